@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// `--mode e2e` builds into .output/<browser>-mv<N>-e2e and differs from the
+// shipped build in one thing only: the overlay's shadow root is open, so
+// end-to-end tests can read the notes (see entrypoints/content).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'crossread',
+    description:
+      'Margin notes that compare a news article with other outlets’ coverage of the same event. Nothing leaves your machine.',
+    permissions: ['storage', 'tabs'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'crossread@crossread.invalid', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  }),
+});
