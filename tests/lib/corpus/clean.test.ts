@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Range } from '../../../lib/corpus/article';
+import { findNonReporting, isReporting, reportingRanges } from '../../../lib/corpus/clean';
+import { parseHeader } from '../../../lib/corpus/header';
+
+const shared = path.resolve(process.cwd(), '../shared');
+
+interface Gold {
+  docs: { id: string; file: string; nonReporting: string[] }[];
+  facts: { id: string; mentions: Record<string, string[]> }[];
+}
+const gold: Gold = JSON.parse(readFileSync(path.join(shared, 'eval/seeds.gold.json'), 'utf8'));
+const seed = (file: string) => readFileSync(path.join(shared, 'seeds', file), 'utf8');
+
+function covered(ranges: Range[], start: number, end: number): number {
+  let n = 0;
+  for (const r of ranges) n += Math.max(0, Math.min(end, r.end) - Math.max(start, r.start));
+  return n;
+}
+
+function spanOf(raw: string, text: string): Range {
+  const start = raw.indexOf(text);
+  expect(start, `span not in file: ${text.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
+  return { start, end: start + text.length };
+}
+
+/** The texts findNonReporting marks, for readable assertions on hand-written examples. */
+function marked(raw: string, language?: string): string[] {
+  return findNonReporting(raw, 0, language).map((r) => raw.slice(r.start, r.end));
+}
+
+function expectWellFormed(raw: string, ranges: Range[], bodyStart = 0) {
+  let last = bodyStart;
+  for (const r of ranges) {
+    expect(r.start).toBeGreaterThanOrEqual(last);
+    expect(r.end).toBeGreaterThan(r.start);
+    expect(r.end).toBeLessThanOrEqual(raw.length);
+    last = r.end;
+  }
+}
+
+describe('findNonReporting on the gold seeds', () => {
+  for (const doc of gold.docs) {
+    const raw = seed(doc.file);
+    const ranges = findNonReporting(raw);
+
+    it(`${doc.id}: covers every gold non-reporting span`, () => {
+      expectWellFormed(raw, ranges);
+      for (const text of doc.nonReporting) {
+        const s = spanOf(raw, text);
+        const share = covered(ranges, s.start, s.end) / (s.end - s.start);
+        expect(share, `not covered: ${JSON.stringify(text.slice(0, 80))}`).toBeGreaterThanOrEqual(0.95);
+      }
+    });
+
+    it(`${doc.id}: keeps every fact mention`, () => {
+      const mentions = gold.facts.flatMap((f) => (f.mentions[doc.id] ?? []).map((m) => ({ fact: f.id, m })));
+      expect(mentions.length).toBeGreaterThan(0);
+      for (const { fact, m } of mentions) {
+        const s = spanOf(raw, m);
+        expect(covered(ranges, s.start, s.end), `${fact} removed: ${JSON.stringify(m.slice(0, 80))}`).toBe(0);
+      }
+    });
+  }
+});
+
+describe('findNonReporting on other German news pages', () => {
+  const files = ['data/story2', 'data/near'].flatMap((dir) =>
+    readdirSync(path.join(shared, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => path.join(dir, f)),
+  );
+
+  it('keeps most of each text (removes under 20% of the body)', () => {
+    expect(files.length).toBeGreaterThanOrEqual(18);
+    for (const file of files) {
+      const raw = readFileSync(path.join(shared, file), 'utf8');
+      const { bodyStart } = parseHeader(raw);
+      const ranges = findNonReporting(raw, bodyStart, 'de');
+      expectWellFormed(raw, ranges, bodyStart);
+      const removed = ranges.reduce((n, r) => n + r.end - r.start, 0);
+      expect(removed / (raw.length - bodyStart), file).toBeLessThan(0.2);
+    }
+  });
+
+  it('never marks anything inside the header', () => {
+    const raw = readFileSync(path.join(shared, 'data/story2/02.txt'), 'utf8');
+    const { bodyStart } = parseHeader(raw);
+    const ranges = findNonReporting(raw, bodyStart);
+    expect(ranges.length).toBeGreaterThan(0);
+    expect(ranges[0].start).toBeGreaterThanOrEqual(bodyStart);
+  });
+});
+
+describe('findNonReporting rules (hand-written pages)', () => {
+  it('marks German captions, credits and the caption title above them', () => {
+    const raw = [
+      'Die Regierung hat am Montag ein neues Gesetz beschlossen. Es tritt im Mai in Kraft.',
+      '',
+      'Kanzler im Bundestag',
+      'Der Kanzler spricht im Bundestag. © picture alliance | Max Muster',
+      '',
+      'Die Opposition kritisierte den Entwurf scharf.',
+      '',
+      'Foto: Erika Beispiel/dpa',
+      'Bild: Archiv',
+      'Zwei Minister bei der Pressekonferenz. (Quelle: Erika Beispiel/dpa)',
+      '',
+      'Das Gesetz soll im Herbst überprüft werden.',
+    ].join('\n');
+    expect(marked(raw)).toEqual([
+      'Kanzler im Bundestag\nDer Kanzler spricht im Bundestag. © picture alliance | Max Muster',
+      'Foto: Erika Beispiel/dpa\nBild: Archiv\nZwei Minister bei der Pressekonferenz. (Quelle: Erika Beispiel/dpa)',
+    ]);
+  });
+
+  it('keeps an agency tag closing a paragraph and a heading followed by a paragraph', () => {
+    const raw = 'Die Polizei ermittelt weiter. (dpa)\n\nWahl in Berlin\n\nDie Wahl wird wiederholt.';
+    expect(marked(raw)).toEqual([]);
+  });
+
+  it('marks English credits and photo lines', () => {
+    const raw = [
+      'The talks ended without an agreement on Tuesday.',
+      'Photo by Jane Doe/Getty Images',
+      'Protesters outside the ministry. (Photo: John Roe/Reuters)',
+      'Both sides plan to meet again next week.',
+    ].join('\n');
+    expect(marked(raw, 'en')).toEqual([
+      'Photo by Jane Doe/Getty Images\nProtesters outside the ministry. (Photo: John Roe/Reuters)',
+    ]);
+  });
+
+  it('marks consent notices of embedded content, German and English', () => {
+    const de = [
+      'Der Minister äußerte sich auf X.',
+      '',
+      'Externe Inhalte',
+      'Hier wird ein Inhalt eines Drittanbieters angezeigt. Mit einem Klick auf den Button wird er eingeblendet.',
+      'Ich stimme zu, dass mir externe Inhalte angezeigt werden.',
+      '',
+      'Die Reaktionen ließen nicht lange auf sich warten.',
+    ].join('\n');
+    expect(marked(de)).toEqual([de.split('\n').slice(2, 5).join('\n')]);
+    const en = [
+      'The minister posted on X.',
+      'Recommended external content',
+      'Click to show this third-party content. By doing so you agree to our privacy policy.',
+      'Reactions followed quickly.',
+    ].join('\n');
+    expect(marked(en, 'en')).toEqual([en.split('\n').slice(1, 3).join('\n')]);
+  });
+
+  it('keeps a reporting sentence about data protection', () => {
+    const raw = 'Die Datenschutzbehörde verhängte wegen unerlaubter Cookies eine Strafe von zwei Millionen Euro.';
+    expect(marked(raw)).toEqual([]);
+  });
+
+  it('marks teasers but not sentences that start with the same words', () => {
+    const raw = [
+      'Der Streit geht weiter.',
+      'Lesen Sie auch: Was der Streit für Mieter bedeutet',
+      'Mehr zum Thema',
+      'Mehr dazu sagte der Sprecher nicht.',
+      'Read more: How the dispute began',
+    ].join('\n');
+    expect(marked(raw)).toEqual([
+      'Lesen Sie auch: Was der Streit für Mieter bedeutet\nMehr zum Thema',
+      'Read more: How the dispute began',
+    ]);
+  });
+
+  it('marks a comment section to the end of the page, with its form and footer', () => {
+    const article = 'The council approved the budget on Monday.\n\nIt will take effect in January.\n\n';
+    const comments = [
+      '3 Comments',
+      '',
+      '• Finally some sense in this town.',
+      '• @Mark Nonsense, taxes will go up.',
+      '',
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked *',
+      '',
+      'Share',
+      'Author',
+      'Jane Doe',
+    ].join('\n');
+    const raw = article + comments;
+    expect(marked(raw, 'en')).toEqual([comments]);
+  });
+
+  it('treats an early comment counter without comments as one line only', () => {
+    const raw = [
+      'Regierung beschließt Haushalt',
+      '12 Kommentare',
+      'Die Regierung hat den Haushalt für das kommende Jahr beschlossen. Er sieht höhere Ausgaben vor.',
+      'Die Opposition kündigte Widerstand an und will vor Gericht ziehen.',
+      'Im Bundestag wird der Entwurf im Herbst beraten. Eine Mehrheit gilt als sicher.',
+    ].join('\n');
+    expect(marked(raw)).toEqual(['12 Kommentare']);
+  });
+
+  it('marks an author footer with the name below it', () => {
+    const raw = 'Die Gespräche sollen am Freitag fortgesetzt werden.\n\nAutorin\nErika Beispiel';
+    expect(marked(raw)).toEqual(['Autorin\nErika Beispiel']);
+  });
+
+  it('marks scraper and page metadata but not the text around it', () => {
+    const raw = ' date 2025-03 Die Gespräche in Dschidda dauerten acht Stunden. Stand: 11.03.2025 19:44 Uhr\n\nDienstag, 11. März 2025\n\nDie Ukraine stimmte zu.';
+    expect(marked(raw)).toEqual([' date 2025-03', 'Stand: 11.03.2025 19:44 Uhr\n\nDienstag, 11. März 2025']);
+  });
+
+  it('marks German topic-label headings but keeps headings that state something', () => {
+    const raw = [
+      'Die Regierung hat den Haushalt beschlossen.',
+      'Reaktionen und Kritik',
+      'Die Opposition kündigte Widerstand an.',
+      'Opposition droht mit Klage',
+      'Die Linke will vor Gericht ziehen.',
+      'Scharfe Kritik aus Bayern',
+      'Der Ministerpräsident sprach von einem Fehler.',
+      'Die Gespräche',
+    ].join('\n');
+    expect(marked(raw, 'de')).toEqual(['Reaktionen und Kritik']);
+    // English title case capitalises verbs as well, so it gives no such signal.
+    expect(marked('The council met.\nInternational Reactions\nLeaders welcomed the vote.', 'en')).toEqual([]);
+  });
+
+  it('treats markup in an article as text and does not throw', () => {
+    const raw = '<script>alert("x")</script>\n<img src=x onerror=alert(1)>\n<p>Die Regierung tagte.</p>\n\n© <b>dpa</b>';
+    const ranges = findNonReporting(raw);
+    expectWellFormed(raw, ranges);
+    expect(raw.slice(ranges[0].start)).toBe('© <b>dpa</b>');
+    expect(findNonReporting('')).toEqual([]);
+  });
+
+  it('stays fast on a very long single line and on many short lines', () => {
+    const long = 'Die Regierung tagte (am Montag ohne Ergebnis '.repeat(20_000);
+    const many = 'Kommentare\n• a\n'.repeat(20_000);
+    const t0 = Date.now();
+    findNonReporting(long);
+    findNonReporting(many);
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('isReporting', () => {
+  const nr: Range[] = [
+    { start: 10, end: 20 },
+    { start: 30, end: 40 },
+  ];
+  it('counts a range as reporting while at most half of it is non-reporting', () => {
+    expect(isReporting(nr, 0, 10)).toBe(true);
+    expect(isReporting(nr, 0, 20)).toBe(true);
+    expect(isReporting(nr, 5, 20)).toBe(false);
+    expect(isReporting(nr, 15, 35)).toBe(true);
+    expect(isReporting(nr, 12, 38)).toBe(false);
+    expect(isReporting([], 0, 5)).toBe(true);
+  });
+  it('places an empty range by its position', () => {
+    expect(isReporting(nr, 12, 12)).toBe(false);
+    expect(isReporting(nr, 25, 25)).toBe(true);
+  });
+});
+
+describe('reportingRanges', () => {
+  it('is the complement of the non-reporting ranges after the header', () => {
+    const raw = 'x'.repeat(50);
+    expect(reportingRanges(raw, [{ start: 10, end: 20 }, { start: 30, end: 50 }], 5)).toEqual([
+      { start: 5, end: 10 },
+      { start: 20, end: 30 },
+    ]);
+    expect(reportingRanges(raw, [], 0)).toEqual([{ start: 0, end: 50 }]);
+    expect(reportingRanges(raw, [{ start: 0, end: 8 }], 5)).toEqual([{ start: 8, end: 50 }]);
+  });
+
+  it('together with findNonReporting partitions a seed body', () => {
+    const raw = seed(gold.docs[3].file);
+    const nr = findNonReporting(raw);
+    const rep = reportingRanges(raw, nr, 0);
+    const total = [...nr, ...rep].reduce((n, r) => n + r.end - r.start, 0);
+    expect(total).toBe(raw.length);
+    for (const r of rep) expect(isReporting(nr, r.start, r.end)).toBe(true);
+  });
+});
