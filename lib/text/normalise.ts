@@ -1,0 +1,46 @@
+/**
+ * Folding of surface variation that carries no meaning for matching: case,
+ * typography, German ß and umlauts.
+ *
+ * Umlauts fold to the bare vowel (ä→a, ö→o, ü→u), not to ae/oe/ue: the German
+ * Snowball stemmer folds them the same way, so a normalised word and an
+ * un-normalised one reach the same stem, and news text practically never spells
+ * "ae" for "ä" (while "ae" does occur in ordinary words: "Israel", "Michael").
+ * Other Latin diacritics (é, č, ñ) are stripped too, so that "Selenskyj" and a
+ * transliteration with accents compare equal.
+ */
+
+const TYPOGRAPHY: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u00B4': "'", '\u0060': "'",
+  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u00AB': '"', '\u00BB': '"', '\u2039': "'", '\u203A': "'", '\u2033': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00A0': ' ', '\u202F': ' ', '\u2007': ' ', '\u2009': ' ', '\u200A': ' ',
+  '\u00AD': '', '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
+  '\u00DF': 'ss', '\u1E9E': 'ss',
+  '\u2026': '...',
+};
+
+const SPECIAL = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060\u201C-\u201F\u00AB\u00BB\u2039\u203A\u2033\u2010-\u2015\u2212\u00A0\u202F\u2007\u2009\u200A\u00AD\u200B-\u200D\u2060\uFEFF\u00DF\u1E9E\u2026]/g;
+const COMBINING = /[\u0300-\u036f]/g;
+// Only strings with a character outside printable ASCII need the slow path.
+const NON_ASCII = /[^\x20-\x7e]/;
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 50_000;
+
+/** Lowercase and fold typography, ß, umlauts and diacritics; removes NBSP-like spaces' specialness and soft hyphens. */
+export function normalise(s: string): string {
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  const short = s.length <= 40;
+  if (short) {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+  }
+  let out = s.replace(SPECIAL, (c) => TYPOGRAPHY[c] ?? c).toLowerCase();
+  if (NON_ASCII.test(out)) out = out.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+  if (short) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(s, out);
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+import { deu, eng } from 'stopword';
+import { normalise } from './normalise';
+import { stem } from './stem';
+
+/** One word or number of a text; offsets are UTF-16 indices into the original text (plus the caller's offset). */
+export interface Token {
+  /** Surface form, exactly as in the text. */
+  text: string;
+  /** normalise(text): lowercase, folded typography/umlauts, soft hyphens removed. */
+  norm: string;
+  /**
+   * Matching key. Words: Snowball stem of the word, hyphens removed first so
+   * "Friedens-Verhandlungen" and "Friedensverhandlungen" share it. Names: the
+   * stem of the name without its genitive/possessive ending ("Trumps",
+   * "Trump's" → stem of "Trump"). Numbers: the normalised text.
+   */
+  stem: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'number' | 'name';
+}
+
+/*
+ * A token is a run of letters and digits, optionally joined by hyphens or
+ * apostrophes ("US-Präsident", "G20-Gipfel", "Trump's"), a dotted acronym
+ * ("U.S."), or a number with thousands/decimal/score separators ("1.000,5",
+ * "4:2"). Soft hyphens count as word characters so a hyphenated line break
+ * does not cut a word in two.
+ */
+const TOKEN =
+  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
+const HAS_LETTER = /\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+const HYPHENS = /[-\u2010\u2011]/;
+const HYPHENS_ALL = /[-\u2010\u2011]/g;
+const POSSESSIVE = /['\u2019]s?$/;
+// Acronyms (USA, DFB, U.S.) and internal capitals (VfB, McDonald) mark names in any language.
+const ACRONYM_OR_CAMEL = /^(?:\p{Lu}[\p{Lu}\d.]+|\p{Lu}?[\p{Ll}]+\p{Lu}[\p{L}]*)$/u;
+// Letters after which the German Snowball stemmer does not strip a final -s (e.g. "Trumps", "Obamas").
+const KEEPS_S = /[^bdfghklmnrts]s$/;
+
+const foldSet = (words: string[]) => new Set(words.map((w) => normalise(w)));
+const STOPWORDS: Record<string, Set<string>> = { de: foldSet(deu), en: foldSet(eng) };
+const BOTH_STOPWORDS = new Set([...STOPWORDS.de, ...STOPWORDS.en]);
+
+function baseOf(language: string): string {
+  return (language.length > 2 ? language.slice(0, 2) : language).toLowerCase();
+}
+
+/** Whether a normalised word is a stopword of the language (both lists for other languages). */
+export function isStopword(norm: string, language: string): boolean {
+  const list = STOPWORDS[baseOf(language)] ?? BOTH_STOPWORDS;
+  if (list.has(norm)) return true;
+  // Contractions and clitics ("it's", "don't", "we'll") are stopwords when their host is.
+  const apostrophe = norm.indexOf("'");
+  return apostrophe > 0 && list.has(norm.slice(0, apostrophe));
+}
+
+/** Sentence-initial: only opening punctuation between the token and a sentence end, colon, line break or text start. */
+function atSentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0) {
+    const ch = text[k];
+    if (ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\r' || ch === '(' || ch === '[' || ch === '„' || ch === '"' || ch === '“' || ch === '«' || ch === '»' || ch === '‚' || ch === '‘' || ch === "'" || ch === '-' || ch === '–' || ch === '—') {
+      k--;
+      continue;
+    }
+    return ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === '\n' || ch === '…';
+  }
+  return true;
+}
+
+function wordStem(norm: string, language: string): string {
+  return stem(HYPHENS.test(norm) ? norm.replace(HYPHENS_ALL, '') : norm, language);
+}
+
+/**
+ * Words and numbers of `text` with offsets (+ `offset`, for callers that pass
+ * a slice). Name detection is per text: acronyms and internally capitalised
+ * words are names; in English a capitalised word that is not sentence-initial
+ * (or is capitalised elsewhere mid-sentence) is a name; a capitalised word
+ * with a genitive -s whose bare form also occurs capitalised in the text
+ * ("Putins" … "Putin") is a name, as is the bare form.
+ */
+export function tokenize(text: string, language: string, offset = 0): Token[] {
+  const lang = baseOf(language || 'und');
+  const tokens: Token[] = [];
+  const initial: boolean[] = [];
+  TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text))) {
+    const surface = m[0];
+    const norm = normalise(surface);
+    if (!norm) continue;
+    const start = m.index;
+    const kind: Token['kind'] = HAS_LETTER.test(surface) ? 'word' : 'number';
+    tokens.push({ text: surface, norm, stem: '', start: start + offset, end: start + surface.length + offset, kind });
+    initial.push(kind === 'word' && atSentenceStart(text, start));
+  }
+
+  // Capitalised forms seen mid-sentence, for the name rules.
+  const midCapitalised = new Set<string>();
+  const capitalised = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !UPPER_START.test(t.text)) continue;
+    const bare = POSSESSIVE.test(t.norm) ? t.norm.replace(POSSESSIVE, '') : t.norm;
+    capitalised.add(bare);
+    if (!initial[i]) midCapitalised.add(bare);
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind === 'number') {
+      t.stem = t.norm;
+      continue;
+    }
+    if (!UPPER_START.test(t.text) || isStopword(t.norm, lang)) {
+      t.stem = wordStem(t.norm, lang);
+      continue;
+    }
+    let base = t.norm;
+    let name = ACRONYM_OR_CAMEL.test(t.text);
+    if (POSSESSIVE.test(base) && base.length > 2) {
+      // "Trump's", "Obama’s" – an apostrophe ending on a capitalised word is a possessive.
+      const bare = base.replace(POSSESSIVE, '');
+      if (!isStopword(bare, lang)) {
+        base = bare;
+        name = true;
+      }
+    } else if (base.endsWith('s') && base.length > 3 && capitalised.has(base.slice(0, -1))) {
+      // Genitive of a word that also occurs bare in the same text. In German only
+      // names take a bare -s after letters the stemmer keeps ("Trumps", "Obamas");
+      // after other letters ("Putins", "Kriegs") the stemmer strips it anyway.
+      base = base.slice(0, -1);
+      if (lang !== 'de' || KEEPS_S.test(t.norm)) name = true;
+    }
+    if (!name && lang === 'en' && (!initial[i] || midCapitalised.has(t.norm))) name = true;
+    if (!name && capitalised.has(t.norm + 's') && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
+    t.kind = name ? 'name' : 'word';
+    t.stem = wordStem(base, lang);
+  }
+  return tokens;
+}
+
+/**
+ * Matching keys of the content words of a text, in text order with
+ * repetitions: stems of tokens that are not stopwords. A hyphenated compound
+ * yields its whole stem and then the stems of its non-stopword parts
+ * ("US-Präsident" → usprasident, us, prasident).
+ */
+export function contentTerms(text: string, language: string): string[] {
+  const lang = baseOf(language || 'und');
+  const out: string[] = [];
+  for (const t of tokenize(text, lang)) {
+    if (isStopword(t.norm, lang)) continue;
+    if (t.kind === 'word' && t.norm.length < 2) continue;
+    out.push(t.stem);
+    if (t.kind !== 'number' && HYPHENS.test(t.norm)) {
+      const parts = t.norm.split(HYPHENS_ALL);
+      for (let p = 0; p < parts.length; p++) {
+        const part = parts[p];
+        if (part.length < 2 || isStopword(part, lang)) continue;
+        // The last part carries the genitive, so it gets the whole token's ending treatment.
+        const partStem = p === parts.length - 1 && t.kind === 'name' ? wordStem(part.replace(POSSESSIVE, ''), lang) : stem(part, lang);
+        out.push(partStem);
+      }
+    }
+  }
+  return out;
+}
