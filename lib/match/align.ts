@@ -1,0 +1,67 @@
+import type { ArticleFeatures } from './features';
+import { coverage, similarity, TermSpace, type SentenceVector } from './term-space';
+
+/** How one page sentence relates to the sentences of one other outlet. */
+export interface SentenceMatch {
+  /** Index into the outlet's sentences. */
+  index: number;
+  similarity: number;
+}
+
+/**
+ * Similarities between every content sentence of the page and every content
+ * sentence of each outlet reporting the same story, in one term space.
+ */
+export interface Alignment {
+  space: TermSpace;
+  page: ArticleFeatures;
+  outlets: ArticleFeatures[];
+  pageVectors: Array<SentenceVector | null>;
+  outletVectors: Array<Array<SentenceVector | null>>;
+  /** sims[o][i][k]: page sentence i vs sentence k of outlet o (0 for non-content sentences). */
+  sims: Float64Array[][];
+  /** pageTerms: every term (and compound part) the page's reporting text contains. */
+  pageTerms: Set<string>;
+}
+
+export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
+  const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)]);
+  const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
+  const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
+  const sims = outletVectors.map((ov) =>
+    pageVectors.map((pv) => {
+      const row = new Float64Array(ov.length);
+      if (pv) for (let k = 0; k < ov.length; k++) row[k] = ov[k] ? similarity(pv, ov[k]!) : 0;
+      return row;
+    }),
+  );
+  const pageTerms = new Set<string>();
+  for (const s of page.sentences) for (const t of space.expand(s.terms)) pageTerms.add(t);
+  return { space, page, outlets, pageVectors, outletVectors, sims, pageTerms };
+}
+
+/** The best matches of page sentence i in outlet o, best first. */
+export function bestMatches(al: Alignment, o: number, i: number, min: number): SentenceMatch[] {
+  const row = al.sims[o][i];
+  const out: SentenceMatch[] = [];
+  for (let k = 0; k < row.length; k++) if (row[k] >= min) out.push({ index: k, similarity: row[k] });
+  return out.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
+}
+
+/** How much of outlet sentence k the page says anywhere: best single-sentence coverage. */
+export function pageCoverage(al: Alignment, o: number, k: number): number {
+  const v = al.outletVectors[o][k];
+  if (!v) return 1;
+  let best = 0;
+  for (const pv of al.pageVectors) if (pv) best = Math.max(best, coverage(v, pv));
+  return best;
+}
+
+/** Share of outlet sentence k's term weight found nowhere in the page. */
+export function novelty(al: Alignment, o: number, k: number): number {
+  const v = al.outletVectors[o][k];
+  if (!v || v.total === 0) return 0;
+  let novel = 0;
+  for (const [t, w] of v.weights) if (!al.pageTerms.has(t)) novel += w;
+  return novel / v.total;
+}

@@ -1,0 +1,132 @@
+import type { Article } from '../corpus/article';
+import { align } from './align';
+import { analyse, articleFeatures, type ArticleFeatures } from './features';
+import { detectLanguage, findNonReporting, parseHeader } from './pipeline';
+import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
+import { DEFAULT_STORY_THRESHOLDS, isDuplicate, judgeStory, type StoryJudgement, type StoryThresholds } from './story';
+import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
+
+export const SUPPORTED_LANGUAGES = ['de', 'en'];
+/** Pages longer than this are not annotated: no news article is that long. */
+export const MAX_PAGE_CHARS = 1_000_000;
+
+export interface AnnotateOptions {
+  story?: Partial<StoryThresholds>;
+  relations?: Partial<RelationThresholds>;
+  /** Features of corpus articles computed elsewhere (e.g. stored beside them); by default computed and cached. */
+  featuresOf?: (article: Article) => ArticleFeatures;
+}
+
+/** What the engine knows about the page itself, derived once. */
+export interface PageAnalysis {
+  features: ArticleFeatures;
+  bodyStart: number;
+  language: string;
+  warnings: string[];
+}
+
+export function docName(article: Article): string {
+  return article.file ?? article.id;
+}
+
+export function analysePage(page: Page): PageAnalysis {
+  const text = typeof page.text === 'string' ? page.text : '';
+  const header = parseHeader(text);
+  const warnings = [...header.warnings];
+  const body = text.slice(header.bodyStart);
+  const declared = page.language ?? header.meta.language ?? header.meta.lang ?? null;
+  const language = declared ? declared.slice(0, 2).toLowerCase() : detectLanguage(body);
+  const date = page.date ?? (header.meta.date || null);
+  const url = page.url ?? (header.meta.url || null);
+  const nonReporting = SUPPORTED_LANGUAGES.includes(language) ? findNonReporting(text, header.bodyStart, language) : [];
+  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url });
+  return { features, bodyStart: header.bodyStart, language, warnings };
+}
+
+function emptyAnnotation(warnings: string[]): EngineAnnotation {
+  return { story: { match: 'none', score: 0 }, outlets: [], sentences: [], missing: [], conflicts: [], warnings };
+}
+
+/**
+ * Annotates a page against corpus articles: decides which of them report the
+ * same story, then for each content sentence of the page which of those outlets
+ * agree (with evidence), omit it, add detail or conflict, and which points of
+ * theirs the page leaves out. `corpus` may be the whole corpus or candidates an
+ * index has selected; the result depends only on the articles passed.
+ * Deterministic and free of side effects (apart from caching article features).
+ */
+export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = {}): EngineAnnotation {
+  const text = typeof page.text === 'string' ? page.text : '';
+  if (text.trim() === '') return emptyAnnotation(['The page is empty.']);
+  if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
+  const analysis = analysePage(page);
+  return annotateAnalysed(analysis, corpus, opts);
+}
+
+export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts: AnnotateOptions = {}): EngineAnnotation {
+  const storyTh = { ...DEFAULT_STORY_THRESHOLDS, ...opts.story };
+  const relTh = { ...DEFAULT_RELATION_THRESHOLDS, ...opts.relations };
+  const featuresOf = opts.featuresOf ?? articleFeatures;
+  const { features: pf, language } = analysis;
+  const warnings = [...analysis.warnings];
+  if (!SUPPORTED_LANGUAGES.includes(language)) {
+    warnings.push(`The page's language (${language}) is not supported; only German and English pages are annotated.`);
+    return emptyAnnotation(warnings);
+  }
+  if (!pf.sentences.some((s) => s.content)) {
+    warnings.push('The page has no sentences with content.');
+    return emptyAnnotation(warnings);
+  }
+
+  const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
+  const seenDocs = new Set<string>();
+  for (const article of corpus) {
+    const features = featuresOf(article);
+    if (isDuplicate(pf, features, storyTh)) continue;
+    const doc = docName(article);
+    if (seenDocs.has(doc)) continue;
+    seenDocs.add(doc);
+    const judgement = judgeStory(pf, features, storyTh);
+    if (judgement.match !== 'none') judged.push({ article, features, judgement });
+  }
+  judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
+
+  const same = judged.filter((j) => j.judgement.match === 'same');
+  const outlets: OutletRef[] = judged.map((j) => ({
+    doc: docName(j.article),
+    label: j.article.outlet || docName(j.article),
+    sameStory: j.judgement.match === 'same',
+  }));
+  const match = same.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
+  const score = judged.length ? judged[0].judgement.score : 0;
+  if (same.length === 0) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
+
+  const al = align(pf, same.map((j) => j.features));
+  const rel = relate(al, relTh);
+  const docs = same.map((j) => docName(j.article));
+  const span = (o: number, k: number): [number, number] => {
+    const s = same[o].features.sentences[k];
+    return [s.start, s.end];
+  };
+
+  const sentences: AnnotatedSentence[] = [];
+  const conflicts: ConflictNote[] = [];
+  pf.sentences.forEach((s, i) => {
+    const per = rel.perSentence[i];
+    if (!per) return;
+    const relations: Record<string, SentenceRelation> = {};
+    per.forEach((r, o) => {
+      const out: SentenceRelation = { relation: r.relation };
+      if (r.evidence.length) out.evidence = r.evidence.map((k) => span(o, k));
+      if (r.adds.length) out.adds = r.adds.map((k) => span(o, k));
+      if (r.conflicts.length) out.conflicts = r.conflicts.map((c) => span(o, c.index));
+      relations[docs[o]] = out;
+      for (const c of r.conflicts) conflicts.push({ start: s.start, end: s.end, doc: docs[o], other: span(o, c.index), detail: c.detail });
+    });
+    sentences.push({ start: s.start, end: s.end, relations });
+  });
+  const missing = rel.missing.map((group) => ({
+    sources: group.map(([o, k]) => ({ doc: docs[o], start: span(o, k)[0], end: span(o, k)[1] })),
+  }));
+  return { story: { match, score }, outlets, sentences, missing, conflicts, warnings };
+}

@@ -1,0 +1,171 @@
+import type { Article, Range } from '../corpus/article';
+import { extractQuantities, isReporting, isStopword, segmentSentences, tokenize } from './pipeline';
+
+/** Bump when the shape or the meaning of stored features changes. */
+export const FEATURES_VERSION = 1;
+
+export interface QuantityFeature {
+  kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
+  value: number;
+  approx: boolean;
+}
+
+/** One sentence of an article's reporting text, reduced to what matching needs. */
+export interface SentenceFeatures {
+  start: number;
+  end: number;
+  paragraph: number;
+  /** Distinct stems of the sentence's content words (hyphen parts included). */
+  terms: string[];
+  quantities: QuantityFeature[];
+  /** Whether the sentence says enough to carry notes (headings and fragments do not). */
+  content: boolean;
+}
+
+/**
+ * Everything the engine needs from one article, computed once. Plain data (no
+ * Maps, no classes) so it can be stored beside the article and reused.
+ */
+export interface ArticleFeatures {
+  version: number;
+  language: string;
+  /** ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD) from metadata or URL. */
+  date: string | null;
+  url: string | null;
+  /** Dates written in the text as yyyymmdd; year 0 where the text omits it. */
+  textDates: number[];
+  /** Weekdays named in the text, 0 = Monday. */
+  weekdays: number[];
+  sentences: SentenceFeatures[];
+  /** Term → number of content sentences containing it. */
+  termFreq: Record<string, number>;
+  /** Bottom-k hashes of word 4-shingles: a sketch for near-duplicate detection. */
+  sketch: number[];
+}
+
+export interface AnalyseInput {
+  text: string;
+  language: string;
+  bodyStart?: number;
+  nonReporting?: Range[];
+  date?: string | null;
+  url?: string | null;
+}
+
+const SKETCH_SIZE = 64;
+
+const WEEKDAYS: Array<[RegExp, number]> = [
+  [/\b(montag|monday)s?\b/i, 0],
+  [/\b(dienstag|tuesday)s?\b/i, 1],
+  [/\b(mittwoch|wednesday)s?\b/i, 2],
+  [/\b(donnerstag|thursday)s?\b/i, 3],
+  [/\b(freitag|friday)s?\b/i, 4],
+  [/\b(samstag|sonnabend|saturday)s?\b/i, 5],
+  [/\b(sonntag|sunday)s?\b/i, 6],
+];
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** A date from a URL path such as /2025/02/12/ or -24-05-2025-. */
+export function dateFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let m = /(?:^|[/_-])(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/_.-]|$)/.exec(url);
+  if (m) return m[3] ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}-${m[2]}`;
+  m = /(?:^|[/_-])(0[1-9]|[12]\d|3[01])-(0[1-9]|1[0-2])-(20\d\d)(?=[/_.-]|$)/.exec(url);
+  if (m) return `${m[3]}-${m[2]}-${m[1]}`;
+  return null;
+}
+
+/** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
+export function sentenceTerms(text: string, language: string, offset = 0): { terms: string[]; words: number } {
+  const terms = new Set<string>();
+  let words = 0;
+  for (const tok of tokenize(text, language, offset)) {
+    if (tok.kind === 'number') continue;
+    const norm = tok.norm.replace(/\.+$/, '');
+    if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) continue;
+    words++;
+    const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
+    if (parts.length > 1) {
+      terms.add(tok.stem.replace(/[-'.]/g, ''));
+      for (const p of parts) terms.add(tokenize(p, language)[0]?.stem ?? p);
+    } else if (!/^\d+$/.test(tok.stem)) {
+      terms.add(tok.stem);
+    }
+  }
+  return { terms: [...terms], words };
+}
+
+export function analyse(input: AnalyseInput): ArticleFeatures {
+  const { text, language } = input;
+  const bodyStart = input.bodyStart ?? 0;
+  const nonReporting = input.nonReporting ?? [];
+  const sentences: SentenceFeatures[] = [];
+  const termFreq: Record<string, number> = {};
+  const textDates: number[] = [];
+  const weekdays = new Set<number>();
+  const shingleHashes = new Set<number>();
+
+  for (const s of segmentSentences(text, language, bodyStart, text.length)) {
+    if (!isReporting(nonReporting, s.start, s.end)) continue;
+    const { terms, words } = sentenceTerms(s.text, language, s.start);
+    const quantities = extractQuantities(s.text, language).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
+    const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
+    const content = words >= 4 || (words >= 3 && terminal);
+    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content });
+    if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
+    for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
+    for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);
+    const words4 = s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 0; i + 4 <= words4.length; i++) shingleHashes.add(fnv1a(words4.slice(i, i + 4).join(' ')));
+  }
+  const sketch = [...shingleHashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+  return {
+    version: FEATURES_VERSION,
+    language,
+    date: input.date ?? dateFromUrl(input.url) ?? null,
+    url: input.url ?? null,
+    textDates,
+    weekdays: [...weekdays].sort(),
+    sentences,
+    termFreq,
+    sketch,
+  };
+}
+
+const cache = new WeakMap<Article, ArticleFeatures>();
+
+/** Features of a stored article, computed once per Article object. */
+export function articleFeatures(article: Article): ArticleFeatures {
+  let f = cache.get(article);
+  if (!f || f.version !== FEATURES_VERSION) {
+    f = analyse({
+      text: article.raw,
+      language: article.language,
+      bodyStart: article.bodyStart,
+      nonReporting: article.nonReporting,
+      date: article.date,
+      url: article.url,
+    });
+    cache.set(article, f);
+  }
+  return f;
+}
+
+/** Estimated Jaccard resemblance of two texts from their bottom-k sketches. */
+export function resemblance(a: number[], b: number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const setA = new Set(a);
+  const setB = new Set(b);
+  const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
+  let both = 0;
+  for (const h of union) if (setA.has(h) && setB.has(h)) both++;
+  return both / union.length;
+}

@@ -1,0 +1,145 @@
+import { bestMatches, novelty, pageCoverage, type Alignment } from './align';
+import type { QuantityFeature } from './features';
+import { similarity } from './term-space';
+
+export interface RelationThresholds {
+  /** Minimum similarity for an outlet sentence to count as stating the page sentence's point. */
+  agree: number;
+  /** Evidence sentences must reach this share of the best match's similarity. */
+  evidenceShare: number;
+  /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
+  adds: number;
+  /** Minimum share of an adding sentence's weight that the page lacks entirely. */
+  addsNovelty: number;
+  /** An outlet sentence whose best coverage by one page sentence stays below this is a missing point… */
+  missingCoverage: number;
+  /** …provided it is no closer than this to any page sentence. */
+  missingSimilarity: number;
+  /** Missing sentences of different outlets this similar are one point. */
+  cluster: number;
+}
+
+export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
+  agree: 0.22,
+  evidenceShare: 0.75,
+  adds: 0.1,
+  addsNovelty: 0.3,
+  missingCoverage: 0.45,
+  missingSimilarity: 0.3,
+  cluster: 0.3,
+};
+
+export interface PageSentenceRelation {
+  relation: 'agree' | 'omits';
+  evidence: number[];
+  adds: number[];
+  conflicts: Array<{ index: number; detail: string }>;
+}
+
+export interface Relations {
+  /** perSentence[i][o]: relation of page sentence i to outlet o; null for non-content sentences. */
+  perSentence: Array<Array<PageSentenceRelation> | null>;
+  /** Missing points: each a list of [outlet, sentence index]. */
+  missing: Array<Array<[number, number]>>;
+}
+
+function describe(q: QuantityFeature): string {
+  if (q.kind === 'duration') return `${q.value} min`;
+  if (q.kind === 'date') return String(q.value);
+  return `${q.value}`;
+}
+
+/** Quantities of the same kind that differ: the same point told with different numbers. */
+export function quantityConflict(a: QuantityFeature[], b: QuantityFeature[]): string | null {
+  for (const kind of ['duration', 'date', 'percent', 'money'] as const) {
+    const qa = a.filter((q) => q.kind === kind);
+    const qb = b.filter((q) => q.kind === kind);
+    if (qa.length === 0 || qb.length === 0) continue;
+    const agreeing = qa.some((x) => qb.some((y) => close(x, y)));
+    if (!agreeing) return `${kind}: ${qa.map(describe).join(', ')} vs ${qb.map(describe).join(', ')}`;
+  }
+  return null;
+}
+
+function close(x: QuantityFeature, y: QuantityFeature): boolean {
+  if (x.kind === 'date') {
+    if (x.value % 10000 !== y.value % 10000) return false;
+    return x.value < 10000 || y.value < 10000 || x.value === y.value;
+  }
+  if (x.value === y.value) return true;
+  // "about 90 minutes" and "an hour and a half" are the same; an approximate figure tolerates 20 %.
+  const tolerance = x.approx || y.approx ? 0.2 : 0.05;
+  return Math.abs(x.value - y.value) <= tolerance * Math.max(x.value, y.value);
+}
+
+export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS): Relations {
+  const { page, outlets } = al;
+  const perSentence: Relations['perSentence'] = page.sentences.map((s) =>
+    s.content ? outlets.map(() => ({ relation: 'omits' as const, evidence: [], adds: [], conflicts: [] })) : null,
+  );
+
+  outlets.forEach((outlet, o) => {
+    // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
+    const owner = new Map<number, number>();
+    const ownerSim = new Map<number, number>();
+    page.sentences.forEach((_, i) => {
+      if (!perSentence[i]) return;
+      const row = al.sims[o][i];
+      for (let k = 0; k < row.length; k++)
+        if (row[k] > (ownerSim.get(k) ?? 0)) {
+          ownerSim.set(k, row[k]);
+          owner.set(k, i);
+        }
+    });
+
+    page.sentences.forEach((s, i) => {
+      const rel = perSentence[i]?.[o];
+      if (!rel) return;
+      const matches = bestMatches(al, o, i, th.agree);
+      if (matches.length > 0) {
+        rel.relation = 'agree';
+        const top = matches[0].similarity;
+        rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
+        for (const k of rel.evidence) {
+          const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities);
+          if (detail) rel.conflicts.push({ index: k, detail });
+        }
+      }
+      for (const m of bestMatches(al, o, i, th.adds)) {
+        if (owner.get(m.index) !== i) continue;
+        if (novelty(al, o, m.index) >= th.addsNovelty) rel.adds.push(m.index);
+      }
+      rel.adds.sort((a, b) => a - b);
+    });
+  });
+
+  // Missing points: outlet sentences the page does not state, grouped across outlets.
+  const candidates: Array<[number, number]> = [];
+  outlets.forEach((outlet, o) => {
+    outlet.sentences.forEach((s, k) => {
+      if (!s.content || !al.outletVectors[o][k]) return;
+      let maxSim = 0;
+      for (let i = 0; i < page.sentences.length; i++) maxSim = Math.max(maxSim, al.sims[o][i][k]);
+      if (maxSim >= th.missingSimilarity) return;
+      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
+      candidates.push([o, k]);
+    });
+  });
+  const missing: Relations['missing'] = [];
+  for (const [o, k] of candidates) {
+    const v = al.outletVectors[o][k]!;
+    let home: Array<[number, number]> | null = null;
+    let homeSim = th.cluster;
+    for (const group of missing) {
+      if (group.some(([go]) => go === o)) continue;
+      const sim = Math.max(...group.map(([go, gk]) => similarity(v, al.outletVectors[go][gk]!)));
+      if (sim >= homeSim) {
+        home = group;
+        homeSim = sim;
+      }
+    }
+    if (home) home.push([o, k]);
+    else missing.push([[o, k]]);
+  }
+  return { perSentence, missing };
+}

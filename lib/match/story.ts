@@ -1,0 +1,131 @@
+import type { StoryMatch } from '../notes/annotation';
+import { resemblance, type ArticleFeatures } from './features';
+import { similarity, TermSpace } from './term-space';
+
+export interface StoryThresholds {
+  /** Similarity at which a page sentence counts as a point the candidate also makes. */
+  point: number;
+  /** Share of the page's points the candidate must make for the same story. */
+  sameShare: number;
+  /** Share of the page's salient terms the candidate must contain for the same story. */
+  sameSalient: number;
+  /** Below these the candidate is not even about the same people or topic. */
+  relatedShare: number;
+  relatedSalient: number;
+  /** Events more than this many days apart are different events. */
+  maxDays: number;
+  /** Resemblance above which a candidate is the page itself. */
+  duplicate: number;
+}
+
+export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = {
+  point: 0.25,
+  sameShare: 0.25,
+  sameSalient: 0.5,
+  relatedShare: 0.05,
+  relatedSalient: 0.3,
+  maxDays: 3,
+  duplicate: 0.6,
+};
+
+export interface StoryJudgement {
+  match: StoryMatch;
+  /** Share of the page's content sentences whose point the candidate makes. */
+  pointShare: number;
+  /** Share of the page's most salient terms that the candidate contains. */
+  salientShare: number;
+  /** Whether dates rule out the same event. */
+  dateConflict: boolean;
+  score: number;
+}
+
+const DAY = 86_400_000;
+
+/** The span of days an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD) can mean. */
+export function dateSpan(date: string | null | undefined): [number, number] | null {
+  if (!date) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.trim());
+  if (!m) return null;
+  const y = Number(m[1]);
+  if (m[3]) {
+    const t = Date.UTC(y, Number(m[2]) - 1, Number(m[3]));
+    return [t, t];
+  }
+  if (m[2]) return [Date.UTC(y, Number(m[2]) - 1, 1), Date.UTC(y, Number(m[2]), 0)];
+  return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)];
+}
+
+/** Whether two dates cannot be the same event, allowing `maxDays` for reporting delay. */
+export function datesConflict(a: string | null | undefined, b: string | null | undefined, maxDays: number): boolean {
+  const sa = dateSpan(a);
+  const sb = dateSpan(b);
+  if (!sa || !sb) return false;
+  const gap = Math.max(sa[0] - sb[1], sb[0] - sa[1], 0);
+  return gap > maxDays * DAY;
+}
+
+/**
+ * The date a text's own full dates point to when it carries no metadata date:
+ * the latest date written out with day, month and year. Earlier dates in a
+ * report are usually background ("last spoke on 2 December 2022"), so only a
+ * text whose latest full date is far from the candidate's rules the event out.
+ */
+function latestTextDate(f: ArticleFeatures): string | null {
+  const full = f.textDates.filter((d) => d > 10000 * 1000);
+  if (full.length === 0) return null;
+  const d = Math.max(...full);
+  const y = Math.floor(d / 10000);
+  const mo = Math.floor((d % 10000) / 100);
+  const day = d % 100;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Terms that characterise a text: those in most of its content sentences. */
+export function salientTerms(f: ArticleFeatures, limit = 12): string[] {
+  return Object.entries(f.termFreq)
+    .filter(([t, n]) => n >= 2 && t.length >= 3)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([t]) => t);
+}
+
+export function isDuplicate(page: ArticleFeatures, candidate: ArticleFeatures, th = DEFAULT_STORY_THRESHOLDS): boolean {
+  if (page.url && candidate.url && page.url === candidate.url) return true;
+  return resemblance(page.sketch, candidate.sketch) >= th.duplicate;
+}
+
+/** Is the candidate about the same event as the page, a related one, or something else? */
+export function judgeStory(
+  page: ArticleFeatures,
+  candidate: ArticleFeatures,
+  th: StoryThresholds = DEFAULT_STORY_THRESHOLDS,
+): StoryJudgement {
+  const none: StoryJudgement = { match: 'none', pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
+  if (page.language !== candidate.language) return none;
+  const pageContent = page.sentences.filter((s) => s.content);
+  const candContent = candidate.sentences.filter((s) => s.content);
+  if (pageContent.length === 0 || candContent.length === 0) return none;
+
+  const space = new TermSpace([pageContent, candContent]);
+  const cv = candContent.map((s) => space.vector(s));
+  let points = 0;
+  for (const s of pageContent) {
+    const pv = space.vector(s);
+    if (cv.some((c) => similarity(pv, c) >= th.point)) points++;
+  }
+  const pointShare = points / pageContent.length;
+
+  const salient = salientTerms(page);
+  const candTerms = new Set(candContent.flatMap((s) => space.expand(s.terms)));
+  const salientShare = salient.length ? salient.filter((t) => candTerms.has(t)).length / salient.length : 0;
+
+  const pageDate = page.date ?? latestTextDate(page);
+  const candDate = candidate.date ?? latestTextDate(candidate);
+  const dateConflict = datesConflict(pageDate, candDate, th.maxDays);
+
+  const score = Math.round((0.7 * pointShare + 0.3 * salientShare) * 1000) / 1000;
+  let match: StoryMatch = 'none';
+  if (pointShare >= th.sameShare && salientShare >= th.sameSalient && !dateConflict) match = 'same';
+  else if (pointShare >= th.relatedShare || salientShare >= th.relatedSalient) match = 'related';
+  return { match, pointShare, salientShare, dateConflict, score };
+}

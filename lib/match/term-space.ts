@@ -1,0 +1,116 @@
+import type { QuantityFeature, SentenceFeatures } from './features';
+
+/** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
+export interface SentenceVector {
+  weights: Map<string, number>;
+  norm: number;
+  total: number;
+  quantities: QuantityFeature[];
+}
+
+const FUGEN = ['', 's', 'es', 'n', 'en', 'e', 'er'];
+const MIN_HEAD = 4;
+const MIN_MODIFIER = 3;
+
+/**
+ * Term weights for one set of articles compared with each other. Sentence-level
+ * IDF: a term in most sentences of the story (its protagonists) says little
+ * about which point a sentence makes. German compounds are split against the
+ * set's own vocabulary, so "Friedensverhandlungen" meets "Verhandlungen über
+ * einen Frieden".
+ */
+export class TermSpace {
+  private readonly df = new Map<string, number>();
+  private readonly parts = new Map<string, string[]>();
+  private readonly vocab: Set<string>;
+  private readonly n: number;
+
+  constructor(sentences: SentenceFeatures[][]) {
+    this.vocab = new Set();
+    for (const list of sentences) for (const s of list) for (const t of s.terms) this.vocab.add(t);
+    let n = 0;
+    for (const list of sentences)
+      for (const s of list) {
+        if (!s.content) continue;
+        n++;
+        for (const t of this.expand(s.terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      }
+    this.n = Math.max(n, 1);
+  }
+
+  idf(term: string): number {
+    const df = this.df.get(term) ?? 0;
+    return Math.log((this.n + 1) / (df + 0.5));
+  }
+
+  /** The compound parts of a term found in this set's vocabulary (empty if none). */
+  split(term: string): string[] {
+    const known = this.parts.get(term);
+    if (known) return known;
+    let best: string[] = [];
+    if (term.length >= MIN_HEAD + MIN_MODIFIER) {
+      for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) {
+        const head = term.slice(i);
+        if (!this.vocab.has(head)) continue;
+        const modifier = term.slice(0, i);
+        const found = FUGEN.map((f) => (f && modifier.endsWith(f) ? modifier.slice(0, -f.length) : f ? '' : modifier)).find(
+          (m) => m.length >= MIN_MODIFIER && this.vocab.has(m),
+        );
+        best = found ? [found, head] : head.length >= 5 ? [head] : [];
+        break;
+      }
+    }
+    this.parts.set(term, best);
+    return best;
+  }
+
+  expand(terms: string[]): string[] {
+    const out = new Set(terms);
+    for (const t of terms) for (const p of this.split(t)) out.add(p);
+    return [...out];
+  }
+
+  vector(s: SentenceFeatures): SentenceVector {
+    const weights = new Map<string, number>();
+    for (const t of s.terms) weights.set(t, this.idf(t));
+    for (const t of s.terms)
+      for (const p of this.split(t)) if (!weights.has(p)) weights.set(p, this.idf(p) * 0.8);
+    let sq = 0;
+    let total = 0;
+    for (const w of weights.values()) {
+      sq += w * w;
+      total += w;
+    }
+    return { weights, norm: Math.sqrt(sq), total, quantities: s.quantities };
+  }
+}
+
+function sameQuantity(a: QuantityFeature, b: QuantityFeature): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.value === b.value) return true;
+  if (a.kind === 'date') return a.value % 10000 === b.value % 10000 && (a.value < 10000 || b.value < 10000);
+  return false;
+}
+
+/** Cosine of the two sentences' weighted terms, with shared quantities counting as a shared term. */
+export function similarity(a: SentenceVector, b: SentenceVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  let dot = 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  for (const [t, w] of small.weights) {
+    const v = large.weights.get(t);
+    if (v !== undefined) dot += w * v;
+  }
+  const qBonus = a.quantities.some((q) => q.kind !== 'count' && b.quantities.some((r) => sameQuantity(q, r))) ? 1.5 : 0;
+  return (dot + qBonus) / (a.norm * b.norm + qBonus);
+}
+
+/** Share of a's term weight that b also contains. */
+export function coverage(a: SentenceVector, b: SentenceVector): number {
+  if (a.total === 0) return 0;
+  let got = 0;
+  for (const [t, w] of a.weights) if (b.weights.has(t)) got += w;
+  return got / a.total;
+}
+
+export { sameQuantity };

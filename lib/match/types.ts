@@ -1,0 +1,41 @@
+import type { Annotation, StoryMatch } from '../notes/annotation';
+
+export type {
+  Annotation,
+  AnnotatedSentence,
+  MissingPoint,
+  OutletRef,
+  SentenceRelation,
+  Span,
+  StoryMatch,
+} from '../notes/annotation';
+
+/** The page being read, as the engine receives it. */
+export interface Page {
+  text: string;
+  url?: string | null;
+  title?: string | null;
+  /** ISO date (YYYY-MM-DD or a prefix of it) when known. */
+  date?: string | null;
+  language?: string | null;
+}
+
+/** A conflict between the page and another outlet over the same point. */
+export interface ConflictNote {
+  /** The page's sentence. */
+  start: number;
+  end: number;
+  doc: string;
+  /** The other outlet's sentence. */
+  other: [number, number];
+  /** What differs, e.g. "duration: 90 min vs 60 min". */
+  detail: string;
+}
+
+/** What the engine returns: the annotate JSON plus the story score and conflicts. */
+export interface EngineAnnotation extends Annotation {
+  story: { match: StoryMatch; score?: number };
+  conflicts: ConflictNote[];
+  /** Why the page was not annotated, when it was not (empty page, unsupported language, …). */
+  warnings?: string[];
+}
