@@ -15,7 +15,12 @@ export interface PageInput {
 }
 
 const SELF_SIMILARITY = 0.8;
-const STORY_SIMILARITY = 0.12;
+/** Below this document overlap an article is not even considered. */
+const CANDIDATE_SIMILARITY = 0.05;
+/** An outlet reports the same story when it agrees with this many of the page's sentences… */
+const STORY_MIN_AGREEING = 3;
+/** …and with this share of them. */
+const STORY_MIN_SHARE = 0.1;
 const SENTENCE_SIMILARITY = 0.3;
 const MIN_SHARED_TERMS = 2;
 const MIN_SENTENCE_TERMS = 3;
@@ -30,23 +35,21 @@ export function annotateSimple(page: PageInput, corpus: readonly Article[]): Ann
     (s) => s.terms.size >= MIN_SENTENCE_TERMS,
   );
   const pageTerms = union(pageSentences);
-  const outlets: OutletRef[] = [];
-  const compared: Array<{ doc: string; sentences: AnalysedSentence[] }> = [];
+  const compared: Array<{ doc: string; label: string; sentences: AnalysedSentence[] }> = [];
 
   for (const article of corpus) {
     const sentences = analyse(article.raw, article.language, article.bodyStart, article.raw.length).filter(
       (s) => s.terms.size >= MIN_SENTENCE_TERMS && !overlapsNonReporting(article, s),
     );
-    const similarity = jaccard(pageTerms, union(sentences));
-    // The page being read may itself be in the corpus: never compare it with itself.
-    if ((page.url && article.url === page.url) || similarity >= SELF_SIMILARITY) continue;
-    if (similarity < STORY_SIMILARITY) continue;
-    const doc = article.file ?? article.id;
-    outlets.push({ doc, label: article.outlet, sameStory: true });
-    compared.push({ doc, sentences });
+    const theirTerms = union(sentences);
+    // The page being read may itself be in the corpus (possibly with more or
+    // less around it): never compare it with itself.
+    if ((page.url && article.url === page.url) || containment(pageTerms, theirTerms) >= SELF_SIMILARITY) continue;
+    if (jaccard(pageTerms, theirTerms) < CANDIDATE_SIMILARITY) continue;
+    compared.push({ doc: article.file ?? article.id, label: article.outlet, sentences });
   }
 
-  const sentences: AnnotatedSentence[] = pageSentences.map((sentence) => {
+  const all: AnnotatedSentence[] = pageSentences.map((sentence) => {
     const relations: AnnotatedSentence['relations'] = {};
     for (const { doc, sentences: theirs } of compared) {
       const evidence = theirs.filter((other) => {
@@ -60,8 +63,18 @@ export function annotateSimple(page: PageInput, corpus: readonly Article[]): Ann
     return { start: sentence.start, end: sentence.end, relations };
   });
 
-  const agreeing = sentences.filter((s) => Object.values(s.relations).some((r) => r.relation === 'agree')).length;
-  const match = outlets.length > 0 && agreeing >= 2 ? 'same' : 'none';
+  const outlets: OutletRef[] = compared
+    .filter(({ doc }) => {
+      const agreeing = all.filter((s) => s.relations[doc].relation === 'agree').length;
+      return agreeing >= STORY_MIN_AGREEING && agreeing >= STORY_MIN_SHARE * all.length;
+    })
+    .map(({ doc, label }) => ({ doc, label, sameStory: true }));
+  const kept = new Set(outlets.map((o) => o.doc));
+  const sentences = all.map((s) => ({
+    ...s,
+    relations: Object.fromEntries(Object.entries(s.relations).filter(([doc]) => kept.has(doc))),
+  }));
+  const match = outlets.length > 0 ? 'same' : 'none';
   return {
     story: { match },
     outlets: match === 'same' ? outlets : [],
@@ -91,6 +104,12 @@ function intersectionSize(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const t of a) if (b.has(t)) n++;
   return n;
+}
+
+/** Share of the smaller set found in the larger one. */
+function containment(a: Set<string>, b: Set<string>): number {
+  const smaller = Math.min(a.size, b.size);
+  return smaller === 0 ? 0 : intersectionSize(a, b) / smaller;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
