@@ -1,5 +1,6 @@
-import { deu, eng } from 'stopword';
 import { normalise } from './normalise';
+import { stopwordSet } from './stopwords';
+import { baseLanguage } from './language-tag';
 
 /** One sentence of a text; offsets are UTF-16 indices into the whole text. */
 export interface Sentence {
@@ -38,9 +39,6 @@ function segmenterFor(language: string): Intl.Segmenter {
   return s;
 }
 
-const foldSet = (words: string[]) => new Set(words.map((w) => normalise(w)));
-const GERMAN_STOPWORDS = foldSet(deu);
-const ENGLISH_STOPWORDS = foldSet(eng);
 
 /** Abbreviations that precede a name, title or noun and practically never end a sentence. */
 const PREFIX_ABBREVIATIONS = new Set([
@@ -111,10 +109,8 @@ function isLowercaseLetter(ch: string): boolean {
 }
 
 function stopwordsFor(language: string): (w: string) => boolean {
-  const base = language.slice(0, 2).toLowerCase();
-  if (base === 'de') return (w) => GERMAN_STOPWORDS.has(w);
-  if (base === 'en') return (w) => ENGLISH_STOPWORDS.has(w);
-  return (w) => GERMAN_STOPWORDS.has(w) || ENGLISH_STOPWORDS.has(w);
+  const set = stopwordSet(language);
+  return (w) => set.has(w);
 }
 
 /**
@@ -167,7 +163,7 @@ function segmentLine(text: string, language: string, s: number, e: number, parag
     if (a < b) spans.push([a, b]);
   }
   const isStopword = stopwordsFor(language);
-  const german = language.slice(0, 2).toLowerCase() === 'de';
+  const german = baseLanguage(language) === 'de';
   let cur = spans[0];
   for (let k = 1; k < spans.length; k++) {
     const next = spans[k];

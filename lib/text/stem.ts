@@ -1,6 +1,7 @@
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { normalise } from './normalise';
+import { baseLanguage } from './language-tag';
 
 /**
  * Snowball stems for German and English; other languages get the normalised
@@ -10,9 +11,9 @@ import { normalise } from './normalise';
 
 const caches = new Map<string, Map<string, string>>();
 const CACHE_LIMIT = 200_000;
+const HAS_DIGIT = /\d/;
 
-function stemmerFor(language: string): ((w: string) => string) | null {
-  const base = language.slice(0, 2).toLowerCase();
+function stemmerFor(base: string): ((w: string) => string) | null {
   if (base === 'de') return germanStemmer;
   if (base === 'en') return englishStemmer;
   return null;
@@ -20,7 +21,7 @@ function stemmerFor(language: string): ((w: string) => string) | null {
 
 /** Stem of `word` (normalised first, so any casing or typography may be passed). */
 export function stem(word: string, language: string): string {
-  const base = language.length > 2 ? language.slice(0, 2).toLowerCase() : language.toLowerCase();
+  const base = baseLanguage(language);
   let cache = caches.get(base);
   if (!cache) {
     cache = new Map();
@@ -30,7 +31,7 @@ export function stem(word: string, language: string): string {
   if (hit !== undefined) return hit;
   const norm = normalise(word);
   const fn = stemmerFor(base);
-  const out = fn && norm.length > 2 && !/\d/.test(norm) ? fn(norm) : norm;
+  const out = fn && norm.length > 2 && !HAS_DIGIT.test(norm) ? fn(norm) : norm;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, out);
   return out;

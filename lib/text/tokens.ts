@@ -1,6 +1,7 @@
-import { deu, eng } from 'stopword';
 import { normalise } from './normalise';
 import { stem } from './stem';
+import { baseLanguage } from './language-tag';
+import { isStopword } from './stopwords';
 
 /** One word or number of a text; offsets are UTF-16 indices into the original text (plus the caller's offset). */
 export interface Token {
@@ -39,22 +40,7 @@ const ACRONYM_OR_CAMEL = /^(?:\p{Lu}[\p{Lu}\d.]+|\p{Lu}?[\p{Ll}]+\p{Lu}[\p{L}]*)
 // Letters after which the German Snowball stemmer does not strip a final -s (e.g. "Trumps", "Obamas").
 const KEEPS_S = /[^bdfghklmnrts]s$/;
 
-const foldSet = (words: string[]) => new Set(words.map((w) => normalise(w)));
-const STOPWORDS: Record<string, Set<string>> = { de: foldSet(deu), en: foldSet(eng) };
-const BOTH_STOPWORDS = new Set([...STOPWORDS.de, ...STOPWORDS.en]);
-
-function baseOf(language: string): string {
-  return (language.length > 2 ? language.slice(0, 2) : language).toLowerCase();
-}
-
-/** Whether a normalised word is a stopword of the language (both lists for other languages). */
-export function isStopword(norm: string, language: string): boolean {
-  const list = STOPWORDS[baseOf(language)] ?? BOTH_STOPWORDS;
-  if (list.has(norm)) return true;
-  // Contractions and clitics ("it's", "don't", "we'll") are stopwords when their host is.
-  const apostrophe = norm.indexOf("'");
-  return apostrophe > 0 && list.has(norm.slice(0, apostrophe));
-}
+export { isStopword } from './stopwords';
 
 /** Sentence-initial: only opening punctuation between the token and a sentence end, colon, line break or text start. */
 function atSentenceStart(text: string, start: number): boolean {
@@ -83,7 +69,7 @@ function wordStem(norm: string, language: string): string {
  * ("Putins" … "Putin") is a name, as is the bare form.
  */
 export function tokenize(text: string, language: string, offset = 0): Token[] {
-  const lang = baseOf(language || 'und');
+  const lang = baseLanguage(language || 'und');
   const tokens: Token[] = [];
   const initial: boolean[] = [];
   TOKEN.lastIndex = 0;
@@ -150,7 +136,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
  * ("US-Präsident" → usprasident, us, prasident).
  */
 export function contentTerms(text: string, language: string): string[] {
-  const lang = baseOf(language || 'und');
+  const lang = baseLanguage(language || 'und');
   const out: string[] = [];
   for (const t of tokenize(text, lang)) {
     if (isStopword(t.norm, lang)) continue;

@@ -1,0 +1,71 @@
+import { franc, francAll } from 'franc-min';
+import { baseLanguage } from './language-tag';
+import { stopwordSet } from './stopwords';
+
+export { baseLanguage };
+
+/*
+ * Language of a text, as a two-letter ISO 639-1 code where one exists
+ * ('de', 'en', 'fr', …), otherwise franc's ISO 639-3 code, or 'und' when the
+ * text is too short or unclear. franc-min covers the ~80 languages with the
+ * most speakers, which includes every language news pages are likely to be in.
+ */
+
+
+const SUPPORTED = new Set(['de', 'en']);
+/** franc needs some text; below this many letters its guesses are noise. */
+const MIN_LETTERS = 20;
+/** More text only costs time: franc's trigram profile is stable well before this. */
+const SAMPLE = 4000;
+/**
+ * Headlines and teasers are too short for trigram statistics alone ("Trump
+ * telefoniert mit Putin" scores as Hungarian). Below this length, function
+ * words decide between German and English when franc also ranks that
+ * language among its close candidates.
+ */
+const SHORT_TEXT = 400;
+const CANDIDATE_MARGIN = 0.6;
+const LETTER = /\p{L}/gu;
+const WORD = /\p{L}{2,}/gu;
+
+// German stopwords that are also everyday English words ("will", "war", "man") say nothing here.
+const ENGLISH_LOOKALIKES = ['will', 'war', 'man', 'bin', 'mine', 'also', 'so', 'rest', 'gut', 'fast'];
+const GERMAN_FUNCTION_WORDS = new Set(
+  [...stopwordSet('de')].filter((w) => w.length > 1 && !stopwordSet('en').has(w) && !ENGLISH_LOOKALIKES.includes(w)),
+);
+// The English list of the stopword package lacks some of the commonest headline words.
+const ENGLISH_FUNCTION_WORDS = new Set(
+  [...stopwordSet('en'), 'will', 'not', 'says', 'amid', 'its', 'new', 'against'].filter(
+    (w) => w.length > 1 && !GERMAN_FUNCTION_WORDS.has(w),
+  ),
+);
+
+/** Whether crossread's text pipeline (stemmer, stopwords, segmentation repairs) supports the language. */
+export function isSupportedLanguage(lang: string | null | undefined): boolean {
+  return SUPPORTED.has(baseLanguage(lang));
+}
+
+/** Detected language of a text: 'de', 'en', another ISO 639-1 (or 639-3) code, or 'und'. */
+export function detectLanguage(text: string): string {
+  const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  const letters = sample.match(LETTER);
+  if (!letters || letters.length < MIN_LETTERS) return 'und';
+  if (sample.length > SHORT_TEXT) return baseLanguage(franc(sample, { minLength: MIN_LETTERS }));
+  const ranked = francAll(sample, { minLength: MIN_LETTERS });
+  const [best, bestScore] = ranked[0] ?? ['und', 0];
+  if (best === 'und') return 'und';
+  let german = 0;
+  let english = 0;
+  for (const w of sample.toLowerCase().match(WORD) ?? []) {
+    if (GERMAN_FUNCTION_WORDS.has(w)) german++;
+    if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
+  }
+  const favoured = german > english ? 'de' : english > german ? 'en' : null;
+  if (favoured && baseLanguage(best) !== favoured) {
+    for (const [code, score] of ranked) {
+      if (score < bestScore * CANDIDATE_MARGIN) break;
+      if (baseLanguage(code) === favoured) return favoured;
+    }
+  }
+  return baseLanguage(best);
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { contentTerms, tokenize } from '../../../lib/text/tokens';
+
+describe('tokenize', () => {
+  it('gives offsets into the original text, shifted by the offset argument', () => {
+    const text = 'Der „US-Präsident“ sprach 2 Stunden, Trump’s Plan: 1.000,5 Mio. Euro.';
+    for (const t of tokenize(text, 'de')) expect(text.slice(t.start, t.end)).toBe(t.text);
+    const shifted = tokenize(text, 'de', 100);
+    expect(shifted[0].start).toBe(100);
+    expect(shifted.map((t) => t.text)).toEqual(tokenize(text, 'de').map((t) => t.text));
+  });
+
+  it('keeps hyphenated compounds, possessives, dotted acronyms and formatted numbers whole', () => {
+    const text = 'US-Präsident, G20-Gipfel, Trump’s, U.S., 1.000,5 und 4:2 sowie 12.02.2025.';
+    expect(tokenize(text, 'de').map((t) => t.text)).toEqual([
+      'US-Präsident', 'G20-Gipfel', 'Trump’s', 'U.S.', '1.000,5', 'und', '4:2', 'sowie', '12.02.2025',
+    ]);
+  });
+
+  it('classifies numbers and normalises words', () => {
+    const [number, word] = tokenize('2025 Straße', 'de');
+    expect(number.kind).toBe('number');
+    expect(number.stem).toBe('2025');
+    expect(word.norm).toBe('strasse');
+  });
+
+  it('treats a soft hyphen as part of the word', () => {
+    const [t] = tokenize('Friedens\u00ADverhandlungen', 'de');
+    expect(t.text).toBe('Friedens\u00ADverhandlungen');
+    expect(t.norm).toBe('friedensverhandlungen');
+  });
+
+  it('gives hyphenated and closed compounds the same stem', () => {
+    const [hyphenated] = tokenize('Friedens-Verhandlungen', 'de');
+    const [closed] = tokenize('Friedensverhandlungen', 'de');
+    expect(hyphenated.stem).toBe(closed.stem);
+  });
+
+  it('strips the genitive -s of names whose bare form occurs in the text', () => {
+    const tokens = tokenize('Trump telefonierte. Trumps Plan und Putins Antwort kamen, als Putin anrief.', 'de');
+    const byText = new Map(tokens.map((t) => [t.text, t]));
+    expect(byText.get('Trumps')!.stem).toBe(byText.get('Trump')!.stem);
+    expect(byText.get('Trumps')!.kind).toBe('name');
+    expect(byText.get('Putins')!.stem).toBe(byText.get('Putin')!.stem);
+    // A common noun's genitive is left to the stemmer and not called a name.
+    const kriegs = tokenize('Der Krieg dauert. Das Ende des Kriegs ist fern.', 'de').find((t) => t.text === 'Kriegs')!;
+    expect(kriegs.kind).toBe('word');
+  });
+
+  it('strips English possessives and marks capitalised mid-sentence words as names', () => {
+    const tokens = tokenize("Trump met Putin. It's Putin's plan, the president said.", 'en');
+    const trump = tokens.find((t) => t.text === 'Trump')!;
+    const possessive = tokens.find((t) => t.text === "Putin's")!;
+    expect(possessive.stem).toBe('putin');
+    expect(possessive.kind).toBe('name');
+    expect(tokens.find((t) => t.text === 'Putin')!.kind).toBe('name');
+    // Sentence-initial and capitalised nowhere else: position alone cannot tell a name.
+    expect(trump.kind).toBe('word');
+    expect(tokens.find((t) => t.text === 'president')!.kind).toBe('word');
+    expect(tokens.find((t) => t.text === "It's")!.kind).toBe('word');
+  });
+
+  it('marks acronyms and internally capitalised words as names', () => {
+    const kinds = Object.fromEntries(tokenize('Der VfB schlug den DFB-Pokalsieger und die USA.', 'de').map((t) => [t.text, t.kind]));
+    expect(kinds['VfB']).toBe('name');
+    expect(kinds['USA']).toBe('name');
+    expect(kinds['Der']).toBe('word');
+  });
+});
+
+describe('contentTerms', () => {
+  it('drops stopwords and keeps stems of content words', () => {
+    const terms = contentTerms('Der Präsident hat mit den Kriegsparteien telefoniert.', 'de');
+    expect(terms).not.toContain('der');
+    expect(terms).not.toContain('mit');
+    expect(terms).toContain('prasident');
+    expect(terms.length).toBe(3);
+  });
+
+  it('yields the whole hyphenated compound and its parts', () => {
+    expect(contentTerms('US-Präsident', 'de')).toEqual(['usprasident', 'us', 'prasident']);
+    const terms = contentTerms('Friedens-Verhandlungen', 'de');
+    expect(terms).toEqual(expect.arrayContaining(contentTerms('Friedensverhandlungen', 'de')));
+    expect(terms).toEqual(expect.arrayContaining(contentTerms('Verhandlungen', 'de')));
+  });
+
+  it('maps inflected names to one term', () => {
+    const de = contentTerms('Trump und Putin. Trumps Plan, Putins Antwort.', 'de');
+    expect(de.filter((t) => t === 'trump').length).toBe(2);
+    expect(de.filter((t) => t === 'putin').length).toBe(2);
+    expect(contentTerms("Trump's plan", 'en')).toEqual(['trump', 'plan']);
+  });
+
+  it('drops English contractions of stopwords', () => {
+    expect(contentTerms("It's what they don't want", 'en')).toEqual(['want']);
+  });
+});
+
+describe('tokenize on the seed corpus', () => {
+  it('covers every letter of the text with a token and keeps offsets exact', () => {
+    const seeds = path.resolve(process.cwd(), '../shared/seeds');
+    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(path.join(seeds, f), 'utf8');
+      const tokens = tokenize(text, 'de');
+      const covered = new Uint8Array(text.length);
+      for (const t of tokens) {
+        expect(text.slice(t.start, t.end)).toBe(t.text);
+        covered.fill(1, t.start, t.end);
+      }
+      for (let i = 0; i < text.length; i++) if (/\p{L}/u.test(text[i])) expect(covered[i]).toBe(1);
+    }
+  });
+});
