@@ -54,8 +54,12 @@ const AGENCY_CREDIT_LINE = new RegExp(`^[^.!?]{0,60}/\\s*${AGENCY.source}(?:\\s*
 /** A caption or a credit naming a photographer or agency. */
 function isCaption(text: string): boolean {
   if (text === '') return false;
+  // "© DPA Images | Name" credits someone; a bare "©" (a joke, a trademark flourish) does not.
   const copyright = text.lastIndexOf('©');
-  if (copyright !== -1 && (text.length <= 400 || text.length - copyright <= 150)) return true;
+  if (copyright !== -1 && /^©\s*\S/.test(text.slice(copyright)) && (text.length <= 400 || text.length - copyright <= 150)) {
+    return true;
+  }
+  if (/^(?:Credits?|Photograph|Bildnachweis|Fotonachweis)\b/.test(text) && text.length <= 200) return true;
   if (/^Copyright\b/i.test(text) && text.length <= 200) return true;
   if (text.length <= 300 && (CREDIT_START.test(text) || PHOTO_BY.test(text))) return true;
   const end = tail(text);
@@ -65,6 +69,9 @@ function isCaption(text: string): boolean {
   if (paren && AGENCY.test(paren[1]) && /[/|]/.test(paren[1])) return true;
   return AGENCY_CREDIT_LINE.test(text);
 }
+
+/** A media box's label line; what follows it up to the credit is the caption. */
+const MEDIA_LABEL = /^(?:Photos?|Images?|Video|Audio|Fotos?|Bild(?:er)?|Grafik|Bildergalerie|Fotostrecke|Galerie|Gallery|Slideshow|Infografik)$/i;
 
 /** The short title line a page shows above a caption. */
 function isCaptionTitle(text: string): boolean {
@@ -110,7 +117,7 @@ function isConsent(text: string): boolean {
 // ---------------------------------------------------------------- teasers and links to other articles
 
 const TEASER =
-  /^(?:Auch interessant|Ebenfalls interessant|Lesen Sie auch|Lesen Sie mehr|Lesetipps?|Mehr zum Thema|Mehr zu diesem Thema|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Das könnte (?:Sie|dich) auch interessieren|Empfehlungen(?: der Redaktion)?|Unsere Empfehlungen?|Meistgelesen(?:e Artikel)?|Top[- ]Themen|Weiterlesen|Zum Thema|Verwandte Artikel|Related(?: articles| stories| coverage| content)?|Read more|Read also|Also read|See also|More on this(?: story| topic)?|Recommended(?: for you| stories)?|Most read|Most popular|You may also like|You might also like|Advertisement|Anzeige|Werbung|Sponsored(?: content)?)\s*(?:[:|–—-]\s*.{0,200})?$/i;
+  /^(?:Auch interessant|Ebenfalls interessant|Lesen Sie auch|Lesen Sie mehr|Lesetipps?|Mehr zum Thema|Mehr zu diesem Thema|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Das könnte (?:Sie|dich) auch interessieren|Empfehlungen(?: der Redaktion)?|Unsere Empfehlungen?|Meistgelesen(?:e Artikel)?|Top[- ]Themen|Weiterlesen|Zum Thema|Continue reading(?: the main story)?|Verwandte Artikel|Related(?: articles| stories| coverage| content)?|Read more|Read also|Also read|See also|More on this(?: story| topic)?|Recommended(?: for you| stories)?|Most read|Most popular|You may also like|You might also like|Advertisement|Anzeige|Werbung|Sponsored(?: content)?)\s*(?:[:|–—-]\s*.{0,200})?$/i;
 
 // ---------------------------------------------------------------- comments and the comment form
 
@@ -234,6 +241,21 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
   }
 
   const caption = lines.map((l, i) => i < tailAt && isCaption(l.text));
+  for (let i = 0; i < tailAt; i++) {
+    if (!MEDIA_LABEL.test(lines[i].text)) continue;
+    caption[i] = true;
+    // Caption text sits between the label and its credit: at most two short lines.
+    let between = 0;
+    for (let j = i + 1; j < tailAt; j++) {
+      const t = lines[j].text;
+      if (t === '') continue;
+      if (caption[j]) {
+        for (let k = i + 1; k < j; k++) caption[k] = lines[k].text !== '';
+        break;
+      }
+      if (++between > 2 || t.length > 400) break;
+    }
+  }
   for (let i = 0; i < tailAt; i++) {
     const l = lines[i];
     const t = l.text;

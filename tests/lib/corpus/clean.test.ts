@@ -133,6 +133,29 @@ describe('findNonReporting rules (hand-written pages)', () => {
     ]);
   });
 
+  it('marks a media box: label, caption text and credit line', () => {
+    const raw = [
+      'LONDON — The government will lift the sanctions, officials said on Thursday.',
+      '',
+      'Photo',
+      '',
+      'Peacekeepers at a camp on Monday. The country has promised better access for aid groups.',
+      '',
+      'Credit Jane Doe/Agence France-Presse — Getty Images',
+      '',
+      'The decision follows months of talks.',
+      'Continue reading the main story',
+    ].join('\n');
+    const [first, second] = findNonReporting(raw, 0, 'en');
+    expect(raw.slice(first.start, first.end)).toBe(raw.split('\n').slice(2, 7).join('\n'));
+    expect(raw.slice(second.start, second.end)).toBe('Continue reading the main story');
+  });
+
+  it('does not take a bare © or a media word in a sentence for a credit', () => {
+    const raw = 'This is not a\nmanifesto™©\nwe just share what we learned.\nThe photo was taken in 2019 by a tourist.';
+    expect(marked(raw, 'en')).toEqual([]);
+  });
+
   it('marks consent notices of embedded content, German and English', () => {
     const de = [
       'Der Minister äußerte sich auf X.',
