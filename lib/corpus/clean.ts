@@ -111,7 +111,7 @@ function isConsent(text: string): boolean {
   if (CONSENT_LABEL.test(text) || CONSENT_STRONG.test(text)) return true;
   const ui = CONSENT_UI.filter((r) => r.test(text)).length;
   const topic = CONSENT_TOPIC.filter((r) => r.test(text)).length;
-  return ui >= 1 && ui + topic >= 2;
+  return ui >= 1 && ui + topic >= 2 && text.length <= 600;
 }
 
 // ---------------------------------------------------------------- teasers and links to other articles
@@ -144,7 +144,7 @@ const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:von|van|de|der|den|da|di|du|le|la
 /** A scraper's date stamp put before the first words of the text. */
 const DATE_PREFIX = /^\s?date\s+\d{4}(?:-\d{2}){0,2}(?=\s|$)/;
 const STAMP =
-  /\b(?:Stand|Aktualisiert(?: am)?|Veröffentlicht(?: am)?|Erstellt(?: am)?|Updated|Published|Last updated)\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?/g;
+  /\b(?:Stand:|Erstellt:|Aktualisiert(?: am)?|Veröffentlicht(?: am)?|Updated|Published|Last updated)\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?/g;
 const READING_TIME = /\b(?:Lesedauer|Lesezeit|Reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:Minuten|Min\.?|minutes|min\.?)|\b\d+\s*min read\b/gi;
 const MONTH =
   '(?:Jan(?:uar|uary)?|Jän(?:ner)?|Feb(?:ruar|ruary)?|Mär(?:z)?|Mar(?:ch)?|Apr(?:il)?|Mai|May|Mei|Jun(?:i|e)?|Jul(?:i|y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Dez(?:ember)?|Dec(?:ember)?)\\.?';
@@ -170,8 +170,9 @@ function isTopicLabel(text: string): boolean {
   if (text.length > 40 || SENTENCE_END.test(text)) return false;
   const ws = words(text);
   if (ws.length === 0 || ws.length > 4 || !/^\p{Lu}/u.test(ws[0])) return false;
-  // A capitalised article or preposition opens a sentence ("Die Gespräche …"), not a label.
-  return ws.every((w) => CONJUNCTION.test(w) || (/^[\p{Lu}\d]/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())));
+  // A capitalised article or preposition opens a sentence ("Die Gespräche …"), not a label;
+  // a number states something ("Stuttgart 4:2 Bielefeld").
+  return ws.every((w) => CONJUNCTION.test(w) || (/^\p{Lu}\D*$/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase())));
 }
 
 function guessLanguage(text: string): string {

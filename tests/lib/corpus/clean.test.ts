@@ -233,6 +233,7 @@ describe('findNonReporting rules (hand-written pages)', () => {
   it('marks scraper and page metadata but not the text around it', () => {
     const raw = ' date 2025-03 Die Gespräche in Dschidda dauerten acht Stunden. Stand: 11.03.2025 19:44 Uhr\n\nDienstag, 11. März 2025\n\nDie Ukraine stimmte zu.';
     expect(marked(raw)).toEqual([' date 2025-03', 'Stand: 11.03.2025 19:44 Uhr\n\nDienstag, 11. März 2025']);
+    expect(marked('Nach Angaben der Behörde lebten Stand 31.12.2024 rund zwei Millionen Menschen in der Stadt.')).toEqual([]);
   });
 
   it('marks German topic-label headings but keeps headings that state something', () => {
@@ -244,6 +245,8 @@ describe('findNonReporting rules (hand-written pages)', () => {
       'Die Linke will vor Gericht ziehen.',
       'Scharfe Kritik aus Bayern',
       'Der Ministerpräsident sprach von einem Fehler.',
+      'Stuttgart 4:2 Bielefeld',
+      'Das Spiel war früh entschieden.',
       'Die Gespräche',
     ].join('\n');
     expect(marked(raw, 'de')).toEqual(['Reaktionen und Kritik']);
