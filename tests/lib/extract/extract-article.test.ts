@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../lib/extract/extract-article';
+import { anchorBlocks } from '../../../lib/extract/anchor';
+import { sharedDir } from '../../helpers/seeds';
+
+const paragraphs = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `Absatz ${i + 1}: Der Präsident sprach am Mittwoch lange mit seinem Amtskollegen über den Krieg, die Verhandlungen und die nächsten Schritte der beiden Regierungen.`,
+);
+const articleHtml = (extra = '') => `<!doctype html><html lang="de"><head><title>Testartikel</title></head><body>
+<header><nav><a href="/">Start</a> <a href="/politik">Politik</a></nav></header>
+<main><article><h1>Testartikel</h1>${paragraphs.map((p) => `<p>${p.replace('Krieg', 'Krieg<b>\u00ad</b>')}</p>`).join('\n')}${extra}</article></main>
+<footer><p>Impressum</p></footer></body></html>`;
+
+const dom = (html: string) => new JSDOM(html, { url: 'http://127.0.0.1/a' }).window.document;
+
+describe('extractArticle', () => {
+  it('extracts the article as blocks whose offsets locate them in the text', () => {
+    const result = extractArticle(dom(articleHtml()));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { text, blocks, language } = result.article;
+    expect(language).toBe('de');
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    for (const block of blocks) expect(text.slice(block.start, block.end)).toBe(block.text);
+    expect(text).toContain('Absatz 8:');
+    expect(text).not.toContain('Impressum');
+    expect(text).not.toContain('\u00ad');
+  });
+
+  it('never changes the page it reads', () => {
+    const doc = dom(articleHtml());
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('refuses pages that are not articles', () => {
+    const empty = extractArticle(dom('<html><body><nav><a href="/">Home</a></nav></body></html>'));
+    expect(empty).toEqual({ ok: false, reason: 'not-an-article' });
+    const short = extractArticle(dom('<html><body><article><p>Nur ein kurzer Satz.</p></article></body></html>'));
+    expect(short.ok).toBe(false);
+  });
+
+  it('keeps hostile markup inert: scripts are not run and their code is not article text', () => {
+    const doc = dom(articleHtml('<script>window.hacked = true</script><p><img src=x onerror="window.hacked=true">Bild</p>'));
+    const result = extractArticle(doc);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.text).not.toContain('window.hacked');
+    expect((doc.defaultView as unknown as { hacked?: boolean }).hacked).toBeUndefined();
+  });
+
+  it('extracts real pages of other outlets', () => {
+    const html = fs.readFileSync(path.join(sharedDir, 'data/pages/heise.html'), 'utf8');
+    const result = extractArticle(dom(html));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.text.length).toBeGreaterThan(1000);
+  });
+});
+
+describe('anchorBlocks', () => {
+  it('maps each block back to the live paragraph despite inline markup and soft hyphens', () => {
+    const doc = dom(articleHtml());
+    const result = extractArticle(doc);
+    if (!result.ok) throw new Error('no article');
+    const elements = anchorBlocks(doc, result.article.blocks);
+    const ps = Array.from(doc.querySelectorAll('article p'));
+    const anchored = elements.filter((e): e is Element => e !== null);
+    expect(anchored.length).toBeGreaterThanOrEqual(8);
+    // Compared as booleans: printing jsdom elements is not what this test is about.
+    expect(ps.map((p) => anchored.includes(p))).toEqual(ps.map(() => true));
+  });
+
+  it('returns null for a block that is not on the page', () => {
+    const doc = dom(articleHtml());
+    expect(anchorBlocks(doc, [{ start: 0, end: 10, text: 'Gibt es nicht auf dieser Seite.' }])).toEqual([null]);
+  });
+});
