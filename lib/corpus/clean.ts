@@ -125,6 +125,8 @@ const COMMENT_MARKER =
   /^(?:Kommentare(?:\s+(?:anzeigen|einblenden|lesen|ansehen|laden))?(?:\s*\(\d+\))?|\d+\s+Kommentare?|Leser-?[Kk]ommentare|Kommentieren|Kommentar (?:schreiben|verfassen)|Schreiben Sie einen Kommentar|Diskutieren Sie mit!?|Hinterlasse(?:n Sie)? einen Kommentar|Antwort hinterlassen|Comments?(?:\s*\(\d+\))?|\d+\s+comments?|(?:Show|View|Load|Read)\s+(?:all\s+)?comments|Leave a (?:Reply|Comment)|Post a comment|Add a comment|Join the (?:conversation|discussion))\s*:?$/i;
 const COMMENT_FORM =
   /^(?:Your email address will not be published\.?.*|Required fields are marked.*|(?:Ihre|Deine) E-Mail-Adresse wird nicht veröffentlicht\.?.*|Erforderliche Felder sind mit .{1,5} markiert\.?|Save my name, email, and website.*|Cancel reply|Antworten abbrechen|(?:Name|E-?Mail|Website|Kommentar|Comment)\s*\*)$/i;
+/** "@Name …" answering another reader, bulleted or not. */
+const COMMENT_REPLY = /^(?:[•·▪◦●]\s*)?@\s?\p{Lu}/u;
 const COMMENT_LIKE = [
   /^[•·▪◦●]\s*\S/,
   /^@\s?\p{Lu}/u,
@@ -153,6 +155,16 @@ const DATE_LINE = new RegExp(
   'u',
 );
 const BYLINE_META = /^(?:Von|By)\s.{0,80}\b(?:Aktualisiert|Updated|Lesedauer|Reading time|min read|Veröffentlicht|Published|Stand)\b/;
+const BYLINE = /^(?:Von|By)\s+([^,]{2,60})(?:,\s*[^,.!?]{1,40})?$/;
+/** A line that is only a site's domain: the source label of syndicated text. */
+const DOMAIN_LINE = /^(?:https?:\/\/)?(?:[\w-]+\.)+(?:de|com|org|net|ch|at|uk|fr|it|es|eu|io|info|news|tv)\/?$/i;
+const SPONSOR = /^(?:In partnership with|In Kooperation mit|In Zusammenarbeit mit|Sponsored by|Presented by|Präsentiert von|Unterstützt von)\b.{0,60}$/i;
+
+function isByline(text: string): boolean {
+  if (BYLINE_META.test(text)) return true;
+  const m = BYLINE.exec(text);
+  return m !== null && NAME.test(m[1].trim());
+}
 
 // ---------------------------------------------------------------- topic-label headings
 
@@ -229,10 +241,14 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
   const middle = from + (raw.length - from) / 2;
   for (const i of nonBlank) {
     const l = lines[i];
-    if (!COMMENT_MARKER.test(l.text) && !COMMENT_FORM.test(l.text)) continue;
+    const marker = COMMENT_MARKER.test(l.text) || COMMENT_FORM.test(l.text);
+    const reply = !marker && COMMENT_REPLY.test(l.text);
+    if (!marker && !reply) continue;
     const followedByComments = nextNonBlank(i, 5).some(
       (n) => COMMENT_LIKE.some((r) => r.test(n.text)) || COMMENT_FORM.test(n.text) || COMMENT_MARKER.test(n.text),
     );
+    // Without a marker, replies only start a comment section late in the page and among other comments.
+    if (reply && !(l.start >= middle && followedByComments)) continue;
     if (l.start >= middle || followedByComments) {
       tailAt = i;
       out.push({ start: l.start, end: raw.length });
@@ -270,7 +286,16 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
       whole(l);
       continue;
     }
-    if (isConsent(t) || TEASER.test(t) || COMMENT_FORM.test(t) || FOOTER_LABEL.test(t) || DATE_LINE.test(t) || BYLINE_META.test(t)) {
+    if (
+      isConsent(t) ||
+      TEASER.test(t) ||
+      COMMENT_FORM.test(t) ||
+      FOOTER_LABEL.test(t) ||
+      SPONSOR.test(t) ||
+      DATE_LINE.test(t) ||
+      DOMAIN_LINE.test(t) ||
+      isByline(t)
+    ) {
       whole(l);
       continue;
     }

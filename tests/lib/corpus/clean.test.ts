@@ -225,6 +225,26 @@ describe('findNonReporting rules (hand-written pages)', () => {
     expect(marked(raw)).toEqual(['12 Kommentare']);
   });
 
+  it('starts a comment section at reader replies late in the page, but not at a quoted handle', () => {
+    const body = 'Der Stadtrat hat den Haushalt beschlossen. Er tritt im Januar in Kraft und sieht mehr Geld für Schulen vor.\n\n';
+    const replies = '• @Karl Das wurde auch Zeit.\n• Endlich!\n@Maria Sehe ich anders.';
+    expect(marked(body + body + replies)).toEqual([replies]);
+    const quoted = `@POTUS schrieb am Abend, die Gespräche seien gut verlaufen.\n\n${body}${body}`;
+    expect(marked(quoted)).toEqual([]);
+  });
+
+  it('marks bylines, source domains and partnership labels', () => {
+    const raw = [
+      'Von Erika Beispiel, Berlin',
+      'liga3-online.de',
+      'In partnership with',
+      'Der Verein feierte den Aufstieg. Von Montag an wird trainiert.',
+      'By Jane Doe and John Roe',
+      'Von Berlin nach Moskau',
+    ].join('\n');
+    expect(marked(raw)).toEqual([raw.split('\n').slice(0, 3).join('\n'), 'By Jane Doe and John Roe']);
+  });
+
   it('marks an author footer with the name below it', () => {
     const raw = 'Die Gespräche sollen am Freitag fortgesetzt werden.\n\nAutorin\nErika Beispiel';
     expect(marked(raw)).toEqual(['Autorin\nErika Beispiel']);
