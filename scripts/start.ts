@@ -121,11 +121,15 @@ async function openChromium(firstArticle: string): Promise<{ context: BrowserCon
   }
 }
 
-/** The first line of a launch error plus the browser-log lines that say why (no X server, sandbox, …). */
+/** The first line of a launch error plus the browser's own words on why (no X server, sandbox, …). */
 function launchFailure(error: unknown): string {
-  const lines = (error instanceof Error ? error.message : String(error)).split('\n').map((line) => line.trim());
-  const reasons = lines.slice(1).filter((line) => /display|x server|wayland|sandbox|cannot open|error/i.test(line)).slice(0, 3);
-  return [lines[0], ...reasons].filter(Boolean).join('\n  ');
+  const lines = (error instanceof Error ? error.message : String(error)).replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const reasons = lines
+    .filter((line) => line.includes('[err]'))
+    .map((line) => line.replace(/^.*?\[err\]\s*/, '').replace(/^\[[^\]]*\]\s*/, ''))
+    .filter((line) => /x server|display|wayland|platform failed|sandbox/i.test(line))
+    .slice(0, 2);
+  return [lines[0].trim(), ...reasons].join('\n  ');
 }
 
 async function main(): Promise<void> {
