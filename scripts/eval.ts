@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/corpus/article';
-import { annotate } from '../lib/match/annotate';
+import { annotate, type AnnotateOptions } from '../lib/match/annotate';
 import { baselineAnnotate } from '../lib/match/baseline';
 import type { Annotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, toArticle } from './lib/articles';
@@ -22,6 +22,8 @@ export interface EvalOptions {
   gold: string;
   docs: string;
   distractors: string[];
+  /** Engine settings to try (tuning); defaults otherwise. */
+  engine?: AnnotateOptions;
 }
 
 export interface EvalResult {
@@ -69,7 +71,7 @@ export function runEval(opts: EvalOptions): EvalResult {
     const corpus = [...articles.filter((_, j) => j !== i), ...distractors];
     const page = { text: doc.text };
     let t = performance.now();
-    const ann: Annotation = annotate(page, corpus);
+    const ann: Annotation = annotate(page, corpus, opts.engine);
     ms.engine += performance.now() - t;
     engine.add(doc, ann);
     t = performance.now();

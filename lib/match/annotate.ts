@@ -43,6 +43,36 @@ export function analysePage(page: Page): PageAnalysis {
   return { features, bodyStart: header.bodyStart, language, warnings };
 }
 
+/** How many related candidates are checked for belonging to the page's story through another outlet. */
+const MAX_JOIN_CANDIDATES = 50;
+
+/**
+ * An outlet that tells the story differently from the page (say, a short wire
+ * report beside a long analysis) may share few sentences with it yet clearly
+ * report the same event as an outlet that does. Related candidates whose dates
+ * fit join the story when they are the same event as one already in it.
+ */
+function joinStory(
+  judged: Array<{ features: ArticleFeatures; judgement: StoryJudgement }>,
+  th: StoryThresholds,
+): void {
+  const inStory = judged.filter((j) => j.judgement.match === 'same');
+  if (inStory.length === 0) return;
+  const pending = judged.filter((j) => j.judgement.match === 'related' && !j.judgement.dateConflict).slice(0, MAX_JOIN_CANDIDATES);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const j of pending) {
+      if (j.judgement.match === 'same') continue;
+      if (inStory.some((s) => judgeStory(j.features, s.features, th).match === 'same')) {
+        j.judgement = { ...j.judgement, match: 'same' };
+        inStory.push(j);
+        changed = true;
+      }
+    }
+  }
+}
+
 function emptyAnnotation(warnings: string[]): EngineAnnotation {
   return { story: { match: 'none', score: 0 }, outlets: [], sentences: [], missing: [], conflicts: [], warnings };
 }
@@ -90,6 +120,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     if (judgement.match !== 'none') judged.push({ article, features, judgement });
   }
   judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
+  joinStory(judged, storyTh);
 
   const same = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({

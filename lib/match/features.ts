@@ -1,5 +1,5 @@
 import type { Article, Range } from '../corpus/article';
-import { extractQuantities, isReporting, isStopword, segmentSentences, tokenize } from './pipeline';
+import { extractQuantities, isReporting, isStopword, segmentSentences, stem, tokenize } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 export const FEATURES_VERSION = 1;
@@ -17,6 +17,8 @@ export interface SentenceFeatures {
   paragraph: number;
   /** Distinct stems of the sentence's content words (hyphen parts included). */
   terms: string[];
+  /** The terms of each clause, when the sentence has more than one: a point is often one clause of a long sentence. */
+  clauses?: string[][];
   quantities: QuantityFeature[];
   /** Whether the sentence says enough to carry notes (headings and fragments do not). */
   content: boolean;
@@ -83,24 +85,56 @@ export function dateFromUrl(url: string | null | undefined): string | null {
   return null;
 }
 
+const SEPARABLE = 'ab|an|auf|aus|bei|dar|ein|fest|fort|her|heraus|hin|los|mit|nach|vor|vorbei|weg|weiter|wieder|zurück|zusammen|statt|teil';
+const ZU_INFIX = new RegExp(`^(${SEPARABLE})zu(\\p{L}{3,}en)$`, 'u');
+
+/**
+ * German inflection the stemmer leaves apart: the zu-infinitive of separable
+ * verbs ("zusammenzuarbeiten" = "zusammenarbeiten") and -iert participles
+ * ("informiert" = "informieren").
+ */
+function foldGerman(norm: string, stemmed: string): string {
+  const m = ZU_INFIX.exec(norm);
+  let s = m ? stem(m[1] + m[2], 'de') : stemmed;
+  if (/iert$/.test(s)) s = s.slice(0, -3) + 'i';
+  return s;
+}
+
 /** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
 export function sentenceTerms(text: string, language: string, offset = 0): { terms: string[]; words: number } {
   const terms = new Set<string>();
   let words = 0;
-  for (const tok of tokenize(text, language, offset)) {
-    if (tok.kind === 'number') continue;
+  for (const tok0 of tokenize(text, language, offset)) {
+    if (tok0.kind === 'number') continue;
+    const tok = language === 'de' ? { ...tok0, stem: foldGerman(tok0.norm, tok0.stem) } : tok0;
     const norm = tok.norm.replace(/\.+$/, '');
     if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) continue;
     words++;
     const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
     if (parts.length > 1) {
-      terms.add(tok.stem.replace(/[-'.]/g, ''));
+      // The parts carry the meaning ("US-Präsident" is a Präsident); the whole would count it twice.
       for (const p of parts) terms.add(tokenize(p, language)[0]?.stem ?? p);
     } else if (!/^\d+$/.test(tok.stem)) {
       terms.add(tok.stem);
     }
   }
   return { terms: [...terms], words };
+}
+
+const CLAUSE_BREAK = /[,;:()–—]|\s-\s|[„“”"»«]/u;
+const MIN_CLAUSE_TERMS = 3;
+
+/** The terms of each clause of a sentence; short clauses join the one before. */
+export function clauseTerms(text: string, language: string): string[][] {
+  const out: string[][] = [];
+  for (const piece of text.split(CLAUSE_BREAK)) {
+    const { terms } = sentenceTerms(piece, language);
+    if (terms.length === 0) continue;
+    const last = out[out.length - 1];
+    if (last && (terms.length < MIN_CLAUSE_TERMS || last.length < MIN_CLAUSE_TERMS)) last.push(...terms.filter((t) => !last.includes(t)));
+    else out.push(terms);
+  }
+  return out;
 }
 
 export function analyse(input: AnalyseInput): ArticleFeatures {
@@ -119,7 +153,8 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const quantities = extractQuantities(s.text, language).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
-    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content });
+    const clauses = content ? clauseTerms(s.text, language) : [];
+    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content, ...(clauses.length > 1 ? { clauses } : {}) });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
     for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);

@@ -7,10 +7,18 @@ export interface RelationThresholds {
   agree: number;
   /** Evidence sentences must reach this share of the best match's similarity. */
   evidenceShare: number;
+  /**
+   * A page sentence agrees with an outlet sentence only if no other page
+   * sentence matches that outlet sentence much better: a page states a point
+   * once or twice, so a sentence far behind the best is a topical echo.
+   */
+  competition: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
   adds: number;
   /** Minimum share of an adding sentence's weight that the page lacks entirely. */
   addsNovelty: number;
+  /** Whether adding sentences must also be evidence of agreement (else: any close outlet sentence). */
+  addsFromEvidence: boolean;
   /** An outlet sentence whose best coverage by one page sentence stays below this is a missing point… */
   missingCoverage: number;
   /** …provided it is no closer than this to any page sentence. */
@@ -20,10 +28,12 @@ export interface RelationThresholds {
 }
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
-  agree: 0.22,
+  agree: 0.18,
   evidenceShare: 0.75,
+  competition: 0.7,
   adds: 0.1,
   addsNovelty: 0.3,
+  addsFromEvidence: false,
   missingCoverage: 0.45,
   missingSimilarity: 0.3,
   cluster: 0.3,
@@ -95,7 +105,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
-      const matches = bestMatches(al, o, i, th.agree);
+      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0));
       if (matches.length > 0) {
         rel.relation = 'agree';
         const top = matches[0].similarity;
@@ -107,6 +117,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       }
       for (const m of bestMatches(al, o, i, th.adds)) {
         if (owner.get(m.index) !== i) continue;
+        if (th.addsFromEvidence && !rel.evidence.includes(m.index)) continue;
         if (novelty(al, o, m.index) >= th.addsNovelty) rel.adds.push(m.index);
       }
       rel.adds.sort((a, b) => a - b);

@@ -3,14 +3,14 @@ import { resemblance, type ArticleFeatures } from './features';
 import { similarity, TermSpace } from './term-space';
 
 export interface StoryThresholds {
-  /** Similarity at which a page sentence counts as a point the candidate also makes. */
+  /** Similarity at which two sentences count as making the same point. */
   point: number;
-  /** Share of the page's points the candidate must make for the same story. */
-  sameShare: number;
-  /** Share of the page's salient terms the candidate must contain for the same story. */
+  /** Points both texts must share (counted from each side) to be the same event. */
+  samePoints: number;
+  /** Share of the page's salient terms the candidate must contain for the same event. */
   sameSalient: number;
   /** Below these the candidate is not even about the same people or topic. */
-  relatedShare: number;
+  relatedPoints: number;
   relatedSalient: number;
   /** Events more than this many days apart are different events. */
   maxDays: number;
@@ -19,17 +19,19 @@ export interface StoryThresholds {
 }
 
 export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = {
-  point: 0.25,
-  sameShare: 0.25,
+  point: 0.3,
+  samePoints: 3,
   sameSalient: 0.5,
-  relatedShare: 0.05,
-  relatedSalient: 0.3,
+  relatedPoints: 1,
+  relatedSalient: 0.34,
   maxDays: 3,
   duplicate: 0.6,
 };
 
 export interface StoryJudgement {
   match: StoryMatch;
+  /** Points the two texts share: the smaller of the two sides' counts of matched sentences. */
+  sharedPoints: number;
   /** Share of the page's content sentences whose point the candidate makes. */
   pointShare: number;
   /** Share of the page's most salient terms that the candidate contains. */
@@ -100,20 +102,29 @@ export function judgeStory(
   candidate: ArticleFeatures,
   th: StoryThresholds = DEFAULT_STORY_THRESHOLDS,
 ): StoryJudgement {
-  const none: StoryJudgement = { match: 'none', pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
+  const none: StoryJudgement = { match: 'none', sharedPoints: 0, pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
   if (page.language !== candidate.language) return none;
   const pageContent = page.sentences.filter((s) => s.content);
   const candContent = candidate.sentences.filter((s) => s.content);
   if (pageContent.length === 0 || candContent.length === 0) return none;
 
+  // Points are counted from both sides, so one long text cannot match a short one
+  // merely by having many sentences near a single sentence of the other.
   const space = new TermSpace([pageContent, candContent]);
+  const pv = pageContent.map((s) => space.vector(s));
   const cv = candContent.map((s) => space.vector(s));
-  let points = 0;
-  for (const s of pageContent) {
-    const pv = space.vector(s);
-    if (cv.some((c) => similarity(pv, c) >= th.point)) points++;
-  }
-  const pointShare = points / pageContent.length;
+  const pageMatched = new Uint8Array(pv.length);
+  const candMatched = new Uint8Array(cv.length);
+  for (let i = 0; i < pv.length; i++)
+    for (let k = 0; k < cv.length; k++)
+      if (similarity(pv[i], cv[k]) >= th.point) {
+        pageMatched[i] = 1;
+        candMatched[k] = 1;
+      }
+  const pagePoints = pageMatched.reduce((a, b) => a + b, 0);
+  const candPoints = candMatched.reduce((a, b) => a + b, 0);
+  const sharedPoints = Math.min(pagePoints, candPoints);
+  const pointShare = pagePoints / pv.length;
 
   const salient = salientTerms(page);
   const candTerms = new Set(candContent.flatMap((s) => space.expand(s.terms)));
@@ -123,9 +134,9 @@ export function judgeStory(
   const candDate = candidate.date ?? latestTextDate(candidate);
   const dateConflict = datesConflict(pageDate, candDate, th.maxDays);
 
-  const score = Math.round((0.7 * pointShare + 0.3 * salientShare) * 1000) / 1000;
+  const score = Math.round((Math.min(sharedPoints, 10) / 10 + pointShare + salientShare) * 333) / 1000;
   let match: StoryMatch = 'none';
-  if (pointShare >= th.sameShare && salientShare >= th.sameSalient && !dateConflict) match = 'same';
-  else if (pointShare >= th.relatedShare || salientShare >= th.relatedSalient) match = 'related';
-  return { match, pointShare, salientShare, dateConflict, score };
+  if (sharedPoints >= th.samePoints && salientShare >= th.sameSalient && !dateConflict) match = 'same';
+  else if (sharedPoints >= th.relatedPoints || salientShare >= th.relatedSalient) match = 'related';
+  return { match, sharedPoints, pointShare, salientShare, dateConflict, score };
 }

@@ -6,6 +6,8 @@ export interface SentenceVector {
   norm: number;
   total: number;
   quantities: QuantityFeature[];
+  /** The sentence's clauses, when it has several. */
+  clauses: SentenceVector[];
 }
 
 const FUGEN = ['', 's', 'es', 'n', 'en', 'e', 'er'];
@@ -71,9 +73,15 @@ export class TermSpace {
   }
 
   vector(s: SentenceFeatures): SentenceVector {
+    const v = this.bag(s.terms, s.quantities);
+    if (s.clauses) v.clauses = s.clauses.map((c) => this.bag(c, []));
+    return v;
+  }
+
+  private bag(terms: string[], quantities: QuantityFeature[]): SentenceVector {
     const weights = new Map<string, number>();
-    for (const t of s.terms) weights.set(t, this.idf(t));
-    for (const t of s.terms)
+    for (const t of terms) weights.set(t, this.idf(t));
+    for (const t of terms)
       for (const p of this.split(t)) if (!weights.has(p)) weights.set(p, this.idf(p) * 0.8);
     let sq = 0;
     let total = 0;
@@ -81,7 +89,7 @@ export class TermSpace {
       sq += w * w;
       total += w;
     }
-    return { weights, norm: Math.sqrt(sq), total, quantities: s.quantities };
+    return { weights, norm: Math.sqrt(sq), total, quantities, clauses: [] };
   }
 }
 
@@ -92,17 +100,46 @@ function sameQuantity(a: QuantityFeature, b: QuantityFeature): boolean {
   return false;
 }
 
-/** Cosine of the two sentences' weighted terms, with shared quantities counting as a shared term. */
-export function similarity(a: SentenceVector, b: SentenceVector): number {
+export const SIMILARITY = {
+  /** A clause-to-clause match counts this much of a sentence match. */
+  clause: 0.9,
+  /** A match resting on a single shared term counts this much. */
+  singleTerm: 0.6,
+  /** Weight of a shared date, duration or percentage, as if a shared term. */
+  quantity: 1.5,
+};
+
+function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
+  let shared = 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   for (const [t, w] of small.weights) {
     const v = large.weights.get(t);
-    if (v !== undefined) dot += w * v;
+    if (v !== undefined) {
+      dot += w * v;
+      shared++;
+    }
   }
-  const qBonus = a.quantities.some((q) => q.kind !== 'count' && b.quantities.some((r) => sameQuantity(q, r))) ? 1.5 : 0;
-  return (dot + qBonus) / (a.norm * b.norm + qBonus);
+  const c = (dot + qBonus) / (a.norm * b.norm + qBonus);
+  return shared + (qBonus ? 1 : 0) >= 2 ? c : c * SIMILARITY.singleTerm;
+}
+
+/**
+ * How closely two sentences make the same point: cosine of their weighted
+ * terms, or of their best-matching clauses, with shared quantities counting as
+ * a shared term.
+ */
+export function similarity(a: SentenceVector, b: SentenceVector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const qBonus = a.quantities.some((q) => q.kind !== 'count' && b.quantities.some((r) => sameQuantity(q, r))) ? SIMILARITY.quantity : 0;
+  let best = cosine(a, b, qBonus);
+  if (a.clauses.length || b.clauses.length) {
+    const ua = a.clauses.length ? a.clauses : [a];
+    const ub = b.clauses.length ? b.clauses : [b];
+    for (const x of ua) for (const y of ub) best = Math.max(best, cosine(x, y, 0) * SIMILARITY.clause);
+  }
+  return best;
 }
 
 /** Share of a's term weight that b also contains. */
