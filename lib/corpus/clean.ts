@@ -45,7 +45,8 @@ const AGENCY =
   /\b(?:dpa|AFP|Reuters|AP|IMAGO|imago|Getty(?: Images)?|picture[- ]alliance|epa|EPA|Keystone|KEYSTONE|ZUMA|Sputnik|Xinhua|Anadolu|SIPA|Sipa|Shutterstock|iStock|Wikimedia(?: Commons)?|AAP|ANP|Belga|APA|ddp|Bloomberg|Pool)\b/;
 const CREDIT_START =
   /^[([]?\s*(?:Fotos?|Bilder?|Bildquelle|Fotoquelle|Quellen?|Photos?|Images?|Pictures?|Credits?|Source|Grafik|Illustration|Video|Audio|Karte)\s*:/;
-const PHOTO_BY = /^(?:Photos?|Images?|Pictures?|Fotos?|Bild(?:er)?)\s+(?:by|von|courtesy)\b/i;
+// English only: "Bilder von der Demonstration zeigen …" opens reporting in German.
+const PHOTO_BY = /^(?:Photos?|Images?|Pictures?|Photograph)\s+(?:by|courtesy of)\s+\p{Lu}[^.!?]{0,140}$/u;
 const CREDIT_PAREN_END =
   /\(\s*(?:Quelle|Fotos?|Bild(?:er)?|Bildquelle|Photos?|Source|Images?|Credits?|Archivbild|Symbolbild)\s*:[^()]{1,150}\)\s*$/;
 const PAREN_END = /\(([^()]{1,150})\)\s*$/;
@@ -226,7 +227,7 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
   const out: Range[] = [];
   const whole = (l: Line) => out.push({ start: l.start, end: l.end });
 
-  const nonBlank = lines.map((l, i) => i).filter((i) => lines[i].text !== '');
+  const nonBlank = lines.flatMap((l, i) => (l.text !== '' ? [i] : []));
   const firstLine = nonBlank[0] ?? -1;
   const nextNonBlank = (i: number, n: number): Line[] => {
     const found: Line[] = [];

@@ -152,7 +152,8 @@ describe('findNonReporting rules (hand-written pages)', () => {
   });
 
   it('does not take a bare © or a media word in a sentence for a credit', () => {
-    const raw = 'This is not a\nmanifesto™©\nwe just share what we learned.\nThe photo was taken in 2019 by a tourist.';
+    const raw =
+      'This is not a\nmanifesto™©\nwe just share what we learned.\nThe photo was taken in 2019 by a tourist.\nBilder von der Demonstration zeigen Hunderte Menschen vor dem Rathaus.\nPhotos by the agency showed damage to the roof.';
     expect(marked(raw, 'en')).toEqual([]);
   });
 
