@@ -29,13 +29,22 @@ export const UNKNOWN_OUTLET = 'Unknown outlet';
 /** Text enough for franc to tell languages apart; more only costs time. */
 const LANGUAGE_SAMPLE = 10_000;
 
-const THREE_TO_TWO: Record<string, string> = { deu: 'de', ger: 'de', eng: 'en' };
+// Headers sometimes name the language instead of coding it.
+const TO_CODE: Record<string, string> = {
+  deu: 'de',
+  ger: 'de',
+  german: 'de',
+  deutsch: 'de',
+  eng: 'en',
+  english: 'en',
+  englisch: 'en',
+};
 
 /** 'de'/'en' for German/English (two-letter, as browsers report), the ISO 639-3 code for others, 'und' when unknown. */
 export function languageCode(value: string): string {
   const primary = value.trim().toLowerCase().split(/[-_]/)[0];
   if (primary === '') return 'und';
-  return THREE_TO_TWO[primary] ?? primary;
+  return TO_CODE[primary] ?? primary;
 }
 
 /** The language of a text as franc-min detects it; 'und' for text too short or unclear. */

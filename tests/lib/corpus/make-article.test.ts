@@ -98,6 +98,10 @@ describe('makeArticle fields', () => {
     expect(detectLanguage('El gobierno aprobó el miércoles un nuevo presupuesto que incluye un mayor gasto en defensa, según informó el ministerio.')).toBe('spa');
     expect(languageCode('DEU')).toBe('de');
     expect(languageCode('en-GB')).toBe('en');
+    expect(languageCode('Deutsch')).toBe('de');
+    expect(languageCode('fra')).toBe('fra');
+    expect(languageCode(' ')).toBe('und');
+    expect(makeArticle({ id: 'x', raw: `language: English\n\n${GERMAN}`, source: 'user' }).language).toBe('en');
   });
 
   it('shortens a long first line to a title of at most 120 characters', () => {
