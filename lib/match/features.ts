@@ -1,5 +1,5 @@
 import type { Article, Range } from '../corpus/article';
-import { extractQuantities, isReporting, isStopword, segmentSentences, stem, tokenize } from './pipeline';
+import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 export const FEATURES_VERSION = 1;
@@ -147,8 +147,9 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const weekdays = new Set<number>();
   const shingleHashes = new Set<number>();
 
-  for (const s of segmentSentences(text, language, bodyStart, text.length)) {
-    if (!isReporting(nonReporting, s.start, s.end)) continue;
+  // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
+  const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
+  for (const s of segmented) {
     const { terms, words } = sentenceTerms(s.text, language, s.start);
     const quantities = extractQuantities(s.text, language).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);

@@ -3,16 +3,13 @@
  * from lib/text and lib/corpus passes through here, so the engine does not care
  * which implementation of segmentation, stemming or cleaning is behind it.
  */
-export {
-  segmentSentences,
-  tokenize,
-  isStopword,
-  normalise,
-  stem,
-  extractQuantities,
-  findNonReporting,
-  isReporting,
-} from './text-fallback';
-export { detectLanguage } from './text-fallback';
+export { segmentSentences, type Sentence } from '../text/segment';
+export { tokenize, type Token } from '../text/tokens';
+export { isStopword } from '../text/stopwords';
+export { normalise } from '../text/normalise';
+export { stem } from '../text/stem';
+export { detectLanguage } from '../text/language';
+export { findNonReporting, reportingRanges } from '../corpus/clean';
 export { parseHeader } from '../corpus/header';
-export type { Sentence, Token, Quantity } from './text-fallback';
+// Until lib/text/numbers.ts lands, quantities come from the engine's own reader.
+export { extractQuantities, type Quantity } from './text-fallback';

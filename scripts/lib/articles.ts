@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Article } from '../../lib/corpus/article';
-import { detectLanguage, findNonReporting, parseHeader } from '../../lib/match/pipeline';
+import { makeArticle } from '../../lib/corpus/make-article';
 import { extractHtml } from './html';
 
 /** A user-facing error: the CLI prints its message without a stack trace. */
@@ -47,34 +47,23 @@ interface ArticleInput {
   source: 'seed' | 'user';
 }
 
-/** An Article from a file's text: header lines parsed, non-reporting ranges found. */
+/** An Article from a file's text (header lines parsed, non-reporting ranges found); bad files give a CliError. */
 export function toArticle(input: ArticleInput): Article {
-  const header = parseHeader(input.raw);
-  const body = input.raw.slice(header.bodyStart);
-  const language = (input.language ?? header.meta.language ?? header.meta.lang ?? detectLanguage(body)).slice(0, 2);
-  const url = input.url ?? (header.meta.url || null);
-  return {
-    id: input.id,
-    file: input.file,
-    outlet: input.outlet ?? header.meta.outlet ?? hostOf(url) ?? input.file,
-    title: input.title ?? (header.meta.title || input.file),
-    language,
-    date: input.date ?? (header.meta.date || null),
-    url,
-    raw: input.raw,
-    bodyStart: header.bodyStart,
-    nonReporting: findNonReporting(input.raw, header.bodyStart, language),
-    source: input.source,
-    addedAt: 0,
-  };
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null;
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return null;
+    return makeArticle({
+      id: input.id,
+      file: input.file,
+      raw: input.raw,
+      outlet: input.outlet ?? undefined,
+      title: input.title ?? undefined,
+      language: input.language ?? undefined,
+      date: input.date ?? null,
+      url: input.url ?? null,
+      source: input.source,
+      addedAt: 0,
+    });
+  } catch (e) {
+    throw new CliError(`${input.file}: ${(e as Error).message}`);
   }
 }
 
@@ -101,25 +90,23 @@ export function loadSeeds(dir: string): Article[] {
   );
 }
 
-/** Every .txt and .html file of a folder as an article (doc = file name), sorted by name. */
-export function loadFolder(dir: string): Article[] {
+/** Every .txt and .html file of a folder as an article (doc = file name), sorted by name; unusable files are listed in `skipped`. */
+export function loadFolder(dir: string, skipped: string[] = []): Article[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`No such folder: ${dir}`);
   const out: Article[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!/\.(txt|html?)$/i.test(name)) continue;
     const path = join(dir, name);
-    const loaded = readTextFile(path);
-    if (loaded.text.trim() === '') continue;
-    out.push(
-      toArticle({
-        id: `${basename(resolve(dir))}/${name}`,
-        file: name,
-        raw: loaded.text,
-        title: loaded.title,
-        url: loaded.url,
-        source: 'user',
-      }),
-    );
+    try {
+      const loaded = readTextFile(path);
+      if (loaded.text.trim() === '') {
+        skipped.push(`${path}: empty`);
+        continue;
+      }
+      out.push(toArticle({ id: `${basename(resolve(dir))}/${name}`, file: name, raw: loaded.text, title: loaded.title, url: loaded.url, source: 'user' }));
+    } catch (e) {
+      skipped.push((e as Error).message);
+    }
   }
   return out;
 }
