@@ -95,6 +95,11 @@ const given = (v: string | null | undefined): v is string => typeof v === 'strin
  * guess. Throws when the text has no body or a body over 1,000,000 characters.
  */
 export function makeArticle(input: ArticleInput): Article {
+  return readArticle(input).article;
+}
+
+/** makeArticle, plus what was odd about the header (ignored malformed lines, an unreadable date) for the caller to show. */
+export function readArticle(input: ArticleInput): { article: Article; warnings: string[] } {
   const { id, raw } = input;
   if (typeof id !== 'string' || id.trim() === '') throw new Error('Cannot add article: it has no id');
   if (typeof raw !== 'string') throw new Error(`Cannot add article ${id}: its text is not a string`);
@@ -141,5 +146,5 @@ export function makeArticle(input: ArticleInput): Article {
     addedAt: input.addedAt ?? Date.now(),
   };
   if (input.file !== undefined) article.file = input.file;
-  return article;
+  return { article, warnings: header.warnings };
 }

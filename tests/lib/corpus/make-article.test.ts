@@ -10,6 +10,7 @@ import {
   languageCode,
   makeArticle,
   outletFromUrl,
+  readArticle,
 } from '../../../lib/corpus/make-article';
 
 const shared = path.resolve(process.cwd(), '../shared');
@@ -122,6 +123,14 @@ describe('makeArticle fields', () => {
     const a = makeArticle({ id: 'x', raw, source: 'user' });
     expect(a.nonReporting).toHaveLength(1);
     expect(raw.slice(a.nonReporting[0].start, a.nonReporting[0].end)).toBe('Foto: Erika Beispiel/dpa');
+  });
+
+  it('passes on header warnings through readArticle', () => {
+    const { article, warnings } = readArticle({ id: 'x', raw: page('date: gestern\ntitle: T'), source: 'user' });
+    expect(article.title).toBe('T');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/gestern/);
+    expect(readArticle({ id: 'x', raw: GERMAN, source: 'user' }).warnings).toEqual([]);
   });
 
   it('sets file only when given and addedAt to now by default', () => {
