@@ -101,7 +101,9 @@ ${renderComments(layout.comments)}
 }
 
 function blockText(block: BodyBlock): string {
-  return block.kind === 'figure' ? block.caption : block.text;
+  if (block.kind === 'figure') return block.caption;
+  if (block.kind === 'box') return block.items.map((item) => item.text).join(' ');
+  return block.text;
 }
 
 
@@ -122,6 +124,10 @@ function renderBlocks(blocks: BodyBlock[], style: OutletStyle, position: number)
         case 'teaser-label':
           teasers++;
           return `          <aside class="inline-teaser"><p class="inline-teaser-label">${e(block.text)}</p><a href="/">${e(teaser(position * 3 + 5 + teasers))}</a></aside>`;
+        case 'box':
+          return `          <div class="embed-box">${block.items
+            .map((item) => (item.kind === 'title' ? `<p class="embed-box-title">${e(item.text)}</p>` : `<p>${e(item.text)}</p>`))
+            .join('')}</div>`;
         case 'figure':
           return `          <figure>${photoPlaceholder(style.accent, block.label)}<figcaption>${e(block.caption)}</figcaption></figure>`;
       }
@@ -206,6 +212,9 @@ figure .photo{display:block;width:100%;height:auto;aspect-ratio:16/9;background:
 figcaption{font:14px/1.45 ${s.headingFont};color:var(--muted);padding:8px 0;border-bottom:1px solid var(--rule)}
 .article-body p{margin:0 0 18px}
 .article-body p.lead{font-weight:700;font-size:1.08em}
+.embed-box{border:1px solid var(--rule);background:var(--paper);padding:16px 20px;margin:24px 0;font:15px/1.5 ${s.headingFont};color:#333}
+.article-body .embed-box p{margin:0 0 8px}
+.article-body .embed-box .embed-box-title{font-weight:700;text-transform:uppercase;letter-spacing:.5px;font-size:13px;color:var(--muted);margin-top:6px}
 .inline-teaser{border-left:4px solid var(--accent);background:var(--paper);padding:10px 16px;margin:24px 0;font-family:${s.headingFont}}
 .inline-teaser-label{margin:0 0 4px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:1px;color:var(--accent)}
 .inline-teaser a{font-weight:700;text-decoration:none}

@@ -218,6 +218,11 @@ describe('demo server escaping and layout rules', () => {
         '',
         'Sie sagte: „Das ist ein ganzer Satz.“',
         '',
+        'Eingebetteter Inhalt',
+        'Hier steht ein Beitrag von einer anderen Plattform.',
+        'Externer Beitrag',
+        'Mit einem Klick laden Sie ihn.',
+        '',
         'Leave a Reply',
         '',
         '  • Erster Kommentar, erste Zeile.',
@@ -273,6 +278,17 @@ describe('demo server escaping and layout rules', () => {
     expect(squash(figure.querySelector('figcaption')?.textContent)).toBe('Zwei Menschen auf einer Bühne. © Agentur | Name');
     expect(figure.querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('Bildtitel');
     expect(article.textContent).not.toContain('Bildtitel');
+  });
+
+  it('sets a run of lines with titles of its own apart as a box, not as subheadings', async () => {
+    const doc = parse(await (await fetch(server.url + '/article/1')).text());
+    const box = doc.querySelector('article .embed-box');
+    expect([...(box?.querySelectorAll('p') ?? [])].map((p) => squash(p.textContent))).toEqual([
+      'Eingebetteter Inhalt',
+      'Hier steht ein Beitrag von einer anderen Plattform.',
+      'Externer Beitrag',
+      'Mit einem Klick laden Sie ihn.',
+    ]);
   });
 
   it('groups bulleted comments with their indented continuation lines outside the article', async () => {
