@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { artifactsDir, builds, launchChromium, repoRoot, requireBuild, sharedDir } from './chromium-setup';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'seeds/manifest.json'), 'utf8')) as {
+  articles: Array<{ outlet: string }>;
+};
+const realPages = fs.readdirSync(path.join(sharedDir, 'data/pages')).filter((f) => f.endsWith('.html')).sort();
+
+async function overlay(page: Page) {
+  const host = page.locator('crossread-overlay');
+  await host.waitFor({ state: 'attached', timeout: 20_000 });
+  return host;
+}
+
+/** Text of the notes, through the open root of the e2e build. */
+async function notesText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('crossread-overlay')?.shadowRoot?.textContent ?? '');
+}
+
+describe('Chromium, e2e build (open overlay root)', () => {
+  let server: DemoServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const requests: string[] = [];
+  let recording = true;
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    server = await startDemoServer({ port: 0, pagesDir: path.join(sharedDir, 'data/pages') });
+    browser = await launchChromium(requireBuild(builds.chromeE2e));
+    browser.context.on('request', (r) => {
+      if (recording) requests.push(r.url());
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each([0, 1, 2, 3, 4])('shows notes on seed article %i, comparing the four other outlets', async (n) => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/article/${n}`);
+    const host = await overlay(page);
+    await expect.poll(() => host.getAttribute('data-notes')).not.toBeNull();
+    expect(await host.getAttribute('data-outlets')).toBe('4');
+    expect(Number(await host.getAttribute('data-notes'))).toBeGreaterThan(0);
+    expect(await page.locator('crossread-overlay').count()).toBe(1);
+    const text = await notesText(page);
+    expect(text).toMatch(/✓ \d agree/);
+    // The article's own outlet never appears among the compared ones.
+    expect(text).not.toContain(manifest.articles[n].outlet);
+    if (n === 0) {
+      await page.locator('crossread-overlay').evaluate((el) => (el.shadowRoot!.querySelector('button') as HTMLButtonElement).click());
+      await expect.poll(() => notesText(page)).toMatch(/agrees:/);
+      await page.screenshot({ path: path.join(artifactsDir, 'annotated-chromium.png'), fullPage: false });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the popup switch removes the notes from an open tab at once and restores them without a reload', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${server.url}/article/1`);
+    await overlay(article);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const toggle = popup.getByRole('switch');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => article.locator('crossread-overlay').count()).toBe(0);
+    // The setting persists: a new tab shows no notes either.
+    const other = await browser.context.newPage();
+    await other.goto(`${server.url}/article/2`);
+    await other.waitForTimeout(2000);
+    expect(await other.locator('crossread-overlay').count()).toBe(0);
+    await popup.reload();
+    await expect.poll(() => popup.getByRole('switch').isChecked()).toBe(false);
+    await popup.getByRole('switch').click();
+    await expect.poll(() => article.locator('crossread-overlay').count()).toBe(1);
+    expect(await article.locator('crossread-overlay').getAttribute('data-outlets')).toBe('4');
+    await Promise.all([article.close(), popup.close(), other.close()]);
+  });
+
+  it('makes no network request of its own on the demo pages', () => {
+    // Real pages below load their own resources; only the demo pages, which
+    // load nothing from elsewhere, can show a request of the extension's.
+    recording = false;
+    const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('chrome-extension://') && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(10);
+  });
+
+  it.each(realPages)('leaves the real page %s untouched', async (file) => {
+    const url = `${server.url}/pages/${file}`;
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(2500);
+    const withExtension = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(await page.locator('crossread-overlay').count()).toBe(0);
+    await page.close();
+    expect(withExtension).not.toContain('crossread');
+    expect(withExtension).not.toContain('data-wxt');
+  });
+
+});
+
+describe('Chromium, shipped build', () => {
+  it('keeps the notes out of reach of the page scripts', async () => {
+    const server = await startDemoServer({ port: 0 });
+    const browser = await launchChromium(requireBuild(builds.chrome));
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${server.url}/article/0`);
+      const host = await overlay(page);
+      await expect.poll(() => host.getAttribute('data-notes')).not.toBeNull();
+      // Everything below runs as the page's own script would.
+      const seen = await page.evaluate(() => {
+        const el = document.querySelector('crossread-overlay')!;
+        return {
+          shadowRoot: el.shadowRoot === null,
+          innerText: document.body.innerText.includes('agree'),
+          textContent: (el.textContent ?? '').length,
+          children: el.children.length,
+        };
+      });
+      expect(seen).toEqual({ shadowRoot: true, innerText: false, textContent: 0, children: 0 });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
