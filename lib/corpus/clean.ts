@@ -82,7 +82,7 @@ function isCaptionTitle(text: string): boolean {
 // ---------------------------------------------------------------- consent notices for embedded content
 
 const CONSENT_LABEL =
-  /^(?:(?:Empfohlener|Empfohlene)\s+)?externe[rn]?\s+Inhalte?$|^(?:Recommended\s+)?external\s+content$|^Inhalte?\s+von\s+Drittanbietern$|^third[- ]party\s+content$|^(?:externen?\s+)?Inhalte?\s+(?:laden|anzeigen|aktivieren)$|^(?:load|show)\s+(?:external\s+)?content$/i;
+  /^(?:(?:Empfohlener|Empfohlene)\s+)?(?:externe[rn]?|redaktionelle[rn]?)\s+Inhalte?$|^(?:Recommended\s+)?external\s+content$|^Inhalte?\s+von\s+Drittanbietern$|^third[- ]party\s+content$|^(?:externen?\s+)?Inhalte?\s+(?:laden|anzeigen|aktivieren)$|^(?:load|show)\s+(?:external\s+)?content$/i;
 const CONSENT_STRONG =
   /^(?:Ich bin damit einverstanden|Ich stimme zu|I agree\b|I consent\b|Mehr dazu in unserer Datenschutzerklärung|More (?:on this|information) in our privacy policy)/i;
 /** Wording of the consent widget itself; a reporting sentence rarely has two of these. */
@@ -91,6 +91,9 @@ const CONSENT_UI = [
   /einverstanden/i,
   /mit einem Klick/i,
   /von unserer Redaktion empfohlen/i,
+  /ergänzt den Artikel|den Artikel ergänzt/i,
+  /^An dieser Stelle (?:finden Sie|befindet sich|sehen Sie)/i,
+  /Inhalte? (?:von|eines) Drittanbieter/i,
   /(?:angezeigt|ausgeblendet|eingeblendet)\s+(?:wird|werden)/i,
   /external content/i,
   /\bclick\b/i,
@@ -101,6 +104,7 @@ const CONSENT_TOPIC = [
   /personenbezogene\s+Daten/i,
   /Drittanbieter|Drittdienst/i,
   /Cookies?\b/i,
+  /Zustimmung|zustimmen|Einwilligung/i,
   /third[- ]party/i,
   /privacy\s+(?:policy|statement|notice|settings)/i,
   /\bconsent\b/i,
@@ -119,6 +123,15 @@ function isConsent(text: string): boolean {
 
 const TEASER =
   /^(?:Auch interessant|Ebenfalls interessant|Lesen Sie auch|Lesen Sie mehr|Lesetipps?|Mehr zum Thema|Mehr zu diesem Thema|Weitere Artikel|Weitere Nachrichten|Weitere Meldungen|Das könnte (?:Sie|dich) auch interessieren|Empfehlungen(?: der Redaktion)?|Unsere Empfehlungen?|Meistgelesen(?:e Artikel)?|Top[- ]Themen|Weiterlesen|Zum Thema|Continue reading(?: the main story)?|Verwandte Artikel|Related(?: articles| stories| coverage| content)?|Read more|Read also|Also read|See also|More on this(?: story| topic)?|Recommended(?: for you| stories)?|Most read|Most popular|You may also like|You might also like|Advertisement|Anzeige|Werbung|Sponsored(?: content)?)\s*(?:[:|–—-]\s*.{0,200})?$/i;
+
+const NEWSLETTER =
+  /^(?:(?:Sign up|Subscribe) (?:for|to) .{0,60}newsletter|(?:Abonnieren Sie|Bestellen Sie|Melden Sie sich).{0,60}Newsletter|Newsletter.{0,40}(?:abonnieren|bestellen|anmelden))\b.{0,120}$/i;
+
+/** An agency attribution on its own line: "Mit Material von dpa und AFP.", "(dpa/AFP/jm)", "jm/dpa". */
+function isAgencyFooter(text: string): boolean {
+  if (text.length > 80 || !AGENCY.test(text)) return false;
+  return /^\(?(?:Mit (?:Material|Informationen|Agenturmaterial) (?:von|der|aus)\b.*|[\p{L}.]+(?:\s*[/,]\s*[\p{L}.]+)+)\)?\.?$/u.test(text);
+}
 
 // ---------------------------------------------------------------- comments and the comment form
 
@@ -290,6 +303,8 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
     if (
       isConsent(t) ||
       TEASER.test(t) ||
+      NEWSLETTER.test(t) ||
+      isAgencyFooter(t) ||
       COMMENT_FORM.test(t) ||
       FOOTER_LABEL.test(t) ||
       SPONSOR.test(t) ||

@@ -177,8 +177,31 @@ describe('findNonReporting rules (hand-written pages)', () => {
     expect(marked(en, 'en')).toEqual([en.split('\n').slice(1, 3).join('\n')]);
   });
 
+  it('marks a redaktioneller-Inhalt consent box', () => {
+    const raw = [
+      'Der Minister äußerte sich auf Instagram.',
+      'Empfohlener redaktioneller Inhalt',
+      'An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt.',
+      'Um ihn zu sehen, benötigen wir Ihre Zustimmung. Inhalte von Drittanbietern werden erst nach Klick geladen.',
+      'Die Opposition reagierte mit Kritik.',
+    ].join('\n');
+    expect(marked(raw)).toEqual([raw.split('\n').slice(1, 4).join('\n')]);
+  });
+
+  it('marks newsletter prompts and agency footers but not agency names in reporting', () => {
+    const raw = [
+      'Die Regierung trat am Abend zurück, wie dpa aus Regierungskreisen erfuhr.',
+      'Abonnieren Sie unseren kostenlosen Newsletter zur Landespolitik',
+      'Mit Material von dpa und AFP.',
+      '(dpa/AFP/jm)',
+      'Sign up for our daily newsletter',
+    ].join('\n');
+    expect(marked(raw)).toEqual([raw.split('\n').slice(1).join('\n')]);
+  });
+
   it('keeps a reporting sentence about data protection', () => {
-    const raw = 'Die Datenschutzbehörde verhängte wegen unerlaubter Cookies eine Strafe von zwei Millionen Euro.';
+    const raw =
+      'Die Datenschutzbehörde verhängte wegen unerlaubter Cookies eine Strafe von zwei Millionen Euro.\nOhne Zustimmung des Bundesrats kann die Einwilligung nicht wirksam werden.';
     expect(marked(raw)).toEqual([]);
   });
 
