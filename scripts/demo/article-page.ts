@@ -216,7 +216,7 @@ figcaption{font:14px/1.45 ${s.headingFont};color:var(--muted);padding:8px 0;bord
 .article-body .embed-box p{margin:0 0 8px}
 .article-body .embed-box .embed-box-title{font-weight:700;text-transform:uppercase;letter-spacing:.5px;font-size:13px;color:var(--muted);margin-top:6px}
 .inline-teaser{border-left:4px solid var(--accent);background:var(--paper);padding:10px 16px;margin:24px 0;font-family:${s.headingFont}}
-.inline-teaser-label{margin:0 0 4px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:1px;color:var(--accent)}
+.article-body .inline-teaser-label{margin:0 0 4px;font-size:12px;font-weight:700;text-transform:uppercase;letter-spacing:1px;color:var(--accent)}
 .inline-teaser a{font-weight:700;text-decoration:none}
 .comments{margin-top:40px;padding-top:8px;border-top:3px solid var(--accent);font-family:${s.headingFont};font-size:16px}
 .comments h2{margin-top:16px}
