@@ -22,7 +22,7 @@ export function NoteCard({ note, top, left, width }: NoteCardProps) {
     .filter(Boolean)
     .join(' · ');
   return (
-    <aside class="note" data-block={note.block} style={{ top: `${top}px`, left: `${left}px`, width: `${width}px` }}>
+    <aside class={open ? "note open" : "note"} data-block={note.block} style={{ top: `${top}px`, left: `${left}px`, width: `${width}px` }}>
       <button type="button" class="summary" aria-expanded={open} onClick={() => setOpen(!open)}>
         {summary}
       </button>

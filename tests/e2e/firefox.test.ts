@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { artifactsDir, builds, requireBuild, sharedDir } from './chromium-setup';
+
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+async function waitForOverlay(page: Page) {
+  await page.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
+  return page.evaluate(() => {
+    const el = document.querySelector('crossread-overlay')!;
+    return {
+      count: document.querySelectorAll('crossread-overlay').length,
+      notes: Number(el.getAttribute('data-notes')),
+      outlets: el.getAttribute('data-outlets'),
+      text: el.shadowRoot?.textContent ?? '',
+    };
+  });
+}
+
+describe('Firefox ESR, e2e build (WebDriver BiDi)', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let profile: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    server = await startDemoServer({ port: 0, pagesDir: path.join(sharedDir, 'data/pages') });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        // Keep Firefox itself off the network: nothing here may leave the machine.
+        'network.captive-portal-service.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'app.update.enabled': false,
+        'extensions.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    });
+    await browser.installExtension(requireBuild(builds.firefoxE2e));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it.each([0, 1, 2, 3, 4])('shows notes on seed article %i, comparing the four other outlets', async (n) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/article/${n}`);
+    const overlay = await waitForOverlay(page);
+    expect(overlay.count).toBe(1);
+    expect(overlay.outlets).toBe('4');
+    expect(overlay.notes).toBeGreaterThan(0);
+    expect(overlay.text).toMatch(/✓ \d agree/);
+    if (n === 3) await page.screenshot({ path: path.join(artifactsDir, 'annotated-firefox.png') });
+    await page.close();
+  });
+
+  it.each(['heise.html', 'lemonde-1.html', 'wikipedia.html'])('leaves the real page %s untouched', async (file) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/pages/${file}`, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 2500));
+    const html = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(html).not.toContain('crossread');
+    expect(await page.$('crossread-overlay')).toBeNull();
+    await page.close();
+  });
+});
