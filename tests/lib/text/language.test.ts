@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { baseLanguage, detectLanguage, isSupportedLanguage } from '../../../lib/text/language';
+
+describe('baseLanguage', () => {
+  it('reduces declared tags and ISO 639-3 codes to a two-letter code', () => {
+    expect(baseLanguage('de-DE')).toBe('de');
+    expect(baseLanguage('en_GB')).toBe('en');
+    expect(baseLanguage(' EN ')).toBe('en');
+    expect(baseLanguage('deu')).toBe('de');
+    expect(baseLanguage('fra')).toBe('fr');
+    expect(baseLanguage('')).toBe('und');
+    expect(baseLanguage(null)).toBe('und');
+    expect(baseLanguage('x-klingon')).toBe('und');
+  });
+});
+
+describe('isSupportedLanguage', () => {
+  it('supports German and English in any tag form', () => {
+    expect(isSupportedLanguage('de-AT')).toBe(true);
+    expect(isSupportedLanguage('eng')).toBe(true);
+    expect(isSupportedLanguage('fr')).toBe(false);
+    expect(isSupportedLanguage('und')).toBe(false);
+  });
+});
+
+describe('detectLanguage', () => {
+  it('detects the German seed and development articles', () => {
+    for (const dir of ['seeds', 'data/story2', 'data/near']) {
+      const folder = path.resolve(process.cwd(), '../shared', dir);
+      for (const f of readdirSync(folder).filter((n) => n.endsWith('.txt'))) {
+        expect(detectLanguage(readFileSync(path.join(folder, f), 'utf8'))).toBe('de');
+      }
+    }
+  });
+
+  it('detects English and other languages', () => {
+    expect(detectLanguage('The president spoke with both parties on Wednesday and said talks would begin soon.')).toBe('en');
+    expect(detectLanguage('Le président a parlé avec les deux parties mercredi et a annoncé des négociations.')).toBe('fr');
+  });
+
+  it('decides short headlines by their function words', () => {
+    expect(detectLanguage('Trump telefoniert mit Putin')).toBe('de');
+    expect(detectLanguage('Trump and Putin will meet in Saudi Arabia soon')).toBe('en');
+    expect(detectLanguage('Stuttgart gewinnt den DFB-Pokal')).toBe('de');
+  });
+
+  it('returns und for text too short to tell', () => {
+    expect(detectLanguage('Trump')).toBe('und');
+    expect(detectLanguage('12:45 — 2025')).toBe('und');
+  });
+});
