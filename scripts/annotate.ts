@@ -7,7 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/corpus/article';
-import { annotate, docName, MAX_PAGE_CHARS } from '../lib/match/annotate';
+import { annotate, docName } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, readTextFile } from './lib/articles';
 import { parseArgs, runCli } from './lib/cli';
@@ -43,8 +43,6 @@ export function runAnnotate(pagePath: string, corpusDirs: string[]): AnnotateRun
       for (const s of skipped) warnings.push(`corpus file skipped: ${s}`);
     }
   }
-  if (loaded.text.trim() === '') warnings.push('The page is empty.');
-  if (loaded.text.length > MAX_PAGE_CHARS) warnings.push(`The page has ${loaded.text.length} characters; pages over ${MAX_PAGE_CHARS} are not annotated.`);
   const annotation = annotate({ text: loaded.text, title: loaded.title, url: loaded.url }, corpus);
   for (const w of annotation.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
   const json: Record<string, unknown> = {
