@@ -13,7 +13,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'crossread@crossread.invalid', strict_min_version: '128.0' },
+            gecko: {
+              id: 'crossread@crossread.invalid',
+              strict_min_version: '140.0',
+              // crossread collects nothing: the corpus and the notes stay on the machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
