@@ -19,6 +19,10 @@ export interface RelationThresholds {
   addsNovelty: number;
   /** Whether adding sentences must also be evidence of agreement (else: any close outlet sentence). */
   addsFromEvidence: boolean;
+  /** Whether adding sentences are the outlet's sentences the page does not state (its missing points). */
+  addsFromUnstated: boolean;
+  /** …attached to every page sentence within this share of the closest one's similarity. */
+  addsParentShare: number;
   /** An outlet sentence whose best coverage by one page sentence stays below this is a missing point… */
   missingCoverage: number;
   /** …provided it is no closer than this to any page sentence. */
@@ -34,6 +38,8 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   adds: 0.1,
   addsNovelty: 0.3,
   addsFromEvidence: false,
+  addsFromUnstated: false,
+  addsParentShare: 0.8,
   missingCoverage: 0.45,
   missingSimilarity: 0.3,
   cluster: 0.3,
@@ -88,6 +94,21 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     s.content ? outlets.map(() => ({ relation: 'omits' as const, evidence: [], adds: [], conflicts: [] })) : null,
   );
 
+  // Missing points: outlet sentences the page does not state, grouped across outlets.
+  const candidates: Array<[number, number]> = [];
+  outlets.forEach((outlet, o) => {
+    outlet.sentences.forEach((s, k) => {
+      if (!s.content || !al.outletVectors[o][k]) return;
+      let maxSim = 0;
+      for (let i = 0; i < page.sentences.length; i++) maxSim = Math.max(maxSim, al.sims[o][i][k]);
+      if (maxSim >= th.missingSimilarity) return;
+      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
+      candidates.push([o, k]);
+    });
+  });
+  const unstated = outlets.map(() => new Set<number>());
+  for (const [o, k] of candidates) unstated[o].add(k);
+
   outlets.forEach((outlet, o) => {
     // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
     const owner = new Map<number, number>();
@@ -116,6 +137,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         }
       }
       for (const m of bestMatches(al, o, i, th.adds)) {
+        if (th.addsFromUnstated) {
+          // A detail the page lacks, attached to the page sentences whose point it is closest to.
+          if (unstated[o].has(m.index) && m.similarity >= th.addsParentShare * (ownerSim.get(m.index) ?? 0)) rel.adds.push(m.index);
+          continue;
+        }
         if (owner.get(m.index) !== i) continue;
         if (th.addsFromEvidence && !rel.evidence.includes(m.index)) continue;
         if (novelty(al, o, m.index) >= th.addsNovelty) rel.adds.push(m.index);
@@ -124,18 +150,6 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     });
   });
 
-  // Missing points: outlet sentences the page does not state, grouped across outlets.
-  const candidates: Array<[number, number]> = [];
-  outlets.forEach((outlet, o) => {
-    outlet.sentences.forEach((s, k) => {
-      if (!s.content || !al.outletVectors[o][k]) return;
-      let maxSim = 0;
-      for (let i = 0; i < page.sentences.length; i++) maxSim = Math.max(maxSim, al.sims[o][i][k]);
-      if (maxSim >= th.missingSimilarity) return;
-      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
-      candidates.push([o, k]);
-    });
-  });
   const missing: Relations['missing'] = [];
   for (const [o, k] of candidates) {
     const v = al.outletVectors[o][k]!;
