@@ -25,7 +25,7 @@ export interface Alignment {
 }
 
 export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
-  const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)]);
+  const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language);
   const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
   const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
   const sims = outletVectors.map((ov) =>

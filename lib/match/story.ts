@@ -110,7 +110,7 @@ export function judgeStory(
 
   // Points are counted from both sides, so one long text cannot match a short one
   // merely by having many sentences near a single sentence of the other.
-  const space = new TermSpace([pageContent, candContent]);
+  const space = new TermSpace([pageContent, candContent], page.language);
   const pv = pageContent.map((s) => space.vector(s));
   const cv = candContent.map((s) => space.vector(s));
   const pageMatched = new Uint8Array(pv.length);

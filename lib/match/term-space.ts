@@ -1,4 +1,5 @@
 import type { QuantityFeature, SentenceFeatures } from './features';
+import { stem } from './pipeline';
 
 /** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
 export interface SentenceVector {
@@ -10,7 +11,7 @@ export interface SentenceVector {
   clauses: SentenceVector[];
 }
 
-const FUGEN = ['', 's', 'es', 'n', 'en', 'e', 'er'];
+const FUGEN = ['', 's', 'es', 'ens', 'n', 'en', 'e', 'er'];
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
 
@@ -27,9 +28,18 @@ export class TermSpace {
   private readonly vocab: Set<string>;
   private readonly n: number;
 
-  constructor(sentences: SentenceFeatures[][]) {
+  private readonly canon = new Map<string, string>();
+
+  constructor(
+    sentences: SentenceFeatures[][],
+    private readonly language = 'de',
+  ) {
     this.vocab = new Set();
     for (const list of sentences) for (const s of list) for (const t of s.terms) this.vocab.add(t);
+    for (const t of this.vocab) {
+      const c = this.fold(t);
+      if (c !== t) this.canon.set(t, c);
+    }
     let n = 0;
     for (const list of sentences)
       for (const s of list) {
@@ -38,6 +48,29 @@ export class TermSpace {
         for (const t of this.expand(s.terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       }
     this.n = Math.max(n, 1);
+  }
+
+  /**
+   * Verb forms the stemmer leaves apart, joined when the set itself holds the
+   * shorter form: participles ("gedauert" → "dauert") and past or third-person
+   * endings ("kostete"/"kostet" → "kost").
+   */
+  private fold(term: string): string {
+    let t = term;
+    if (t.startsWith('ge') && t.length >= 7 && this.vocab.has(t.slice(2))) t = t.slice(2);
+    for (const suffix of ['et', 'te', 't']) {
+      const base = t.slice(0, -suffix.length);
+      if (t.endsWith(suffix) && base.length >= 4 && this.vocab.has(base)) {
+        t = base;
+        break;
+      }
+    }
+    return t;
+  }
+
+  /** The form a term is compared in. */
+  key(term: string): string {
+    return this.canon.get(term) ?? term;
   }
 
   idf(term: string): number {
@@ -55,7 +88,9 @@ export class TermSpace {
         const head = term.slice(i);
         if (!this.vocab.has(head)) continue;
         const modifier = term.slice(0, i);
-        const found = FUGEN.map((f) => (f && modifier.endsWith(f) ? modifier.slice(0, -f.length) : f ? '' : modifier)).find(
+        const forms = FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : ''));
+        // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
+        const found = [...forms, ...forms.map((m) => (m ? stem(m, this.language) : ''))].find(
           (m) => m.length >= MIN_MODIFIER && this.vocab.has(m),
         );
         best = found ? [found, head] : head.length >= 5 ? [head] : [];
@@ -66,7 +101,8 @@ export class TermSpace {
     return best;
   }
 
-  expand(terms: string[]): string[] {
+  expand(terms0: string[]): string[] {
+    const terms = terms0.map((t) => this.key(t));
     const out = new Set(terms);
     for (const t of terms) for (const p of this.split(t)) out.add(p);
     return [...out];
@@ -78,7 +114,8 @@ export class TermSpace {
     return v;
   }
 
-  private bag(terms: string[], quantities: QuantityFeature[]): SentenceVector {
+  private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
+    const terms = terms0.map((t) => this.key(t));
     const weights = new Map<string, number>();
     for (const t of terms) weights.set(t, this.idf(t));
     for (const t of terms)

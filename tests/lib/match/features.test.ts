@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, clauseTerms, dateFromUrl, resemblance, sentenceTerms } from '../../../lib/match/features';
+
+describe('analyse', () => {
+  const text = [
+    'Kreml bestätigt Gespräch',
+    '',
+    'Der Kreml bestätigte am Mittwoch das Telefonat zwischen beiden Präsidenten.',
+    'Foto: Agentur | Max Mustermann',
+    'Die Präsidenten sprachen eineinhalb Stunden lang über einen Frieden.',
+  ].join('\n');
+  const caption = { start: text.indexOf('Foto:'), end: text.indexOf('Mustermann') + 'Mustermann'.length };
+
+  it('keeps only sentences of reporting text and marks headings as without content', () => {
+    const f = analyse({ text, language: 'de', nonReporting: [caption] });
+    const sentences = f.sentences.map((s) => text.slice(s.start, s.end));
+    expect(sentences.some((s) => s.includes('Foto'))).toBe(false);
+    const heading = f.sentences.find((s) => text.slice(s.start, s.end) === 'Kreml bestätigt Gespräch');
+    expect(heading?.content).toBe(false);
+    expect(f.sentences.filter((s) => s.content)).toHaveLength(2);
+  });
+
+  it('records durations, weekdays and text dates', () => {
+    const f = analyse({ text: `${text}\nAm 12. Februar 2025 folgte ein zweites Gespräch der beiden.`, language: 'de' });
+    const durations = f.sentences.flatMap((s) => s.quantities).filter((q) => q.kind === 'duration');
+    expect(durations.map((q) => q.value)).toContain(90);
+    expect(f.weekdays).toContain(2);
+    expect(f.textDates).toContain(20250212);
+  });
+
+  it('is plain data that survives JSON', () => {
+    const f = analyse({ text, language: 'de', url: 'https://example.org/2025/02/12/kreml.html' });
+    expect(JSON.parse(JSON.stringify(f))).toEqual(f);
+    expect(f.date).toBe('2025-02-12');
+  });
+});
+
+describe('sentenceTerms', () => {
+  it('drops stopwords and numbers and splits hyphenated words into their parts', () => {
+    const { terms } = sentenceTerms('Der US-Präsident sprach 2 Stunden mit dem Kreml.', 'de');
+    expect(terms).toContain('prasident');
+    expect(terms).not.toContain('der');
+    expect(terms.some((t) => /\d/.test(t))).toBe(false);
+  });
+
+  it('folds the zu-infinitive of separable verbs onto the verb', () => {
+    const a = sentenceTerms('Sie wollen eng zusammenzuarbeiten versuchen.', 'de').terms;
+    const b = sentenceTerms('Sie wollen eng zusammenarbeiten.', 'de').terms;
+    expect(a.filter((t) => b.includes(t))).toContain(b.find((t) => t.startsWith('zusammenarbeit')));
+  });
+});
+
+describe('clauseTerms', () => {
+  it('splits a long sentence at clause punctuation and joins short pieces', () => {
+    const clauses = clauseTerms('Putin lud Trump nach Moskau ein, wie der Kremlsprecher Peskow am Abend mitteilte.', 'de');
+    expect(clauses.length).toBe(2);
+    expect(clauseTerms('Ja, gut.', 'de').length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('dateFromUrl and resemblance', () => {
+  it('reads dates from URL paths in both orders', () => {
+    expect(dateFromUrl('https://x.de/politik/2025/02/12/artikel')).toBe('2025-02-12');
+    expect(dateFromUrl('https://x.ch/pokal-24-05-2025-id1.html')).toBe('2025-05-24');
+    expect(dateFromUrl('https://x.de/artikel-123')).toBeNull();
+  });
+
+  it('finds near-duplicates and tells different texts apart', () => {
+    const base = 'Der Kreml bestätigte am Mittwoch das lange Telefonat zwischen den beiden Präsidenten über den Krieg in der Ukraine und einen möglichen Frieden.';
+    const a = analyse({ text: base, language: 'de' });
+    const b = analyse({ text: `${base} Mehr dazu später.`, language: 'de' });
+    const c = analyse({ text: 'Der FC Musterdorf gewann das Pokalfinale gegen den SV Beispielheim vor zwanzigtausend Zuschauern im Stadion.', language: 'de' });
+    expect(resemblance(a.sketch, b.sketch)).toBeGreaterThan(0.6);
+    expect(resemblance(a.sketch, c.sketch)).toBeLessThan(0.1);
+  });
+});

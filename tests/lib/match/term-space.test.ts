@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../lib/match/features';
+import { coverage, similarity, TermSpace } from '../../../lib/match/term-space';
+
+const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
+
+describe('TermSpace', () => {
+  it('splits compounds against the vocabulary of the texts compared', () => {
+    const a = sentencesOf('Die Friedensverhandlungen sollen bald beginnen. Der Präsident sprach am Abend im Fernsehen.');
+    const b = sentencesOf('Verhandlungen über einen Frieden sollen bald beginnen. Die Opposition kritisierte den Präsidenten scharf.');
+    const space = new TermSpace([a, b]);
+    const compound = a[0].terms.find((t) => t.startsWith('friedensverhandl'))!;
+    expect(space.split(compound)).toHaveLength(2);
+    const withParts = similarity(space.vector(a[0]), space.vector(b[0]));
+    expect(withParts).toBeGreaterThan(0.5);
+    expect(withParts).toBeGreaterThan(similarity(space.vector(a[0]), space.vector(b[1])));
+  });
+
+  it('weights a term found in every sentence less than a rare one', () => {
+    const s = sentencesOf(
+      'Trump telefonierte lange mit Putin. Trump lobte Putin danach sehr. Trump und Putin planen ein Treffen in Riad. Trump nannte den Ort Riad.',
+    );
+    const space = new TermSpace([s]);
+    expect(space.idf('trump')).toBeLessThan(space.idf('riad'));
+  });
+
+  it('rates a paraphrase above an unrelated sentence, and a shared duration counts', () => {
+    const page = sentencesOf('Das Telefonat dauerte eineinhalb Stunden, teilte das Präsidialamt mit.');
+    const other = sentencesOf('Eineinhalb Stunden lang dauerte das Telefonat der beiden. Die Opposition kritisierte den Haushalt der Stadt scharf.');
+    const space = new TermSpace([page, other]);
+    const p = space.vector(page[0]);
+    expect(similarity(p, space.vector(other[0]))).toBeGreaterThan(similarity(p, space.vector(other[1])));
+    expect(similarity(p, space.vector(other[1]))).toBe(0);
+    expect(coverage(space.vector(other[0]), p)).toBeGreaterThan(0.5);
+  });
+
+  it('joins participles and past forms with the stem the texts also use', () => {
+    const a = sentencesOf('Der Bau hat drei Jahre gedauert und viel Geld gekostet.');
+    const b = sentencesOf('Der Bau dauert drei Jahre und kostet viel Geld.');
+    const space = new TermSpace([a, b]);
+    const participle = a[0].terms.find((t) => t.startsWith('gedauert'))!;
+    expect(space.key(participle)).toBe(space.key(b[0].terms.find((t) => t.startsWith('dauert'))!));
+  });
+});
