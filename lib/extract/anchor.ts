@@ -1,43 +1,82 @@
-import { collapse, type Block } from './extract-article';
-
-const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
+import type { Block } from './extract-article';
+import { buildTextMap, locate, rangeOf, subSpan, type MapSpan, type TextMap } from './text-map';
 
 /**
- * Finds, for each extracted block, the live page element that shows it.
- * Readability worked on a clone, so its elements are not the page's; blocks
- * are matched back by their whitespace-collapsed text, in document order.
- * Returns null for a block with no element on the page.
+ * Anchoring extracted blocks back to the live page (works on the DOM).
+ * Readability read a clone, so its elements are not the page's: blocks are
+ * found again by their characters in a text map of the page, in document
+ * order, which holds whatever element, inline markup or whitespace the page
+ * used for them.
  */
-export function anchorBlocks(doc: Document, blocks: readonly Block[], skip?: Element | null): Array<Element | null> {
-  const candidates: Array<{ element: Element; text: string }> = [];
-  for (const element of Array.from(doc.body?.querySelectorAll(BLOCK_SELECTOR) ?? [])) {
-    if (element.querySelector(BLOCK_SELECTOR)) continue;
-    if (skip && skip.contains(element)) continue;
-    const text = collapse(element.textContent ?? '');
-    if (text) candidates.push({ element, text });
-  }
-  const used = new Set<Element>();
-  let cursor = 0;
-  return blocks.map((block) => {
-    const found = find(candidates, block.text, cursor, used) ?? find(candidates, block.text, 0, used);
-    if (!found) return null;
-    used.add(found.element);
-    cursor = candidates.indexOf(found) + 1;
-    return found.element;
-  });
+export interface BlockAnchor {
+  block: Block;
+  span: MapSpan;
+  /** The page's text of the block; its boxes are where the block is on screen. */
+  range: Range;
+  /** The innermost element holding the whole block: observed for layout changes. */
+  element: Element;
 }
 
-function find(
-  candidates: Array<{ element: Element; text: string }>,
-  text: string,
-  from: number,
-  used: Set<Element>,
-): { element: Element; text: string } | undefined {
-  const head = text.slice(0, 80);
-  for (let i = from; i < candidates.length; i++) {
-    const c = candidates[i];
-    if (used.has(c.element)) continue;
-    if (c.text === text || c.text.startsWith(head)) return c;
-  }
-  return undefined;
+export interface PageAnchors {
+  map: TextMap;
+  blocks: Array<BlockAnchor | null>;
 }
+
+/**
+ * Anchors every block, as a generator that yields between batches of work so
+ * a caller can keep each task of the page's main thread short.
+ */
+export function* anchorArticle(doc: Document, blocks: readonly Block[], skip?: Node | null): Generator<void, PageAnchors, void> {
+  const root = doc.body ?? doc.documentElement;
+  const map = yield* buildTextMap(root, skip);
+  const anchors: Array<BlockAnchor | null> = [];
+  let cursor = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    // In order first; a block the page shows elsewhere (a pulled quote moved by
+    // the extraction) is looked for from the top.
+    const span = locate(map, block.text, cursor) ?? locate(map, block.text, 0);
+    if (!span) {
+      anchors.push(null);
+      continue;
+    }
+    cursor = span.end;
+    const range = rangeOf(map, span);
+    anchors.push({ block, span, range, element: elementOf(range) });
+    if (i % 20 === 19) yield;
+  }
+  return { map, blocks: anchors };
+}
+
+/** Runs anchorArticle to its end in one go (tests, small pages). */
+export function anchorArticleNow(doc: Document, blocks: readonly Block[], skip?: Node | null): PageAnchors {
+  const walk = anchorArticle(doc, blocks, skip);
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The DOM range of the article text [start, end) (offsets into the extracted
+ * article's text), clipped to the block that holds `start`. Null where the
+ * block was not found on the page.
+ */
+export function textRange(anchors: PageAnchors, start: number, end: number): Range | null {
+  const anchor = anchors.blocks.find((a) => a && a.block.start <= start && start < a.block.end);
+  if (!anchor) return null;
+  const { block } = anchor;
+  const span = subSpan(block.text, anchor.span, start - block.start, Math.min(end, block.end) - block.start);
+  return span ? rangeOf(anchors.map, span) : null;
+}
+
+/** Finds, for each extracted block, the live page element that shows it (null where none does). */
+export function anchorBlocks(doc: Document, blocks: readonly Block[], skip?: Element | null): Array<Element | null> {
+  return anchorArticleNow(doc, blocks, skip).blocks.map((a) => a?.element ?? null);
+}
+
+function elementOf(range: Range): Element {
+  const node = range.commonAncestorContainer;
+  return node.nodeType === 1 ? (node as Element) : (node.parentElement ?? (node.ownerDocument as Document).documentElement);
+}
+

@@ -1,0 +1,53 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { anchorArticleNow, textRange } from '../../../lib/extract/anchor';
+import { extractArticle } from '../../../lib/extract/extract-article';
+
+const sentences = (i: number) =>
+  `Absatz ${i}: Die Delegationen verhandelten am Mittwoch bis in den späten Abend. Danach traten beide Minister vor die Presse und sprachen von Fortschritten.`;
+
+function page(markup: (text: string, i: number) => string, extra = '') {
+  const body = Array.from({ length: 6 }, (_, i) => markup(sentences(i + 1), i)).join('\n');
+  const html = `<!doctype html><html lang="de"><head><title>T</title></head><body><main><article><h1>Titel des Artikels</h1>${body}</article></main>${extra}</body></html>`;
+  return new JSDOM(html, { url: 'http://127.0.0.1/a' }).window.document;
+}
+
+describe('anchorArticle', () => {
+  it('anchors paragraphs written as divs with inline markup, soft hyphens and odd whitespace', () => {
+    const doc = page((t, i) => `<div class="para"><span>${t.replace('Delegationen', 'Dele\u00adgationen').replace(' bis ', '\n   <b>bis</b> ')}</span></div><div class="ad">Anzeige ${i}</div>`);
+    const result = extractArticle(doc);
+    if (!result.ok) throw new Error('no article');
+    const anchors = anchorArticleNow(doc, result.article.blocks);
+    const paragraphs = result.article.blocks.map((b, i) => [b, anchors.blocks[i]] as const).filter(([b]) => b.text.startsWith('Absatz'));
+    expect(paragraphs.length).toBe(6);
+    for (const [block, anchor] of paragraphs) {
+      expect(anchor).not.toBeNull();
+      expect(anchor!.element.closest('.para')).not.toBeNull();
+      expect(anchor!.range.toString().replace(/\u00ad/g, '').replace(/\s+/g, ' ')).toBe(block.text);
+    }
+  });
+
+  it('gives the range of one sentence for article offsets, without touching the page', () => {
+    const doc = page((t) => `<p>${t.replace('Presse', '<a href="#">Presse</a>')}</p>`);
+    const before = doc.body.innerHTML;
+    const result = extractArticle(doc);
+    if (!result.ok) throw new Error('no article');
+    const { text } = result.article;
+    const anchors = anchorArticleNow(doc, result.article.blocks);
+    const start = text.indexOf('Danach', text.indexOf('Absatz 3'));
+    const end = text.indexOf('Fortschritten.', start) + 'Fortschritten.'.length;
+    const range = textRange(anchors, start, end);
+    expect(range?.toString()).toBe('Danach traten beide Minister vor die Presse und sprachen von Fortschritten.');
+    expect(range!.startContainer.parentElement!.textContent).toContain('Absatz 3');
+    expect(doc.body.innerHTML).toBe(before);
+  });
+
+  it('never anchors into the skipped subtree and leaves unknown blocks null', () => {
+    const doc = page((t) => `<p>${t}</p>`, '<div id="own"><p>Titel des Artikels</p></div>');
+    const block = { start: 0, end: 17, text: 'Titel des Artikels' };
+    const own = doc.getElementById('own');
+    const anchors = anchorArticleNow(doc, [block, { start: 19, end: 40, text: 'Steht nirgends auf der Seite.' }], own);
+    expect(anchors.blocks[0]!.element.tagName).toBe('H1');
+    expect(anchors.blocks[1]).toBeNull();
+  });
+});
