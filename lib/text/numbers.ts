@@ -40,15 +40,23 @@ interface Lexeme {
   type: 'num' | 'word' | 'sym';
   /** Whitespace precedes this lexeme. */
   spaced: boolean;
+  /** Starts with an uppercase letter. */
+  upper: boolean;
 }
 
-const LEX = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]/gu;
+const LEX = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
 const ISO_DATE = /(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
 const NUMERIC_DATE = /(?<![\d.,])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d.,]))?/g;
-const UPPER_START = /^\p{Lu}/u;
-const LETTER = /\p{L}/u;
 
-const MINUTES: Record<string, number> = {
+/**
+ * Lookup tables without a prototype: tokens are arbitrary words, and "constructor"
+ * must not be found in a table of weekdays.
+ */
+function dict<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const MINUTES: Record<string, number> = dict({
   second: 1 / 60,
   minute: 1,
   hour: 60,
@@ -57,10 +65,10 @@ const MINUTES: Record<string, number> = {
   month: 43830,
   year: 525960,
   decade: 5259600,
-};
+});
 
 /** Normalised duration unit words → unit. */
-const DURATION_UNITS: Record<string, string> = {};
+const DURATION_UNITS: Record<string, string> = dict({});
 function addUnits(unit: string, words: string[]) {
   for (const w of words) DURATION_UNITS[w] = unit;
 }
@@ -74,55 +82,55 @@ addUnits('year', ['jahr', 'jahre', 'jahren', 'jahres', 'jahrs', 'year', 'years']
 addUnits('decade', ['jahrzehnt', 'jahrzehnte', 'jahrzehnten', 'decade', 'decades']);
 
 /** Single words that are a duration by themselves: value in minutes. */
-const DURATION_WORDS: Record<string, [number, string]> = {
+const DURATION_WORDS: Record<string, [number, string]> = dict({
   viertelstunde: [15, 'hour'],
   dreiviertelstunde: [45, 'hour'],
   halbstunde: [30, 'hour'],
-};
+});
 
 /** Adjectives of duration: "zweistündigen", "90-minütige", "dreitägiger". */
 const DURATION_ADJECTIVE = /^(.*?)(sekundig|minutig|stundig|tagig|wochig|monatig)(?:e|en|er|es|em)?$/;
-const ADJECTIVE_UNIT: Record<string, string> = {
+const ADJECTIVE_UNIT: Record<string, string> = dict({
   sekundig: 'second',
   minutig: 'minute',
   stundig: 'hour',
   tagig: 'day',
   wochig: 'week',
   monatig: 'month',
-};
+});
 
-const CURRENCIES: Record<string, string> = {
+const CURRENCIES: Record<string, string> = dict({
   euro: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR',
   dollar: 'USD', dollars: 'USD', usd: 'USD', '$': 'USD', 'us-dollar': 'USD',
   pfund: 'GBP', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', '£': 'GBP',
   franken: 'CHF', chf: 'CHF', rubel: 'RUB', rubles: 'RUB', roubles: 'RUB', rub: 'RUB',
   yen: 'JPY', jpy: 'JPY', '¥': 'JPY', yuan: 'CNY', renminbi: 'CNY', cny: 'CNY',
   hrywnja: 'UAH', hryvnia: 'UAH', hryvnias: 'UAH', uah: 'UAH', griwna: 'UAH',
-};
+});
 const CURRENCY_SYMBOLS = new Set(['€', '$', '£', '¥']);
 
-const MULTIPLIERS: Record<string, number> = {
+const MULTIPLIERS: Record<string, number> = dict({
   tausend: 1e3, tsd: 1e3, thousand: 1e3, k: 1e3,
   million: 1e6, millionen: 1e6, mio: 1e6, mill: 1e6, millions: 1e6, mn: 1e6, m: 1e6,
   milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9,
   billionen: 1e12, trillion: 1e12, trillions: 1e12, dutzend: 12, dozen: 12,
-};
+});
 /** German "Billion" is 10¹², English "billion" 10⁹. */
 const GERMAN_BILLION = 1e12;
 
 /** Vague plural counts: "Hunderte Menschen", "thousands of people". */
-const VAGUE_COUNTS: Record<string, number> = {
+const VAGUE_COUNTS: Record<string, number> = dict({
   dutzende: 12, dutzenden: 12, hunderte: 100, hunderten: 100, tausende: 1000, tausenden: 1000,
   zehntausende: 10000, zehntausenden: 10000, hunderttausende: 100000, hunderttausenden: 100000,
   dozens: 12, hundreds: 100, thousands: 1000, millions: 1e6,
-};
+});
 
 const LABELS = new Set(['nr', 'no', 'nummer', 'number', 'nos', 'bd', 'vol', 'art', 'abs', 'kapitel', 'chapter', 'seite', 'page', 's', 'p']);
 const PERCENT_WORDS = new Set(['%', 'prozent', 'percent', 'pct']);
 const POINT_WORDS = new Set(['prozentpunkte', 'prozentpunkten', 'prozentpunkt']);
 
 /** Hedges before a number, normalised, as word sequences. */
-const HEDGES: string[][] = [
+const HEDGE_LIST: string[][] = [
   'knapp', 'fast', 'rund', 'etwa', 'ungefahr', 'circa', 'ca', 'zirka', 'gut', 'uber', 'nahezu', 'beinahe', 'annahernd',
   'mindestens', 'hochstens', 'maximal', 'minimal', 'gegen', 'zirka', 'schatzungsweise', 'rd',
   'about', 'around', 'nearly', 'almost', 'roughly', 'approximately', 'some', 'over', 'under', 'approx', 'estimated',
@@ -130,53 +138,61 @@ const HEDGES: string[][] = [
   ['mehr als', 'weniger als', 'bis zu', 'an die', 'more than', 'less than', 'fewer than', 'up to', 'at least', 'at most', 'just over', 'just under', 'well over', 'upwards of']
     .map((p) => p.split(' ')),
 );
+/** Hedges by their last word, longest first, so a number's hedge is found with one lookup. */
+const HEDGES = new Map<string, string[][]>();
+for (const h of HEDGE_LIST.sort((a, b) => b.length - a.length)) {
+  const key = h[h.length - 1];
+  const list = HEDGES.get(key) ?? [];
+  list.push(h);
+  HEDGES.set(key, list);
+}
 
-const GERMAN_MONTHS: Record<string, number> = {
+const GERMAN_MONTHS: Record<string, number> = dict({
   januar: 1, janner: 1, jan: 1, februar: 2, feber: 2, feb: 2, febr: 2, marz: 3, mrz: 3, april: 4, apr: 4, mai: 5,
   juni: 6, jun: 6, juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
   november: 11, nov: 11, dezember: 12, dez: 12,
-};
-const ENGLISH_MONTHS: Record<string, number> = {
+});
+const ENGLISH_MONTHS: Record<string, number> = dict({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7,
   jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
   december: 12, dec: 12,
-};
+});
 /** Words before a bare month name that make it a date ("im Februar", "since May"). */
 const MONTH_CONTEXT = new Set([
   'im', 'in', 'seit', 'bis', 'ab', 'anfang', 'ende', 'mitte', 'vom', 'zum', 'des', 'letzten', 'kommenden', 'nachsten',
   'vergangenen', 'since', 'until', 'by', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'during',
 ]);
 
-const WEEKDAYS: Record<string, number> = {
+const WEEKDAYS: Record<string, number> = dict({
   sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
+});
 /** "Mittwochabend", "Freitagmorgen": weekday plus part of day. */
 const WEEKDAY_COMPOUND = /^(sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)(abend|morgen|nachmittag|vormittag|mittag|nacht|fruh)s?$/;
 
-const RELATIVE_DAYS: Record<string, number> = {
+const RELATIVE_DAYS: Record<string, number> = dict({
   vorgestern: -2, gestern: -1, heute: 0, ubermorgen: 2, today: 0, yesterday: -1, tomorrow: 1, tonight: 0,
-};
+});
 
 // --- spelled-out numbers -------------------------------------------------
 
-const GERMAN_UNITS: Record<string, number> = {
+const GERMAN_UNITS: Record<string, number> = dict({
   null: 0, ein: 1, eins: 1, eine: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9,
   zehn: 10, elf: 11, zwolf: 12, dreizehn: 13, vierzehn: 14, funfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18,
   neunzehn: 19,
-};
-const GERMAN_TENS: Record<string, number> = {
+});
+const GERMAN_TENS: Record<string, number> = dict({
   zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
-};
+});
 /** Inflected articles/numerals that mean "one" only before a unit ("eine Stunde"). */
 const GERMAN_ONE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'eines']);
 const ENGLISH_ONE = new Set(['a', 'an', 'one']);
 
-const ENGLISH_NUMBERS: Record<string, number> = {
+const ENGLISH_NUMBERS: Record<string, number> = dict({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
   twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
+});
 
 const germanWordCache = new Map<string, number | null>();
 
@@ -249,12 +265,26 @@ function lex(text: string): Lexeme[] {
   let prevEnd = 0;
   while ((m = LEX.exec(text))) {
     const s = m[0];
-    const c = s.charCodeAt(0);
-    const type = c >= 48 && c <= 57 ? 'num' : LETTER.test(s) ? 'word' : 'sym';
-    out.push({ s, n: type === 'word' ? normalise(s) : s, start: m.index, end: m.index + s.length, type, spaced: m.index > prevEnd || m.index === 0 });
+    const type = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
+    out.push({
+      s,
+      n: type === 'word' ? normalise(s) : s,
+      start: m.index,
+      end: m.index + s.length,
+      type,
+      spaced: m.index > prevEnd || m.index === 0,
+      upper: type === 'word' && startsUpper(s),
+    });
     prevEnd = m.index + s.length;
   }
   return out;
+}
+
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = s[0];
+  return first !== first.toLowerCase();
 }
 
 /** Value of a digit string in the language's number format: "1.000,5" (de), "1,000.5" (en). */
@@ -267,8 +297,9 @@ function parseDigits(s: string, german: boolean): number {
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
     if (p === thousands) {
-      // A "thousands" separator not followed by three digits is a decimal point written the other way ("1.5 Mio.").
-      if (parts[k + 1]?.length !== 3) out += '.';
+      // A thousands separator before anything but three digits makes a version
+      // number ("iOS 8.3", "OS X 10.10"), not a quantity.
+      if (parts[k + 1]?.length !== 3) return NaN;
     } else if (p === decimal) out += '.';
     else out += p;
   }
@@ -313,11 +344,17 @@ class Parser {
   /** Tries to read a quantity starting at lexeme i; returns the index after it, or i when none. */
   private at(i: number): number {
     const t = this.lx[i];
-    if (t.type === 'word') {
+    if (t.type === 'word' && (t.upper || t.n in RELATIVE_DAYS || t.n === 'morgen')) {
       const d = this.wordDate(i);
       if (d > i) return d;
     }
     const hedge = this.hedgeEndingBefore(i);
+    // Clock times: "um 20 Uhr", "20.45 Uhr".
+    if (t.type === 'num' && this.lx[i + 1]?.n === 'uhr') {
+      const minutes = this.clockMinutes(t.s);
+      if (minutes !== null) this.emit('date', minutes, 'time', hedge !== null, hedge ?? i, i + 1);
+      return i + 2;
+    }
     const phrase = this.numberPhrase(i);
     if (phrase) return this.quantityFrom(i, phrase, hedge);
     if (t.type === 'sym' && CURRENCY_SYMBOLS.has(t.s)) {
@@ -342,7 +379,7 @@ class Parser {
         this.emit('duration', adj[0], adj[1], hedge !== null, hedge ?? i, i);
         return i + 1;
       }
-      if (t.n in VAGUE_COUNTS && (this.german ? UPPER_START.test(t.s) : true)) {
+      if (t.n in VAGUE_COUNTS && (this.german ? t.upper : true)) {
         this.emit('count', VAGUE_COUNTS[t.n], undefined, true, hedge ?? i, i);
         return i + 1;
       }
@@ -351,7 +388,7 @@ class Parser {
   }
 
   private durationAdjective(n: string): [number, string] | null {
-    if (!this.german) return null;
+    if (!this.german || n.length < 7 || n.lastIndexOf('ig') < n.length - 4) return null;
     const m = DURATION_ADJECTIVE.exec(n);
     if (!m || !m[1]) return null;
     const v = germanNumberWord(m[1]);
@@ -396,7 +433,7 @@ class Parser {
       const v = germanNumberWord(n);
       if (v !== null && !(n === 'halb' || n === 'halbe' || n === 'halben')) {
         // German writes numbers lowercase; a capitalised one mid-sentence is a noun ("die Elf" = the team).
-        if (UPPER_START.test(t.s) && !this.sentenceInitial(i)) return null;
+        if (t.upper && !this.sentenceInitial(i)) return null;
         return { value: v, last: i, articleOnly: false, spelled: true, approx: false };
       }
     }
@@ -409,7 +446,7 @@ class Parser {
       }
       if (ENGLISH_ONE.has(n) || n in ENGLISH_NUMBERS) {
         // "Formula One", "Air Force One": capitalised mid-sentence, a name.
-        if (UPPER_START.test(t.s) && !this.sentenceInitial(i)) return null;
+        if (t.upper && !this.sentenceInitial(i)) return null;
         let value = ENGLISH_ONE.has(n) ? 1 : ENGLISH_NUMBERS[n];
         let last = i;
         // "twenty-one", "one hundred and five"
@@ -487,6 +524,12 @@ class Parser {
         this.emit('duration', p.value * MINUTES[adj[1]], adj[1], approx, start, last + 2);
         return last + 3;
       }
+      // "a six-month review", "the 90-minute call"
+      const unit = DURATION_UNITS[lx[last + 2].n];
+      if (unit && this.english) {
+        this.emit('duration', p.value * MINUTES[unit], unit, approx, start, last + 2);
+        return last + 3;
+      }
     }
     // Ranges "zwei bis drei Stunden", "10-15 Minuten": one approximate quantity at the middle.
     if ((next?.n === 'bis' || next?.n === 'to' || (next?.s === '-' && !p.spelled)) && !p.articleOnly) {
@@ -534,12 +577,6 @@ class Parser {
     if (!p.spelled && last === i && /^\d{4}$/.test(t.s) && p.value >= 1000 && p.value <= 2199) {
       this.emit('year', p.value, undefined, approx, start, i);
       return i + 1;
-    }
-    // Clock times: "um 20 Uhr", "20.45 Uhr".
-    if (next?.n === 'uhr') {
-      const minutes = this.clockMinutes(t.s);
-      if (minutes !== null) this.emit('date', minutes, 'time', approx, start, last + 1);
-      return last + 2;
     }
     // Labels ("Nr. 5", "No. 7", "#3") name a thing rather than count it.
     const label = lx[i - 1]?.s === '.' ? lx[i - 2] : lx[i - 1];
@@ -608,7 +645,7 @@ class Parser {
 
   private monthOf(t: Lexeme): number {
     // Month names are capitalised in both languages; "mai"/"may" lowercase are other words.
-    if (!UPPER_START.test(t.s)) return 0;
+    if (!t.upper) return 0;
     return (this.german ? GERMAN_MONTHS[t.n] : 0) || (this.english ? ENGLISH_MONTHS[t.n] : 0) || 0;
   }
 
@@ -617,18 +654,18 @@ class Parser {
     const lx = this.lx;
     const t = lx[i];
     const n = t.n;
-    if (n in WEEKDAYS && UPPER_START.test(t.s)) {
+    if (n in WEEKDAYS && t.upper) {
       let end = i;
       if (this.english && lx[i + 1]?.s === "'" && lx[i + 2]?.n === 's') end = i + 2;
       this.emit('date', WEEKDAYS[n], 'weekday', false, i, end);
       return end + 1;
     }
-    const compound = this.german ? WEEKDAY_COMPOUND.exec(n) : null;
-    if (compound && UPPER_START.test(t.s)) {
+    const compound = this.german && n.length >= 10 ? WEEKDAY_COMPOUND.exec(n) : null;
+    if (compound && t.upper) {
       this.emit('date', WEEKDAYS[compound[1]], 'weekday', false, i, i);
       return i + 1;
     }
-    if (n in RELATIVE_DAYS && !UPPER_START.test(t.s.slice(1))) {
+    if (n in RELATIVE_DAYS && !startsUpper(t.s.slice(1) || 'a')) {
       // German "morgen" is "tomorrow" only lowercase; "heute Morgen" is this morning.
       this.emit('date', RELATIVE_DAYS[n], 'relative-day', false, i, i);
       return i + 1;
@@ -734,7 +771,8 @@ class Parser {
   /** Index of the first lexeme of a hedge ending right before i, or null. */
   private hedgeEndingBefore(i: number): number | null {
     const lx = this.lx;
-    for (const h of HEDGES) {
+    if (i < 1) return null;
+    for (const h of HEDGES.get(lx[i - 1].n) ?? []) {
       const first = i - h.length;
       if (first < 0) continue;
       let ok = true;

@@ -77,7 +77,7 @@ const WORD_AT_START = /^[\p{L}\p{N}]+/u;
 const LEADING_PUNCT = /^[(\[{„“"'‚‘«»‹›]+/;
 
 /** Quote characters that open a quotation, and the characters that may close each. */
-const QUOTE_CLOSERS: Record<string, string> = {
+const QUOTE_CLOSERS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   '\u201E': '\u201C\u201D', // „ … “ (German) or „ … ” (Polish, sloppy German)
   '\u201C': '\u201D', // “ … ” (English)
   '\u00AB': '\u00BB', // « … »
@@ -85,7 +85,7 @@ const QUOTE_CLOSERS: Record<string, string> = {
   '\u2039': '\u203A',
   '\u203A': '\u2039',
   '"': '"',
-};
+});
 
 function isSpace(code: number): boolean {
   return (

@@ -30,8 +30,6 @@ export interface Token {
  */
 const TOKEN =
   /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
-const HAS_LETTER = /\p{L}/u;
-const UPPER_START = /^\p{Lu}/u;
 const HYPHENS = /[-\u2010\u2011]/;
 const HYPHENS_ALL = /[-\u2010\u2011]/g;
 const POSSESSIVE = /['\u2019]s?$/;
@@ -54,6 +52,22 @@ function atSentenceStart(text: string, start: number): boolean {
     return ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === '\n' || ch === '…';
   }
   return true;
+}
+
+/** Whether a token has a letter; tokens are mostly ASCII, so char codes decide without a regex. */
+function hasLetter(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) return true;
+  }
+  return false;
+}
+
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const first = s[0];
+  return first !== first.toLowerCase();
 }
 
 function wordStem(norm: string, language: string): string {
@@ -79,7 +93,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
     const norm = normalise(surface);
     if (!norm) continue;
     const start = m.index;
-    const kind: Token['kind'] = HAS_LETTER.test(surface) ? 'word' : 'number';
+    const kind: Token['kind'] = hasLetter(surface) ? 'word' : 'number';
     tokens.push({ text: surface, norm, stem: '', start: start + offset, end: start + surface.length + offset, kind });
     initial.push(kind === 'word' && atSentenceStart(text, start));
   }
@@ -89,7 +103,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
   const capitalised = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !UPPER_START.test(t.text)) continue;
+    if (t.kind !== 'word' || !startsUpper(t.text)) continue;
     const bare = POSSESSIVE.test(t.norm) ? t.norm.replace(POSSESSIVE, '') : t.norm;
     capitalised.add(bare);
     if (!initial[i]) midCapitalised.add(bare);
@@ -101,7 +115,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       t.stem = t.norm;
       continue;
     }
-    if (!UPPER_START.test(t.text) || isStopword(t.norm, lang)) {
+    if (!startsUpper(t.text) || isStopword(t.norm, lang)) {
       t.stem = wordStem(t.norm, lang);
       continue;
     }

@@ -34,6 +34,7 @@ describe('extractQuantities: durations in minutes', () => {
     expect(only('one and a half hours', 'en').value).toBe(90);
     expect(only('an hour and a half', 'en').value).toBe(90);
     expect(only('1.5 hours', 'en').value).toBe(90);
+    expect(only('a 90-minute call', 'en').value).toBe(90);
   });
 
   it('marks hedged durations as approximate', () => {
@@ -77,8 +78,16 @@ describe('extractQuantities: counts, money, percent', () => {
     ]);
   });
 
+  it('does not read version numbers as quantities', () => {
+    expect(extractQuantities('Apple liefert iOS 8.3 und OS X 10.10 aus.', 'de')).toEqual([]);
+  });
+
   it('does not count scores, codes, ordinals, labels or capitalised number nouns', () => {
     expect(extractQuantities('Stuttgart gewann 4:2 beim G20-Gipfel, der 3. Platz, Nr. 5, die Elf des VfB.', 'de')).toEqual([]);
+  });
+
+  it('finds nothing in words that name JavaScript object properties', () => {
+    expect(extractQuantities('The constructor of __proto__ and toString called valueOf.', 'en')).toEqual([]);
   });
 
   it('reads hedged and vague counts as approximate', () => {
