@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { align } from '../../../lib/match/align';
+import { analyse } from '../../../lib/match/features';
+import { quantityConflict, relate } from '../../../lib/match/relations';
+
+describe('relate', () => {
+  const page = analyse({
+    text: [
+      'The president spoke with his Russian counterpart by phone on Wednesday.',
+      'The call lasted two hours, the White House said.',
+      'Both leaders agreed to start negotiations on ending the war.',
+      'The president also praised the weather in Florida during a golf round.',
+    ].join(' '),
+    language: 'en',
+  });
+  const other = analyse({
+    text: [
+      'The president held a phone call with his Russian counterpart on Wednesday.',
+      'According to the Kremlin, the call lasted 90 minutes.',
+      'The leaders agreed to begin negotiations about ending the war immediately.',
+      'Negotiators will meet in Riyadh next week, officials in Saudi Arabia confirmed.',
+    ].join(' '),
+    language: 'en',
+  });
+  const rel = relate(align(page, [other]));
+
+  it('says agree, with evidence, for a point both make, and omits for one only the page makes', () => {
+    expect(rel.perSentence[0]![0].relation).toBe('agree');
+    expect(rel.perSentence[0]![0].evidence).toContain(0);
+    expect(rel.perSentence[2]![0].relation).toBe('agree');
+    expect(rel.perSentence[3]![0].relation).toBe('omits');
+  });
+
+  it('reports different durations for the same point as a conflict', () => {
+    const r = rel.perSentence[1]![0];
+    expect(r.relation).toBe('agree');
+    expect(r.conflicts.map((c) => c.index)).toContain(1);
+  });
+
+  it('lists a point only the other outlet makes as missing', () => {
+    const listed = rel.missing.flat().map(([, k]) => k);
+    expect(listed).toContain(3);
+    expect(listed).not.toContain(0);
+  });
+});
+
+describe('quantityConflict', () => {
+  const d = (value: number, approx = false) => ({ kind: 'duration' as const, value, approx });
+  it('accepts the same duration in other words and tolerates approximations', () => {
+    expect(quantityConflict([d(90)], [d(90)])).toBeNull();
+    expect(quantityConflict([d(90, true)], [d(80)])).toBeNull();
+  });
+  it('flags different durations and different dates', () => {
+    expect(quantityConflict([d(120)], [d(90)])).toMatch(/duration/);
+    expect(quantityConflict([{ kind: 'date', value: 20250212, approx: false }], [{ kind: 'date', value: 20250213, approx: false }])).toMatch(/date/);
+  });
+  it('says nothing when only one side gives a figure', () => {
+    expect(quantityConflict([d(90)], [])).toBeNull();
+  });
+});
+
+describe('adds', () => {
+  const page = analyse({
+    text: [
+      'The president spoke with his Russian counterpart by phone on Wednesday.',
+      'Both leaders agreed to start negotiations on ending the war.',
+      'The president also praised the weather in Florida during a golf round.',
+    ].join(' '),
+    language: 'en',
+  });
+  const other = analyse({
+    text: [
+      'The president held a phone call with his Russian counterpart on Wednesday.',
+      'The phone call with the Russian counterpart was described as long and very productive by the president.',
+      'The leaders agreed to begin negotiations about ending the war.',
+      'Sports results were mixed this weekend.',
+    ].join(' '),
+    language: 'en',
+  });
+  const rel = relate(align(page, [other]));
+
+  it('cites a detail the page lacks beside the page sentence whose point it elaborates', () => {
+    expect(rel.perSentence[0]![0].adds).toContain(1);
+    expect(rel.perSentence[1]![0].adds).not.toContain(1);
+    expect(rel.perSentence[2]![0].adds).toEqual([]);
+  });
+
+  it('never cites a sentence that says nothing the page lacks', () => {
+    expect(rel.perSentence[1]![0].adds).not.toContain(2);
+  });
+});
