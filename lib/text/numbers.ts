@@ -349,11 +349,9 @@ class Parser {
       if (d > i) return d;
     }
     const hedge = this.hedgeEndingBefore(i);
-    // Clock times: "um 20 Uhr", "20.45 Uhr".
-    if (t.type === 'num' && this.lx[i + 1]?.n === 'uhr') {
-      const minutes = this.clockMinutes(t.s);
-      if (minutes !== null) this.emit('date', minutes, 'time', hedge !== null, hedge ?? i, i + 1);
-      return i + 2;
+    if (t.type === 'num') {
+      const c = this.clockTime(i, hedge);
+      if (c > i) return c;
     }
     const phrase = this.numberPhrase(i);
     if (phrase) return this.quantityFrom(i, phrase, hedge);
@@ -584,6 +582,31 @@ class Parser {
     // Spelled-out "one"/"eins" alone is almost always an article or pronoun.
     if (p.spelled && p.value < 2) return last + 1;
     this.emit('count', p.value, undefined, approx, start, last);
+    return last + 1;
+  }
+
+  /** Clock times: "um 20 Uhr", "20.45 Uhr", "20:45 Uhr", "8:30 a.m.", "8 pm". */
+  private clockTime(i: number, hedge: number | null): number {
+    const lx = this.lx;
+    let s = lx[i].s;
+    let j = i + 1;
+    if (lx[j]?.s === ':' && !lx[j].spaced && lx[j + 1]?.type === 'num' && !lx[j + 1].spaced && lx[j + 1].s.length === 2) {
+      s = `${s}:${lx[j + 1].s}`;
+      j += 2;
+    }
+    const marker = lx[j];
+    if (!marker) return i;
+    let minutes: number | null = null;
+    let last = j;
+    if (marker.n === 'uhr') minutes = this.clockMinutes(s);
+    else if (this.english && (marker.n === 'am' || marker.n === 'pm' || ((marker.n === 'a' || marker.n === 'p') && lx[j + 1]?.s === '.' && lx[j + 2]?.n === 'm'))) {
+      minutes = this.clockMinutes(s);
+      const pm = marker.n[0] === 'p';
+      if (marker.n.length === 1) last = lx[j + 3]?.s === '.' && !lx[j + 3].spaced ? j + 3 : j + 2;
+      if (minutes !== null && minutes < 13 * 60) minutes = (minutes % 720) + (pm ? 720 : 0);
+    } else return i;
+    if (minutes === null) return i;
+    this.emit('date', minutes, 'time', hedge !== null, hedge ?? i, last);
     return last + 1;
   }
 

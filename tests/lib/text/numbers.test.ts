@@ -172,9 +172,14 @@ describe('extractQuantities: dates and years', () => {
   });
 
   it('reads clock times and years', () => {
-    expect(summary('um 20.45 Uhr im Jahr 2014')).toEqual([
+    expect(summary('um 20.45 Uhr im Jahr 2014, gegen 21:30 Uhr')).toEqual([
       ['date', 20 * 60 + 45, 'time', false],
       ['year', 2014, null, false],
+      ['date', 21 * 60 + 30, 'time', true],
+    ]);
+    expect(summary('at 8:30 p.m. and 7 am', 'en')).toEqual([
+      ['date', 20 * 60 + 30, 'time', false],
+      ['date', 7 * 60, 'time', false],
     ]);
   });
 
