@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runEval } from '../../scripts/eval';
+
+const shared = path.resolve(process.cwd(), '../shared');
+const gold = path.join(shared, 'eval/seeds.gold.json');
+const docs = path.resolve(process.cwd(), 'seeds');
+
+/*
+ * Regression guard for the matching engine on the seeds gold (leave one out).
+ * Targets of issue #3 that the engine meets are asserted as targets; for the
+ * ones it does not meet yet (agree, omits, adds; the +0.15 margin over the
+ * baseline) the floor is the level measured when this test was written, so a
+ * change that makes them worse fails here.
+ */
+describe('eval on the seeds gold', () => {
+  const plain = runEval({ gold, docs, distractors: [] });
+  const withDistractors = runEval({ gold, docs, distractors: [path.join(shared, 'data/story2'), path.join(shared, 'data/pages')] });
+
+  it('resolves every gold span', () => {
+    expect(plain.unresolvedSpans).toEqual([]);
+  });
+
+  it('meets the targets for missing points, violations and fact coverage', () => {
+    const e = plain.engine;
+    expect(e.missing.f1).toBeGreaterThanOrEqual(0.65);
+    expect(e.violations).toBe(0);
+    expect(e.factCoverage).toBeGreaterThanOrEqual(0.95);
+    expect(e.storySame).toBe(5);
+  });
+
+  it('stays at or above the measured floors for agree, omits and adds, and above the baseline', () => {
+    const e = plain.engine;
+    expect(e.agree.f1).toBeGreaterThanOrEqual(0.72);
+    expect(e.omits.f1).toBeGreaterThanOrEqual(0.78);
+    expect(e.adds.f1).toBeGreaterThanOrEqual(0.1);
+    expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
+    expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);
+    expect(e.missing.f1).toBeGreaterThan(plain.baseline.missing.f1 + 0.15);
+  });
+
+  it('the baseline shows what cleaning prevents: it cites captions and comments', () => {
+    expect(plain.baseline.violations).toBeGreaterThan(10);
+  });
+
+  it('distractors change nothing: scores within 0.02, no violations', () => {
+    const a = plain.engine;
+    const b = withDistractors.engine;
+    expect(withDistractors.distractorDocs).toBeGreaterThan(10);
+    for (const k of ['agree', 'omits', 'adds', 'missing'] as const) expect(Math.abs(a[k].f1 - b[k].f1)).toBeLessThanOrEqual(0.02);
+    expect(b.violations).toBe(0);
+    expect(b.factCoverage).toBeGreaterThanOrEqual(0.95);
+  });
+});
