@@ -1,13 +1,30 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Article } from './article';
+import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms } from './index';
+import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
 
 export const DB_NAME = 'crossread';
 /**
  * Bump with every change of the stores below, and add a step to `upgrade`
  * that carries every existing article over: a reader's corpus is never
  * rebuilt from scratch.
+ *
+ * 1: articles.
+ * 2: the term index (terms, df) and the engine's features per article.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
+
+/** Document frequency of one term: how many articles are indexed under it. */
+export interface TermFrequency {
+  term: string;
+  df: number;
+}
+
+/** The engine's features of one article, computed when it is stored so matching need not recompute them. */
+export interface StoredFeatures {
+  id: string;
+  features: ArticleFeatures;
+}
 
 interface CorpusSchema extends DBSchema {
   articles: {
@@ -15,31 +32,197 @@ interface CorpusSchema extends DBSchema {
     value: Article;
     indexes: { url: string; source: string };
   };
+  /** Article id → the terms it is indexed under; the multi-entry index `term` is the inverted index (term → article ids). */
+  terms: {
+    key: string;
+    value: ArticleTerms;
+    indexes: { term: string };
+  };
+  /** Term → number of articles indexed under it, kept in the same transactions as `terms`. */
+  df: {
+    key: string;
+    value: TermFrequency;
+  };
+  features: {
+    key: string;
+    value: StoredFeatures;
+  };
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
+const STORES = ['articles', 'terms', 'df', 'features'] as const;
+type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
 
+/** An article with what the index and the engine need of it, computed outside any transaction. */
+interface Prepared {
+  article: Article;
+  terms: string[];
+  features: ArticleFeatures;
+}
+
+function prepare(article: Article): Prepared {
+  return { article, terms: indexTerms(article), features: articleFeatures(article) };
+}
+
+/** The browser's storage is full; nothing of the failed write was kept. */
+export class StorageFullError extends Error {
+  constructor(cause: unknown) {
+    super("The browser's storage for crossread is full, so nothing was saved; the corpus is as it was. Free some space (delete articles, or other sites' data) and try again.", { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** A write stopped through its AbortSignal; nothing of it was kept. */
+export class WriteCancelledError extends Error {
+  constructor() {
+    super('Cancelled; nothing was saved and the corpus is as it was.');
+    this.name = 'AbortError';
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
+}
+
+/** Lets the event loop run (progress, cancel, other messages) during long preparation work. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  /** Called as articles are prepared and once more when they are written: `done` of `total`. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ArticleUpdate {
+  outlet?: string;
+  date?: string | null;
+}
+
+const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * The reader's corpus, kept in the extension's own IndexedDB (the background
- * context), never in a web page's origin.
+ * context), never in a web page's origin. Every write keeps the articles, the
+ * term index and the features consistent in one transaction.
  */
 export class CorpusStore {
+  /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
+  private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
+
   private constructor(private readonly db: CorpusDB) {}
 
   /** Opens (creating or upgrading) the database; `name` is for tests. */
   static async open(name: string = DB_NAME): Promise<CorpusStore> {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this context');
     const db = await openDB<CorpusSchema>(name, DB_VERSION, {
-      upgrade(database, oldVersion) {
+      async upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           const articles = database.createObjectStore('articles', { keyPath: 'id' });
           articles.createIndex('url', 'url');
           articles.createIndex('source', 'source');
         }
+        if (oldVersion < 2) {
+          const terms = database.createObjectStore('terms', { keyPath: 'id' });
+          terms.createIndex('term', 'terms', { multiEntry: true });
+          database.createObjectStore('df', { keyPath: 'term' });
+          database.createObjectStore('features', { keyPath: 'id' });
+          // Index what the reader already has, inside the upgrade: the new
+          // version is never visible with articles missing from the index.
+          // Features are left to be computed on first use (see candidates),
+          // so the upgrade stays short.
+          if (oldVersion >= 1) {
+            const existing = await transaction.objectStore('articles').getAll();
+            const delta = new Map<string, number>();
+            const writes: Promise<unknown>[] = [];
+            for (const article of existing) {
+              const articleTerms = indexTerms(article);
+              writes.push(transaction.objectStore('terms').put({ id: article.id, terms: articleTerms }));
+              for (const t of articleTerms) delta.set(t, (delta.get(t) ?? 0) + 1);
+            }
+            for (const [term, df] of delta) writes.push(transaction.objectStore('df').put({ term, df }));
+            await Promise.all(writes);
+          }
+        }
       },
     });
     return new CorpusStore(db);
+  }
+
+  /**
+   * Runs `body` in one readwrite transaction over all stores: either all of
+   * its writes are kept, or none. `body` must only await requests of `tx`.
+   */
+  private async write<T>(body: (tx: WriteTx) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) throw new WriteCancelledError();
+    const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    const cancel = () => {
+      try {
+        tx.abort();
+      } catch {
+        /* already finished */
+      }
+    };
+    signal?.addEventListener('abort', cancel);
+    try {
+      const result = await body(tx);
+      await tx.done;
+      return result;
+    } catch (error) {
+      cancel();
+      await tx.done.catch(() => undefined);
+      if (signal?.aborted) throw new WriteCancelledError();
+      if (isQuotaError(error) || isQuotaError(tx.error)) throw new StorageFullError(error);
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
+
+  /** Adjusts document frequencies by `delta` (term → change), deleting terms no article has any more. */
+  private static async applyDf(tx: WriteTx, delta: ReadonlyMap<string, number>): Promise<void> {
+    const df = tx.objectStore('df');
+    await Promise.all(
+      [...delta].map(async ([term, change]) => {
+        if (change === 0) return;
+        const value = ((await df.get(term))?.df ?? 0) + change;
+        if (value > 0) await df.put({ term, df: value });
+        else await df.delete(term);
+      }),
+    );
+  }
+
+  /** Stores prepared articles (`add`: failing on an existing id) with their index entries and features. */
+  private static async storePrepared(tx: WriteTx, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
+    const delta = new Map<string, number>();
+    const writes: Promise<unknown>[] = [];
+    let done = 0;
+    for (const p of prepared) {
+      writes.push(
+        tx
+          .objectStore('articles')
+          .add(p.article)
+          .then(() => onStored?.(++done)),
+      );
+      writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
+      writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+      for (const t of p.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
+    }
+    writes.push(CorpusStore.applyDf(tx, delta));
+    await Promise.all(writes);
+  }
+
+  /** Removes an article, its index entries and features; false when there was none. */
+  private static async removeIndexed(tx: WriteTx, id: string): Promise<boolean> {
+    const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
+    const delta = new Map<string, number>();
+    for (const t of indexed?.terms ?? []) delta.set(t, -1);
+    await Promise.all([
+      tx.objectStore('articles').delete(id),
+      tx.objectStore('terms').delete(id),
+      tx.objectStore('features').delete(id),
+      CorpusStore.applyDf(tx, delta),
+    ]);
+    return article !== undefined;
   }
 
   /**
@@ -49,35 +232,78 @@ export class CorpusStore {
    * all call this safely.
    */
   async ensureSeeds(seeds: readonly Article[]): Promise<number> {
-    const tx = this.db.transaction('articles', 'readwrite');
-    let added = 0;
-    for (const seed of seeds) {
-      const existing = await tx.store.getKey(seed.id);
-      if (existing === undefined) {
-        await tx.store.add(seed);
-        added++;
-      }
-    }
-    await tx.done;
-    return added;
+    const stored = new Set(await this.db.getAllKeys('articles'));
+    const missing = seeds.filter((s) => !stored.has(s.id)).map(prepare);
+    if (missing.length === 0) return 0;
+    return this.write(async (tx) => {
+      // Another context may have added some since the keys were read.
+      const keys = await Promise.all(missing.map((p) => tx.objectStore('articles').getKey(p.article.id)));
+      const toAdd = missing.filter((_, i) => keys[i] === undefined);
+      await CorpusStore.storePrepared(tx, toAdd);
+      return toAdd.length;
+    });
   }
 
-  /** Adds articles in one transaction: either all are stored, or none. */
+  /** Adds articles in one transaction: either all are stored (with their index entries), or none. */
   async addArticles(articles: readonly Article[]): Promise<void> {
-    const tx = this.db.transaction('articles', 'readwrite');
-    try {
-      for (const article of articles) await tx.store.add(article);
-      await tx.done;
-    } catch (error) {
-      // add() rejects on a duplicate key; make sure the whole transaction is undone.
-      try {
-        tx.abort();
-      } catch {
-        /* already finished */
+    const prepared = articles.map(prepare);
+    await this.write((tx) => CorpusStore.storePrepared(tx, prepared));
+  }
+
+  /**
+   * Adds many articles (an import) in one transaction: all or nothing. The
+   * slow part – indexing and analysing each article – runs before the
+   * transaction, yielding to the event loop, so progress shows and the
+   * signal can cancel at any point; cancelling or a full disk leaves the
+   * corpus exactly as it was (WriteCancelledError, StorageFullError).
+   */
+  async importArticles(articles: readonly Article[], options: ImportOptions = {}): Promise<void> {
+    const { signal, onProgress } = options;
+    const total = articles.length;
+    const prepared: Prepared[] = [];
+    let lastYield = performance.now();
+    for (const article of articles) {
+      if (signal?.aborted) throw new WriteCancelledError();
+      prepared.push(prepare(article));
+      if (performance.now() - lastYield > 30) {
+        onProgress?.(prepared.length, total);
+        await yieldToEventLoop();
+        lastYield = performance.now();
       }
-      await tx.done.catch(() => undefined);
-      throw error;
     }
+    onProgress?.(total, total);
+    await this.write((tx) => CorpusStore.storePrepared(tx, prepared), signal);
+  }
+
+  /**
+   * Resets the corpus to `seeds`, in one transaction: everything else – the
+   * reader's articles and edits of seeds – is removed.
+   */
+  async replaceWithSeeds(seeds: readonly Article[]): Promise<void> {
+    const prepared = seeds.map(prepare);
+    await this.write(async (tx) => {
+      await Promise.all(STORES.map((s) => tx.objectStore(s).clear()));
+      await CorpusStore.storePrepared(tx, prepared);
+    });
+  }
+
+  /**
+   * Changes an article's outlet label and/or date. Throws for an unknown id,
+   * an empty label or a date that is not ISO (YYYY-MM-DD, YYYY-MM or YYYY).
+   */
+  async updateArticle(id: string, update: ArticleUpdate): Promise<Article> {
+    const outlet = update.outlet === undefined ? undefined : update.outlet.trim();
+    if (outlet !== undefined && outlet === '') throw new Error('The outlet label cannot be empty.');
+    const date = update.date === undefined ? undefined : update.date === null || update.date.trim() === '' ? null : update.date.trim();
+    if (date && !ISO_DATE.test(date)) throw new Error(`"${date}" is not a date of the form YYYY-MM-DD.`);
+    return this.write(async (tx) => {
+      const article = await tx.objectStore('articles').get(id);
+      if (!article) throw new Error(`There is no article ${id} in the corpus.`);
+      const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
+      // The date is part of the features (story matching compares dates); the indexed terms do not change.
+      await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features: articleFeatures(updated) })]);
+      return updated;
+    });
   }
 
   async listArticles(): Promise<Article[]> {
@@ -92,9 +318,76 @@ export class CorpusStore {
     return this.db.count('articles');
   }
 
+  /** Deletes an article with its index entries and features. */
   async deleteArticle(id: string): Promise<void> {
-    await this.db.delete('articles', id);
+    await this.write((tx) => CorpusStore.removeIndexed(tx, id));
   }
+
+  /** How many articles are indexed under `term` (0 when none). */
+  async documentFrequency(term: string): Promise<number> {
+    return (await this.db.get('df', term))?.df ?? 0;
+  }
+
+  /**
+   * The articles most likely to report the same story as a page with these
+   * content terms (`contentTerms(page text, language)`), best first, at most
+   * `limit`: IDF-weighted overlap over the page's most distinctive terms.
+   * Reads the frequencies of the page's terms, the postings of the chosen
+   * ones, and then only the top articles and their features.
+   */
+  async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
+    const distinct = [...new Set(pageTerms)];
+    if (distinct.length === 0 || limit <= 0) return [];
+    const tx = this.db.transaction(['articles', 'terms', 'df', 'features'], 'readonly');
+    const [size, dfs] = await Promise.all([
+      tx.objectStore('articles').count(),
+      Promise.all(distinct.map((t) => tx.objectStore('df').get(t))),
+    ]);
+    const dfOf = new Map<string, number>();
+    for (const rec of dfs) if (rec) dfOf.set(rec.term, rec.df);
+    const query = selectQueryTerms(pageTerms, dfOf, size);
+    const byTerm = tx.objectStore('terms').index('term');
+    const lists = await Promise.all(query.map((q) => byTerm.getAllKeys(q.term)));
+    const postings = new Map(query.map((q, i) => [q.term, lists[i]]));
+    const ids = rankCandidates(query, postings, limit);
+    const [articles, stored] = await Promise.all([
+      Promise.all(ids.map((id) => tx.objectStore('articles').get(id))),
+      Promise.all(ids.map((id) => tx.objectStore('features').get(id))),
+    ]);
+    await tx.done;
+
+    const found: Article[] = [];
+    const stale: StoredFeatures[] = [];
+    articles.forEach((article, i) => {
+      if (!article) return;
+      let features = stored[i]?.features;
+      if (!features || features.version !== FEATURES_VERSION) {
+        // Not computed yet (an upgraded corpus) or by an older engine: compute once and keep.
+        features = articleFeatures(article);
+        stale.push({ id: article.id, features });
+      }
+      this.loadedFeatures.set(article, features);
+      found.push(article);
+    });
+    if (stale.length > 0) await this.saveFeatures(stale);
+    return found;
+  }
+
+  /** Keeps features computed after the fact, for articles that still exist. */
+  private async saveFeatures(records: readonly StoredFeatures[]): Promise<void> {
+    await this.write(async (tx) => {
+      const keys = await Promise.all(records.map((r) => tx.objectStore('articles').getKey(r.id)));
+      await Promise.all(records.filter((_, i) => keys[i] !== undefined).map((r) => tx.objectStore('features').put(r)));
+    });
+  }
+
+  /**
+   * The engine's features of an article: those stored with it when it came
+   * from `candidates`, otherwise computed. Pass as
+   * `annotate(page, articles, { featuresOf: store.featuresOf })` so matching
+   * does not analyse every candidate again.
+   */
+  readonly featuresOf = (article: Article): ArticleFeatures => this.loadedFeatures.get(article) ?? articleFeatures(article);
 
   close(): void {
     this.db.close();

@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CorpusStore } from '../../../lib/corpus/store';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { loadSeeds } from '../../helpers/seeds';
+import { openDB } from 'idb';
+import { contentTerms } from '../../../lib/text/tokens';
+import { articleFeatures, FEATURES_VERSION } from '../../../lib/match/features';
 
 let n = 0;
 const stores: CorpusStore[] = [];
@@ -69,5 +72,132 @@ describe('CorpusStore', () => {
     const stored = (await store.getArticle(seed.id))!;
     expect(stored.raw).toBe(seed.raw);
     expect(stored.nonReporting).toEqual(seed.nonReporting);
+  });
+});
+
+// Articles of other stories, so the index has something to tell the seeds apart from.
+const OTHER_STORIES = [
+  'Der Stadtrat von Bielefeld hat am Dienstag den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte die hohen Ausgaben für den Straßenbau. Der Kämmerer verteidigte die Investitionen in Schulen und Radwege.',
+  'Der VfB Stuttgart hat das Pokalfinale in Berlin mit 4:2 gegen Arminia Bielefeld gewonnen. Woltemade, Millot und Undav trafen vor 74.000 Zuschauern im Olympiastadion. Der Drittligist kam spät noch heran.',
+  'Ein Sturm hat in Norddeutschland zahlreiche Bäume entwurzelt. Die Feuerwehr rückte in Hamburg und Bremen zu hunderten Einsätzen aus. Der Deutsche Wetterdienst warnt vor weiteren Orkanböen an der Küste.',
+  'Die Europäische Zentralbank hat den Leitzins erneut gesenkt. Ökonomen erwarten, dass die Inflation im Euroraum weiter zurückgeht. Sparer müssen sich auf niedrigere Zinsen für Tagesgeld einstellen.',
+];
+const otherArticles = () => OTHER_STORIES.map((raw, i) => makeArticle({ id: `other-${i}`, raw, source: 'user', outlet: `Other ${i}`, language: 'de' }));
+
+/** Recounts document frequencies from the per-article term lists, read straight from the database. */
+async function indexState(name: string) {
+  const db = await openDB(name);
+  const terms = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
+  const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
+  const articleIds = ((await db.getAllKeys('articles')) as string[]).sort();
+  const featureIds = ((await db.getAllKeys('features')) as string[]).sort();
+  db.close();
+  const recount = new Map<string, number>();
+  for (const t of terms) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
+  return {
+    articleIds,
+    indexedIds: terms.map((t) => t.id).sort(),
+    featureIds,
+    stored: new Map(df.map((d) => [d.term, d.df])),
+    recount,
+  };
+}
+
+async function expectConsistentIndex(name: string) {
+  const s = await indexState(name);
+  expect(s.indexedIds).toEqual(s.articleIds);
+  expect(s.featureIds).toEqual(s.articleIds);
+  expect(s.stored).toEqual(s.recount);
+  return s;
+}
+
+describe('CorpusStore term index', () => {
+  it('finds the other outlets of a seed story among other stories, best first', async () => {
+    const name = `cand-${n++}`;
+    const store = await fresh(name);
+    const seeds = loadSeeds();
+    await store.ensureSeeds(seeds);
+    await store.addArticles(otherArticles());
+    const page = seeds[1];
+    const found = await store.candidates(contentTerms(page.raw, 'de'), 5);
+    expect(found.map((a) => a.id).sort()).toEqual(seeds.map((s) => s.id).sort());
+    const football = await store.candidates(contentTerms('Stuttgart gewinnt den Pokal gegen Bielefeld im Olympiastadion', 'de'), 1);
+    expect(football.map((a) => a.id)).toEqual(['other-1']);
+  });
+
+  it('returns nothing for a page that shares no term with the corpus, and respects the limit', async () => {
+    const store = await fresh();
+    await store.addArticles(otherArticles());
+    expect(await store.candidates(contentTerms('Quantencomputer rechnen mit Qubits', 'de'))).toEqual([]);
+    expect(await store.candidates([])).toEqual([]);
+    expect(await store.candidates(contentTerms('Bielefeld', 'de'), 1)).toHaveLength(1);
+  });
+
+  it('hands out the stored features with the candidates, so the engine need not analyse them again', async () => {
+    const store = await fresh();
+    const seeds = loadSeeds();
+    await store.ensureSeeds(seeds);
+    const [first] = await store.candidates(contentTerms(seeds[0].raw, 'de'), 1);
+    const features = store.featuresOf(first);
+    expect(features.version).toBe(FEATURES_VERSION);
+    expect(store.featuresOf(first)).toBe(features);
+    expect(features).toEqual(articleFeatures(seeds.find((s) => s.id === first.id)!));
+  });
+
+  it('keeps index, frequencies and features in step with every add, delete, failed batch and reset', async () => {
+    const name = `consistent-${n++}`;
+    const store = await fresh(name);
+    const seeds = loadSeeds();
+    await store.ensureSeeds(seeds);
+    await store.addArticles(otherArticles());
+    let s = await expectConsistentIndex(name);
+    expect(s.articleIds).toHaveLength(9);
+    const before = s.stored;
+
+    await expect(store.addArticles([userArticle('new'), otherArticles()[0]])).rejects.toThrow();
+    s = await expectConsistentIndex(name);
+    expect(s.stored).toEqual(before);
+
+    await store.deleteArticle('other-1');
+    s = await expectConsistentIndex(name);
+    expect(s.articleIds).not.toContain('other-1');
+    const olympia = contentTerms('Olympiastadion', 'de')[0];
+    expect(await store.documentFrequency(olympia)).toBe(0);
+    expect(await store.candidates([olympia])).toEqual([]);
+
+    await store.updateArticle('seed-000', { outlet: 'Renamed', date: '2025-02-13' });
+    await expectConsistentIndex(name);
+
+    await store.replaceWithSeeds(seeds);
+    s = await expectConsistentIndex(name);
+    expect(s.articleIds).toEqual(seeds.map((x) => x.id).sort());
+    expect((await store.getArticle('seed-000'))!.outlet).toBe(seeds[0].outlet);
+  });
+});
+
+describe('CorpusStore.updateArticle', () => {
+  it('changes label and date, and the features see the new date', async () => {
+    const store = await fresh();
+    const seeds = loadSeeds();
+    await store.ensureSeeds(seeds);
+    const updated = await store.updateArticle('seed-002', { outlet: '  Tagesblatt ', date: '2025-02-14' });
+    expect(updated.outlet).toBe('Tagesblatt');
+    expect(await store.getArticle('seed-002')).toEqual(updated);
+    const [found] = await store.candidates(contentTerms(seeds[2].raw, 'de'), 1);
+    expect(found.id).toBe('seed-002');
+    expect(store.featuresOf(found).date).toBe('2025-02-14');
+    await store.updateArticle('seed-002', { date: null });
+    expect((await store.getArticle('seed-002'))!.date).toBeNull();
+    expect((await store.getArticle('seed-002'))!.outlet).toBe('Tagesblatt');
+  });
+
+  it('refuses an empty label, a malformed date or an unknown id, changing nothing', async () => {
+    const store = await fresh();
+    const seeds = loadSeeds();
+    await store.ensureSeeds(seeds);
+    await expect(store.updateArticle('seed-001', { outlet: '  ' })).rejects.toThrow(/label cannot be empty/);
+    await expect(store.updateArticle('seed-001', { date: '12.02.2025' })).rejects.toThrow(/"12.02.2025" is not a date/);
+    await expect(store.updateArticle('nope', { outlet: 'X' })).rejects.toThrow(/no article nope/);
+    expect(await store.getArticle('seed-001')).toEqual(seeds[1]);
   });
 });

@@ -1,0 +1,116 @@
+/**
+ * The corpus's term index: which articles contain which distinctive terms, so
+ * a page is matched against the few articles that share its rarest terms
+ * instead of the whole corpus. Pure logic; the store keeps the data in
+ * IndexedDB and calls these functions inside its transactions.
+ */
+import type { Article } from './article';
+import { reportingRanges } from './clean';
+import { contentTerms } from '../text/tokens';
+
+/**
+ * Most terms an article is indexed under. A news article has a few hundred
+ * distinct content terms; a very long text is indexed under its most frequent
+ * ones so one article cannot bloat the index.
+ */
+export const MAX_TERMS_PER_ARTICLE = 600;
+/** Page terms whose postings are read for one lookup. */
+export const MAX_QUERY_TERMS = 40;
+/** Postings (article ids) read at most for one lookup, whatever the corpus size. */
+export const MAX_POSTINGS_READ = 40_000;
+/**
+ * A term in more than this share of the corpus says almost nothing about the
+ * story; reading its postings would cost the most for the least. Only applied
+ * once the corpus is large enough for shares to mean anything.
+ */
+export const MAX_DF_SHARE = 0.25;
+const MIN_CORPUS_FOR_DF_SHARE = 40;
+
+/** What the store keeps per article: the terms it is indexed under. */
+export interface ArticleTerms {
+  id: string;
+  terms: string[];
+}
+
+/** A page term chosen for lookup, with the weight an article earns by containing it. */
+export interface QueryTerm {
+  term: string;
+  df: number;
+  weight: number;
+}
+
+/** Terms with counts, most frequent first; ties keep first occurrence order. */
+function countTerms(terms: readonly string[]): Array<[string, number]> {
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return [...tf].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * The distinct terms an article is indexed under: content-term stems (the
+ * same `contentTerms` a page is looked up with) of its title and its
+ * reporting text – captions, comments and notices do not decide what an
+ * article is about.
+ */
+export function indexTerms(article: Pick<Article, 'raw' | 'bodyStart' | 'nonReporting' | 'language' | 'title'>): string[] {
+  const all: string[] = contentTerms(article.title ?? '', article.language);
+  for (const r of reportingRanges(article.raw, article.nonReporting, article.bodyStart)) {
+    all.push(...contentTerms(article.raw.slice(r.start, r.end), article.language));
+  }
+  return countTerms(all)
+    .slice(0, MAX_TERMS_PER_ARTICLE)
+    .map(([t]) => t);
+}
+
+/** Inverse document frequency (BM25's, always positive) of a term in `df` of `n` articles. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * The page's most distinctive terms that occur in the corpus, most weighty
+ * first: IDF times a damped page frequency. Terms too common to tell stories
+ * apart are left out, and the total postings to read is bounded, so the cost
+ * of a lookup does not grow with the corpus.
+ */
+export function selectQueryTerms(
+  pageTerms: readonly string[],
+  dfOf: ReadonlyMap<string, number>,
+  corpusSize: number,
+  maxTerms = MAX_QUERY_TERMS,
+  maxPostings = MAX_POSTINGS_READ,
+): QueryTerm[] {
+  const maxDf = corpusSize >= MIN_CORPUS_FOR_DF_SHARE ? Math.max(1, Math.floor(corpusSize * MAX_DF_SHARE)) : corpusSize;
+  const weighted: QueryTerm[] = [];
+  for (const [term, tf] of countTerms(pageTerms)) {
+    const df = dfOf.get(term) ?? 0;
+    if (df === 0 || df > maxDf) continue;
+    weighted.push({ term, df, weight: idf(df, corpusSize) * (1 + Math.log(tf)) });
+  }
+  weighted.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const chosen: QueryTerm[] = [];
+  let budget = maxPostings;
+  for (const q of weighted) {
+    if (chosen.length >= maxTerms) break;
+    if (q.df > budget) continue;
+    budget -= q.df;
+    chosen.push(q);
+  }
+  return chosen;
+}
+
+/**
+ * Articles ranked by the summed weight of the query terms they contain
+ * (IDF-weighted overlap), best first, at most `limit`; ties by id so the
+ * result is deterministic.
+ */
+export function rankCandidates(query: readonly QueryTerm[], postings: ReadonlyMap<string, readonly string[]>, limit: number): string[] {
+  const score = new Map<string, number>();
+  for (const q of query) {
+    for (const id of postings.get(q.term) ?? []) score.set(id, (score.get(id) ?? 0) + q.weight);
+  }
+  return [...score]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, Math.max(0, limit))
+    .map(([id]) => id);
+}
