@@ -1,15 +1,97 @@
+import browser, { type Tabs } from 'webextension-polyfill';
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Switch } from '../../components/Switch';
-import { overlaysEnabled } from '../../platform/settings';
+import { TabStatus } from '../../components/popup/TabStatus';
+import { AddPageForm } from '../../components/popup/AddPageForm';
+import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
+import type {
+  AddArticleRequest,
+  AddArticleResponse,
+  ExtractResponse,
+  PagePayload,
+  TabState,
+} from '../../platform/messages';
 import './popup.css';
+
+/**
+ * The tab the popup speaks about: the active one, or (for tests and
+ * debugging, where the popup is opened as a tab itself) the tab whose URL is
+ * given as ?target=.
+ */
+async function targetTab(): Promise<Tabs.Tab | undefined> {
+  const target = new URLSearchParams(location.search).get('target');
+  if (target) return (await browser.tabs.query({})).find((t) => t.url === target);
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active;
+}
+
+function webHost(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+}
 
 function Popup() {
   const [enabled, setEnabled] = useState<boolean | null>(null);
+  const [sites, setSites] = useState<string[]>([]);
+  const [tab, setTab] = useState<Tabs.Tab | undefined>();
+  const [state, setState] = useState<TabState | null>(null);
+  const [adding, setAdding] = useState<PagePayload | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const host = webHost(tab?.url);
+
+  const refreshState = async (t: Tabs.Tab | undefined) => {
+    if (t?.id === undefined || !webHost(t.url)) return setState(null);
+    try {
+      setState((await browser.tabs.sendMessage(t.id, { type: 'crossread:tab-state' })) as TabState);
+    } catch {
+      setState(null);
+    }
+  };
+
   useEffect(() => {
     void overlaysEnabled.getValue().then(setEnabled);
-    return overlaysEnabled.watch((value) => setEnabled(value));
+    void disabledSites.getValue().then(setSites);
+    void targetTab().then((t) => {
+      setTab(t);
+      void refreshState(t);
+    });
+    const unwatchEnabled = overlaysEnabled.watch((value) => setEnabled(value));
+    const unwatchSites = disabledSites.watch((value) => setSites(value));
+    return () => {
+      unwatchEnabled();
+      unwatchSites();
+    };
   }, []);
+
+  const startAdding = async () => {
+    setMessage(null);
+    if (tab?.id === undefined) return;
+    try {
+      const response = (await browser.tabs.sendMessage(tab.id, { type: 'crossread:extract' })) as ExtractResponse;
+      if (response.ok) setAdding(response.page);
+      else setMessage(response.error);
+    } catch {
+      setMessage('This page cannot be read: reload it and try again.');
+    }
+  };
+
+  const save = async (outlet: string, date: string | null): Promise<string | null> => {
+    if (!adding) return null;
+    const request: AddArticleRequest = { type: 'crossread:add-article', page: adding, outlet, date };
+    const response = (await browser.runtime.sendMessage(request)) as AddArticleResponse;
+    if (!response.ok) return response.error;
+    setAdding(null);
+    setMessage(`Added to your corpus as “${outlet}”.`);
+    window.setTimeout(() => void refreshState(tab), 800);
+    return null;
+  };
+
   return (
     <main>
       <h1>crossread</h1>
@@ -22,7 +104,41 @@ function Popup() {
           void overlaysEnabled.setValue(value);
         }}
       />
-      <p class="hint">Notes compare the article you read with other outlets in your local corpus. Nothing leaves your machine.</p>
+      {host && (
+        <Switch
+          label={`Off on this site (${host})`}
+          checked={sites.includes(host)}
+          onChange={(off) => void setSiteDisabled(host, off)}
+        />
+      )}
+      <section aria-label="This page">
+        <TabStatus state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} />
+      </section>
+      {host &&
+        (adding ? (
+          <AddPageForm
+            title={adding.title}
+            defaultOutlet={adding.siteName || host.replace(/^www\./, '')}
+            defaultDate={(adding.publishedTime ?? '').slice(0, 10)}
+            onSave={save}
+            onCancel={() => setAdding(null)}
+          />
+        ) : (
+          <button type="button" class="add" onClick={() => void startAdding()}>
+            Add this page to the corpus
+          </button>
+        ))}
+      {message && (
+        <p class="message" role="status">
+          {message}
+        </p>
+      )}
+      <p class="hint">
+        Notes compare the article you read with other outlets in your local corpus. Nothing leaves your machine.{' '}
+        <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+          Manage corpus
+        </a>
+      </p>
     </main>
   );
 }
