@@ -75,6 +75,7 @@ const DOTTED_ACRONYM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 const SINGLE_LETTER = /^\p{L}$/u;
 const WORD_AT_START = /^[\p{L}\p{N}]+/u;
 const LEADING_PUNCT = /^[(\[{„“"'‚‘«»‹›]+/;
+const CONTINUATION_START = ')]}/,;:%';
 
 /** Quote characters that open a quotation, and the characters that may close each. */
 const QUOTE_CLOSERS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
@@ -217,9 +218,10 @@ function shouldJoin(
   const firstChar = text[n];
   if (isLowercaseLetter(firstChar)) return true;
 
-  // A quotation that is still open and, once closed, continues the sentence
-  // („Wir kommen. Und wir bleiben“, sagte er.) is one reported statement.
-  if (quoteContinues(text, cur, next)) return true;
+  // No sentence starts with closing or joining punctuation ("(22./67.)").
+  if (CONTINUATION_START.includes(text[next[0]])) return true;
+  // Parentheses hold minutes, ordinals and asides, not sentence ends: "(15. Minute)".
+  if (parenthesisContinues(text, cur, next)) return true;
 
   const last = text[cur[1] - 1];
   if (last !== '.') return false;
@@ -263,23 +265,19 @@ function lastWordStart(text: string, floor: number, end: number): number {
   return k;
 }
 
-function quoteContinues(text: string, cur: [number, number], next: [number, number]): boolean {
-  const stack = openQuotes(text, cur[0], cur[1]);
-  if (!stack.length) return false;
-  const depth = stack.length;
+/** Whether a parenthesis open at the end of `cur` closes in `next`. */
+function parenthesisContinues(text: string, cur: [number, number], next: [number, number]): boolean {
+  let depth = 0;
+  for (let k = cur[0]; k < cur[1]; k++) {
+    const ch = text[k];
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+  }
+  if (depth === 0) return false;
   for (let k = next[0]; k < next[1]; k++) {
     const ch = text[k];
-    const top = stack.length ? stack[stack.length - 1] : '';
-    if (top && QUOTE_CLOSERS[top].includes(ch)) {
-      stack.pop();
-      if (stack.length < depth) {
-        let m = k + 1;
-        while (m < next[1] && isSpace(text.charCodeAt(m))) m++;
-        if (m >= next[1]) return false;
-        const after = text[m];
-        return after === ',' || after === '(' || after === '-' || after === '\u2013' || isLowercaseLetter(after);
-      }
-    } else if (ch in QUOTE_CLOSERS) stack.push(ch);
+    if (ch === ')' || ch === ']') return true;
+    if (ch === '(' || ch === '[') return false;
   }
   return false;
 }

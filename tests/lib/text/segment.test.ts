@@ -96,16 +96,28 @@ describe('segmentSentences: German repairs', () => {
     expect(texts('John F. Kennedy war Präsident. Er starb 1963.')).toEqual(['John F. Kennedy war Präsident.', 'Er starb 1963.']);
   });
 
-  it('merges a split inside an open quotation when it continues', () => {
-    expect(texts('„Wir kommen. Und wir bleiben“, sagte er. Dann ging er.')).toEqual([
-      '„Wir kommen. Und wir bleiben“, sagte er.',
-      'Dann ging er.',
-    ]);
+  it('merges a split inside an open quotation when it continues in lowercase', () => {
     expect(texts('Er sagte: „Wir kommen. und zwar bald.“ Dann ging er.')).toEqual([
       'Er sagte: „Wir kommen. und zwar bald.“',
       'Dann ging er.',
     ]);
-    expect(texts('»Das reicht. Wir gehen«, rief sie. Alle gingen.')).toEqual(['»Das reicht. Wir gehen«, rief sie.', 'Alle gingen.']);
+    expect(texts('Er rief: „Nie wieder! nie wieder Krieg!“ Dann ging er.')).toEqual([
+      'Er rief: „Nie wieder! nie wieder Krieg!“',
+      'Dann ging er.',
+    ]);
+    expect(texts('»Wohin jetzt? fragen wir uns«, sagte sie. Alle gingen.')).toEqual([
+      '»Wohin jetzt? fragen wir uns«, sagte sie.',
+      'Alle gingen.',
+    ]);
+    // A quotation of several sentences stays several sentences.
+    expect(texts('„Wir kommen. Und wir bleiben“, sagte er.')).toEqual(['„Wir kommen.', 'Und wir bleiben“, sagte er.']);
+  });
+
+  it('does not split inside parentheses with minutes and ordinals', () => {
+    expect(texts('Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.). Dann kam Bielefeld.')).toEqual([
+      'Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.).',
+      'Dann kam Bielefeld.',
+    ]);
   });
 
   it('keeps a closing quote with the sentence it closes', () => {
