@@ -14,8 +14,13 @@ import { contentTerms } from '../text/tokens';
  * ones so one article cannot bloat the index.
  */
 export const MAX_TERMS_PER_ARTICLE = 600;
-/** Page terms whose postings are read for one lookup. */
-export const MAX_QUERY_TERMS = 40;
+/**
+ * Page terms whose postings are read for one lookup. Generous, because the
+ * rarest terms often occur in one article only: a tight cap would spend the
+ * whole lookup on them and never reach the terms the page shares with the
+ * other outlets of its story. The postings budget is what bounds the cost.
+ */
+export const MAX_QUERY_TERMS = 250;
 /** Postings (article ids) read at most for one lookup, whatever the corpus size. */
 export const MAX_POSTINGS_READ = 40_000;
 /**

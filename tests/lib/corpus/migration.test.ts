@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../lib/corpus/article';
+import { makeArticle } from '../../../lib/corpus/make-article';
+import { CorpusStore, DB_VERSION } from '../../../lib/corpus/store';
+import { articleFeatures } from '../../../lib/match/features';
+import { contentTerms } from '../../../lib/text/tokens';
+import { loadSeeds } from '../../helpers/seeds';
+
+let n = 0;
+
+/** A database exactly as version 1 of crossread created it: one 'articles' store keyed by id, indexes on url and source. */
+async function createVersion1(name: string, articles: Article[]) {
+  const db = await openDB(name, 1, {
+    upgrade(database) {
+      const store = database.createObjectStore('articles', { keyPath: 'id' });
+      store.createIndex('url', 'url');
+      store.createIndex('source', 'source');
+    },
+  });
+  const tx = db.transaction('articles', 'readwrite');
+  for (const a of articles) await tx.store.add(a);
+  await tx.done;
+  db.close();
+}
+
+function readerArticles(): Article[] {
+  return [
+    makeArticle({
+      id: 'user-1',
+      raw: 'url: https://example.org/2025/03/01/pokal\n\nDer VfB Stuttgart gewinnt das Pokalfinale gegen Arminia Bielefeld mit 4:2. Die Tore fielen vor der Pause.',
+      source: 'user',
+      addedAt: 1_700_000_000_000,
+    }),
+    makeArticle({
+      id: 'user-2',
+      raw: 'The central bank cut its key interest rate again on Thursday. Economists expect inflation to keep falling.',
+      source: 'user',
+      outlet: 'Reader label',
+      date: '2025-03-06',
+      addedAt: 1_700_000_000_001,
+    }),
+  ];
+}
+
+describe('upgrading a version-1 corpus', () => {
+  it('keeps every article as it was and builds the term index for all of them', async () => {
+    expect(DB_VERSION).toBeGreaterThan(1);
+    const name = `v1-${n++}`;
+    const seeds = loadSeeds();
+    // A reader who relabelled a seed and added their own articles.
+    const old = [{ ...seeds[0], outlet: 'My label' }, ...seeds.slice(1), ...readerArticles()];
+    await createVersion1(name, old);
+
+    const store = await CorpusStore.open(name);
+    try {
+      expect(await store.count()).toBe(old.length);
+      const byId = new Map((await store.listArticles()).map((a) => [a.id, a]));
+      for (const a of old) expect(byId.get(a.id)).toEqual(a);
+
+      const db = await openDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'terms']);
+      const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
+      const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
+      db.close();
+      expect(indexed.map((t) => t.id).sort()).toEqual(old.map((a) => a.id).sort());
+      const recount = new Map<string, number>();
+      for (const t of indexed) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
+      expect(new Map(df.map((d) => [d.term, d.df]))).toEqual(recount);
+
+      // The url and source indexes of version 1 still work.
+      expect(await store.getArticle('user-1')).toEqual(old.find((a) => a.id === 'user-1'));
+
+      // Seeding again after the upgrade neither duplicates nor resets the relabelled seed.
+      expect(await store.ensureSeeds(seeds)).toBe(0);
+      expect((await store.getArticle(seeds[0].id))!.outlet).toBe('My label');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('finds candidates in the upgraded corpus, computing features once on first use', async () => {
+    const name = `v1-${n++}`;
+    const seeds = loadSeeds();
+    await createVersion1(name, [...seeds, ...readerArticles()]);
+    const store = await CorpusStore.open(name);
+    try {
+      const found = await store.candidates(contentTerms(seeds[3].raw, 'de'), seeds.length);
+      expect(found.map((a) => a.id).sort()).toEqual(seeds.map((s) => s.id).sort());
+      const pokal = await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1);
+      expect(pokal.map((a) => a.id)).toEqual(['user-1']);
+
+      const db = await openDB(name);
+      const features = (await db.getAll('features')) as Array<{ id: string; features: unknown }>;
+      db.close();
+      expect(features.map((f) => f.id).sort()).toEqual([...seeds.map((s) => s.id), 'user-1'].sort());
+      const seedFeatures = features.find((f) => f.id === seeds[3].id)!.features;
+      expect(seedFeatures).toEqual(articleFeatures(seeds[3]));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens an empty version-1 database', async () => {
+    const name = `v1-${n++}`;
+    await createVersion1(name, []);
+    const store = await CorpusStore.open(name);
+    try {
+      expect(await store.count()).toBe(0);
+      expect(await store.ensureSeeds(loadSeeds())).toBe(5);
+      expect(await store.candidates(contentTerms(loadSeeds()[0].raw, 'de'))).toHaveLength(5);
+    } finally {
+      store.close();
+    }
+  });
+});
