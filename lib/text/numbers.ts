@@ -46,6 +46,11 @@ interface Lexeme {
 
 const LEX = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
 const ISO_DATE = /(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const FOUR_DIGITS = /^\d{4}$/;
+const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
+const CLOCK = /^(\d{1,2})(?:[.:](\d{2}))?$/;
+const SEPARATORS = /([.,])/;
 const NUMERIC_DATE = /(?<![\d.,])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d.,]))?/g;
 
 /**
@@ -293,7 +298,7 @@ function parseDigits(s: string, german: boolean): number {
   const thousands = german ? '.' : ',';
   const decimal = german ? ',' : '.';
   let out = '';
-  const parts = s.split(/([.,])/);
+  const parts = s.split(SEPARATORS);
   for (let k = 0; k < parts.length; k++) {
     const p = parts[k];
     if (p === thousands) {
@@ -572,7 +577,7 @@ class Parser {
       this.emit('money', p.value, CURRENCIES[next.s], approx, start, last + 1);
       return last + 2;
     }
-    if (!p.spelled && last === i && /^\d{4}$/.test(t.s) && p.value >= 1000 && p.value <= 2199) {
+    if (!p.spelled && last === i && FOUR_DIGITS.test(t.s) && p.value >= 1000 && p.value <= 2199) {
       this.emit('year', p.value, undefined, approx, start, i);
       return i + 1;
     }
@@ -611,7 +616,7 @@ class Parser {
   }
 
   private clockMinutes(s: string): number | null {
-    const m = /^(\d{1,2})(?:[.:](\d{2}))?$/.exec(s);
+    const m = CLOCK.exec(s);
     if (!m) return null;
     const h = Number(m[1]);
     const min = m[2] ? Number(m[2]) : 0;
@@ -645,10 +650,10 @@ class Parser {
   private dayMonth(i: number): number {
     const lx = this.lx;
     const day = Number(lx[i].s);
-    if (!/^\d{1,2}$/.test(lx[i].s) || day < 1 || day > 31) return i;
+    if (!ONE_OR_TWO_DIGITS.test(lx[i].s) || day < 1 || day > 31) return i;
     let j = i + 1;
     if (lx[j]?.s === '.') j++;
-    else if (this.english && /^(st|nd|rd|th)$/.test(lx[j]?.n ?? '') && !lx[j].spaced) j++;
+    else if (this.english && ORDINAL_SUFFIX.test(lx[j]?.n ?? '') && !lx[j].spaced) j++;
     if (this.english && lx[j]?.n === 'of') j++;
     const monthWord = lx[j];
     if (!monthWord || monthWord.type !== 'word') return i;
@@ -658,7 +663,7 @@ class Parser {
     if (lx[end + 1]?.s === '.' && !lx[end + 1].spaced && monthWord.n.length <= 4) end++;
     const hedge = this.hedgeEndingBefore(i);
     const yearTok = lx[end + 1];
-    if (yearTok?.type === 'num' && /^\d{4}$/.test(yearTok.s)) {
+    if (yearTok?.type === 'num' && FOUR_DIGITS.test(yearTok.s)) {
       this.emit('date', Number(yearTok.s) * 10000 + month * 100 + day, 'ymd', hedge !== null, hedge ?? i, end + 1);
       return end + 2;
     }
@@ -702,14 +707,14 @@ class Parser {
     let j = i;
     if (lx[j + 1]?.s === '.' && !lx[j + 1].spaced && n.length <= 4) j++;
     // "February 12, 2025", "Feb. 12"
-    if (this.english && lx[j + 1]?.type === 'num' && /^\d{1,2}$/.test(lx[j + 1].s)) {
+    if (this.english && lx[j + 1]?.type === 'num' && ONE_OR_TWO_DIGITS.test(lx[j + 1].s)) {
       const day = Number(lx[j + 1].s);
       if (day >= 1 && day <= 31) {
         let end = j + 1;
-        if (/^(st|nd|rd|th)$/.test(lx[end + 1]?.n ?? '') && !lx[end + 1].spaced) end++;
+        if (ORDINAL_SUFFIX.test(lx[end + 1]?.n ?? '') && !lx[end + 1].spaced) end++;
         const comma = lx[end + 1]?.s === ',' ? 1 : 0;
         const y = lx[end + 1 + comma];
-        if (y?.type === 'num' && /^\d{4}$/.test(y.s)) {
+        if (y?.type === 'num' && FOUR_DIGITS.test(y.s)) {
           this.emit('date', Number(y.s) * 10000 + month * 100 + day, 'ymd', false, i, end + 1 + comma);
           return end + 2 + comma;
         }
@@ -718,7 +723,7 @@ class Parser {
       }
     }
     const y = lx[j + 1];
-    if (y?.type === 'num' && /^\d{4}$/.test(y.s)) {
+    if (y?.type === 'num' && FOUR_DIGITS.test(y.s)) {
       this.emit('date', Number(y.s) * 100 + month, 'ym', false, i, j + 1);
       return j + 2;
     }

@@ -69,7 +69,7 @@ const GERMAN_MONTHS = new Set([
   'okt', 'nov', 'dez',
 ]);
 
-const TERMINALS = /[.!?\u2026\u203C\u2047-\u2049]/;
+const CLOSER_FOLLOWERS = /[.,;:!?)]/;
 const ORDINAL = /^\d{1,3}$/;
 const DOTTED_ACRONYM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 const SINGLE_LETTER = /^\p{L}$/u;
@@ -99,6 +99,10 @@ function isSpace(code: number): boolean {
     code === 0xfeff ||
     code === 0x85
   );
+}
+
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x203c || (code >= 0x2047 && code <= 0x2049);
 }
 
 function isLineBreak(code: number): boolean {
@@ -145,7 +149,7 @@ function segmentLine(text: string, language: string, s: number, e: number, parag
   // Most headings and short lines have no terminal punctuation before their last character.
   let hasInnerTerminal = false;
   for (let k = s; k < e - 1; k++) {
-    if (TERMINALS.test(text[k])) {
+    if (isTerminal(text.charCodeAt(k))) {
       hasInnerTerminal = true;
       break;
     }
@@ -198,7 +202,7 @@ function moveLeadingClosers(text: string, cur: [number, number], next: [number, 
   const stack = openQuotes(text, cur[0], cur[1]);
   if (!stack.length || !QUOTE_CLOSERS[stack[stack.length - 1]].includes(first)) return;
   const after = next[0] + 1;
-  if (after < next[1] && !isSpace(text.charCodeAt(after)) && !/[.,;:!?)]/.test(text[after])) return;
+  if (after < next[1] && !isSpace(text.charCodeAt(after)) && !CLOSER_FOLLOWERS.test(text[after])) return;
   cur[1] = after;
   next[0] = after;
   while (next[0] < next[1] && isSpace(text.charCodeAt(next[0]))) next[0]++;
