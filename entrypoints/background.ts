@@ -1,10 +1,20 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../lib/corpus/store';
 import { seedArticles, type SeedManifest } from '../lib/corpus/seeds';
+import { makeArticle } from '../lib/corpus/make-article';
 import type { Article } from '../lib/corpus/article';
-import { annotateSimple } from '../lib/match/simple';
+import { annotate } from '../lib/match/annotate';
 import { toPageNotes } from '../lib/notes/page-notes';
-import { isAnnotateRequest, type AnnotateResponse } from '../platform/messages';
+import {
+  isAddArticleRequest,
+  isAnnotateRequest,
+  isCorpusChanged,
+  type AddArticleRequest,
+  type AddArticleResponse,
+  type AnnotateRequest,
+  type AnnotateResponse,
+  type CorpusChangedMessage,
+} from '../platform/messages';
 import manifest from '../seeds/manifest.json';
 
 // The seed texts are bundled at build time, byte for byte.
@@ -34,21 +44,57 @@ export default defineBackground(() => {
     return cache;
   };
 
+  const annotatePage = async ({ page }: AnnotateRequest): Promise<AnnotateResponse> => {
+    const articles = await corpus();
+    const annotation = annotate(
+      { text: page.text, url: page.url, title: page.title, language: page.language, date: page.publishedTime },
+      articles,
+    );
+    const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
+    return { ok: true, notes: toPageNotes(annotation, byDoc) };
+  };
+
+  const addArticle = async (request: AddArticleRequest): Promise<AddArticleResponse> => {
+    const s = await ready();
+    const existing = await corpus();
+    if (existing.some((a) => a.url && a.url === request.page.url)) {
+      return { ok: false, error: 'This page is already in your corpus.' };
+    }
+    const article = makeArticle({
+      id: `user-${crypto.randomUUID()}`,
+      raw: request.page.text,
+      url: request.page.url,
+      title: request.page.title,
+      language: request.page.language ?? undefined,
+      outlet: request.outlet,
+      date: request.date,
+      source: 'user',
+      addedAt: Date.now(),
+    });
+    await s.addArticles([article]);
+    await corpusChanged();
+    return { ok: true, id: article.id };
+  };
+
+  // Every open tab recomputes its notes against the new corpus.
+  const corpusChanged = async () => {
+    cache = null;
+    const message: CorpusChangedMessage = { type: 'crossread:corpus-changed' };
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+    }
+  };
+
   browser.runtime.onInstalled.addListener(() => void ready());
   browser.runtime.onStartup.addListener(() => void ready());
   void ready();
 
-  browser.runtime.onMessage.addListener((message: unknown): Promise<AnnotateResponse> | undefined => {
-    if (!isAnnotateRequest(message)) return undefined;
-    return corpus()
-      .then((articles) => {
-        const annotation = annotateSimple(
-          { text: message.page.text, url: message.page.url, language: message.page.language },
-          articles,
-        );
-        const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
-        return { ok: true as const, notes: toPageNotes(annotation, byDoc) };
-      })
-      .catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+  browser.runtime.onMessage.addListener((message: unknown): Promise<unknown> | undefined => {
+    const fail = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
+    if (isAnnotateRequest(message)) return annotatePage(message).catch(fail);
+    if (isAddArticleRequest(message)) return addArticle(message).catch(fail);
+    // The options page changed the corpus itself: drop the cache and tell the tabs.
+    if (isCorpusChanged(message)) return corpusChanged().then(() => ({ ok: true }));
+    return undefined;
   });
 });
