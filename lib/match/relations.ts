@@ -13,6 +13,15 @@ export interface RelationThresholds {
    * once or twice, so a sentence far behind the best is a topical echo.
    */
   competition: number;
+  /** Competition applies to outlet sentences of at most this many clauses. */
+  competitionClauses: number;
+  /**
+   * A page sentence whose weighted terms the outlet's text covers to this share
+   * (across its sentences) agrees too: a broad point is often told piecemeal.
+   */
+  documentCoverage: number;
+  /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
+  conflict: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
   adds: number;
   /** Minimum share of an adding sentence's weight that the page lacks entirely. */
@@ -32,9 +41,12 @@ export interface RelationThresholds {
 }
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
-  agree: 0.18,
+  agree: 0.25,
   evidenceShare: 0.75,
   competition: 0.7,
+  competitionClauses: 99,
+  documentCoverage: 0.45,
+  conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
   addsFromEvidence: false,
@@ -107,6 +119,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     });
   });
   const unstated = outlets.map(() => new Set<number>());
+  const outletTerms = outlets.map((_, o) => {
+    const set = new Set<string>();
+    for (const v of al.outletVectors[o]) if (v) for (const t of v.weights.keys()) set.add(t);
+    return set;
+  });
   for (const [o, k] of candidates) unstated[o].add(k);
 
   outlets.forEach((outlet, o) => {
@@ -126,12 +143,30 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
-      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0));
+      // A sentence of several clauses may state several points, each matched by a different page sentence.
+      const contested = (k: number) => (al.outletVectors[o][k]?.clauses.length ?? 0) <= th.competitionClauses;
+      const matches = bestMatches(al, o, i, th.agree).filter(
+        (m) => !contested(m.index) || m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0),
+      );
+      if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i]) {
+        const v = al.pageVectors[i]!;
+        const terms = outletTerms[o];
+        let got = 0;
+        for (const [t, w] of v.weights) if (terms.has(t)) got += w;
+        if (v.total > 0 && got / v.total >= th.documentCoverage) {
+          const best = bestMatches(al, o, i, 0.05);
+          if (best.length) matches.push(...best.slice(0, 1));
+        }
+      }
       if (matches.length > 0) {
         rel.relation = 'agree';
         const top = matches[0].similarity;
         rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
-        for (const k of rel.evidence) {
+      }
+      // A figure told differently makes sentences look less alike, so conflicts are sought a little below agreement.
+      if (s.quantities.length) {
+        const close = new Set([...rel.evidence, ...bestMatches(al, o, i, th.conflict).slice(0, 2).map((m) => m.index)]);
+        for (const k of [...close].sort((a, b) => a - b)) {
           const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities);
           if (detail) rel.conflicts.push({ index: k, detail });
         }
