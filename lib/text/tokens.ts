@@ -74,6 +74,57 @@ function wordStem(norm: string, language: string): string {
   return stem(HYPHENS.test(norm) ? norm.replace(HYPHENS_ALL, '') : norm, language);
 }
 
+/** German determiners and possessives: a noun follows them, a name's genitive does not. */
+const DETERMINER = /^(?:der|die|das|des|dem|den|ein|eine|einen|einem|einer|eines|kein\w*|mein\w*|dein\w*|sein\w*|ihr\w*|unser\w*|eure?\w*|dies\w*|jene?\w*|jede?\w*|manch\w*|welch\w*|solch\w*|alle?\w*)$/;
+const ADJECTIVE_ENDING = /(?:e|en|er|es|em)$/;
+/** Genitive -s after a consonant no German noun ends in before -s ("Trumps", "Selenskyjs"). */
+const NAME_GENITIVE_AFTER_CONSONANT = /[pj]s$/;
+/**
+ * Other genitive -s ("Putins", "Bidens"): a name only right after a first
+ * name or title. Endings of common nouns (-ss, -us, -is, -es), of first names
+ * ("Jonas", "Andreas" before their surname) and of English plurals ("Fox
+ * News") are left alone.
+ */
+const NAME_GENITIVE_AFTER_NAME = /[^suieaw]s$/;
+
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 0xa0 && c !== 9) return false;
+  }
+  return from <= to;
+}
+
+/**
+ * A German name in the genitive that is not also named bare in the text:
+ * "Trumps Zölle", "Barack Obamas Frau", "Selenskyjs engster Berater". The
+ * genitive stands without article and right before the noun (or its
+ * adjective) it governs.
+ */
+function germanGenitiveName(text: string, tokens: Token[], i: number, offset: number): boolean {
+  const t = tokens[i];
+  const norm = t.norm;
+  if (norm.length < 4 || HYPHENS.test(norm)) return false;
+  const prev = tokens[i - 1];
+  const prevAdjacent = prev !== undefined && onlySpaceBetween(text, prev.end - offset, t.start - offset);
+  if (prevAdjacent && (DETERMINER.test(prev.norm) || (!startsUpper(prev.text) && ADJECTIVE_ENDING.test(prev.norm)))) return false;
+  if (!NAME_GENITIVE_AFTER_CONSONANT.test(norm)) {
+    const afterName =
+      NAME_GENITIVE_AFTER_NAME.test(norm) &&
+      prevAdjacent &&
+      prev.kind !== 'number' &&
+      startsUpper(prev.text) &&
+      !ACRONYM_OR_CAMEL.test(prev.text) &&
+      !ADJECTIVE_ENDING.test(prev.norm);
+    if (!afterName) return false;
+  }
+  const next = tokens[i + 1];
+  if (!next || next.kind !== 'word' || !onlySpaceBetween(text, t.end - offset, next.start - offset)) return false;
+  if (startsUpper(next.text)) return !isStopword(next.norm, 'de');
+  const after = tokens[i + 2];
+  return ADJECTIVE_ENDING.test(next.norm) && after !== undefined && startsUpper(after.text) && !isStopword(next.norm, 'de');
+}
+
 /**
  * Words and numbers of `text` with offsets (+ `offset`, for callers that pass
  * a slice). Name detection is per text: acronyms and internally capitalised
@@ -134,6 +185,9 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       // after other letters ("Putins", "Kriegs") the stemmer strips it anyway.
       base = base.slice(0, -1);
       if (lang !== 'de' || KEEPS_S.test(t.norm)) name = true;
+    } else if (lang === 'de' && !name && germanGenitiveName(text, tokens, i, offset)) {
+      base = base.slice(0, -1);
+      name = true;
     }
     if (!name && lang === 'en' && (!initial[i] || midCapitalised.has(t.norm))) name = true;
     if (!name && capitalised.has(t.norm + 's') && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;

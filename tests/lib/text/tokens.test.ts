@@ -49,6 +49,18 @@ describe('tokenize', () => {
     expect(kriegs.kind).toBe('word');
   });
 
+  it('recognises a German genitive name that is not also named bare in the text', () => {
+    const stems = (t: string) => Object.fromEntries(tokenize(t, 'de').map((x) => [x.text, [x.stem, x.kind]]));
+    expect(stems('Trumps Zölle treffen Europa.')['Trumps']).toEqual(['trump', 'name']);
+    expect(stems('Präsident Selenskyjs engster Berater sprach.')['Selenskyjs']).toEqual(['selenskyj', 'name']);
+    expect(stems('Wladimir Putins Krieg dauert an.')['Putins']).toEqual(['putin', 'name']);
+    // Nouns, plurals and first names before a surname keep their -s.
+    expect(stems('Der Gips hält.')['Gips']).toEqual(['gips', 'word']);
+    expect(stems('Neue Autos kosten mehr.')['Autos'][1]).toBe('word');
+    expect(stems('Torwart Jonas Kersken hielt.')['Jonas']).toEqual(['jonas', 'word']);
+    expect(stems('Er sah Fox News Interviews.')['News'][1]).toBe('word');
+  });
+
   it('strips English possessives and marks capitalised mid-sentence words as names', () => {
     const tokens = tokenize("Trump met Putin. It's Putin's plan, the president said.", 'en');
     const trump = tokens.find((t) => t.text === 'Trump')!;
