@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../lib/corpus/store';
-import { seedArticles, type SeedManifest } from '../lib/corpus/seeds';
 import { makeArticle } from '../lib/corpus/make-article';
 import type { Article } from '../lib/corpus/article';
 import { annotate } from '../lib/match/annotate';
@@ -15,16 +14,7 @@ import {
   type AnnotateResponse,
   type CorpusChangedMessage,
 } from '../platform/messages';
-import manifest from '../seeds/manifest.json';
-
-// The seed texts are bundled at build time, byte for byte.
-const seedTexts = import.meta.glob<string>('../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
-
-function seeds(): Article[] {
-  const byFile: Record<string, string> = {};
-  for (const [path, text] of Object.entries(seedTexts)) byFile[path.slice(path.lastIndexOf('/') + 1)] = text;
-  return seedArticles(manifest as SeedManifest, byFile);
-}
+import { bundledSeeds } from '../platform/seeds';
 
 export default defineBackground(() => {
   let store: Promise<CorpusStore> | null = null;
@@ -34,7 +24,7 @@ export default defineBackground(() => {
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
   const ready = (): Promise<CorpusStore> => {
     store ??= CorpusStore.open().then(async (s) => {
-      await s.ensureSeeds(seeds());
+      await s.ensureSeeds(bundledSeeds());
       return s;
     });
     return store;

@@ -1,0 +1,13 @@
+import { seedArticles, type SeedManifest } from '../lib/corpus/seeds';
+import type { Article } from '../lib/corpus/article';
+import manifest from '../seeds/manifest.json';
+
+// The seed texts are bundled at build time, byte for byte.
+const seedTexts = import.meta.glob<string>('../seeds/*.txt', { query: '?raw', import: 'default', eager: true });
+
+/** The seed corpus shipped with the extension. */
+export function bundledSeeds(): Article[] {
+  const byFile: Record<string, string> = {};
+  for (const [path, text] of Object.entries(seedTexts)) byFile[path.slice(path.lastIndexOf('/') + 1)] = text;
+  return seedArticles(manifest as SeedManifest, byFile);
+}
