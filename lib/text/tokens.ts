@@ -87,6 +87,20 @@ const NAME_GENITIVE_AFTER_CONSONANT = /[pj]s$/;
  */
 const NAME_GENITIVE_AFTER_NAME = /[^suieaw]s$/;
 
+const ALL_CAPS = /^[A-ZÄÖÜ]{2,6}$/;
+
+function allCaps(t: Token | undefined): boolean {
+  return t !== undefined && t.kind !== 'number' && ALL_CAPS.test(t.text);
+}
+
+/**
+ * An all-caps word that is not part of an all-caps headline is an acronym,
+ * even where it spells a stopword: "US", "IT", "WHO".
+ */
+function standaloneAcronym(tokens: Token[], i: number): boolean {
+  return allCaps(tokens[i]) && !allCaps(tokens[i - 1]) && !allCaps(tokens[i + 1]);
+}
+
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
@@ -166,7 +180,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       t.stem = t.norm;
       continue;
     }
-    if (!startsUpper(t.text) || isStopword(t.norm, lang)) {
+    if (!startsUpper(t.text) || (isStopword(t.norm, lang) && !standaloneAcronym(tokens, i))) {
       t.stem = wordStem(t.norm, lang);
       continue;
     }
@@ -207,14 +221,15 @@ export function contentTerms(text: string, language: string): string[] {
   const lang = baseLanguage(language || 'und');
   const out: string[] = [];
   for (const t of tokenize(text, lang)) {
-    if (isStopword(t.norm, lang)) continue;
+    if (t.kind !== 'name' && isStopword(t.norm, lang)) continue;
     if (t.kind === 'word' && t.norm.length < 2) continue;
     out.push(t.stem);
     if (t.kind !== 'number' && HYPHENS.test(t.norm)) {
       const parts = t.norm.split(HYPHENS_ALL);
+      const surfaces = t.text.split(HYPHENS_ALL);
       for (let p = 0; p < parts.length; p++) {
         const part = parts[p];
-        if (part.length < 2 || isStopword(part, lang)) continue;
+        if (part.length < 2 || (isStopword(part, lang) && !ALL_CAPS.test(surfaces[p] ?? ''))) continue;
         // The last part carries the genitive, so it gets the whole token's ending treatment.
         const partStem = p === parts.length - 1 && t.kind === 'name' ? wordStem(part.replace(POSSESSIVE, ''), lang) : stem(part, lang);
         out.push(partStem);

@@ -105,6 +105,12 @@ describe('contentTerms', () => {
     expect(contentTerms("Trump's plan", 'en')).toEqual(['trump', 'plan']);
   });
 
+  it('keeps acronyms that spell a stopword, except in all-caps headlines', () => {
+    expect(contentTerms('The US economy and the WHO report', 'en')).toEqual(['us', 'economi', 'who', 'report']);
+    expect(contentTerms('US-led talks', 'en').slice(1)).toEqual(['us', 'led', 'talk']);
+    expect(contentTerms('WHO IS THE US', 'en')).toEqual([]);
+  });
+
   it('drops English contractions of stopwords', () => {
     expect(contentTerms("It's what they don't want", 'en')).toEqual(['want']);
   });
