@@ -16,7 +16,7 @@ const SUPPORTED = new Set(['de', 'en']);
 /** franc needs some text; below this many letters its guesses are noise. */
 const MIN_LETTERS = 20;
 /** More text only costs time: franc's trigram profile is stable well before this. */
-const SAMPLE = 1200;
+const SAMPLE = 800;
 /**
  * Headlines and teasers are too short for trigram statistics alone ("Trump
  * telefoniert mit Putin" scores as Hungarian). Below this length, function
