@@ -20,8 +20,8 @@ export interface Alignment {
   outletVectors: Array<Array<SentenceVector | null>>;
   /** sims[o][i][k]: page sentence i vs sentence k of outlet o (0 for non-content sentences). */
   sims: Float64Array[][];
-  /** pageTerms: every term (and compound part) the page's reporting text contains. */
-  pageTerms: Set<string>;
+  /** Ids of every term (and compound part) the page's reporting text contains. */
+  pageTerms: Set<number>;
 }
 
 export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
@@ -35,8 +35,8 @@ export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignm
       return row;
     }),
   );
-  const pageTerms = new Set<string>();
-  for (const s of page.sentences) for (const t of space.expand(s.terms)) pageTerms.add(t);
+  const pageTerms = new Set<number>();
+  for (const s of page.sentences) for (const t of space.expand(s.terms)) pageTerms.add(space.id(t));
   return { space, page, outlets, pageVectors, outletVectors, sims, pageTerms };
 }
 
@@ -62,6 +62,6 @@ export function novelty(al: Alignment, o: number, k: number): number {
   const v = al.outletVectors[o][k];
   if (!v || v.total === 0) return 0;
   let novel = 0;
-  for (const [t, w] of v.weights) if (!al.pageTerms.has(t)) novel += w;
+  for (let i = 0; i < v.ids.length; i++) if (!al.pageTerms.has(v.ids[i])) novel += v.ws[i];
   return novel / v.total;
 }

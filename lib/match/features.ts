@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 1;
+export const FEATURES_VERSION = 2;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';

@@ -120,8 +120,8 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   });
   const unstated = outlets.map(() => new Set<number>());
   const outletTerms = outlets.map((_, o) => {
-    const set = new Set<string>();
-    for (const v of al.outletVectors[o]) if (v) for (const t of v.weights.keys()) set.add(t);
+    const set = new Set<number>();
+    for (const v of al.outletVectors[o]) if (v) for (const id of v.ids) set.add(id);
     return set;
   });
   for (const [o, k] of candidates) unstated[o].add(k);
@@ -152,7 +152,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const v = al.pageVectors[i]!;
         const terms = outletTerms[o];
         let got = 0;
-        for (const [t, w] of v.weights) if (terms.has(t)) got += w;
+        for (let j = 0; j < v.ids.length; j++) if (terms.has(v.ids[j])) got += v.ws[j];
         if (v.total > 0 && got / v.total >= th.documentCoverage) {
           const best = bestMatches(al, o, i, 0.05);
           if (best.length) matches.push(...best.slice(0, 1));

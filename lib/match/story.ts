@@ -42,6 +42,8 @@ export interface StoryJudgement {
 }
 
 const DAY = 86_400_000;
+/** How far below the same-story share of salient terms the cheap first look still does the full comparison. */
+const QUICK_MARGIN = 0.2;
 
 /** The span of days an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD) can mean. */
 export function dateSpan(date: string | null | undefined): [number, number] | null {
@@ -82,8 +84,19 @@ function latestTextDate(f: ArticleFeatures): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const salientCache = new WeakMap<ArticleFeatures, string[]>();
+
 /** Terms that characterise a text: those in most of its content sentences. */
 export function salientTerms(f: ArticleFeatures, limit = 12): string[] {
+  if (limit === 12) {
+    let cached = salientCache.get(f);
+    if (!cached) salientCache.set(f, (cached = computeSalient(f, limit)));
+    return cached;
+  }
+  return computeSalient(f, limit);
+}
+
+function computeSalient(f: ArticleFeatures, limit: number): string[] {
   return Object.entries(f.termFreq)
     .filter(([t, n]) => n >= 2 && t.length >= 3)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -108,6 +121,15 @@ export function judgeStory(
   const candContent = candidate.sentences.filter((s) => s.content);
   if (pageContent.length === 0 || candContent.length === 0) return none;
 
+  // Cheap first look: a candidate holding few of the page's salient terms even
+  // before compound splitting cannot be the same story; skip the sentence work.
+  const salient = salientTerms(page);
+  const rawShare = salient.length ? salient.filter((t) => t in candidate.termFreq).length / salient.length : 0;
+  if (rawShare < th.sameSalient - QUICK_MARGIN) {
+    const match: StoryMatch = rawShare >= th.relatedSalient ? 'related' : 'none';
+    return { ...none, match, salientShare: rawShare, score: Math.round(rawShare * 333) / 1000 };
+  }
+
   // Points are counted from both sides, so one long text cannot match a short one
   // merely by having many sentences near a single sentence of the other.
   const space = new TermSpace([pageContent, candContent], page.language);
@@ -126,7 +148,6 @@ export function judgeStory(
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / pv.length;
 
-  const salient = salientTerms(page);
   const candTerms = new Set(candContent.flatMap((s) => space.expand(s.terms)));
   const salientShare = salient.length ? salient.filter((t) => candTerms.has(t)).length / salient.length : 0;
 

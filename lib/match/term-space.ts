@@ -3,12 +3,28 @@ import { stem } from './pipeline';
 
 /** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
 export interface SentenceVector {
-  weights: Map<string, number>;
+  /** Term ids (of this space), ascending, with their weights: compact and fast to intersect. */
+  ids: Int32Array;
+  ws: Float64Array;
   norm: number;
   total: number;
   quantities: QuantityFeature[];
   /** The sentence's clauses, when it has several. */
   clauses: SentenceVector[];
+}
+
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 50_000;
+
+function stemCached(word: string, language: string): string {
+  const key = `${language}:${word}`;
+  let s = stems.get(key);
+  if (s === undefined) {
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    s = stem(word, language);
+    stems.set(key, s);
+  }
+  return s;
 }
 
 const FUGEN = ['', 's', 'es', 'ens', 'n', 'en', 'e', 'er'];
@@ -29,6 +45,17 @@ export class TermSpace {
   private readonly n: number;
 
   private readonly canon = new Map<string, string>();
+  private readonly termIds = new Map<string, number>();
+
+  /** The id of a term in this space (assigned on first use). */
+  id(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termIds.size;
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
 
   constructor(
     sentences: SentenceFeatures[][],
@@ -90,7 +117,7 @@ export class TermSpace {
         const modifier = term.slice(0, i);
         const forms = FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : ''));
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
-        const found = [...forms, ...forms.map((m) => (m ? stem(m, this.language) : ''))].find(
+        const found = [...forms, ...forms.map((m) => (m ? stemCached(m, this.language) : ''))].find(
           (m) => m.length >= MIN_MODIFIER && this.vocab.has(m),
         );
         best = found ? [found, head] : head.length >= 5 ? [head] : [];
@@ -115,18 +142,27 @@ export class TermSpace {
   }
 
   private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
-    const terms = terms0.map((t) => this.key(t));
-    const weights = new Map<string, number>();
-    for (const t of terms) weights.set(t, this.idf(t));
-    for (const t of terms)
-      for (const p of this.split(t)) if (!weights.has(p)) weights.set(p, this.idf(p) * 0.8);
+    const weights = new Map<number, number>();
+    for (const t0 of terms0) {
+      const t = this.key(t0);
+      weights.set(this.id(t), this.idf(t));
+    }
+    for (const t0 of terms0)
+      for (const p of this.split(this.key(t0))) {
+        const id = this.id(p);
+        if (!weights.has(id)) weights.set(id, this.idf(p) * 0.8);
+      }
+    const ids = Int32Array.from(weights.keys()).sort();
+    const ws = new Float64Array(ids.length);
     let sq = 0;
     let total = 0;
-    for (const w of weights.values()) {
+    for (let i = 0; i < ids.length; i++) {
+      const w = weights.get(ids[i])!;
+      ws[i] = w;
       sq += w * w;
       total += w;
     }
-    return { weights, norm: Math.sqrt(sq), total, quantities, clauses: [] };
+    return { ids, ws, norm: Math.sqrt(sq), total, quantities, clauses: [] };
   }
 }
 
@@ -150,14 +186,20 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
   let shared = 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  for (const [t, w] of small.weights) {
-    const v = large.weights.get(t);
-    if (v !== undefined) {
-      dot += w * v;
+  const ai = a.ids;
+  const bi = b.ids;
+  let i = 0;
+  let j = 0;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i];
+    const y = bi[j];
+    if (x === y) {
+      dot += a.ws[i++] * b.ws[j++];
       shared++;
-    }
+    } else if (x < y) i++;
+    else j++;
   }
+  if (shared === 0 && qBonus === 0) return 0;
   const c = (dot + qBonus) / (a.norm * b.norm + qBonus);
   return shared + (qBonus ? 1 : 0) >= 2 ? c : c * SIMILARITY.singleTerm;
 }
@@ -171,7 +213,8 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   const qBonus = a.quantities.some((q) => q.kind !== 'count' && b.quantities.some((r) => sameQuantity(q, r))) ? SIMILARITY.quantity : 0;
   let best = cosine(a, b, qBonus);
-  if (a.clauses.length || b.clauses.length) {
+  // Clauses share terms only if the sentences do.
+  if (best > 0 && (a.clauses.length || b.clauses.length)) {
     const ua = a.clauses.length ? a.clauses : [a];
     const ub = b.clauses.length ? b.clauses : [b];
     for (const x of ua) for (const y of ub) best = Math.max(best, cosine(x, y, 0) * SIMILARITY.clause);
@@ -183,7 +226,17 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
 export function coverage(a: SentenceVector, b: SentenceVector): number {
   if (a.total === 0) return 0;
   let got = 0;
-  for (const [t, w] of a.weights) if (b.weights.has(t)) got += w;
+  let i = 0;
+  let j = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const x = a.ids[i];
+    const y = b.ids[j];
+    if (x === y) {
+      got += a.ws[i++];
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return got / a.total;
 }
 

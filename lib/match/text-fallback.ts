@@ -136,6 +136,12 @@ const UNIT_MINUTES: Record<string, number> = {
   week: 10080, weeks: 10080, monat: 43200, monate: 43200, monaten: 43200, month: 43200, months: 43200,
   jahr: 525600, jahre: 525600, jahren: 525600, year: 525600, years: 525600,
 };
+const monthAlt = Object.keys(MONTH_NUM).sort((a, b) => b.length - a.length).join('|');
+const dateRe = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${monthAlt})\\.?(?:\\s+(\\d{4}))?`, 'giu');
+const enDateRe = new RegExp(`\\b(${monthAlt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'giu');
+const numAlt = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
+const unitAlt = Object.keys(UNIT_MINUTES).sort((a, b) => b.length - a.length).join('|');
+const durRe = new RegExp(`\\b(\\d+(?:[.,]\\d+)?|${numAlt})\\s+(?:(halbe?n?)\\s+)?(${unitAlt})\\b`, 'giu');
 const APPROX = /(?:etwa|rund|knapp|fast|gut|ungefähr|circa|ca\.|mehr als|über|about|around|nearly|almost|roughly|more than|over)\s+$/i;
 
 export function extractQuantities(text: string, _language: string): Quantity[] {
@@ -147,8 +153,6 @@ export function extractQuantities(text: string, _language: string): Quantity[] {
     out.push(q);
   };
   const approxBefore = (i: number) => APPROX.test(text.slice(Math.max(0, i - 16), i));
-  const monthAlt = Object.keys(MONTH_NUM).sort((a, b) => b.length - a.length).join('|');
-  const dateRe = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${monthAlt})\\.?(?:\\s+(\\d{4}))?`, 'giu');
   for (const m of text.matchAll(dateRe)) {
     const day = Number(m[1]);
     const month = MONTH_NUM[m[2].toLowerCase()];
@@ -156,7 +160,6 @@ export function extractQuantities(text: string, _language: string): Quantity[] {
     const year = m[3] ? Number(m[3]) : 0;
     add({ kind: 'date', value: year * 10000 + month * 100 + day, approx: false, start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
-  const enDateRe = new RegExp(`\\b(${monthAlt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?`, 'giu');
   for (const m of text.matchAll(enDateRe)) {
     const month = MONTH_NUM[m[1].toLowerCase()];
     const day = Number(m[2]);
@@ -164,9 +167,6 @@ export function extractQuantities(text: string, _language: string): Quantity[] {
     const year = m[3] ? Number(m[3]) : 0;
     add({ kind: 'date', value: year * 10000 + month * 100 + day, approx: false, start: m.index!, end: m.index! + m[0].length, text: m[0] });
   }
-  const numAlt = Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|');
-  const unitAlt = Object.keys(UNIT_MINUTES).sort((a, b) => b.length - a.length).join('|');
-  const durRe = new RegExp(`\\b(\\d+(?:[.,]\\d+)?|${numAlt})\\s+(?:(halbe?n?)\\s+)?(${unitAlt})\\b`, 'giu');
   for (const m of text.matchAll(durRe)) {
     const n = /\d/.test(m[1]) ? Number(m[1].replace(',', '.')) : NUMBER_WORDS[m[1].toLowerCase()];
     if (n === undefined) continue;
