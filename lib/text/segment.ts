@@ -24,15 +24,43 @@ export interface Sentence {
  * the word after an abbreviation is a name, a noun or a number.
  */
 
-const segmenters = new Map<string, Intl.Segmenter>();
+/** The pieces of a line between candidate sentence boundaries, as [index, length] within the line. */
+type Splitter = (line: string) => Iterable<{ index: number; segment: string }>;
 
-function segmenterFor(language: string): Intl.Segmenter {
+const segmenters = new Map<string, Splitter>();
+
+/**
+ * Browsers without Intl.Segmenter (Firefox before 125) get the rule it
+ * implements at its core: a break after terminal punctuation and closing
+ * quotes/brackets when whitespace follows. The merge step repairs both alike.
+ */
+const FALLBACK_BOUNDARY = /[.!?\u2026\u203C\u2047-\u2049]+["'\u201C\u201D\u2019\u00BB\u00AB\u203A)\]]*\s+/g;
+
+function* fallbackSplit(line: string): Iterable<{ index: number; segment: string }> {
+  FALLBACK_BOUNDARY.lastIndex = 0;
+  let from = 0;
+  let m: RegExpExecArray | null;
+  while ((m = FALLBACK_BOUNDARY.exec(line))) {
+    const end = m.index + m[0].length;
+    yield { index: from, segment: line.slice(from, end) };
+    from = end;
+  }
+  if (from < line.length) yield { index: from, segment: line.slice(from) };
+}
+
+function segmenterFor(language: string): Splitter {
   let s = segmenters.get(language);
   if (!s) {
-    try {
-      s = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
-    } catch {
-      s = new Intl.Segmenter('und', { granularity: 'sentence' });
+    if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') {
+      s = fallbackSplit;
+    } else {
+      let icu: Intl.Segmenter;
+      try {
+        icu = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
+      } catch {
+        icu = new Intl.Segmenter('und', { granularity: 'sentence' });
+      }
+      s = (line) => icu.segment(line);
     }
     segmenters.set(language, s);
   }
@@ -124,6 +152,15 @@ function stopwordsFor(language: string): (w: string) => boolean {
  * separate.
  */
 export function segmentSentences(text: string, language: string, from = 0, to = text.length): Sentence[] {
+  return segmentWith(segmenterFor(language || 'und'), text, language, from, to);
+}
+
+/** Exposed for tests: segmentation with the fallback splitter used where Intl.Segmenter is missing. */
+export function segmentSentencesWithoutIcu(text: string, language: string, from = 0, to = text.length): Sentence[] {
+  return segmentWith(fallbackSplit, text, language, from, to);
+}
+
+function segmentWith(splitter: Splitter, text: string, language: string, from: number, to: number): Sentence[] {
   const out: Sentence[] = [];
   const lang = language || 'und';
   let paragraph = 0;
@@ -137,7 +174,7 @@ export function segmentSentences(text: string, language: string, from = 0, to = 
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (s < e) {
-      segmentLine(text, lang, s, e, paragraph, out);
+      segmentLine(splitter, text, lang, s, e, paragraph, out);
       paragraph++;
     }
     i = lineEnd + 1;
@@ -145,7 +182,7 @@ export function segmentSentences(text: string, language: string, from = 0, to = 
   return out;
 }
 
-function segmentLine(text: string, language: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
+function segmentLine(splitter: Splitter, text: string, language: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
   // Most headings and short lines have no terminal punctuation before their last character.
   let hasInnerTerminal = false;
   for (let k = s; k < e - 1; k++) {
@@ -160,7 +197,7 @@ function segmentLine(text: string, language: string, s: number, e: number, parag
   }
   const line = text.slice(s, e);
   const spans: [number, number][] = [];
-  for (const seg of segmenterFor(language).segment(line)) {
+  for (const seg of splitter(line)) {
     let a = s + seg.index;
     let b = a + seg.segment.length;
     while (a < b && isSpace(text.charCodeAt(a))) a++;

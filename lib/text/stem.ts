@@ -19,18 +19,29 @@ function stemmerFor(base: string): ((w: string) => string) | null {
   return null;
 }
 
+let lastLanguage = '';
+let lastCache: Map<string, string> = new Map();
+let lastStemmer: ((w: string) => string) | null = null;
+
 /** Stem of `word` (normalised first, so any casing or typography may be passed). */
 export function stem(word: string, language: string): string {
-  const base = baseLanguage(language);
-  let cache = caches.get(base);
-  if (!cache) {
-    cache = new Map();
-    caches.set(base, cache);
+  // Callers stem a whole text in one language; skip the tag lookup when it repeats.
+  if (language !== lastLanguage) {
+    const base = baseLanguage(language);
+    let cache = caches.get(base);
+    if (!cache) {
+      cache = new Map();
+      caches.set(base, cache);
+    }
+    lastLanguage = language;
+    lastCache = cache;
+    lastStemmer = stemmerFor(base);
   }
+  const cache = lastCache;
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
   const norm = normalise(word);
-  const fn = stemmerFor(base);
+  const fn = lastStemmer;
   const out = fn && norm.length > 2 && !HAS_DIGIT.test(norm) ? fn(norm) : norm;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, out);

@@ -70,6 +70,22 @@ function startsUpper(s: string): boolean {
   return first !== first.toLowerCase();
 }
 
+/** Cheap pre-check for ACRONYM_OR_CAMEL: an uppercase (or non-ASCII) letter after the first. */
+function hasInnerCapital(s: string): boolean {
+  for (let k = 1; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 0xc0) return true;
+  }
+  return false;
+}
+
+/** Same as POSSESSIVE.test on a normalised word (apostrophes are ASCII after normalise). */
+function endsPossessive(norm: string): boolean {
+  const n = norm.length;
+  const last = norm.charCodeAt(n - 1);
+  return last === 39 || (last === 115 && n > 1 && norm.charCodeAt(n - 2) === 39);
+}
+
 function wordStem(norm: string, language: string): string {
   return stem(HYPHENS.test(norm) ? norm.replace(HYPHENS_ALL, '') : norm, language);
 }
@@ -169,7 +185,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || !startsUpper(t.text)) continue;
-    const bare = POSSESSIVE.test(t.norm) ? t.norm.replace(POSSESSIVE, '') : t.norm;
+    const bare = endsPossessive(t.norm) ? t.norm.replace(POSSESSIVE, '') : t.norm;
     capitalised.add(bare);
     if (!initial[i]) midCapitalised.add(bare);
   }
@@ -185,8 +201,8 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       continue;
     }
     let base = t.norm;
-    let name = ACRONYM_OR_CAMEL.test(t.text);
-    if (POSSESSIVE.test(base) && base.length > 2) {
+    let name = hasInnerCapital(t.text) && ACRONYM_OR_CAMEL.test(t.text);
+    if (endsPossessive(base) && base.length > 2) {
       // "Trump's", "Obama’s" – an apostrophe ending on a capitalised word is a possessive.
       const bare = base.replace(POSSESSIVE, '');
       if (!isStopword(bare, lang)) {

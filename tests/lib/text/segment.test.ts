@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { segmentSentences } from '../../../lib/text/segment';
+import { segmentSentences, segmentSentencesWithoutIcu } from '../../../lib/text/segment';
 
-const texts = (text: string, language = 'de') => segmentSentences(text, language).map((s) => s.text);
+let segment = segmentSentences;
+const texts = (text: string, language = 'de') => segment(text, language).map((s) => s.text);
+
+// Every repair must hold both on Intl.Segmenter's splits and on the fallback splitter's.
+const splitters: [string, typeof segmentSentences][] = [
+  ['Intl.Segmenter', segmentSentences],
+  ['fallback splitter', segmentSentencesWithoutIcu],
+];
 
 describe('segmentSentences: offsets and paragraphs', () => {
   it('returns trimmed sentences whose offsets point into the text', () => {
@@ -35,124 +42,132 @@ describe('segmentSentences: offsets and paragraphs', () => {
   });
 });
 
-describe('segmentSentences: German repairs', () => {
-  it('keeps ordinals before month names in the sentence', () => {
-    expect(texts('Er kam am 12. Februar nach Berlin. Dann ging er.')).toEqual([
-      'Er kam am 12. Februar nach Berlin.',
-      'Dann ging er.',
-    ]);
-    expect(texts('Am 12. Feb. 2025 war es kalt. Es schneite.')).toEqual(['Am 12. Feb. 2025 war es kalt.', 'Es schneite.']);
-  });
+for (const [name, fn] of splitters) {
+  describe(`with ${name}`, () => {
+    beforeEach(() => {
+      segment = fn;
+    });
 
-  it('keeps other ordinals after articles and prepositions', () => {
-    expect(texts('Es war der 3. Titel für den Verein. Die Fans jubelten.')).toEqual([
-      'Es war der 3. Titel für den Verein.',
-      'Die Fans jubelten.',
-    ]);
-  });
+    describe('segmentSentences: German repairs', () => {
+      it('keeps ordinals before month names in the sentence', () => {
+        expect(texts('Er kam am 12. Februar nach Berlin. Dann ging er.')).toEqual([
+          'Er kam am 12. Februar nach Berlin.',
+          'Dann ging er.',
+        ]);
+        expect(texts('Am 12. Feb. 2025 war es kalt. Es schneite.')).toEqual(['Am 12. Feb. 2025 war es kalt.', 'Es schneite.']);
+      });
 
-  it('still splits after a number that ends a sentence', () => {
-    expect(texts('Er starb 1998. Seine Frau lebt noch.')).toEqual(['Er starb 1998.', 'Seine Frau lebt noch.']);
-    expect(texts('Stuttgart gewann 4:2. Bielefeld verlor.')).toEqual(['Stuttgart gewann 4:2.', 'Bielefeld verlor.']);
-  });
+      it('keeps other ordinals after articles and prepositions', () => {
+        expect(texts('Es war der 3. Titel für den Verein. Die Fans jubelten.')).toEqual([
+          'Es war der 3. Titel für den Verein.',
+          'Die Fans jubelten.',
+        ]);
+      });
 
-  it('does not split after titles and prefix abbreviations', () => {
-    expect(texts('Dr. Müller und Prof. Meier wohnen in der St. Pauli Straße. Sie kamen.')).toEqual([
-      'Dr. Müller und Prof. Meier wohnen in der St. Pauli Straße.',
-      'Sie kamen.',
-    ]);
-    expect(texts('Die Mannschaft bzw. Trainer Hoeneß reagierte. Das war klar.')).toEqual([
-      'Die Mannschaft bzw. Trainer Hoeneß reagierte.',
-      'Das war klar.',
-    ]);
-    expect(texts('Es kamen ca. Tausend Menschen. Alle blieben.')).toEqual(['Es kamen ca. Tausend Menschen.', 'Alle blieben.']);
-  });
+      it('still splits after a number that ends a sentence', () => {
+        expect(texts('Er starb 1998. Seine Frau lebt noch.')).toEqual(['Er starb 1998.', 'Seine Frau lebt noch.']);
+        expect(texts('Stuttgart gewann 4:2. Bielefeld verlor.')).toEqual(['Stuttgart gewann 4:2.', 'Bielefeld verlor.']);
+      });
 
-  it('does not split spaced abbreviations such as z. B. and u. a.', () => {
-    expect(texts('Manche Länder, z. B. Frankreich, zögern. Andere nicht.')).toEqual([
-      'Manche Länder, z. B. Frankreich, zögern.',
-      'Andere nicht.',
-    ]);
-    expect(texts('Das sagten u. a. Experten der UN. Sie warnten.')).toEqual(['Das sagten u. a. Experten der UN.', 'Sie warnten.']);
-  });
+      it('does not split after titles and prefix abbreviations', () => {
+        expect(texts('Dr. Müller und Prof. Meier wohnen in der St. Pauli Straße. Sie kamen.')).toEqual([
+          'Dr. Müller und Prof. Meier wohnen in der St. Pauli Straße.',
+          'Sie kamen.',
+        ]);
+        expect(texts('Die Mannschaft bzw. Trainer Hoeneß reagierte. Das war klar.')).toEqual([
+          'Die Mannschaft bzw. Trainer Hoeneß reagierte.',
+          'Das war klar.',
+        ]);
+        expect(texts('Es kamen ca. Tausend Menschen. Alle blieben.')).toEqual(['Es kamen ca. Tausend Menschen.', 'Alle blieben.']);
+      });
 
-  it('keeps "Nr." with its number', () => {
-    expect(texts('Er trägt die Nr. 5 im Team. Das ist bekannt.')).toEqual(['Er trägt die Nr. 5 im Team.', 'Das ist bekannt.']);
-  });
+      it('does not split spaced abbreviations such as z. B. and u. a.', () => {
+        expect(texts('Manche Länder, z. B. Frankreich, zögern. Andere nicht.')).toEqual([
+          'Manche Länder, z. B. Frankreich, zögern.',
+          'Andere nicht.',
+        ]);
+        expect(texts('Das sagten u. a. Experten der UN. Sie warnten.')).toEqual(['Das sagten u. a. Experten der UN.', 'Sie warnten.']);
+      });
 
-  it('joins after Mio./Mrd. before a unit but splits after "etc." before a new sentence', () => {
-    expect(texts('Der Etat beträgt 5 Mio. Euro und 3 Mrd. Dollar. Das reicht.')).toEqual([
-      'Der Etat beträgt 5 Mio. Euro und 3 Mrd. Dollar.',
-      'Das reicht.',
-    ]);
-    expect(texts('Er kaufte Äpfel, Birnen etc. Die Polizei kam später.')).toEqual([
-      'Er kaufte Äpfel, Birnen etc.',
-      'Die Polizei kam später.',
-    ]);
-    expect(texts('Äpfel, Birnen etc. wurden verkauft.')).toEqual(['Äpfel, Birnen etc. wurden verkauft.']);
-  });
+      it('keeps "Nr." with its number', () => {
+        expect(texts('Er trägt die Nr. 5 im Team. Das ist bekannt.')).toEqual(['Er trägt die Nr. 5 im Team.', 'Das ist bekannt.']);
+      });
 
-  it('keeps initials inside a name', () => {
-    expect(texts('John F. Kennedy war Präsident. Er starb 1963.')).toEqual(['John F. Kennedy war Präsident.', 'Er starb 1963.']);
-  });
+      it('joins after Mio./Mrd. before a unit but splits after "etc." before a new sentence', () => {
+        expect(texts('Der Etat beträgt 5 Mio. Euro und 3 Mrd. Dollar. Das reicht.')).toEqual([
+          'Der Etat beträgt 5 Mio. Euro und 3 Mrd. Dollar.',
+          'Das reicht.',
+        ]);
+        expect(texts('Er kaufte Äpfel, Birnen etc. Die Polizei kam später.')).toEqual([
+          'Er kaufte Äpfel, Birnen etc.',
+          'Die Polizei kam später.',
+        ]);
+        expect(texts('Äpfel, Birnen etc. wurden verkauft.')).toEqual(['Äpfel, Birnen etc. wurden verkauft.']);
+      });
 
-  it('merges a split inside an open quotation when it continues in lowercase', () => {
-    expect(texts('Er sagte: „Wir kommen. und zwar bald.“ Dann ging er.')).toEqual([
-      'Er sagte: „Wir kommen. und zwar bald.“',
-      'Dann ging er.',
-    ]);
-    expect(texts('Er rief: „Nie wieder! nie wieder Krieg!“ Dann ging er.')).toEqual([
-      'Er rief: „Nie wieder! nie wieder Krieg!“',
-      'Dann ging er.',
-    ]);
-    expect(texts('»Wohin jetzt? fragen wir uns«, sagte sie. Alle gingen.')).toEqual([
-      '»Wohin jetzt? fragen wir uns«, sagte sie.',
-      'Alle gingen.',
-    ]);
-    // A quotation of several sentences stays several sentences.
-    expect(texts('„Wir kommen. Und wir bleiben“, sagte er.')).toEqual(['„Wir kommen.', 'Und wir bleiben“, sagte er.']);
-  });
+      it('keeps initials inside a name', () => {
+        expect(texts('John F. Kennedy war Präsident. Er starb 1963.')).toEqual(['John F. Kennedy war Präsident.', 'Er starb 1963.']);
+      });
 
-  it('does not split inside parentheses with minutes and ordinals', () => {
-    expect(texts('Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.). Dann kam Bielefeld.')).toEqual([
-      'Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.).',
-      'Dann kam Bielefeld.',
-    ]);
-  });
+      it('merges a split inside an open quotation when it continues in lowercase', () => {
+        expect(texts('Er sagte: „Wir kommen. und zwar bald.“ Dann ging er.')).toEqual([
+          'Er sagte: „Wir kommen. und zwar bald.“',
+          'Dann ging er.',
+        ]);
+        expect(texts('Er rief: „Nie wieder! nie wieder Krieg!“ Dann ging er.')).toEqual([
+          'Er rief: „Nie wieder! nie wieder Krieg!“',
+          'Dann ging er.',
+        ]);
+        expect(texts('»Wohin jetzt? fragen wir uns«, sagte sie. Alle gingen.')).toEqual([
+          '»Wohin jetzt? fragen wir uns«, sagte sie.',
+          'Alle gingen.',
+        ]);
+        // A quotation of several sentences stays several sentences.
+        expect(texts('„Wir kommen. Und wir bleiben“, sagte er.')).toEqual(['„Wir kommen.', 'Und wir bleiben“, sagte er.']);
+      });
 
-  it('keeps a closing quote with the sentence it closes', () => {
-    expect(texts('Er sagte: „Das geht nicht!“ Dann ging er.')).toEqual(['Er sagte: „Das geht nicht!“', 'Dann ging er.']);
-    expect(texts('«Das ist gut.» Er ging.')).toEqual(['«Das ist gut.»', 'Er ging.']);
-    expect(texts('„Was nun?“ fragte er. Keiner antwortete.')).toEqual(['„Was nun?“ fragte er.', 'Keiner antwortete.']);
-  });
-});
+      it('does not split inside parentheses with minutes and ordinals', () => {
+        expect(texts('Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.). Dann kam Bielefeld.')).toEqual([
+          'Tore: Woltemade (15. Minute), Millot (22./67.) und Undav (28.).',
+          'Dann kam Bielefeld.',
+        ]);
+      });
 
-describe('segmentSentences: English repairs', () => {
-  const en = (t: string) => texts(t, 'en');
-  it('does not split after Mr., Mrs. and Dr.', () => {
-    expect(en('Mr. Smith met Mrs. Jones and Dr. Brown. They talked.')).toEqual([
-      'Mr. Smith met Mrs. Jones and Dr. Brown.',
-      'They talked.',
-    ]);
-  });
+      it('keeps a closing quote with the sentence it closes', () => {
+        expect(texts('Er sagte: „Das geht nicht!“ Dann ging er.')).toEqual(['Er sagte: „Das geht nicht!“', 'Dann ging er.']);
+        expect(texts('«Das ist gut.» Er ging.')).toEqual(['«Das ist gut.»', 'Er ging.']);
+        expect(texts('„Was nun?“ fragte er. Keiner antwortete.')).toEqual(['„Was nun?“ fragte er.', 'Keiner antwortete.']);
+      });
+    });
 
-  it('keeps U.S. inside a sentence but ends a sentence on it when a new one starts', () => {
-    expect(en('He joined the U.S. Army in 1990. He left.')).toEqual(['He joined the U.S. Army in 1990.', 'He left.']);
-    expect(en('He lives in the U.S. The weather is fine.')).toEqual(['He lives in the U.S.', 'The weather is fine.']);
-  });
+    describe('segmentSentences: English repairs', () => {
+      const en = (t: string) => texts(t, 'en');
+      it('does not split after Mr., Mrs. and Dr.', () => {
+        expect(en('Mr. Smith met Mrs. Jones and Dr. Brown. They talked.')).toEqual([
+          'Mr. Smith met Mrs. Jones and Dr. Brown.',
+          'They talked.',
+        ]);
+      });
 
-  it('keeps e.g. and No. 5 inside the sentence', () => {
-    expect(en('Fruit, e.g. Apples, is healthy. No. 5 is a perfume. It sells.')).toEqual([
-      'Fruit, e.g. Apples, is healthy.',
-      'No. 5 is a perfume.',
-      'It sells.',
-    ]);
-  });
+      it('keeps U.S. inside a sentence but ends a sentence on it when a new one starts', () => {
+        expect(en('He joined the U.S. Army in 1990. He left.')).toEqual(['He joined the U.S. Army in 1990.', 'He left.']);
+        expect(en('He lives in the U.S. The weather is fine.')).toEqual(['He lives in the U.S.', 'The weather is fine.']);
+      });
 
-  it('keeps a closing quote with its sentence', () => {
-    expect(en('He said "Go home." Then he left.')).toEqual(['He said "Go home."', 'Then he left.']);
+      it('keeps e.g. and No. 5 inside the sentence', () => {
+        expect(en('Fruit, e.g. Apples, is healthy. No. 5 is a perfume. It sells.')).toEqual([
+          'Fruit, e.g. Apples, is healthy.',
+          'No. 5 is a perfume.',
+          'It sells.',
+        ]);
+      });
+
+      it('keeps a closing quote with its sentence', () => {
+        expect(en('He said "Go home." Then he left.')).toEqual(['He said "Go home."', 'Then he left.']);
+      });
+    });
   });
-});
+}
 
 describe('segmentSentences on the seed corpus', () => {
   const seeds = path.resolve(process.cwd(), '../shared/seeds');
