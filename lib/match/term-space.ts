@@ -43,6 +43,8 @@ export class TermSpace {
   private readonly parts = new Map<string, string[]>();
   private readonly vocab: Set<string>;
   private readonly n: number;
+  private readonly docDf = new Map<string, number>();
+  private readonly docs: number;
 
   private readonly canon = new Map<string, string>();
   private readonly termIds = new Map<string, number>();
@@ -68,13 +70,20 @@ export class TermSpace {
       if (c !== t) this.canon.set(t, c);
     }
     let n = 0;
-    for (const list of sentences)
+    for (const list of sentences) {
+      const inDoc = new Set<string>();
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t of this.expand(s.terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+        for (const t of this.expand(s.terms)) {
+          this.df.set(t, (this.df.get(t) ?? 0) + 1);
+          inDoc.add(t);
+        }
       }
+      for (const t of inDoc) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
+    }
     this.n = Math.max(n, 1);
+    this.docs = sentences.length;
   }
 
   /**
@@ -102,7 +111,11 @@ export class TermSpace {
 
   idf(term: string): number {
     const df = this.df.get(term) ?? 0;
-    return Math.log((this.n + 1) / (df + 0.5));
+    const idf = Math.log((this.n + 1) / (df + 0.5));
+    if (this.docs < 3) return idf;
+    // A term every outlet uses names the story (its people, its setting), not one of its points.
+    const spread = ((this.docDf.get(term) ?? 1) - 1) / (this.docs - 1);
+    return idf * (1 - SIMILARITY.storyTerm * spread);
   }
 
   /** The compound parts of a term found in this set's vocabulary (empty if none). */
@@ -180,6 +193,8 @@ export const SIMILARITY = {
   singleTerm: 0.6,
   /** Weight of a shared date, duration or percentage, as if a shared term. */
   quantity: 1.5,
+  /** How much a term used by every outlet of the story is discounted (0: not at all). */
+  storyTerm: 0,
 };
 
 function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
