@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { artifactsDir, builds, launchChromium, requireBuild } from './chromium-setup';
+
+/** A sixth outlet's report of the seed story, in its own words. */
+const extraArticle = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Telefonat zwischen Trump und Putin</title>
+<meta property="og:site_name" content="Outlet F"><meta property="article:published_time" content="2025-02-12T21:00:00Z"></head>
+<body><header><nav><a href="/">Start</a></nav></header><main><article><h1>Trump und Putin vereinbaren Verhandlungen über die Ukraine</h1>
+<p>US-Präsident Donald Trump hat am Mittwoch mit Kremlchef Wladimir Putin telefoniert und anschließend auf seiner Plattform Truth Social von einem langen und sehr produktiven Gespräch berichtet.</p>
+<p>Beide Präsidenten wollen nach Trumps Angaben unverzüglich Verhandlungen über ein Ende des Krieges in der Ukraine beginnen. Der Kreml bestätigte das Telefonat.</p>
+<p>Putin lud Trump demnach nach Moskau ein. Ein erstes persönliches Treffen der beiden könnte in Saudi-Arabien stattfinden, sagte Trump.</p>
+<p>Im Anschluss wollte Trump den ukrainischen Präsidenten Wolodymyr Selenskyj über das Gespräch informieren. Aus Europa kam die Mahnung, nicht ohne die Ukraine über die Ukraine zu entscheiden.</p>
+<p>Kremlsprecher Dmitri Peskow sagte, Putin habe in dem Telefonat auf einer Beseitigung der Ursachen des Konflikts bestanden.</p>
+</article></main><footer><p>Outlet F</p></footer></body></html>`;
+
+async function overlayOutlets(page: Page): Promise<string | null> {
+  const host = page.locator('crossread-overlay[data-notes]');
+  await host.waitFor({ state: 'attached', timeout: 20_000 });
+  return host.getAttribute('data-outlets');
+}
+
+async function exportCorpus(options: Page, file: string): Promise<{ articles: Array<Record<string, unknown>> }> {
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export', exact: true }).click()]);
+  await download.saveAs(file);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+describe('Chromium: popup and corpus manager', () => {
+  let server: DemoServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  const dir = path.join(artifactsDir, 'corpus');
+
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    server = await startDemoServer({ port: 0, extraPages: { 'outlet-f': extraArticle } });
+    browser = await launchChromium(requireBuild(builds.chromeE2e));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const popupFor = async (url: string) => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?target=${encodeURIComponent(url)}`);
+    return popup;
+  };
+
+  it('adds the current page from the popup, and another page then cites it', async () => {
+    const seedPage = await browser.context.newPage();
+    await seedPage.goto(`${server.url}/article/0`);
+    expect(await overlayOutlets(seedPage)).toBe('4');
+
+    const extra = await browser.context.newPage();
+    const extraUrl = `${server.url}/x/outlet-f`;
+    await extra.goto(extraUrl);
+    const popup = await popupFor(extraUrl);
+    await popup.getByRole('button', { name: 'Add this page to the corpus' }).click();
+    await expect.poll(() => popup.getByLabel('Outlet').inputValue()).toBe('Outlet F');
+    expect(await popup.getByLabel('Date').inputValue()).toBe('2025-02-12');
+    await popup.screenshot({ path: path.join(dir, 'popup-add.png') });
+    await popup.getByRole('button', { name: 'Save to corpus' }).click();
+    await expect.poll(() => popup.getByRole('status').textContent()).toContain('Added to your corpus');
+
+    // The open seed page updates at once: it now compares five outlets and cites the new one.
+    await expect.poll(() => seedPage.locator('crossread-overlay').getAttribute('data-outlets'), { timeout: 20_000 }).toBe('5');
+    const notes = await seedPage.evaluate(() => document.querySelector('crossread-overlay')?.shadowRoot?.textContent ?? '');
+    expect(notes).toContain('Outlet F');
+
+    // Adding the same page again is refused.
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Add this page to the corpus' }).click();
+    await popup.getByRole('button', { name: 'Save to corpus' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('already in your corpus');
+    await Promise.all([seedPage.close(), extra.close(), popup.close()]);
+  });
+
+  it('the popup shows the tab state, and the per-site switch turns notes off on one site only', async () => {
+    const onIp = await browser.context.newPage();
+    const ipUrl = `${server.url}/article/1`;
+    await onIp.goto(ipUrl);
+    const onName = await browser.context.newPage();
+    await onName.goto(`http://localhost:${server.port}/article/1`);
+    await overlayOutlets(onIp);
+    await overlayOutlets(onName);
+
+    const popup = await popupFor(ipUrl);
+    await expect.poll(() => popup.getByText(/Compared with \d outlets/).count()).toBe(1);
+    await popup.screenshot({ path: path.join(dir, 'popup.png') });
+    await popup.getByRole('switch', { name: /Off on this site/ }).click();
+    await expect.poll(() => onIp.locator('crossread-overlay').count()).toBe(0);
+    await onName.waitForTimeout(1000);
+    expect(await onName.locator('crossread-overlay').count()).toBe(1);
+    await popup.getByRole('switch', { name: /Off on this site/ }).click();
+    await expect.poll(() => onIp.locator('crossread-overlay').count()).toBe(1);
+    await Promise.all([onIp.close(), onName.close(), popup.close()]);
+  });
+
+  const articleCount = async (options: Page) => {
+    const text = (await options.getByText(/^\d+ articles/).first().textContent()) ?? '';
+    return Number(/^(\d+)/.exec(text)?.[1]);
+  };
+
+  it('export → reset → import leaves the corpus identical', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
+    // A reader's own article, pasted in, with hostile text that must stay text.
+    const start = await articleCount(options);
+    await options.getByText('Add an article by pasting its text').click();
+    await options.getByLabel('Outlet', { exact: true }).fill('Pasted <b>Outlet</b>');
+    await options.getByLabel('Title', { exact: true }).fill('<script>window.pwned = 1</script> Stadtrat tagt');
+    await options.getByLabel('Text', { exact: true }).fill('Der Stadtrat tagte am Montag bis spät in die Nacht. <img src=x onerror="window.pwned=1"> Die Sitzung endete ohne Beschluss.');
+    await options.getByRole('button', { name: 'Add to corpus' }).click();
+    await expect.poll(() => articleCount(options)).toBe(start + 1);
+    expect(await options.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await expect.poll(() => options.getByText('<script>window.pwned = 1</script> Stadtrat tagt').count()).toBeGreaterThan(0);
+    await options.screenshot({ path: path.join(dir, 'options.png'), fullPage: true });
+    const before = await exportCorpus(options, path.join(dir, 'export-before.json'));
+    expect(before.articles).toHaveLength(start + 1);
+
+    options.once('dialog', (d) => void d.accept());
+    await options.getByRole('button', { name: 'Reset to seeds' }).click();
+    await expect.poll(() => articleCount(options)).toBe(5);
+
+    await options.getByLabel(/Import/).setInputFiles(path.join(dir, 'export-before.json'));
+    await expect.poll(() => options.getByRole('status').textContent()).toMatch(new RegExp(`Imported ${start + 1 - 5} article`));
+    const after = await exportCorpus(options, path.join(dir, 'export-after.json'));
+    const key = (a: Record<string, unknown>) => String(a.id);
+    expect([...after.articles].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...before.articles].sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    await options.close();
+  });
+
+  it('a cancelled import of 5,000 articles leaves the corpus as it was', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
+    const count = await articleCount(options);
+    const before = await exportCorpus(options, path.join(dir, 'cancel-before.json'));
+
+    const big = {
+      format: 'crossread-corpus',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles: Array.from({ length: 5000 }, (_, i) => ({
+        id: `bulk-${i}`,
+        outlet: `Bulk ${i % 50}`,
+        title: `Artikel ${i}`,
+        language: 'de',
+        date: '2025-03-01',
+        url: `https://bulk.example/${i}`,
+        source: 'user',
+        addedAt: 1,
+        text: `Meldung Nummer ${i}: Der Stadtrat von Musterstadt ${i} beriet am Montag über den Haushalt. Die Sitzung dauerte ${i % 7} Stunden, und ${i % 13} Anträge wurden vertagt.`,
+      })),
+    };
+    const file = path.join(dir, 'bulk.json');
+    fs.writeFileSync(file, JSON.stringify(big));
+    await options.getByLabel(/Import/).setInputFiles(file);
+    const cancel = options.getByRole('button', { name: 'Cancel' });
+    await cancel.waitFor({ timeout: 20_000 });
+    await options.screenshot({ path: path.join(dir, 'options-import-progress.png') });
+    await cancel.click();
+    await expect.poll(() => options.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/unchanged/);
+    expect(await articleCount(options)).toBe(count);
+    const after = await exportCorpus(options, path.join(dir, 'cancel-after.json'));
+    expect(after.articles).toEqual(before.articles);
+    await options.close();
+  });
+});
