@@ -22,13 +22,18 @@ const TYPOGRAPHY: Record<string, string> = {
 
 const SPECIAL = /[\u2018\u2019\u201A\u201B\u2032\u00B4\u0060\u201C-\u201F\u00AB\u00BB\u2039\u203A\u2033\u2010-\u2015\u2212\u00A0\u202F\u2007\u2009\u200A\u00AD\u200B-\u200D\u2060\uFEFF\u00DF\u1E9E\u2026]/g;
 const COMBINING = /[\u0300-\u036f]/g;
-// Only strings with a character outside printable ASCII need the slow path.
-const NON_ASCII = /[^\x20-\x7e]/;
+// Only strings with a character outside printable ASCII (or a backtick, an apostrophe stand-in) need the slow path.
+const NON_ASCII = /[^\x20-\x5f\x61-\x7e]/;
 
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
-/** Lowercase and fold typography, ß, umlauts and diacritics; removes NBSP-like spaces' specialness and soft hyphens. */
+/**
+ * Lowercase; typographic quotes, apostrophes and dashes to ASCII; ß → ss;
+ * umlauts and other diacritics folded; no-break and thin spaces to plain
+ * spaces (they separate words like spaces do); soft hyphens and zero-width
+ * characters removed.
+ */
 export function normalise(s: string): string {
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   const short = s.length <= 40;

@@ -12,6 +12,7 @@ describe('normalise', () => {
   it('folds typographic quotes, apostrophes and dashes to ASCII', () => {
     expect(normalise('„Zitat“ «x» ‚y‘')).toBe('"zitat" "x" \'y\'');
     expect(normalise('Trump’s – plan — 1‑2')).toBe("trump's - plan - 1-2");
+    expect(normalise('Trump`s')).toBe("trump's");
   });
 
   it('removes soft hyphens and turns no-break spaces into spaces', () => {
