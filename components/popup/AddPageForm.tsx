@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { UiMessages } from '../../lib/i18n/ui-messages';
 
 export interface AddPageFormProps {
   title: string;
@@ -6,10 +7,11 @@ export interface AddPageFormProps {
   defaultDate: string;
   onSave: (outlet: string, date: string | null) => Promise<string | null>;
   onCancel: () => void;
+  t: UiMessages;
 }
 
 /** Confirms the outlet label and date of the page before it joins the corpus. */
-export function AddPageForm({ title, defaultOutlet, defaultDate, onSave, onCancel }: AddPageFormProps) {
+export function AddPageForm({ title, defaultOutlet, defaultDate, onSave, onCancel, t }: AddPageFormProps) {
   const [outlet, setOutlet] = useState(defaultOutlet);
   const [date, setDate] = useState(defaultDate);
   const [busy, setBusy] = useState(false);
@@ -20,7 +22,7 @@ export function AddPageForm({ title, defaultOutlet, defaultDate, onSave, onCance
       onSubmit={async (e) => {
         e.preventDefault();
         if (!outlet.trim()) {
-          setError('Give the outlet a name.');
+          setError(t.nameOutlet);
           return;
         }
         setBusy(true);
@@ -31,11 +33,11 @@ export function AddPageForm({ title, defaultOutlet, defaultDate, onSave, onCance
     >
       <p class="add-title">{title}</p>
       <label>
-        Outlet
+        {t.outlet}
         <input name="outlet" value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} required />
       </label>
       <label>
-        Date
+        {t.date}
         <input name="date" type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
       </label>
       {error && (
@@ -45,10 +47,10 @@ export function AddPageForm({ title, defaultOutlet, defaultDate, onSave, onCance
       )}
       <div class="buttons">
         <button type="submit" disabled={busy}>
-          Save to corpus
+          {t.saveToCorpus}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
+          {t.cancel}
         </button>
       </div>
     </form>

@@ -12,7 +12,13 @@ import type {
   PagePayload,
   TabState,
 } from '../../platform/messages';
+import { localeFor } from '../../lib/i18n/messages';
+import { uiMessages } from '../../lib/i18n/ui-messages';
 import './popup.css';
+
+const locale = localeFor(browser.i18n.getUILanguage());
+const t = uiMessages(locale);
+document.documentElement.lang = locale;
 
 /**
  * The tab the popup speaks about: the active one, or (for tests and
@@ -77,7 +83,7 @@ function Popup() {
       if (response.ok) setAdding(response.page);
       else setMessage(response.error);
     } catch {
-      setMessage('This page cannot be read: reload it and try again.');
+      setMessage(t.cannotRead);
     }
   };
 
@@ -87,7 +93,7 @@ function Popup() {
     const response = (await browser.runtime.sendMessage(request)) as AddArticleResponse;
     if (!response.ok) return response.error;
     setAdding(null);
-    setMessage(`Added to your corpus as “${outlet}”.`);
+    setMessage(t.added(outlet));
     window.setTimeout(() => void refreshState(tab), 800);
     return null;
   };
@@ -96,7 +102,7 @@ function Popup() {
     <main>
       <h1>crossread</h1>
       <Switch
-        label="Show notes on all sites"
+        label={t.showEverywhere}
         checked={enabled ?? false}
         disabled={enabled === null}
         onChange={(value) => {
@@ -106,13 +112,13 @@ function Popup() {
       />
       {host && (
         <Switch
-          label={`Off on this site (${host})`}
+          label={t.offOnSite(host)}
           checked={sites.includes(host)}
           onChange={(off) => void setSiteDisabled(host, off)}
         />
       )}
       <section aria-label="This page">
-        <TabStatus state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} />
+        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} />
       </section>
       {host &&
         (adding ? (
@@ -122,10 +128,11 @@ function Popup() {
             defaultDate={(adding.publishedTime ?? '').slice(0, 10)}
             onSave={save}
             onCancel={() => setAdding(null)}
+            t={t}
           />
         ) : (
           <button type="button" class="add" onClick={() => void startAdding()}>
-            Add this page to the corpus
+            {t.addPage}
           </button>
         ))}
       {message && (
@@ -134,9 +141,9 @@ function Popup() {
         </p>
       )}
       <p class="hint">
-        Notes compare the article you read with other outlets in your local corpus. Nothing leaves your machine.{' '}
+        {t.privacy}{' '}
         <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
-          Manage corpus
+          {t.manageCorpus}
         </a>
       </p>
     </main>
