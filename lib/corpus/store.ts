@@ -196,16 +196,22 @@ export class CorpusStore {
     const delta = new Map<string, number>();
     const writes: Promise<unknown>[] = [];
     let done = 0;
-    for (const p of prepared) {
-      writes.push(
-        tx
-          .objectStore('articles')
-          .add(p.article)
-          .then(() => onStored?.(++done)),
-      );
-      writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-      writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
-      for (const t of p.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
+    try {
+      for (const p of prepared) {
+        writes.push(
+          tx
+            .objectStore('articles')
+            .add(p.article)
+            .then(() => onStored?.(++done)),
+        );
+        writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
+        writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+        for (const t of p.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
+      }
+    } catch (error) {
+      // A request that throws at once (quota, a value that cannot be stored) aborts the lot; the ones already made then fail too.
+      for (const w of writes) w.catch(() => undefined);
+      throw error;
     }
     writes.push(CorpusStore.applyDf(tx, delta));
     await Promise.all(writes);
@@ -251,11 +257,13 @@ export class CorpusStore {
   }
 
   /**
-   * Adds many articles (an import) in one transaction: all or nothing. The
-   * slow part – indexing and analysing each article – runs before the
-   * transaction, yielding to the event loop, so progress shows and the
-   * signal can cancel at any point; cancelling or a full disk leaves the
-   * corpus exactly as it was (WriteCancelledError, StorageFullError).
+   * Stores many articles (an import) in one transaction: all or nothing. An
+   * article whose id is already stored replaces it (parseImport only returns
+   * such articles for the reader's own exported edits). The slow part –
+   * indexing and analysing each article – runs before the transaction,
+   * yielding to the event loop, so progress shows and the signal can cancel at
+   * any point; cancelling or a full disk leaves the corpus exactly as it was
+   * (WriteCancelledError, StorageFullError).
    */
   async importArticles(articles: readonly Article[], options: ImportOptions = {}): Promise<void> {
     const { signal, onProgress } = options;
@@ -271,8 +279,13 @@ export class CorpusStore {
         lastYield = performance.now();
       }
     }
+    if (signal?.aborted) throw new WriteCancelledError();
     onProgress?.(total, total);
-    await this.write((tx) => CorpusStore.storePrepared(tx, prepared), signal);
+    await this.write(async (tx) => {
+      const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
+      for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, prepared[i].article.id);
+      await CorpusStore.storePrepared(tx, prepared);
+    }, signal);
   }
 
   /**

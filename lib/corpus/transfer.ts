@@ -1,0 +1,417 @@
+/**
+ * Import and export of the corpus.
+ *
+ * Export file (JSON, UTF-8), schema version 1:
+ *
+ *   {
+ *     "format": "crossread-corpus",       // always this string
+ *     "version": 1,                        // bumped when the shape changes; readers refuse versions they do not know
+ *     "exportedAt": "2025-02-12T10:00:00.000Z",
+ *     "articles": [
+ *       {
+ *         "id": "seed-000",                // unique within the corpus
+ *         "outlet": "Outlet A",            // the label the reader sees
+ *         "title": "…",
+ *         "language": "de",                // 'de', 'en', or another ISO 639 code
+ *         "date": "2025-02-12",            // YYYY-MM-DD (or YYYY-MM, YYYY), or null when unknown
+ *         "url": "https://…",              // or null
+ *         "source": "seed",                // 'seed' (shipped with crossread) or 'user'
+ *         "addedAt": 0,                    // milliseconds since 1970 when it was added
+ *         "file": "000_….txt",             // optional: the file it came from
+ *         "text": "…"                      // the raw text exactly as stored, header lines included
+ *       }
+ *     ]
+ *   }
+ *
+ * What cleaning derives from the text (where the body starts, which ranges
+ * are not reporting) is not exported; it is computed again on import, so an
+ * export stays valid when cleaning improves.
+ *
+ * Import accepts such a file, or a plain `.txt` article (optional `url:`,
+ * `title:`, `date:` header lines, a blank line, then the text). Everything is
+ * validated before anything is written: a bad file is refused as a whole
+ * with an ImportError naming the file and the problem; duplicates are
+ * skipped and reported. Titles and texts are kept as plain text – markup in
+ * them is never interpreted here or by the UI that shows them.
+ */
+import type { Article, ArticleSource } from './article';
+import { makeArticle, MAX_BODY_CHARS } from './make-article';
+
+export const EXPORT_FORMAT = 'crossread-corpus';
+export const EXPORT_VERSION = 1;
+/** Longest article text accepted, in characters (JavaScript string length). */
+export const MAX_ARTICLE_CHARS = MAX_BODY_CHARS;
+/** Largest import file accepted, in bytes of UTF-8 (50 MB). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface ExportedArticle {
+  id: string;
+  outlet: string;
+  title: string;
+  language: string;
+  date: string | null;
+  url: string | null;
+  source: ArticleSource;
+  addedAt: number;
+  file?: string;
+  text: string;
+}
+
+export interface CorpusExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  articles: ExportedArticle[];
+}
+
+export interface SkippedArticle {
+  reason: string;
+  title: string;
+}
+
+export interface ImportResult {
+  /** Articles to store. Some may carry the id of an article already stored (see `replaced`): storing replaces that one. */
+  articles: Article[];
+  skipped: SkippedArticle[];
+  /**
+   * Ids of stored articles that the file holds with the same text but another
+   * label, title, address or date – typically an export made after the reader
+   * edited them. Importing restores the file's version.
+   */
+  replaced: string[];
+}
+
+/** A file that cannot be imported; the message names the file and the problem. Nothing was written. */
+export class ImportError extends Error {
+  constructor(
+    readonly fileName: string,
+    problem: string,
+  ) {
+    super(`${fileName}: ${problem}`);
+    this.name = 'ImportError';
+  }
+}
+
+export function exportCorpus(articles: readonly Article[], now: Date = new Date()): CorpusExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    articles: articles.map((a) => ({
+      id: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      language: a.language,
+      date: a.date,
+      url: a.url,
+      source: a.source,
+      addedAt: a.addedAt,
+      ...(a.file !== undefined ? { file: a.file } : {}),
+      text: a.raw,
+    })),
+  };
+}
+
+/** The export as the file's content. */
+export function serialiseExport(data: CorpusExport): string {
+  return `${JSON.stringify(data, null, 1)}\n`;
+}
+
+/** A file name for an export made at `now`: crossread-corpus-YYYY-MM-DD.json. */
+export function exportFileName(now: Date = new Date()): string {
+  return `crossread-corpus-${now.toISOString().slice(0, 10)}.json`;
+}
+
+function utf8Bytes(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+const count = (n: number) => n.toLocaleString('en');
+
+/** A short, quotable name of an article for messages. */
+function label(title: unknown, index: number): string {
+  const t = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
+  return t ? `article ${index + 1} ("${t.length > 60 ? `${t.slice(0, 59)}…` : t}")` : `article ${index + 1}`;
+}
+
+const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** One exported article checked field by field; the problem, or the fields to build the Article from. */
+function checkArticle(value: unknown, index: number): { problem: string } | { article: ExportedArticle } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: `article ${index + 1} is not an object` };
+  const a = value as Record<string, unknown>;
+  const name = label(a.title, index);
+  const missing = (field: string, what: string) => ({ problem: `${name} has no valid "${field}" field (${what})` });
+  if (typeof a.id !== 'string' || a.id.trim() === '') return missing('id', 'a non-empty string');
+  if (typeof a.outlet !== 'string') return missing('outlet', 'a string');
+  if (typeof a.title !== 'string') return missing('title', 'a string');
+  if (typeof a.language !== 'string' || a.language.trim() === '') return missing('language', 'a language code such as "de"');
+  if (a.date !== null && (typeof a.date !== 'string' || !ISO_DATE.test(a.date))) return missing('date', 'YYYY-MM-DD or null');
+  if (a.url !== null && typeof a.url !== 'string') return missing('url', 'a string or null');
+  if (a.source !== 'seed' && a.source !== 'user') return missing('source', '"seed" or "user"');
+  if (typeof a.addedAt !== 'number' || !Number.isFinite(a.addedAt)) return missing('addedAt', 'a number');
+  if (a.file !== undefined && typeof a.file !== 'string') return missing('file', 'a string when given');
+  if (typeof a.text !== 'string') return missing('text', 'the article text');
+  if (a.text.trim() === '') return { problem: `${name} has an empty text` };
+  if (a.text.length > MAX_ARTICLE_CHARS) {
+    return { problem: `${name} is too long (${count(a.text.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})` };
+  }
+  return {
+    article: {
+      id: a.id,
+      outlet: a.outlet,
+      title: a.title,
+      language: a.language,
+      date: a.date as string | null,
+      url: a.url as string | null,
+      source: a.source,
+      addedAt: a.addedAt,
+      ...(a.file !== undefined ? { file: a.file as string } : {}),
+      text: a.text,
+    },
+  };
+}
+
+/** Text compared for duplicates: the body, case and whitespace folded, so re-saved or re-wrapped copies count as the same. */
+function textKey(article: Article): string {
+  return article.raw.slice(article.bodyStart).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Address compared for duplicates: no fragment, no trailing slash, host in lower case. */
+function urlKey(url: string | null): string | null {
+  if (!url || !url.trim()) return null;
+  try {
+    const u = new URL(url.trim());
+    u.hash = '';
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return url.trim();
+  }
+}
+
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export interface ParseOptions {
+  /** The time an imported `.txt` article is recorded as added (ms); now by default. */
+  now?: number;
+}
+
+/**
+ * Reads an import file (a corpus export `.json`, or one article as `.txt`)
+ * into articles ready to store, checking everything first. Throws ImportError
+ * (naming the file and the problem) for an empty, oversized, malformed or
+ * unknown file, an unknown format version, a missing or invalid field, or an
+ * oversized article – nothing of such a file is imported. Articles already in
+ * `existing` (same address, or the same text) or repeated in the file are
+ * skipped and listed; an id already taken by a different article gets a new
+ * one. A stored article the file holds with the same id and text but other
+ * labels or date is returned for replacing (listed in `replaced`), so
+ * export → reset → import restores the reader's edits of seeds too.
+ */
+export function parseImport(fileName: string, content: string, existing: readonly Article[], options: ParseOptions = {}): ImportResult {
+  const plan = readFile(fileName, content, options);
+  const result = new Deduplicator(existing);
+  for (const build of plan) result.offer(build());
+  return result.done();
+}
+
+/**
+ * parseImport for large files: yields to the event loop while it builds
+ * articles, reports progress, and stops (rejecting with an AbortError) when
+ * the signal aborts. Nothing is written either way.
+ */
+export async function parseImportAsync(
+  fileName: string,
+  content: string,
+  existing: readonly Article[],
+  options: ParseOptions & { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportResult> {
+  const { signal, onProgress } = options;
+  const abortError = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+  if (signal?.aborted) throw abortError();
+  const plan = readFile(fileName, content, options);
+  const result = new Deduplicator(existing);
+  let last = performance.now();
+  for (let i = 0; i < plan.length; i++) {
+    result.offer(plan[i]());
+    if (performance.now() - last > 30) {
+      onProgress?.(i + 1, plan.length);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal?.aborted) throw abortError();
+      last = performance.now();
+    }
+  }
+  onProgress?.(plan.length, plan.length);
+  return result.done();
+}
+
+/** Checks the whole file, then returns one builder per article (building is the slow part: cleaning each text). */
+function readFile(fileName: string, content: string, options: ParseOptions): Array<() => Article> {
+  const fail = (problem: string): never => {
+    throw new ImportError(fileName, problem);
+  };
+  if (typeof content !== 'string') fail('the file could not be read as text');
+  if (content.length > MAX_IMPORT_BYTES || (content.length * 3 > MAX_IMPORT_BYTES && utf8Bytes(content) > MAX_IMPORT_BYTES)) {
+    fail(`the file is too large (${megabytes(utf8Bytes(content))}; the limit is ${megabytes(MAX_IMPORT_BYTES)})`);
+  }
+  const text = content.replace(/^\uFEFF/, '');
+  if (text.trim() === '') fail('the file is empty');
+  const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'json') return readExport(text, fail);
+  if (extension === 'txt' || extension === 'text') return [readTextArticle(fileName, text, options.now ?? Date.now(), fail)];
+  return fail(`crossread imports corpus exports (.json) and articles as plain text (.txt), not ${extension ? `.${extension} files` : 'files without an extension'}`);
+}
+
+function readExport(text: string, fail: (problem: string) => never): Array<() => Article> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return fail(`the file is not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail(`the file is not a crossread corpus export (expected an object with "format": "${EXPORT_FORMAT}")`);
+  const d = data as Record<string, unknown>;
+  if (d.format !== EXPORT_FORMAT) {
+    return fail(`the file is not a crossread corpus export ("format" is ${d.format === undefined ? 'missing' : JSON.stringify(d.format)}, expected "${EXPORT_FORMAT}")`);
+  }
+  if (d.version !== EXPORT_VERSION) {
+    return fail(`export version ${JSON.stringify(d.version ?? null)} is not supported; this version of crossread reads version ${EXPORT_VERSION}`);
+  }
+  if (!Array.isArray(d.articles)) return fail('the export has no "articles" list');
+  if (d.articles.length === 0) return fail('the export holds no articles');
+  const checked = d.articles.map((a, i) => checkArticle(a, i));
+  const problem = checked.find((c): c is { problem: string } => 'problem' in c);
+  if (problem) return fail(problem.problem);
+  return checked.map((c, i) => () => {
+    const e = (c as { article: ExportedArticle }).article;
+    try {
+      return makeArticle({
+        id: e.id,
+        raw: e.text,
+        ...(e.file !== undefined ? { file: e.file } : {}),
+        outlet: e.outlet,
+        title: e.title,
+        language: e.language,
+        date: e.date,
+        url: e.url,
+        source: e.source,
+        addedAt: e.addedAt,
+      });
+    } catch (error) {
+      return fail(`${label(e.title, i)} cannot be read: ${(error as Error).message}`);
+    }
+  });
+}
+
+function readTextArticle(fileName: string, text: string, now: number, fail: (problem: string) => never): () => Article {
+  const raw = text.replace(/\r\n?/g, '\n');
+  if (raw.length > MAX_ARTICLE_CHARS) fail(`the article is too long (${count(raw.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})`);
+  const base = fileName.replace(/^.*[/\\]/, '');
+  let article: Article;
+  try {
+    article = makeArticle({ id: `user-${fnv1a(raw)}`, raw, file: base, source: 'user', addedAt: now });
+  } catch (error) {
+    const message = (error as Error).message.replace(/^Cannot add article \S+: /, '');
+    return fail(`the article cannot be read: ${message}`);
+  }
+  return () => article;
+}
+
+/** Where a duplicate's first copy is. */
+interface Seen {
+  id: string;
+  inCorpus: boolean;
+  title: string;
+}
+
+/** Skips what the corpus or the file already has, and keeps ids unique. */
+class Deduplicator {
+  private readonly urls = new Map<string, Seen>();
+  private readonly texts = new Map<string, Seen>();
+  private readonly ids = new Set<string>();
+  private readonly stored = new Map<string, Article>();
+  private readonly articles: Article[] = [];
+  private readonly skipped: SkippedArticle[] = [];
+  private readonly replaced: string[] = [];
+
+  constructor(existing: readonly Article[]) {
+    for (const a of existing) {
+      this.remember(a, true);
+      this.stored.set(a.id, a);
+    }
+  }
+
+  private remember(a: Article, inCorpus: boolean): void {
+    const seen = { id: a.id, inCorpus, title: a.title };
+    const u = urlKey(a.url);
+    if (u && !this.urls.has(u)) this.urls.set(u, seen);
+    const t = textKey(a);
+    if (!this.texts.has(t)) this.texts.set(t, seen);
+    this.ids.add(a.id);
+  }
+
+  private static where(seen: Seen): string {
+    const as = seen.title ? ` as "${seen.title}"` : '';
+    return seen.inCorpus ? `already in the corpus${as}` : `appears earlier in this file${as}`;
+  }
+
+  offer(article: Article): void {
+    // The same stored article (same id, same text): skipped if nothing differs, else the file's version replaces it.
+    const same = this.stored.get(article.id);
+    if (same && textKey(same) === textKey(article) && !this.replaced.includes(article.id)) {
+      const differs = same.outlet !== article.outlet || same.title !== article.title || same.date !== article.date || same.url !== article.url;
+      if (!differs) {
+        this.skipped.push({ reason: `already in the corpus${same.title ? ` as "${same.title}"` : ''}`, title: article.title });
+        return;
+      }
+      const u = urlKey(article.url);
+      const byUrl = u ? this.urls.get(u) : undefined;
+      if (!byUrl || byUrl.id === article.id) {
+        this.replaced.push(article.id);
+        this.articles.push(article);
+        return;
+      }
+    }
+    const u = urlKey(article.url);
+    const byUrl = u ? this.urls.get(u) : undefined;
+    if (byUrl) {
+      this.skipped.push({ reason: `same address (${article.url}) ${Deduplicator.where(byUrl)}`, title: article.title });
+      return;
+    }
+    const byText = this.texts.get(textKey(article));
+    if (byText) {
+      this.skipped.push({ reason: `same text ${Deduplicator.where(byText)}`, title: article.title });
+      return;
+    }
+    let stored = article;
+    if (this.ids.has(article.id)) {
+      let n = 2;
+      while (this.ids.has(`${article.id}-${n}`)) n++;
+      stored = { ...article, id: `${article.id}-${n}` };
+    }
+    this.remember(stored, false);
+    this.articles.push(stored);
+  }
+
+  done(): ImportResult {
+    return { articles: this.articles, skipped: this.skipped, replaced: this.replaced };
+  }
+}
