@@ -44,8 +44,14 @@ interface Lexeme {
   upper: boolean;
 }
 
-const LEX = /(\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
+// Swiss outlets group thousands with an apostrophe ("74'036").
+const LEX = /(\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
+const ORDINAL_FOLLOWERS = new Set([')', ',', '/', ';', ']', '-', '\u2013']);
+const SWISS_GROUPS = /['\u2019]/g;
 const ISO_DATE = /(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
+const ISO_MONTH = /(?<![\d.-])(\d{4})-(\d{2})(?![\d-])/g;
+/** Numbers in links are ids and slugs, not quantities. */
+const URL = /\b(?:https?:\/\/|www\.)[^\s"'<>„“”«»]+/g;
 const FOUR_DIGITS = /^\d{4}$/;
 const ONE_OR_TWO_DIGITS = /^\d{1,2}$/;
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th)$/;
@@ -94,7 +100,8 @@ const DURATION_WORDS: Record<string, [number, string]> = dict({
 });
 
 /** Adjectives of duration: "zweistündigen", "90-minütige", "dreitägiger". */
-const DURATION_ADJECTIVE = /^(.*?)(sekundig|minutig|stundig|tagig|wochig|monatig)(?:e|en|er|es|em)?$/;
+/** Duration adjectives and the nouns made of them ("die 120-jährige Geschichte", "der 78-Jährige"). */
+const DURATION_ADJECTIVE = /^(.*?)(sekundig|minutig|stundig|tagig|wochig|monatig|jahrig)(?:e|en|er|es|em)?$/;
 const ADJECTIVE_UNIT: Record<string, string> = dict({
   sekundig: 'second',
   minutig: 'minute',
@@ -102,6 +109,7 @@ const ADJECTIVE_UNIT: Record<string, string> = dict({
   tagig: 'day',
   wochig: 'week',
   monatig: 'month',
+  jahrig: 'year',
 });
 
 const CURRENCIES: Record<string, string> = dict({
@@ -190,7 +198,8 @@ const GERMAN_TENS: Record<string, number> = dict({
   zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
 });
 /** Inflected articles/numerals that mean "one" only before a unit ("eine Stunde"). */
-const GERMAN_ONE = new Set(['ein', 'eine', 'einer', 'einem', 'einen', 'eines']);
+// Not "eines": "eines Tages" is "one day, some day", not a duration.
+const GERMAN_ONE = new Set(['ein', 'eine', 'einer', 'einem', 'einen']);
 const ENGLISH_ONE = new Set(['a', 'an', 'one']);
 
 const ENGLISH_NUMBERS: Record<string, number> = dict({
@@ -294,6 +303,7 @@ function startsUpper(s: string): boolean {
 
 /** Value of a digit string in the language's number format: "1.000,5" (de), "1,000.5" (en). */
 function parseDigits(s: string, german: boolean): number {
+  if (s.indexOf("'") >= 0 || s.indexOf('\u2019') >= 0) s = s.replace(SWISS_GROUPS, '').replace(',', '.');
   if (s.indexOf('.') < 0 && s.indexOf(',') < 0) return Number(s);
   const thousands = german ? '.' : ',';
   const decimal = german ? ',' : '.';
@@ -335,6 +345,7 @@ class Parser {
   }
 
   run(): Quantity[] {
+    this.skipUrls();
     this.numericDates();
     const lx = this.lx;
     for (let i = 0; i < lx.length; i++) {
@@ -510,9 +521,10 @@ class Parser {
       const d = this.dayMonth(i);
       if (d > i) return d;
     }
-    // German ordinals ("der 3. Platz") are not quantities.
-    if (this.german && t.type === 'num' && lx[i + 1]?.s === '.' && !lx[i + 1].spaced && lx[i + 2]?.type === 'word' && lx[i + 2].spaced && t.s.length <= 3 && !t.s.includes(',')) {
-      return i + 2;
+    // German ordinals ("der 3. Platz", goal minutes "(15.)", "(22./67.)") are not quantities.
+    if (this.german && t.type === 'num' && t.s.length <= 3 && !t.s.includes(',') && lx[i + 1]?.s === '.' && !lx[i + 1].spaced) {
+      const after = lx[i + 2];
+      if (after && ((after.type === 'word' && after.spaced) || ORDINAL_FOLLOWERS.has(after.s))) return i + 2;
     }
     let last = this.multiplier(p);
     // "eine Million", "a dozen": the article counts once a multiplier follows.
@@ -736,8 +748,28 @@ class Parser {
   }
 
   /** Numeric dates matched on the raw text: ISO "2025-02-12", German "12.02.2025", "12.2.". */
+  /** Lexemes inside links are not read. */
+  private skipUrls(): void {
+    URL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = URL.exec(this.text))) {
+      const end = m.index + m[0].length;
+      for (let k = Math.max(0, this.lexemeAt(m.index)); k < this.lx.length && this.lx[k].start < end; k++) {
+        if (this.lx[k].start >= m.index) this.used[k] = 1;
+      }
+    }
+  }
+
   private numericDates(): void {
     const text = this.text;
+    ISO_MONTH.lastIndex = 0;
+    let ym: RegExpExecArray | null;
+    while ((ym = ISO_MONTH.exec(text))) {
+      const month = Number(ym[2]);
+      const first = this.lexemeAt(ym.index);
+      if (month < 1 || month > 12 || first < 0 || this.used[first]) continue;
+      this.emit('date', Number(ym[1]) * 100 + month, 'ym', false, first, first + 2);
+    }
     for (const re of [ISO_DATE, NUMERIC_DATE]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
