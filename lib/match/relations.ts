@@ -5,6 +5,10 @@ import { similarity } from './term-space';
 export interface RelationThresholds {
   /** Minimum similarity for an outlet sentence to count as stating the page sentence's point. */
   agree: number;
+  /** Similarity between two outlets' sentences for agreement to carry over from one to the other (above 1: off). */
+  chain: number;
+  /** …and the carried-over sentence must share something with the page sentence itself (similarity above this). */
+  chainPage: number;
   /** Evidence sentences must reach this share of the best match's similarity. */
   evidenceShare: number;
   /**
@@ -42,6 +46,8 @@ export interface RelationThresholds {
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   agree: 0.25,
+  chain: 0.4,
+  chainPage: 0.01,
   evidenceShare: 0.75,
   competition: 0.7,
   competitionClauses: 99,
@@ -184,6 +190,41 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       rel.adds.sort((a, b) => a - b);
     });
   });
+
+  // Outlets paraphrase differently: when the page's sentence plainly matches
+  // one outlet's sentence and that sentence plainly matches another outlet's,
+  // the other outlet makes the point too, even in words the page does not use.
+  if (th.chain <= 1) {
+    const direct = perSentence.map((per, i) =>
+      per ? per.map((r, o) => (r.relation === 'agree' ? r.evidence.filter((k) => al.sims[o][i][k] >= th.agree) : [])) : null,
+    );
+    perSentence.forEach((per, i) => {
+      if (!per) return;
+      per.forEach((rel, o) => {
+        if (rel.relation === 'agree') return;
+        let best = -1;
+        let bestSim = th.chain;
+        direct[i]!.forEach((evidence, p) => {
+          if (p === o) return;
+          for (const b of evidence) {
+            const vb = al.outletVectors[p][b]!;
+            al.outletVectors[o].forEach((vc, c) => {
+              if (!vc || al.sims[o][i][c] < th.chainPage) return;
+              const sim = similarity(vb, vc);
+              if (sim > bestSim) {
+                bestSim = sim;
+                best = c;
+              }
+            });
+          }
+        });
+        if (best >= 0) {
+          rel.relation = 'agree';
+          rel.evidence = [best];
+        }
+      });
+    });
+  }
 
   const missing: Relations['missing'] = [];
   for (const [o, k] of candidates) {

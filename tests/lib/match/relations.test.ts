@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { align } from '../../../lib/match/align';
 import { analyse } from '../../../lib/match/features';
-import { quantityConflict, relate } from '../../../lib/match/relations';
+import { DEFAULT_RELATION_THRESHOLDS, quantityConflict, relate } from '../../../lib/match/relations';
 
 describe('relate', () => {
   const page = analyse({
@@ -88,5 +88,27 @@ describe('adds', () => {
 
   it('never cites a sentence that says nothing the page lacks', () => {
     expect(rel.perSentence[1]![0].adds).not.toContain(2);
+  });
+});
+
+describe('agreement through another outlet', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
+  const page = text('The ceasefire between both armies starts at midnight.', 'Prices for bread rose sharply in the capital last month.');
+  const b = text('The ceasefire between both armies starts at midnight, according to the truce agreement signed in Geneva.', 'Farmers protested in the north.');
+  const c = text('The truce agreement signed in Geneva takes effect at midnight.', 'Farmers protested in the north.');
+
+  it('carries agreement from an outlet that words the point like the page to one that words it like that outlet', () => {
+    const al = align(page, [b, c]);
+    expect(al.sims[1][0][0]).toBeLessThan(0.25);
+    const rel = relate(al);
+    expect(rel.perSentence[0]![0].relation).toBe('agree');
+    expect(rel.perSentence[0]![1].relation).toBe('agree');
+    expect(rel.perSentence[0]![1].evidence).toEqual([0]);
+    expect(rel.perSentence[1]![1].relation).toBe('omits');
+  });
+
+  it('does not carry agreement when switched off', () => {
+    const rel = relate(align(page, [b, c]), { ...DEFAULT_RELATION_THRESHOLDS, chain: 2 });
+    expect(rel.perSentence[0]![1].relation).toBe('omits');
   });
 });
