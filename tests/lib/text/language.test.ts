@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { baseLanguage, detectLanguage, isSupportedLanguage } from '../../../lib/text/language';
-
-describe('baseLanguage', () => {
-  it('reduces declared tags and ISO 639-3 codes to a two-letter code', () => {
-    expect(baseLanguage('de-DE')).toBe('de');
-    expect(baseLanguage('en_GB')).toBe('en');
-    expect(baseLanguage(' EN ')).toBe('en');
-    expect(baseLanguage('deu')).toBe('de');
-    expect(baseLanguage('fra')).toBe('fr');
-    expect(baseLanguage('')).toBe('und');
-    expect(baseLanguage(null)).toBe('und');
-    expect(baseLanguage('x-klingon')).toBe('und');
-  });
-});
+import { detectLanguage, isSupportedLanguage } from '../../../lib/text/language';
 
 describe('isSupportedLanguage', () => {
   it('supports German and English in any tag form', () => {
