@@ -60,7 +60,7 @@ function sampleMemory(): void {
 }
 
 /** mulberry32: a small seeded generator, so every run builds the same corpora. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -84,7 +84,7 @@ function sentencesOf(text: string, language: string): string[] {
 }
 
 /** Real German and English sentences to build synthetic articles from. */
-function sentencePool(seeds: Article[]): SentencePool {
+export function sentencePool(seeds: Article[]): SentencePool {
   const pool: SentencePool = { de: [], en: [], sources: [] };
   const add = (text: string, name: string) => {
     const language = detectLanguage(text);
@@ -117,7 +117,7 @@ function sentencePool(seeds: Article[]): SentencePool {
 }
 
 /** A synthetic article: 6–30 sentences of one language, in paragraphs, with a date and address. */
-function syntheticArticle(i: number, pool: SentencePool, next: () => number): Article {
+export function syntheticArticle(i: number, pool: SentencePool, next: () => number): Article {
   const language = pool.en.length === 0 || (pool.de.length > 0 && next() < 0.5) ? 'de' : 'en';
   const sentences = pool[language as 'de' | 'en'];
   const count = 6 + Math.floor(next() * 25);
@@ -352,4 +352,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli(main);
+// Runs when started as a script (npm run bench), not when imported for its corpus generator.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(main);

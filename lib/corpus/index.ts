@@ -22,14 +22,14 @@ export const MAX_TERMS_PER_ARTICLE = 600;
  */
 export const MAX_QUERY_TERMS = 250;
 /** Postings (article ids) read at most for one lookup, whatever the corpus size. */
-export const MAX_POSTINGS_READ = 40_000;
+export const MAX_POSTINGS_READ = 10_000;
 /**
  * A term in more than this share of the corpus says almost nothing about the
  * story; reading its postings would cost the most for the least. Only applied
  * once the corpus is large enough for shares to mean anything.
  */
-export const MAX_DF_SHARE = 0.25;
-const MIN_CORPUS_FOR_DF_SHARE = 40;
+export const MAX_DF_SHARE = 0.05;
+const MIN_CORPUS_FOR_DF_SHARE = 200;
 
 /** What the store keeps per article: the terms it is indexed under. */
 export interface ArticleTerms {
@@ -85,7 +85,7 @@ export function selectQueryTerms(
   maxTerms = MAX_QUERY_TERMS,
   maxPostings = MAX_POSTINGS_READ,
 ): QueryTerm[] {
-  const maxDf = corpusSize >= MIN_CORPUS_FOR_DF_SHARE ? Math.max(1, Math.floor(corpusSize * MAX_DF_SHARE)) : corpusSize;
+  const maxDf = corpusSize >= MIN_CORPUS_FOR_DF_SHARE ? Math.floor(corpusSize * MAX_DF_SHARE) : corpusSize;
   const weighted: QueryTerm[] = [];
   for (const [term, tf] of countTerms(pageTerms)) {
     const df = dfOf.get(term) ?? 0;

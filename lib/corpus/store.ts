@@ -10,7 +10,7 @@ export const DB_NAME = 'crossread';
  * rebuilt from scratch.
  *
  * 1: articles.
- * 2: the term index (terms, df) and the engine's features per article.
+ * 2: the term index (terms, df), the engine's features per article, meta.
  */
 export const DB_VERSION = 2;
 
@@ -47,11 +47,38 @@ interface CorpusSchema extends DBSchema {
     key: string;
     value: StoredFeatures;
   };
+  /** 'generation': bumped by every write, so a context knows when what it keeps in memory is out of date. */
+  meta: {
+    key: string;
+    value: number;
+  };
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'df', 'features'] as const;
+const STORES = ['articles', 'terms', 'df', 'features', 'meta'] as const;
 type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
+
+/** What one write transaction changed, to bring the in-memory lookup cache up to date once it commits. */
+interface WriteLog {
+  df: Map<string, number>;
+  touched: Set<string>;
+  cleared: boolean;
+}
+
+/**
+ * What lookups keep in memory between calls, valid for one generation of the
+ * database: every document frequency (one read instead of one per page term)
+ * and the articles last handed out with their features (no second read and
+ * clone; the engine's own caches, keyed by these objects, keep working).
+ */
+interface LookupCache {
+  generation: number;
+  df: Map<string, number>;
+  loaded: Map<string, { article: Article; features: ArticleFeatures }>;
+}
+
+/** Articles kept in memory with their features; beyond this the least recently used go. */
+const MAX_CACHED_ARTICLES = 500;
 
 /** An article with what the index and the engine need of it, computed outside any transaction. */
 interface Prepared {
@@ -108,6 +135,7 @@ const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
   private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
+  private cache: LookupCache | null = null;
 
   private constructor(private readonly db: CorpusDB) {}
 
@@ -126,6 +154,7 @@ export class CorpusStore {
           terms.createIndex('term', 'terms', { multiEntry: true });
           database.createObjectStore('df', { keyPath: 'term' });
           database.createObjectStore('features', { keyPath: 'id' });
+          database.createObjectStore('meta');
           // Index what the reader already has, inside the upgrade: the new
           // version is never visible with articles missing from the index.
           // Features are left to be computed on first use (see candidates),
@@ -152,9 +181,10 @@ export class CorpusStore {
    * Runs `body` in one readwrite transaction over all stores: either all of
    * its writes are kept, or none. `body` must only await requests of `tx`.
    */
-  private async write<T>(body: (tx: WriteTx) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new WriteCancelledError();
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false };
     const cancel = () => {
       try {
         tx.abort();
@@ -164,8 +194,13 @@ export class CorpusStore {
     };
     signal?.addEventListener('abort', cancel);
     try {
-      const result = await body(tx);
+      const generation = (await tx.objectStore('meta').get('generation')) ?? 0;
+      const bump = tx.objectStore('meta').put(generation + 1, 'generation');
+      bump.catch(() => undefined);
+      const result = await body(tx, log);
+      await bump;
       await tx.done;
+      this.committed(generation, log);
       return result;
     } catch (error) {
       cancel();
@@ -178,9 +213,26 @@ export class CorpusStore {
     }
   }
 
+  /** Brings the lookup cache to the generation a write of this context committed, or drops it when it was behind. */
+  private committed(generation: number, log: WriteLog): void {
+    const cache = this.cache;
+    if (!cache || cache.generation !== generation || log.cleared) {
+      this.cache = null;
+      return;
+    }
+    for (const [term, change] of log.df) {
+      const value = (cache.df.get(term) ?? 0) + change;
+      if (value > 0) cache.df.set(term, value);
+      else cache.df.delete(term);
+    }
+    for (const id of log.touched) cache.loaded.delete(id);
+    cache.generation = generation + 1;
+  }
+
   /** Adjusts document frequencies by `delta` (term → change), deleting terms no article has any more. */
-  private static async applyDf(tx: WriteTx, delta: ReadonlyMap<string, number>): Promise<void> {
+  private static async applyDf(tx: WriteTx, delta: ReadonlyMap<string, number>, log: WriteLog): Promise<void> {
     const df = tx.objectStore('df');
+    for (const [term, change] of delta) log.df.set(term, (log.df.get(term) ?? 0) + change);
     await Promise.all(
       [...delta].map(async ([term, change]) => {
         if (change === 0) return;
@@ -192,7 +244,7 @@ export class CorpusStore {
   }
 
   /** Stores prepared articles (`add`: failing on an existing id) with their index entries and features. */
-  private static async storePrepared(tx: WriteTx, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
+  private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
     const delta = new Map<string, number>();
     const writes: Promise<unknown>[] = [];
     let done = 0;
@@ -207,18 +259,20 @@ export class CorpusStore {
         writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
         writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
         for (const t of p.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
+        log.touched.add(p.article.id);
       }
     } catch (error) {
       // A request that throws at once (quota, a value that cannot be stored) aborts the lot; the ones already made then fail too.
       for (const w of writes) w.catch(() => undefined);
       throw error;
     }
-    writes.push(CorpusStore.applyDf(tx, delta));
+    writes.push(CorpusStore.applyDf(tx, delta, log));
     await Promise.all(writes);
   }
 
   /** Removes an article, its index entries and features; false when there was none. */
-  private static async removeIndexed(tx: WriteTx, id: string): Promise<boolean> {
+  private static async removeIndexed(tx: WriteTx, log: WriteLog, id: string): Promise<boolean> {
+    log.touched.add(id);
     const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
     const delta = new Map<string, number>();
     for (const t of indexed?.terms ?? []) delta.set(t, -1);
@@ -226,7 +280,7 @@ export class CorpusStore {
       tx.objectStore('articles').delete(id),
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
-      CorpusStore.applyDf(tx, delta),
+      CorpusStore.applyDf(tx, delta, log),
     ]);
     return article !== undefined;
   }
@@ -241,11 +295,11 @@ export class CorpusStore {
     const stored = new Set(await this.db.getAllKeys('articles'));
     const missing = seeds.filter((s) => !stored.has(s.id)).map(prepare);
     if (missing.length === 0) return 0;
-    return this.write(async (tx) => {
+    return this.write(async (tx, log) => {
       // Another context may have added some since the keys were read.
       const keys = await Promise.all(missing.map((p) => tx.objectStore('articles').getKey(p.article.id)));
       const toAdd = missing.filter((_, i) => keys[i] === undefined);
-      await CorpusStore.storePrepared(tx, toAdd);
+      await CorpusStore.storePrepared(tx, log, toAdd);
       return toAdd.length;
     });
   }
@@ -253,7 +307,7 @@ export class CorpusStore {
   /** Adds articles in one transaction: either all are stored (with their index entries), or none. */
   async addArticles(articles: readonly Article[]): Promise<void> {
     const prepared = articles.map(prepare);
-    await this.write((tx) => CorpusStore.storePrepared(tx, prepared));
+    await this.write((tx, log) => CorpusStore.storePrepared(tx, log, prepared));
   }
 
   /**
@@ -281,10 +335,10 @@ export class CorpusStore {
     }
     if (signal?.aborted) throw new WriteCancelledError();
     onProgress?.(total, total);
-    await this.write(async (tx) => {
+    await this.write(async (tx, log) => {
       const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
-      for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, prepared[i].article.id);
-      await CorpusStore.storePrepared(tx, prepared);
+      for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, prepared[i].article.id);
+      await CorpusStore.storePrepared(tx, log, prepared);
     }, signal);
   }
 
@@ -294,9 +348,10 @@ export class CorpusStore {
    */
   async replaceWithSeeds(seeds: readonly Article[]): Promise<void> {
     const prepared = seeds.map(prepare);
-    await this.write(async (tx) => {
-      await Promise.all(STORES.map((s) => tx.objectStore(s).clear()));
-      await CorpusStore.storePrepared(tx, prepared);
+    await this.write(async (tx, log) => {
+      log.cleared = true;
+      await Promise.all((['articles', 'terms', 'df', 'features'] as const).map((s) => tx.objectStore(s).clear()));
+      await CorpusStore.storePrepared(tx, log, prepared);
     });
   }
 
@@ -309,7 +364,8 @@ export class CorpusStore {
     if (outlet !== undefined && outlet === '') throw new Error('The outlet label cannot be empty.');
     const date = update.date === undefined ? undefined : update.date === null || update.date.trim() === '' ? null : update.date.trim();
     if (date && !ISO_DATE.test(date)) throw new Error(`"${date}" is not a date of the form YYYY-MM-DD.`);
-    return this.write(async (tx) => {
+    return this.write(async (tx, log) => {
+      log.touched.add(id);
       const article = await tx.objectStore('articles').get(id);
       if (!article) throw new Error(`There is no article ${id} in the corpus.`);
       const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
@@ -333,7 +389,7 @@ export class CorpusStore {
 
   /** Deletes an article with its index entries and features. */
   async deleteArticle(id: string): Promise<void> {
-    await this.write((tx) => CorpusStore.removeIndexed(tx, id));
+    await this.write((tx, log) => CorpusStore.removeIndexed(tx, log, id));
   }
 
   /** How many articles are indexed under `term` (0 when none). */
@@ -345,32 +401,35 @@ export class CorpusStore {
    * The articles most likely to report the same story as a page with these
    * content terms (`contentTerms(page text, language)`), best first, at most
    * `limit`: IDF-weighted overlap over the page's most distinctive terms.
-   * Reads the frequencies of the page's terms, the postings of the chosen
-   * ones, and then only the top articles and their features.
+   * Reads the postings of the chosen terms, and then only the top articles
+   * and their features. Document frequencies are read once per change of the
+   * corpus and kept in memory. The articles returned may be shared with
+   * later calls: treat them as read-only.
    */
   async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
-    const distinct = [...new Set(pageTerms)];
-    if (distinct.length === 0 || limit <= 0) return [];
-    const tx = this.db.transaction(['articles', 'terms', 'df', 'features'], 'readonly');
-    const [size, dfs] = await Promise.all([
-      tx.objectStore('articles').count(),
-      Promise.all(distinct.map((t) => tx.objectStore('df').get(t))),
-    ]);
-    const dfOf = new Map<string, number>();
-    for (const rec of dfs) if (rec) dfOf.set(rec.term, rec.df);
-    const query = selectQueryTerms(pageTerms, dfOf, size);
+    if (pageTerms.length === 0 || limit <= 0) return [];
+    const tx = this.db.transaction(['articles', 'terms', 'df', 'features', 'meta'], 'readonly');
+    const [generation, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
+    let cache = this.cache;
+    if (!cache || cache.generation !== (generation ?? 0)) {
+      const all = await tx.objectStore('df').getAll();
+      cache = { generation: generation ?? 0, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map() };
+      this.cache = cache;
+    }
+    const query = selectQueryTerms(pageTerms, cache.df, size);
     const byTerm = tx.objectStore('terms').index('term');
     const lists = await Promise.all(query.map((q) => byTerm.getAllKeys(q.term)));
     const postings = new Map(query.map((q, i) => [q.term, lists[i]]));
     const ids = rankCandidates(query, postings, limit);
+    const toRead = ids.filter((id) => !cache.loaded.has(id));
     const [articles, stored] = await Promise.all([
-      Promise.all(ids.map((id) => tx.objectStore('articles').get(id))),
-      Promise.all(ids.map((id) => tx.objectStore('features').get(id))),
+      Promise.all(toRead.map((id) => tx.objectStore('articles').get(id))),
+      Promise.all(toRead.map((id) => tx.objectStore('features').get(id))),
     ]);
     await tx.done;
 
-    const found: Article[] = [];
     const stale: StoredFeatures[] = [];
+    const read = new Map<string, { article: Article; features: ArticleFeatures }>();
     articles.forEach((article, i) => {
       if (!article) return;
       let features = stored[i]?.features;
@@ -379,15 +438,26 @@ export class CorpusStore {
         features = articleFeatures(article);
         stale.push({ id: article.id, features });
       }
-      this.loadedFeatures.set(article, features);
-      found.push(article);
+      read.set(article.id, { article, features });
     });
+    const found: Article[] = [];
+    for (const id of ids) {
+      const entry = cache.loaded.get(id) ?? read.get(id);
+      if (!entry) continue;
+      // Most recently used last, so eviction takes the oldest first.
+      cache.loaded.delete(id);
+      cache.loaded.set(id, entry);
+      this.loadedFeatures.set(entry.article, entry.features);
+      found.push(entry.article);
+    }
+    while (cache.loaded.size > MAX_CACHED_ARTICLES) cache.loaded.delete(cache.loaded.keys().next().value!);
     if (stale.length > 0) await this.saveFeatures(stale);
     return found;
   }
 
   /** Keeps features computed after the fact, for articles that still exist. */
   private async saveFeatures(records: readonly StoredFeatures[]): Promise<void> {
+    // The articles themselves do not change, so what lookups keep in memory stays valid.
     await this.write(async (tx) => {
       const keys = await Promise.all(records.map((r) => tx.objectStore('articles').getKey(r.id)));
       await Promise.all(records.filter((_, i) => keys[i] !== undefined).map((r) => tx.objectStore('features').put(r)));

@@ -61,7 +61,7 @@ describe('upgrading a version-1 corpus', () => {
 
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
       db.close();

@@ -201,3 +201,42 @@ describe('CorpusStore.updateArticle', () => {
     expect(await store.getArticle('seed-001')).toEqual(seeds[1]);
   });
 });
+
+describe('CorpusStore lookups kept in memory', () => {
+  it('see what another context wrote since, and what this one wrote', async () => {
+    const name = `two-${n++}`;
+    const background = await fresh(name);
+    const options = await fresh(name);
+    await background.addArticles(otherArticles());
+    const zoo = contentTerms('Zoodirektorin Giraffengehege', 'de');
+    expect(await background.candidates(zoo)).toEqual([]);
+
+    const zooArticle = makeArticle({ id: 'zoo', raw: 'Die Zoodirektorin eröffnet das neue Giraffengehege. Die Tiere ziehen im Mai ein.', source: 'user', outlet: 'Z', language: 'de' });
+    await options.addArticles([zooArticle]);
+    expect((await background.candidates(zoo)).map((a) => a.id)).toEqual(['zoo']);
+
+    await background.deleteArticle('zoo');
+    expect(await background.candidates(zoo)).toEqual([]);
+    expect(await options.candidates(zoo)).toEqual([]);
+
+    await options.addArticles([zooArticle]);
+    await options.updateArticle('zoo', { outlet: 'Zooblatt' });
+    const [found] = await background.candidates(zoo);
+    expect(found.outlet).toBe('Zooblatt');
+    expect(await background.documentFrequency(zoo[0])).toBe(1);
+  });
+
+  it('hands out the same article objects again until they change', async () => {
+    const store = await fresh();
+    await store.addArticles(otherArticles());
+    const terms = contentTerms(OTHER_STORIES[2], 'de');
+    const [first] = await store.candidates(terms, 1);
+    const [again] = await store.candidates(terms, 1);
+    expect(again).toBe(first);
+    await store.updateArticle(first.id, { date: '2025-01-01' });
+    const [changed] = await store.candidates(terms, 1);
+    expect(changed).not.toBe(first);
+    expect(changed.date).toBe('2025-01-01');
+    expect(store.featuresOf(changed).date).toBe('2025-01-01');
+  });
+});
