@@ -155,13 +155,70 @@ function germanGenitiveName(text: string, tokens: Token[], i: number, offset: nu
   return ADJECTIVE_ENDING.test(next.norm) && after !== undefined && startsUpper(after.text) && !isStopword(next.norm, 'de');
 }
 
+/** Endings of German common nouns (abstract suffixes, plurals); names rarely end so. */
+const NOUN_ENDING =
+  /(?:ung|heit|keit|schaft|tion|tat|ismus|nis|nisse|chen|lein|ment|ium|ik|ur|ei|ling|en|ern|million|milliarde)$/;
+const DETERMINER_OR_CONTRACTION = /^(?:im|am|zum|zur|vom|beim|ins|ans|aufs|ums|durchs|furs)$/;
+
+/**
+ * German capitalises every noun, so a name shows itself only in how it is
+ * used across a text: it recurs (at least twice, once mid-sentence) in one
+ * form, and never after an article, determiner, adjective or number
+ * ("Putin", "Hegseth", "Millot" – but not "der Krieg", "im Weißen Haus",
+ * "zwölf Minuten"). Returns the stems of such words.
+ */
+function germanNameStems(text: string, tokens: Token[], initial: boolean[], offset: number): Set<string> {
+  const stats = new Map<string, { n: number; mid: number; modified: boolean; form: string; forms: number }>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !startsUpper(t.text) || HYPHENS.test(t.norm) || isStopword(t.norm, 'de')) continue;
+    const key = wordStem(t.norm, 'de');
+    const form = t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
+    let st = stats.get(key);
+    if (!st) {
+      st = { n: 0, mid: 0, modified: false, form, forms: 1 };
+      stats.set(key, st);
+    } else if (st.form !== form) st.forms++;
+    st.n++;
+    if (!initial[i]) st.mid++;
+    if (!st.modified && isModified(text, tokens, i, offset)) st.modified = true;
+  }
+  const out = new Set<string>();
+  for (const [key, st] of stats) {
+    if (st.n >= 2 && st.mid >= 1 && !st.modified && st.forms === 1 && !NOUN_ENDING.test(st.form)) out.add(key);
+  }
+  return out;
+}
+
+/** Whether a German noun-candidate follows an article, determiner, adjective or number. */
+function isModified(text: string, tokens: Token[], i: number, offset: number): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!prev) return false;
+  const gap = text.slice(prev.end - offset, t.start - offset);
+  if (prev.kind === 'number') return gap.length <= 2 && (gap === '' || gap.trim() === '' || gap.trim() === '.');
+  if (gap.trim() !== '') return false;
+  if (DETERMINER.test(prev.norm) || DETERMINER_OR_CONTRACTION.test(prev.norm)) return true;
+  if (!ADJECTIVE_ENDING.test(prev.norm)) return false;
+  // "neuen Plan", and "im Weißen Haus" where the adjective is capitalised in a name-like phrase.
+  if (!startsUpper(prev.text)) return !isStopword(prev.norm, 'de');
+  const before = tokens[i - 2];
+  return before !== undefined && (DETERMINER.test(before.norm) || DETERMINER_OR_CONTRACTION.test(before.norm));
+}
+
 /**
  * Words and numbers of `text` with offsets (+ `offset`, for callers that pass
- * a slice). Name detection is per text: acronyms and internally capitalised
- * words are names; in English a capitalised word that is not sentence-initial
- * (or is capitalised elsewhere mid-sentence) is a name; a capitalised word
- * with a genitive -s whose bare form also occurs capitalised in the text
- * ("Putins" … "Putin") is a name, as is the bare form.
+ * a slice). Names are recognised per text:
+ * - any language: acronyms and internally capitalised words (USA, VfB);
+ *   possessives ("Trump's"); a capitalised word whose genitive in -s also
+ *   occurs ("Putin" … "Putins");
+ * - English: capitalised words that are not sentence-initial (or are
+ *   capitalised mid-sentence elsewhere in the text);
+ * - German: recurring capitalised words never used after an article,
+ *   determiner, adjective or number (germanNameStems), and genitives that
+ *   stand before their noun without article ("Trumps Zölle").
+ * German names mentioned once, bare, stay 'word'; their stem is the same
+ * either way.
  */
 export function tokenize(text: string, language: string, offset = 0): Token[] {
   const lang = baseLanguage(language || 'und');
@@ -189,6 +246,8 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
     capitalised.add(bare);
     if (!initial[i]) midCapitalised.add(bare);
   }
+
+  const germanNames = lang === 'de' ? germanNameStems(text, tokens, initial, offset) : null;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -220,6 +279,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       name = true;
     }
     if (!name && lang === 'en' && (!initial[i] || midCapitalised.has(t.norm))) name = true;
+    if (!name && germanNames !== null && germanNames.has(wordStem(t.norm, lang))) name = true;
     if (!name && capitalised.has(t.norm + 's') && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
     t.kind = name ? 'name' : 'word';
     t.stem = wordStem(base, lang);

@@ -49,6 +49,17 @@ describe('tokenize', () => {
     expect(kriegs.kind).toBe('word');
   });
 
+  it('recognises German names by their use: recurring, never after an article or adjective', () => {
+    const text = 'Putin telefonierte lange. Der Krieg dauert an. Danach sprach Putin mit Scholz über den Krieg. Den neuen Krieg will Scholz beenden. Die Minuten vergingen, zwölf Minuten lang.';
+    const kinds = new Map(tokenize(text, 'de').map((t) => [t.text, t.kind]));
+    expect(kinds.get('Putin')).toBe('name');
+    expect(kinds.get('Scholz')).toBe('name');
+    expect(kinds.get('Krieg')).toBe('word');
+    expect(kinds.get('Minuten')).toBe('word');
+    // Mentioned once, a German capitalised word cannot be told from a noun.
+    expect(tokenize('Danach sprach Hegseth.', 'de').find((t) => t.text === 'Hegseth')!.kind).toBe('word');
+  });
+
   it('recognises a German genitive name that is not also named bare in the text', () => {
     const stems = (t: string) => Object.fromEntries(tokenize(t, 'de').map((x) => [x.text, [x.stem, x.kind]]));
     expect(stems('Trumps Zölle treffen Europa.')['Trumps']).toEqual(['trump', 'name']);
