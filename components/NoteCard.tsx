@@ -1,46 +1,152 @@
-import { useState } from 'preact/hooks';
+import type { Messages } from '../lib/i18n/messages';
 import type { ParagraphNote } from '../lib/notes/paragraph-notes';
+import type { OutletNote } from '../lib/notes/page-notes';
+
+/** Where a note sits: a card in the margin, or a marker at the paragraph's end on narrow pages. */
+export type NotePlacement =
+  | { mode: 'margin'; top: number; left: number; width: number }
+  | { mode: 'marker'; top: number; left: number; popoverLeft: number; popoverWidth: number };
 
 export interface NoteCardProps {
   note: ParagraphNote;
-  top: number;
-  left: number;
-  width: number;
+  /** The start of the annotated paragraph, naming the note for screen readers. */
+  excerpt: string;
+  placement: NotePlacement;
+  open: boolean;
+  t: Messages;
+  onToggle(open: boolean): void;
+  onHighlight(on: boolean): void;
+}
+
+/** The relations of a note as a list of symbol-led parts, e.g. "✓ 3 agree", "+ 2 add detail". */
+export function summaryParts(note: ParagraphNote, t: Messages): string[] {
+  return [
+    note.agree.length ? t.agree(note.agree.length) : null,
+    note.adds.length ? t.addDetail(note.adds.length) : null,
+    note.conflicts.length ? t.conflict(new Set(note.conflicts.map((c) => c.outlet)).size) : null,
+    note.omits.length ? t.omit(note.omits.length) : null,
+  ].filter((part): part is string => part !== null);
 }
 
 /**
- * One paragraph's margin note: a compact summary that opens to show each
- * outlet's own words. All corpus text is rendered as text, never as HTML.
+ * One paragraph's note: a compact summary that opens to show each outlet's
+ * own words. All corpus text is rendered as text, never as HTML.
  */
-export function NoteCard({ note, top, left, width }: NoteCardProps) {
-  const [open, setOpen] = useState(false);
-  const summary = [
-    note.agree.length ? `✓ ${note.agree.length} agree` : null,
-    note.adds.length ? `+ ${note.adds.length} add detail` : null,
-    note.omits.length ? `– ${note.omits.length} omit` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+export function NoteCard({ note, excerpt, placement, open, t, onToggle, onHighlight }: NoteCardProps) {
+  const parts = summaryParts(note, t);
+  const id = `crossread-note-${note.block}`;
+  const marker = placement.mode === 'marker';
+  // Margin notes are placed by their slot in the overlay's stack; markers sit where the paragraph ends.
+  const style = marker ? { top: `${placement.top}px`, left: `${placement.left}px` } : undefined;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.stopPropagation();
+    onToggle(false);
+    ((event.currentTarget as HTMLElement).querySelector('button.summary') as HTMLButtonElement | null)?.focus();
+  };
   return (
-    <aside class={open ? "note open" : "note"} data-block={note.block} style={{ top: `${top}px`, left: `${left}px`, width: `${width}px` }}>
-      <button type="button" class="summary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {summary}
+    <div
+      class={`note ${marker ? 'marker-note' : 'margin-note'}${open ? ' open' : ''}`}
+      role="group"
+      aria-label={t.noteOn(excerpt)}
+      data-block={note.block}
+      style={style}
+      onKeyDown={onKeyDown}
+      onMouseEnter={() => onHighlight(true)}
+      onMouseLeave={() => onHighlight(false)}
+      onFocusIn={() => onHighlight(true)}
+      onFocusOut={(e: FocusEvent) => {
+        if (!(e.currentTarget as Element).contains(e.relatedTarget as Node | null)) onHighlight(false);
+      }}
+    >
+      <button type="button" class="summary" aria-expanded={open} aria-controls={id} onClick={() => onToggle(!open)}>
+        {marker ? (
+          <>
+            <span aria-hidden="true" class="compact">
+              {parts.map((p) => p.split(' ').slice(0, 2).join('')).join(' ')}
+            </span>
+            <span class="sr-only">{parts.join(' · ')}</span>
+          </>
+        ) : (
+          parts.map((part, i) => (
+            <span key={part} class={`part ${kindOf(part)}`}>
+              {i > 0 ? ' · ' : ''}
+              {part}
+            </span>
+          ))
+        )}
       </button>
-      {open && (
-        <div class="details">
-          {note.agree.map((o) => (
-            <p class="outlet agree" key={`a-${o.outlet}`}>
-              <strong>{o.outlet}</strong> agrees: <q>{o.evidence[0] ?? ''}</q>
-            </p>
-          ))}
-          {note.adds.map((o) => (
-            <p class="outlet adds" key={`d-${o.outlet}`}>
-              <strong>{o.outlet}</strong> adds: <q>{o.adds[0] ?? ''}</q>
-            </p>
-          ))}
-          {note.omits.length > 0 && <p class="outlet omits">Not reported by {note.omits.join(', ')}</p>}
-        </div>
-      )}
-    </aside>
+      <div
+        id={id}
+        class="details"
+        hidden={!open}
+        style={marker ? { left: `${placement.popoverLeft - placement.left}px`, width: `${placement.popoverWidth}px` } : undefined}
+      >
+        {open && <NoteDetails note={note} t={t} />}
+      </div>
+    </div>
   );
 }
+
+function kindOf(part: string): string {
+  return part.startsWith('✓') ? 'agree' : part.startsWith('+') ? 'adds' : part.startsWith('≠') ? 'conflict' : 'omits';
+}
+
+function NoteDetails({ note, t }: { note: ParagraphNote; t: Messages }) {
+  const addsOnly = note.adds.filter((o) => o.relation !== 'agree');
+  return (
+    <ul class="outlets">
+      {note.agree.map((o) => (
+        <li class="outlet agree" key={`a-${o.outlet}`}>
+          <span class="symbol" aria-hidden="true">✓</span> <strong>{o.outlet}</strong> {t.agrees} <Quote note={o} />
+          {looseAdds(o).length > 0 && (
+            <>
+              {' '}
+              {t.adds} <q><em>{looseAdds(o)[0]}</em></q>
+            </>
+          )}
+        </li>
+      ))}
+      {addsOnly.map((o) => (
+        <li class="outlet adds" key={`d-${o.outlet}`}>
+          <span class="symbol" aria-hidden="true">+</span> <strong>{o.outlet}</strong> {t.adds} <Quote note={o} />
+        </li>
+      ))}
+      {note.conflicts.map((c) => (
+        <li class="outlet conflict" key={`c-${c.outlet}-${c.theirs}`}>
+          <span class="symbol" aria-hidden="true">≠</span> <strong>{c.outlet}</strong> {t.contradicts}{' '}
+          <span class="side-by-side">
+            {t.thisArticle}: <q>{c.page}</q> · {c.outlet}: <q><em>{c.theirs}</em></q>
+          </span>
+        </li>
+      ))}
+      {note.omits.length > 0 && (
+        <li class="outlet omits">
+          <span class="symbol" aria-hidden="true">–</span> {t.notReportedBy(note.omits.join(', '))}
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/** The outlet's own sentence, its added detail emphasised where the sentence contains it. */
+function Quote({ note }: { note: OutletNote }) {
+  const sentence = note.evidence[0] ?? note.adds[0] ?? '';
+  const detail = note.adds.find((a) => sentence.includes(a));
+  if (!detail) return <q>{note.evidence.length ? sentence : <em>{sentence}</em>}</q>;
+  const at = sentence.indexOf(detail);
+  return (
+    <q>
+      {sentence.slice(0, at)}
+      <em class="detail">{detail}</em>
+      {sentence.slice(at + detail.length)}
+    </q>
+  );
+}
+
+/** Details an agreeing outlet adds that are not inside the sentence already quoted. */
+function looseAdds(o: OutletNote): string[] {
+  const quoted = o.evidence[0] ?? '';
+  return o.adds.filter((a) => !quoted.includes(a));
+}
+

@@ -1,17 +1,27 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { extractArticle, type ExtractedArticle } from '../../lib/extract/extract-article';
-import { anchorBlocks } from '../../lib/extract/anchor';
-import { paragraphNotes } from '../../lib/notes/paragraph-notes';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extractArticleSteps, quickArticleText } from '../../lib/extract/extract-article';
+import { anchorArticle, textRange, type PageAnchors } from '../../lib/extract/anchor';
+import { notesSummary, paragraphNotes, type ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PageNotes } from '../../lib/notes/page-notes';
-import { Overlay, type PlacedNote } from '../../components/Overlay';
-import type { AnnotateRequest, AnnotateResponse } from '../../platform/messages';
+import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
+import { matchesShortcut, parseShortcut } from '../../lib/i18n/shortcut';
+import { Overlay } from '../../components/Overlay';
+import type { AnnotateRequest, AnnotateResponse, PagePayload } from '../../platform/messages';
 import { overlaysEnabled } from '../../platform/settings';
+import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
 import styles from '../../components/overlay.css?inline';
+import { createHighlighter } from './highlight';
+import { layoutNotes } from './layout';
+import { mark, runSliced, timed, yieldToPage } from './tasks';
+import { pageTheme } from './theme';
 
-const NOTE_WIDTH = 260;
-const GAP = 16;
+/** After an in-page navigation, the new article is read once the page has stopped changing for this long… */
+const SETTLE_MS = 400;
+/** …or after this long at most. */
+const SETTLE_MAX_MS = 4000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -19,8 +29,11 @@ export default defineContentScript({
   // Styles go into the shadow root only; nothing is added to the page's own styles.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    const locale = localeFor(uiLanguage());
     let ui: ShadowRootContentScriptUi<() => void> | null = null;
     let generation = 0;
+    let enabled = await overlaysEnabled.getValue();
+    const keys = { current: await readShortcuts() };
 
     const hide = () => {
       generation++;
@@ -30,37 +43,109 @@ export default defineContentScript({
 
     const show = async () => {
       const mine = ++generation;
-      const extraction = extractArticle(document, location.href);
-      if (!extraction.ok) return;
-      const notes = await requestNotes(extraction.article);
-      if (!notes || mine !== generation || ctx.isInvalid) return;
-      if (notes.story !== 'same') return;
-      const paragraphs = paragraphNotes(notes, extraction.article.blocks);
-      if (paragraphs.length === 0) return;
       ui?.remove();
-      ui = await mountOverlay(ctx, extraction.article, paragraphs, notes.outlets.length);
+      ui = null;
+      await yieldToPage();
+      if (mine !== generation) return;
+      // A first look with the paragraphs alone: a page the corpus knows nothing
+      // about is left alone without the cost of a full extraction.
+      const quick = await runSliced('quick', quickArticleText(document));
+      if (!quick || mine !== generation) return;
+      const first = await requestNotes({ text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null });
+      if (!first || first.story === 'none' || mine !== generation || ctx.isInvalid) return;
+      const extraction = await runSliced('extract', extractArticleSteps(document, location.href));
+      if (mine !== generation) return;
+      if (!extraction.ok) return;
+      const article = extraction.article;
+      const notes = await requestNotes({
+        text: article.text,
+        url: article.url,
+        title: article.title,
+        language: article.language,
+        publishedTime: article.publishedTime,
+      });
+      if (!notes || mine !== generation || ctx.isInvalid) return;
+      if (notes.story === 'none') return;
+      const paragraphs = notes.story === 'same' ? timed('group', () => paragraphNotes(notes, article.blocks)) : [];
+      await yieldToPage();
+      if (notes.story === 'same' && paragraphs.length === 0) return;
+      const anchors = await runSliced('anchor', anchorArticle(document, article.blocks, null));
+      if (mine !== generation || ctx.isInvalid) return;
+      const mounted = await mountOverlay(ctx, { locale, notes, paragraphs, anchors, keys });
+      if (mine !== generation || ctx.isInvalid) mounted.remove();
+      else ui = mounted;
     };
 
-    if (await overlaysEnabled.getValue()) await show();
-    overlaysEnabled.watch((enabled) => {
-      if (enabled) void show();
+    if (enabled) await show();
+    overlaysEnabled.watch((value) => {
+      enabled = value;
+      if (value) void show();
       else hide();
+    });
+    noteShortcuts.watch((value) => {
+      keys.current = value ?? defaultNoteShortcuts;
+    });
+
+    // Single-page sites change the article without a page load: drop the notes
+    // at once, and read the new article when the page has settled.
+    let page = withoutHash(location.href);
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      queueMicrotask(() => {
+        if (withoutHash(location.href) === page) return;
+        page = withoutHash(location.href);
+        hide();
+        const mine = generation;
+        void settled().then(() => {
+          if (enabled && mine === generation && !ctx.isInvalid) void show();
+        });
+      });
     });
     ctx.onInvalidated(hide);
   },
 });
 
-async function requestNotes(article: ExtractedArticle): Promise<PageNotes | null> {
-  const request: AnnotateRequest = {
-    type: 'crossread:annotate',
-    page: {
-      text: article.text,
-      url: article.url,
-      title: article.title,
-      language: article.language,
-      publishedTime: article.publishedTime,
-    },
-  };
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return navigator.language;
+  }
+}
+
+async function readShortcuts(): Promise<NoteShortcuts> {
+  try {
+    return (await noteShortcuts.getValue()) ?? defaultNoteShortcuts;
+  } catch {
+    return defaultNoteShortcuts;
+  }
+}
+
+function withoutHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** Resolves once the page's DOM has not changed for SETTLE_MS (or after SETTLE_MAX_MS). */
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet = setTimeout(done, SETTLE_MS);
+    const cap = setTimeout(done, SETTLE_MAX_MS);
+    const observer = new MutationObserver(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, SETTLE_MS);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+    function done() {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(cap);
+      resolve();
+    }
+  });
+}
+
+async function requestNotes(page: PagePayload): Promise<PageNotes | null> {
+  const request: AnnotateRequest = { type: 'crossread:annotate', page };
   try {
     const response = (await browser.runtime.sendMessage(request)) as AnnotateResponse | undefined;
     return response?.ok ? response.notes : null;
@@ -70,12 +155,19 @@ async function requestNotes(article: ExtractedArticle): Promise<PageNotes | null
   }
 }
 
-async function mountOverlay(
-  ctx: Parameters<typeof createShadowRootUi>[0],
-  article: ExtractedArticle,
-  paragraphs: ReturnType<typeof paragraphNotes>,
-  outletCount: number,
-): Promise<ShadowRootContentScriptUi<() => void>> {
+interface OverlayInput {
+  locale: Locale;
+  notes: PageNotes;
+  paragraphs: ParagraphNote[];
+  anchors: PageAnchors;
+  keys: { current: NoteShortcuts };
+}
+
+async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Promise<ShadowRootContentScriptUi<() => void>> {
+  const { locale, notes, paragraphs, anchors, keys } = input;
+  const t = messages(locale);
+  const related = notes.story === 'related' ? notes.outlets.length : null;
+  const summary = notesSummary(notes);
   const ui = await createShadowRootUi<() => void>(ctx, {
     name: 'crossread-overlay',
     position: 'inline',
@@ -86,21 +178,101 @@ async function mountOverlay(
     mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
     css: styles,
     isolateEvents: true,
-    onMount(container, _shadow, host) {
-      const elements = anchorBlocks(document, article.blocks, host);
-      const draw = () => {
-        const placed = place(host, paragraphs, elements);
-        host.setAttribute('data-notes', String(placed.length));
-        render(<Overlay notes={placed} />, container);
+    onMount(container, shadow, host) {
+      shadow.querySelector('html')?.setAttribute('lang', locale);
+      const notesRoot = document.createElement('div');
+      const boxes = document.createElement('div');
+      container.append(boxes, notesRoot);
+      const highlighter = createHighlighter(boxes, () => host.getBoundingClientRect());
+      const firstElement = anchors.blocks.find((a) => a)?.element ?? null;
+      let theme = pageTheme(firstElement);
+      let drawn = false;
+
+      const highlight = (block: number | null) => {
+        if (block === null) return highlighter.clear();
+        const note = paragraphs.find((p) => p.block === block);
+        const ranges = (note?.sentences ?? [])
+          .map((s) => textRange(anchors, s.start, s.end))
+          .filter((r): r is Range => r !== null);
+        const whole = anchors.blocks[block]?.range;
+        highlighter.show(ranges.length ? ranges : whole ? [whole] : []);
       };
-      host.setAttribute('data-outlets', String(outletCount));
+
+      const draw = () => {
+        const layout = timed('layout', () => layoutNotes(host, anchors, paragraphs));
+        host.setAttribute('data-notes', String(related === null ? layout.notes.length : 0));
+        timed('render', () =>
+          render(
+            <Overlay
+              t={t}
+              theme={theme}
+              notes={related === null ? layout.notes : []}
+              top={layout.top}
+              summary={related === null ? summary : null}
+              missing={notes.missing}
+              related={related}
+              onHighlight={highlight}
+            />,
+            notesRoot,
+          ),
+        );
+        if (!drawn) {
+          drawn = true;
+          mark('first-note');
+        }
+      };
+      let frame = 0;
+      const schedule = () => {
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          draw();
+        });
+      };
+
+      host.setAttribute('data-outlets', String(notes.outlets.length));
+      host.setAttribute('data-story', notes.story);
       draw();
-      // Layout changes (resize, late images, fonts) move paragraphs; notes follow.
-      const observer = new ResizeObserver(() => draw());
-      observer.observe(document.documentElement);
+
+      // Layout changes (resize, zoom, late images, web fonts) move paragraphs; notes follow.
+      const resize = new ResizeObserver(schedule);
+      resize.observe(document.documentElement);
+      for (const p of paragraphs) {
+        const element = anchors.blocks[p.block]?.element;
+        if (element) resize.observe(element);
+      }
+      const fonts = document.fonts;
+      fonts?.addEventListener?.('loadingdone', schedule);
+      const scheme = matchMedia('(prefers-color-scheme: dark)');
+      const onScheme = () => {
+        theme = pageTheme(firstElement);
+        schedule();
+      };
+      scheme.addEventListener('change', onScheme);
+
+      const onKey = (event: KeyboardEvent) => {
+        // Only the reader's own keys: a page script's synthetic events are ignored.
+        if (!event.isTrusted || !keys.current.enabled) return;
+        const direction = matchesShortcut(parseShortcut(keys.current.next), event)
+          ? 1
+          : matchesShortcut(parseShortcut(keys.current.previous), event)
+            ? -1
+            : 0;
+        if (direction === 0 || isEditable(event.target)) return;
+        event.preventDefault();
+        event.stopPropagation();
+        moveFocus(shadow, direction);
+      };
+      window.addEventListener('keydown', onKey, true);
+
       return () => {
-        observer.disconnect();
-        render(null, container);
+        if (frame) cancelAnimationFrame(frame);
+        resize.disconnect();
+        fonts?.removeEventListener?.('loadingdone', schedule);
+        scheme.removeEventListener('change', onScheme);
+        window.removeEventListener('keydown', onKey, true);
+        highlighter.dispose();
+        render(null, notesRoot);
       };
     },
     onRemove(cleanup) {
@@ -111,27 +283,28 @@ async function mountOverlay(
   return ui;
 }
 
-/** Places each paragraph's note in the right margin beside it, or the left where the right has no room. */
-function place(
-  host: HTMLElement,
-  paragraphs: ReturnType<typeof paragraphNotes>,
-  elements: Array<Element | null>,
-): PlacedNote[] {
-  const origin = host.getBoundingClientRect();
-  const viewport = document.documentElement.clientWidth;
-  const placed: PlacedNote[] = [];
-  let lowest = -Infinity;
-  for (const note of paragraphs) {
-    const element = elements[note.block];
-    if (!element) continue;
-    const rect = element.getBoundingClientRect();
-    const roomRight = viewport - rect.right - GAP;
-    const width = Math.min(NOTE_WIDTH, Math.max(roomRight, rect.left - GAP, 160));
-    const left = roomRight >= 160 || rect.left - GAP < 160 ? rect.right + GAP : rect.left - GAP - width;
-    // Notes never overlap: one that would starts below the previous.
-    const top = Math.max(rect.top - origin.top, lowest);
-    placed.push({ note, top, left: Math.min(left, viewport - width) - origin.left, width });
-    lowest = top + 72;
+function isEditable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
+/** Moves the focus to the next (1) or previous (-1) note, from the focused one or from the reading position. */
+function moveFocus(shadow: ShadowRoot, direction: 1 | -1): void {
+  const buttons = Array.from(shadow.querySelectorAll<HTMLElement>('.note button.summary'));
+  if (buttons.length === 0) return;
+  const focused = shadow.activeElement?.closest('.note')?.querySelector<HTMLElement>('button.summary') ?? null;
+  let index = focused ? buttons.indexOf(focused) + direction : -1;
+  if (!focused || index < 0 || index >= buttons.length) {
+    if (focused) index = Math.max(0, Math.min(buttons.length - 1, index));
+    else {
+      const tops = buttons.map((b) => b.getBoundingClientRect().top);
+      index = direction === 1 ? tops.findIndex((top) => top >= 0) : tops.findLastIndex((top) => top < innerHeight);
+      if (index < 0) index = direction === 1 ? 0 : buttons.length - 1;
+    }
   }
-  return placed;
+  const target = buttons[index];
+  target.focus({ preventScroll: true });
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  target.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 }

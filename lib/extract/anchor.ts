@@ -43,7 +43,7 @@ export function* anchorArticle(doc: Document, blocks: readonly Block[], skip?: N
     cursor = span.end;
     const range = rangeOf(map, span);
     anchors.push({ block, span, range, element: elementOf(range) });
-    if (i % 20 === 19) yield;
+    if (i % 5 === 4) yield;
   }
   return { map, blocks: anchors };
 }

@@ -23,27 +23,43 @@ export type ExtractionResult =
 
 /** Articles shorter than this are teasers or index pages, not something to compare. */
 export const MIN_ARTICLE_CHARS = 400;
-/** Pages whose markup is larger than this are not parsed (Readability would block the page). */
-export const MAX_PAGE_CHARS = 5_000_000;
+/** Pages with more elements than this are not parsed (Readability would block the page). */
+export const MAX_PAGE_ELEMENTS = 60_000;
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td';
 
 /**
- * Extracts the article of a document with Readability. Works on a clone:
+ * Extracts the article of a document with Readability. Works on a copy:
  * Readability rewrites the tree it is given, and the reader's page must stay
  * exactly as it is.
  */
 export function extractArticle(doc: Document, url = doc.location?.href ?? ''): ExtractionResult {
-  const size = doc.documentElement?.outerHTML.length ?? 0;
-  if (size > MAX_PAGE_CHARS) return { ok: false, reason: 'too-large' };
+  const steps = extractArticleSteps(doc, url);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * extractArticle as a generator that yields between steps of work: the copy
+ * of the page is made a few hundred nodes at a time, so a caller can give the
+ * page's main thread back between them. Readability's own parse is one step.
+ */
+export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? ''): Generator<void, ExtractionResult, void> {
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return { ok: false, reason: 'too-large' };
   if (!isProbablyReaderable(doc)) return { ok: false, reason: 'not-an-article' };
-  const clone = doc.cloneNode(true) as Document;
+  yield;
+  const root = yield* articleRoot(doc);
+  const copy = yield* readingCopy(doc, root);
+  yield;
   // The serializer hands back Readability's element itself: no HTML string is
   // ever parsed again, so nothing of the page can run or load through us.
-  const parsed = new Readability<Node>(clone, {
+  const parsed = new Readability<Node>(copy, {
     charThreshold: MIN_ARTICLE_CHARS,
     serializer: (node) => node,
   }).parse();
+  yield;
   if (!parsed || !parsed.content) return { ok: false, reason: 'not-an-article' };
 
   const blocks = blockTexts(parsed.content as ParentNode);
@@ -66,6 +82,113 @@ export function extractArticle(doc: Document, url = doc.location?.href ?? ''): E
       url,
     },
   };
+}
+
+/** Subtrees that never hold article text; Readability drops them anyway, so they are not copied. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'LINK']);
+const COPY_BATCH = 120;
+
+/**
+ * A copy of the document for Readability to work on, made node by node and
+ * without the subtrees that cannot hold article text (JSON-LD, which carries
+ * the article's metadata, is kept).
+ */
+function* readingCopy(doc: Document, root: Element | null): Generator<void, Document, void> {
+  const copy = doc.implementation.createHTMLDocument('');
+  const html = copy.documentElement;
+  html.replaceChildren();
+  for (const attr of Array.from(doc.documentElement.attributes)) html.setAttribute(attr.name, attr.value);
+  const stack: Array<[Node, Node]> = [];
+  if (root && doc.head) {
+    // Only the head (title, metadata) and the element holding the article.
+    const body = copy.createElement('body');
+    html.append(body);
+    stack.push([root, body], [doc.head, html]);
+  } else {
+    for (let child = doc.documentElement.lastChild; child; child = child.previousSibling) stack.push([child, html]);
+  }
+  let copied = 0;
+  while (stack.length) {
+    const [node, parent] = stack.pop()!;
+    if (node.nodeType === 1) {
+      const element = node as Element;
+      if (NOT_TEXT.has(element.nodeName) && !(element.nodeName === 'SCRIPT' && element.getAttribute('type') === 'application/ld+json')) continue;
+      if (element.hasAttribute('hidden')) continue;
+      const clone = copy.importNode(element, element.nodeName === 'SCRIPT');
+      parent.appendChild(clone);
+      if (element.nodeName === 'SCRIPT') continue;
+      for (let child = element.lastChild; child; child = child.previousSibling) stack.push([child, clone]);
+    } else if (node.nodeType === 3) {
+      parent.appendChild(copy.createTextNode((node as Text).data));
+    }
+    if (++copied % COPY_BATCH === 0) yield;
+  }
+  if (copy.head && copy.body && copy.body.nextSibling === copy.head) html.insertBefore(copy.head, copy.body);
+  // Relative links in the article resolve against the page, as in the original.
+  const base = copy.createElement('base');
+  base.setAttribute('href', doc.baseURI);
+  (copy.head ?? html).prepend(base);
+  return copy;
+}
+
+/**
+ * A cheap first reading of the page: the title and the paragraphs of its
+ * article element, without Readability. Enough to ask whether the corpus
+ * holds anything about the story; a page nothing matches is never parsed.
+ * Null where the page has too little paragraph text to be an article.
+ */
+export function* quickArticleText(doc: Document): Generator<void, string | null, void> {
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return null;
+  const root = (yield* articleRoot(doc)) ?? doc.body;
+  if (!root) return null;
+  const parts = [collapse(doc.title ?? '')];
+  const paragraphs = Array.from(root.getElementsByTagName('p'));
+  for (let i = 0; i < paragraphs.length; i++) {
+    const text = collapse(paragraphs[i].textContent ?? '');
+    if (text) parts.push(text);
+    if (i % 200 === 199) yield;
+  }
+  const text = parts.filter(Boolean).join('\n\n');
+  return text.length >= MIN_ARTICLE_CHARS ? text : null;
+}
+
+/** Elements that mark where a page keeps its article. */
+const ROOT_SELECTOR = 'article, [itemprop="articleBody"], main, [role="main"]';
+/** The article root must hold this share of the page's paragraph text. */
+const ROOT_SHARE = 0.6;
+
+/**
+ * The smallest element marked as the article (article, main, articleBody)
+ * that holds most of the page's paragraph text, or null where none does.
+ * Readability then reads only that element: far less work on large pages,
+ * and the same article.
+ */
+function* articleRoot(doc: Document): Generator<void, Element | null, void> {
+  const body = doc.body;
+  if (!body) return null;
+  const paragraphs = Array.from(body.getElementsByTagName('p'));
+  const length = new Map<Element, number>();
+  let total = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const n = (paragraphs[i].textContent ?? '').length;
+    length.set(paragraphs[i], n);
+    total += n;
+    if (i % 200 === 199) yield;
+  }
+  if (total < MIN_ARTICLE_CHARS) return null;
+  let best: Element | null = null;
+  let bestSize = Infinity;
+  for (const candidate of Array.from(body.querySelectorAll(ROOT_SELECTOR))) {
+    let inside = 0;
+    for (const p of Array.from(candidate.getElementsByTagName('p'))) inside += length.get(p) ?? 0;
+    if (inside < total * ROOT_SHARE) continue;
+    const size = candidate.getElementsByTagName('*').length;
+    if (size < bestSize) {
+      best = candidate;
+      bestSize = size;
+    }
+  }
+  return best;
 }
 
 /** Text of each innermost block element, whitespace collapsed, in document order. */

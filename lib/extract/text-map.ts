@@ -36,7 +36,7 @@ export function mappedChars(text: string): string {
  * A generator so callers can spread the walk over several tasks: it yields
  * after every `batch` text nodes and returns the map.
  */
-export function* buildTextMap(root: Node, skip?: Node | null, batch = 400): Generator<void, TextMap, void> {
+export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Generator<void, TextMap, void> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
     acceptNode(node) {

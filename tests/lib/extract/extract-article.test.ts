@@ -54,6 +54,48 @@ describe('extractArticle', () => {
     expect((doc.defaultView as unknown as { hacked?: boolean }).hacked).toBeUndefined();
   });
 
+  it('reads the metadata of JSON-LD although it leaves other scripts out of its copy', () => {
+    const ld = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2025-08-15T10:00:00Z"}</script>';
+    const doc = dom(articleHtml().replace('</head>', `${ld}</head>`));
+    const result = extractArticle(doc);
+    expect(result.ok && result.article.publishedTime).toBe('2025-08-15T10:00:00Z');
+  });
+
+  it('runs in steps a caller can spread over tasks, with the same result', async () => {
+    const { extractArticleSteps } = await import('../../../lib/extract/extract-article');
+    const doc = dom(articleHtml());
+    const steps = extractArticleSteps(doc, 'http://127.0.0.1/a');
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThanOrEqual(3);
+    expect(step.value).toEqual(extractArticle(doc, 'http://127.0.0.1/a'));
+  });
+
+  it('reads only the article element when it holds most of the paragraphs, with the same blocks', () => {
+    const noise = Array.from({ length: 40 }, (_, i) => `<li><a href="/${i}">Weitere Meldung ${i}</a></li>`).join('');
+    const plain = extractArticle(dom(articleHtml()));
+    const noisy = extractArticle(dom(articleHtml().replace('<main>', `<aside><ul>${noise}</ul><p>Kurz.</p></aside><main>`)));
+    expect(plain.ok && noisy.ok).toBe(true);
+    if (plain.ok && noisy.ok) expect(noisy.article.blocks.map((b) => b.text)).toEqual(plain.article.blocks.map((b) => b.text));
+  });
+
+  it('gives a quick paragraph text for a first look, and none for pages without paragraphs', async () => {
+    const { quickArticleText } = await import('../../../lib/extract/extract-article');
+    const run = (doc: Document) => {
+      const steps = quickArticleText(doc);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    };
+    const text = run(dom(articleHtml()));
+    expect(text).toContain('Absatz 1:');
+    expect(text).toContain('Absatz 8:');
+    expect(text).not.toContain('Impressum');
+    expect(run(dom('<html><body><nav><a href="/">Home</a></nav></body></html>'))).toBeNull();
+  });
+
   it('extracts real pages of other outlets', () => {
     const html = fs.readFileSync(path.join(sharedDir, 'data/pages/heise.html'), 'utf8');
     const result = extractArticle(dom(html));
