@@ -9,6 +9,8 @@ export interface SentenceVector {
   norm: number;
   total: number;
   quantities: QuantityFeature[];
+  /** Weight from which a shared term is rare enough to say the sentences make the same point. */
+  informative: number;
   /** The sentence's clauses, when it has several. */
   clauses: SentenceVector[];
 }
@@ -45,6 +47,7 @@ export class TermSpace {
   private readonly n: number;
   private readonly docDf = new Map<string, number>();
   private readonly docs: number;
+  private readonly informativeWeight: number;
 
   private readonly canon = new Map<string, string>();
   private readonly termIds = new Map<string, number>();
@@ -84,6 +87,9 @@ export class TermSpace {
     }
     this.n = Math.max(n, 1);
     this.docs = sentences.length;
+    // Relative to a term found in just two sentences (the rarest a shared term can be),
+    // so the bar moves with the number of sentences compared.
+    this.informativeWeight = SIMILARITY.informative * Math.log((this.n + 1) / 2.5);
   }
 
   /**
@@ -175,7 +181,7 @@ export class TermSpace {
       sq += w * w;
       total += w;
     }
-    return { ids, ws, norm: Math.sqrt(sq), total, quantities, clauses: [] };
+    return { ids, ws, norm: Math.sqrt(sq), total, quantities, informative: this.informativeWeight, clauses: [] };
   }
 }
 
@@ -193,6 +199,12 @@ export const SIMILARITY = {
   singleTerm: 0.6,
   /** Weight of a shared date, duration or percentage, as if a shared term. */
   quantity: 1.5,
+  /**
+   * A match needs one shared term whose IDF reaches this share of the IDF of a
+   * term in just two sentences; sentences sharing only the story's protagonists and common
+   * words count as a single-term match.
+   */
+  informative: 0.75,
   /** How much a term used by every outlet of the story is discounted (0: not at all). */
   storyTerm: 0,
 };
@@ -201,6 +213,7 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
   if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
   let shared = 0;
+  let informative = 0;
   const ai = a.ids;
   const bi = b.ids;
   let i = 0;
@@ -209,6 +222,7 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
     const x = ai[i];
     const y = bi[j];
     if (x === y) {
+      if (a.ws[i] >= a.informative || b.ws[j] >= b.informative) informative++;
       dot += a.ws[i++] * b.ws[j++];
       shared++;
     } else if (x < y) i++;
@@ -216,7 +230,8 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
   }
   if (shared === 0 && qBonus === 0) return 0;
   const c = (dot + qBonus) / (a.norm * b.norm + qBonus);
-  return shared + (qBonus ? 1 : 0) >= 2 ? c : c * SIMILARITY.singleTerm;
+  const enough = shared + (qBonus ? 1 : 0) >= 2 && (informative > 0 || qBonus > 0);
+  return enough ? c : c * SIMILARITY.singleTerm;
 }
 
 /**

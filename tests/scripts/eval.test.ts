@@ -31,8 +31,8 @@ describe('eval on the seeds gold', () => {
 
   it('stays at or above the measured floors for agree, omits and adds, and above the baseline', () => {
     const e = plain.engine;
-    expect(e.agree.f1).toBeGreaterThanOrEqual(0.77);
-    expect(e.omits.f1).toBeGreaterThanOrEqual(0.8);
+    expect(e.agree.f1).toBeGreaterThanOrEqual(0.78);
+    expect(e.omits.f1).toBeGreaterThanOrEqual(0.82);
     expect(e.adds.f1).toBeGreaterThanOrEqual(0.1);
     expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
     expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);

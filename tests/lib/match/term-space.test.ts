@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/match/features';
-import { coverage, similarity, TermSpace } from '../../../lib/match/term-space';
+import { coverage, similarity, SIMILARITY, TermSpace } from '../../../lib/match/term-space';
 
 const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
 
@@ -40,5 +40,30 @@ describe('TermSpace', () => {
     const space = new TermSpace([a, b]);
     const participle = a[0].terms.find((t) => t.startsWith('gedauert'))!;
     expect(space.key(participle)).toBe(space.key(b[0].terms.find((t) => t.startsWith('dauert'))!));
+  });
+});
+
+describe('informative terms', () => {
+  it('discounts a match resting only on words found in many sentences', () => {
+    const s = sentencesOf(
+      [
+        'Trump sagte, Putin habe angerufen.',
+        'Trump und Putin sprachen über Gas.',
+        'Trump lobte Putin für das Gespräch.',
+        'Putin und Trump wollen sich in Riad treffen.',
+        'Das Treffen in Riad soll bald stattfinden, sagte Trump über Putin.',
+      ].join(' '),
+    );
+    const simOf = (i: number, j: number) => {
+      const space = new TermSpace([s]);
+      return similarity(space.vector(s[i]), space.vector(s[j]));
+    };
+    const saved = SIMILARITY.informative;
+    SIMILARITY.informative = 0;
+    const [plainProtagonists, plainPlace] = [simOf(0, 2), simOf(3, 4)];
+    SIMILARITY.informative = saved;
+    // Sentences 0 and 2 share only the protagonists; 3 and 4 also share the rarer "Riad" and "Treffen".
+    expect(simOf(0, 2)).toBeLessThan(plainProtagonists);
+    expect(simOf(3, 4)).toBe(plainPlace);
   });
 });
