@@ -134,7 +134,7 @@ function isTerminal(code: number): boolean {
 }
 
 function isLineBreak(code: number): boolean {
-  return code === 10 || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
+  return code === 10 || code === 13 || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
 }
 
 function isLowercaseLetter(ch: string): boolean {

@@ -31,6 +31,16 @@ describe('segmentSentences: offsets and paragraphs', () => {
     ]);
   });
 
+  it('treats CR, CRLF and Unicode line separators as line breaks', () => {
+    const sentences = segmentSentences('Kopfzeile\rErster Satz.\r\nZweite Zeile\u2028Dritte', 'de');
+    expect(sentences.map((s) => [s.text, s.paragraph])).toEqual([
+      ['Kopfzeile', 0],
+      ['Erster Satz.', 1],
+      ['Zweite Zeile', 2],
+      ['Dritte', 3],
+    ]);
+  });
+
   it('segments only the requested range and keeps offsets absolute', () => {
     const text = 'title: Kopf\n\nErster Satz. Zweiter Satz.';
     const from = text.indexOf('Erster');
