@@ -1,8 +1,8 @@
 import type { Article, Range } from '../corpus/article';
-import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize } from './pipeline';
+import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 2;
+export const FEATURES_VERSION = 3;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
@@ -55,6 +55,16 @@ export interface AnalyseInput {
 }
 
 const SKETCH_SIZE = 64;
+
+/**
+ * Quantities two reports of one point can be compared by. Dates count when
+ * they name a day (with or without the year, both as yyyymmdd with year 0 when
+ * unstated); months, weekdays, clock times and relative days are left out.
+ */
+function comparable(q: Quantity): boolean {
+  if (q.kind !== 'date') return true;
+  return q.unit === undefined || q.unit === 'ymd' || q.unit === 'md';
+}
 
 const WEEKDAYS: Array<[RegExp, number]> = [
   [/\b(montag|monday)s?\b/i, 0],
@@ -151,7 +161,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
   for (const s of segmented) {
     const { terms, words } = sentenceTerms(s.text, language, s.start);
-    const quantities = extractQuantities(s.text, language).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
+    const quantities = extractQuantities(s.text, language).filter(comparable).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clauseTerms(s.text, language) : [];

@@ -11,5 +11,4 @@ export { stem } from '../text/stem';
 export { detectLanguage } from '../text/language';
 export { findNonReporting, reportingRanges } from '../corpus/clean';
 export { parseHeader } from '../corpus/header';
-// Until lib/text/numbers.ts lands, quantities come from the engine's own reader.
-export { extractQuantities, type Quantity } from './text-fallback';
+export { extractQuantities, type Quantity } from '../text/numbers';
