@@ -21,10 +21,14 @@ export interface Sentence {
  * before the period and the word after it. The guiding test for ambiguous
  * cases: a new sentence almost always starts with a function word ("Die",
  * "Er", "The", "He") or a capitalised word after a complete clause, whereas
- * the word after an abbreviation is a name, a noun or a number.
+ * the word after an abbreviation is a name, a noun or a number. Independent
+ * of the word before: a part that starts lowercase or with closing
+ * punctuation continues the sentence (also inside and after quotations:
+ * „Was nun?“ fragte er.), and so does a part that closes a parenthesis the
+ * previous part opened ("(15. Minute)").
  */
 
-/** The pieces of a line between candidate sentence boundaries, as [index, length] within the line. */
+/** The pieces of a line between candidate sentence boundaries; index is the offset within the line. */
 type Splitter = (line: string) => Iterable<{ index: number; segment: string }>;
 
 const segmenters = new Map<string, Splitter>();
