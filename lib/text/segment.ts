@@ -77,10 +77,11 @@ const PREFIX_ABBREVIATIONS = new Set([
   // German
   'dr', 'prof', 'nr', 'st', 'hr', 'hrn', 'bzw', 'vgl', 'ca', 'sog', 'ggf', 'inkl', 'exkl', 'evtl', 'zzgl', 'abzgl',
   'bspw', 'geb', 'gest', 'verh', 'str', 'dipl', 'ing', 'med', 'jur', 'phil', 'rer', 'nat', 'dent', 'univ',
-  'bzgl', 'gem', 'lt', 'gen', 'max', 'mind', 'insb', 'allg', 'urspr', 'sen', 'jun',
+  'bzgl', 'gem', 'lt', 'gen', 'max', 'mind', 'insb', 'allg', 'urspr', 'sen',
   // English
   'mr', 'mrs', 'ms', 'messrs', 'mme', 'mlle', 'rep', 'gov', 'col', 'capt', 'cpl', 'sgt', 'rev', 'mt', 'ft', 'vs', 'approx',
-  'pres', 'supt', 'hon', 'adm', 'gens', 'sens', 'reps', 'dept', 'est', 'fig', 'figs',
+  'pres', 'supt', 'hon', 'adm', 'gens', 'sens', 'reps', 'dept', 'est', 'fig', 'figs', 'atty', 'maj', 'brig', 'cmdr',
+  'pvt', 'lieut', 'ehem', 'hl', 'vors', 'kath', 'evang', 'stellv', 'stv',
 ]);
 
 /**
@@ -92,7 +93,12 @@ const AMBIGUOUS_ABBREVIATIONS = new Set([
   'no', 'nos', 'abb', 'kap', 'std', 'jh', 'jhd', 'jahrh', 'ff', 'abs', 'art', 'bd', 'hrsg', 'tel', 'ref', 'vol', 'ed',
   'jan', 'feb', 'febr', 'mar', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dez', 'dec',
   'mo', 'di', 'mi', 'do', 'fr', 'sa', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
-  'min', 'sek', 'km', 'kg', 'mg', 'ml', 'bzw', 'ua', 'ev', 'gmbh', 'ag', 'kg', 'dt', 'engl', 'franz', 'lat', 'griech',
+  'min', 'sek', 'km', 'kg', 'mg', 'ml', 'ua', 'ev', 'gmbh', 'ag', 'dt', 'engl', 'franz', 'lat', 'griech',
+  'gegr', 'einschl', 'entspr', 'jg', 'tagl', 'zzt', 'bsp', 'anm', 'aufl', 'ziff', 'pkt', 'hbf', 'bhf', 'nachf',
+  // US state abbreviations in AP style ("Sacramento, Calif.")
+  'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky', 'la', 'md', 'mass',
+  'mich', 'minn', 'miss', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn', 'tex', 'va', 'vt', 'wash', 'wis', 'wyo',
+  'ave', 'blvd', 'rd',
 ]);
 
 const GERMAN_MONTHS = new Set([

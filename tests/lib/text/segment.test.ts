@@ -175,6 +175,14 @@ for (const [name, fn] of splitters) {
       it('keeps a closing quote with its sentence', () => {
         expect(en('He said "Go home." Then he left.')).toEqual(['He said "Go home."', 'Then he left.']);
       });
+
+      it('keeps AP-style state abbreviations and ranks before names', () => {
+        expect(en('The governor of Sacramento, Calif. Gavin Newsom met Lt. Gen. Smith. They talked.')).toEqual([
+          'The governor of Sacramento, Calif. Gavin Newsom met Lt. Gen. Smith.',
+          'They talked.',
+        ]);
+        expect(en('He flew to Austin, Tex. The trip was short.')).toEqual(['He flew to Austin, Tex.', 'The trip was short.']);
+      });
     });
   });
 }
