@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Article } from '../../lib/corpus/article';
-import { makeArticle } from '../../lib/corpus/make-article';
+import { makeArticle, UNKNOWN_OUTLET } from '../../lib/corpus/make-article';
 import { extractHtml } from './html';
 
 /** A user-facing error: the CLI prints its message without a stack trace. */
@@ -50,7 +50,7 @@ interface ArticleInput {
 /** An Article from a file's text (header lines parsed, non-reporting ranges found); bad files give a CliError. */
 export function toArticle(input: ArticleInput): Article {
   try {
-    return makeArticle({
+    const article = makeArticle({
       id: input.id,
       file: input.file,
       raw: input.raw,
@@ -62,6 +62,9 @@ export function toArticle(input: ArticleInput): Article {
       source: input.source,
       addedAt: 0,
     });
+    // Without an outlet or URL the file name is the best label a reader can check.
+    if (article.outlet === UNKNOWN_OUTLET) article.outlet = input.file;
+    return article;
   } catch (e) {
     throw new CliError(`${input.file}: ${(e as Error).message}`);
   }
