@@ -24,6 +24,8 @@ export interface RelationThresholds {
    * (across its sentences) agrees too: a broad point is often told piecemeal.
    */
   documentCoverage: number;
+  /** …provided the sentence has at least this many terms. */
+  documentCoverageTerms: number;
   /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
   conflict: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
@@ -52,6 +54,7 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   competition: 0.7,
   competitionClauses: 99,
   documentCoverage: 0.45,
+  documentCoverageTerms: 4,
   conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
@@ -154,7 +157,8 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       const matches = bestMatches(al, o, i, th.agree).filter(
         (m) => !contested(m.index) || m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0),
       );
-      if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i]) {
+      // Short sentences are covered by any long text by chance; only fuller ones count this way.
+      if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
         const terms = outletTerms[o];
         let got = 0;
