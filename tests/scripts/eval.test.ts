@@ -9,7 +9,7 @@ const docs = path.resolve(process.cwd(), 'seeds');
 /*
  * Regression guard for the matching engine on the seeds gold (leave one out).
  * Targets of issue #3 that the engine meets are asserted as targets; for the
- * ones it does not meet yet (agree, omits, adds; the +0.15 margin over the
+ * ones it does not meet yet (omits 0.88, adds 0.50, agree 0.15 above the
  * baseline) the floor is the level measured when this test was written, so a
  * change that makes them worse fails here.
  */
@@ -21,18 +21,18 @@ describe('eval on the seeds gold', () => {
     expect(plain.unresolvedSpans).toEqual([]);
   });
 
-  it('meets the targets for missing points, violations and fact coverage', () => {
+  it('meets the targets for agree, missing points, violations and fact coverage', () => {
     const e = plain.engine;
+    expect(e.agree.f1).toBeGreaterThanOrEqual(0.8);
     expect(e.missing.f1).toBeGreaterThanOrEqual(0.65);
     expect(e.violations).toBe(0);
     expect(e.factCoverage).toBeGreaterThanOrEqual(0.95);
     expect(e.storySame).toBe(5);
   });
 
-  it('stays at or above the measured floors for agree, omits and adds, and above the baseline', () => {
+  it('stays at or above the measured floors for omits and adds, and above the baseline', () => {
     const e = plain.engine;
-    expect(e.agree.f1).toBeGreaterThanOrEqual(0.78);
-    expect(e.omits.f1).toBeGreaterThanOrEqual(0.82);
+    expect(e.omits.f1).toBeGreaterThanOrEqual(0.83);
     expect(e.adds.f1).toBeGreaterThanOrEqual(0.1);
     expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
     expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);
