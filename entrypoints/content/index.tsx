@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticleSteps, quickArticleText } from '../../lib/extract/extract-article';
-import { anchorArticle, textRange, type PageAnchors } from '../../lib/extract/anchor';
+import { anchorArticle, textRange, titleRange, type PageAnchors } from '../../lib/extract/anchor';
 import { notesSummary, paragraphNotes, type ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PageNotes } from '../../lib/notes/page-notes';
 import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
@@ -18,6 +18,8 @@ import { layoutNotes } from './layout';
 import { mark, runSliced, timed, yieldToPage } from './tasks';
 import { pageTheme } from './theme';
 
+/** Notes rendered per task while the overlay first fills. */
+const NOTES_PER_TASK = 5;
 /** After an in-page navigation, the new article is read once the page has stopped changing for this long… */
 const SETTLE_MS = 400;
 /** …or after this long at most. */
@@ -71,7 +73,8 @@ export default defineContentScript({
       if (notes.story === 'same' && paragraphs.length === 0) return;
       const anchors = await runSliced('anchor', anchorArticle(document, article.blocks, null));
       if (mine !== generation || ctx.isInvalid) return;
-      const mounted = await mountOverlay(ctx, { locale, notes, paragraphs, anchors, keys });
+      const headline = titleRange(anchors, article.title);
+      const mounted = await mountOverlay(ctx, { locale, notes, paragraphs, anchors, headline, keys });
       if (mine !== generation || ctx.isInvalid) mounted.remove();
       else ui = mounted;
     };
@@ -160,11 +163,12 @@ interface OverlayInput {
   notes: PageNotes;
   paragraphs: ParagraphNote[];
   anchors: PageAnchors;
+  headline: Range | null;
   keys: { current: NoteShortcuts };
 }
 
 async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Promise<ShadowRootContentScriptUi<() => void>> {
-  const { locale, notes, paragraphs, anchors, keys } = input;
+  const { locale, notes, paragraphs, anchors, headline, keys } = input;
   const t = messages(locale);
   const related = notes.story === 'related' ? notes.outlets.length : null;
   const summary = notesSummary(notes);
@@ -187,6 +191,10 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
       const firstElement = anchors.blocks.find((a) => a)?.element ?? null;
       let theme = pageTheme(firstElement);
       let drawn = false;
+      // Notes are added a few at a time, top first, each batch in its own task:
+      // one render of every note of a long article could block the page.
+      let shown = 0;
+      let growing = 0;
 
       const highlight = (block: number | null) => {
         if (block === null) return highlighter.clear();
@@ -199,7 +207,8 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
       };
 
       const draw = () => {
-        const layout = timed('layout', () => layoutNotes(host, anchors, paragraphs));
+        shown = Math.min(paragraphs.length, shown + NOTES_PER_TASK);
+        const layout = timed('layout', () => layoutNotes(host, anchors, paragraphs.slice(0, shown), headline));
         host.setAttribute('data-notes', String(related === null ? layout.notes.length : 0));
         timed('render', () =>
           render(
@@ -219,6 +228,12 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
         if (!drawn) {
           drawn = true;
           mark('first-note');
+        }
+        if (shown < paragraphs.length && !growing) {
+          growing = window.setTimeout(() => {
+            growing = 0;
+            draw();
+          }, 0);
         }
       };
       let frame = 0;
@@ -267,6 +282,7 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
 
       return () => {
         if (frame) cancelAnimationFrame(frame);
+        clearTimeout(growing);
         resize.disconnect();
         fonts?.removeEventListener?.('loadingdone', schedule);
         scheme.removeEventListener('change', onScheme);

@@ -21,7 +21,7 @@ export interface Layout {
  * paragraph's end where neither has room or the viewport is narrow. Reads
  * layout only (client rects); writes nothing to the page.
  */
-export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: readonly ParagraphNote[]): Layout {
+export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: readonly ParagraphNote[], headline: Range | null = null): Layout {
   const origin = host.getBoundingClientRect();
   const viewport = document.documentElement.clientWidth;
   const rects = new Map<number, DOMRect[]>();
@@ -48,6 +48,8 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
       columnRight = Math.max(columnRight, r.right);
     }
   }
+  const title = headline?.getBoundingClientRect();
+  if (title && title.height > 0 && title.top < articleTop) first = title;
   if (!first) return { notes: [], top: null };
   const firstBox: DOMRect = first;
   if (!Number.isFinite(columnLeft)) {

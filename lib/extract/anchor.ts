@@ -70,6 +70,18 @@ export function textRange(anchors: PageAnchors, start: number, end: number): Ran
   return span ? rangeOf(anchors.map, span) : null;
 }
 
+/**
+ * The page's headline: the article title found in the page before the first
+ * anchored block (the title Readability reports is usually not a block).
+ */
+export function titleRange(anchors: PageAnchors, title: string): Range | null {
+  const first = anchors.blocks.find((a) => a !== null);
+  if (!title.trim()) return null;
+  const span = locate(anchors.map, title, 0);
+  if (!span || (first && span.start >= first.span.start)) return null;
+  return rangeOf(anchors.map, span);
+}
+
 /** Finds, for each extracted block, the live page element that shows it (null where none does). */
 export function anchorBlocks(doc: Document, blocks: readonly Block[], skip?: Element | null): Array<Element | null> {
   return anchorArticleNow(doc, blocks, skip).blocks.map((a) => a?.element ?? null);

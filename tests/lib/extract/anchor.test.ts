@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { anchorArticleNow, textRange } from '../../../lib/extract/anchor';
+import { anchorArticleNow, textRange, titleRange } from '../../../lib/extract/anchor';
 import { extractArticle } from '../../../lib/extract/extract-article';
 
 const sentences = (i: number) =>
@@ -40,6 +40,15 @@ describe('anchorArticle', () => {
     expect(range?.toString()).toBe('Danach traten beide Minister vor die Presse und sprachen von Fortschritten.');
     expect(range!.startContainer.parentElement!.textContent).toContain('Absatz 3');
     expect(doc.body.innerHTML).toBe(before);
+  });
+
+  it('finds the headline above the first paragraph', () => {
+    const doc = page((t) => `<p>${t}</p>`);
+    const result = extractArticle(doc);
+    if (!result.ok) throw new Error('no article');
+    const anchors = anchorArticleNow(doc, result.article.blocks.filter((b) => b.text.startsWith('Absatz')));
+    expect(titleRange(anchors, 'Titel des Artikels')?.startContainer.parentElement?.tagName).toBe('H1');
+    expect(titleRange(anchors, 'Absatz 2')).toBeNull();
   });
 
   it('never anchors into the skipped subtree and leaves unknown blocks null', () => {

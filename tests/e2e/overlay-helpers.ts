@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+
+/** crossread's cost on one page load, from the e2e build's User Timing measures and the page's long tasks. */
+export interface PageCost {
+  /** The longest synchronous step crossread ran (ms). */
+  largestStep: number;
+  largestStepName: string;
+  /** The longest long task (> 50 ms) that overlaps one of crossread's steps (ms), 0 when none. */
+  largestLongTask: number;
+  /**
+   * The longest long task crossread caused: one that would not have been long
+   * without crossread's steps in it (ms), 0 when none.
+   */
+  causedLongTask: number;
+  /** Time from the load event to the first note (ms), null when no note was shown. */
+  loadToFirstNote: number | null;
+  steps: number;
+}
+
+/** Collects long tasks from the start of every page (Chromium). */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: Array<{ start: number; duration: number }> = [];
+    (window as unknown as { __longTasks: typeof seen }).__longTasks = seen;
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) seen.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No long task timing in this browser.
+    }
+  });
+}
+
+export async function pageCost(page: Page): Promise<PageCost> {
+  return page.evaluate(() => {
+    const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:'));
+    const tasks = (window as unknown as { __longTasks?: Array<{ start: number; duration: number }> }).__longTasks ?? [];
+    const inside = (t: { start: number; duration: number }) =>
+      steps.reduce((sum, s) => sum + Math.max(0, Math.min(s.startTime + s.duration, t.start + t.duration) - Math.max(s.startTime, t.start)), 0);
+    const overlapping = tasks.filter((t) => inside(t) > 0);
+    const caused = overlapping.filter((t) => t.duration - inside(t) <= 50);
+    const largest = steps.reduce<PerformanceEntry | null>((a, s) => (!a || s.duration > a.duration ? s : a), null);
+    const first = performance.getEntriesByName('crossread:first-note')[0];
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      largestStep: Math.max(0, ...steps.map((s) => s.duration)),
+      largestStepName: largest?.name ?? '',
+      largestLongTask: Math.max(0, ...overlapping.map((t) => t.duration)),
+      causedLongTask: Math.max(0, ...caused.map((t) => t.duration)),
+      loadToFirstNote: first ? first.startTime - (nav?.loadEventEnd ?? 0) : null,
+      steps: steps.length,
+    };
+  });
+}
+
+/** Runs `js` in the overlay's (open, e2e build) shadow root. */
+export function inRoot<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(document.querySelector('crossread-overlay').shadowRoot)`) as Promise<T>;
+}
