@@ -170,6 +170,8 @@ const ENGLISH_MONTHS: Record<string, number> = dict({
   jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
   december: 12, dec: 12,
 });
+/** Abbreviated month names, which take their period with them ("Feb."); "Juni." ends a sentence. */
+const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'febr', 'mar', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dez', 'dec']);
 /** Words before a bare month name that make it a date ("im Februar", "since May"). */
 const MONTH_CONTEXT = new Set([
   'im', 'in', 'seit', 'bis', 'ab', 'anfang', 'ende', 'mitte', 'vom', 'zum', 'des', 'letzten', 'kommenden', 'nachsten',
@@ -394,8 +396,17 @@ class Parser {
         return i + 1;
       }
       if (t.n in VAGUE_COUNTS && (this.german ? t.upper : true)) {
-        this.emit('count', VAGUE_COUNTS[t.n], undefined, true, hedge ?? i, i);
-        return i + 1;
+        // "Hunderte Millionen", "tens of thousands" read as one order of magnitude.
+        let value = VAGUE_COUNTS[t.n];
+        let last = i;
+        const next = this.lx[i + 1]?.n === 'of' ? i + 2 : i + 1;
+        const factor = this.lx[next] ? MULTIPLIERS[this.lx[next].n] ?? VAGUE_COUNTS[this.lx[next].n] : undefined;
+        if (factor !== undefined && factor > 1 && this.lx[next].n.length > 2) {
+          value *= factor;
+          last = next;
+        }
+        this.emit('count', value, undefined, true, hedge ?? i, last);
+        return last + 1;
       }
     }
     return i;
@@ -672,7 +683,7 @@ class Parser {
     const month = this.monthOf(monthWord);
     if (!month) return i;
     let end = j;
-    if (lx[end + 1]?.s === '.' && !lx[end + 1].spaced && monthWord.n.length <= 4) end++;
+    if (lx[end + 1]?.s === '.' && !lx[end + 1].spaced && MONTH_ABBREVIATIONS.has(monthWord.n)) end++;
     const hedge = this.hedgeEndingBefore(i);
     const yearTok = lx[end + 1];
     if (yearTok?.type === 'num' && FOUR_DIGITS.test(yearTok.s)) {
@@ -717,7 +728,7 @@ class Parser {
     const month = this.monthOf(t);
     if (!month) return i;
     let j = i;
-    if (lx[j + 1]?.s === '.' && !lx[j + 1].spaced && n.length <= 4) j++;
+    if (lx[j + 1]?.s === '.' && !lx[j + 1].spaced && MONTH_ABBREVIATIONS.has(n)) j++;
     // "February 12, 2025", "Feb. 12"
     if (this.english && lx[j + 1]?.type === 'num' && ONE_OR_TWO_DIGITS.test(lx[j + 1].s)) {
       const day = Number(lx[j + 1].s);

@@ -112,6 +112,11 @@ describe('extractQuantities: counts, money, percent', () => {
     ]);
   });
 
+  it('multiplies vague counts by a following order of magnitude', () => {
+    expect(summary('Hunderte Millionen Menschen')).toEqual([['count', 1e8, null, true]]);
+    expect(summary('hundreds of thousands of people', 'en')).toEqual([['count', 1e5, null, true]]);
+  });
+
   it('reads money with multipliers and currency words or symbols', () => {
     expect(summary('2,5 Millionen Euro, 3 Mrd. Dollar, 5 Mio. € und 100 US-Dollar')).toEqual([
       ['money', 2.5e6, 'EUR', false],
@@ -151,6 +156,11 @@ describe('extractQuantities: dates and years', () => {
       const q = only(t, lang);
       expect([q.kind, q.value, q.unit]).toEqual(['date', 20250212, 'ymd']);
     }
+  });
+
+  it('leaves the sentence period after a full month name outside the date', () => {
+    expect(only('Vom 10. bis 12. März.').text).toBe('12. März');
+    expect(only('Das war am 3. Juni.').text).toBe('3. Juni');
   });
 
   it('reads dates without a year as month and day', () => {
