@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 3;
+export const FEATURES_VERSION = 4;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
@@ -110,6 +110,20 @@ function foldGerman(norm: string, stemmed: string): string {
   return s;
 }
 
+/**
+ * Words that attribute a statement ("sagte", "schrieb", "laut", "according
+ * to", "said") rather than state anything: news sentences are full of them,
+ * so two sentences sharing one have not made the same point.
+ */
+const ATTRIBUTION = {
+  de: /^(?:sag(?:e|st|t|te|ten|en)?|gesagt|schrieb(?:en)?|schreib(?:t|en)?|geschrieben|erkl(?:a|ä|ae)r(?:t|te|ten|en)?|betont(?:e|en)?|beton(?:en)?|teilt(?:e|en)?|mitgeteilt|hie(?:ß|ss)|hei(?:ß|ss)t|zufolge|laut|(?:a|ä|ae)u(?:ß|ss)ert(?:e|en)?|erg(?:a|ä|ae)nzt(?:e|en)?|f(?:u|ü|ue)gt(?:e|en)?|angaben)$/,
+  en: /^(?:say|says|said|saying|tell|tells|told|write|writes|wrote|written|stated?|states|add(?:s|ed)?|according)$/,
+};
+
+function isAttribution(norm: string, language: string): boolean {
+  return (language === 'en' ? ATTRIBUTION.en : language === 'de' ? ATTRIBUTION.de : null)?.test(norm) ?? false;
+}
+
 /** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
 export function sentenceTerms(text: string, language: string, offset = 0): { terms: string[]; words: number } {
   const terms = new Set<string>();
@@ -119,6 +133,7 @@ export function sentenceTerms(text: string, language: string, offset = 0): { ter
     const tok = language === 'de' ? { ...tok0, stem: foldGerman(tok0.norm, tok0.stem) } : tok0;
     const norm = tok.norm.replace(/\.+$/, '');
     if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) continue;
+    if (isAttribution(norm, language)) continue;
     words++;
     const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
     if (parts.length > 1) {

@@ -32,7 +32,7 @@ describe('eval on the seeds gold', () => {
 
   it('stays at or above the measured floors for omits and adds, and above the baseline', () => {
     const e = plain.engine;
-    expect(e.omits.f1).toBeGreaterThanOrEqual(0.83);
+    expect(e.omits.f1).toBeGreaterThanOrEqual(0.84);
     expect(e.adds.f1).toBeGreaterThanOrEqual(0.1);
     expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
     expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);

@@ -43,6 +43,12 @@ describe('sentenceTerms', () => {
     expect(terms.some((t) => /\d/.test(t))).toBe(false);
   });
 
+  it('leaves out words that only attribute a statement', () => {
+    expect(sentenceTerms('Der Kreml bestätigte das Telefonat, sagte Peskow laut Agentur.', 'de').terms).not.toContain('sagt');
+    expect(sentenceTerms('The Kremlin confirmed the call, according to Peskov, who said so.', 'en').terms.some((t) => /^(said|accord)/.test(t))).toBe(false);
+    expect(sentenceTerms('The Kremlin confirmed the call.', 'en').terms).toContain('confirm');
+  });
+
   it('folds the zu-infinitive of separable verbs onto the verb', () => {
     const a = sentenceTerms('Sie wollen eng zusammenzuarbeiten versuchen.', 'de').terms;
     const b = sentenceTerms('Sie wollen eng zusammenarbeiten.', 'de').terms;
