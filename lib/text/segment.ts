@@ -147,6 +147,11 @@ function isLineBreak(code: number): boolean {
   return code === 10 || code === 13 || code === 0x85 || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
 }
 
+function startsUppercase(s: string): boolean {
+  const ch = s[0];
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
 function isLowercaseLetter(ch: string): boolean {
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
@@ -295,6 +300,14 @@ function shouldJoin(
 
   if (knownAbbreviation && (nextIsDigit || nextIsSpacedAbbreviation)) return true;
   if (PREFIX_ABBREVIATIONS.has(key)) return true;
+  if (SINGLE_LETTER.test(word) && !AMBIGUOUS_ABBREVIATIONS.has(key) && word !== key) {
+    // An uppercase initial follows a name or another initial ("John F. Kennedy",
+    // "J. K. Rowling", "z. B."); after a lowercase word it is a name itself ("auf X.").
+    const prevStart = lastWordStart(text, cur[0], wordStart - 1);
+    const prev = text.slice(prevStart, Math.max(prevStart, wordStart - 1)).replace(LEADING_PUNCT, '');
+    const afterName = prev === '' || startsUppercase(prev) || prev.endsWith('.');
+    return afterName && !looksLikeSentenceStart;
+  }
   if (AMBIGUOUS_ABBREVIATIONS.has(key) || SINGLE_LETTER.test(word) || DOTTED_ACRONYM.test(word)) {
     return !looksLikeSentenceStart;
   }

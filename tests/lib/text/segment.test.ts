@@ -117,6 +117,12 @@ for (const [name, fn] of splitters) {
 
       it('keeps initials inside a name', () => {
         expect(texts('John F. Kennedy war Präsident. Er starb 1963.')).toEqual(['John F. Kennedy war Präsident.', 'Er starb 1963.']);
+        expect(texts('Das Buch von J. K. Rowling erschien. Es verkaufte sich.')).toEqual([
+          'Das Buch von J. K. Rowling erschien.',
+          'Es verkaufte sich.',
+        ]);
+        // A single capital after a lowercase word is a name, not an initial.
+        expect(texts('Das sagte sie auf X. Laut Borrell ist das falsch.')).toEqual(['Das sagte sie auf X.', 'Laut Borrell ist das falsch.']);
       });
 
       it('merges a split inside an open quotation when it continues in lowercase', () => {
