@@ -854,9 +854,9 @@ class Parser {
         }
       }
       if (!ok) continue;
-      // "ca." with its period.
       return first;
     }
+    // Abbreviated hedges with their period: "ca. 300", "rd. 5 Mio.".
     if (i >= 2 && lx[i - 1].s === '.' && (lx[i - 2].n === 'ca' || lx[i - 2].n === 'rd' || lx[i - 2].n === 'approx')) return i - 2;
     return null;
   }

@@ -105,6 +105,8 @@ describe('extractQuantities: counts, money, percent', () => {
   });
 
   it('reads hedged and vague counts as approximate', () => {
+    expect(only('ca. 300 Menschen').text).toBe('ca. 300');
+    expect(only('ca. 300 Menschen').approx).toBe(true);
     expect(summary('Rund 300 Menschen, mehr als 1.000 Soldaten und Tausende Zivilisten.')).toEqual([
       ['count', 300, null, true],
       ['count', 1000, null, true],
