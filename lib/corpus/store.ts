@@ -142,7 +142,12 @@ export class CorpusStore {
   /** Opens (creating or upgrading) the database; `name` is for tests. */
   static async open(name: string = DB_NAME): Promise<CorpusStore> {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this context');
+    const opened: { db?: CorpusDB } = {};
     const db = await openDB<CorpusSchema>(name, DB_VERSION, {
+      // A newer crossread wants to upgrade the database: step aside rather than block it.
+      blocking() {
+        opened.db?.close();
+      },
       async upgrade(database, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           const articles = database.createObjectStore('articles', { keyPath: 'id' });
@@ -174,6 +179,7 @@ export class CorpusStore {
         }
       },
     });
+    opened.db = db;
     return new CorpusStore(db);
   }
 

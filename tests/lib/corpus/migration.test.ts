@@ -116,3 +116,19 @@ describe('upgrading a version-1 corpus', () => {
     }
   });
 });
+
+describe('a newer version of the database', () => {
+  it('is not blocked by an open connection of the current code', async () => {
+    const name = `newer-${n++}`;
+    const store = await CorpusStore.open(name);
+    await store.ensureSeeds(loadSeeds());
+    const newer = await openDB(name, DB_VERSION + 1, {
+      upgrade(database) {
+        database.createObjectStore('future');
+      },
+    });
+    expect([...newer.objectStoreNames]).toContain('future');
+    expect(await newer.count('articles')).toBe(5);
+    newer.close();
+  });
+});
