@@ -34,9 +34,7 @@ export function ArticleSummary({ summary, missing, t, compact }: ArticleSummaryP
           {t.comparedWith(summary.outlets)}: {line}
         </span>
         {compact && (
-          <span aria-hidden="true">
-            ⓘ {summary.outlets} · – {summary.missing}
-          </span>
+          <span aria-hidden="true">{t.compactSummary(summary.outlets, summary.missing)}</span>
         )}
       </summary>
       <div class="missing">

@@ -2,15 +2,16 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { extractArticleSteps, quickArticleText } from '../../lib/extract/extract-article';
+import { extractArticle, extractArticleSteps, quickArticleText, type ExtractedArticle } from '../../lib/extract/extract-article';
 import { anchorArticle, textRange, titleRange, type PageAnchors } from '../../lib/extract/anchor';
 import { notesSummary, paragraphNotes, type ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PageNotes } from '../../lib/notes/page-notes';
 import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
 import { matchesShortcut, parseShortcut } from '../../lib/i18n/shortcut';
 import { Overlay } from '../../components/Overlay';
-import type { AnnotateRequest, AnnotateResponse, PagePayload } from '../../platform/messages';
-import { overlaysEnabled } from '../../platform/settings';
+import type { AnnotateRequest, AnnotateResponse, ExtractResponse, PagePayload, TabState } from '../../platform/messages';
+import { overlaysAllowedOn, watchOverlaysAllowedOn } from '../../platform/settings';
+import { answerPopup } from '../../platform/popup-bridge';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
 import styles from '../../components/overlay.css?inline';
 import { createHighlighter } from './highlight';
@@ -34,8 +35,18 @@ export default defineContentScript({
     const locale = localeFor(uiLanguage());
     let ui: ShadowRootContentScriptUi<() => void> | null = null;
     let generation = 0;
-    let enabled = await overlaysEnabled.getValue();
+    let enabled = await overlaysAllowedOn(location.hostname);
     const keys = { current: await readShortcuts() };
+    // What the tab shows and why, for the popup.
+    let state: TabState = { status: enabled ? 'pending' : 'off', outlets: [], counts: null };
+    const setState = (status: TabState['status'], notes?: PageNotes) => {
+      const s = notes ? notesSummary(notes) : null;
+      state = {
+        status,
+        outlets: notes?.outlets ?? [],
+        counts: s ? { agree: s.shared, adds: s.details, omits: s.onlyHere, missing: s.missing } : null,
+      };
+    };
 
     const hide = () => {
       generation++;
@@ -47,44 +58,59 @@ export default defineContentScript({
       const mine = ++generation;
       ui?.remove();
       ui = null;
+      setState('pending');
       await yieldToPage();
       if (mine !== generation) return;
       // A first look with the paragraphs alone: a page the corpus knows nothing
       // about is left alone without the cost of a full extraction.
       const quick = await runSliced('quick', quickArticleText(document));
-      if (!quick || mine !== generation) return;
+      if (mine !== generation) return;
+      if (!quick) return setState('not-article');
       const first = await requestNotes({ text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null });
-      if (!first || first.story === 'none' || mine !== generation || ctx.isInvalid) return;
+      if (mine !== generation || ctx.isInvalid) return;
+      if (!first) return setState('error');
+      if (first.story === 'none') return setState('no-match');
       const extraction = await runSliced('extract', extractArticleSteps(document, location.href));
       if (mine !== generation) return;
-      if (!extraction.ok) return;
+      if (!extraction.ok) return setState('not-article');
       const article = extraction.article;
-      const notes = await requestNotes({
-        text: article.text,
-        url: article.url,
-        title: article.title,
-        language: article.language,
-        publishedTime: article.publishedTime,
-      });
-      if (!notes || mine !== generation || ctx.isInvalid) return;
-      if (notes.story === 'none') return;
+      const notes = await requestNotes(payloadOf(article));
+      if (mine !== generation || ctx.isInvalid) return;
+      if (!notes) return setState('error');
+      if (notes.story === 'none') return setState('no-match');
       const paragraphs = notes.story === 'same' ? timed('group', () => paragraphNotes(notes, article.blocks)) : [];
       await yieldToPage();
-      if (notes.story === 'same' && paragraphs.length === 0) return;
+      if (notes.story === 'same' && paragraphs.length === 0) return setState('no-match', notes);
       const anchors = await runSliced('anchor', anchorArticle(document, article.blocks, null));
       if (mine !== generation || ctx.isInvalid) return;
       const headline = titleRange(anchors, article.title);
       const mounted = await mountOverlay(ctx, { locale, notes, paragraphs, anchors, headline, keys });
       if (mine !== generation || ctx.isInvalid) mounted.remove();
-      else ui = mounted;
+      else {
+        ui = mounted;
+        setState(notes.story === 'related' ? 'related' : 'notes', notes);
+      }
     };
 
-    if (enabled) await show();
-    overlaysEnabled.watch((value) => {
-      enabled = value;
-      if (value) void show();
-      else hide();
+    const stopAnswering = answerPopup({
+      state: () => state,
+      extract: () => pagePayload(extractArticle(document, location.href)),
+      corpusChanged: () => {
+        if (enabled) void show();
+      },
     });
+    ctx.onInvalidated(stopAnswering);
+
+    if (enabled) await show();
+    const stopWatching = watchOverlaysAllowedOn(location.hostname, (allowed) => {
+      enabled = allowed;
+      if (allowed) void show();
+      else {
+        hide();
+        setState('off');
+      }
+    });
+    ctx.onInvalidated(stopWatching);
     noteShortcuts.watch((value) => {
       keys.current = value ?? defaultNoteShortcuts;
     });
@@ -106,6 +132,21 @@ export default defineContentScript({
     ctx.onInvalidated(hide);
   },
 });
+
+function payloadOf(article: ExtractedArticle): PagePayload {
+  return {
+    text: article.text,
+    url: article.url,
+    title: article.title,
+    language: article.language,
+    publishedTime: article.publishedTime,
+    siteName: article.siteName,
+  };
+}
+
+function pagePayload(extraction: ReturnType<typeof extractArticle>): ExtractResponse {
+  return extraction.ok ? { ok: true, page: payloadOf(extraction.article) } : { ok: false, error: extraction.reason };
+}
 
 function uiLanguage(): string {
   try {

@@ -14,6 +14,8 @@ export interface ExtractedArticle {
   blocks: Block[];
   language: string | null;
   publishedTime: string | null;
+  /** The site's own name where the page states it. */
+  siteName: string | null;
   url: string;
 }
 
@@ -79,6 +81,7 @@ export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? 
       blocks: located,
       language: parsed.lang || doc.documentElement.getAttribute('lang') || null,
       publishedTime: parsed.publishedTime ?? null,
+      siteName: parsed.siteName ?? null,
       url,
     },
   };

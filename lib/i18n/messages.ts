@@ -22,6 +22,7 @@ export interface Messages {
   details(n: number): string;
   onlyHere(n: number): string;
   missingHere(n: number): string;
+  compactSummary(outlets: number, missing: number): string;
   missingTitle: string;
   reportedBy(outlets: string): string;
   relatedHint(n: number): string;
@@ -49,6 +50,7 @@ const en: Messages = {
   details: (n) => plural(n, 'detail others add', 'details others add'),
   onlyHere: (n) => plural(n, 'point only here', 'points only here'),
   missingHere: (n) => plural(n, 'point missing here', 'points missing here'),
+  compactSummary: (outlets, missing) => `⇄ ${plural(outlets, 'outlet', 'outlets')} · – ${missing} missing`,
   missingTitle: 'Points other outlets make that this article leaves out',
   reportedBy: (outlets) => `— ${outlets}`,
   relatedHint: (n) =>
@@ -75,6 +77,7 @@ const de: Messages = {
   details: (n) => `${n} ${n === 1 ? 'Detail' : 'Details'} von anderen`,
   onlyHere: (n) => `${n} ${n === 1 ? 'Punkt' : 'Punkte'} nur hier`,
   missingHere: (n) => `${n} ${n === 1 ? 'Punkt fehlt' : 'Punkte fehlen'} hier`,
+  compactSummary: (outlets, missing) => `⇄ ${n(outlets, 'Medium', 'Medien')} · – ${missing} ${missing === 1 ? 'fehlt' : 'fehlen'}`,
   missingTitle: 'Was andere Medien berichten und dieser Artikel auslässt',
   reportedBy: (outlets) => `— ${outlets}`,
   relatedHint: (n) =>
