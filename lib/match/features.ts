@@ -1,8 +1,8 @@
 import type { Article, Range } from '../corpus/article';
-import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity } from './pipeline';
+import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 4;
+export const FEATURES_VERSION = 5;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
@@ -124,13 +124,25 @@ function isAttribution(norm: string, language: string): boolean {
   return (language === 'en' ? ATTRIBUTION.en : language === 'de' ? ATTRIBUTION.de : null)?.test(norm) ?? false;
 }
 
-/** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
-export function sentenceTerms(text: string, language: string, offset = 0): { terms: string[]; words: number } {
+const partStems = new Map<string, string>();
+
+function partStem(part: string, language: string): string {
+  const key = `${language}:${part}`;
+  let s = partStems.get(key);
+  if (s === undefined) {
+    if (partStems.size > 50_000) partStems.clear();
+    s = stem(part, language);
+    partStems.set(key, s);
+  }
+  return s;
+}
+
+/** Content words among tokens: stems of non-stopwords; hyphenated words as their parts. */
+function termsOf(tokens: Token[], language: string): { terms: string[]; words: number } {
   const terms = new Set<string>();
   let words = 0;
-  for (const tok0 of tokenize(text, language, offset)) {
-    if (tok0.kind === 'number') continue;
-    const tok = language === 'de' ? { ...tok0, stem: foldGerman(tok0.norm, tok0.stem) } : tok0;
+  for (const tok of tokens) {
+    if (tok.kind === 'number') continue;
     const norm = tok.norm.replace(/\.+$/, '');
     if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) continue;
     if (isAttribution(norm, language)) continue;
@@ -138,22 +150,39 @@ export function sentenceTerms(text: string, language: string, offset = 0): { ter
     const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
     if (parts.length > 1) {
       // The parts carry the meaning ("US-Präsident" is a Präsident); the whole would count it twice.
-      for (const p of parts) terms.add(tokenize(p, language)[0]?.stem ?? p);
-    } else if (!/^\d+$/.test(tok.stem)) {
-      terms.add(tok.stem);
+      for (const p of parts) terms.add(partStem(p, language));
+    } else {
+      const stemmed = language === 'de' ? foldGerman(tok.norm, tok.stem) : tok.stem;
+      if (!/^\d+$/.test(stemmed)) terms.add(stemmed);
     }
   }
   return { terms: [...terms], words };
 }
 
-const CLAUSE_BREAK = /[,;:()–—]|\s-\s|[„“”"»«]/u;
+/** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
+export function sentenceTerms(text: string, language: string, offset = 0): { terms: string[]; words: number } {
+  return termsOf(tokenize(text, language, offset), language);
+}
+
+const CLAUSE_BREAK = /[,;:()–—]|\s-\s|[„“”"»«]/gu;
 const MIN_CLAUSE_TERMS = 3;
 
 /** The terms of each clause of a sentence; short clauses join the one before. */
 export function clauseTerms(text: string, language: string): string[][] {
+  return clausesOf(text, 0, tokenize(text, language), language);
+}
+
+/** Clause terms from a sentence's tokens (offsets relative to `offset`, where the sentence text starts). */
+function clausesOf(text: string, offset: number, tokens: Token[], language: string): string[][] {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) breaks.push(offset + (m.index ?? 0));
+  breaks.push(Infinity);
   const out: string[][] = [];
-  for (const piece of text.split(CLAUSE_BREAK)) {
-    const { terms } = sentenceTerms(piece, language);
+  let at = 0;
+  for (const end of breaks) {
+    const piece: Token[] = [];
+    while (at < tokens.length && tokens[at].start < end) piece.push(tokens[at++]);
+    const { terms } = termsOf(piece, language);
     if (terms.length === 0) continue;
     const last = out[out.length - 1];
     if (last && (terms.length < MIN_CLAUSE_TERMS || last.length < MIN_CLAUSE_TERMS)) last.push(...terms.filter((t) => !last.includes(t)));
@@ -174,12 +203,18 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
 
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
+  // One tokenization of the whole body: names are recognised by their use across the text.
+  const tokens = tokenize(text.slice(bodyStart), language, bodyStart);
+  let at = 0;
   for (const s of segmented) {
-    const { terms, words } = sentenceTerms(s.text, language, s.start);
+    while (at < tokens.length && tokens[at].start < s.start) at++;
+    const own: Token[] = [];
+    for (let k = at; k < tokens.length && tokens[k].end <= s.end; k++) own.push(tokens[k]);
+    const { terms, words } = termsOf(own, language);
     const quantities = extractQuantities(s.text, language).filter(comparable).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
-    const clauses = content ? clauseTerms(s.text, language) : [];
+    const clauses = content ? clausesOf(s.text, s.start, own, language) : [];
     sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content, ...(clauses.length > 1 ? { clauses } : {}) });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
