@@ -190,6 +190,8 @@ export class CorpusStore {
   private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) throw new WriteCancelledError();
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
+    tx.done.catch(() => undefined);
     const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false };
     const cancel = () => {
       try {

@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/corpus/article';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { CorpusStore, DB_VERSION } from '../../../lib/corpus/store';
 import { articleFeatures } from '../../../lib/match/features';
 import { contentTerms } from '../../../lib/text/tokens';
 import { loadSeeds } from '../../helpers/seeds';
+
+vi.setConfig({ testTimeout: 30_000 });
 
 let n = 0;
 

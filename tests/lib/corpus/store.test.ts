@@ -1,11 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusStore } from '../../../lib/corpus/store';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { loadSeeds } from '../../helpers/seeds';
 import { openDB } from 'idb';
 import { contentTerms } from '../../../lib/text/tokens';
 import { articleFeatures, FEATURES_VERSION } from '../../../lib/match/features';
+
+// Each test analyses the seeds as it stores them, which takes a while on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 let n = 0;
 const stores: CorpusStore[] = [];

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/corpus/article';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { CorpusStore, StorageFullError } from '../../../lib/corpus/store';
@@ -20,6 +20,9 @@ import {
 } from '../../../lib/corpus/transfer';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
 import { contentTerms } from '../../../lib/text/tokens';
+
+// IndexedDB work and cleaning thousands of articles take a while on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let n = 0;
 const stores: CorpusStore[] = [];
@@ -70,11 +73,22 @@ function importFailure(fileName: string, content: string, existing: Article[] = 
   throw new Error('the import was accepted');
 }
 
+/** One stored corpus for all refusals: each must leave it exactly as it was. */
+let refusalStore: Promise<CorpusStore> | null = null;
+function seededStore(): Promise<CorpusStore> {
+  refusalStore ??= CorpusStore.open(`refusals-${n++}`).then(async (store) => {
+    await store.ensureSeeds(loadSeeds());
+    return store;
+  });
+  return refusalStore;
+}
+afterAll(async () => {
+  (await refusalStore)?.close();
+});
+
 /** Refuses `content` with a message naming the file and matching `problem`; the stored corpus stays as it was. */
 async function expectRefused(fileName: string, content: string, problem: RegExp) {
-  const store = await fresh();
-  const seeds = loadSeeds();
-  await store.ensureSeeds(seeds);
+  const store = await seededStore();
   const before = await store.listArticles();
   const error = importFailure(fileName, content, before);
   expect(error.message.startsWith(`${fileName}: `)).toBe(true);
