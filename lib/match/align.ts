@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { coverage, similarity, TermSpace, type SentenceVector } from './term-space';
+import { coverage, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
 
 /** How one page sentence relates to the sentences of one other outlet. */
 export interface SentenceMatch {
@@ -28,13 +28,7 @@ export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignm
   const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language);
   const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
   const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
-  const sims = outletVectors.map((ov) =>
-    pageVectors.map((pv) => {
-      const row = new Float64Array(ov.length);
-      if (pv) for (let k = 0; k < ov.length; k++) row[k] = ov[k] ? similarity(pv, ov[k]!) : 0;
-      return row;
-    }),
-  );
+  const sims = outletVectors.map((ov) => similarityMatrix(pageVectors, ov));
   const pageTerms = new Set<number>();
   for (const s of page.sentences) for (const t of space.expand(s.terms)) pageTerms.add(space.id(t));
   return { space, page, outlets, pageVectors, outletVectors, sims, pageTerms };

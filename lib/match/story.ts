@@ -1,6 +1,6 @@
 import type { StoryMatch } from '../notes/annotation';
 import { resemblance, type ArticleFeatures } from './features';
-import { similarity, TermSpace } from './term-space';
+import { similarityMatrix, TermSpace } from './term-space';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -137,9 +137,10 @@ export function judgeStory(
   const cv = candContent.map((s) => space.vector(s));
   const pageMatched = new Uint8Array(pv.length);
   const candMatched = new Uint8Array(cv.length);
+  const sims = similarityMatrix(pv, cv);
   for (let i = 0; i < pv.length; i++)
     for (let k = 0; k < cv.length; k++)
-      if (similarity(pv[i], cv[k]) >= th.point) {
+      if (sims[i][k] >= th.point) {
         pageMatched[i] = 1;
         candMatched[k] = 1;
       }

@@ -241,15 +241,29 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
  */
 export function similarity(a: SentenceVector, b: SentenceVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const qBonus = a.quantities.some((q) => q.kind !== 'count' && b.quantities.some((r) => sameQuantity(q, r))) ? SIMILARITY.quantity : 0;
+  const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
   let best = cosine(a, b, qBonus);
-  // Clauses share terms only if the sentences do.
+  // Clauses share terms only if the sentences do. (Loops, not arrays: this runs for every sentence pair.)
   if (best > 0 && (a.clauses.length || b.clauses.length)) {
-    const ua = a.clauses.length ? a.clauses : [a];
-    const ub = b.clauses.length ? b.clauses : [b];
-    for (const x of ua) for (const y of ub) best = Math.max(best, cosine(x, y, 0) * SIMILARITY.clause);
+    const na = a.clauses.length || 1;
+    const nb = b.clauses.length || 1;
+    for (let i = 0; i < na; i++) {
+      const x = a.clauses.length ? a.clauses[i] : a;
+      for (let j = 0; j < nb; j++) {
+        const c = cosine(x, b.clauses.length ? b.clauses[j] : b, 0) * SIMILARITY.clause;
+        if (c > best) best = c;
+      }
+    }
   }
   return best;
+}
+
+function shareQuantity(a: QuantityFeature[], b: QuantityFeature[]): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].kind === 'count') continue;
+    for (let j = 0; j < b.length; j++) if (sameQuantity(a[i], b[j])) return true;
+  }
+  return false;
 }
 
 /** Share of a's term weight that b also contains. */
@@ -271,3 +285,34 @@ export function coverage(a: SentenceVector, b: SentenceVector): number {
 }
 
 export { sameQuantity };
+
+/**
+ * similarity() for every pair of rows and columns, computed only where the two
+ * share a term: most sentence pairs share none, and those are 0.
+ */
+export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>): Float64Array[] {
+  const postings = new Map<number, number[]>();
+  cols.forEach((c, k) => {
+    if (!c) return;
+    for (const id of c.ids) {
+      const p = postings.get(id);
+      if (p) p.push(k);
+      else postings.set(id, [k]);
+    }
+  });
+  const seen = new Int32Array(cols.length).fill(-1);
+  return rows.map((r, i) => {
+    const row = new Float64Array(cols.length);
+    if (!r) return row;
+    for (const id of r.ids) {
+      const p = postings.get(id);
+      if (!p) continue;
+      for (const k of p) {
+        if (seen[k] === i) continue;
+        seen[k] = i;
+        row[k] = similarity(r, cols[k]!);
+      }
+    }
+    return row;
+  });
+}
