@@ -17,8 +17,6 @@ export interface RelationThresholds {
    * once or twice, so a sentence far behind the best is a topical echo.
    */
   competition: number;
-  /** Competition applies to outlet sentences of at most this many clauses. */
-  competitionClauses: number;
   /**
    * A page sentence whose weighted terms the outlet's text covers to this share
    * (across its sentences) agrees too: a broad point is often told piecemeal.
@@ -32,12 +30,6 @@ export interface RelationThresholds {
   adds: number;
   /** Minimum share of an adding sentence's weight that the page lacks entirely. */
   addsNovelty: number;
-  /** Whether adding sentences must also be evidence of agreement (else: any close outlet sentence). */
-  addsFromEvidence: boolean;
-  /** Whether adding sentences are the outlet's sentences the page does not state (its missing points). */
-  addsFromUnstated: boolean;
-  /** …attached to every page sentence within this share of the closest one's similarity. */
-  addsParentShare: number;
   /** An outlet sentence whose best coverage by one page sentence stays below this is a missing point… */
   missingCoverage: number;
   /** …provided it is no closer than this to any page sentence. */
@@ -52,15 +44,11 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   chainPage: 0.01,
   evidenceShare: 0.75,
   competition: 0.7,
-  competitionClauses: 99,
   documentCoverage: 0.45,
   documentCoverageTerms: 4,
   conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
-  addsFromEvidence: false,
-  addsFromUnstated: false,
-  addsParentShare: 0.8,
   missingCoverage: 0.45,
   missingSimilarity: 0.3,
   cluster: 0.3,
@@ -127,13 +115,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       candidates.push([o, k]);
     });
   });
-  const unstated = outlets.map(() => new Set<number>());
   const outletTerms = outlets.map((_, o) => {
     const set = new Set<number>();
     for (const v of al.outletVectors[o]) if (v) for (const id of v.ids) set.add(id);
     return set;
   });
-  for (const [o, k] of candidates) unstated[o].add(k);
 
   outlets.forEach((outlet, o) => {
     // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
@@ -152,11 +138,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
-      // A sentence of several clauses may state several points, each matched by a different page sentence.
-      const contested = (k: number) => (al.outletVectors[o][k]?.clauses.length ?? 0) <= th.competitionClauses;
-      const matches = bestMatches(al, o, i, th.agree).filter(
-        (m) => !contested(m.index) || m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0),
-      );
+      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0));
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
       if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
@@ -182,13 +164,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         }
       }
       for (const m of bestMatches(al, o, i, th.adds)) {
-        if (th.addsFromUnstated) {
-          // A detail the page lacks, attached to the page sentences whose point it is closest to.
-          if (unstated[o].has(m.index) && m.similarity >= th.addsParentShare * (ownerSim.get(m.index) ?? 0)) rel.adds.push(m.index);
-          continue;
-        }
         if (owner.get(m.index) !== i) continue;
-        if (th.addsFromEvidence && !rel.evidence.includes(m.index)) continue;
         if (novelty(al, o, m.index) >= th.addsNovelty) rel.adds.push(m.index);
       }
       rel.adds.sort((a, b) => a - b);
