@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { artifactsDir, builds, requireBuild, sharedDir } from './chromium-setup';
+
+/** The reading overlay in Firefox ESR, for what puppeteer's WebDriver BiDi can drive. */
+const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+
+const hostileCss = `<style>*, *::before, *::after { font: italic 40px/1 serif !important; color: #f0f !important; background: #0f0 !important;
+text-transform: uppercase !important; } crossread-overlay, body > :last-child { display: none !important; position: fixed !important; }</style>`;
+
+async function waitForNotes(page: Page) {
+  await page.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
+}
+
+function inRoot<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(document.querySelector('crossread-overlay').shadowRoot)`) as Promise<T>;
+}
+
+describe('crossread overlay in Firefox ESR (e2e build)', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let profile: string;
+
+  beforeAll(async () => {
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    const base = await startDemoServer({ port: 0 });
+    const article0 = await (await fetch(`${base.url}/article/0`)).text();
+    await base.close();
+    server = await startDemoServer({
+      port: 0,
+      pagesDir: path.join(sharedDir, 'data/pages'),
+      extraPages: { hostile: article0.replace('</head>', `${hostileCss}</head>`) },
+    });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: {
+        'network.captive-portal-service.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'app.update.enabled': false,
+        'extensions.update.enabled': false,
+        'datareporting.policy.dataSubmissionEnabled': false,
+      },
+    });
+    await browser.installExtension(requireBuild(builds.firefoxE2e));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('margin notes beside the paragraphs, never overlapping, with the article summary', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${server.url}/article/1`);
+    await waitForNotes(page);
+    const layout = await inRoot(page, (root) => {
+      const notes = Array.from(root.querySelectorAll<HTMLElement>('.slot[data-stack]')).map((el) => el.getBoundingClientRect());
+      const overlaps = notes.some((a, i) => notes.some((b, j) => i < j && a.top < b.bottom && b.top < a.bottom));
+      return { count: notes.length, overlaps, text: root.textContent ?? '' };
+    });
+    expect(layout.count).toBeGreaterThan(0);
+    expect(layout.overlaps).toBe(false);
+    expect(layout.text).toMatch(/Compared with 4 outlets/);
+    await page.screenshot({ path: path.join(artifactsDir, 'overlay-firefox-desktop.png') });
+    await page.close();
+  });
+
+  it('keyboard: Enter opens the focused note, Escape closes it, the shortcut moves on', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${server.url}/article/0`);
+    await waitForNotes(page);
+    await inRoot(page, (root) => (root.querySelector('.note button.summary') as HTMLElement).focus());
+    const expanded = () => inRoot(page, (root) => root.activeElement?.getAttribute('aria-expanded') ?? null);
+    await page.keyboard.press('Enter');
+    expect(await expanded()).toBe('true');
+    expect(await inRoot(page, (root) => root.textContent)).toMatch(/agrees:/);
+    await page.keyboard.press('Escape');
+    expect(await expanded()).toBe('false');
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('KeyN');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    const blocks = await inRoot(page, (root) => Array.from(root.querySelectorAll('.note')).map((n) => n.getAttribute('data-block')));
+    expect(await inRoot(page, (root) => root.activeElement?.closest('.note')?.getAttribute('data-block'))).toBe(blocks[1]);
+    await page.close();
+  });
+
+  it('narrow viewport: markers at the paragraph ends', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 700, height: 1000 });
+    await page.goto(`${server.url}/article/3`);
+    await waitForNotes(page);
+    expect(await inRoot(page, (root) => root.querySelectorAll('.marker-note').length)).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(artifactsDir, 'overlay-firefox-narrow.png') });
+    await page.close();
+  });
+
+  it('a page rule with !important on every element does not reach the notes', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${server.url}/x/hostile`);
+    await waitForNotes(page);
+    const style = await inRoot(page, (root) => {
+      const s = getComputedStyle(root.querySelector('.note')!);
+      const h = getComputedStyle(root.host);
+      return { font: s.fontSize, transform: s.textTransform, host: `${h.display} ${h.position}` };
+    });
+    expect(style).toEqual({ font: '13px', transform: 'none', host: 'block absolute' });
+    await page.close();
+  });
+});
