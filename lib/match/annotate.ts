@@ -3,7 +3,7 @@ import { align } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { detectLanguage, findNonReporting, parseHeader } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
-import { DEFAULT_STORY_THRESHOLDS, isDuplicate, judgeStory, type StoryJudgement, type StoryThresholds } from './story';
+import { DEFAULT_STORY_THRESHOLDS, isDuplicate, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 export const SUPPORTED_LANGUAGES = ['de', 'en'];
@@ -13,6 +13,8 @@ export const MAX_PAGE_CHARS = 1_000_000;
 export interface AnnotateOptions {
   story?: Partial<StoryThresholds>;
   relations?: Partial<RelationThresholds>;
+  /** How many candidates, closest first, are compared sentence by sentence (default MAX_COMPARED). */
+  maxCompared?: number;
   /** Features of corpus articles computed elsewhere (e.g. stored beside them); by default computed and cached. */
   featuresOf?: (article: Article) => ArticleFeatures;
 }
@@ -43,8 +45,14 @@ export function analysePage(page: Page): PageAnalysis {
   return { features, bodyStart: header.bodyStart, language, warnings };
 }
 
+/**
+ * Candidates compared sentence by sentence, closest first by the cheap first
+ * look; the rest can be related at most. A story seldom has more outlets than
+ * a margin can show, and the comparison is what costs time.
+ */
+export const MAX_COMPARED = 16;
 /** How many related candidates are checked for belonging to the page's story through another outlet. */
-const MAX_JOIN_CANDIDATES = 50;
+const MAX_JOIN_CANDIDATES = 8;
 
 /**
  * An outlet that tells the story differently from the page (say, a short wire
@@ -58,7 +66,9 @@ function joinStory(
 ): void {
   const inStory = judged.filter((j) => j.judgement.match === 'same');
   if (inStory.length === 0) return;
-  const pending = judged.filter((j) => j.judgement.match === 'related' && !j.judgement.dateConflict).slice(0, MAX_JOIN_CANDIDATES);
+  const pending = judged
+    .filter((j) => j.judgement.match === 'related' && !j.judgement.dateConflict && j.judgement.sharedPoints > 0)
+    .slice(0, MAX_JOIN_CANDIDATES);
   let changed = true;
   while (changed) {
     changed = false;
@@ -108,7 +118,8 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     return emptyAnnotation(warnings);
   }
 
-  const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
+  // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
+  const pool: Array<{ article: Article; features: ArticleFeatures; quick: number; doc: string }> = [];
   const seenDocs = new Set<string>();
   for (const article of corpus) {
     const features = featuresOf(article);
@@ -116,9 +127,15 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     const doc = docName(article);
     if (seenDocs.has(doc)) continue;
     seenDocs.add(doc);
-    const judgement = judgeStory(pf, features, storyTh);
-    if (judgement.match !== 'none') judged.push({ article, features, judgement });
+    pool.push({ article, features, quick: quickShare(pf, features), doc });
   }
+  pool.sort((a, b) => b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
+  const maxCompared = opts.maxCompared ?? MAX_COMPARED;
+  const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
+  pool.forEach((c, rank) => {
+    const judgement = rank < maxCompared ? judgeStory(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh);
+    if (judgement.match !== 'none') judged.push({ article: c.article, features: c.features, judgement });
+  });
   judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
   joinStory(judged, storyTh);
 

@@ -109,6 +109,28 @@ export function isDuplicate(page: ArticleFeatures, candidate: ArticleFeatures, t
   return resemblance(page.sketch, candidate.sketch) >= th.duplicate;
 }
 
+/**
+ * Share of the page's salient terms the candidate uses, before any compound
+ * splitting: a cheap first look that ranks candidates and rules most out.
+ */
+export function quickShare(page: ArticleFeatures, candidate: ArticleFeatures): number {
+  if (page.language !== candidate.language) return 0;
+  const salient = salientTerms(page);
+  return salient.length ? salient.filter((t) => t in candidate.termFreq).length / salient.length : 0;
+}
+
+/** The judgement from the first look alone: related at most, never the same story. */
+export function quickJudgement(share: number, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryJudgement {
+  return {
+    match: share >= th.relatedSalient ? 'related' : 'none',
+    sharedPoints: 0,
+    pointShare: 0,
+    salientShare: share,
+    dateConflict: false,
+    score: Math.round(share * 333) / 1000,
+  };
+}
+
 /** Is the candidate about the same event as the page, a related one, or something else? */
 export function judgeStory(
   page: ArticleFeatures,
@@ -123,12 +145,9 @@ export function judgeStory(
 
   // Cheap first look: a candidate holding few of the page's salient terms even
   // before compound splitting cannot be the same story; skip the sentence work.
+  const rawShare = quickShare(page, candidate);
+  if (rawShare < th.sameSalient - QUICK_MARGIN) return quickJudgement(rawShare, th);
   const salient = salientTerms(page);
-  const rawShare = salient.length ? salient.filter((t) => t in candidate.termFreq).length / salient.length : 0;
-  if (rawShare < th.sameSalient - QUICK_MARGIN) {
-    const match: StoryMatch = rawShare >= th.relatedSalient ? 'related' : 'none';
-    return { ...none, match, salientShare: rawShare, score: Math.round(rawShare * 333) / 1000 };
-  }
 
   // Points are counted from both sides, so one long text cannot match a short one
   // merely by having many sentences near a single sentence of the other.
