@@ -297,6 +297,7 @@ async function main(): Promise<number> {
   const store = await CorpusStore.open(dbName);
   const next = random(20250212);
   const ingestPerArticle: number[] = [];
+  const ingestCpuPerArticle: number[] = [];
   let ingested = 0;
   let ingestMs = 0;
   const BATCH = 50;
@@ -315,12 +316,15 @@ async function main(): Promise<number> {
     while (made < want) {
       const batch: Article[] = [];
       while (batch.length < BATCH && made < want) batch.push(syntheticArticle(made++, pool, next));
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await store.addArticles(batch);
       const dt = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
       ingestMs += dt;
       ingested += batch.length;
       ingestPerArticle.push(dt / batch.length);
+      ingestCpuPerArticle.push((cpu.user + cpu.system) / 1000 / batch.length);
       sampleMemory();
     }
     if (made > 0 && performance.now() - start > 1000) log(`  built the ${size}-article corpus (${((performance.now() - start) / 1000).toFixed(1)} s including generation)`);
@@ -342,9 +346,10 @@ async function main(): Promise<number> {
     seconds: Math.round(ingestMs) / 1000,
     articlesPerSecond: Math.round((ingested / ingestMs) * 1000 * 10) / 10,
     perArticleMs: stats(ingestPerArticle),
+    perArticleCpuMs: stats(ingestCpuPerArticle),
     batchSize: BATCH,
   };
-  log(`Ingest through the store (index + features, batches of ${BATCH}): ${ingest.articlesPerSecond} articles/s over ${ingested} articles; per article ${fmt(ingest.perArticleMs)}`);
+  log(`Ingest through the store (index + features, batches of ${BATCH}): ${ingest.articlesPerSecond} articles/s over ${ingested} articles; per article ${fmt(ingest.perArticleMs)}; CPU per article ${fmt(ingest.perArticleCpuMs)}`);
   const mb = (x: number) => Math.round(x / 1048576);
   log(`Peak memory: rss ${mb(peak.rss)} MB, heapUsed ${mb(peak.heapUsed)} MB`);
 
