@@ -97,6 +97,30 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
     await page.close();
   });
 
+  it('highlights the hovered note\'s sentence, natively or with boxes over it, without touching the page text', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1400, height: 1000 });
+    await page.goto(`${server.url}/article/2`);
+    await waitForNotes(page);
+    const before = await page.evaluate(() => document.querySelector('article')!.innerHTML);
+    const box = await inRoot(page, (root) => {
+      const r = root.querySelector('.note')!.getBoundingClientRect();
+      return { x: r.left + 10, y: r.top + 8 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await new Promise((r) => setTimeout(r, 300));
+    const shown = await page.evaluate(() => {
+      const registry = (globalThis.CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights;
+      const native = registry?.get('crossread-note');
+      const boxes = document.querySelector('crossread-overlay')!.shadowRoot!.querySelectorAll('.highlight-box').length;
+      return { native: native ? native.size : 0, boxes };
+    });
+    console.log(`Firefox highlight: ${shown.native ? 'CSS Custom Highlight API' : `${shown.boxes} fallback boxes`}`);
+    expect(shown.native + shown.boxes).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.querySelector('article')!.innerHTML)).toBe(before);
+    await page.close();
+  });
+
   it('narrow viewport: markers at the paragraph ends', async () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 700, height: 1000 });
