@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 5;
+export const FEATURES_VERSION = 6;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
@@ -76,6 +76,8 @@ const WEEKDAYS: Array<[RegExp, number]> = [
   [/\b(sonntag|sunday)s?\b/i, 6],
 ];
 
+const ANY_WEEKDAY = /(?:tag|woch|abend|day)s?\b/i;
+
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -137,26 +139,38 @@ function partStem(part: string, language: string): string {
   return s;
 }
 
-/** Content words among tokens: stems of non-stopwords; hyphenated words as their parts. */
-function termsOf(tokens: Token[], language: string): { terms: string[]; words: number } {
+/** What one token contributes: nothing (stopword, number, attribution) or its terms. */
+type TokenTerms = readonly string[] | null;
+
+function tokenTerms(tok: Token, language: string): TokenTerms {
+  if (tok.kind === 'number') return null;
+  const norm = tok.norm.replace(/\.+$/, '');
+  if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) return null;
+  if (isAttribution(norm, language)) return null;
+  const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
+  // The parts carry the meaning ("US-Präsident" is a Präsident); the whole would count it twice.
+  if (parts.length > 1) return parts.map((p) => partStem(p, language));
+  const stemmed = language === 'de' ? foldGerman(tok.norm, tok.stem) : tok.stem;
+  return /^\d+$/.test(stemmed) ? [] : [stemmed];
+}
+
+/** Terms of a run of tokens, in text order, each once; `words` counts the content words. */
+function collect(per: TokenTerms[], from: number, to: number): { terms: string[]; words: number } {
   const terms = new Set<string>();
   let words = 0;
-  for (const tok of tokens) {
-    if (tok.kind === 'number') continue;
-    const norm = tok.norm.replace(/\.+$/, '');
-    if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) continue;
-    if (isAttribution(norm, language)) continue;
+  for (let k = from; k < to; k++) {
+    const t = per[k];
+    if (!t) continue;
     words++;
-    const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
-    if (parts.length > 1) {
-      // The parts carry the meaning ("US-Präsident" is a Präsident); the whole would count it twice.
-      for (const p of parts) terms.add(partStem(p, language));
-    } else {
-      const stemmed = language === 'de' ? foldGerman(tok.norm, tok.stem) : tok.stem;
-      if (!/^\d+$/.test(stemmed)) terms.add(stemmed);
-    }
+    for (const x of t) terms.add(x);
   }
   return { terms: [...terms], words };
+}
+
+/** Content words among tokens: stems of non-stopwords; hyphenated words as their parts. */
+function termsOf(tokens: Token[], language: string): { terms: string[]; words: number } {
+  const per = tokens.map((t) => tokenTerms(t, language));
+  return collect(per, 0, per.length);
 }
 
 /** Content words of a sentence: stems of non-stopwords; hyphenated words also as their parts. */
@@ -169,20 +183,21 @@ const MIN_CLAUSE_TERMS = 3;
 
 /** The terms of each clause of a sentence; short clauses join the one before. */
 export function clauseTerms(text: string, language: string): string[][] {
-  return clausesOf(text, 0, tokenize(text, language), language);
+  const tokens = tokenize(text, language);
+  return clausesOf(text, 0, tokens, tokens.map((t) => tokenTerms(t, language)), 0, tokens.length);
 }
 
-/** Clause terms from a sentence's tokens (offsets relative to `offset`, where the sentence text starts). */
-function clausesOf(text: string, offset: number, tokens: Token[], language: string): string[][] {
+/** Clause terms of the tokens [from, to) of a sentence whose text starts at `offset`. */
+function clausesOf(text: string, offset: number, tokens: Token[], per: TokenTerms[], from: number, to: number): string[][] {
   const breaks: number[] = [];
   for (const m of text.matchAll(CLAUSE_BREAK)) breaks.push(offset + (m.index ?? 0));
   breaks.push(Infinity);
   const out: string[][] = [];
-  let at = 0;
+  let at = from;
   for (const end of breaks) {
-    const piece: Token[] = [];
-    while (at < tokens.length && tokens[at].start < end) piece.push(tokens[at++]);
-    const { terms } = termsOf(piece, language);
+    const start = at;
+    while (at < to && tokens[at].start < end) at++;
+    const { terms } = collect(per, start, at);
     if (terms.length === 0) continue;
     const last = out[out.length - 1];
     if (last && (terms.length < MIN_CLAUSE_TERMS || last.length < MIN_CLAUSE_TERMS)) last.push(...terms.filter((t) => !last.includes(t)));
@@ -205,22 +220,22 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
   // One tokenization of the whole body: names are recognised by their use across the text.
   const tokens = tokenize(text.slice(bodyStart), language, bodyStart);
+  const per = tokens.map((t) => tokenTerms(t, language));
   let at = 0;
   for (const s of segmented) {
     while (at < tokens.length && tokens[at].start < s.start) at++;
-    const own: Token[] = [];
-    for (let k = at; k < tokens.length && tokens[k].end <= s.end; k++) own.push(tokens[k]);
-    const { terms, words } = termsOf(own, language);
+    let to = at;
+    while (to < tokens.length && tokens[to].end <= s.end) to++;
+    const { terms, words } = collect(per, at, to);
     const quantities = extractQuantities(s.text, language).filter(comparable).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
-    const clauses = content ? clausesOf(s.text, s.start, own, language) : [];
+    const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
     sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content, ...(clauses.length > 1 ? { clauses } : {}) });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
-    for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);
-    const words4 = s.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    for (let i = 0; i + 4 <= words4.length; i++) shingleHashes.add(fnv1a(words4.slice(i, i + 4).join(' ')));
+    if (ANY_WEEKDAY.test(s.text)) for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);
+    for (let k = at; k + 4 <= to; k++) shingleHashes.add(fnv1a(`${tokens[k].norm} ${tokens[k + 1].norm} ${tokens[k + 2].norm} ${tokens[k + 3].norm}`));
   }
   const sketch = [...shingleHashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
   return {
