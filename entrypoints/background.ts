@@ -3,6 +3,8 @@ import { CorpusStore } from '../lib/corpus/store';
 import { makeArticle } from '../lib/corpus/make-article';
 import type { Article } from '../lib/corpus/article';
 import { annotate } from '../lib/match/annotate';
+import { contentTerms } from '../lib/text/tokens';
+import { baseLanguage, detectLanguage } from '../lib/text/language';
 import { toPageNotes } from '../lib/notes/page-notes';
 import {
   isAddArticleRequest,
@@ -34,13 +36,18 @@ export default defineBackground(() => {
     return cache;
   };
 
+  // The index hands over only the articles that share the page's distinctive
+  // terms, so a page is matched against a large corpus without reading all of it.
   const annotatePage = async ({ page }: AnnotateRequest): Promise<AnnotateResponse> => {
-    const articles = await corpus();
+    const s = await ready();
+    const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
+    const candidates = await s.candidates(contentTerms(page.text, language));
     const annotation = annotate(
-      { text: page.text, url: page.url, title: page.title, language: page.language, date: page.publishedTime },
-      articles,
+      { text: page.text, url: page.url, title: page.title, language, date: page.publishedTime },
+      candidates,
+      { featuresOf: s.featuresOf },
     );
-    const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
+    const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
     return { ok: true, notes: toPageNotes(annotation, byDoc) };
   };
 

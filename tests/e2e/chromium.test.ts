@@ -73,7 +73,7 @@ describe('Chromium, e2e build (open overlay root)', () => {
     await overlay(article);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const toggle = popup.getByRole('switch');
+    const toggle = popup.getByRole('switch', { name: 'Show notes on all sites' });
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click();
     await expect.poll(() => article.locator('crossread-overlay').count()).toBe(0);
@@ -83,8 +83,8 @@ describe('Chromium, e2e build (open overlay root)', () => {
     await other.waitForTimeout(2000);
     expect(await other.locator('crossread-overlay').count()).toBe(0);
     await popup.reload();
-    await expect.poll(() => popup.getByRole('switch').isChecked()).toBe(false);
-    await popup.getByRole('switch').click();
+    await expect.poll(() => popup.getByRole('switch', { name: 'Show notes on all sites' }).isChecked()).toBe(false);
+    await popup.getByRole('switch', { name: 'Show notes on all sites' }).click();
     await expect.poll(() => article.locator('crossread-overlay').count()).toBe(1);
     expect(await article.locator('crossread-overlay').getAttribute('data-outlets')).toBe('4');
     await Promise.all([article.close(), popup.close(), other.close()]);
