@@ -11,8 +11,10 @@ export interface SentenceVector {
   quantities: QuantityFeature[];
   /** Weight from which a shared term is rare enough to say the sentences make the same point. */
   informative: number;
-  /** The sentence's clauses, when it has several. */
+  /** The sentence's clauses, when it has several (built on first use: most sentence pairs never need them). */
   clauses: SentenceVector[];
+  /** Builds `clauses`; cleared once it has run. */
+  buildClauses?: () => void;
 }
 
 const stems = new Map<string, string>();
@@ -156,7 +158,13 @@ export class TermSpace {
 
   vector(s: SentenceFeatures): SentenceVector {
     const v = this.bag(s.terms, s.quantities);
-    if (s.clauses) v.clauses = s.clauses.map((c) => this.bag(c, []));
+    const clauses = s.clauses;
+    if (clauses && clauses.length > 1) {
+      v.buildClauses = () => {
+        v.clauses = clauses.map((c) => this.bag(c, []));
+        v.buildClauses = undefined;
+      };
+    }
     return v;
   }
 
@@ -244,7 +252,9 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
   const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
   let best = cosine(a, b, qBonus);
   // Clauses share terms only if the sentences do. (Loops, not arrays: this runs for every sentence pair.)
-  if (best > 0 && (a.clauses.length || b.clauses.length)) {
+  if (best > 0 && (a.buildClauses || b.buildClauses || a.clauses.length || b.clauses.length)) {
+    a.buildClauses?.();
+    b.buildClauses?.();
     const na = a.clauses.length || 1;
     const nb = b.clauses.length || 1;
     for (let i = 0; i < na; i++) {
