@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import type { Article } from '../../lib/corpus/article';
+import type { OptionsMessages } from '../../lib/i18n/options-messages';
 
 export interface ArticleRowProps {
   article: Article;
   onSave: (outlet: string, date: string | null) => Promise<string | null>;
   onDelete: () => void;
   onOpen: () => void;
+  t: OptionsMessages;
 }
 
 /** One article of the corpus: its label, title, date, address and length, with edit, open and delete. */
-export function ArticleRow({ article, onSave, onDelete, onOpen }: ArticleRowProps) {
+export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowProps) {
   const [editing, setEditing] = useState(false);
   const [outlet, setOutlet] = useState(article.outlet);
   const [date, setDate] = useState(article.date ?? '');
@@ -19,7 +21,7 @@ export function ArticleRow({ article, onSave, onDelete, onOpen }: ArticleRowProp
     <tr>
       <td>
         {editing ? (
-          <input aria-label="Outlet" value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} />
+          <input aria-label={t.columns.outlet} value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} />
         ) : (
           article.outlet
         )}
@@ -27,12 +29,12 @@ export function ArticleRow({ article, onSave, onDelete, onOpen }: ArticleRowProp
       <td class="title">{article.title}</td>
       <td>
         {editing ? (
-          <input aria-label="Date" type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+          <input aria-label={t.columns.date} type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
         ) : (
           (article.date ?? '—')
         )}
       </td>
-      <td class="url">{article.url ?? (article.source === 'seed' ? 'seed' : '—')}</td>
+      <td class="url">{article.url ?? (article.source === 'seed' ? t.seed : '—')}</td>
       <td class="num">{length.toLocaleString()}</td>
       <td class="actions">
         {editing ? (
@@ -45,10 +47,10 @@ export function ArticleRow({ article, onSave, onDelete, onOpen }: ArticleRowProp
                 if (!problem) setEditing(false);
               }}
             >
-              Save
+              {t.save}
             </button>
             <button type="button" onClick={() => (setEditing(false), setOutlet(article.outlet), setDate(article.date ?? ''))}>
-              Cancel
+              {t.cancel}
             </button>
             {error && (
               <span class="error" role="alert">
@@ -58,14 +60,14 @@ export function ArticleRow({ article, onSave, onDelete, onOpen }: ArticleRowProp
           </>
         ) : (
           <>
-            <button type="button" onClick={onOpen} aria-label={`Open the text of ${article.title}`}>
-              Open
+            <button type="button" onClick={onOpen} aria-label={t.openLabel(article.title)}>
+              {t.open}
             </button>
-            <button type="button" onClick={() => setEditing(true)} aria-label={`Edit ${article.title}`}>
-              Edit
+            <button type="button" onClick={() => setEditing(true)} aria-label={t.editLabel(article.title)}>
+              {t.edit}
             </button>
-            <button type="button" onClick={onDelete} aria-label={`Delete ${article.title}`}>
-              Delete
+            <button type="button" onClick={onDelete} aria-label={t.deleteLabel(article.title)}>
+              {t.delete}
             </button>
           </>
         )}

@@ -1,21 +1,24 @@
+import type { OptionsMessages } from '../../lib/i18n/options-messages';
+
 export interface ProgressBarProps {
   label: string;
   done: number;
   total: number;
   onCancel?: () => void;
+  t: OptionsMessages;
 }
 
 /** Progress of a long write, with a way out. */
-export function ProgressBar({ label, done, total, onCancel }: ProgressBarProps) {
+export function ProgressBar({ label, done, total, onCancel, t }: ProgressBarProps) {
   return (
     <div class="progress">
       <label>
-        {label} ({done.toLocaleString()} of {total.toLocaleString()})
+        {t.progress(label, done.toLocaleString(), total.toLocaleString())}
         <progress max={total} value={done} />
       </label>
       {onCancel && (
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t.cancelImport}
         </button>
       )}
     </div>

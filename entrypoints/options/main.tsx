@@ -13,7 +13,14 @@ import { ProgressBar } from '../../components/options/ProgressBar';
 import { StoryChart } from '../../components/options/StoryChart';
 import { bundledSeeds } from '../../platform/seeds';
 import type { CorpusChangedMessage } from '../../platform/messages';
+import { localeFor } from '../../lib/i18n/messages';
+import { optionsMessages } from '../../lib/i18n/options-messages';
 import './options.css';
+
+const locale = localeFor(browser.i18n.getUILanguage());
+const t = optionsMessages(locale);
+document.documentElement.lang = locale;
+document.title = t.heading;
 
 /** Above this many articles, stories are not grouped here: pairwise judgement would freeze the page. */
 const MAX_GROUPED = 300;
@@ -73,7 +80,7 @@ function Options() {
     setArticles(await s.listArticles());
     const estimate = await navigator.storage?.estimate?.();
     if (estimate?.usage !== undefined) {
-      setUsage(`${(estimate.usage / 1_048_576).toFixed(1)} MB used of ${((estimate.quota ?? 0) / 1_048_576).toFixed(0)} MB available`);
+      setUsage(t.usage((estimate.usage / 1_048_576).toFixed(1), ((estimate.quota ?? 0) / 1_048_576).toFixed(0)));
     }
   };
 
@@ -91,7 +98,7 @@ function Options() {
         setStore(s);
         await reload(s);
       })
-      .catch((error: unknown) => setMessage({ text: `The corpus cannot be opened: ${errorText(error)}`, error: true }));
+      .catch((error: unknown) => setMessage({ text: t.cannotOpen(errorText(error)), error: true }));
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
   }, []);
@@ -119,7 +126,7 @@ function Options() {
     if (!store || !files?.length) return;
     const controller = new AbortController();
     cancel.current = controller;
-    await run('Import stopped; your corpus is unchanged', async () => {
+    await run(t.importStopped, async () => {
       try {
         // Every file is read and checked before anything is written; the write is one transaction.
         const prepared: Article[] = [];
@@ -127,17 +134,17 @@ function Options() {
         for (const file of Array.from(files)) {
           const result = await parseImportAsync(file.name, await file.text(), [...articles, ...prepared], {
             signal: controller.signal,
-            onProgress: (done, total) => setProgress({ label: `Reading ${file.name}`, done, total }),
+            onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
           });
           prepared.push(...result.articles);
-          for (const skipped of result.skipped) notes.push(`${file.name}: skipped “${skipped.title}” (${skipped.reason}).`);
+          for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
         }
         await store.importArticles(prepared, {
           signal: controller.signal,
-          onProgress: (done, total) => setProgress({ label: 'Saving', done, total }),
+          onProgress: (done, total) => setProgress({ label: t.saving, done, total }),
         });
         await changed();
-        return [`Imported ${prepared.length} article${prepared.length === 1 ? '' : 's'}.`, ...notes].join(' ');
+        return [t.imported(prepared.length), ...notes].join(' ');
       } finally {
         setProgress(null);
         cancel.current = null;
@@ -148,10 +155,10 @@ function Options() {
   return (
     <main>
       <header>
-        <h1>crossread — your corpus</h1>
+        <h1>{t.heading}</h1>
         <p class="stats">
-          {articles.length} articles · {usage}
-          {persisted === false && ' · the browser may evict this storage under pressure'}
+          {t.articles(articles.length)} · {usage}
+          {persisted === false && ` · ${t.mayEvict}`}
         </p>
       </header>
 
@@ -160,21 +167,21 @@ function Options() {
           {message.text}{' '}
           {message.undo && (
             <button type="button" onClick={message.undo}>
-              Undo
+              {t.undo}
             </button>
           )}
         </p>
       )}
       {progress && (
-        <ProgressBar label={progress.label} done={progress.done} total={progress.total} onCancel={() => cancel.current?.abort()} />
+        <ProgressBar t={t} label={progress.label} done={progress.done} total={progress.total} onCancel={() => cancel.current?.abort()} />
       )}
 
       <section class="tools" aria-label="Corpus tools">
         <label>
-          Filter <input type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
+          {t.filter} <input type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label class="file">
-          Import (.json export or .txt articles)
+          {t.importLabel}
           <input
             type="file"
             multiple
@@ -189,47 +196,46 @@ function Options() {
           type="button"
           onClick={() => download(exportFileName(), serialiseExport(exportCorpus(articles)))}
         >
-          Export
+          {t.exportLabel}
         </button>
         <button
           type="button"
           onClick={() => {
             if (!store) return;
-            const ok = confirm(
-              'Reset to the seed corpus? Every article you added or edited is removed. Export first to keep them.',
-            );
+            const ok = confirm(t.resetConfirm);
             if (ok)
-              void run('Reset failed; your corpus is unchanged', async () => {
+              void run(t.resetFailed, async () => {
                 await store.replaceWithSeeds(bundledSeeds());
                 await changed();
-                return 'The corpus is back to the seed articles.';
+                return t.resetDone;
               });
           }}
         >
-          Reset to seeds
+          {t.reset}
         </button>
       </section>
 
       <AddByPaste
         onAdd={(input) =>
-          run('Could not add the article', async () => {
+          run(t.cannotAdd, async () => {
             if (!store) return '';
             const article = makeArticle({ ...input, id: `user-${crypto.randomUUID()}`, source: 'user', addedAt: Date.now() });
             await store.addArticles([article]);
             await changed();
-            return `Added “${article.title}”.`;
+            return t.added(article.title);
           })
         }
       />
 
       {grouped.map((story, i) => (
-        <section class="story" key={story.articles[0]?.id ?? i} aria-label={`Story ${i + 1}`}>
+        <section class="story" key={story.articles[0]?.id ?? i} aria-label={t.storyLabel(i + 1)}>
           <h2>
-            {story.articles.length > 1 ? `Story: ${story.articles[0].title}` : story.articles[0]?.title}{' '}
-            <span class="count">({story.articles.length} {story.articles.length === 1 ? 'article' : 'articles'})</span>
+            {story.articles.length > 1 ? t.story(story.articles[0].title) : story.articles[0]?.title}{' '}
+            <span class="count">{t.count(story.articles.length)}</span>
           </h2>
           {story.profiles.size > 0 && (
             <StoryChart
+              t={t}
               title={story.articles[0].title}
               outlets={story.articles.map((a) => ({ label: a.outlet, profile: story.profiles.get(a.id)! }))}
             />
@@ -237,19 +243,20 @@ function Options() {
           <table>
             <thead>
               <tr>
-                <th>Outlet</th>
-                <th>Title</th>
-                <th>Date</th>
-                <th>Source</th>
-                <th>Length</th>
+                <th>{t.columns.outlet}</th>
+                <th>{t.columns.title}</th>
+                <th>{t.columns.date}</th>
+                <th>{t.columns.source}</th>
+                <th>{t.columns.length}</th>
                 <th>
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t.columns.actions}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {story.articles.map((article) => (
                 <ArticleRow
+                  t={t}
                   key={article.id}
                   article={article}
                   onOpen={() => setOpened(article)}
@@ -264,20 +271,20 @@ function Options() {
                     }
                   }}
                   onDelete={() =>
-                    void run('Could not delete', async () => {
+                    void run(t.cannotDelete, async () => {
                       if (!store) return '';
                       await store.deleteArticle(article.id);
                       await changed();
                       setMessage({
-                        text: `Deleted “${article.title}”.`,
+                        text: t.deleted(article.title),
                         undo: () =>
-                          void run('Could not restore', async () => {
+                          void run(t.cannotRestore, async () => {
                             await store.addArticles([article]);
                             await changed();
-                            return `Restored “${article.title}”.`;
+                            return t.restored(article.title);
                           }),
                       });
-                      return `Deleted “${article.title}”.`;
+                      return t.deleted(article.title);
                     }).then(() => undefined)
                   }
                 />
@@ -287,16 +294,16 @@ function Options() {
         </section>
       ))}
 
-      <dialog ref={dialog} onClose={() => setOpened(null)} aria-label={opened?.title ?? 'Article'}>
+      <dialog ref={dialog} onClose={() => setOpened(null)} aria-label={opened?.title ?? t.article}>
         {opened && (
           <>
             <h2>{opened.title}</h2>
             <p>
-              {opened.outlet} · {opened.date ?? 'no date'} · {opened.url ?? ''}
+              {opened.outlet} · {opened.date ?? t.noDate} · {opened.url ?? ''}
             </p>
             <pre class="text">{opened.raw}</pre>
             <form method="dialog">
-              <button type="submit">Close</button>
+              <button type="submit">{t.close}</button>
             </form>
           </>
         )}
@@ -321,7 +328,7 @@ function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<void> 
   const [url, setUrl] = useState('');
   return (
     <details class="paste">
-      <summary>Add an article by pasting its text</summary>
+      <summary>{t.paste}</summary>
       <form
         onSubmit={async (e) => {
           e.preventDefault();
@@ -330,21 +337,21 @@ function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<void> 
         }}
       >
         <label>
-          Outlet <input value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} />
+          {t.columns.outlet} <input value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Title <input value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+          {t.columns.title} <input value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Date <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
+          {t.columns.date} <input type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          Address <input type="url" value={url} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} />
+          {t.address} <input type="url" value={url} onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label class="wide">
-          Text <textarea rows={8} value={raw} onInput={(e) => setRaw((e.currentTarget as HTMLTextAreaElement).value)} required />
+          {t.text} <textarea rows={8} value={raw} onInput={(e) => setRaw((e.currentTarget as HTMLTextAreaElement).value)} required />
         </label>
-        <button type="submit">Add to corpus</button>
+        <button type="submit">{t.addToCorpus}</button>
       </form>
     </details>
   );

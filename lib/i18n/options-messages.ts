@@ -1,0 +1,163 @@
+/**
+ * The corpus manager's words in English and German, as plain tables so the
+ * wording is testable without a browser.
+ */
+import type { Locale } from './messages';
+
+export interface OptionsMessages {
+  heading: string;
+  articles(n: number): string;
+  usage(usedMb: string, quotaMb: string): string;
+  mayEvict: string;
+  cannotOpen(problem: string): string;
+  importStopped: string;
+  reading(file: string): string;
+  saving: string;
+  imported(n: number): string;
+  skipped(file: string, title: string, reason: string): string;
+  filter: string;
+  importLabel: string;
+  exportLabel: string;
+  reset: string;
+  resetConfirm: string;
+  resetFailed: string;
+  resetDone: string;
+  cannotAdd: string;
+  added(title: string): string;
+  story(title: string): string;
+  storyLabel(n: number): string;
+  count(n: number): string;
+  columns: { outlet: string; title: string; date: string; source: string; length: string; actions: string };
+  cannotDelete: string;
+  deleted(title: string): string;
+  cannotRestore: string;
+  restored(title: string): string;
+  undo: string;
+  article: string;
+  noDate: string;
+  close: string;
+  paste: string;
+  address: string;
+  text: string;
+  addToCorpus: string;
+  open: string;
+  openLabel(title: string): string;
+  edit: string;
+  editLabel(title: string): string;
+  delete: string;
+  deleteLabel(title: string): string;
+  save: string;
+  cancel: string;
+  seed: string;
+  chartLabel(title: string): string;
+  kinds: { shared: string; only: string; omits: string };
+  cancelImport: string;
+  progress(label: string, done: string, total: string): string;
+}
+
+const en: OptionsMessages = {
+  heading: 'crossread — your corpus',
+  articles: (n) => `${n} ${n === 1 ? 'article' : 'articles'}`,
+  usage: (used, quota) => `${used} MB used of ${quota} MB available`,
+  mayEvict: 'the browser may evict this storage under pressure',
+  cannotOpen: (problem) => `The corpus cannot be opened: ${problem}`,
+  importStopped: 'Import stopped; your corpus is unchanged',
+  reading: (file) => `Reading ${file}`,
+  saving: 'Saving',
+  imported: (n) => `Imported ${n} ${n === 1 ? 'article' : 'articles'}.`,
+  skipped: (file, title, reason) => `${file}: skipped “${title}” (${reason}).`,
+  filter: 'Filter',
+  importLabel: 'Import (.json export or .txt articles)',
+  exportLabel: 'Export',
+  reset: 'Reset to seeds',
+  resetConfirm: 'Reset to the seed corpus? Every article you added or edited is removed. Export first to keep them.',
+  resetFailed: 'Reset failed; your corpus is unchanged',
+  resetDone: 'The corpus is back to the seed articles.',
+  cannotAdd: 'Could not add the article',
+  added: (title) => `Added “${title}”.`,
+  story: (title) => `Story: ${title}`,
+  storyLabel: (n) => `Story ${n}`,
+  count: (n) => `(${n} ${n === 1 ? 'article' : 'articles'})`,
+  columns: { outlet: 'Outlet', title: 'Title', date: 'Date', source: 'Source', length: 'Length', actions: 'Actions' },
+  cannotDelete: 'Could not delete',
+  deleted: (title) => `Deleted “${title}”.`,
+  cannotRestore: 'Could not restore',
+  restored: (title) => `Restored “${title}”.`,
+  undo: 'Undo',
+  article: 'Article',
+  noDate: 'no date',
+  close: 'Close',
+  paste: 'Add an article by pasting its text',
+  address: 'Address',
+  text: 'Text',
+  addToCorpus: 'Add to corpus',
+  open: 'Open',
+  openLabel: (title) => `Open the text of ${title}`,
+  edit: 'Edit',
+  editLabel: (title) => `Edit ${title}`,
+  delete: 'Delete',
+  deleteLabel: (title) => `Delete ${title}`,
+  save: 'Save',
+  cancel: 'Cancel',
+  seed: 'seed',
+  chartLabel: (title) => `How the outlets of “${title}” compare`,
+  kinds: { shared: 'shared', only: 'only here', omits: 'omits' },
+  cancelImport: 'Cancel',
+  progress: (label, done, total) => `${label} (${done} of ${total})`,
+};
+
+const de: OptionsMessages = {
+  heading: 'crossread — Ihr Korpus',
+  articles: (n) => `${n} ${n === 1 ? 'Artikel' : 'Artikel'}`,
+  usage: (used, quota) => `${used} MB von ${quota} MB belegt`,
+  mayEvict: 'der Browser darf diesen Speicher bei Platzmangel löschen',
+  cannotOpen: (problem) => `Der Korpus lässt sich nicht öffnen: ${problem}`,
+  importStopped: 'Import abgebrochen; Ihr Korpus ist unverändert',
+  reading: (file) => `${file} wird gelesen`,
+  saving: 'Speichern',
+  imported: (n) => `${n} Artikel importiert.`,
+  skipped: (file, title, reason) => `${file}: „${title}“ übersprungen (${reason}).`,
+  filter: 'Filter',
+  importLabel: 'Importieren (.json-Export oder .txt-Artikel)',
+  exportLabel: 'Exportieren',
+  reset: 'Auf Startkorpus zurücksetzen',
+  resetConfirm:
+    'Auf den Startkorpus zurücksetzen? Alle Artikel, die Sie hinzugefügt oder bearbeitet haben, werden entfernt. Exportieren Sie vorher, um sie zu behalten.',
+  resetFailed: 'Zurücksetzen fehlgeschlagen; Ihr Korpus ist unverändert',
+  resetDone: 'Der Korpus enthält wieder die Startartikel.',
+  cannotAdd: 'Der Artikel konnte nicht hinzugefügt werden',
+  added: (title) => `„${title}“ hinzugefügt.`,
+  story: (title) => `Ereignis: ${title}`,
+  storyLabel: (n) => `Ereignis ${n}`,
+  count: (n) => `(${n} Artikel)`,
+  columns: { outlet: 'Medium', title: 'Titel', date: 'Datum', source: 'Quelle', length: 'Länge', actions: 'Aktionen' },
+  cannotDelete: 'Löschen fehlgeschlagen',
+  deleted: (title) => `„${title}“ gelöscht.`,
+  cannotRestore: 'Wiederherstellen fehlgeschlagen',
+  restored: (title) => `„${title}“ wiederhergestellt.`,
+  undo: 'Rückgängig',
+  article: 'Artikel',
+  noDate: 'kein Datum',
+  close: 'Schließen',
+  paste: 'Artikel durch Einfügen des Textes hinzufügen',
+  address: 'Adresse',
+  text: 'Text',
+  addToCorpus: 'Zum Korpus hinzufügen',
+  open: 'Öffnen',
+  openLabel: (title) => `Text von ${title} öffnen`,
+  edit: 'Bearbeiten',
+  editLabel: (title) => `${title} bearbeiten`,
+  delete: 'Löschen',
+  deleteLabel: (title) => `${title} löschen`,
+  save: 'Speichern',
+  cancel: 'Abbrechen',
+  seed: 'Start',
+  chartLabel: (title) => `Wie die Medien zu „${title}“ im Vergleich berichten`,
+  kinds: { shared: 'geteilt', only: 'nur hier', omits: 'fehlt' },
+  cancelImport: 'Abbrechen',
+  progress: (label, done, total) => `${label} (${done} von ${total})`,
+};
+
+export function optionsMessages(locale: Locale): OptionsMessages {
+  return locale === 'de' ? de : en;
+}
