@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Messages } from '../lib/i18n/messages';
 import type { NotesSummary } from '../lib/notes/paragraph-notes';
 import type { MissingNote } from '../lib/notes/page-notes';
@@ -12,6 +13,8 @@ export interface ArticleSummaryProps {
 
 /** The one-line comparison at the top of the article; opens the points this article leaves out. */
 export function ArticleSummary({ summary, missing, t, compact }: ArticleSummaryProps) {
+  // The list is built only once opened: a long list of quotes would cost the page for nothing.
+  const [open, setOpen] = useState(false);
   const line = [
     t.shared(summary.shared),
     t.details(summary.details),
@@ -20,6 +23,7 @@ export function ArticleSummary({ summary, missing, t, compact }: ArticleSummaryP
   ].join(' · ');
   return (
     <details
+      onToggle={(event: Event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
       class={`article-summary${compact ? ' compact' : ''}`}
       onKeyDown={(event: KeyboardEvent) => {
         const details = event.currentTarget as HTMLDetailsElement;
@@ -37,6 +41,7 @@ export function ArticleSummary({ summary, missing, t, compact }: ArticleSummaryP
           <span aria-hidden="true">{t.compactSummary(summary.outlets, summary.missing)}</span>
         )}
       </summary>
+      {open && (
       <div class="missing">
         <h2>{t.missingTitle}</h2>
         {missing.length > 0 ? (
@@ -51,6 +56,7 @@ export function ArticleSummary({ summary, missing, t, compact }: ArticleSummaryP
           <p>{t.missingHere(0)}</p>
         )}
       </div>
+      )}
     </details>
   );
 }

@@ -20,7 +20,7 @@ import { mark, runSliced, timed, yieldToPage } from './tasks';
 import { pageTheme } from './theme';
 
 /** Notes rendered per task while the overlay first fills. */
-const NOTES_PER_TASK = 5;
+const NOTES_PER_TASK = 3;
 /** After an in-page navigation, the new article is read once the page has stopped changing for this long… */
 const SETTLE_MS = 400;
 /** …or after this long at most. */
@@ -277,18 +277,22 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
           }, 0);
         }
       };
+      // Layout work runs in a task of its own, never inside the page's
+      // rendering step (where ResizeObserver calls back), so it cannot add to
+      // a long frame of the page's.
       let frame = 0;
       const schedule = () => {
         if (frame) return;
-        frame = requestAnimationFrame(() => {
+        frame = window.setTimeout(() => {
           frame = 0;
           draw();
-        });
+        }, 0);
       };
 
       host.setAttribute('data-outlets', String(notes.outlets.length));
       host.setAttribute('data-story', notes.story);
-      draw();
+      // The host and its styles are added in this task; the notes in the next.
+      schedule();
 
       // Layout changes (resize, zoom, late images, web fonts) move paragraphs; notes follow.
       const resize = new ResizeObserver(schedule);
@@ -322,7 +326,7 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
       window.addEventListener('keydown', onKey, true);
 
       return () => {
-        if (frame) cancelAnimationFrame(frame);
+        clearTimeout(frame);
         clearTimeout(growing);
         resize.disconnect();
         fonts?.removeEventListener?.('loadingdone', schedule);

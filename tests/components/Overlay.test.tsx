@@ -81,14 +81,20 @@ describe('Overlay', () => {
     expect(root.querySelector('.note')!.getAttribute('aria-label')).toBe('Note on “Sie sprachen knapp eine Stunde”');
     act(() => button.click());
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    const details = root.querySelector(`#${button.getAttribute('aria-controls')}`)!;
-    expect(details.textContent).toContain('B agrees:');
-    expect(details.querySelector('.agree em.detail')?.textContent).toBe('im Kreml');
-    expect(details.querySelector('.conflict')!.textContent).toContain('this article: Sie sprachen knapp eine Stunde. · C: eineinhalb Stunden');
-    expect(details.querySelector('.conflict em')!.textContent).toBe('eineinhalb Stunden');
-    expect(details.textContent).toContain('Not reported by D');
+    const panel = root.querySelector(`#${button.getAttribute('aria-controls')}`)!;
+    expect(panel.textContent).toContain('B agrees:');
+    expect(panel.querySelector('.agree em.detail')?.textContent).toBe('im Kreml');
+    expect(panel.querySelector('.conflict')!.textContent).toContain('this article: Sie sprachen knapp eine Stunde. · C: eineinhalb Stunden');
+    expect(panel.querySelector('.conflict em')!.textContent).toBe('eineinhalb Stunden');
+    expect(panel.textContent).toContain('Not reported by D');
     const summaryLine = root.querySelector('.article-summary summary')!.textContent;
     expect(summaryLine).toBe('Compared with 3 outlets: 4 points shared · 2 details others add · 1 point only here · 1 point missing here');
+    expect(root.querySelector('.missing')).toBeNull();
+    const details = root.querySelector('details')!;
+    act(() => {
+      details.open = true;
+      details.dispatchEvent(new dom.window.Event('toggle'));
+    });
     expect(root.querySelector('.missing li')!.textContent).toBe('Es regnete. — B, C');
   });
 

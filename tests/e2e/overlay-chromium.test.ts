@@ -233,6 +233,7 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
       (root.querySelector('.note button.summary') as HTMLButtonElement).click();
       (root.querySelector('details') as HTMLDetailsElement).open = true;
     });
+    await expect.poll(() => inRoot(page, (root) => root.querySelectorAll('.missing').length)).toBe(1);
     const axe = fs.readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axe);
     const result = await page.evaluate(async () => {
@@ -276,17 +277,20 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/x/spa`);
     await waitForNotes(page);
-    const before = await inRoot(page, (root) => root.textContent ?? '');
-    expect(before).not.toContain('Outlet A');
+    const summaryLine = () => inRoot(page, (root) => root.querySelector('.article-summary summary')?.textContent ?? '');
+    const openedOutlets = () =>
+      inRoot(page, (root) => {
+        for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('.note button.summary'))) if (b.getAttribute('aria-expanded') !== 'true') b.click();
+        return Array.from(root.querySelectorAll('.outlet strong')).map((s) => s.textContent);
+      });
+    const before = await summaryLine();
+    await expect.poll(openedOutlets).toContain('Outlet B');
+    expect(await openedOutlets()).not.toContain('Outlet A');
     await page.click('#spa-next');
-    await expect.poll(async () => {
-      const hosts = await page.locator('crossread-overlay').count();
-      if (hosts !== 1) return '';
-      return inRoot(page, (root) => root.textContent ?? '');
-    }, { timeout: 30_000 }).toMatch(/Outlet A/);
-    const after = await inRoot(page, (root) => root.textContent ?? '');
-    // The new article is Outlet B's: it is compared with the others, A among them, never with itself.
-    expect(after).not.toContain('Outlet B');
+    await expect.poll(async () => ((await page.locator('crossread-overlay').count()) === 1 ? summaryLine() : before), { timeout: 30_000 }).not.toBe(before);
+    // The new article is Outlet B's: compared with the others, A among them, never with itself.
+    await expect.poll(openedOutlets, { timeout: 10_000 }).toContain('Outlet A');
+    expect(await openedOutlets()).not.toContain('Outlet B');
     expect(await page.locator('crossread-overlay').count()).toBe(1);
     await page.close();
   });
