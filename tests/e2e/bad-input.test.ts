@@ -72,7 +72,7 @@ describe('Chromium: bad input', () => {
     await expect.poll(() => host.getAttribute('data-outlets')).toBe('5');
     // Open every note so the quotes are rendered.
     await tab.evaluate(() => {
-      for (const b of Array.from(document.querySelector('crossread-overlay')!.shadowRoot!.querySelectorAll('button'))) (b as HTMLButtonElement).click();
+      for (const b of Array.from(document.querySelector('crossread-overlay')!.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]'))) b.click();
     });
     const inside = await tab.evaluate(() => {
       const root = document.querySelector('crossread-overlay')!.shadowRoot!;

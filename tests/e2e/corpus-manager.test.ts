@@ -67,7 +67,12 @@ describe('Chromium: popup and corpus manager', () => {
 
     // The open seed page updates at once: it now compares five outlets and cites the new one.
     await expect.poll(() => seedPage.locator('crossread-overlay').getAttribute('data-outlets'), { timeout: 20_000 }).toBe('5');
-    const notes = await seedPage.evaluate(() => document.querySelector('crossread-overlay')?.shadowRoot?.textContent ?? '');
+    // Open every note: the outlets' names and words show in the opened notes.
+    const notes = await seedPage.evaluate(() => {
+      const root = document.querySelector('crossread-overlay')!.shadowRoot!;
+      for (const b of Array.from(root.querySelectorAll<HTMLButtonElement>('button[aria-expanded="false"]'))) b.click();
+      return new Promise<string>((resolve) => setTimeout(() => resolve(root.textContent ?? ''), 300));
+    });
     expect(notes).toContain('Outlet F');
 
     // Adding the same page again is refused.
