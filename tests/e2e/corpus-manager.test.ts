@@ -45,6 +45,8 @@ describe('Chromium: popup and corpus manager', () => {
 
   const popupFor = async (url: string) => {
     const popup = await browser.context.newPage();
+    // The size of a toolbar popup.
+    await popup.setViewportSize({ width: 380, height: 320 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?target=${encodeURIComponent(url)}`);
     return popup;
   };
