@@ -32,8 +32,24 @@ function stemCached(word: string, language: string): string {
 }
 
 const FUGEN = ['', 's', 'es', 'ens', 'n', 'en', 'e', 'er'];
+const FOLD_SUFFIXES = ['et', 'te', 't'];
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
+
+const heads = new Map<string, string[]>();
+const MAX_CACHED_HEADS = 50_000;
+
+/** A term's possible compound heads, shortest first: every comparison tries them against its own vocabulary. */
+function headsOf(term: string): string[] {
+  let found = heads.get(term);
+  if (found === undefined) {
+    if (heads.size >= MAX_CACHED_HEADS) heads.clear();
+    found = [];
+    for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) found.push(term.slice(i));
+    heads.set(term, found);
+  }
+  return found;
+}
 
 /**
  * Term weights for one set of articles compared with each other. Sentence-level
@@ -75,18 +91,26 @@ export class TermSpace {
       if (c !== t) this.canon.set(t, c);
     }
     let n = 0;
-    for (const list of sentences) {
-      const inDoc = new Set<string>();
+    // Each term counted once per sentence and once per document: the sentence and document last counted, per term.
+    const lastSentence = new Map<string, number>();
+    const lastDoc = new Map<string, number>();
+    const count = (t: string, sentence: number, doc: number) => {
+      if (lastSentence.get(t) === sentence) return;
+      lastSentence.set(t, sentence);
+      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      if (lastDoc.get(t) !== doc) {
+        lastDoc.set(t, doc);
+        this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
+      }
+    };
+    sentences.forEach((list, doc) => {
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t of this.expand(s.terms)) {
-          this.df.set(t, (this.df.get(t) ?? 0) + 1);
-          inDoc.add(t);
-        }
+        for (const t0 of s.terms) count(this.key(t0), n, doc);
+        for (const t0 of s.terms) for (const p of this.split(this.key(t0))) count(p, n, doc);
       }
-      for (const t of inDoc) this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
-    }
+    });
     this.n = Math.max(n, 1);
     this.docs = sentences.length;
     // Relative to a term found in just two sentences (the rarest a shared term can be),
@@ -101,10 +125,13 @@ export class TermSpace {
    */
   private fold(term: string): string {
     let t = term;
-    if (t.startsWith('ge') && t.length >= 7 && this.vocab.has(t.slice(2))) t = t.slice(2);
-    for (const suffix of ['et', 'te', 't']) {
+    if (t.length >= 7 && t.startsWith('ge') && this.vocab.has(t.slice(2))) t = t.slice(2);
+    // Cheap tests first: this runs for every term of every comparison.
+    if (t.charCodeAt(t.length - 1) !== 116 /* t */ && !t.endsWith('te')) return t;
+    for (const suffix of FOLD_SUFFIXES) {
+      if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
       const base = t.slice(0, -suffix.length);
-      if (t.endsWith(suffix) && base.length >= 4 && this.vocab.has(base)) {
+      if (this.vocab.has(base)) {
         t = base;
         break;
       }
@@ -132,10 +159,9 @@ export class TermSpace {
     if (known) return known;
     let best: string[] = [];
     if (term.length >= MIN_HEAD + MIN_MODIFIER) {
-      for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) {
-        const head = term.slice(i);
+      for (const head of headsOf(term)) {
         if (!this.vocab.has(head)) continue;
-        const modifier = term.slice(0, i);
+        const modifier = term.slice(0, term.length - head.length);
         const forms = FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : ''));
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
         const found = [...forms, ...forms.map((m) => (m ? stemCached(m, this.language) : ''))].find(
@@ -168,23 +194,44 @@ export class TermSpace {
     return v;
   }
 
+  /** IDF by term id, filled on first use. */
+  private readonly idfs: number[] = [];
+  /** Scratch for bag(): the bag that last saw a term id, and the weight it gave it. */
+  private readonly seenIn: number[] = [];
+  private readonly weightOf: number[] = [];
+  private bags = 0;
+
+  private idfOf(id: number, term: string): number {
+    let w = this.idfs[id];
+    if (w === undefined) this.idfs[id] = w = this.idf(term);
+    return w;
+  }
+
   private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
-    const weights = new Map<number, number>();
-    for (const t0 of terms0) {
-      const t = this.key(t0);
-      weights.set(this.id(t), this.idf(t));
+    const bag = ++this.bags;
+    const list: number[] = [];
+    const keys = terms0.map((t0) => this.key(t0));
+    for (const t of keys) {
+      const id = this.id(t);
+      if (this.seenIn[id] === bag) continue;
+      this.seenIn[id] = bag;
+      this.weightOf[id] = this.idfOf(id, t);
+      list.push(id);
     }
-    for (const t0 of terms0)
-      for (const p of this.split(this.key(t0))) {
+    for (const t of keys)
+      for (const p of this.split(t)) {
         const id = this.id(p);
-        if (!weights.has(id)) weights.set(id, this.idf(p) * 0.8);
+        if (this.seenIn[id] === bag) continue;
+        this.seenIn[id] = bag;
+        this.weightOf[id] = this.idfOf(id, p) * 0.8;
+        list.push(id);
       }
-    const ids = Int32Array.from(weights.keys()).sort();
+    const ids = Int32Array.from(list).sort();
     const ws = new Float64Array(ids.length);
     let sq = 0;
     let total = 0;
     for (let i = 0; i < ids.length; i++) {
-      const w = weights.get(ids[i])!;
+      const w = this.weightOf[ids[i]];
       ws[i] = w;
       sq += w * w;
       total += w;
