@@ -59,15 +59,18 @@ function headsOf(term: string): string[] {
  * einen Frieden".
  */
 export class TermSpace {
-  private readonly df = new Map<string, number>();
+  /** Sentence and document frequencies by term id. */
+  private readonly dfs: number[] = [];
+  private readonly docDfs: number[] = [];
   private readonly parts = new Map<string, string[]>();
   private readonly vocab: Set<string>;
   private readonly n: number;
-  private readonly docDf = new Map<string, number>();
   private readonly docs: number;
   private readonly informativeWeight: number;
 
   private readonly canon = new Map<string, string>();
+  /** How many vocabulary terms end in each four letters: a compound's head ends as the compound does. */
+  private readonly endings = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
 
   /** The id of a term in this space (assigned on first use). */
@@ -89,26 +92,37 @@ export class TermSpace {
     for (const t of this.vocab) {
       const c = this.fold(t);
       if (c !== t) this.canon.set(t, c);
+      if (t.length >= MIN_HEAD) {
+        const e = t.slice(-MIN_HEAD);
+        this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
+      }
     }
     let n = 0;
-    // Each term counted once per sentence and once per document: the sentence and document last counted, per term.
-    const lastSentence = new Map<string, number>();
-    const lastDoc = new Map<string, number>();
-    const count = (t: string, sentence: number, doc: number) => {
-      if (lastSentence.get(t) === sentence) return;
-      lastSentence.set(t, sentence);
-      this.df.set(t, (this.df.get(t) ?? 0) + 1);
-      if (lastDoc.get(t) !== doc) {
-        lastDoc.set(t, doc);
-        this.docDf.set(t, (this.docDf.get(t) ?? 0) + 1);
+    // Ids are assigned here in the order vectors later meet the terms (keys, then compound parts,
+    // sentence by sentence), so counting by id leaves every vector as it was.
+    const lastSentence: number[] = [];
+    const lastDoc: number[] = [];
+    const count = (id: number, sentence: number, doc: number) => {
+      while (this.dfs.length <= id) {
+        this.dfs.push(0);
+        this.docDfs.push(0);
+        lastSentence.push(0);
+        lastDoc.push(-1);
+      }
+      if (lastSentence[id] === sentence) return;
+      lastSentence[id] = sentence;
+      this.dfs[id]++;
+      if (lastDoc[id] !== doc) {
+        lastDoc[id] = doc;
+        this.docDfs[id]++;
       }
     };
     sentences.forEach((list, doc) => {
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t0 of s.terms) count(this.key(t0), n, doc);
-        for (const t0 of s.terms) for (const p of this.split(this.key(t0))) count(p, n, doc);
+        for (const t0 of s.terms) count(this.id(this.key(t0)), n, doc);
+        for (const t0 of s.terms) for (const p of this.split(this.key(t0))) count(this.id(p), n, doc);
       }
     });
     this.n = Math.max(n, 1);
@@ -145,11 +159,13 @@ export class TermSpace {
   }
 
   idf(term: string): number {
-    const df = this.df.get(term) ?? 0;
+    const id = this.termIds.get(term);
+    const df = id === undefined ? 0 : (this.dfs[id] ?? 0);
     const idf = Math.log((this.n + 1) / (df + 0.5));
     if (this.docs < 3) return idf;
     // A term every outlet uses names the story (its people, its setting), not one of its points.
-    const spread = ((this.docDf.get(term) ?? 1) - 1) / (this.docs - 1);
+    const docDf = id === undefined ? 1 : this.docDfs[id] || 1;
+    const spread = (docDf - 1) / (this.docs - 1);
     return idf * (1 - SIMILARITY.storyTerm * spread);
   }
 
@@ -158,7 +174,7 @@ export class TermSpace {
     const known = this.parts.get(term);
     if (known) return known;
     let best: string[] = [];
-    if (term.length >= MIN_HEAD + MIN_MODIFIER) {
+    if (term.length >= MIN_HEAD + MIN_MODIFIER && (this.endings.get(term.slice(-MIN_HEAD)) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
       for (const head of headsOf(term)) {
         if (!this.vocab.has(head)) continue;
         const modifier = term.slice(0, term.length - head.length);
