@@ -11,6 +11,8 @@ import { outletProfile, type OutletProfile } from '../../lib/notes/outlet-profil
 import { ArticleRow } from '../../components/options/ArticleRow';
 import { ProgressBar } from '../../components/options/ProgressBar';
 import { StoryChart } from '../../components/options/StoryChart';
+import { ShortcutSettings } from '../../components/options/ShortcutSettings';
+import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
 import { bundledSeeds } from '../../platform/seeds';
 import type { CorpusChangedMessage } from '../../platform/messages';
 import { localeFor } from '../../lib/i18n/messages';
@@ -72,6 +74,7 @@ function Options() {
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [usage, setUsage] = useState<string>('');
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [shortcuts, setShortcuts] = useState<NoteShortcuts | null>(null);
   const cancel = useRef<AbortController | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
@@ -99,6 +102,7 @@ function Options() {
         await reload(s);
       })
       .catch((error: unknown) => setMessage({ text: t.cannotOpen(errorText(error)), error: true }));
+    void noteShortcuts.getValue().then((v) => setShortcuts(v ?? defaultNoteShortcuts));
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
   }, []);
@@ -214,6 +218,17 @@ function Options() {
           {t.reset}
         </button>
       </section>
+
+      {shortcuts && (
+        <ShortcutSettings
+          t={t}
+          value={shortcuts}
+          onChange={(value) => {
+            setShortcuts(value);
+            void noteShortcuts.setValue(value);
+          }}
+        />
+      )}
 
       <AddByPaste
         onAdd={(input) =>

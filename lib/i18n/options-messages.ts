@@ -53,6 +53,11 @@ export interface OptionsMessages {
   kinds: { shared: string; only: string; omits: string };
   cancelImport: string;
   progress(label: string, done: string, total: string): string;
+  shortcuts: string;
+  shortcutsOn: string;
+  nextNote: string;
+  previousNote: string;
+  badShortcut: string;
 }
 
 const en: OptionsMessages = {
@@ -104,6 +109,11 @@ const en: OptionsMessages = {
   kinds: { shared: 'shared', only: 'only here', omits: 'omits' },
   cancelImport: 'Cancel',
   progress: (label, done, total) => `${label} (${done} of ${total})`,
+  shortcuts: 'Keyboard shortcuts for the notes',
+  shortcutsOn: 'Move between notes with the keyboard',
+  nextNote: 'Next note',
+  previousNote: 'Previous note',
+  badShortcut: 'Write a shortcut as modifier keys and a key, e.g. Alt+Shift+N.',
 };
 
 const de: OptionsMessages = {
@@ -156,6 +166,11 @@ const de: OptionsMessages = {
   kinds: { shared: 'geteilt', only: 'nur hier', omits: 'fehlt' },
   cancelImport: 'Abbrechen',
   progress: (label, done, total) => `${label} (${done} von ${total})`,
+  shortcuts: 'Tastenkürzel für die Notizen',
+  shortcutsOn: 'Mit der Tastatur zwischen Notizen wechseln',
+  nextNote: 'Nächste Notiz',
+  previousNote: 'Vorige Notiz',
+  badShortcut: 'Schreiben Sie ein Kürzel als Zusatztasten und eine Taste, z. B. Alt+Shift+N.',
 };
 
 export function optionsMessages(locale: Locale): OptionsMessages {
