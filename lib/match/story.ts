@@ -1,6 +1,6 @@
 import type { StoryMatch } from '../notes/annotation';
 import { resemblance, type ArticleFeatures } from './features';
-import { similarityMatrix, TermSpace } from './term-space';
+import { matchedAtLeast, TermSpace } from './term-space';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -154,15 +154,7 @@ export function judgeStory(
   const space = new TermSpace([pageContent, candContent], page.language);
   const pv = pageContent.map((s) => space.vector(s));
   const cv = candContent.map((s) => space.vector(s));
-  const pageMatched = new Uint8Array(pv.length);
-  const candMatched = new Uint8Array(cv.length);
-  const sims = similarityMatrix(pv, cv);
-  for (let i = 0; i < pv.length; i++)
-    for (let k = 0; k < cv.length; k++)
-      if (sims[i][k] >= th.point) {
-        pageMatched[i] = 1;
-        candMatched[k] = 1;
-      }
+  const { rows: pageMatched, cols: candMatched } = matchedAtLeast(pv, cv, th.point);
   const pagePoints = pageMatched.reduce((a, b) => a + b, 0);
   const candPoints = candMatched.reduce((a, b) => a + b, 0);
   const sharedPoints = Math.min(pagePoints, candPoints);
