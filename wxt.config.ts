@@ -24,6 +24,8 @@ export default defineConfig({
         }
       : {}),
   }),
+  // The sources package for the Firefox store: the code, not test artifacts or scratch files.
+  zip: { excludeSources: ['test-results/**', '.scratch/**', '.scratch*', 'docs/**', '.ci/**'] },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
