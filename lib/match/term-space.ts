@@ -73,6 +73,24 @@ export class TermSpace {
   private readonly endings = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
 
+  /** Per term as the features spell it: its key's id and its compound parts' ids (looked up once). */
+  private readonly entries = new Map<string, { id: number; parts: number[] | undefined; key: string }>();
+
+  private entry(term: string): { id: number; parts: number[] | undefined; key: string } {
+    let e = this.entries.get(term);
+    if (e === undefined) {
+      const key = this.key(term);
+      e = { id: this.id(key), parts: undefined, key };
+      this.entries.set(term, e);
+    }
+    return e;
+  }
+
+  private partIds(e: { parts: number[] | undefined; key: string }): number[] {
+    if (e.parts === undefined) e.parts = this.split(e.key).map((p) => this.id(p));
+    return e.parts;
+  }
+
   /** The id of a term in this space (assigned on first use). */
   id(term: string): number {
     let id = this.termIds.get(term);
@@ -121,8 +139,8 @@ export class TermSpace {
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t0 of s.terms) count(this.id(this.key(t0)), n, doc);
-        for (const t0 of s.terms) for (const p of this.split(this.key(t0))) count(this.id(p), n, doc);
+        for (const t0 of s.terms) count(this.entry(t0).id, n, doc);
+        for (const t0 of s.terms) for (const p of this.partIds(this.entry(t0))) count(p, n, doc);
       }
     });
     this.n = Math.max(n, 1);
@@ -160,11 +178,15 @@ export class TermSpace {
 
   idf(term: string): number {
     const id = this.termIds.get(term);
-    const df = id === undefined ? 0 : (this.dfs[id] ?? 0);
+    return id === undefined ? this.idfById(-1) : this.idfById(id);
+  }
+
+  private idfById(id: number): number {
+    const df = this.dfs[id] ?? 0;
     const idf = Math.log((this.n + 1) / (df + 0.5));
     if (this.docs < 3) return idf;
     // A term every outlet uses names the story (its people, its setting), not one of its points.
-    const docDf = id === undefined ? 1 : this.docDfs[id] || 1;
+    const docDf = this.docDfs[id] || 1;
     const spread = (docDf - 1) / (this.docs - 1);
     return idf * (1 - SIMILARITY.storyTerm * spread);
   }
@@ -217,29 +239,28 @@ export class TermSpace {
   private readonly weightOf: number[] = [];
   private bags = 0;
 
-  private idfOf(id: number, term: string): number {
+  private idfOf(id: number): number {
     let w = this.idfs[id];
-    if (w === undefined) this.idfs[id] = w = this.idf(term);
+    if (w === undefined) this.idfs[id] = w = this.idfById(id);
     return w;
   }
 
   private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
     const bag = ++this.bags;
     const list: number[] = [];
-    const keys = terms0.map((t0) => this.key(t0));
-    for (const t of keys) {
-      const id = this.id(t);
+    const entries = terms0.map((t0) => this.entry(t0));
+    for (const e of entries) {
+      const id = e.id;
       if (this.seenIn[id] === bag) continue;
       this.seenIn[id] = bag;
-      this.weightOf[id] = this.idfOf(id, t);
+      this.weightOf[id] = this.idfOf(id);
       list.push(id);
     }
-    for (const t of keys)
-      for (const p of this.split(t)) {
-        const id = this.id(p);
+    for (const e of entries)
+      for (const id of this.partIds(e)) {
         if (this.seenIn[id] === bag) continue;
         this.seenIn[id] = bag;
-        this.weightOf[id] = this.idfOf(id, p) * 0.8;
+        this.weightOf[id] = this.idfOf(id) * 0.8;
         list.push(id);
       }
     const ids = Int32Array.from(list).sort();
