@@ -160,8 +160,13 @@ export function judgeStory(
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / pv.length;
 
-  const candTerms = new Set(candContent.flatMap((s) => space.expand(s.terms)));
-  const salientShare = salient.length ? salient.filter((t) => candTerms.has(t)).length / salient.length : 0;
+  const candTerms = new Set<number>();
+  for (const s of candContent) for (const id of space.expandIds(s.terms)) candTerms.add(id);
+  const has = (t: string) => {
+    const id = space.idOf(t);
+    return id !== undefined && candTerms.has(id);
+  };
+  const salientShare = salient.length ? salient.filter(has).length / salient.length : 0;
 
   const pageDate = page.date ?? latestTextDate(page);
   const candDate = candidate.date ?? latestTextDate(candidate);

@@ -213,6 +213,19 @@ export class TermSpace {
     return best;
   }
 
+  /** The id a term has in this space, if it has one. */
+  idOf(term: string): number | undefined {
+    return this.termIds.get(term);
+  }
+
+  /** Ids of expand(terms): keys, then compound parts. */
+  expandIds(terms0: string[]): number[] {
+    const out: number[] = [];
+    for (const t0 of terms0) out.push(this.entry(t0).id);
+    for (const t0 of terms0) for (const id of this.partIds(this.entry(t0))) out.push(id);
+    return out;
+  }
+
   expand(terms0: string[]): string[] {
     const terms = terms0.map((t) => this.key(t));
     const out = new Set(terms);
