@@ -178,6 +178,15 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     const direct = perSentence.map((per, i) =>
       per ? per.map((r, o) => (r.relation === 'agree' ? r.evidence.filter((k) => al.sims[o][i][k] >= th.agree) : [])) : null,
     );
+    // The same outlet sentences are compared for many page sentences: each pair once.
+    const chained = new Map<number, Float64Array>();
+    const chainSim = (p: number, b: number, o: number, c: number): number => {
+      const key = (p * outlets.length + o) * 1_000_000 + b;
+      let row = chained.get(key);
+      if (!row) chained.set(key, (row = new Float64Array(al.outletVectors[o].length).fill(-1)));
+      if (row[c] < 0) row[c] = similarity(al.outletVectors[p][b]!, al.outletVectors[o][c]!);
+      return row[c];
+    };
     perSentence.forEach((per, i) => {
       if (!per) return;
       per.forEach((rel, o) => {
@@ -187,10 +196,9 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         direct[i]!.forEach((evidence, p) => {
           if (p === o) return;
           for (const b of evidence) {
-            const vb = al.outletVectors[p][b]!;
             al.outletVectors[o].forEach((vc, c) => {
               if (!vc || al.sims[o][i][c] < th.chainPage) return;
-              const sim = similarity(vb, vc);
+              const sim = chainSim(p, b, o, c);
               if (sim > bestSim) {
                 bestSim = sim;
                 best = c;
