@@ -69,12 +69,21 @@ function joinStory(
   const pending = judged
     .filter((j) => j.judgement.match === 'related' && !j.judgement.dateConflict && j.judgement.sharedPoints > 0)
     .slice(0, MAX_JOIN_CANDIDATES);
+  // Each pair is judged once, however often the loop comes round.
+  const judgedPairs = new Map<ArticleFeatures, Set<ArticleFeatures>>();
+  const sameEvent = (a: ArticleFeatures, b: ArticleFeatures): boolean => {
+    let done = judgedPairs.get(a);
+    if (!done) judgedPairs.set(a, (done = new Set()));
+    if (done.has(b)) return false;
+    done.add(b);
+    return judgeStory(a, b, th).match === 'same';
+  };
   let changed = true;
   while (changed) {
     changed = false;
     for (const j of pending) {
       if (j.judgement.match === 'same') continue;
-      if (inStory.some((s) => judgeStory(j.features, s.features, th).match === 'same')) {
+      if (inStory.some((s) => sameEvent(j.features, s.features))) {
         j.judgement = { ...j.judgement, match: 'same' };
         inStory.push(j);
         changed = true;

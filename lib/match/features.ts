@@ -273,10 +273,34 @@ export function articleFeatures(article: Article): ArticleFeatures {
 /** Estimated Jaccard resemblance of two texts from their bottom-k sketches. */
 export function resemblance(a: number[], b: number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
+  if (ascending(a) && ascending(b)) {
+    // Sketches are stored sorted: the bottom of the union is a merge, without sets or sorting.
+    let i = 0;
+    let j = 0;
+    let union = 0;
+    let both = 0;
+    while (union < SKETCH_SIZE && (i < a.length || j < b.length)) {
+      const x = i < a.length ? a[i] : Infinity;
+      const y = j < b.length ? b[j] : Infinity;
+      if (x === y) {
+        both++;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+      union++;
+    }
+    return both / union;
+  }
   const setA = new Set(a);
   const setB = new Set(b);
   const union = [...new Set([...a, ...b])].sort((x, y) => x - y).slice(0, SKETCH_SIZE);
   let both = 0;
   for (const h of union) if (setA.has(h) && setB.has(h)) both++;
   return both / union.length;
+}
+
+function ascending(xs: number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i - 1] < xs[i])) return false;
+  return true;
 }

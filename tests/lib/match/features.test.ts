@@ -79,4 +79,15 @@ describe('dateFromUrl and resemblance', () => {
     expect(resemblance(a.sketch, b.sketch)).toBeGreaterThan(0.6);
     expect(resemblance(a.sketch, c.sketch)).toBeLessThan(0.1);
   });
+
+  it('gives sorted sketches (merged) the same resemblance as unsorted ones', () => {
+    const a = [1, 3, 5, 7, 9, 11, 13, 15];
+    const b = [2, 3, 4, 7, 8, 15, 16];
+    const merged = resemblance(a, b);
+    expect(merged).toBe(resemblance([...a].reverse(), [...b].reverse()));
+    expect(merged).toBeCloseTo(3 / 12);
+    const long = Array.from({ length: 100 }, (_, i) => i * 2);
+    const other = Array.from({ length: 100 }, (_, i) => i * 3);
+    expect(resemblance(long, other)).toBe(resemblance([...long].reverse(), [...other].reverse()));
+  });
 });
