@@ -73,22 +73,25 @@ export class TermSpace {
   private readonly endings = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
 
-  /** Per term as the features spell it: its key's id and its compound parts' ids (looked up once). */
-  private readonly entries = new Map<string, { id: number; parts: number[] | undefined; key: string }>();
+  /** Per term as the features spell it, the id of its key (looked up once). */
+  private readonly keyIds = new Map<string, number>();
+  /** Per key id, the ids of its compound parts (split once). */
+  private readonly partsOf: Array<number[] | undefined> = [];
+  private readonly terms: string[] = [];
 
-  private entry(term: string): { id: number; parts: number[] | undefined; key: string } {
-    let e = this.entries.get(term);
-    if (e === undefined) {
-      const key = this.key(term);
-      e = { id: this.id(key), parts: undefined, key };
-      this.entries.set(term, e);
+  private keyId(term: string): number {
+    let id = this.keyIds.get(term);
+    if (id === undefined) {
+      id = this.id(this.key(term));
+      this.keyIds.set(term, id);
     }
-    return e;
+    return id;
   }
 
-  private partIds(e: { parts: number[] | undefined; key: string }): number[] {
-    if (e.parts === undefined) e.parts = this.split(e.key).map((p) => this.id(p));
-    return e.parts;
+  private partIds(keyId: number): number[] {
+    let parts = this.partsOf[keyId];
+    if (parts === undefined) this.partsOf[keyId] = parts = this.split(this.terms[keyId]).map((p) => this.id(p));
+    return parts;
   }
 
   /** The id of a term in this space (assigned on first use). */
@@ -97,6 +100,7 @@ export class TermSpace {
     if (id === undefined) {
       id = this.termIds.size;
       this.termIds.set(term, id);
+      this.terms.push(term);
     }
     return id;
   }
@@ -139,8 +143,8 @@ export class TermSpace {
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t0 of s.terms) count(this.entry(t0).id, n, doc);
-        for (const t0 of s.terms) for (const p of this.partIds(this.entry(t0))) count(p, n, doc);
+        for (const t0 of s.terms) count(this.keyId(t0), n, doc);
+        for (const t0 of s.terms) for (const p of this.partIds(this.keyId(t0))) count(p, n, doc);
       }
     });
     this.n = Math.max(n, 1);
@@ -221,8 +225,8 @@ export class TermSpace {
   /** Ids of expand(terms): keys, then compound parts. */
   expandIds(terms0: string[]): number[] {
     const out: number[] = [];
-    for (const t0 of terms0) out.push(this.entry(t0).id);
-    for (const t0 of terms0) for (const id of this.partIds(this.entry(t0))) out.push(id);
+    for (const t0 of terms0) out.push(this.keyId(t0));
+    for (const t0 of terms0) for (const id of this.partIds(this.keyId(t0))) out.push(id);
     return out;
   }
 
@@ -261,16 +265,15 @@ export class TermSpace {
   private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
     const bag = ++this.bags;
     const list: number[] = [];
-    const entries = terms0.map((t0) => this.entry(t0));
-    for (const e of entries) {
-      const id = e.id;
+    const keys = terms0.map((t0) => this.keyId(t0));
+    for (const id of keys) {
       if (this.seenIn[id] === bag) continue;
       this.seenIn[id] = bag;
       this.weightOf[id] = this.idfOf(id);
       list.push(id);
     }
-    for (const e of entries)
-      for (const id of this.partIds(e)) {
+    for (const k of keys)
+      for (const id of this.partIds(k)) {
         if (this.seenIn[id] === bag) continue;
         this.seenIn[id] = bag;
         this.weightOf[id] = this.idfOf(id) * 0.8;
