@@ -138,8 +138,6 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
       await inRoot(page, (root) => (root.querySelector('.note button.summary') as HTMLButtonElement).click());
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(artifactsDir, 'overlay-desktop-open.png') });
-      fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
-      fs.copyFileSync(path.join(artifactsDir, 'overlay-desktop-open.png'), path.join(repoRoot, 'docs/overlay.png'));
     }
     await page.close();
   });
