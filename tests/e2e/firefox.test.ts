@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchFirefox } from './firefox-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
-import { artifactsDir, builds, requireBuild, sharedDir } from './chromium-setup';
+import { artifactsDir, builds, sharedDir } from './chromium-setup';
 
-const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
 async function waitForOverlay(page: Page) {
   await page.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
@@ -24,33 +23,17 @@ async function waitForOverlay(page: Page) {
 describe('Firefox ESR, e2e build (WebDriver BiDi)', () => {
   let server: DemoServer;
   let browser: Browser;
-  let profile: string;
+  let firefox: Awaited<ReturnType<typeof launchFirefox>>;
 
   beforeAll(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
     server = await startDemoServer({ port: 0, pagesDir: path.join(sharedDir, 'data/pages') });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath,
-      headless: true,
-      userDataDir: profile,
-      extraPrefsFirefox: {
-        // Keep Firefox itself off the network: nothing here may leave the machine.
-        'network.captive-portal-service.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'app.update.enabled': false,
-        'extensions.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-      },
-    });
-    await browser.installExtension(requireBuild(builds.firefoxE2e));
+    firefox = await launchFirefox(builds.firefoxE2e);
+    browser = firefox.browser;
   });
   afterAll(async () => {
-    await browser?.close();
+    await firefox?.close();
     await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it.each([0, 1, 2, 3, 4])('shows notes on seed article %i, comparing the four other outlets', async (n) => {

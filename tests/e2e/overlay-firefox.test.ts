@@ -1,14 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchFirefox } from './firefox-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
-import { artifactsDir, builds, requireBuild, sharedDir } from './chromium-setup';
+import { artifactsDir, builds, sharedDir } from './chromium-setup';
 
 /** The reading overlay in Firefox ESR, for what puppeteer's WebDriver BiDi can drive. */
-const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-
 const hostileCss = `<style>*, *::before, *::after { font: italic 40px/1 serif !important; color: #f0f !important; background: #0f0 !important;
 text-transform: uppercase !important; } crossread-overlay, body > :last-child { display: none !important; position: fixed !important; }</style>`;
 
@@ -23,7 +21,7 @@ function inRoot<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
 describe('crossread overlay in Firefox ESR (e2e build)', () => {
   let server: DemoServer;
   let browser: Browser;
-  let profile: string;
+  let firefox: Awaited<ReturnType<typeof launchFirefox>>;
 
   beforeAll(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true });
@@ -35,27 +33,12 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
       pagesDir: path.join(sharedDir, 'data/pages'),
       extraPages: { hostile: article0.replace('</head>', `${hostileCss}</head>`) },
     });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath,
-      headless: true,
-      userDataDir: profile,
-      extraPrefsFirefox: {
-        'network.captive-portal-service.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'app.update.enabled': false,
-        'extensions.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-      },
-    });
-    await browser.installExtension(requireBuild(builds.firefoxE2e));
+    firefox = await launchFirefox(builds.firefoxE2e);
+    browser = firefox.browser;
   });
   afterAll(async () => {
-    await browser?.close();
+    await firefox?.close();
     await server?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it('margin notes beside the paragraphs, never overlapping, with the article summary', async () => {
