@@ -90,7 +90,7 @@ export class TermSpace {
 
   private partIds(keyId: number): number[] {
     let parts = this.partsOf[keyId];
-    if (parts === undefined) this.partsOf[keyId] = parts = this.split(this.terms[keyId]).map((p) => this.id(p));
+    if (parts === undefined) this.partsOf[keyId] = parts = this.splitTerm(this.terms[keyId]).map((p) => this.id(p));
     return parts;
   }
 
@@ -199,21 +199,34 @@ export class TermSpace {
   split(term: string): string[] {
     const known = this.parts.get(term);
     if (known) return known;
+    const best = this.splitTerm(term);
+    this.parts.set(term, best);
+    return best;
+  }
+
+  private splitTerm(term: string): string[] {
     let best: string[] = [];
     if (term.length >= MIN_HEAD + MIN_MODIFIER && (this.endings.get(term.slice(-MIN_HEAD)) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
       for (const head of headsOf(term)) {
         if (!this.vocab.has(head)) continue;
         const modifier = term.slice(0, term.length - head.length);
         const forms = FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : ''));
+        const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
-        const found = [...forms, ...forms.map((m) => (m ? stemCached(m, this.language) : ''))].find(
-          (m) => m.length >= MIN_MODIFIER && this.vocab.has(m),
-        );
+        // Stems are looked up only when no form itself is known.
+        let found = forms.find(known);
+        if (found === undefined)
+          for (const m of forms) {
+            const stemmed = m ? stemCached(m, this.language) : '';
+            if (known(stemmed)) {
+              found = stemmed;
+              break;
+            }
+          }
         best = found ? [found, head] : head.length >= 5 ? [head] : [];
         break;
       }
     }
-    this.parts.set(term, best);
     return best;
   }
 
