@@ -152,8 +152,22 @@ function partStem(part: string, language: string): string {
 /** What one token contributes: nothing (stopword, number, attribution) or its terms. */
 type TokenTerms = readonly string[] | null;
 
+const tokenTermsCache = new Map<string, TokenTerms>();
+
+/** tokenTerms depends on a word's spelling, stem and language only, and most words recur. */
 function tokenTerms(tok: Token, language: string): TokenTerms {
   if (tok.kind === 'number') return null;
+  const key = `${language}\u0000${tok.norm}\u0000${tok.stem}`;
+  let terms = tokenTermsCache.get(key);
+  if (terms === undefined) {
+    if (tokenTermsCache.size >= 50_000) tokenTermsCache.clear();
+    terms = wordTerms(tok, language);
+    tokenTermsCache.set(key, terms);
+  }
+  return terms;
+}
+
+function wordTerms(tok: Token, language: string): TokenTerms {
   const norm = tok.norm.replace(/\.+$/, '');
   if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) return null;
   if (isAttribution(norm, language)) return null;
