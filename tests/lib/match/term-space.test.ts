@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/match/features';
-import { coverage, similarity, SIMILARITY, TermSpace } from '../../../lib/match/term-space';
+import { coverage, matchedAtLeast, similarAtLeast, similarity, SIMILARITY, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
 
 const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
 
@@ -65,5 +65,27 @@ describe('informative terms', () => {
     // Sentences 0 and 2 share only the protagonists; 3 and 4 also share the rarer "Riad" and "Treffen".
     expect(simOf(0, 2)).toBeLessThan(plainProtagonists);
     expect(simOf(3, 4)).toBe(plainPlace);
+  });
+});
+
+describe('matchedAtLeast', () => {
+  it('marks exactly the rows and columns that some pair reaching the threshold contains', () => {
+    const a = sentencesOf(
+      'Die Friedensverhandlungen sollen bald in Riad beginnen, sagte der Sprecher. Das Telefonat dauerte eineinhalb Stunden. Der Präsident sprach am Abend im Fernsehen über die Wirtschaft.',
+    ).filter((x) => x.content);
+    const b = sentencesOf(
+      'Verhandlungen über einen Frieden sollen in Riad beginnen. Eineinhalb Stunden lang dauerte das Telefonat der beiden, hieß es. Die Opposition kritisierte den Haushalt der Stadt scharf.',
+    ).filter((x) => x.content);
+    const space = new TermSpace([a, b]);
+    const av = a.map((x) => space.vector(x));
+    const bv = b.map((x) => space.vector(x));
+    const full = similarityMatrix(av, bv);
+    for (const min of [0.05, 0.2, 0.3, 0.5, 0.9]) {
+      const { rows, cols } = matchedAtLeast(av, bv, min);
+      expect([...rows]).toEqual(full.map((row) => (row.some((x) => x >= min) ? 1 : 0)));
+      expect([...cols]).toEqual(bv.map((_, k) => (full.some((row) => row[k] >= min) ? 1 : 0)));
+      av.forEach((x, i) => bv.forEach((y, k) => expect(similarAtLeast(x, y, min)).toBe(full[i][k] >= min)));
+    }
+    expect(matchedAtLeast(av, bv, 0.3).rows.some((x) => x === 1)).toBe(true);
   });
 });
