@@ -1,7 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../lib/corpus/store';
 import { makeArticle } from '../lib/corpus/make-article';
-import type { Article } from '../lib/corpus/article';
 import { annotate } from '../lib/match/annotate';
 import { contentTerms } from '../lib/text/tokens';
 import { baseLanguage, detectLanguage } from '../lib/text/language';
@@ -20,7 +19,6 @@ import { bundledSeeds } from '../platform/seeds';
 
 export default defineBackground(() => {
   let store: Promise<CorpusStore> | null = null;
-  let cache: Promise<Article[]> | null = null;
 
   // Seeds are added if absent on every start: install, update and browser
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
@@ -30,10 +28,6 @@ export default defineBackground(() => {
       return s;
     });
     return store;
-  };
-  const corpus = (): Promise<Article[]> => {
-    cache ??= ready().then((s) => s.listArticles());
-    return cache;
   };
 
   // The index hands over only the articles that share the page's distinctive
@@ -53,8 +47,7 @@ export default defineBackground(() => {
 
   const addArticle = async (request: AddArticleRequest): Promise<AddArticleResponse> => {
     const s = await ready();
-    const existing = await corpus();
-    if (existing.some((a) => a.url && a.url === request.page.url)) {
+    if (await s.findByUrl(request.page.url)) {
       return { ok: false, error: 'This page is already in your corpus.' };
     }
     const article = makeArticle({
@@ -75,7 +68,6 @@ export default defineBackground(() => {
 
   // Every open tab recomputes its notes against the new corpus.
   const corpusChanged = async () => {
-    cache = null;
     const message: CorpusChangedMessage = { type: 'crossread:corpus-changed' };
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
@@ -90,7 +82,7 @@ export default defineBackground(() => {
     const fail = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
     if (isAnnotateRequest(message)) return annotatePage(message).catch(fail);
     if (isAddArticleRequest(message)) return addArticle(message).catch(fail);
-    // The options page changed the corpus itself: drop the cache and tell the tabs.
+    // The options page changed the corpus itself: tell the tabs.
     if (isCorpusChanged(message)) return corpusChanged().then(() => ({ ok: true }));
     return undefined;
   });

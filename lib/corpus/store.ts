@@ -391,6 +391,11 @@ export class CorpusStore {
     return this.db.get('articles', id);
   }
 
+  /** The article stored under this address, if any (one index lookup, not a scan). */
+  async findByUrl(url: string): Promise<Article | undefined> {
+    return this.db.getFromIndex('articles', 'url', url);
+  }
+
   async count(): Promise<number> {
     return this.db.count('articles');
   }

@@ -243,3 +243,14 @@ describe('CorpusStore lookups kept in memory', () => {
     expect(store.featuresOf(changed).date).toBe('2025-01-01');
   });
 });
+
+describe('CorpusStore.findByUrl', () => {
+  it('finds an article by its address, and nothing for an unknown one', async () => {
+    const store = await CorpusStore.open(`url-${Date.now()}`);
+    const article = makeArticle({ id: 'u1', raw: 'Ein Artikel mit Adresse. Er hat zwei Sätze.', source: 'user', url: 'https://example.org/a' });
+    await store.addArticles([article]);
+    expect((await store.findByUrl('https://example.org/a'))?.id).toBe('u1');
+    expect(await store.findByUrl('https://example.org/b')).toBeUndefined();
+    store.close();
+  });
+});
