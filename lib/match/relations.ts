@@ -121,6 +121,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     return set;
   });
 
+  const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
   outlets.forEach((outlet, o) => {
     // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
     const owner = new Map<number, number>();
@@ -164,8 +165,12 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         }
       }
       for (const m of bestMatches(al, o, i, th.adds)) {
-        if (owner.get(m.index) !== i) continue;
-        if (novelty(al, o, m.index) >= th.addsNovelty) rel.adds.push(m.index);
+        // A figure the page gives nowhere is a detail added to whichever of the page's points it is told with.
+        // (A figure of a kind this sentence gives itself is another version of it: a conflict, not a detail.)
+        const newFigure = outlet.sentences[m.index].quantities.some(
+          (q) => !s.quantities.some((p) => p.kind === q.kind) && !pageQuantities.some((p) => p.kind === q.kind && close(p, q)),
+        );
+        if (newFigure || (owner.get(m.index) === i && novelty(al, o, m.index) >= th.addsNovelty)) rel.adds.push(m.index);
       }
       rel.adds.sort((a, b) => a - b);
     });

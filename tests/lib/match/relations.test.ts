@@ -91,6 +91,38 @@ describe('adds', () => {
   });
 });
 
+describe('adds: figures', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
+  const page = text(
+    'The president spoke with his Russian counterpart by phone on Wednesday.',
+    'Both leaders agreed to start negotiations on ending the war.',
+  );
+
+  it('cites a sentence on the same point that gives a figure the page gives nowhere', () => {
+    const other = text(
+      'On Wednesday the president spoke by phone with his Russian counterpart for 90 minutes.',
+      'The leaders agreed to begin negotiations about ending the war.',
+    );
+    const rel = relate(align(page, [other]));
+    expect(rel.perSentence[0]![0].adds).toContain(0);
+    expect(rel.perSentence[1]![0].adds).not.toContain(0);
+  });
+
+  it('does not cite a figure the page already gives, nor another version of a figure the sentence gives (a conflict)', () => {
+    const withFigure = text(
+      'The president spoke with his Russian counterpart by phone for two hours on Wednesday.',
+      'Both leaders agreed to start negotiations on ending the war.',
+    );
+    const same = text('On Wednesday the president spoke by phone with his Russian counterpart for two hours.');
+    const other = text('On Wednesday the president spoke by phone with his Russian counterpart for 90 minutes.');
+    const relSame = relate(align(withFigure, [same]));
+    expect(relSame.perSentence[0]![0].adds).not.toContain(0);
+    const relOther = relate(align(withFigure, [other]));
+    expect(relOther.perSentence[0]![0].adds).not.toContain(0);
+    expect(relOther.perSentence[0]![0].conflicts.map((c) => c.index)).toEqual([0]);
+  });
+});
+
 describe('agreement through another outlet', () => {
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const page = text('The ceasefire between both armies starts at midnight.', 'Prices for bread rose sharply in the capital last month.');
