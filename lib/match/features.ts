@@ -1,8 +1,8 @@
 import type { Article, Range } from '../corpus/article';
-import { extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 6;
+export const FEATURES_VERSION = 7;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
@@ -20,6 +20,8 @@ export interface SentenceFeatures {
   /** The terms of each clause, when the sentence has more than one: a point is often one clause of a long sentence. */
   clauses?: string[][];
   quantities: QuantityFeature[];
+  /** Names of the sources the sentence attributes its statement to ("laut Kreml"), when it names any. */
+  sources?: string[];
   /** Whether the sentence says enough to carry notes (headings and fragments do not). */
   content: boolean;
 }
@@ -255,7 +257,17 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
-    sentences.push({ start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content, ...(clauses.length > 1 ? { clauses } : {}) });
+    const sources = content ? attributionSources(s.text, language) : [];
+    sentences.push({
+      start: s.start,
+      end: s.end,
+      paragraph: s.paragraph,
+      terms,
+      quantities,
+      content,
+      ...(clauses.length > 1 ? { clauses } : {}),
+      ...(sources.length ? { sources } : {}),
+    });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
     if (ANY_WEEKDAY.test(s.text)) for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);

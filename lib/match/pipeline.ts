@@ -12,3 +12,4 @@ export { detectLanguage } from '../text/language';
 export { findNonReporting, reportingRanges } from '../corpus/clean';
 export { parseHeader } from '../corpus/header';
 export { extractQuantities, type Quantity } from '../text/numbers';
+export { attributionSources, attributionsDiffer } from '../text/attribution';

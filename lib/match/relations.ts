@@ -1,5 +1,6 @@
 import { bestMatches, novelty, pageCoverage, type Alignment } from './align';
 import type { QuantityFeature } from './features';
+import { attributionsDiffer } from './pipeline';
 import { similarity } from './term-space';
 
 export interface RelationThresholds {
@@ -156,12 +157,18 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const top = matches[0].similarity;
         rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
       }
+      // The same point attributed to different sources ("laut Kreml" / "sagte das Weiße Haus").
+      for (const k of rel.evidence) {
+        const t = outlet.sentences[k];
+        if (attributionsDiffer({ sources: s.sources ?? [], terms: s.terms }, { sources: t.sources ?? [], terms: t.terms }))
+          rel.conflicts.push({ index: k, detail: `attribution: ${(s.sources ?? []).join(' ')} vs ${(t.sources ?? []).join(' ')}` });
+      }
       // A figure told differently makes sentences look less alike, so conflicts are sought a little below agreement.
       if (s.quantities.length) {
         const close = new Set([...rel.evidence, ...bestMatches(al, o, i, th.conflict).slice(0, 2).map((m) => m.index)]);
         for (const k of [...close].sort((a, b) => a - b)) {
           const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities);
-          if (detail) rel.conflicts.push({ index: k, detail });
+          if (detail && !rel.conflicts.some((c) => c.index === k)) rel.conflicts.push({ index: k, detail });
         }
       }
       for (const m of bestMatches(al, o, i, th.adds)) {

@@ -123,6 +123,29 @@ describe('adds: figures', () => {
   });
 });
 
+describe('conflicts: attribution', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
+  const page = text('The two presidents agreed to meet in Riyadh next month, according to the Kremlin.', 'Sports results were mixed this weekend.');
+
+  it('reports the same point attributed to another source as a conflict', () => {
+    const other = text('The two presidents agreed to meet in Riyadh next month, the White House said.');
+    const r = relate(align(page, [other])).perSentence[0]![0];
+    expect(r.relation).toBe('agree');
+    expect(r.conflicts).toEqual([{ index: 0, detail: 'attribution: kremlin vs white house' }]);
+  });
+
+  it('does not when the other outlet names the same source or none', () => {
+    for (const other of [
+      text('The two presidents agreed to meet in Riyadh next month, Kremlin officials said.'),
+      text('The two presidents agreed to meet in Riyadh next month.'),
+    ]) {
+      const r = relate(align(page, [other])).perSentence[0]![0];
+      expect(r.relation).toBe('agree');
+      expect(r.conflicts).toEqual([]);
+    }
+  });
+});
+
 describe('agreement through another outlet', () => {
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const page = text('The ceasefire between both armies starts at midnight.', 'Prices for bread rose sharply in the capital last month.');
