@@ -40,6 +40,11 @@ export interface ArticleFeatures {
   textDates: number[];
   /** Weekdays named in the text, 0 = Monday. */
   weekdays: number[];
+  /**
+   * The weekday the text names first in its reporting, 0 = Monday: news tells
+   * the event first, so this is the day the event took place (null if none).
+   */
+  eventWeekday: number | null;
   sentences: SentenceFeatures[];
   /** Term → number of content sentences containing it. */
   termFreq: Record<string, number>;
@@ -69,13 +74,13 @@ function comparable(q: Quantity): boolean {
 }
 
 const WEEKDAYS: Array<[RegExp, number]> = [
-  [/\b(montag|monday)s?\b/i, 0],
-  [/\b(dienstag|tuesday)s?\b/i, 1],
-  [/\b(mittwoch|wednesday)s?\b/i, 2],
-  [/\b(donnerstag|thursday)s?\b/i, 3],
-  [/\b(freitag|friday)s?\b/i, 4],
-  [/\b(samstag|sonnabend|saturday)s?\b/i, 5],
-  [/\b(sonntag|sunday)s?\b/i, 6],
+  [/\b(montag|monday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 0],
+  [/\b(dienstag|tuesday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 1],
+  [/\b(mittwoch|wednesday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 2],
+  [/\b(donnerstag|thursday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 3],
+  [/\b(freitag|friday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 4],
+  [/\b(samstag|sonnabend|saturday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 5],
+  [/\b(sonntag|sunday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 6],
 ];
 
 const ANY_WEEKDAY = /(?:tag|woch|abend|day)s?\b/i;
@@ -240,6 +245,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const termFreq: Record<string, number> = {};
   const textDates: number[] = [];
   const weekdays = new Set<number>();
+  let eventWeekday: number | null = null;
   const shingleHashes = new Set<number>();
 
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
@@ -257,6 +263,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
+    let firstDay: number | null = null;
     const sources = content ? attributionSources(s.text, language) : [];
     sentences.push({
       start: s.start,
@@ -270,7 +277,19 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
-    if (ANY_WEEKDAY.test(s.text)) for (const [re, d] of WEEKDAYS) if (re.test(s.text)) weekdays.add(d);
+    if (ANY_WEEKDAY.test(s.text)) {
+      let first = Infinity;
+      for (const [re, d] of WEEKDAYS) {
+        const m = re.exec(s.text);
+        if (!m) continue;
+        weekdays.add(d);
+        if (content && eventWeekday === null && m.index < first) {
+          first = m.index;
+          firstDay = d;
+        }
+      }
+      if (firstDay !== null) eventWeekday ??= firstDay;
+    }
     for (let k = at; k + 4 <= to; k++) shingleHashes.add(shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm));
   }
   const sketch = [...shingleHashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
@@ -281,6 +300,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     url: input.url ?? null,
     textDates,
     weekdays: [...weekdays].sort(),
+    eventWeekday,
     sentences,
     termFreq,
     sketch,

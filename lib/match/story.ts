@@ -74,7 +74,7 @@ export function datesConflict(a: string | null | undefined, b: string | null | u
  * report are usually background ("last spoke on 2 December 2022"), so only a
  * text whose latest full date is far from the candidate's rules the event out.
  */
-function latestTextDate(f: ArticleFeatures): string | null {
+function latestTextDate(f: Pick<ArticleFeatures, 'textDates'>): string | null {
   const full = f.textDates.filter((d) => d > 10000 * 1000);
   if (full.length === 0) return null;
   const d = Math.max(...full);
@@ -82,6 +82,41 @@ function latestTextDate(f: ArticleFeatures): string | null {
   const mo = Math.floor((d % 10000) / 100);
   const day = d % 100;
   return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The day a text's event took place, when it can be told exactly: a text dated
+ * to the day that names the event's weekday ("am Mittwoch") reports the last
+ * such day on or before its date.
+ */
+export function eventDay(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>): number | null {
+  const date = f.date ?? latestTextDate(f);
+  const span = dateSpan(date);
+  if (!span || span[0] !== span[1] || f.eventWeekday === null || f.eventWeekday === undefined) return null;
+  // getUTCDay(): 0 = Sunday; weekdays here: 0 = Monday.
+  const published = (new Date(span[0]).getUTCDay() + 6) % 7;
+  return span[0] - ((published - f.eventWeekday + 7) % 7) * DAY;
+}
+
+/**
+ * Whether dates rule out the same event. Exact event days (date and weekday)
+ * must be within a day of each other (a late-night event is dated either
+ * side of midnight); otherwise publication dates within `maxDays`, allowing
+ * for reporting delay. Two undated texts that tell their events on different
+ * weekdays report different events.
+ */
+export function eventsApart(
+  a: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
+  b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
+  maxDays: number,
+): boolean {
+  const da = eventDay(a);
+  const db = eventDay(b);
+  if (da !== null && db !== null) return Math.abs(da - db) > DAY;
+  const pa = a.date ?? latestTextDate(a);
+  const pb = b.date ?? latestTextDate(b);
+  if (!pa && !pb && a.eventWeekday != null && b.eventWeekday != null) return a.eventWeekday !== b.eventWeekday;
+  return datesConflict(pa, pb, maxDays);
 }
 
 const salientCache = new WeakMap<ArticleFeatures, string[]>();
@@ -168,9 +203,7 @@ export function judgeStory(
   };
   const salientShare = salient.length ? salient.filter(has).length / salient.length : 0;
 
-  const pageDate = page.date ?? latestTextDate(page);
-  const candDate = candidate.date ?? latestTextDate(candidate);
-  const dateConflict = datesConflict(pageDate, candDate, th.maxDays);
+  const dateConflict = eventsApart(page, candidate, th.maxDays);
 
   const score = Math.round((Math.min(sharedPoints, 10) / 10 + pointShare + salientShare) * 333) / 1000;
   let match: StoryMatch = 'none';

@@ -28,6 +28,14 @@ describe('analyse', () => {
     expect(f.textDates).toContain(20250212);
   });
 
+  it('takes the weekday the reporting names first as the day of the event, also in "Mittwochabend"', () => {
+    expect(analyse({ text, language: 'de' }).eventWeekday).toBe(2);
+    const later = analyse({ text: 'Am Dienstagabend telefonierten beide Präsidenten lange. Am Freitag beginnt die Konferenz in München.', language: 'de' });
+    expect(later.eventWeekday).toBe(1);
+    expect(later.weekdays).toEqual([1, 4]);
+    expect(analyse({ text: 'Beide Präsidenten telefonierten lange miteinander.', language: 'de' }).eventWeekday).toBeNull();
+  });
+
   it('is plain data that survives JSON', () => {
     const f = analyse({ text, language: 'de', url: 'https://example.org/2025/02/12/kreml.html' });
     expect(JSON.parse(JSON.stringify(f))).toEqual(f);

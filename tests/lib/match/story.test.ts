@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../../lib/match/features';
 import { analysePage } from '../../../lib/match/annotate';
-import { datesConflict, dateSpan, isDuplicate, judgeStory } from '../../../lib/match/story';
+import { datesConflict, dateSpan, eventDay, eventsApart, isDuplicate, judgeStory } from '../../../lib/match/story';
 import { article, BRIDGE } from './fixtures';
 
 const page = analysePage({ text: BRIDGE.page, date: '2025-03-10', language: 'de' }).features;
@@ -42,6 +42,42 @@ describe('dates', () => {
     expect(datesConflict('2025-02', '2025-02-20', 3)).toBe(false);
     expect(datesConflict('2025-06', '2025-02-12', 3)).toBe(true);
     expect(datesConflict(null, '2025-02-12', 3)).toBe(false);
+  });
+});
+
+describe('event days', () => {
+  const f = (date: string | null, eventWeekday: number | null) => ({ date, textDates: [], eventWeekday });
+
+  it('moves a dated text back to the weekday it tells its event on', () => {
+    // 2025-02-13 is a Thursday; "am Mittwoch" is the day before.
+    expect(eventDay(f('2025-02-13', 2))).toBe(Date.UTC(2025, 1, 12));
+    expect(eventDay(f('2025-02-12', 2))).toBe(Date.UTC(2025, 1, 12));
+    // Published on a Monday about "Friday": three days back.
+    expect(eventDay(f('2025-02-17', 4))).toBe(Date.UTC(2025, 1, 14));
+    expect(eventDay(f('2025-02', 2))).toBeNull();
+    expect(eventDay(f('2025-02-13', null))).toBeNull();
+  });
+
+  it('separates events on different days even within the reporting delay, and joins late reports of one day', () => {
+    expect(eventsApart(f('2025-02-13', 2), f('2025-02-14', 4), 3)).toBe(true);
+    expect(eventsApart(f('2025-02-12', 2), f('2025-02-15', 2), 3)).toBe(false);
+    expect(eventsApart(f('2025-02-12', 2), f('2025-02-13', null), 3)).toBe(false);
+  });
+
+  it('separates two undated texts telling their events on different weekdays', () => {
+    expect(eventsApart(f(null, 1), f(null, 2), 3)).toBe(true);
+    expect(eventsApart(f(null, 2), f(null, 2), 3)).toBe(false);
+    expect(eventsApart(f(null, 2), f(null, null), 3)).toBe(false);
+  });
+
+  it('takes the same kind of event on another weekday for a related one, not the same story', () => {
+    const otherDay = BRIDGE.sameB.replace('am Montag', 'am Freitag');
+    expect(otherDay).not.toBe(BRIDGE.sameB);
+    const j = judgeStory(page, articleFeatures(article('b', otherDay, { date: '2025-03-10' })));
+    expect(j.dateConflict).toBe(true);
+    expect(j.match).toBe('related');
+    const late = judgeStory(page, articleFeatures(article('b', BRIDGE.sameB, { date: '2025-03-12' })));
+    expect(late.match).toBe('same');
   });
 });
 
