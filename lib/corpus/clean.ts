@@ -159,6 +159,13 @@ const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:von|van|de|der|den|da|di|du|le|la
 
 /** A scraper's date stamp put before the first words of the text. */
 const DATE_PREFIX = /^\s?date\s+\d{4}(?:-\d{2}){0,2}(?=\s|$)/;
+/**
+ * An agency dateline before a report's first words: "Berlin (dpa) - ",
+ * "Washington (AFP) – ", "Berlin (SID) ". The agency is written in capitals or
+ * in lower case (dpa, epd), which tells it from a word in brackets.
+ */
+const DATELINE =
+  /^(?:\p{Lu}[\p{L}.'’-]*(?:[ /]\p{Lu}[\p{L}.'’-]*){0,2}),?\s*\((?:\p{Lu}{2,8}|\p{Ll}{2,5}|Reuters|Bloomberg|dpa-AFX|dpa\/\p{L}{2,6})(?:\s*\/\s*(?:\p{Lu}{2,8}|\p{Ll}{2,5}))?\)\s*(?:[-–—:]\s*|(?=\p{Lu}))/u;
 const STAMP =
   /\b(?:Stand:|Erstellt:|Aktualisiert(?: am)?|Veröffentlicht(?: am)?|Updated|Published|Last updated)\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?/g;
 const READING_TIME = /\b(?:Lesedauer|Lesezeit|Reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:Minuten|Min\.?|minutes|min\.?)|\b\d+\s*min read\b/gi;
@@ -329,6 +336,9 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
     const lineText = raw.slice(l.start, l.end);
     const prefix = DATE_PREFIX.exec(lineText);
     if (prefix) out.push({ start: l.start, end: l.start + prefix[0].length });
+    const afterPrefix = prefix ? prefix[0].length + (/^\s*/.exec(lineText.slice(prefix[0].length))?.[0].length ?? 0) : 0;
+    const dateline = DATELINE.exec(lineText.slice(afterPrefix));
+    if (dateline) out.push({ start: l.start + afterPrefix, end: l.start + afterPrefix + dateline[0].length });
     for (const re of [STAMP, READING_TIME]) {
       re.lastIndex = 0;
       for (const m of lineText.matchAll(re)) out.push({ start: l.start + m.index!, end: l.start + m.index! + m[0].length });

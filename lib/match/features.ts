@@ -1,11 +1,11 @@
 import type { Article, Range } from '../corpus/article';
-import { attributionSources, extractQuantities, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 export const FEATURES_VERSION = 7;
 
 export interface QuantityFeature {
-  kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year';
+  kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score';
   value: number;
   approx: boolean;
 }
@@ -259,7 +259,10 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     let to = at;
     while (to < tokens.length && tokens[to].end <= s.end) to++;
     const { terms, words } = collect(per, at, to);
-    const quantities = extractQuantities(s.text, language).filter(comparable).map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
+    const quantities: QuantityFeature[] = extractQuantities(s.text, language)
+      .filter(comparable)
+      .map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
+    for (const r of extractScores(s.text)) quantities.push({ kind: 'score', value: r.value, approx: false });
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];

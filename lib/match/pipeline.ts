@@ -13,3 +13,4 @@ export { findNonReporting, reportingRanges } from '../corpus/clean';
 export { parseHeader } from '../corpus/header';
 export { extractQuantities, type Quantity } from '../text/numbers';
 export { attributionSources, attributionsDiffer } from '../text/attribution';
+export { extractScores, type Score } from '../text/scores';

@@ -280,6 +280,17 @@ describe('findNonReporting rules (hand-written pages)', () => {
     expect(marked('Nach Angaben der Behörde lebten Stand 31.12.2024 rund zwei Millionen Menschen in der Stadt.')).toEqual([]);
   });
 
+  it('marks agency datelines before a report, but not a place or a word in brackets that begins a sentence', () => {
+    expect(marked('Berlin (dpa) - Angeführt von Angelo Stiller feierten die Profis.')).toEqual(['Berlin (dpa) - ']);
+    expect(marked(' date 2025-05 Berlin (dpa) - Angeführt von Angelo Stiller feierten die Profis.')).toEqual([' date 2025-05 Berlin (dpa) - ']);
+    expect(marked('Berlin (SID) Angelo Stiller lief vor der Fankurve auf und ab.')).toEqual(['Berlin (SID) ']);
+    expect(marked('Frankfurt/Main (dpa/lhe) - Die Polizei meldet einen Unfall.')).toEqual(['Frankfurt/Main (dpa/lhe) - ']);
+    expect(marked('Washington (Reuters) – The president said so.')).toEqual(['Washington (Reuters) – ']);
+    expect(marked('Berlin. Der US-Präsident hat mit beiden Kriegsparteien telefoniert.')).toEqual([]);
+    expect(marked('Kiew (Ortszeit) - Es war eine laute Nacht in der Stadt.')).toEqual([]);
+    expect(marked('Die Polizei meldete am Abend (dpa) keine Verletzten.')).toEqual([]);
+  });
+
   it('marks German topic-label headings but keeps headings that state something', () => {
     const raw = [
       'Die Regierung hat den Haushalt beschlossen.',
