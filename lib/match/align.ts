@@ -51,11 +51,20 @@ export function pageCoverage(al: Alignment, o: number, k: number): number {
   return best;
 }
 
-/** Share of outlet sentence k's term weight found nowhere in the page. */
+/**
+ * Share of outlet sentence k's term weight found nowhere in the page. Numbers
+ * are left out: a figure the page lacks is judged as a figure (a new one adds
+ * detail, another version of the page's is a conflict).
+ */
 export function novelty(al: Alignment, o: number, k: number): number {
   const v = al.outletVectors[o][k];
   if (!v || v.total === 0) return 0;
   let novel = 0;
-  for (let i = 0; i < v.ids.length; i++) if (!al.pageTerms.has(v.ids[i])) novel += v.ws[i];
-  return novel / v.total;
+  let total = 0;
+  for (let i = 0; i < v.ids.length; i++) {
+    if (al.space.isNumber(v.ids[i])) continue;
+    total += v.ws[i];
+    if (!al.pageTerms.has(v.ids[i])) novel += v.ws[i];
+  }
+  return total > 0 ? novel / total : 0;
 }

@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { attributionSources, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 7;
+export const FEATURES_VERSION = 8;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score';
@@ -156,6 +156,9 @@ function partStem(part: string, language: string): string {
   return s;
 }
 
+/** Number terms begin with this, which no word term does. */
+const NUMBER_MARK = '#';
+
 /** What one token contributes: nothing (stopword, number, attribution) or its terms. */
 type TokenTerms = readonly string[] | null;
 
@@ -163,7 +166,12 @@ const tokenTermsCache = new Map<string, TokenTerms>();
 
 /** tokenTerms depends on a word's spelling, stem and language only, and most words recur. */
 function tokenTerms(tok: Token, language: string): TokenTerms {
-  if (tok.kind === 'number') return null;
+  // A number both reports give ("in der 28. Minute", "(28.)", "74.036 Zuschauer") is a strong sign of one
+  // point; it is a term of its own, but no word: it does not make a fragment a sentence.
+  if (tok.kind === 'number') {
+    const digits = tok.norm.replace(/[^0-9]/g, '');
+    return digits ? [NUMBER_MARK + digits] : null;
+  }
   const key = `${language}\u0000${tok.norm}\u0000${tok.stem}`;
   let terms = tokenTermsCache.get(key);
   if (terms === undefined) {
@@ -192,7 +200,7 @@ function collect(per: TokenTerms[], from: number, to: number): { terms: string[]
   for (let k = from; k < to; k++) {
     const t = per[k];
     if (!t) continue;
-    words++;
+    if (t.length !== 1 || !t[0].startsWith(NUMBER_MARK)) words++;
     for (const x of t) terms.add(x);
   }
   return { terms: [...terms], words };

@@ -230,6 +230,11 @@ export class TermSpace {
     return best;
   }
 
+  /** Whether a term id stands for a number ("#28"), not a word. */
+  isNumber(id: number): boolean {
+    return this.terms[id]?.startsWith('#') ?? false;
+  }
+
   /** The id a term has in this space, if it has one. */
   idOf(term: string): number | undefined {
     return this.termIds.get(term);

@@ -44,11 +44,13 @@ describe('analyse', () => {
 });
 
 describe('sentenceTerms', () => {
-  it('drops stopwords and numbers and splits hyphenated words into their parts', () => {
-    const { terms } = sentenceTerms('Der US-Präsident sprach 2 Stunden mit dem Kreml.', 'de');
+  it('drops stopwords, splits hyphenated words into their parts and keeps numbers as marked terms that are no words', () => {
+    const { terms, words } = sentenceTerms('Der US-Präsident sprach 2 Stunden mit dem Kreml.', 'de');
     expect(terms).toContain('prasident');
     expect(terms).not.toContain('der');
-    expect(terms.some((t) => /\d/.test(t))).toBe(false);
+    expect(terms.filter((t) => /\d/.test(t))).toEqual(['#2']);
+    expect(sentenceTerms('Vor 74.036 Zuschauern (28.)', 'de').terms).toEqual(expect.arrayContaining(['#74036', '#28']));
+    expect(sentenceTerms('Der US-Präsident sprach Stunden mit dem Kreml.', 'de').words).toBe(words);
   });
 
   it('leaves out words that only attribute a statement', () => {
