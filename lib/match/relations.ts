@@ -25,6 +25,8 @@ export interface RelationThresholds {
   documentCoverage: number;
   /** …provided the sentence has at least this many terms. */
   documentCoverageTerms: number;
+  /** A page sentence and an outlet sentence that are each other's closest agree from this similarity (above 1: off). */
+  mutual: number;
   /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
   conflict: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
@@ -47,6 +49,7 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   competition: 0.7,
   documentCoverage: 0.45,
   documentCoverageTerms: 4,
+  mutual: 0.2,
   conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
@@ -151,6 +154,10 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           const best = bestMatches(al, o, i, 0.05);
           if (best.length) matches.push(...best.slice(0, 1));
         }
+      }
+      if (matches.length === 0 && th.mutual <= 1) {
+        const best = bestMatches(al, o, i, th.mutual);
+        if (best.length && owner.get(best[0].index) === i) matches.push(best[0]);
       }
       if (matches.length > 0) {
         rel.relation = 'agree';

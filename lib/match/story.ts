@@ -16,6 +16,8 @@ export interface StoryThresholds {
   maxDays: number;
   /** Resemblance above which a candidate is the page itself. */
   duplicate: number;
+  /** Figures both texts report that make them the same event, when they are related otherwise. */
+  sameFigures: number;
 }
 
 export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = {
@@ -26,6 +28,7 @@ export const DEFAULT_STORY_THRESHOLDS: StoryThresholds = {
   relatedSalient: 0.34,
   maxDays: 3,
   duplicate: 0.6,
+  sameFigures: 3,
 };
 
 export interface StoryJudgement {
@@ -119,6 +122,29 @@ export function eventsApart(
   return datesConflict(pa, pb, maxDays);
 }
 
+/** Years and small numbers recur in reports of different events ("2014", "zwei"); the rest identify one. */
+function isFigure(term: string): boolean {
+  if (!term.startsWith('#')) return false;
+  const n = Number(term.slice(1));
+  return n >= 10 && !(term.length === 5 && n >= 1900 && n <= 2099);
+}
+
+const figureCache = new WeakMap<ArticleFeatures, Set<string>>();
+
+function figuresOf(f: ArticleFeatures): Set<string> {
+  let set = figureCache.get(f);
+  if (!set) figureCache.set(f, (set = new Set(Object.keys(f.termFreq).filter(isFigure))));
+  return set;
+}
+
+/** How many distinct figures (numbers other than years and small counts) both texts report. */
+export function sharedFigures(a: ArticleFeatures, b: ArticleFeatures): number {
+  const fb = figuresOf(b);
+  let n = 0;
+  for (const x of figuresOf(a)) if (fb.has(x)) n++;
+  return n;
+}
+
 const salientCache = new WeakMap<ArticleFeatures, string[]>();
 
 /** Terms that characterise a text: those in most of its content sentences. */
@@ -205,9 +231,13 @@ export function judgeStory(
 
   const dateConflict = eventsApart(page, candidate, th.maxDays);
 
+  const figures = sharedFigures(page, candidate);
   const score = Math.round((Math.min(sharedPoints, 10) / 10 + pointShare + salientShare) * 333) / 1000;
   let match: StoryMatch = 'none';
   if (sharedPoints >= th.samePoints && salientShare >= th.sameSalient && !dateConflict) match = 'same';
+  // Reports of one event that tell different moments of it share its figures (a result, minutes, a count);
+  // other events of the same people have other figures.
+  else if (figures >= th.sameFigures && salientShare >= th.relatedSalient && !dateConflict) match = 'same';
   else if (sharedPoints >= th.relatedPoints || salientShare >= th.relatedSalient) match = 'related';
   return { match, sharedPoints, pointShare, salientShare, dateConflict, score };
 }

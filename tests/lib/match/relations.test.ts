@@ -146,6 +146,31 @@ describe('conflicts: attribution', () => {
   });
 });
 
+describe('agreement of mutual closest sentences', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
+  const opened = 'The harbour bridge in Lindenau opened to cyclists on Monday after three years of work.';
+  const other = text(
+    'Cyclists crowded the new harbour bridge crossing in Lindenau on its first day.',
+    'Farmers protested against low milk prices in the north.',
+    'Rain is expected for the weekend.',
+  );
+
+  it('agrees when a page sentence and an outlet sentence are each other\'s closest, a little below the agreement bar', () => {
+    const al = align(text(opened, 'Prices for bread rose sharply in the capital last month.', 'The mayor praised the workers.'), [other]);
+    expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.agree);
+    expect(relate(al).perSentence[0]![0].relation).toBe('agree');
+    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, mutual: 2 }).perSentence[0]![0].relation).toBe('omits');
+  });
+
+  it('does not when another page sentence is closer to that outlet sentence', () => {
+    const al = align(text(opened, 'Cyclists crowded the new harbour bridge in Lindenau on the first day.', 'The mayor praised the workers.'), [other]);
+    const r = relate(al).perSentence;
+    expect(r[1]![0].relation).toBe('agree');
+    expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.agree);
+    expect(r[0]![0].relation).toBe('omits');
+  });
+});
+
 describe('agreement through another outlet', () => {
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const page = text('The ceasefire between both armies starts at midnight.', 'Prices for bread rose sharply in the capital last month.');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../../lib/match/features';
 import { analysePage } from '../../../lib/match/annotate';
-import { datesConflict, dateSpan, eventDay, eventsApart, isDuplicate, judgeStory } from '../../../lib/match/story';
+import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, isDuplicate, judgeStory, sharedFigures } from '../../../lib/match/story';
 import { article, BRIDGE } from './fixtures';
 
 const page = analysePage({ text: BRIDGE.page, date: '2025-03-10', language: 'de' }).features;
@@ -78,6 +78,51 @@ describe('event days', () => {
     expect(j.match).toBe('related');
     const late = judgeStory(page, articleFeatures(article('b', BRIDGE.sameB, { date: '2025-03-12' })));
     expect(late.match).toBe('same');
+  });
+});
+
+describe('shared figures', () => {
+  const page = analysePage({
+    language: 'de',
+    text: [
+      'Petra Keller ist die neue Bürgermeisterin von Lindenau.',
+      'In der Stichwahl am Sonntag erhielt sie 56,4 Prozent der Stimmen.',
+      'Ihr Gegner Jan Brand kam auf 43,6 Prozent.',
+      'Die Wahlbeteiligung lag bei nur 38 Prozent.',
+      'Keller will als Erstes den alten Hafen sanieren lassen.',
+      'Die Stadt zählt 12.400 Wahlberechtigte.',
+    ].join(' '),
+  }).features;
+  // Another moment of the same evening, told in other words: few sentences match, the figures do.
+  const evening = (won: string, lost: string, turnout: string) =>
+    articleFeatures(
+      article(
+        'b',
+        [
+          `Bei ${turnout} Prozent Beteiligung blieb der Saal im Rathaus von Lindenau am Abend fast leer.`,
+          `Das Lager von Petra Keller jubelte trotzdem laut über die ${won} Prozent.`,
+          `Jan Brand wirkte mit seinen ${lost} Prozent nicht unglücklich.`,
+          'Keller dankte ihrem Team, ihrer Familie und allen Helfern.',
+        ].join(' '),
+      ),
+    );
+
+  it('takes a report that tells another moment of the event with its figures for the same story', () => {
+    const same = evening('56,4', '43,6', '38');
+    expect(sharedFigures(page, same)).toBe(3);
+    expect(judgeStory(page, same).match).toBe('same');
+    expect(judgeStory(page, same, { ...DEFAULT_STORY_THRESHOLDS, sameFigures: 99 }).match).toBe('related');
+  });
+
+  it('does not take the same people with other figures (another election) for the same story', () => {
+    const other = evening('61,2', '38,8', '41');
+    expect(sharedFigures(page, other)).toBeLessThan(3);
+    expect(judgeStory(page, other).match).toBe('related');
+  });
+
+  it('does not count years and small numbers as figures', () => {
+    const years = (text: string) => analysePage({ text, language: 'de' }).features;
+    expect(sharedFigures(years('Seit 2014 und 2022 gab es 3 Treffen und 7 Gespräche.'), years('Seit 2014 und 2022 gab es 3 Treffen und 7 Gespräche.'))).toBe(0);
   });
 });
 
