@@ -43,7 +43,7 @@ export interface RelationThresholds {
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   agree: 0.25,
-  chain: 0.4,
+  chain: 0.3,
   chainPage: 0.01,
   evidenceShare: 0.75,
   competition: 0.7,
