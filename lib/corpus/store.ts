@@ -11,14 +11,30 @@ export const DB_NAME = 'crossread';
  *
  * 1: articles.
  * 2: the term index (terms, df), the engine's features per article, meta.
+ * 3: postings in chunks per term instead of a multi-entry index over `terms`.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Document frequency of one term: how many articles are indexed under it. */
 export interface TermFrequency {
   term: string;
   df: number;
 }
+
+/**
+ * Some of the articles indexed under a term. A term's postings are split in
+ * chunks of about POSTINGS_CHUNK ids, so adding an article rewrites a few
+ * small records, while a lookup reads one or a few records per term instead
+ * of one index entry per article.
+ */
+export interface PostingsChunk {
+  term: string;
+  chunk: number;
+  ids: string[];
+}
+
+/** Ids per postings chunk before a new chunk is started (a soft limit: deletions leave gaps that later additions fill). */
+export const POSTINGS_CHUNK = 32;
 
 /** The engine's features of one article, computed when it is stored so matching need not recompute them. */
 export interface StoredFeatures {
@@ -32,11 +48,15 @@ interface CorpusSchema extends DBSchema {
     value: Article;
     indexes: { url: string; source: string };
   };
-  /** Article id → the terms it is indexed under; the multi-entry index `term` is the inverted index (term → article ids). */
+  /** Article id → the terms it is indexed under (for taking an article out of the postings). */
   terms: {
     key: string;
     value: ArticleTerms;
-    indexes: { term: string };
+  };
+  /** [term, chunk] → article ids: the inverted index. */
+  postings: {
+    key: [string, number];
+    value: PostingsChunk;
   };
   /** Term → number of articles indexed under it, kept in the same transactions as `terms`. */
   df: {
@@ -55,7 +75,7 @@ interface CorpusSchema extends DBSchema {
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'df', 'features', 'meta'] as const;
+const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta'] as const;
 type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
 
 /** What one write transaction changed, to bring the in-memory lookup cache up to date once it commits. */
@@ -85,6 +105,23 @@ interface Prepared {
   article: Article;
   terms: string[];
   features: ArticleFeatures;
+}
+
+/** Term → ids of the articles indexed under it. */
+function postingsOf(indexed: readonly ArticleTerms[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const { id, terms } of indexed)
+    for (const t of terms) {
+      const ids = out.get(t);
+      if (ids) ids.push(id);
+      else out.set(t, [id]);
+    }
+  return out;
+}
+
+/** Every postings chunk of a term. */
+function termChunks(term: string): IDBKeyRange {
+  return IDBKeyRange.bound([term, -Infinity], [term, Infinity]);
 }
 
 function prepare(article: Article): Prepared {
@@ -155,27 +192,34 @@ export class CorpusStore {
           articles.createIndex('source', 'source');
         }
         if (oldVersion < 2) {
-          const terms = database.createObjectStore('terms', { keyPath: 'id' });
-          terms.createIndex('term', 'terms', { multiEntry: true });
+          database.createObjectStore('terms', { keyPath: 'id' });
           database.createObjectStore('df', { keyPath: 'term' });
           database.createObjectStore('features', { keyPath: 'id' });
           database.createObjectStore('meta');
-          // Index what the reader already has, inside the upgrade: the new
-          // version is never visible with articles missing from the index.
-          // Features are left to be computed on first use (see candidates),
-          // so the upgrade stays short.
-          if (oldVersion >= 1) {
+        }
+        if (oldVersion < 3) {
+          if (oldVersion === 2) transaction.objectStore('terms').deleteIndex('term' as never);
+          database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+        }
+        // Index what the reader already has, inside the upgrade: the new
+        // version is never visible with articles missing from the index.
+        // Features are left to be computed on first use (see candidates),
+        // so the upgrade stays short.
+        if (oldVersion >= 1 && oldVersion < 3) {
+          const writes: Promise<unknown>[] = [];
+          let indexed: ArticleTerms[];
+          if (oldVersion < 2) {
             const existing = await transaction.objectStore('articles').getAll();
+            indexed = existing.map((article) => ({ id: article.id, terms: indexTerms(article) }));
             const delta = new Map<string, number>();
-            const writes: Promise<unknown>[] = [];
-            for (const article of existing) {
-              const articleTerms = indexTerms(article);
-              writes.push(transaction.objectStore('terms').put({ id: article.id, terms: articleTerms }));
-              for (const t of articleTerms) delta.set(t, (delta.get(t) ?? 0) + 1);
+            for (const t of indexed) {
+              writes.push(transaction.objectStore('terms').put(t));
+              for (const term of t.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
             }
             for (const [term, df] of delta) writes.push(transaction.objectStore('df').put({ term, df }));
-            await Promise.all(writes);
-          }
+          } else indexed = await transaction.objectStore('terms').getAll();
+          for (const [term, ids] of postingsOf(indexed)) writes.push(transaction.objectStore('postings').put({ term, chunk: 0, ids }));
+          await Promise.all(writes);
         }
       },
     });
@@ -237,23 +281,48 @@ export class CorpusStore {
     cache.generation = generation + 1;
   }
 
-  /** Adjusts document frequencies by `delta` (term → change), deleting terms no article has any more. */
-  private static async applyDf(tx: WriteTx, delta: ReadonlyMap<string, number>, log: WriteLog): Promise<void> {
+  /**
+   * Indexes articles under their terms: document frequencies go up and each
+   * term's ids are appended to the chunk its frequency points to (`added`:
+   * term → ids of articles new to it).
+   */
+  private static async addPostings(tx: WriteTx, added: ReadonlyMap<string, string[]>, log: WriteLog): Promise<void> {
     const df = tx.objectStore('df');
-    for (const [term, change] of delta) log.df.set(term, (log.df.get(term) ?? 0) + change);
+    const postings = tx.objectStore('postings');
+    for (const [term, ids] of added) log.df.set(term, (log.df.get(term) ?? 0) + ids.length);
     await Promise.all(
-      [...delta].map(async ([term, change]) => {
-        if (change === 0) return;
-        const value = ((await df.get(term))?.df ?? 0) + change;
-        if (value > 0) await df.put({ term, df: value });
-        else await df.delete(term);
+      [...added].map(async ([term, ids]) => {
+        const before = (await df.get(term))?.df ?? 0;
+        const chunk = Math.floor(before / POSTINGS_CHUNK);
+        const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), postings.get([term, chunk])]);
+        await postings.put({ term, chunk, ids: existing ? existing.ids.concat(ids) : ids });
+      }),
+    );
+  }
+
+  /** Takes an article out of the postings of its terms, deleting terms no article has any more. */
+  private static async removePostings(tx: WriteTx, id: string, terms: readonly string[], log: WriteLog): Promise<void> {
+    const df = tx.objectStore('df');
+    const postings = tx.objectStore('postings');
+    for (const term of terms) log.df.set(term, (log.df.get(term) ?? 0) - 1);
+    await Promise.all(
+      terms.map(async (term) => {
+        const [stored, chunks] = await Promise.all([df.get(term), postings.getAll(termChunks(term))]);
+        const value = (stored?.df ?? 0) - 1;
+        const writes: Promise<unknown>[] = [value > 0 ? df.put({ term, df: value }) : df.delete(term)];
+        for (const c of chunks) {
+          const at = c.ids.indexOf(id);
+          if (at < 0) continue;
+          const ids = c.ids.filter((x) => x !== id);
+          writes.push(ids.length > 0 ? postings.put({ ...c, ids }) : postings.delete([term, c.chunk]));
+        }
+        await Promise.all(writes);
       }),
     );
   }
 
   /** Stores prepared articles (`add`: failing on an existing id) with their index entries and features. */
   private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
-    const delta = new Map<string, number>();
     const writes: Promise<unknown>[] = [];
     let done = 0;
     try {
@@ -266,7 +335,6 @@ export class CorpusStore {
         );
         writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
         writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
-        for (const t of p.terms) delta.set(t, (delta.get(t) ?? 0) + 1);
         log.touched.add(p.article.id);
       }
     } catch (error) {
@@ -274,7 +342,7 @@ export class CorpusStore {
       for (const w of writes) w.catch(() => undefined);
       throw error;
     }
-    writes.push(CorpusStore.applyDf(tx, delta, log));
+    writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log));
     await Promise.all(writes);
   }
 
@@ -282,13 +350,11 @@ export class CorpusStore {
   private static async removeIndexed(tx: WriteTx, log: WriteLog, id: string): Promise<boolean> {
     log.touched.add(id);
     const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
-    const delta = new Map<string, number>();
-    for (const t of indexed?.terms ?? []) delta.set(t, -1);
     await Promise.all([
       tx.objectStore('articles').delete(id),
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
-      CorpusStore.applyDf(tx, delta, log),
+      CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
     ]);
     return article !== undefined;
   }
@@ -358,7 +424,7 @@ export class CorpusStore {
     const prepared = seeds.map(prepare);
     await this.write(async (tx, log) => {
       log.cleared = true;
-      await Promise.all((['articles', 'terms', 'df', 'features'] as const).map((s) => tx.objectStore(s).clear()));
+      await Promise.all((['articles', 'terms', 'postings', 'df', 'features'] as const).map((s) => tx.objectStore(s).clear()));
       await CorpusStore.storePrepared(tx, log, prepared);
     });
   }
@@ -421,7 +487,7 @@ export class CorpusStore {
    */
   async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
-    const tx = this.db.transaction(['articles', 'terms', 'df', 'features', 'meta'], 'readonly');
+    const tx = this.db.transaction(['articles', 'postings', 'df', 'features', 'meta'], 'readonly');
     const [generation, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
     let cache = this.cache;
     if (!cache || cache.generation !== (generation ?? 0)) {
@@ -430,9 +496,8 @@ export class CorpusStore {
       this.cache = cache;
     }
     const query = selectQueryTerms(pageTerms, cache.df, size);
-    const byTerm = tx.objectStore('terms').index('term');
-    const lists = await Promise.all(query.map((q) => byTerm.getAllKeys(q.term)));
-    const postings = new Map(query.map((q, i) => [q.term, lists[i]]));
+    const chunks = await Promise.all(query.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
+    const postings = new Map(query.map((q, i) => [q.term, chunks[i].length === 1 ? chunks[i][0].ids : chunks[i].flatMap((c) => c.ids)]));
     const ids = rankCandidates(query, postings, limit);
     const toRead = ids.filter((id) => !cache.loaded.has(id));
     const [articles, stored] = await Promise.all([

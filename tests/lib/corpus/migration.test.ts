@@ -6,6 +6,7 @@ import { makeArticle } from '../../../lib/corpus/make-article';
 import { CorpusStore, DB_VERSION } from '../../../lib/corpus/store';
 import { articleFeatures } from '../../../lib/match/features';
 import { contentTerms } from '../../../lib/text/tokens';
+import { indexTerms } from '../../../lib/corpus/index';
 import { loadSeeds } from '../../helpers/seeds';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -63,14 +64,17 @@ describe('upgrading a version-1 corpus', () => {
 
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
+      const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
       db.close();
       expect(indexed.map((t) => t.id).sort()).toEqual(old.map((a) => a.id).sort());
+      for (const t of indexed) expect(t.terms).toEqual(indexTerms(old.find((a) => a.id === t.id)!));
       const recount = new Map<string, number>();
       for (const t of indexed) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
       expect(new Map(df.map((d) => [d.term, d.df]))).toEqual(recount);
+      expect(postingsByTerm(postings)).toEqual(expectedPostings(indexed));
 
       // The url and source indexes of version 1 still work.
       expect(await store.getArticle('user-1')).toEqual(old.find((a) => a.id === 'user-1'));
@@ -113,6 +117,79 @@ describe('upgrading a version-1 corpus', () => {
       expect(await store.count()).toBe(0);
       expect(await store.ensureSeeds(loadSeeds())).toBe(5);
       expect(await store.candidates(contentTerms(loadSeeds()[0].raw, 'de'))).toHaveLength(5);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+function postingsByTerm(chunks: Array<{ term: string; ids: string[] }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of chunks) out.set(c.term, [...(out.get(c.term) ?? []), ...c.ids].sort());
+  return out;
+}
+
+function expectedPostings(indexed: Array<{ id: string; terms: string[] }>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of indexed) for (const term of t.terms) out.set(term, [...(out.get(term) ?? []), t.id].sort());
+  return out;
+}
+
+/** A database exactly as version 2 created it: the term index as a multi-entry index over each article's terms. */
+async function createVersion2(name: string, articles: Article[]) {
+  const db = await openDB(name, 2, {
+    upgrade(database) {
+      const store = database.createObjectStore('articles', { keyPath: 'id' });
+      store.createIndex('url', 'url');
+      store.createIndex('source', 'source');
+      database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
+      database.createObjectStore('df', { keyPath: 'term' });
+      database.createObjectStore('features', { keyPath: 'id' });
+      database.createObjectStore('meta');
+    },
+  });
+  const tx = db.transaction(['articles', 'terms', 'df', 'features', 'meta'], 'readwrite');
+  const df = new Map<string, number>();
+  for (const a of articles) {
+    await tx.objectStore('articles').add(a);
+    const terms = indexTerms(a);
+    await tx.objectStore('terms').add({ id: a.id, terms });
+    await tx.objectStore('features').put({ id: a.id, features: articleFeatures(a) });
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  }
+  for (const [term, n] of df) await tx.objectStore('df').put({ term, df: n });
+  await tx.objectStore('meta').put(3, 'generation');
+  await tx.done;
+  db.close();
+}
+
+describe('upgrading a version-2 corpus', () => {
+  it('moves the term index into postings chunks and keeps finding the same candidates', async () => {
+    const name = `v2-${n++}`;
+    const seeds = loadSeeds();
+    const old = [...seeds, ...readerArticles()];
+    await createVersion2(name, old);
+    const store = await CorpusStore.open(name);
+    try {
+      const db = await openDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'terms']);
+      expect([...db.transaction('terms').store.indexNames]).toEqual([]);
+      const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
+      const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
+      db.close();
+      expect(postingsByTerm(postings)).toEqual(expectedPostings(indexed));
+
+      const found = await store.candidates(contentTerms(seeds[3].raw, 'de'), seeds.length);
+      expect(found.map((a) => a.id).sort()).toEqual(seeds.map((s) => s.id).sort());
+      const pokal = await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1);
+      expect(pokal.map((a) => a.id)).toEqual(['user-1']);
+
+      // Writes after the upgrade extend the moved postings.
+      await store.deleteArticle('user-1');
+      expect(await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1)).toEqual([]);
+      await store.addArticles([readerArticles()[0]]);
+      expect((await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1)).map((a) => a.id)).toEqual(['user-1']);
     } finally {
       store.close();
     }

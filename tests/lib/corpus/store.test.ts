@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore } from '../../../lib/corpus/store';
+import { CorpusStore, POSTINGS_CHUNK } from '../../../lib/corpus/store';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { loadSeeds } from '../../helpers/seeds';
 import { openDB } from 'idb';
@@ -92,13 +92,22 @@ async function indexState(name: string) {
   const db = await openDB(name);
   const terms = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
   const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
+  const chunks = (await db.getAll('postings')) as Array<{ term: string; chunk: number; ids: string[] }>;
   const articleIds = ((await db.getAllKeys('articles')) as string[]).sort();
   const featureIds = ((await db.getAllKeys('features')) as string[]).sort();
   db.close();
   const recount = new Map<string, number>();
   for (const t of terms) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
+  const posted = new Map<string, string[]>();
+  for (const c of chunks) posted.set(c.term, [...(posted.get(c.term) ?? []), ...c.ids]);
+  const expectedPostings = new Map<string, string[]>();
+  for (const t of terms) for (const term of t.terms) expectedPostings.set(term, [...(expectedPostings.get(term) ?? []), t.id]);
+  const sorted = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, [...v].sort()]));
   return {
     articleIds,
+    postings: sorted(posted),
+    expectedPostings: sorted(expectedPostings),
+    emptyChunks: chunks.filter((c) => c.ids.length === 0).length,
     indexedIds: terms.map((t) => t.id).sort(),
     featureIds,
     stored: new Map(df.map((d) => [d.term, d.df])),
@@ -111,6 +120,8 @@ async function expectConsistentIndex(name: string) {
   expect(s.indexedIds).toEqual(s.articleIds);
   expect(s.featureIds).toEqual(s.articleIds);
   expect(s.stored).toEqual(s.recount);
+  expect(s.postings).toEqual(s.expectedPostings);
+  expect(s.emptyChunks).toBe(0);
   return s;
 }
 
@@ -175,6 +186,34 @@ describe('CorpusStore term index', () => {
     s = await expectConsistentIndex(name);
     expect(s.articleIds).toEqual(seeds.map((x) => x.id).sort());
     expect((await store.getArticle('seed-000'))!.outlet).toBe(seeds[0].outlet);
+  });
+});
+
+describe('CorpusStore postings chunks', () => {
+  it('spreads a common term over several chunks as articles come one by one, and stays consistent through deletions', async () => {
+    const name = `chunks-${n++}`;
+    const store = await fresh(name);
+    const many = POSTINGS_CHUNK + 20;
+    const article = (i: number) =>
+      makeArticle({ id: `pokal-${String(i).padStart(4, '0')}`, raw: `Das Pokalfinale endete mit einem Sieg. Bericht Nummer ${i} über Stuttgart${'x'.repeat(i % 7)}.`, source: 'user', language: 'de' });
+    for (let i = 0; i < many; i++) await store.addArticles([article(i)]);
+    let s = await expectConsistentIndex(name);
+    const term = contentTerms('Pokalfinale', 'de')[0];
+    expect(s.postings.get(term)).toHaveLength(many);
+    const db = await openDB(name);
+    const chunks = (await db.getAll('postings')) as Array<{ term: string; chunk: number; ids: string[] }>;
+    db.close();
+    expect(chunks.filter((c) => c.term === term).length).toBeGreaterThan(1);
+    for (const c of chunks) expect(c.ids.length).toBeLessThanOrEqual(POSTINGS_CHUNK);
+
+    for (const i of [0, 3, POSTINGS_CHUNK - 1, POSTINGS_CHUNK, many - 1]) await store.deleteArticle(article(i).id);
+    s = await expectConsistentIndex(name);
+    expect(s.postings.get(term)).toHaveLength(many - 5);
+    await store.addArticles([article(many), article(0)]);
+    s = await expectConsistentIndex(name);
+    expect(s.postings.get(term)).toHaveLength(many - 3);
+    const found = await store.candidates([term], many * 2);
+    expect(found.map((a) => a.id).sort()).toEqual(s.postings.get(term));
   });
 });
 
