@@ -9,6 +9,11 @@ const NOTE_MIN = 200;
 const GAP = 16;
 const MARKER_WIDTH = 96;
 const POPOVER_MAX = 360;
+/** The height of a closed note, to test it against the page's own parts in the margin. */
+const NOTE_HEIGHT = 56;
+/** A part of the page wider than this share of the viewport is a wrapper: its children are tested instead. */
+const WIDE = 0.8;
+const MAX_DEPTH = 4;
 
 export interface Layout {
   notes: PlacedNote[];
@@ -63,13 +68,17 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
   const width = Math.min(NOTE_MAX, side === 'right' ? roomRight : roomLeft);
   const marginLeft = side === 'right' ? columnRight + GAP : columnLeft - GAP - width;
 
+  // The page may use that margin itself (a sidebar, a teaser box): notes beside such parts become markers.
+  const obstacles = side ? marginObstacles(articleElement(anchors), marginLeft, marginLeft + width, host, viewport) : [];
+  const blocked = (top: number) => obstacles.some(([a, b]) => top < b && a < top + NOTE_HEIGHT);
+
   const notes: PlacedNote[] = [];
   for (const note of paragraphs) {
     const boxes = rects.get(note.block);
     const anchor = anchors.blocks[note.block];
     if (!boxes || !anchor) continue;
     const excerpt = excerptOf(anchor.block.text);
-    if (side) {
+    if (side && !blocked(boxes[0].top)) {
       notes.push({ note, excerpt, placement: { mode: 'margin', top: boxes[0].top - origin.top, left: marginLeft - origin.left, width } });
       continue;
     }
@@ -89,7 +98,7 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
       },
     });
   }
-  const top: TopPlacement = side
+  const top: TopPlacement = side && !blocked(firstBox.top)
     ? { mode: 'margin', top: firstBox.top - origin.top, left: marginLeft - origin.left, width }
     : {
         mode: 'marker',
@@ -98,6 +107,46 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
         width: Math.min(POPOVER_MAX, viewport - 16),
       };
   return { notes, top };
+}
+
+/** The element holding the article's paragraphs: the deepest one containing the first and the last. */
+function articleElement(anchors: PageAnchors): Element | null {
+  const present = anchors.blocks.filter((a) => a !== null && a !== undefined);
+  if (present.length === 0) return null;
+  const range = document.createRange();
+  range.setStart(present[0]!.range.startContainer, present[0]!.range.startOffset);
+  range.setEnd(present[present.length - 1]!.range.endContainer, present[present.length - 1]!.range.endOffset);
+  const common = range.commonAncestorContainer;
+  return common instanceof Element ? common : common.parentElement;
+}
+
+/**
+ * Vertical ranges (viewport coordinates) where the page shows something of its
+ * own in the horizontal band [left, right]: the parts of the page beside the
+ * article (siblings along its ancestors), a wide wrapper looked into rather
+ * than counted whole. Fixed and sticky parts move with scrolling and are left
+ * out. Reads layout and styles only.
+ */
+export function marginObstacles(article: Element | null, left: number, right: number, host: Element, viewport: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const visit = (el: Element, depth: number) => {
+    if (el === host || el.contains(host)) return;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= left || r.left >= right) return;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.position === 'fixed' || style.position === 'sticky') return;
+    if (r.width > WIDE * viewport && depth < MAX_DEPTH) {
+      for (const child of Array.from(el.children)) visit(child, depth + 1);
+      return;
+    }
+    out.push([r.top, r.bottom]);
+  };
+  for (let el = article; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+    const parent = el.parentElement;
+    if (!parent) break;
+    for (const sibling of Array.from(parent.children)) if (sibling !== el) visit(sibling, 0);
+  }
+  return out;
 }
 
 /** The first words of a paragraph, to name its note. */

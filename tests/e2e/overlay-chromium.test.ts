@@ -125,10 +125,15 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
       const notes = Array.from(root.querySelectorAll<HTMLElement>('.slot[data-stack]')).map((el) => el.getBoundingClientRect());
       const overlaps = notes.some((a, i) => notes.some((b, j) => i < j && a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right));
       const article = document.querySelector('article')!.getBoundingClientRect();
-      return { count: notes.length, overlaps, besideText: notes.every((r) => r.left >= article.left + 200), text: root.textContent ?? '' };
+      // Nothing crossread shows may cover the page's own sidebar.
+      const sidebar = document.querySelector('aside.sidebar')!.getBoundingClientRect();
+      const shown = Array.from(root.querySelectorAll<HTMLElement>('.slot, .top, .related-hint')).map((el) => el.getBoundingClientRect());
+      const coversSidebar = shown.some((r) => r.width > 0 && r.top < sidebar.bottom && sidebar.top < r.bottom && r.left < sidebar.right && sidebar.left < r.right);
+      return { count: notes.length, overlaps, coversSidebar, besideText: notes.every((r) => r.left >= article.left + 200), text: root.textContent ?? '' };
     });
     expect(layout.count).toBeGreaterThan(0);
     expect(layout.overlaps).toBe(false);
+    expect(layout.coversSidebar).toBe(false);
     expect(layout.besideText).toBe(true);
     expect(layout.text).toMatch(/Compared with 4 outlets: \d+ points? shared/);
     expect(cost.loadToFirstNote).not.toBeNull();
@@ -249,7 +254,8 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
     await page.goto(`${server.url}/x/hostile`);
     await waitForNotes(page);
     const style = await inRoot(page, (root) => {
-      const note = root.querySelector('.note') as HTMLElement;
+      // A note in the margin (notes beside the page's sidebar are markers).
+      const note = root.querySelector('.slot[data-stack] .note') as HTMLElement;
       const host = root.host as HTMLElement;
       const s = getComputedStyle(note);
       const h = getComputedStyle(host);

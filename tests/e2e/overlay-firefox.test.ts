@@ -49,10 +49,14 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
     const layout = await inRoot(page, (root) => {
       const notes = Array.from(root.querySelectorAll<HTMLElement>('.slot[data-stack]')).map((el) => el.getBoundingClientRect());
       const overlaps = notes.some((a, i) => notes.some((b, j) => i < j && a.top < b.bottom && b.top < a.bottom));
-      return { count: notes.length, overlaps, text: root.textContent ?? '' };
+      const sidebar = document.querySelector('aside.sidebar')!.getBoundingClientRect();
+      const shown = Array.from(root.querySelectorAll<HTMLElement>('.slot, .top, .related-hint')).map((el) => el.getBoundingClientRect());
+      const coversSidebar = shown.some((r) => r.width > 0 && r.top < sidebar.bottom && sidebar.top < r.bottom && r.left < sidebar.right && sidebar.left < r.right);
+      return { count: notes.length, overlaps, coversSidebar, text: root.textContent ?? '' };
     });
     expect(layout.count).toBeGreaterThan(0);
     expect(layout.overlaps).toBe(false);
+    expect(layout.coversSidebar).toBe(false);
     expect(layout.text).toMatch(/Compared with 4 outlets/);
     await page.screenshot({ path: path.join(artifactsDir, 'overlay-firefox-desktop.png') });
     await page.close();
