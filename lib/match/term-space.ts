@@ -79,6 +79,19 @@ export class TermSpace {
   private readonly partsOf: Array<number[] | undefined> = [];
   private readonly terms: string[] = [];
 
+  /** Per list of terms (a sentence's or a clause's, by identity), their key ids: each list is met several times. */
+  private readonly listKeys = new Map<readonly string[], number[]>();
+
+  private keysOf(terms0: readonly string[]): number[] {
+    let keys = this.listKeys.get(terms0);
+    if (keys === undefined) {
+      keys = new Array<number>(terms0.length);
+      for (let i = 0; i < terms0.length; i++) keys[i] = this.keyId(terms0[i]);
+      this.listKeys.set(terms0, keys);
+    }
+    return keys;
+  }
+
   private keyId(term: string): number {
     let id = this.keyIds.get(term);
     if (id === undefined) {
@@ -143,8 +156,9 @@ export class TermSpace {
       for (const s of list) {
         if (!s.content) continue;
         n++;
-        for (const t0 of s.terms) count(this.keyId(t0), n, doc);
-        for (const t0 of s.terms) for (const p of this.partIds(this.keyId(t0))) count(p, n, doc);
+        const keys = this.keysOf(s.terms);
+        for (const k of keys) count(k, n, doc);
+        for (const k of keys) for (const p of this.partIds(k)) count(p, n, doc);
       }
     });
     this.n = Math.max(n, 1);
@@ -243,8 +257,9 @@ export class TermSpace {
   /** Ids of expand(terms): keys, then compound parts. */
   expandIds(terms0: string[]): number[] {
     const out: number[] = [];
-    for (const t0 of terms0) out.push(this.keyId(t0));
-    for (const t0 of terms0) for (const id of this.partIds(this.keyId(t0))) out.push(id);
+    const keys = this.keysOf(terms0);
+    for (const k of keys) out.push(k);
+    for (const k of keys) for (const id of this.partIds(k)) out.push(id);
     return out;
   }
 
@@ -283,7 +298,7 @@ export class TermSpace {
   private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
     const bag = ++this.bags;
     const list: number[] = [];
-    const keys = terms0.map((t0) => this.keyId(t0));
+    const keys = this.keysOf(terms0);
     for (const id of keys) {
       if (this.seenIn[id] === bag) continue;
       this.seenIn[id] = bag;
@@ -297,7 +312,9 @@ export class TermSpace {
         this.weightOf[id] = this.idfOf(id) * 0.8;
         list.push(id);
       }
-    const ids = Int32Array.from(list).sort();
+    const ids = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) ids[i] = list[i];
+    ids.sort();
     const ws = new Float64Array(ids.length);
     let sq = 0;
     let total = 0;
@@ -404,6 +421,22 @@ export function similarAtLeast(a: SentenceVector, b: SentenceVector, min: number
   return false;
 }
 
+/** Per term id, the columns whose vectors hold it, in column order (ids are small and dense: an array, not a map). */
+function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<number[] | undefined> {
+  let max = -1;
+  for (const c of cols) if (c) for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
+  const postings = new Array<number[] | undefined>(max + 1);
+  cols.forEach((c, k) => {
+    if (!c) return;
+    for (const id of c.ids) {
+      const p = postings[id];
+      if (p) p.push(k);
+      else postings[id] = [k];
+    }
+  });
+  return postings;
+}
+
 /**
  * For every row and every column, whether some pair it is in reaches `min`.
  * Pairs whose row and column are both known to match already are skipped.
@@ -415,18 +448,11 @@ export function matchedAtLeast(
 ): { rows: Uint8Array; cols: Uint8Array } {
   const rowHit = new Uint8Array(rows.length);
   const colHit = new Uint8Array(cols.length);
-  const postings = new Map<number, number[]>();
-  cols.forEach((c, k) => {
-    for (const id of c.ids) {
-      const p = postings.get(id);
-      if (p) p.push(k);
-      else postings.set(id, [k]);
-    }
-  });
+  const postings = postingsOf(cols);
   const seen = new Int32Array(cols.length).fill(-1);
   rows.forEach((r, i) => {
     for (const id of r.ids) {
-      const p = postings.get(id);
+      const p = postings[id];
       if (!p) continue;
       for (const k of p) {
         if (seen[k] === i) continue;
@@ -475,21 +501,13 @@ export { sameQuantity };
  * share a term: most sentence pairs share none, and those are 0.
  */
 export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>): Float64Array[] {
-  const postings = new Map<number, number[]>();
-  cols.forEach((c, k) => {
-    if (!c) return;
-    for (const id of c.ids) {
-      const p = postings.get(id);
-      if (p) p.push(k);
-      else postings.set(id, [k]);
-    }
-  });
+  const postings = postingsOf(cols);
   const seen = new Int32Array(cols.length).fill(-1);
   return rows.map((r, i) => {
     const row = new Float64Array(cols.length);
     if (!r) return row;
     for (const id of r.ids) {
-      const p = postings.get(id);
+      const p = postings[id];
       if (!p) continue;
       for (const k of p) {
         if (seen[k] === i) continue;
