@@ -162,7 +162,9 @@ const NUMBER_MARK = '#';
 /** What one token contributes: nothing (stopword, number, attribution) or its terms. */
 type TokenTerms = readonly string[] | null;
 
-const tokenTermsCache = new Map<string, TokenTerms>();
+/** Language → spelling → the terms of each stem that spelling has had. */
+const tokenTermsCache = new Map<string, Map<string, Array<{ stem: string; terms: TokenTerms }>>>();
+let cachedTokenTerms = 0;
 
 /** tokenTerms depends on a word's spelling, stem and language only, and most words recur. */
 function tokenTerms(tok: Token, language: string): TokenTerms {
@@ -172,13 +174,21 @@ function tokenTerms(tok: Token, language: string): TokenTerms {
     const digits = tok.norm.replace(/[^0-9]/g, '');
     return digits ? [NUMBER_MARK + digits] : null;
   }
-  const key = `${language}\u0000${tok.norm}\u0000${tok.stem}`;
-  let terms = tokenTermsCache.get(key);
-  if (terms === undefined) {
-    if (tokenTermsCache.size >= 50_000) tokenTermsCache.clear();
-    terms = wordTerms(tok, language);
-    tokenTermsCache.set(key, terms);
+  // Looked up by spelling, then stem (nearly always one per spelling), without building a key string per token.
+  let bySpelling = tokenTermsCache.get(language);
+  if (bySpelling === undefined) tokenTermsCache.set(language, (bySpelling = new Map()));
+  const known = bySpelling.get(tok.norm);
+  if (known !== undefined) for (let i = 0; i < known.length; i++) if (known[i].stem === tok.stem) return known[i].terms;
+  if (++cachedTokenTerms > 50_000) {
+    tokenTermsCache.clear();
+    cachedTokenTerms = 1;
+    tokenTermsCache.set(language, (bySpelling = new Map()));
   }
+  const terms = wordTerms(tok, language);
+  const entry = { stem: tok.stem, terms };
+  const list = bySpelling.get(tok.norm);
+  if (list) list.push(entry);
+  else bySpelling.set(tok.norm, [entry]);
   return terms;
 }
 
@@ -303,7 +313,8 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     }
     for (let k = at; k + 4 <= to; k++) shingleHashes.add(shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm));
   }
-  const sketch = [...shingleHashes].sort((a, b) => a - b).slice(0, SKETCH_SIZE);
+  // Hashes are unsigned 32-bit: a typed array sorts them numerically without a comparator call per step.
+  const sketch = Array.from(Uint32Array.from(shingleHashes).sort().subarray(0, SKETCH_SIZE));
   return {
     version: FEATURES_VERSION,
     language,

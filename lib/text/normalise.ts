@@ -25,6 +25,15 @@ const COMBINING = /[\u0300-\u036f]/g;
 // Only strings with a character outside printable ASCII (or a backtick, an apostrophe stand-in) need the slow path.
 const NON_ASCII = /[^\x20-\x5f\x61-\x7e]/;
 
+/** !NON_ASCII.test(s) without a regex: this runs for every token of every text. */
+function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x60) return false;
+  }
+  return true;
+}
+
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
@@ -35,7 +44,7 @@ const CACHE_LIMIT = 50_000;
  * characters removed.
  */
 export function normalise(s: string): string {
-  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  if (plainAscii(s)) return s.toLowerCase();
   const short = s.length <= 40;
   if (short) {
     const hit = cache.get(s);

@@ -142,3 +142,26 @@ describe('tokenize on the seed corpus', () => {
     }
   });
 });
+
+describe('tokenize called again on the same text', () => {
+  const text = 'Putin traf Trump in Anchorage. Putins Berater sagte, Trump habe zugehört. Die Gespräche dauerten drei Stunden.';
+
+  it('gives the tokens of its own language and offset, not those of the call before', () => {
+    const german = tokenize(text, 'de').map((t) => ({ ...t }));
+    const english = tokenize(text, 'en').map((t) => ({ ...t }));
+    const shifted = tokenize(text, 'de', 7).map((t) => ({ ...t }));
+    expect(english.map((t) => t.kind)).not.toEqual(german.map((t) => t.kind));
+    expect(shifted.map((t) => t.start)).toEqual(german.map((t) => t.start + 7));
+    // Each call in a row, in any order, equals tokenizing afresh.
+    for (const [lang, offset, expected] of [['de', 0, german], ['de', 0, german], ['en', 0, english], ['de', 7, shifted], ['de', 7, shifted]] as const) {
+      expect(tokenize(text, lang, offset)).toEqual(expected);
+    }
+  });
+
+  it('gives contentTerms the same terms whether or not the text was just tokenized', () => {
+    const first = contentTerms(text, 'de');
+    tokenize(text, 'de');
+    expect(contentTerms(text, 'de')).toEqual(first);
+    expect(contentTerms(text, 'de')).toEqual(first);
+  });
+});
