@@ -137,12 +137,55 @@ function figuresOf(f: ArticleFeatures): Set<string> {
   return set;
 }
 
-/** How many distinct figures (numbers other than years and small counts) both texts report. */
+/**
+ * A figure few other reports would give by chance: a result ("4:2") or a
+ * number of three or more digits that is not round ("74.036", "56,4").
+ * Minutes, counts and round numbers ("90", "45", "500") recur across events.
+ */
+function isSpecific(term: string): boolean {
+  const n = Number(term.slice(1));
+  return term.startsWith('#score') || (n >= 100 && n % 100 !== 0);
+}
+
+const scoreCache = new WeakMap<ArticleFeatures, Set<string>>();
+
+function scoresOf(f: ArticleFeatures): Set<string> {
+  let set = scoreCache.get(f);
+  if (!set) {
+    set = new Set<string>();
+    for (const s of f.sentences) if (s.content) for (const q of s.quantities) if (q.kind === 'score') set.add(`#score${q.value}`);
+    scoreCache.set(f, set);
+  }
+  return set;
+}
+
+/**
+ * How many distinct figures (numbers other than years and small counts, and
+ * results) both texts report: 0 unless one of them is specific, since common
+ * figures alone ("90 Minuten", "45") are shared by reports of many events.
+ */
 export function sharedFigures(a: ArticleFeatures, b: ArticleFeatures): number {
   const fb = figuresOf(b);
+  const sb = scoresOf(b);
   let n = 0;
-  for (const x of figuresOf(a)) if (fb.has(x)) n++;
-  return n;
+  let specific = false;
+  for (const x of figuresOf(a))
+    if (fb.has(x)) {
+      n++;
+      if (isSpecific(x)) specific = true;
+    }
+  const fa = figuresOf(a);
+  for (const x of scoresOf(a)) {
+    if (!sb.has(x)) continue;
+    specific = true;
+    // A result is one figure however it is written ("4:2" is also the number 42, "2:4" is 24).
+    const v = Number(x.slice('#score'.length));
+    const hi = Math.floor(v / 1000);
+    const lo = v % 1000;
+    const counted = [`#${hi}${lo}`, `#${lo}${hi}`].some((t) => fa.has(t) && fb.has(t));
+    if (!counted) n++;
+  }
+  return specific ? n : 0;
 }
 
 const salientCache = new WeakMap<ArticleFeatures, string[]>();

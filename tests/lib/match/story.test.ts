@@ -120,6 +120,13 @@ describe('shared figures', () => {
     expect(judgeStory(page, other).match).toBe('related');
   });
 
+  it('counts common figures only beside a specific one (a result, an unround number of three digits)', () => {
+    const text = (figures: string) => analysePage({ text: `Die Mannschaft spielte ${figures} und gewann am Ende souverän.`, language: 'de' }).features;
+    expect(sharedFigures(text('90 Minuten, 45 Minuten, 11 Spieler'), text('90 Minuten, 45 Minuten, 11 Spieler'))).toBe(0);
+    expect(sharedFigures(text('90 Minuten, 45 Minuten, 11 Spieler, 4:2'), text('90 Minuten, 45 Minuten, 11 Spieler, 2:4'))).toBe(4);
+    expect(sharedFigures(text('90 Minuten vor 74.036 Zuschauern, 45 Minuten'), text('90 Minuten vor 74.036 Zuschauern, 45 Minuten'))).toBe(3);
+  });
+
   it('does not count years and small numbers as figures', () => {
     const years = (text: string) => analysePage({ text, language: 'de' }).features;
     expect(sharedFigures(years('Seit 2014 und 2022 gab es 3 Treffen und 7 Gespräche.'), years('Seit 2014 und 2022 gab es 3 Treffen und 7 Gespräche.'))).toBe(0);
