@@ -41,8 +41,9 @@ export interface ArticleFeatures {
   /** Weekdays named in the text, 0 = Monday. */
   weekdays: number[];
   /**
-   * The weekday the text names first in its reporting, 0 = Monday: news tells
-   * the event first, so this is the day the event took place (null if none).
+   * The weekday the text names first in the lead of its reporting (its first
+   * content sentences), 0 = Monday: news tells the event first, so this is the
+   * day the event took place (null if the lead names none).
    */
   eventWeekday: number | null;
   sentences: SentenceFeatures[];
@@ -82,6 +83,9 @@ const WEEKDAYS: Array<[RegExp, number]> = [
   [/\b(samstag|sonnabend|saturday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 5],
   [/\b(sonntag|sunday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 6],
 ];
+
+/** The event's weekday is read from the lead only: later weekdays are often of other things ("am Freitag beginnt …"). */
+const LEAD_SENTENCES = 4;
 
 const ANY_WEEKDAY = /(?:tag|woch|abend|day)s?\b/i;
 
@@ -264,6 +268,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const textDates: number[] = [];
   const weekdays = new Set<number>();
   let eventWeekday: number | null = null;
+  let contentSeen = 0;
   const shingleHashes = new Set<number>();
 
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
@@ -304,13 +309,14 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
         const m = re.exec(s.text);
         if (!m) continue;
         weekdays.add(d);
-        if (content && eventWeekday === null && m.index < first) {
+        if (content && contentSeen < LEAD_SENTENCES && eventWeekday === null && m.index < first) {
           first = m.index;
           firstDay = d;
         }
       }
       if (firstDay !== null) eventWeekday ??= firstDay;
     }
+    if (content) contentSeen++;
     for (let k = at; k + 4 <= to; k++) shingleHashes.add(shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm));
   }
   // Hashes are unsigned 32-bit: a typed array sorts them numerically without a comparator call per step.

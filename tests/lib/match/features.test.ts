@@ -34,6 +34,13 @@ describe('analyse', () => {
     expect(later.eventWeekday).toBe(1);
     expect(later.weekdays).toEqual([1, 4]);
     expect(analyse({ text: 'Beide Präsidenten telefonierten lange miteinander.', language: 'de' }).eventWeekday).toBeNull();
+    const lead = [
+      'Beide Präsidenten telefonierten lange miteinander über den Krieg.',
+      'Themen waren Frieden, Handel, Energie und Sicherheit in Europa.',
+      'Beide Seiten lobten das lange Gespräch danach ausdrücklich.',
+      'Weitere Gespräche der Berater sollen bald in Genf folgen.',
+    ].join(' ');
+    expect(analyse({ text: `${lead} Am Freitag beginnt die Konferenz in München.`, language: 'de' }).eventWeekday).toBeNull();
   });
 
   it('is plain data that survives JSON', () => {
