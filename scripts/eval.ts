@@ -33,6 +33,8 @@ export interface EvalResult {
   distractorDocs: number;
   engine: Scores;
   baseline: Scores;
+  /** The baseline keeping stopwords: plain word overlap in the strictest sense, for reference. */
+  plainBaseline: Scores;
   unresolvedSpans: string[];
   ms: { engine: number; baseline: number };
 }
@@ -66,6 +68,7 @@ export function runEval(opts: EvalOptions): EvalResult {
   const distractorDocs = new Set(distractors.map((a) => a.file!));
   const engine = new Scorer(gold, distractorDocs);
   const baseline = new Scorer(gold, distractorDocs);
+  const plain = new Scorer(gold, distractorDocs);
   const ms = { engine: 0, baseline: 0 };
   gold.docs.forEach((doc, i) => {
     const corpus = [...articles.filter((_, j) => j !== i), ...distractors];
@@ -77,6 +80,7 @@ export function runEval(opts: EvalOptions): EvalResult {
     t = performance.now();
     baseline.add(doc, baselineAnnotate(page, corpus));
     ms.baseline += performance.now() - t;
+    plain.add(doc, baselineAnnotate(page, corpus, { dropStopwords: false }));
   });
   return {
     gold: opts.gold,
@@ -85,6 +89,7 @@ export function runEval(opts: EvalOptions): EvalResult {
     distractorDocs: distractors.length,
     engine: engine.result(),
     baseline: baseline.result(),
+    plainBaseline: plain.result(),
     unresolvedSpans: gold.unresolved,
     ms: { engine: Math.round(ms.engine), baseline: Math.round(ms.baseline) },
   };
@@ -109,6 +114,10 @@ export function formatTable(r: EvalResult): string {
   rows.push(`evidence P   ${f(r.engine.evidencePrecision).padEnd(22)}| ${f(r.baseline.evidencePrecision)}`);
   rows.push(`story same   ${`${r.engine.storySame}/${r.engine.pages}`.padEnd(22)}| ${r.baseline.storySame}/${r.baseline.pages}`);
   rows.push(`time (ms)    ${String(r.ms.engine).padEnd(22)}| ${r.ms.baseline}`);
+  const p = r.plainBaseline;
+  rows.push(
+    `baseline keeping stopwords: agree ${f(p.agree.f1)}, omits ${f(p.omits.f1)}, missing ${f(p.missing.f1)}, violations ${p.violations} (engine agree ${(r.engine.agree.f1 - p.agree.f1 >= 0 ? '+' : '') + f(r.engine.agree.f1 - p.agree.f1)})`,
+  );
   if (r.unresolvedSpans.length) rows.push(`warning: ${r.unresolvedSpans.length} gold spans not found in their documents`);
   return rows.join('\n');
 }
@@ -123,7 +132,7 @@ function main(argv: string[]): number {
   if (args.flags.verbose) for (const v of result.engine.violationDetails) console.log(`  violation: ${v}`);
   if (args.flags.json) {
     const strip = (s: Scores) => ({ ...s, violationDetails: s.violationDetails.slice(0, 50) });
-    console.log(JSON.stringify({ ...result, engine: strip(result.engine), baseline: strip(result.baseline) }));
+    console.log(JSON.stringify({ ...result, engine: strip(result.engine), baseline: strip(result.baseline), plainBaseline: strip(result.plainBaseline) }));
   }
   return 0;
 }

@@ -4,8 +4,9 @@ import type { AnnotatedSentence, Annotation, MissingPoint, OutletRef, Page } fro
 
 /**
  * The plain comparison every engine change is measured against: bag-of-words
- * cosine over lower-cased words (stopwords dropped, no stemming, no compound
- * splitting, no cleaning of captions or comments) with fixed thresholds.
+ * cosine over lower-cased words (stopwords dropped unless asked to keep them,
+ * no stemming, no compound splitting, no cleaning of captions or comments)
+ * with fixed thresholds.
  */
 export const BASELINE_THRESHOLDS = { story: 0.25, agree: 0.3, missing: 0.2, duplicate: 0.95 };
 
@@ -13,10 +14,15 @@ const STOP = new Set([...deu, ...eng].map((w: string) => w.toLowerCase()));
 
 type Bag = Map<string, number>;
 
-function bag(text: string): Bag {
+export interface BaselineOptions {
+  /** Drop stopwords (the default); kept, the baseline is plain word overlap in the strictest sense. */
+  dropStopwords?: boolean;
+}
+
+function bag(text: string, dropStopwords = true): Bag {
   const b: Bag = new Map();
   for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (STOP.has(w)) continue;
+    if (dropStopwords && STOP.has(w)) continue;
     b.set(w, (b.get(w) ?? 0) + 1);
   }
   return b;
@@ -42,7 +48,7 @@ interface Piece {
 }
 
 /** Sentences by punctuation and line breaks, skipping header lines. */
-function pieces(text: string): Piece[] {
+function pieces(text: string, dropStopwords: boolean): Piece[] {
   const header = /^(?:[a-z][\w-]*:[^\n]*\n)+\s*\n/i.exec(text);
   const from = header ? header[0].length : 0;
   const out: Piece[] = [];
@@ -51,24 +57,25 @@ function pieces(text: string): Piece[] {
     const lead = raw.length - raw.trimStart().length;
     const start = from + (m.index ?? 0) + lead;
     const end = start + raw.trim().length;
-    const b = bag(raw);
+    const b = bag(raw, dropStopwords);
     if (b.size >= 2) out.push({ start, end, bag: b });
   }
   return out;
 }
 
-export function baselineAnnotate(page: Page, corpus: Article[]): Annotation {
-  const pagePieces = pieces(page.text);
-  const pageBag = bag(page.text);
+export function baselineAnnotate(page: Page, corpus: Article[], opts: BaselineOptions = {}): Annotation {
+  const drop = opts.dropStopwords ?? true;
+  const pagePieces = pieces(page.text, drop);
+  const pageBag = bag(page.text, drop);
   const outlets: OutletRef[] = [];
   const same: Array<{ doc: string; pieces: Piece[] }> = [];
   for (const a of corpus) {
-    const sim = cosine(pageBag, bag(a.raw));
+    const sim = cosine(pageBag, bag(a.raw, drop));
     if (sim >= BASELINE_THRESHOLDS.duplicate) continue;
     const doc = a.file ?? a.id;
     if (sim >= BASELINE_THRESHOLDS.story) {
       outlets.push({ doc, label: a.outlet, sameStory: true });
-      same.push({ doc, pieces: pieces(a.raw) });
+      same.push({ doc, pieces: pieces(a.raw, drop) });
     }
   }
   const match = same.length ? 'same' : 'none';

@@ -17,6 +17,14 @@ describe('baselineAnnotate', () => {
     expect(at('Autos').relations['b.txt'].relation).toBe('omits');
   });
 
+  it('keeps stopwords when asked, which makes sentences alike through function words alone', () => {
+    const page = { text: 'Der Hafen ist in der Stadt an dem Fluss. Die Brücke ist neu.' };
+    const other = [article('x', 'Der Bahnhof ist in der Mitte an dem Platz. Die Brücke ist neu.')];
+    const first = (a: ReturnType<typeof baselineAnnotate>) => a.sentences[0]?.relations['x.txt']?.relation;
+    expect(first(baselineAnnotate(page, other, { dropStopwords: false }))).toBe('agree');
+    expect(first(baselineAnnotate(page, other))).not.toBe('agree');
+  });
+
   it('skips header lines of the page', () => {
     const text = `url: https://example.org/a\ntitle: Brücke\n\n${BRIDGE.page}`;
     const withHeader = baselineAnnotate({ text }, corpus);
