@@ -112,10 +112,20 @@ export function selectQueryTerms(
 export function rankCandidates(query: readonly QueryTerm[], postings: ReadonlyMap<string, readonly string[]>, limit: number): string[] {
   const score = new Map<string, number>();
   for (const q of query) {
-    for (const id of postings.get(q.term) ?? []) score.set(id, (score.get(id) ?? 0) + q.weight);
+    const ids = postings.get(q.term);
+    if (ids) for (let i = 0; i < ids.length; i++) score.set(ids[i], (score.get(ids[i]) ?? 0) + q.weight);
   }
-  return [...score]
+  const keep = Math.max(0, limit);
+  // Only articles scoring at least the keep-th best score can be among the best: the rest need no sorting.
+  let min = -Infinity;
+  if (keep > 0 && score.size > 2 * keep) {
+    const scores = Float64Array.from(score.values()).sort();
+    min = scores[scores.length - keep];
+  }
+  const ranked: Array<[string, number]> = [];
+  for (const entry of score) if (entry[1] >= min) ranked.push(entry);
+  return ranked
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, Math.max(0, limit))
+    .slice(0, keep)
     .map(([id]) => id);
 }

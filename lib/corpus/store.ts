@@ -97,6 +97,9 @@ interface LookupCache {
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
 }
 
+/** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
+const READ_WHOLE_INDEX_TERMS = 3000;
+
 /** Articles kept in memory with their features; beyond this the least recently used go. */
 const MAX_CACHED_ARTICLES = 500;
 
@@ -496,8 +499,22 @@ export class CorpusStore {
       this.cache = cache;
     }
     const query = selectQueryTerms(pageTerms, cache.df, size);
-    const chunks = await Promise.all(query.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
-    const postings = new Map(query.map((q, i) => [q.term, chunks[i].length === 1 ? chunks[i][0].ids : chunks[i].flatMap((c) => c.ids)]));
+    const postings = new Map<string, string[]>();
+    const add = (term: string, ids: string[]) => {
+      const known = postings.get(term);
+      if (known === undefined) postings.set(term, ids);
+      else for (const id of ids) known.push(id);
+    };
+    if (query.length > 0 && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
+      // A small corpus: one read of the whole index costs less than a request per query term.
+      const wanted = new Set(query.map((q) => q.term));
+      for (const c of await tx.objectStore('postings').getAll()) if (wanted.has(c.term)) add(c.term, c.ids);
+    } else {
+      const chunks = await Promise.all(query.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
+      query.forEach((q, i) => {
+        for (const c of chunks[i]) add(q.term, c.ids);
+      });
+    }
     const ids = rankCandidates(query, postings, limit);
     const toRead = ids.filter((id) => !cache.loaded.has(id));
     const [articles, stored] = await Promise.all([

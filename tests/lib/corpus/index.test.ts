@@ -116,4 +116,17 @@ describe('rankCandidates', () => {
     expect(rankCandidates([{ term: 'low', df: 4, weight: 1 }], postings, 2)).toEqual(['a', 'c']);
     expect(rankCandidates(q, postings, 0)).toEqual([]);
   });
+
+  it('gives the head of the full ranking when many more articles score than are kept, ties included', () => {
+    // Deterministic pseudo-random postings over 400 articles with few distinct weights, so scores tie often.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const terms: QueryTerm[] = Array.from({ length: 30 }, (_, i) => ({ term: `t${i}`, df: 0, weight: 1 + (i % 3) }));
+    const many = new Map(terms.map((t) => [t.term, Array.from({ length: 400 }, (_, k) => `doc-${k}`).filter(() => next() < 0.1)]));
+    const score = new Map<string, number>();
+    for (const t of terms) for (const id of many.get(t.term)!) score.set(id, (score.get(id) ?? 0) + t.weight);
+    const full = [...score].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    expect(full.length).toBeGreaterThan(100);
+    for (const limit of [1, 7, 20, 50]) expect(rankCandidates(terms, many, limit)).toEqual(full.slice(0, limit));
+  });
 });

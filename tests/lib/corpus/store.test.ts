@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CorpusStore, POSTINGS_CHUNK } from '../../../lib/corpus/store';
+import { rankCandidates, selectQueryTerms } from '../../../lib/corpus/index';
 import { makeArticle } from '../../../lib/corpus/make-article';
 import { loadSeeds } from '../../helpers/seeds';
 import { openDB } from 'idb';
@@ -214,6 +215,35 @@ describe('CorpusStore postings chunks', () => {
     expect(s.postings.get(term)).toHaveLength(many - 3);
     const found = await store.candidates([term], many * 2);
     expect(found.map((a) => a.id).sort()).toEqual(s.postings.get(term));
+  });
+});
+
+describe('CorpusStore lookups in a corpus with many distinct terms', () => {
+  it('reads the postings term by term and ranks as the index functions do', async () => {
+    const name = `wide-${n++}`;
+    const store = await fresh(name);
+    // Letters only, so every made-up word is a term of its own.
+    const word = (x: number) => 'qu' + [...x.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('') + 'ol';
+    const articles = Array.from({ length: 90 }, (_, i) => {
+      const own = Array.from({ length: 40 }, (_, k) => word(1000 + i * 40 + k));
+      const shared = Array.from({ length: 6 }, (_, k) => word((i * 7 + k * 13) % 60));
+      const raw = [...own, ...shared].map((w, k) => (k % 8 === 7 ? `${w}.` : w)).join(' ');
+      return makeArticle({ id: `wide-${String(i).padStart(3, '0')}`, raw, source: 'user', language: 'de' });
+    });
+    for (let i = 0; i < articles.length; i += 30) await store.addArticles(articles.slice(i, i + 30));
+    const db = await openDB(name);
+    const df = new Map(((await db.getAll('df')) as Array<{ term: string; df: number }>).map((d) => [d.term, d.df]));
+    const postings = new Map<string, string[]>();
+    for (const c of (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>) postings.set(c.term, [...(postings.get(c.term) ?? []), ...c.ids]);
+    db.close();
+    expect(df.size).toBeGreaterThan(3000);
+    for (const page of [articles[0], articles[41], articles[89]]) {
+      const terms = contentTerms(page.raw, 'de');
+      const expected = rankCandidates(selectQueryTerms(terms, df, articles.length), postings, 10);
+      const found = (await store.candidates(terms, 10)).map((a) => a.id);
+      expect(found).toEqual(expected);
+      expect(found[0]).toBe(page.id);
+    }
   });
 });
 
