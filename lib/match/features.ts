@@ -1,11 +1,11 @@
 import type { Article, Range } from '../corpus/article';
-import { attributionSources, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 export const FEATURES_VERSION = 8;
 
 export interface QuantityFeature {
-  kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score';
+  kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score' | 'minute';
   value: number;
   approx: boolean;
 }
@@ -69,9 +69,22 @@ const SKETCH_SIZE = 64;
  * they name a day (with or without the year, both as yyyymmdd with year 0 when
  * unstated); months, weekdays, clock times and relative days are left out.
  */
-function comparable(q: Quantity): boolean {
+function comparable(q: Quantity, text: string): boolean {
+  if (q.kind === 'duration') return !isOffset(q, text);
   if (q.kind !== 'date') return true;
   return q.unit === undefined || q.unit === 'ymd' || q.unit === 'md';
+}
+
+const OFFSET_BEFORE = /\b(?:nach|innerhalb(?:\s+von)?|binnen|after|within|in\s+the\s+(?:first|last|final))\s+(?:(?:nur|gut|knapp|rund|etwa|fast|nicht\s+mal|only|just|about|nearly|the)\s+)*$/i;
+const OFFSET_AFTER = /^\s*(?:später|danach|zuvor|vorher|früher|nach\b|vor\b|later|earlier|before|after|into\b)/i;
+
+/**
+ * A span of time that places a moment ("nach zwölf Minuten", "sechs Minuten
+ * später", "within 30 minutes") rather than telling how long something took:
+ * two such spans in one story are different moments, not a conflict.
+ */
+function isOffset(q: Quantity, text: string): boolean {
+  return OFFSET_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || OFFSET_AFTER.test(text.slice(q.end, q.end + 12));
 }
 
 const WEEKDAYS: Array<[RegExp, number]> = [
@@ -283,9 +296,10 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     while (to < tokens.length && tokens[to].end <= s.end) to++;
     const { terms, words } = collect(per, at, to);
     const quantities: QuantityFeature[] = extractQuantities(s.text, language)
-      .filter(comparable)
+      .filter((q) => comparable(q, s.text))
       .map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
     for (const r of extractScores(s.text)) quantities.push({ kind: 'score', value: r.value, approx: false });
+    for (const m of extractMinutes(s.text)) quantities.push({ kind: 'minute', value: m.value, approx: false });
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];

@@ -14,3 +14,4 @@ export { parseHeader } from '../corpus/header';
 export { extractQuantities, type Quantity } from '../text/numbers';
 export { attributionSources, attributionsDiffer } from '../text/attribution';
 export { extractScores, type Score } from '../text/scores';
+export { extractMinutes, type MatchMinute } from '../text/minutes';

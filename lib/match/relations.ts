@@ -75,15 +75,22 @@ export interface Relations {
 function describe(q: QuantityFeature): string {
   if (q.kind === 'duration') return `${q.value} min`;
   if (q.kind === 'date') return String(q.value);
+  if (q.kind === 'minute') return `${q.value}.`;
   return `${q.value}`;
 }
 
+const CONFLICT_KINDS = ['duration', 'date', 'percent', 'money', 'minute'] as const;
+/** A minute of play dates one moment of many alike: compared only between sentences that agree. */
+const LOOSE_CONFLICT_KINDS = ['duration', 'date', 'percent', 'money'] as const;
+
 /** Quantities of the same kind that differ: the same point told with different numbers. */
-export function quantityConflict(a: QuantityFeature[], b: QuantityFeature[]): string | null {
-  for (const kind of ['duration', 'date', 'percent', 'money'] as const) {
+export function quantityConflict(a: QuantityFeature[], b: QuantityFeature[], kinds: readonly QuantityFeature['kind'][] = CONFLICT_KINDS): string | null {
+  for (const kind of kinds) {
     const qa = a.filter((q) => q.kind === kind);
     const qb = b.filter((q) => q.kind === kind);
     if (qa.length === 0 || qb.length === 0) continue;
+    // Sentences naming several minutes tell several moments: only one against one is comparable.
+    if (kind === 'minute' && (qa.length > 1 || qb.length > 1)) continue;
     const agreeing = qa.some((x) => qb.some((y) => close(x, y)));
     if (!agreeing) return `${kind}: ${qa.map(describe).join(', ')} vs ${qb.map(describe).join(', ')}`;
   }
@@ -96,6 +103,8 @@ function close(x: QuantityFeature, y: QuantityFeature): boolean {
     return x.value < 10000 || y.value < 10000 || x.value === y.value;
   }
   if (x.value === y.value) return true;
+  // A minute of play is exact: the 82nd and the 83rd are different accounts.
+  if (x.kind === 'minute') return false;
   // "about 90 minutes" and "an hour and a half" are the same; an approximate figure tolerates 20 %.
   const tolerance = x.approx || y.approx ? 0.2 : 0.05;
   return Math.abs(x.value - y.value) <= tolerance * Math.max(x.value, y.value);
@@ -174,7 +183,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (s.quantities.length) {
         const close = new Set([...rel.evidence, ...bestMatches(al, o, i, th.conflict).slice(0, 2).map((m) => m.index)]);
         for (const k of [...close].sort((a, b) => a - b)) {
-          const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities);
+          const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities, rel.evidence.includes(k) ? CONFLICT_KINDS : LOOSE_CONFLICT_KINDS);
           if (detail && !rel.conflicts.some((c) => c.index === k)) rel.conflicts.push({ index: k, detail });
         }
       }

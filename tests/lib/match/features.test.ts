@@ -43,6 +43,24 @@ describe('analyse', () => {
     expect(analyse({ text: `${lead} Am Freitag beginnt die Konferenz in München.`, language: 'de' }).eventWeekday).toBeNull();
   });
 
+  it('keeps durations that tell how long something took, not spans that place a moment', () => {
+    const durations = (text: string) =>
+      analyse({ text, language: 'de' })
+        .sentences.flatMap((s) => s.quantities)
+        .filter((q) => q.kind === 'duration')
+        .map((q) => q.value);
+    expect(durations('Das Gespräch der beiden Präsidenten dauerte eineinhalb Stunden.')).toEqual([90]);
+    expect(durations('Nach zwölf Minuten hatte Bielefeld die große Chance zur Führung.')).toEqual([]);
+    expect(durations('Undav besorgte sechs Minuten später das dritte Tor für Stuttgart.')).toEqual([]);
+    expect(durations('Innerhalb von nur 30 Minuten überrollen die Schwaben den Gegner.')).toEqual([]);
+    expect(analyse({ text: 'The call lasted 90 minutes. Within 30 minutes the news was out everywhere.', language: 'en' }).sentences.flatMap((s) => s.quantities).map((q) => q.value)).toEqual([90]);
+  });
+
+  it('records results and minutes of play', () => {
+    const q = analyse({ text: 'Julian Kania traf in der 82. Minute zum 2:4 für die Arminia.', language: 'de' }).sentences.flatMap((s) => s.quantities);
+    expect(q).toEqual(expect.arrayContaining([{ kind: 'score', value: 4002, approx: false }, { kind: 'minute', value: 82, approx: false }]));
+  });
+
   it('is plain data that survives JSON', () => {
     const f = analyse({ text, language: 'de', url: 'https://example.org/2025/02/12/kreml.html' });
     expect(JSON.parse(JSON.stringify(f))).toEqual(f);

@@ -123,6 +123,24 @@ describe('adds: figures', () => {
   });
 });
 
+describe('conflicts: minutes of play', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'de' });
+  const page = text('Julian Kania traf in der 82. Minute zum Anschluss für die Arminia.', 'Das Wetter in Berlin blieb den ganzen Abend trocken.');
+
+  it('reports the same goal dated to another minute as a conflict', () => {
+    const r = relate(align(page, [text('Julian Kania traf in der 83. Minute zum Anschluss für die Arminia.')])).perSentence[0]![0];
+    expect(r.relation).toBe('agree');
+    expect(r.conflicts).toEqual([{ index: 0, detail: 'minute: 82. vs 83.' }]);
+  });
+
+  it('does not compare a sentence naming several minutes, nor the same minute', () => {
+    const several = relate(align(page, [text('Julian Kania traf zum Anschluss für die Arminia, nach Toren von Woltemade (15.) und Millot (22.).')])).perSentence[0]![0];
+    expect(several.conflicts).toEqual([]);
+    const same = relate(align(page, [text('Julian Kania traf in der 82. Minute zum Anschluss für die Arminia.')])).perSentence[0]![0];
+    expect(same.conflicts).toEqual([]);
+  });
+});
+
 describe('conflicts: attribution', () => {
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const page = text('The two presidents agreed to meet in Riyadh next month, according to the Kremlin.', 'Sports results were mixed this weekend.');
