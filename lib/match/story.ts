@@ -1,5 +1,5 @@
 import type { StoryMatch } from '../notes/annotation';
-import { resemblance, type ArticleFeatures } from './features';
+import { resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
 import { matchedAtLeast, TermSpace } from './term-space';
 
 export interface StoryThresholds {
@@ -188,6 +188,15 @@ export function sharedFigures(a: ArticleFeatures, b: ArticleFeatures): number {
   return specific ? n : 0;
 }
 
+const contentCache = new WeakMap<ArticleFeatures, SentenceFeatures[]>();
+
+/** The sentences that carry a point; the page's are asked for once per candidate. */
+function contentSentences(f: ArticleFeatures): SentenceFeatures[] {
+  let found = contentCache.get(f);
+  if (!found) contentCache.set(f, (found = f.sentences.filter((s) => s.content)));
+  return found;
+}
+
 const salientCache = new WeakMap<ArticleFeatures, string[]>();
 
 /** Terms that characterise a text: those in most of its content sentences. */
@@ -243,8 +252,8 @@ export function judgeStory(
 ): StoryJudgement {
   const none: StoryJudgement = { match: 'none', sharedPoints: 0, pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
   if (page.language !== candidate.language) return none;
-  const pageContent = page.sentences.filter((s) => s.content);
-  const candContent = candidate.sentences.filter((s) => s.content);
+  const pageContent = contentSentences(page);
+  const candContent = contentSentences(candidate);
   if (pageContent.length === 0 || candContent.length === 0) return none;
 
   // Cheap first look: a candidate holding few of the page's salient terms even
