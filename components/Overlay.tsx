@@ -66,7 +66,8 @@ export function Overlay({ t, theme, notes, top, summary, missing, related, onHig
     return () => clearTimeout(timer);
   }, [notes.length > 0, related]);
 
-  const margin = notes.length > 0 && notes[0].placement.mode === 'margin';
+  // Some notes may be markers (beside a part of the page in the margin): the top line stacks with those in the margin.
+  const margin = notes.some((n) => n.placement.mode === 'margin');
   return (
     <div class="layer" data-theme={theme} role="complementary" aria-label={t.notesLabel} ref={layer}>
       {top && related !== null && (

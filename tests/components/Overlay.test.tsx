@@ -117,6 +117,14 @@ describe('Overlay', () => {
     expect(button.querySelector('.sr-only')!.textContent).toBe('✓ 2 agree · + 1 adds detail · ≠ 1 differs · – 1 omits');
   });
 
+  it('stacks the top line with the margin notes also when the first notes are markers (beside a sidebar)', () => {
+    const second: PlacedNote = { ...placed('margin'), note: { ...note, block: 5 } };
+    const root = mount({ notes: [placed('marker'), second] });
+    expect(root.querySelector('.top')!.hasAttribute('data-stack')).toBe(true);
+    expect(root.querySelectorAll('.slot[data-stack]').length).toBe(1);
+    expect(root.querySelectorAll('.marker-note').length).toBe(1);
+  });
+
   it('replaces the notes with one quiet hint when the coverage is of another event', () => {
     const root = mount({ notes: [], related: 2, summary: null });
     expect(root.querySelectorAll('.note').length).toBe(0);
