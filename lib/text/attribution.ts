@@ -43,6 +43,9 @@ const PATTERNS: Record<string, RegExp[]> = {
   ],
 };
 
+/** A word every pattern above contains; a sentence without one names no source. */
+const CUE = new RegExp(`\\b(?:laut|zufolge|angaben|hieß|so|according|${SPEECH_DE.slice(3, -1)}|${SPEECH_EN.slice(3, -1)})`, 'iu');
+
 /** Words for a role or an institution's voice rather than a name; also as the end of a compound ("Kremlsprecher"). */
 const ROLES = [
   // German
@@ -76,6 +79,8 @@ export function sourceNames(source: string, language: string): string[] {
  * it names none, or only roles). Sentences of unsupported languages name none.
  */
 export function attributionSources(sentence: string, language: string): string[] {
+  // Most sentences name no source: one cheap test spares them the patterns.
+  if (!CUE.test(sentence)) return [];
   const out = new Set<string>();
   for (const re of PATTERNS[language] ?? []) {
     re.lastIndex = 0;
