@@ -174,7 +174,12 @@ function partStem(part: string, language: string): string {
 }
 
 /** Number terms begin with this, which no word term does. */
-const NUMBER_MARK = '#';
+export const NUMBER_MARK = '#';
+
+/** Whether a term stands for a number ("#28"), not a word. */
+export function isNumberTerm(term: string): boolean {
+  return term.startsWith(NUMBER_MARK);
+}
 
 /** What one token contributes: nothing (stopword, number, attribution) or its terms. */
 type TokenTerms = readonly string[] | null;
@@ -227,7 +232,7 @@ function collect(per: TokenTerms[], from: number, to: number): { terms: string[]
   for (let k = from; k < to; k++) {
     const t = per[k];
     if (!t) continue;
-    if (t.length !== 1 || !t[0].startsWith(NUMBER_MARK)) words++;
+    if (t.length !== 1 || !isNumberTerm(t[0])) words++;
     for (const x of t) terms.add(x);
   }
   return { terms: [...terms], words };

@@ -79,9 +79,9 @@ function describe(q: QuantityFeature): string {
   return `${q.value}`;
 }
 
-const CONFLICT_KINDS = ['duration', 'date', 'percent', 'money', 'minute'] as const;
+const CONFLICT_KINDS: readonly QuantityFeature['kind'][] = ['duration', 'date', 'percent', 'money', 'minute'];
 /** A minute of play dates one moment of many alike: compared only between sentences that agree. */
-const LOOSE_CONFLICT_KINDS = ['duration', 'date', 'percent', 'money'] as const;
+const LOOSE_CONFLICT_KINDS = CONFLICT_KINDS.filter((k) => k !== 'minute');
 
 /** Quantities of the same kind that differ: the same point told with different numbers. */
 export function quantityConflict(a: QuantityFeature[], b: QuantityFeature[], kinds: readonly QuantityFeature['kind'][] = CONFLICT_KINDS): string | null {

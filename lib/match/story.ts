@@ -1,5 +1,5 @@
 import type { StoryMatch } from '../notes/annotation';
-import { resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
+import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
 import { matchedAtLeast, TermSpace } from './term-space';
 
 export interface StoryThresholds {
@@ -93,12 +93,15 @@ function latestTextDate(f: Pick<ArticleFeatures, 'textDates'>): string | null {
  * such day on or before its date.
  */
 export function eventDay(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>): number | null {
-  const date = f.date ?? latestTextDate(f);
+  return dayOfEvent(f.date ?? latestTextDate(f), f.eventWeekday);
+}
+
+function dayOfEvent(date: string | null, weekday: number | null | undefined): number | null {
   const span = dateSpan(date);
-  if (!span || span[0] !== span[1] || f.eventWeekday === null || f.eventWeekday === undefined) return null;
+  if (!span || span[0] !== span[1] || weekday === null || weekday === undefined) return null;
   // getUTCDay(): 0 = Sunday; weekdays here: 0 = Monday.
   const published = (new Date(span[0]).getUTCDay() + 6) % 7;
-  return span[0] - ((published - f.eventWeekday + 7) % 7) * DAY;
+  return span[0] - ((published - weekday + 7) % 7) * DAY;
 }
 
 /**
@@ -113,19 +116,19 @@ export function eventsApart(
   b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
   maxDays: number,
 ): boolean {
-  const da = eventDay(a);
-  const db = eventDay(b);
-  if (da !== null && db !== null) return Math.abs(da - db) > DAY;
   const pa = a.date ?? latestTextDate(a);
   const pb = b.date ?? latestTextDate(b);
+  const da = dayOfEvent(pa, a.eventWeekday);
+  const db = dayOfEvent(pb, b.eventWeekday);
+  if (da !== null && db !== null) return Math.abs(da - db) > DAY;
   if (!pa && !pb && a.eventWeekday != null && b.eventWeekday != null) return a.eventWeekday !== b.eventWeekday;
   return datesConflict(pa, pb, maxDays);
 }
 
 /** Years and small numbers recur in reports of different events ("2014", "zwei"); the rest identify one. */
 function isFigure(term: string): boolean {
-  if (!term.startsWith('#')) return false;
-  const n = Number(term.slice(1));
+  if (!isNumberTerm(term)) return false;
+  const n = Number(term.slice(NUMBER_MARK.length));
   return n >= 10 && !(term.length === 5 && n >= 1900 && n <= 2099);
 }
 
@@ -138,22 +141,23 @@ function figuresOf(f: ArticleFeatures): Set<string> {
 }
 
 /**
- * A figure few other reports would give by chance: a result ("4:2") or a
- * number of three or more digits that is not round ("74.036", "56,4").
- * Minutes, counts and round numbers ("90", "45", "500") recur across events.
+ * A number few other reports would give by chance: three or more digits, not
+ * round ("74.036", "56,4"). Minutes, counts and round numbers ("90", "45",
+ * "500") recur across events. (Results such as "4:2" are specific too.)
  */
 function isSpecific(term: string): boolean {
-  const n = Number(term.slice(1));
-  return term.startsWith('#score') || (n >= 100 && n % 100 !== 0);
+  const n = Number(term.slice(NUMBER_MARK.length));
+  return n >= 100 && n % 100 !== 0;
 }
 
-const scoreCache = new WeakMap<ArticleFeatures, Set<string>>();
+const scoreCache = new WeakMap<ArticleFeatures, Set<number>>();
 
-function scoresOf(f: ArticleFeatures): Set<string> {
+/** The results a text reports, as score values (either side's telling alike). */
+function scoresOf(f: ArticleFeatures): Set<number> {
   let set = scoreCache.get(f);
   if (!set) {
-    set = new Set<string>();
-    for (const s of f.sentences) if (s.content) for (const q of s.quantities) if (q.kind === 'score') set.add(`#score${q.value}`);
+    set = new Set<number>();
+    for (const s of contentSentences(f)) for (const q of s.quantities) if (q.kind === 'score') set.add(q.value);
     scoreCache.set(f, set);
   }
   return set;
@@ -165,24 +169,23 @@ function scoresOf(f: ArticleFeatures): Set<string> {
  * figures alone ("90 Minuten", "45") are shared by reports of many events.
  */
 export function sharedFigures(a: ArticleFeatures, b: ArticleFeatures): number {
+  const fa = figuresOf(a);
   const fb = figuresOf(b);
   const sb = scoresOf(b);
   let n = 0;
   let specific = false;
-  for (const x of figuresOf(a))
+  for (const x of fa)
     if (fb.has(x)) {
       n++;
       if (isSpecific(x)) specific = true;
     }
-  const fa = figuresOf(a);
-  for (const x of scoresOf(a)) {
-    if (!sb.has(x)) continue;
+  for (const v of scoresOf(a)) {
+    if (!sb.has(v)) continue;
     specific = true;
     // A result is one figure however it is written ("4:2" is also the number 42, "2:4" is 24).
-    const v = Number(x.slice('#score'.length));
     const hi = Math.floor(v / 1000);
     const lo = v % 1000;
-    const counted = [`#${hi}${lo}`, `#${lo}${hi}`].some((t) => fa.has(t) && fb.has(t));
+    const counted = [`${NUMBER_MARK}${hi}${lo}`, `${NUMBER_MARK}${lo}${hi}`].some((t) => fa.has(t) && fb.has(t));
     if (!counted) n++;
   }
   return specific ? n : 0;

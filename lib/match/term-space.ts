@@ -1,4 +1,4 @@
-import type { QuantityFeature, SentenceFeatures } from './features';
+import { isNumberTerm, type QuantityFeature, type SentenceFeatures } from './features';
 import { stem } from './pipeline';
 
 /** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
@@ -246,7 +246,8 @@ export class TermSpace {
 
   /** Whether a term id stands for a number ("#28"), not a word. */
   isNumber(id: number): boolean {
-    return this.terms[id]?.startsWith('#') ?? false;
+    const term = this.terms[id];
+    return term !== undefined && isNumberTerm(term);
   }
 
   /** The id a term has in this space, if it has one. */
