@@ -261,8 +261,10 @@ export function judgeStory(
 
   // Cheap first look: a candidate holding few of the page's salient terms even
   // before compound splitting cannot be the same story; skip the sentence work.
+  // Unless it gives the page's figures: a terse report of the same match or vote
+  // may share its result and counts while wording everything else its own way.
   const rawShare = quickShare(page, candidate);
-  if (rawShare < th.sameSalient - QUICK_MARGIN) return quickJudgement(rawShare, th);
+  if (rawShare < th.sameSalient - QUICK_MARGIN && sharedFigures(page, candidate) < th.sameFigures) return quickJudgement(rawShare, th);
   const salient = salientTerms(page);
 
   // Points are counted from both sides, so one long text cannot match a short one

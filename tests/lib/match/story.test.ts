@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../../lib/match/features';
 import { analysePage } from '../../../lib/match/annotate';
-import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, isDuplicate, judgeStory, sharedFigures } from '../../../lib/match/story';
+import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, isDuplicate, judgeStory, quickShare, sharedFigures } from '../../../lib/match/story';
 import { article, BRIDGE } from './fixtures';
 
 const page = analysePage({ text: BRIDGE.page, date: '2025-03-10', language: 'de' }).features;
@@ -112,6 +112,23 @@ describe('shared figures', () => {
     expect(sharedFigures(page, same)).toBe(3);
     expect(judgeStory(page, same).match).toBe('same');
     expect(judgeStory(page, same, { ...DEFAULT_STORY_THRESHOLDS, sameFigures: 99 }).match).toBe('related');
+  });
+
+  it('judges a report that shares the figures but few of the page\'s words as written, instead of ruling it out at first look', () => {
+    // "Prozentpunkten" meets the page's "Prozent" only once compounds are split, which the first look does not do.
+    const terse = articleFeatures(
+      article(
+        'c',
+        [
+          'Die Herausforderin gewann die Stichwahl in Lindenau mit fast 13 Prozentpunkten Vorsprung: 56,4 gegen 43,6.',
+          'Von 12.400 Wahlberechtigten ging nur eine Minderheit zur Wahl.',
+          'Ein wichtiger Punkt für die Stadt bleibt der alte Hafen.',
+        ].join(' '),
+      ),
+    );
+    expect(quickShare(page, terse)).toBeLessThan(DEFAULT_STORY_THRESHOLDS.sameSalient - 0.2);
+    expect(sharedFigures(page, terse)).toBe(3);
+    expect(judgeStory(page, terse).match).toBe('same');
   });
 
   it('does not take the same people with other figures (another election) for the same story', () => {
