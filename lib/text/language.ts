@@ -25,6 +25,7 @@ const SAMPLE = 800;
  */
 const SHORT_TEXT = 400;
 const CANDIDATE_MARGIN = 0.6;
+const MIN_FUNCTION_SHARE = 0.15;
 const LETTER = /\p{L}/gu;
 const WORD = /\p{L}{2,}/gu;
 
@@ -56,11 +57,15 @@ export function detectLanguage(text: string): string {
   if (best === 'und') return 'und';
   let german = 0;
   let english = 0;
-  for (const w of sample.toLowerCase().match(WORD) ?? []) {
+  const words = sample.toLowerCase().match(WORD) ?? [];
+  for (const w of words) {
     if (GERMAN_FUNCTION_WORDS.has(w)) german++;
     if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
   }
-  const favoured = german > english ? 'de' : english > german ? 'en' : null;
+  // Function words are a large share of any German or English sentence; one
+  // stray look-alike ("en" in Spanish) among many words is not evidence.
+  const enough = (hits: number) => hits >= words.length * MIN_FUNCTION_SHARE;
+  const favoured = german > english && enough(german) ? 'de' : english > german && enough(english) ? 'en' : null;
   if (favoured && baseLanguage(best) !== favoured) {
     for (const [code, score] of ranked) {
       if (score < bestScore * CANDIDATE_MARGIN) break;

@@ -33,6 +33,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Stuttgart gewinnt den DFB-Pokal')).toBe('de');
   });
 
+  it('does not take a short text in another language for German over one look-alike word', () => {
+    // "en" is on the German stopword list; in Spanish it is everywhere.
+    const spanish =
+      'El presidente de Estados Unidos habló por teléfono con el presidente ruso durante noventa minutos. Ambos acordaron iniciar negociaciones de inmediato para terminar la guerra en Ucrania.';
+    expect(detectLanguage(spanish)).toBe('es');
+    expect(detectLanguage('West Ham je opět v kurzu, nadšené ohlasy po nedělní jasné výhře 4:1 na hřišti Aston Villy zaplnily anglický mediální prostor.')).toBe('cs');
+  });
+
   it('returns und for text too short to tell', () => {
     expect(detectLanguage('Trump')).toBe('und');
     expect(detectLanguage('12:45 — 2025')).toBe('und');
