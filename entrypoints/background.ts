@@ -42,7 +42,7 @@ export default defineBackground(() => {
       { featuresOf: s.featuresOf },
     );
     const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
-    return { ok: true, notes: toPageNotes(annotation, byDoc) };
+    return { ok: true, notes: { ...toPageNotes(annotation, byDoc), language } };
   };
 
   const addArticle = async (request: AddArticleRequest): Promise<AddArticleResponse> => {

@@ -24,7 +24,7 @@ export interface AnnotateRequest {
 export type AnnotateResponse = { ok: true; notes: PageNotes } | { ok: false; error: string };
 
 /** Why a tab shows what it shows, for the popup. */
-export type TabStatus = 'notes' | 'not-article' | 'no-match' | 'related' | 'off' | 'pending' | 'error';
+export type TabStatus = 'notes' | 'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error';
 
 export interface TabState {
   status: TabStatus;

@@ -18,6 +18,7 @@ import { createHighlighter } from './highlight';
 import { layoutNotes } from './layout';
 import { mark, runSliced, timed, yieldToPage } from './tasks';
 import { pageTheme } from './theme';
+import { isSupportedLanguage } from '../../lib/text/language-tag';
 
 /** Notes rendered per task while the overlay first fills. */
 const NOTES_PER_TASK = 3;
@@ -69,7 +70,7 @@ export default defineContentScript({
       const first = await requestNotes({ text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null });
       if (mine !== generation || ctx.isInvalid) return;
       if (!first) return setState('error');
-      if (first.story === 'none') return setState('no-match');
+      if (first.story === 'none') return setState(isOtherLanguage(first.language) ? 'other-language' : 'no-match');
       const extraction = await runSliced('extract', extractArticleSteps(document, location.href));
       if (mine !== generation) return;
       if (!extraction.ok) return setState('not-article');
@@ -77,7 +78,7 @@ export default defineContentScript({
       const notes = await requestNotes(payloadOf(article));
       if (mine !== generation || ctx.isInvalid) return;
       if (!notes) return setState('error');
-      if (notes.story === 'none') return setState('no-match');
+      if (notes.story === 'none') return setState(isOtherLanguage(notes.language) ? 'other-language' : 'no-match');
       const paragraphs = notes.story === 'same' ? timed('group', () => paragraphNotes(notes, article.blocks)) : [];
       await yieldToPage();
       if (notes.story === 'same' && paragraphs.length === 0) return setState('no-match', notes);
@@ -186,6 +187,11 @@ function settled(): Promise<void> {
       resolve();
     }
   });
+}
+
+/** A language crossread cannot read, as opposed to one it could not tell ('und'). */
+function isOtherLanguage(language: string | undefined): boolean {
+  return language !== undefined && language !== 'und' && !isSupportedLanguage(language);
 }
 
 async function requestNotes(page: PagePayload): Promise<PageNotes | null> {

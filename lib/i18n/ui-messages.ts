@@ -8,7 +8,7 @@ export interface UiMessages {
   showEverywhere: string;
   offOnSite(host: string): string;
   notRunning: string;
-  reasons: Record<'not-article' | 'no-match' | 'related' | 'off' | 'pending' | 'error', string>;
+  reasons: Record<'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error', string>;
   comparedWith(n: number, outlets: string): string;
   relationsLabel: string;
   agree(n: number): string;
@@ -33,6 +33,7 @@ const en: UiMessages = {
   notRunning: 'crossread does not run on this page.',
   reasons: {
     'not-article': 'No notes: this page is not an article.',
+    'other-language': 'No notes: crossread reads German and English articles, and this page is in another language.',
     'no-match': 'No notes: no article in your corpus reports this story.',
     related: 'Related coverage only: other articles are about the same people, but a different event.',
     off: 'Notes are turned off.',
@@ -63,6 +64,7 @@ const de: UiMessages = {
   notRunning: 'crossread läuft auf dieser Seite nicht.',
   reasons: {
     'not-article': 'Keine Notizen: Diese Seite ist kein Artikel.',
+    'other-language': 'Keine Notizen: crossread liest deutsche und englische Artikel, und diese Seite ist in einer anderen Sprache.',
     'no-match': 'Keine Notizen: Kein Artikel Ihres Korpus berichtet über dieses Ereignis.',
     related: 'Nur verwandte Berichte: Andere Artikel handeln von denselben Personen, aber von einem anderen Ereignis.',
     off: 'Notizen sind ausgeschaltet.',

@@ -155,6 +155,10 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     sameStory: j.judgement.match === 'same',
   }));
   const match = same.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
+  const contentCount = pf.sentences.filter((s) => s.content).length;
+  // A story is recognised by the points two reports share; a page this short cannot share enough.
+  if (match !== 'same' && contentCount < storyTh.samePoints)
+    warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);
   const score = judged.length ? judged[0].judgement.score : 0;
   if (same.length === 0) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
 

@@ -28,6 +28,8 @@ export interface MissingNote {
  */
 export interface PageNotes {
   story: StoryMatch;
+  /** The language the page was read in (declared or detected), when the engine was told it. */
+  language?: string;
   outlets: string[];
   sentences: SentenceNote[];
   missing: MissingNote[];

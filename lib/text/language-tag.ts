@@ -37,3 +37,10 @@ function computeBase(tag: string): string {
   if (!primary || primary === 'und' || primary === 'x' || primary === 'i') return 'und';
   return ISO_639_3_TO_1[primary] ?? primary;
 }
+
+const SUPPORTED = new Set(['de', 'en']);
+
+/** Whether crossread's text pipeline (stemmer, stopwords, segmentation repairs) supports the language. */
+export function isSupportedLanguage(lang: string | null | undefined): boolean {
+  return SUPPORTED.has(baseLanguage(lang));
+}

@@ -1,5 +1,7 @@
 import { franc, francAll } from 'franc-min';
 import { baseLanguage } from './language-tag';
+
+export { isSupportedLanguage } from './language-tag';
 import { stopwordSet } from './stopwords';
 
 export { baseLanguage };
@@ -12,7 +14,6 @@ export { baseLanguage };
  */
 
 
-const SUPPORTED = new Set(['de', 'en']);
 /** franc needs some text; below this many letters its guesses are noise. */
 const MIN_LETTERS = 20;
 /** More text only costs time: franc's trigram profile is stable well before this. */
@@ -41,10 +42,6 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ),
 );
 
-/** Whether crossread's text pipeline (stemmer, stopwords, segmentation repairs) supports the language. */
-export function isSupportedLanguage(lang: string | null | undefined): boolean {
-  return SUPPORTED.has(baseLanguage(lang));
-}
 
 /** Detected language of a text: 'de', 'en', another ISO 639-1 (or 639-3) code, or 'und'. */
 export function detectLanguage(text: string): string {

@@ -54,6 +54,21 @@ describe('Chromium: bad input', () => {
     await tab.close();
   });
 
+  it('tells in the popup why pages get no notes: another language, not an article', async () => {
+    const reasons: Record<string, RegExp> = {
+      french: /this page is in another language/,
+      'no-article': /this page is not an article/,
+    };
+    for (const [name, reason] of Object.entries(reasons)) {
+      const url = `${server.url}/x/${name}`;
+      const { page: tab } = await visit(url);
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?target=${encodeURIComponent(url)}`);
+      await expect.poll(async () => (await popup.locator('.status').textContent()) ?? '', { timeout: 10_000 }).toMatch(reason);
+      await Promise.all([tab.close(), popup.close()]);
+    }
+  });
+
   it('shows hostile corpus text as text, never as HTML', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

@@ -78,6 +78,13 @@ describe('annotate on bad input', () => {
     expect(french.story.match).toBe('none');
   });
 
+  it('says when a page is too short to tell its story', () => {
+    const one = annotate({ text: 'Die neue Brücke über den Fluss ist am Samstag für den Verkehr freigegeben worden.', language: 'de' }, corpus);
+    expect(one.story.match).not.toBe('same');
+    expect(one.warnings?.some((w) => /only 1 sentence with content/.test(w))).toBe(true);
+    expect(annotate(page, corpus).warnings ?? []).toEqual([]);
+  });
+
   it('copes with corpus articles that have no sentences', () => {
     const ann = annotate(page, [...corpus, article('empty', 'Foto: dpa')]);
     expect(ann.story.match).toBe('same');
