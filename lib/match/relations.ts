@@ -39,6 +39,13 @@ export interface RelationThresholds {
   missingSimilarity: number;
   /** Missing sentences of different outlets this similar are one point. */
   cluster: number;
+  /**
+   * Reports of one story open with its event: the page's headline and lead
+   * agree with the other outlet's headline or lead from this similarity (above 1: off)…
+   */
+  lead: number;
+  /** …counting this many content sentences from the top of each text as its headline and lead. */
+  leadSentences: number;
 }
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
@@ -56,6 +63,8 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   missingCoverage: 0.45,
   missingSimilarity: 0.3,
   cluster: 0.3,
+  lead: 0.01,
+  leadSentences: 2,
 };
 
 export interface PageSentenceRelation {
@@ -134,6 +143,14 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     return set;
   });
 
+  // Indices of each text's first content sentences: its headline and lead.
+  const leadOf = (sentences: typeof page.sentences): Set<number> => {
+    const lead = new Set<number>();
+    for (let k = 0; k < sentences.length && lead.size < th.leadSentences; k++) if (sentences[k].content) lead.add(k);
+    return lead;
+  };
+  const pageLead = leadOf(page.sentences);
+  const outletLead = outlets.map((x) => leadOf(x.sentences));
   const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
   outlets.forEach((outlet, o) => {
     // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
@@ -168,6 +185,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const best = bestMatches(al, o, i, th.mutual);
         if (best.length && owner.get(best[0].index) === i) matches.push(best[0]);
       }
+      // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
+      if (matches.length === 0 && th.lead <= 1 && pageLead.has(i)) {
+        const best = bestMatches(al, o, i, th.lead).find((m) => outletLead[o].has(m.index));
+        if (best) matches.push(best);
+      }
       if (matches.length > 0) {
         rel.relation = 'agree';
         const top = matches[0].similarity;
@@ -184,7 +206,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const close = new Set([...rel.evidence, ...bestMatches(al, o, i, th.conflict).slice(0, 2).map((m) => m.index)]);
         for (const k of [...close].sort((a, b) => a - b)) {
           const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities, rel.evidence.includes(k) ? CONFLICT_KINDS : LOOSE_CONFLICT_KINDS);
-          if (detail && !rel.conflicts.some((c) => c.index === k)) rel.conflicts.push({ index: k, detail });
+          if (!detail) continue;
+          // One conflict per pair of sentences, naming everything that differs.
+          const known = rel.conflicts.find((c) => c.index === k);
+          if (known) known.detail = `${known.detail}; ${detail}`;
+          else rel.conflicts.push({ index: k, detail });
         }
       }
       for (const m of bestMatches(al, o, i, th.adds)) {

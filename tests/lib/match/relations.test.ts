@@ -165,6 +165,8 @@ describe('conflicts: attribution', () => {
 });
 
 describe('agreement of mutual closest sentences', () => {
+  // The page's first sentences are its headline and lead, which agree on less (tested apart): off here.
+  const th = { ...DEFAULT_RELATION_THRESHOLDS, lead: 2 };
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const opened = 'The harbour bridge in Lindenau opened to cyclists on Monday after three years of work.';
   const other = text(
@@ -176,13 +178,13 @@ describe('agreement of mutual closest sentences', () => {
   it('agrees when a page sentence and an outlet sentence are each other\'s closest, a little below the agreement bar', () => {
     const al = align(text(opened, 'Prices for bread rose sharply in the capital last month.', 'The mayor praised the workers.'), [other]);
     expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.agree);
-    expect(relate(al).perSentence[0]![0].relation).toBe('agree');
-    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, mutual: 2 }).perSentence[0]![0].relation).toBe('omits');
+    expect(relate(al, th).perSentence[0]![0].relation).toBe('agree');
+    expect(relate(al, { ...th, mutual: 2 }).perSentence[0]![0].relation).toBe('omits');
   });
 
   it('does not when another page sentence is closer to that outlet sentence', () => {
     const al = align(text(opened, 'Cyclists crowded the new harbour bridge in Lindenau on the first day.', 'The mayor praised the workers.'), [other]);
-    const r = relate(al).perSentence;
+    const r = relate(al, th).perSentence;
     expect(r[1]![0].relation).toBe('agree');
     expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.agree);
     expect(r[0]![0].relation).toBe('omits');
@@ -206,7 +208,45 @@ describe('agreement through another outlet', () => {
   });
 
   it('does not carry agreement when switched off', () => {
-    const rel = relate(align(page, [b, c]), { ...DEFAULT_RELATION_THRESHOLDS, chain: 2 });
+    const rel = relate(align(page, [b, c]), { ...DEFAULT_RELATION_THRESHOLDS, chain: 2, lead: 2 });
     expect(rel.perSentence[0]![1].relation).toBe('omits');
+  });
+});
+
+describe('relate: headline and lead', () => {
+  const page = analyse({
+    language: 'en',
+    text: [
+      'Lindenau finally gets its river crossing.',
+      'Thousands of residents walked over the new bridge on Saturday afternoon.',
+      'The construction took four years and cost 40 million euros.',
+      'The old ferry will stop running next month, the operator said.',
+      'Cyclists get two separate lanes on the bridge.',
+    ].join(' '),
+  });
+  const other = analyse({
+    language: 'en',
+    text: [
+      'A crowd of thousands opens the bridge in Lindenau.',
+      'Mayor Petra Keller cut the ribbon in front of a large crowd.',
+      'Building it took four years and 40 million euros.',
+      'Shops near the old harbour hope for more customers.',
+      'The ferry operator plans a farewell trip.',
+    ].join(' '),
+  });
+  const al = align(page, [other]);
+
+  it("agrees when the page's headline shares a little with the other's headline or lead: both open with the event", () => {
+    expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.mutual);
+    const r = relate(al).perSentence[0]![0];
+    expect(r.relation).toBe('agree');
+    expect(r.evidence).toEqual([0]);
+  });
+
+  it('does not lower the bar below the lead, nor when switched off', () => {
+    // Sentence 4 shares as little with the other's headline, but is not the page's headline or lead.
+    expect(al.sims[0][4][0]).toBeGreaterThan(DEFAULT_RELATION_THRESHOLDS.lead);
+    expect(relate(al).perSentence[4]![0].relation).toBe('omits');
+    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, lead: 2 }).perSentence[0]![0].relation).toBe('omits');
   });
 });
