@@ -51,20 +51,32 @@ export function pageCoverage(al: Alignment, o: number, k: number): number {
   return best;
 }
 
+/** What of an outlet sentence the page says nowhere. */
+export interface Novelty {
+  /** Share of the sentence's term weight. */
+  share: number;
+  /** How many of its terms. */
+  terms: number;
+}
+
 /**
- * Share of outlet sentence k's term weight found nowhere in the page. Numbers
- * are left out: a figure the page lacks is judged as a figure (a new one adds
- * detail, another version of the page's is a conflict).
+ * What of outlet sentence k's terms the page says nowhere. Numbers are left
+ * out: a figure the page lacks is judged as a figure (a new one adds detail,
+ * another version of the page's is a conflict).
  */
-export function novelty(al: Alignment, o: number, k: number): number {
+export function novelty(al: Alignment, o: number, k: number): Novelty {
   const v = al.outletVectors[o][k];
-  if (!v || v.total === 0) return 0;
+  if (!v || v.total === 0) return { share: 0, terms: 0 };
   let novel = 0;
   let total = 0;
+  let terms = 0;
   for (let i = 0; i < v.ids.length; i++) {
     if (al.space.isNumber(v.ids[i])) continue;
     total += v.ws[i];
-    if (!al.pageTerms.has(v.ids[i])) novel += v.ws[i];
+    if (!al.pageTerms.has(v.ids[i])) {
+      novel += v.ws[i];
+      terms++;
+    }
   }
-  return total > 0 ? novel / total : 0;
+  return { share: total > 0 ? novel / total : 0, terms };
 }

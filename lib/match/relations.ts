@@ -31,8 +31,10 @@ export interface RelationThresholds {
   conflict: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
   adds: number;
-  /** Minimum share of an adding sentence's weight that the page lacks entirely. */
+  /** Minimum share of an adding sentence's weight that the page lacks entirely… */
   addsNovelty: number;
+  /** …and of its terms: a detail takes a few words ("ebenfalls das Gespräch" is the page's point again). */
+  addsNovelTerms: number;
   /** An outlet sentence whose best coverage by one page sentence stays below this is a missing point… */
   missingCoverage: number;
   /** …provided it is no closer than this to any page sentence. */
@@ -60,6 +62,7 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
+  addsNovelTerms: 3,
   missingCoverage: 0.45,
   missingSimilarity: 0.3,
   cluster: 0.3,
@@ -219,7 +222,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const newFigure = outlet.sentences[m.index].quantities.some(
           (q) => !s.quantities.some((p) => p.kind === q.kind) && !pageQuantities.some((p) => p.kind === q.kind && close(p, q)),
         );
-        if (newFigure || (owner.get(m.index) === i && novelty(al, o, m.index) >= th.addsNovelty)) rel.adds.push(m.index);
+        if (newFigure) rel.adds.push(m.index);
+        else if (owner.get(m.index) === i) {
+          const novel = novelty(al, o, m.index);
+          if (novel.share >= th.addsNovelty && novel.terms >= th.addsNovelTerms) rel.adds.push(m.index);
+        }
       }
       rel.adds.sort((a, b) => a - b);
     });

@@ -33,7 +33,7 @@ describe('eval on the seeds gold', () => {
   it('stays at or above the measured floors for omits and adds, and above the baseline', () => {
     const e = plain.engine;
     expect(e.omits.f1).toBeGreaterThanOrEqual(0.85);
-    expect(e.adds.f1).toBeGreaterThanOrEqual(0.135);
+    expect(e.adds.f1).toBeGreaterThanOrEqual(0.145);
     expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
     expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);
     expect(e.missing.f1).toBeGreaterThan(plain.baseline.missing.f1 + 0.15);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align } from '../../../lib/match/align';
+import { align, novelty } from '../../../lib/match/align';
 import { analyse } from '../../../lib/match/features';
 import { DEFAULT_RELATION_THRESHOLDS, quantityConflict, relate } from '../../../lib/match/relations';
 
@@ -88,6 +88,18 @@ describe('adds', () => {
 
   it('never cites a sentence that says nothing the page lacks', () => {
     expect(rel.perSentence[1]![0].adds).not.toContain(2);
+  });
+
+  it('does not cite the same point told with a word or two of its own', () => {
+    const echo = analyse({
+      text: ['The president held a phone call with his Russian counterpart on Wednesday.', 'Both leaders agreed on peace talks to end the war.'].join(' '),
+      language: 'en',
+    });
+    const al = align(page, [echo]);
+    expect(novelty(al, 0, 1).share).toBeGreaterThanOrEqual(DEFAULT_RELATION_THRESHOLDS.addsNovelty);
+    expect(novelty(al, 0, 1).terms).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.addsNovelTerms);
+    expect(relate(al).perSentence[1]![0].adds).toEqual([]);
+    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, addsNovelTerms: 0 }).perSentence[1]![0].adds).toEqual([1]);
   });
 });
 
