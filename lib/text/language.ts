@@ -1,10 +1,9 @@
 import { franc, francAll } from 'franc-min';
 import { baseLanguage } from './language-tag';
-
-export { isSupportedLanguage } from './language-tag';
 import { stopwordSet } from './stopwords';
 
 export { baseLanguage };
+export { isSupportedLanguage } from './language-tag';
 
 /*
  * Language of a text, as a two-letter ISO 639-1 code where one exists
