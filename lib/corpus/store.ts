@@ -95,6 +95,13 @@ interface LookupCache {
   generation: number;
   df: Map<string, number>;
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
+  /**
+   * A small corpus's whole index (term → ids, chunks joined in order), read at
+   * the first lookup of the generation: the next pages look their terms up
+   * without reading and cloning every postings record again. Null until read,
+   * and after a write of this context (postings are not patched in memory).
+   */
+  postings: Map<string, string[]> | null;
 }
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
@@ -281,6 +288,7 @@ export class CorpusStore {
       else cache.df.delete(term);
     }
     for (const id of log.touched) cache.loaded.delete(id);
+    cache.postings = null;
     cache.generation = generation + 1;
   }
 
@@ -495,20 +503,23 @@ export class CorpusStore {
     let cache = this.cache;
     if (!cache || cache.generation !== (generation ?? 0)) {
       const all = await tx.objectStore('df').getAll();
-      cache = { generation: generation ?? 0, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map() };
+      cache = { generation: generation ?? 0, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map(), postings: null };
       this.cache = cache;
     }
     const query = selectQueryTerms(pageTerms, cache.df, size);
-    const postings = new Map<string, string[]>();
+    let postings = new Map<string, string[]>();
     const add = (term: string, ids: string[]) => {
       const known = postings.get(term);
       if (known === undefined) postings.set(term, ids);
       else for (const id of ids) known.push(id);
     };
     if (query.length > 0 && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
-      // A small corpus: one read of the whole index costs less than a request per query term.
-      const wanted = new Set(query.map((q) => q.term));
-      for (const c of await tx.objectStore('postings').getAll()) if (wanted.has(c.term)) add(c.term, c.ids);
+      // A small corpus: one read of the whole index costs less than a request per query term, and is kept.
+      if (!cache.postings) {
+        for (const c of await tx.objectStore('postings').getAll()) add(c.term, c.ids);
+        cache.postings = postings;
+      }
+      postings = cache.postings;
     } else {
       const chunks = await Promise.all(query.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
       query.forEach((q, i) => {

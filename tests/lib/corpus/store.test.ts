@@ -298,6 +298,19 @@ describe('CorpusStore lookups kept in memory', () => {
     expect(await background.documentFrequency(zoo[0])).toBe(1);
   });
 
+  it("see the postings of this context's own writes (a small index kept in memory is read again)", async () => {
+    const store = await fresh();
+    await store.addArticles(otherArticles());
+    const zoo = contentTerms('Zoodirektorin Giraffengehege', 'de');
+    const article = (id: string) => makeArticle({ id, raw: 'Die Zoodirektorin eröffnet das neue Giraffengehege. Die Tiere ziehen im Mai ein.', source: 'user', outlet: id, language: 'de' });
+    await store.addArticles([article('zoo-a')]);
+    expect((await store.candidates(zoo)).map((a) => a.id)).toEqual(['zoo-a']);
+    await store.addArticles([article('zoo-b')]);
+    expect((await store.candidates(zoo)).map((a) => a.id)).toEqual(['zoo-a', 'zoo-b']);
+    await store.deleteArticle('zoo-a');
+    expect((await store.candidates(zoo)).map((a) => a.id)).toEqual(['zoo-b']);
+  });
+
   it('hands out the same article objects again until they change', async () => {
     const store = await fresh();
     await store.addArticles(otherArticles());
