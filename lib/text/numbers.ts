@@ -324,6 +324,12 @@ function parseDigits(s: string, german: boolean): number {
   return Number.isFinite(v) ? v : NaN;
 }
 
+/** Per vocabulary (German, English, both), whether a quantity can start at a word: see Parser.mayStart. */
+const STARTS_GERMAN = new Map<string, boolean>();
+const STARTS_ENGLISH = new Map<string, boolean>();
+const STARTS_EITHER = new Map<string, boolean>();
+const MAX_CACHED_WORDS = 50_000;
+
 class Parser {
   private readonly german: boolean;
   private readonly english: boolean;
@@ -362,6 +368,8 @@ class Parser {
   /** Tries to read a quantity starting at lexeme i; returns the index after it, or i when none. */
   private at(i: number): number {
     const t = this.lx[i];
+    // Most lexemes are words no reading below starts at: one cached test instead of every reading's lookups.
+    if (t.type === 'word' ? !this.mayStart(t.n) : t.type === 'sym' && !CURRENCY_SYMBOLS.has(t.s)) return i;
     if (t.type === 'word' && (t.upper || t.n in RELATIVE_DAYS || t.n === 'morgen')) {
       const d = this.wordDate(i);
       if (d > i) return d;
@@ -410,6 +418,30 @@ class Parser {
       }
     }
     return i;
+  }
+
+  /**
+   * Whether a quantity can start at a word with this normalised form: a date
+   * word, a number word, a duration word or adjective, a vague count. Depends
+   * on the word and the vocabularies only (context decides later), so it is
+   * cached per vocabulary.
+   */
+  private mayStart(n: string): boolean {
+    const cache = this.german ? (this.english ? STARTS_EITHER : STARTS_GERMAN) : STARTS_ENGLISH;
+    let may = cache.get(n);
+    if (may === undefined) {
+      may =
+        n in WEEKDAYS ||
+        n in RELATIVE_DAYS ||
+        n === 'morgen' ||
+        n in DURATION_WORDS ||
+        n in VAGUE_COUNTS ||
+        (this.german && (n in GERMAN_MONTHS || GERMAN_ONE.has(n) || germanNumberWord(n) !== null || this.durationAdjective(n) !== null || (n.length >= 10 && WEEKDAY_COMPOUND.test(n)))) ||
+        (this.english && (n in ENGLISH_MONTHS || n === 'half' || ENGLISH_ONE.has(n) || n in ENGLISH_NUMBERS));
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(n, may);
+    }
+    return may;
   }
 
   private durationAdjective(n: string): [number, string] | null {
