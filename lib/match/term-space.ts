@@ -3,9 +3,12 @@ import { stem } from './pipeline';
 
 /** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
 export interface SentenceVector {
-  /** Term ids (of this space), ascending, with their weights: compact and fast to intersect. */
-  ids: Int32Array;
-  ws: Float64Array;
+  /**
+   * Term ids (of this space), ascending, with their weights: fast to intersect.
+   * Plain arrays: a typed array this small costs more to allocate and collect than it saves.
+   */
+  ids: number[];
+  ws: number[];
   norm: number;
   total: number;
   quantities: QuantityFeature[];
@@ -17,16 +20,18 @@ export interface SentenceVector {
   buildClauses?: () => void;
 }
 
-const stems = new Map<string, string>();
+/** Per language, word → stem: the modifiers of compounds recur in every comparison. */
+const stems = new Map<string, Map<string, string>>();
 const MAX_CACHED_STEMS = 50_000;
 
 function stemCached(word: string, language: string): string {
-  const key = `${language}:${word}`;
-  let s = stems.get(key);
+  let byWord = stems.get(language);
+  if (byWord === undefined) stems.set(language, (byWord = new Map()));
+  let s = byWord.get(word);
   if (s === undefined) {
-    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    if (byWord.size >= MAX_CACHED_STEMS) byWord.clear();
     s = stem(word, language);
-    stems.set(key, s);
+    byWord.set(word, s);
   }
   return s;
 }
@@ -36,19 +41,64 @@ const FOLD_SUFFIXES = ['et', 'te', 't'];
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
 
-const heads = new Map<string, string[]>();
-const MAX_CACHED_HEADS = 50_000;
+/** A possible compound head of a term, with the forms its modifier takes without each linking element ('' where it has none). */
+interface Head {
+  head: string;
+  forms: string[];
+}
 
-/** A term's possible compound heads, shortest first: every comparison tries them against its own vocabulary. */
-function headsOf(term: string): string[] {
-  let found = heads.get(term);
+/** What splitting needs of a term, whatever the vocabulary: derived once per spelling, since every comparison asks again. */
+interface TermShape {
+  /** The last MIN_HEAD letters (one shared string per ending), or null for shorter terms. */
+  ending: string | null;
+  /** Possible heads, shortest first (built on first use). */
+  heads?: Head[];
+}
+
+const shapes = new Map<string, TermShape>();
+const endingStrings = new Map<string, string>();
+const MAX_CACHED_SHAPES = 50_000;
+
+function shapeOf(term: string): TermShape {
+  let shape = shapes.get(term);
+  if (shape === undefined) {
+    if (shapes.size >= MAX_CACHED_SHAPES) {
+      shapes.clear();
+      endingStrings.clear();
+    }
+    let ending: string | null = null;
+    if (term.length >= MIN_HEAD) {
+      const e = term.slice(-MIN_HEAD);
+      ending = endingStrings.get(e) ?? e;
+      if (ending === e) endingStrings.set(e, e);
+    }
+    shape = { ending };
+    shapes.set(term, shape);
+  }
+  return shape;
+}
+
+/** A term's possible compound heads, shortest first, each with its modifier's forms. */
+function headsOf(term: string, shape: TermShape): Head[] {
+  let found = shape.heads;
   if (found === undefined) {
-    if (heads.size >= MAX_CACHED_HEADS) heads.clear();
     found = [];
-    for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) found.push(term.slice(i));
-    heads.set(term, found);
+    for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) {
+      const head = term.slice(i);
+      const modifier = term.slice(0, i);
+      found.push({ head, forms: FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : '')) });
+    }
+    shape.heads = found;
   }
   return found;
+}
+
+/** A copy of a typed array with room for `size` entries, the new ones set to `fill`. */
+function grown<T extends Int32Array | Float64Array>(a: T, size: number, fill = 0): T {
+  const out = new (a.constructor as new (n: number) => T)(size);
+  out.set(a);
+  if (fill !== 0) out.fill(fill, a.length);
+  return out;
 }
 
 /**
@@ -60,8 +110,8 @@ function headsOf(term: string): string[] {
  */
 export class TermSpace {
   /** Sentence and document frequencies by term id. */
-  private readonly dfs: number[] = [];
-  private readonly docDfs: number[] = [];
+  private dfs: Int32Array;
+  private docDfs: Int32Array;
   private readonly parts = new Map<string, string[]>();
   private readonly vocab: Set<string>;
   private readonly n: number;
@@ -127,22 +177,25 @@ export class TermSpace {
     for (const t of this.vocab) {
       const c = this.fold(t);
       if (c !== t) this.canon.set(t, c);
-      if (t.length >= MIN_HEAD) {
-        const e = t.slice(-MIN_HEAD);
-        this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
-      }
+      const e = shapeOf(t).ending;
+      if (e !== null) this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
     }
     let n = 0;
     // Ids are assigned here in the order vectors later meet the terms (keys, then compound parts,
     // sentence by sentence), so counting by id leaves every vector as it was.
-    const lastSentence: number[] = [];
-    const lastDoc: number[] = [];
+    // Every id assigned here is a vocabulary term (keys and parts are), so typed arrays of the vocabulary's size hold them all.
+    let size = Math.max(this.vocab.size, 1);
+    this.dfs = new Int32Array(size);
+    this.docDfs = new Int32Array(size);
+    let lastSentence = new Int32Array(size);
+    let lastDoc = new Int32Array(size).fill(-1);
     const count = (id: number, sentence: number, doc: number) => {
-      while (this.dfs.length <= id) {
-        this.dfs.push(0);
-        this.docDfs.push(0);
-        lastSentence.push(0);
-        lastDoc.push(-1);
+      if (id >= size) {
+        size = Math.max(id + 1, size * 2);
+        this.dfs = grown(this.dfs, size);
+        this.docDfs = grown(this.docDfs, size);
+        lastSentence = grown(lastSentence, size);
+        lastDoc = grown(lastDoc, size, -1);
       }
       if (lastSentence[id] === sentence) return;
       lastSentence[id] = sentence;
@@ -200,11 +253,11 @@ export class TermSpace {
   }
 
   private idfById(id: number): number {
-    const df = this.dfs[id] ?? 0;
+    const df = id >= 0 && id < this.dfs.length ? this.dfs[id] : 0;
     const idf = Math.log((this.n + 1) / (df + 0.5));
     if (this.docs < 3) return idf;
     // A term every outlet uses names the story (its people, its setting), not one of its points.
-    const docDf = this.docDfs[id] || 1;
+    const docDf = (id >= 0 && id < this.docDfs.length ? this.docDfs[id] : 0) || 1;
     const spread = (docDf - 1) / (this.docs - 1);
     return idf * (1 - SIMILARITY.storyTerm * spread);
   }
@@ -220,11 +273,11 @@ export class TermSpace {
 
   private splitTerm(term: string): string[] {
     let best: string[] = [];
-    if (term.length >= MIN_HEAD + MIN_MODIFIER && (this.endings.get(term.slice(-MIN_HEAD)) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
-      for (const head of headsOf(term)) {
+    if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
+    const shape = shapeOf(term);
+    if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
+      for (const { head, forms } of headsOf(term, shape)) {
         if (!this.vocab.has(head)) continue;
-        const modifier = term.slice(0, term.length - head.length);
-        const forms = FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : ''));
         const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
         // Stems are looked up only when no form itself is known.
@@ -284,15 +337,26 @@ export class TermSpace {
   }
 
   /** IDF by term id, filled on first use. */
-  private readonly idfs: number[] = [];
+  private idfs = new Float64Array(0);
   /** Scratch for bag(): the bag that last saw a term id, and the weight it gave it. */
-  private readonly seenIn: number[] = [];
-  private readonly weightOf: number[] = [];
+  private seenIn = new Int32Array(0);
+  private weightOf = new Float64Array(0);
   private bags = 0;
 
+  /** Room in the per-id scratch arrays for every id assigned so far. */
+  private reserve(): void {
+    const size = this.termIds.size;
+    if (this.seenIn.length >= size) return;
+    const room = Math.max(size, this.seenIn.length * 2);
+    this.seenIn = grown(this.seenIn, room);
+    this.weightOf = grown(this.weightOf, room);
+    this.idfs = grown(this.idfs, room, NaN);
+  }
+
   private idfOf(id: number): number {
+    // NaN marks an IDF not computed yet (an IDF is always a finite number).
     let w = this.idfs[id];
-    if (w === undefined) this.idfs[id] = w = this.idfById(id);
+    if (Number.isNaN(w)) this.idfs[id] = w = this.idfById(id);
     return w;
   }
 
@@ -300,6 +364,9 @@ export class TermSpace {
     const bag = ++this.bags;
     const list: number[] = [];
     const keys = this.keysOf(terms0);
+    // Ids are assigned (to keys and parts) before the scratch arrays are sized.
+    for (const k of keys) this.partIds(k);
+    this.reserve();
     for (const id of keys) {
       if (this.seenIn[id] === bag) continue;
       this.seenIn[id] = bag;
@@ -313,15 +380,23 @@ export class TermSpace {
         this.weightOf[id] = this.idfOf(id) * 0.8;
         list.push(id);
       }
-    const ids = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) ids[i] = list[i];
-    ids.sort();
-    const ws = new Float64Array(ids.length);
+    // Insertion sort: the lists are short, and Array.prototype.sort would allocate.
+    const ids = list;
+    for (let i = 1; i < ids.length; i++) {
+      const x = ids[i];
+      let j = i - 1;
+      while (j >= 0 && ids[j] > x) {
+        ids[j + 1] = ids[j];
+        j--;
+      }
+      ids[j + 1] = x;
+    }
+    const ws: number[] = [];
     let sq = 0;
     let total = 0;
     for (let i = 0; i < ids.length; i++) {
       const w = this.weightOf[ids[i]];
-      ws[i] = w;
+      ws.push(w);
       sq += w * w;
       total += w;
     }
