@@ -114,9 +114,12 @@ const CONSENT_TOPIC = [
 function isConsent(text: string): boolean {
   if (text === '') return false;
   if (CONSENT_LABEL.test(text) || CONSENT_STRONG.test(text)) return true;
+  // Cheapest tests first: most lines are long or name no widget wording, and then the topics need no look.
+  if (text.length > 600) return false;
   const ui = CONSENT_UI.filter((r) => r.test(text)).length;
+  if (ui === 0) return false;
   const topic = CONSENT_TOPIC.filter((r) => r.test(text)).length;
-  return ui >= 1 && ui + topic >= 2 && text.length <= 600;
+  return ui + topic >= 2;
 }
 
 // ---------------------------------------------------------------- teasers and links to other articles
