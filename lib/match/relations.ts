@@ -157,22 +157,23 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
   outlets.forEach((outlet, o) => {
     // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
-    const owner = new Map<number, number>();
-    const ownerSim = new Map<number, number>();
+    // Per outlet sentence (arrays, not maps: a map holding doubles allocates one per entry).
+    const owner = new Int32Array(outlet.sentences.length).fill(-1);
+    const ownerSim = new Float64Array(outlet.sentences.length);
     page.sentences.forEach((_, i) => {
       if (!perSentence[i]) return;
       const row = al.sims[o][i];
       for (let k = 0; k < row.length; k++)
-        if (row[k] > (ownerSim.get(k) ?? 0)) {
-          ownerSim.set(k, row[k]);
-          owner.set(k, i);
+        if (row[k] > ownerSim[k]) {
+          ownerSim[k] = row[k];
+          owner[k] = i;
         }
     });
 
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
-      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * (ownerSim.get(m.index) ?? 0));
+      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * ownerSim[m.index]);
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
       if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
@@ -186,7 +187,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       }
       if (matches.length === 0 && th.mutual <= 1) {
         const best = bestMatches(al, o, i, th.mutual);
-        if (best.length && owner.get(best[0].index) === i) matches.push(best[0]);
+        if (best.length && owner[best[0].index] === i) matches.push(best[0]);
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
       if (matches.length === 0 && th.lead <= 1 && pageLead.has(i)) {
@@ -223,7 +224,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           (q) => !s.quantities.some((p) => p.kind === q.kind) && !pageQuantities.some((p) => p.kind === q.kind && close(p, q)),
         );
         if (newFigure) rel.adds.push(m.index);
-        else if (owner.get(m.index) === i) {
+        else if (owner[m.index] === i) {
           const novel = novelty(al, o, m.index);
           if (novel.share >= th.addsNovelty && novel.terms >= th.addsNovelTerms) rel.adds.push(m.index);
         }
