@@ -30,7 +30,7 @@ export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignm
   const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
   const sims = outletVectors.map((ov) => similarityMatrix(pageVectors, ov));
   const pageTerms = new Set<number>();
-  for (const s of page.sentences) for (const id of space.expandIds(s.terms)) pageTerms.add(id);
+  for (const s of page.sentences) space.addExpandedIds(s.terms, pageTerms);
   return { space, page, outlets, pageVectors, outletVectors, sims, pageTerms };
 }
 

@@ -279,7 +279,7 @@ export function judgeStory(
   const pointShare = pagePoints / pv.length;
 
   const candTerms = new Set<number>();
-  for (const s of candContent) for (const id of space.expandIds(s.terms)) candTerms.add(id);
+  for (const s of candContent) space.addExpandedIds(s.terms, candTerms);
   const has = (t: string) => {
     const id = space.idOf(t);
     return id !== undefined && candTerms.has(id);

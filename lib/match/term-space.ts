@@ -11,13 +11,14 @@ export interface SentenceVector {
   ws: number[];
   norm: number;
   total: number;
-  quantities: QuantityFeature[];
+  quantities: readonly QuantityFeature[];
   /** Weight from which a shared term is rare enough to say the sentences make the same point. */
   informative: number;
   /** The sentence's clauses, when it has several (built on first use: most sentence pairs never need them). */
-  clauses: SentenceVector[];
-  /** Builds `clauses`; cleared once it has run. */
-  buildClauses?: () => void;
+  clauses: readonly SentenceVector[];
+  /** Clause terms whose vectors `clauses` does not hold yet, and the space to build them in (cleared once built). */
+  pendingClauses?: string[][];
+  space?: TermSpace;
 }
 
 /** Per language, word → stem: the modifiers of compounds recur in every comparison. */
@@ -93,6 +94,12 @@ function headsOf(term: string, shape: TermShape): Head[] {
   return found;
 }
 
+/** Shared empty lists (never written to: typed readonly; not frozen, which would slow iterating them): most terms have no compound parts, most vectors no clauses. */
+const NO_PARTS: readonly number[] = [];
+const NO_TERMS: readonly string[] = [];
+const NO_CLAUSES: readonly SentenceVector[] = [];
+const NO_QUANTITIES: readonly QuantityFeature[] = [];
+
 /** A copy of a typed array with room for `size` entries, the new ones set to `fill`. */
 function grown<T extends Int32Array | Float64Array>(a: T, size: number, fill = 0): T {
   const out = new (a.constructor as new (n: number) => T)(size);
@@ -112,7 +119,7 @@ export class TermSpace {
   /** Sentence and document frequencies by term id. */
   private dfs: Int32Array;
   private docDfs: Int32Array;
-  private readonly parts = new Map<string, string[]>();
+  private readonly parts = new Map<string, readonly string[]>();
   private readonly vocab: Set<string>;
   private readonly n: number;
   private readonly docs: number;
@@ -126,7 +133,7 @@ export class TermSpace {
   /** Per term as the features spell it, the id of its key (looked up once). */
   private readonly keyIds = new Map<string, number>();
   /** Per key id, the ids of its compound parts (split once). */
-  private readonly partsOf: Array<number[] | undefined> = [];
+  private readonly partsOf: Array<readonly number[] | undefined> = [];
   private readonly terms: string[] = [];
 
   /** Per list of terms (a sentence's or a clause's, by identity), their key ids: each list is met several times. */
@@ -151,9 +158,12 @@ export class TermSpace {
     return id;
   }
 
-  private partIds(keyId: number): number[] {
+  private partIds(keyId: number): readonly number[] {
     let parts = this.partsOf[keyId];
-    if (parts === undefined) this.partsOf[keyId] = parts = this.splitTerm(this.terms[keyId]).map((p) => this.id(p));
+    if (parts === undefined) {
+      const split = this.splitTerm(this.terms[keyId]);
+      this.partsOf[keyId] = parts = split.length === 0 ? NO_PARTS : split.map((p) => this.id(p));
+    }
     return parts;
   }
 
@@ -263,7 +273,7 @@ export class TermSpace {
   }
 
   /** The compound parts of a term found in this set's vocabulary (empty if none). */
-  split(term: string): string[] {
+  split(term: string): readonly string[] {
     const known = this.parts.get(term);
     if (known) return known;
     const best = this.splitTerm(term);
@@ -271,8 +281,8 @@ export class TermSpace {
     return best;
   }
 
-  private splitTerm(term: string): string[] {
-    let best: string[] = [];
+  private splitTerm(term: string): readonly string[] {
+    let best: readonly string[] = NO_TERMS;
     if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
     const shape = shapeOf(term);
     if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
@@ -290,7 +300,7 @@ export class TermSpace {
               break;
             }
           }
-        best = found ? [found, head] : head.length >= 5 ? [head] : [];
+        best = found ? [found, head] : head.length >= 5 ? [head] : NO_TERMS;
         break;
       }
     }
@@ -328,12 +338,25 @@ export class TermSpace {
     const v = this.bag(s.terms, s.quantities);
     const clauses = s.clauses;
     if (clauses && clauses.length > 1) {
-      v.buildClauses = () => {
-        v.clauses = clauses.map((c) => this.bag(c, []));
-        v.buildClauses = undefined;
-      };
+      v.pendingClauses = clauses;
+      v.space = this;
     }
     return v;
+  }
+
+  /** The vectors of a sentence's clauses, built when a comparison first needs them. */
+  static buildClauses(v: SentenceVector): void {
+    const clauses = v.pendingClauses;
+    if (clauses === undefined) return;
+    v.clauses = clauses.map((c) => v.space!.bag(c, NO_QUANTITIES));
+    v.pendingClauses = undefined;
+  }
+
+  /** Adds the ids of expand(terms) to a set, as expandIds would list them (without the list). */
+  addExpandedIds(terms0: string[], into: Set<number>): void {
+    const keys = this.keysOf(terms0);
+    for (const k of keys) into.add(k);
+    for (const k of keys) for (const id of this.partIds(k)) into.add(id);
   }
 
   /** IDF by term id, filled on first use. */
@@ -360,7 +383,7 @@ export class TermSpace {
     return w;
   }
 
-  private bag(terms0: string[], quantities: QuantityFeature[]): SentenceVector {
+  private bag(terms0: string[], quantities: readonly QuantityFeature[]): SentenceVector {
     const bag = ++this.bags;
     const list: number[] = [];
     const keys = this.keysOf(terms0);
@@ -400,7 +423,8 @@ export class TermSpace {
       sq += w * w;
       total += w;
     }
-    return { ids, ws, norm: Math.sqrt(sq), total, quantities, informative: this.informativeWeight, clauses: [] };
+    // Every field set here, so all vectors share one shape.
+    return { ids, ws, norm: Math.sqrt(sq), total, quantities, informative: this.informativeWeight, clauses: NO_CLAUSES, pendingClauses: undefined, space: undefined };
   }
 }
 
@@ -463,9 +487,9 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
   const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
   let best = cosine(a, b, qBonus);
   // Clauses share terms only if the sentences do. (Loops, not arrays: this runs for every sentence pair.)
-  if (best > 0 && (a.buildClauses || b.buildClauses || a.clauses.length || b.clauses.length)) {
-    a.buildClauses?.();
-    b.buildClauses?.();
+  if (best > 0 && (a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) {
+    TermSpace.buildClauses(a);
+    TermSpace.buildClauses(b);
     const na = a.clauses.length || 1;
     const nb = b.clauses.length || 1;
     for (let i = 0; i < na; i++) {
@@ -485,9 +509,9 @@ export function similarAtLeast(a: SentenceVector, b: SentenceVector, min: number
   const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
   const whole = cosine(a, b, qBonus);
   if (whole >= min) return true;
-  if (whole === 0 || !(a.buildClauses || b.buildClauses || a.clauses.length || b.clauses.length)) return false;
-  a.buildClauses?.();
-  b.buildClauses?.();
+  if (whole === 0 || !(a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) return false;
+  TermSpace.buildClauses(a);
+  TermSpace.buildClauses(b);
   const na = a.clauses.length || 1;
   const nb = b.clauses.length || 1;
   for (let i = 0; i < na; i++) {
@@ -544,7 +568,7 @@ export function matchedAtLeast(
   return { rows: rowHit, cols: colHit };
 }
 
-function shareQuantity(a: QuantityFeature[], b: QuantityFeature[]): boolean {
+function shareQuantity(a: readonly QuantityFeature[], b: readonly QuantityFeature[]): boolean {
   for (let i = 0; i < a.length; i++) {
     if (a[i].kind === 'count') continue;
     for (let j = 0; j < b.length; j++) if (sameQuantity(a[i], b[j])) return true;
