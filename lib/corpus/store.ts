@@ -83,6 +83,13 @@ interface WriteLog {
   df: Map<string, number>;
   touched: Set<string>;
   cleared: boolean;
+  /**
+   * Every document frequency as the transaction found it, when this context
+   * holds them for the generation the transaction started from (the lookup
+   * cache); null otherwise. With `df` (this transaction's changes so far) it
+   * gives each term's current frequency without a read per term.
+   */
+  dfBefore: ReadonlyMap<string, number> | null;
 }
 
 /**
@@ -246,7 +253,7 @@ export class CorpusStore {
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
     tx.done.catch(() => undefined);
-    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false };
+    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null };
     const cancel = () => {
       try {
         tx.abort();
@@ -257,6 +264,7 @@ export class CorpusStore {
     signal?.addEventListener('abort', cancel);
     try {
       const generation = (await tx.objectStore('meta').get('generation')) ?? 0;
+      if (this.cache?.generation === generation) log.dfBefore = this.cache.df;
       const bump = tx.objectStore('meta').put(generation + 1, 'generation');
       bump.catch(() => undefined);
       const result = await body(tx, log);
@@ -300,10 +308,17 @@ export class CorpusStore {
   private static async addPostings(tx: WriteTx, added: ReadonlyMap<string, string[]>, log: WriteLog): Promise<void> {
     const df = tx.objectStore('df');
     const postings = tx.objectStore('postings');
-    for (const [term, ids] of added) log.df.set(term, (log.df.get(term) ?? 0) + ids.length);
+    // Frequencies known in memory spare a read per term; after a clear in this transaction they are not.
+    const known = log.cleared ? null : log.dfBefore;
+    const changed = new Map<string, number>();
+    for (const [term, ids] of added) {
+      const change = log.df.get(term) ?? 0;
+      changed.set(term, change);
+      log.df.set(term, change + ids.length);
+    }
     await Promise.all(
       [...added].map(async ([term, ids]) => {
-        const before = (await df.get(term))?.df ?? 0;
+        const before = known ? (known.get(term) ?? 0) + changed.get(term)! : ((await df.get(term))?.df ?? 0);
         const chunk = Math.floor(before / POSTINGS_CHUNK);
         const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), postings.get([term, chunk])]);
         await postings.put({ term, chunk, ids: existing ? existing.ids.concat(ids) : ids });

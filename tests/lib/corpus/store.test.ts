@@ -216,6 +216,27 @@ describe('CorpusStore postings chunks', () => {
     const found = await store.candidates([term], many * 2);
     expect(found.map((a) => a.id).sort()).toEqual(s.postings.get(term));
   });
+
+  it('stays consistent when writes take the frequencies from memory (after a lookup), also across contexts and replacing imports', async () => {
+    const name = `warm-${n++}`;
+    const store = await fresh(name);
+    const other = await fresh(name);
+    const article = (i: number, extra = '') =>
+      makeArticle({ id: `pokal-${String(i).padStart(4, '0')}`, raw: `Das Pokalfinale endete mit einem Sieg. Bericht Nummer ${i} über Stuttgart${'x'.repeat(i % 7)}. ${extra}`, source: 'user', language: 'de' });
+    const term = contentTerms('Pokalfinale', 'de')[0];
+    for (let i = 0; i < POSTINGS_CHUNK + 5; i++) {
+      await store.candidates([term]);
+      // Another context writes between this one's lookup and its write: what this one holds is out of date.
+      if (i % 9 === 0) await other.addArticles([article(1000 + i)]);
+      await store.addArticles([article(i)]);
+    }
+    await store.candidates([term]);
+    await store.deleteArticle(article(2).id);
+    await store.importArticles([article(3, 'Neu: Woltemade traf doppelt.'), article(2)]);
+    const s = await expectConsistentIndex(name);
+    expect(s.postings.get(term)).toHaveLength(POSTINGS_CHUNK + 5 + 5);
+    expect(await store.documentFrequency(contentTerms('Woltemade', 'de')[0])).toBe(1);
+  });
 });
 
 describe('CorpusStore lookups in a corpus with many distinct terms', () => {
