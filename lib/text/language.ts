@@ -26,6 +26,9 @@ const SAMPLE = 800;
 const SHORT_TEXT = 400;
 const CANDIDATE_MARGIN = 0.6;
 const MIN_FUNCTION_SHARE = 0.15;
+const PLAIN_SHARE = 0.25;
+const STRAY_SHARE = 0.05;
+const MIN_PLAIN_WORDS = 40;
 const LETTER = /\p{L}/gu;
 const WORD = /\p{L}{2,}/gu;
 
@@ -40,14 +43,37 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     (w) => w.length > 1 && !GERMAN_FUNCTION_WORDS.has(w),
   ),
 );
+// Words of both lists ("in", "am", "so") say nothing of which of the two a text is in.
+const ENGLISH_ONLY_WORDS = new Set([...ENGLISH_FUNCTION_WORDS].filter((w) => !stopwordSet('de').has(w)));
 
+
+/**
+ * A quarter or more of a German text's words are German function words, and
+ * almost none English ones (and the other way round); other languages reach
+ * neither (Afrikaans, with its "die", about 15 %). Such a text needs no
+ * trigram statistics, which cost most of the detection.
+ */
+function plainlyGermanOrEnglish(sample: string): 'de' | 'en' | null {
+  const words = sample.toLowerCase().match(WORD);
+  if (!words || words.length < MIN_PLAIN_WORDS) return null;
+  let german = 0;
+  let english = 0;
+  for (const w of words) {
+    if (GERMAN_FUNCTION_WORDS.has(w)) german++;
+    else if (ENGLISH_ONLY_WORDS.has(w)) english++;
+  }
+  const share = (n: number) => n / words.length;
+  if (share(german) >= PLAIN_SHARE && share(english) <= STRAY_SHARE) return 'de';
+  if (share(english) >= PLAIN_SHARE && share(german) <= STRAY_SHARE) return 'en';
+  return null;
+}
 
 /** Detected language of a text: 'de', 'en', another ISO 639-1 (or 639-3) code, or 'und'. */
 export function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const letters = sample.match(LETTER);
   if (!letters || letters.length < MIN_LETTERS) return 'und';
-  if (sample.length > SHORT_TEXT) return baseLanguage(franc(sample, { minLength: MIN_LETTERS }));
+  if (sample.length > SHORT_TEXT) return plainlyGermanOrEnglish(sample) ?? baseLanguage(franc(sample, { minLength: MIN_LETTERS }));
   const ranked = francAll(sample, { minLength: MIN_LETTERS });
   const [best, bestScore] = ranked[0] ?? ['und', 0];
   if (best === 'und') return 'und';

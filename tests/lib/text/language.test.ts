@@ -41,6 +41,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('West Ham je opět v kurzu, nadšené ohlasy po nedělní jasné výhře 4:1 na hřišti Aston Villy zaplnily anglický mediální prostor.')).toBe('cs');
   });
 
+  it('takes a long text for German only when German function words are plainly frequent (not Dutch, not Afrikaans with its "die")', () => {
+    const dutch =
+      'De Amerikaanse president heeft anderhalf uur met de Russische president aan de telefoon gesproken. Hij zei dat beide leiders het eens zijn om direct met onderhandelingen te beginnen en dat hij hem in Saoedi-Arabië wil ontmoeten. Het is de eerste keer dat zij met elkaar spreken sinds hij terug is in het Witte Huis. ';
+    const afrikaans =
+      'Die Amerikaanse president het vir een en ’n half uur met die Russiese president oor die telefoon gepraat. Hy het gesê dat die twee leiers saamstem om dadelik met onderhandelinge te begin en dat hy hom in Saoedi-Arabië wil ontmoet. Dit is die eerste keer dat hulle met mekaar praat sedert hy terug is in die Withuis. ';
+    expect(detectLanguage(dutch.repeat(2))).toBe('nl');
+    expect(detectLanguage(afrikaans.repeat(2))).not.toBe('de');
+  });
+
   it('returns und for text too short to tell', () => {
     expect(detectLanguage('Trump')).toBe('und');
     expect(detectLanguage('12:45 — 2025')).toBe('und');
