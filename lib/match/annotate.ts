@@ -1,12 +1,11 @@
 import type { Article } from '../corpus/article';
 import { align } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
-import { detectLanguage, findNonReporting, parseHeader } from './pipeline';
+import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
 import { DEFAULT_STORY_THRESHOLDS, isDuplicate, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
-export const SUPPORTED_LANGUAGES = ['de', 'en'];
 /** Pages longer than this are not annotated: no news article is that long. */
 export const MAX_PAGE_CHARS = 1_000_000;
 
@@ -40,7 +39,7 @@ export function analysePage(page: Page): PageAnalysis {
   const language = declared ? declared.slice(0, 2).toLowerCase() : detectLanguage(body);
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
-  const nonReporting = SUPPORTED_LANGUAGES.includes(language) ? findNonReporting(text, header.bodyStart, language) : [];
+  const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];
   const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url });
   return { features, bodyStart: header.bodyStart, language, warnings };
 }
@@ -118,11 +117,12 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   const featuresOf = opts.featuresOf ?? articleFeatures;
   const { features: pf, language } = analysis;
   const warnings = [...analysis.warnings];
-  if (!SUPPORTED_LANGUAGES.includes(language)) {
+  if (!isSupportedLanguage(language)) {
     warnings.push(`The page's language (${language}) is not supported; only German and English pages are annotated.`);
     return emptyAnnotation(warnings);
   }
-  if (!pf.sentences.some((s) => s.content)) {
+  const contentCount = pf.sentences.filter((s) => s.content).length;
+  if (contentCount === 0) {
     warnings.push('The page has no sentences with content.');
     return emptyAnnotation(warnings);
   }
@@ -155,7 +155,6 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     sameStory: j.judgement.match === 'same',
   }));
   const match = same.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
-  const contentCount = pf.sentences.filter((s) => s.content).length;
   // A story is recognised by the points two reports share; a page this short cannot share enough.
   if (match !== 'same' && contentCount < storyTh.samePoints)
     warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);

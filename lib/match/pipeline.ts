@@ -8,7 +8,7 @@ export { tokenize, type Token } from '../text/tokens';
 export { isStopword } from '../text/stopwords';
 export { normalise } from '../text/normalise';
 export { stem } from '../text/stem';
-export { detectLanguage } from '../text/language';
+export { detectLanguage, isSupportedLanguage } from '../text/language';
 export { findNonReporting, reportingRanges } from '../corpus/clean';
 export { parseHeader } from '../corpus/header';
 export { extractQuantities, type Quantity } from '../text/numbers';

@@ -264,7 +264,8 @@ export function judgeStory(
   // Unless it gives the page's figures: a terse report of the same match or vote
   // may share its result and counts while wording everything else its own way.
   const rawShare = quickShare(page, candidate);
-  if (rawShare < th.sameSalient - QUICK_MARGIN && sharedFigures(page, candidate) < th.sameFigures) return quickJudgement(rawShare, th);
+  const figures = sharedFigures(page, candidate);
+  if (rawShare < th.sameSalient - QUICK_MARGIN && figures < th.sameFigures) return quickJudgement(rawShare, th);
   const salient = salientTerms(page);
 
   // Points are counted from both sides, so one long text cannot match a short one
@@ -288,7 +289,6 @@ export function judgeStory(
 
   const dateConflict = eventsApart(page, candidate, th.maxDays);
 
-  const figures = sharedFigures(page, candidate);
   const score = Math.round((Math.min(sharedPoints, 10) / 10 + pointShare + salientShare) * 333) / 1000;
   let match: StoryMatch = 'none';
   if (sharedPoints >= th.samePoints && salientShare >= th.sameSalient && !dateConflict) match = 'same';

@@ -318,15 +318,6 @@ export class TermSpace {
     return this.termIds.get(term);
   }
 
-  /** Ids of expand(terms): keys, then compound parts. */
-  expandIds(terms0: string[]): number[] {
-    const out: number[] = [];
-    const keys = this.keysOf(terms0);
-    for (const k of keys) out.push(k);
-    for (const k of keys) for (const id of this.partIds(k)) out.push(id);
-    return out;
-  }
-
   expand(terms0: string[]): string[] {
     const terms = terms0.map((t) => this.key(t));
     const out = new Set(terms);
@@ -352,7 +343,7 @@ export class TermSpace {
     v.pendingClauses = undefined;
   }
 
-  /** Adds the ids of expand(terms) to a set, as expandIds would list them (without the list). */
+  /** Adds the ids of expand(terms) to a set: keys, then compound parts. */
   addExpandedIds(terms0: string[], into: Set<number>): void {
     const keys = this.keysOf(terms0);
     for (const k of keys) into.add(k);

@@ -46,6 +46,11 @@ const ENGLISH_FUNCTION_WORDS = new Set(
 // Words of both lists ("in", "am", "so") say nothing of which of the two a text is in.
 const ENGLISH_ONLY_WORDS = new Set([...ENGLISH_FUNCTION_WORDS].filter((w) => !stopwordSet('de').has(w)));
 
+function countIn(words: readonly string[], set: ReadonlySet<string>): number {
+  let n = 0;
+  for (const w of words) if (set.has(w)) n++;
+  return n;
+}
 
 /**
  * A quarter or more of a German text's words are German function words, and
@@ -56,12 +61,8 @@ const ENGLISH_ONLY_WORDS = new Set([...ENGLISH_FUNCTION_WORDS].filter((w) => !st
 function plainlyGermanOrEnglish(sample: string): 'de' | 'en' | null {
   const words = sample.toLowerCase().match(WORD);
   if (!words || words.length < MIN_PLAIN_WORDS) return null;
-  let german = 0;
-  let english = 0;
-  for (const w of words) {
-    if (GERMAN_FUNCTION_WORDS.has(w)) german++;
-    else if (ENGLISH_ONLY_WORDS.has(w)) english++;
-  }
+  const german = countIn(words, GERMAN_FUNCTION_WORDS);
+  const english = countIn(words, ENGLISH_ONLY_WORDS);
   const share = (n: number) => n / words.length;
   if (share(german) >= PLAIN_SHARE && share(english) <= STRAY_SHARE) return 'de';
   if (share(english) >= PLAIN_SHARE && share(german) <= STRAY_SHARE) return 'en';
@@ -77,13 +78,9 @@ export function detectLanguage(text: string): string {
   const ranked = francAll(sample, { minLength: MIN_LETTERS });
   const [best, bestScore] = ranked[0] ?? ['und', 0];
   if (best === 'und') return 'und';
-  let german = 0;
-  let english = 0;
   const words = sample.toLowerCase().match(WORD) ?? [];
-  for (const w of words) {
-    if (GERMAN_FUNCTION_WORDS.has(w)) german++;
-    if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
-  }
+  const german = countIn(words, GERMAN_FUNCTION_WORDS);
+  const english = countIn(words, ENGLISH_FUNCTION_WORDS);
   // Function words are a large share of any German or English sentence; one
   // stray look-alike ("en" in Spanish) among many words is not evidence.
   const enough = (hits: number) => hits >= words.length * MIN_FUNCTION_SHARE;
