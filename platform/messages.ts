@@ -19,6 +19,8 @@ export interface PagePayload {
 export interface AnnotateRequest {
   type: 'crossread:annotate';
   page: PagePayload;
+  /** Only the story decision and the outlets: the answer carries no notes. */
+  storyOnly?: boolean;
 }
 
 export type AnnotateResponse = { ok: true; notes: PageNotes } | { ok: false; error: string };

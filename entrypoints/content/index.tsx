@@ -67,7 +67,10 @@ export default defineContentScript({
       const quick = await runSliced('quick', quickArticleText(document));
       if (mine !== generation) return;
       if (!quick) return setState('not-article');
-      const first = await requestNotes({ text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null });
+      const first = await requestNotes(
+        { text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null },
+        { storyOnly: true },
+      );
       if (mine !== generation || ctx.isInvalid) return;
       if (!first) return setState('error');
       if (first.story === 'none') return setState(isOtherLanguage(first.language) ? 'other-language' : 'no-match');
@@ -194,8 +197,8 @@ function isOtherLanguage(language: string | undefined): boolean {
   return language !== undefined && language !== 'und' && !isSupportedLanguage(language);
 }
 
-async function requestNotes(page: PagePayload): Promise<PageNotes | null> {
-  const request: AnnotateRequest = { type: 'crossread:annotate', page };
+async function requestNotes(page: PagePayload, opts: { storyOnly?: boolean } = {}): Promise<PageNotes | null> {
+  const request: AnnotateRequest = { type: 'crossread:annotate', page, ...opts };
   try {
     const response = (await browser.runtime.sendMessage(request)) as AnnotateResponse | undefined;
     return response?.ok ? response.notes : null;

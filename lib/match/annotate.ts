@@ -16,6 +16,11 @@ export interface AnnotateOptions {
   maxCompared?: number;
   /** Features of corpus articles computed elsewhere (e.g. stored beside them); by default computed and cached. */
   featuresOf?: (article: Article) => ArticleFeatures;
+  /**
+   * Stop at the story decision: the match and the outlets, no sentence relations.
+   * For a first look that only asks whether a page is worth extracting in full.
+   */
+  storyOnly?: boolean;
 }
 
 /** What the engine knows about the page itself, derived once. */
@@ -159,7 +164,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   if (match !== 'same' && contentCount < storyTh.samePoints)
     warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);
   const score = judged.length ? judged[0].judgement.score : 0;
-  if (same.length === 0) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
+  if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
 
   const al = align(pf, same.map((j) => j.features));
   const rel = relate(al, relTh);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** crossread's cost on one page load, from the e2e build's User Timing measures and the page's long tasks. */
 export interface PageCost {
@@ -15,6 +15,29 @@ export interface PageCost {
   /** Time from the load event to the first note (ms), null when no note was shown. */
   loadToFirstNote: number | null;
   steps: number;
+  /** The background's work for this page, per annotate request (ms), from its own measures (Chromium). */
+  background?: BackgroundCost;
+}
+
+export interface BackgroundCost {
+  /** Per request, in order: the engine (annotate) and the index lookup (candidates). */
+  annotate: number[];
+  candidates: number[];
+}
+
+/**
+ * Reads and clears the measures the e2e build's background records per
+ * annotate request (`crossread-bg:<step>`), in Chromium's service worker.
+ */
+export async function backgroundCost(context: BrowserContext): Promise<BackgroundCost> {
+  const worker = context.serviceWorkers()[0];
+  if (!worker) return { annotate: [], candidates: [] };
+  return worker.evaluate(() => {
+    const of = (name: string) => performance.getEntriesByName(`crossread-bg:${name}`, 'measure').map((m) => Math.round(m.duration * 10) / 10);
+    const cost = { annotate: of('annotate'), candidates: of('candidates') };
+    performance.clearMeasures();
+    return cost;
+  });
 }
 
 /** Collects long tasks from the start of every page (Chromium). */

@@ -50,6 +50,15 @@ describe('annotate', () => {
     expect(texts.some((t) => t.includes('Radfahrer'))).toBe(false);
   });
 
+  it('stops at the story decision when asked: the same match and outlets, no sentence relations', () => {
+    const first = annotate(page, corpus, { storyOnly: true });
+    expect(first.story).toEqual(ann.story);
+    expect(first.outlets).toEqual(ann.outlets);
+    expect(first.sentences).toEqual([]);
+    expect(first.missing).toEqual([]);
+    expect(ann.sentences.length).toBeGreaterThan(0);
+  });
+
   it('is deterministic and independent of corpus order', () => {
     expect(annotate(page, [...corpus].reverse())).toEqual(ann);
   });
