@@ -1,8 +1,10 @@
 /**
- * npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json] [--verbose]
+ * npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json] [--verbose] [--bounds]
  *
  * Leave-one-out evaluation of the matching engine against a gold file (see
  * ../shared/eval/README.md), beside the bag-of-words baseline in the same run.
+ * --bounds adds the ceiling of adds for the engine's sentence similarity
+ * (scripts/lib/adds-bound.ts).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { annotate, type AnnotateOptions } from '../lib/match/annotate';
 import { baselineAnnotate } from '../lib/match/baseline';
 import type { Annotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, toArticle } from './lib/articles';
+import { addsBound, type AddsBound } from './lib/adds-bound';
 import { loadGold, type Gold } from './lib/gold';
 import { Scorer, type PRF, type Scores } from './lib/score';
 import { parseArgs, runCli } from './lib/cli';
@@ -24,6 +27,8 @@ export interface EvalOptions {
   distractors: string[];
   /** Engine settings to try (tuning); defaults otherwise. */
   engine?: AnnotateOptions;
+  /** Also compute the adds ceiling of the engine's similarity. */
+  bounds?: boolean;
 }
 
 export interface EvalResult {
@@ -37,6 +42,8 @@ export interface EvalResult {
   plainBaseline: Scores;
   unresolvedSpans: string[];
   ms: { engine: number; baseline: number };
+  /** With `bounds`: the best adds score attaching gold-known details to page sentences by the engine's similarity. */
+  addsBound?: AddsBound;
 }
 
 function goldArticles(gold: Gold, docsDir: string): Article[] {
@@ -92,6 +99,7 @@ export function runEval(opts: EvalOptions): EvalResult {
     plainBaseline: plain.result(),
     unresolvedSpans: gold.unresolved,
     ms: { engine: Math.round(ms.engine), baseline: Math.round(ms.baseline) },
+    ...(opts.bounds ? { addsBound: addsBound(gold, articles) } : {}),
   };
 }
 
@@ -118,16 +126,22 @@ export function formatTable(r: EvalResult): string {
   rows.push(
     `baseline keeping stopwords: agree ${f(p.agree.f1)}, omits ${f(p.omits.f1)}, missing ${f(p.missing.f1)}, violations ${p.violations} (engine agree ${(r.engine.agree.f1 - p.agree.f1 >= 0 ? '+' : '') + f(r.engine.agree.f1 - p.agree.f1)})`,
   );
+  if (r.addsBound) {
+    const b = r.addsBound;
+    rows.push(
+      `adds ceiling: knowing from the gold which outlet sentences state a detail the page lacks, and attaching each to the page sentences at least ${b.threshold} similar and within ${b.share} of its closest: P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}`,
+    );
+  }
   if (r.unresolvedSpans.length) rows.push(`warning: ${r.unresolvedSpans.length} gold spans not found in their documents`);
   return rows.join('\n');
 }
 
 function main(argv: string[]): number {
-  const args = parseArgs(argv, { repeatable: ['distractors'], flags: ['json', 'verbose'], values: ['gold', 'docs'] });
-  if (!args.values.gold) throw new CliError('Usage: npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json]');
+  const args = parseArgs(argv, { repeatable: ['distractors'], flags: ['json', 'verbose', 'bounds'], values: ['gold', 'docs'] });
+  if (!args.values.gold) throw new CliError('Usage: npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json] [--bounds]');
   const gold = resolve(args.values.gold);
   const docs = resolve(args.values.docs ?? join(repoRoot, 'seeds'));
-  const result = runEval({ gold, docs, distractors: (args.repeated.distractors ?? []).map((d) => resolve(d)) });
+  const result = runEval({ gold, docs, distractors: (args.repeated.distractors ?? []).map((d) => resolve(d)), bounds: args.flags.bounds });
   console.log(formatTable(result));
   if (args.flags.verbose) for (const v of result.engine.violationDetails) console.log(`  violation: ${v}`);
   if (args.flags.json) {
