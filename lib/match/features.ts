@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { attributionSources, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 8;
+export const FEATURES_VERSION = 9;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score' | 'minute';
@@ -142,7 +142,9 @@ const ZU_INFIX = new RegExp(`^(${SEPARABLE})zu(\\p{L}{3,}en)$`, 'u');
 function foldGerman(norm: string, stemmed: string): string {
   const m = ZU_INFIX.exec(norm);
   let s = m ? stem(m[1] + m[2], 'de') : stemmed;
-  if (/iert$/.test(s)) s = s.slice(0, -3) + 'i';
+  // "-iert" → "-i", the stem of the infinitive ("telefoniert" = "telefoni(eren)"); after a vowel the
+  // ending is "-ert" of a verb in "-ern" ("feiert" is "feiern").
+  if (/[^aeiou]iert$/.test(s)) s = s.slice(0, -3);
   return s;
 }
 
@@ -214,8 +216,20 @@ function tokenTerms(tok: Token, language: string): TokenTerms {
   return terms;
 }
 
+/** A number as the part of a hyphenated word ("4:2" of "4:2-Sieg", "12" of "12-Punkte-Plan"). */
+const NUMBER_PART = /^\d+(?:[.,:/]\d+)*$/;
+
 function wordTerms(tok: Token, language: string): TokenTerms {
   const norm = tok.norm.replace(/\.+$/, '');
+  // A number joined to words ("4:2-Sieg", "90-Minuten-Gespräch") is the number and the words.
+  if (/^\d/.test(norm) && /[-']/.test(norm)) {
+    const terms: string[] = [];
+    for (const part of norm.split(/[-']/)) {
+      if (NUMBER_PART.test(part)) terms.push(NUMBER_MARK + part.replace(/[^0-9]/g, ''));
+      else if (part.length >= 2 && !isStopword(part, language) && !/^\d/.test(part)) terms.push(partStem(part, language));
+    }
+    return terms.length ? terms : null;
+  }
   if (norm.length < 2 || isStopword(norm, language) || /^\d/.test(norm)) return null;
   if (isAttribution(norm, language)) return null;
   const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));

@@ -582,9 +582,11 @@ class Parser {
         this.emit('duration', p.value * MINUTES[adj[1]], adj[1], approx, start, last + 2);
         return last + 3;
       }
-      // "a six-month review", "the 90-minute call"
+      // "a six-month review", "the 90-minute call"; in German only inside a compound ("das 90-Minuten-Gespräch"),
+      // since "10-15 Minuten" is a range.
       const unit = DURATION_UNITS[lx[last + 2].n];
-      if (unit && this.english) {
+      const compound = lx[last + 3]?.s === '-' && !lx[last + 3].spaced;
+      if (unit && (this.english || compound)) {
         this.emit('duration', p.value * MINUTES[unit], unit, approx, start, last + 2);
         return last + 3;
       }

@@ -29,7 +29,7 @@ export interface Token {
  * does not cut a word in two.
  */
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
+  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}\u00AD]+)+|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
 const HYPHENS = /[-\u2010\u2011]/;
 const HYPHENS_ALL = /[-\u2010\u2011]/g;
 const POSSESSIVE = /['\u2019]s?$/;

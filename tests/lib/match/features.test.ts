@@ -84,6 +84,21 @@ describe('sentenceTerms', () => {
     expect(sentenceTerms('The Kremlin confirmed the call.', 'en').terms).toContain('confirm');
   });
 
+  it('takes a number joined to words as the number and the words', () => {
+    expect(sentenceTerms('Stuttgart feierte einen 4:2-Sieg.', 'de').terms).toEqual(expect.arrayContaining(['#42', 'sieg']));
+    expect(sentenceTerms('Der 12-Punkte-Plan kam.', 'de').terms).toEqual(expect.arrayContaining(['#12', 'punkt', 'plan']));
+    const call = sentenceTerms('Nach dem 90-Minuten-Telefonat.', 'de');
+    expect(call.terms).toEqual(expect.arrayContaining(['#90', 'telefonat']));
+    expect(call.words).toBeGreaterThan(0);
+  });
+
+  it('gives "-iert" participles the stem of their infinitive, but not verbs in "-ern"', () => {
+    const participle = sentenceTerms('Trump hat telefoniert und informiert.', 'de').terms;
+    const infinitive = sentenceTerms('Trump will telefonieren und informieren.', 'de').terms;
+    expect(participle.filter((t) => infinitive.includes(t))).toEqual(expect.arrayContaining([infinitive.find((t) => t.startsWith('telefon')), infinitive.find((t) => t.startsWith('inform'))]));
+    expect(sentenceTerms('Die Stadt feiert.', 'de').terms.some((t) => t.startsWith('feier'))).toBe(true);
+  });
+
   it('folds the zu-infinitive of separable verbs onto the verb', () => {
     const a = sentenceTerms('Sie wollen eng zusammenzuarbeiten versuchen.', 'de').terms;
     const b = sentenceTerms('Sie wollen eng zusammenarbeiten.', 'de').terms;

@@ -36,6 +36,10 @@ describe('extractQuantities: durations in minutes', () => {
     expect(only('an hour and a half', 'en').value).toBe(90);
     expect(only('1.5 hours', 'en').value).toBe(90);
     expect(only('a 90-minute call', 'en').value).toBe(90);
+    expect([only('das 90-Minuten-Gespräch').kind, only('das 90-Minuten-Gespräch').value]).toEqual(['duration', 90]);
+    expect(only('die 24-Stunden-Frist').value).toBe(24 * 60);
+    // Without a compound after it, a hyphen between numbers is a range, not a duration adjective.
+    expect(only('10-15 Minuten').value).toBe(12.5);
   });
 
   it('marks hedged durations as approximate', () => {

@@ -17,6 +17,8 @@ describe('tokenize', () => {
     expect(tokenize(text, 'de').map((t) => t.text)).toEqual([
       'US-Präsident', 'G20-Gipfel', 'Trump’s', 'U.S.', '1.000,5', 'und', '4:2', 'sowie', '12.02.2025',
     ]);
+    // A score or decimal joined to a word stays one token with it.
+    expect(tokenize('ein 4:2-Sieg und die 1,5-Prozent-Marke', 'de').map((t) => t.text)).toEqual(['ein', '4:2-Sieg', 'und', 'die', '1,5-Prozent-Marke']);
   });
 
   it('classifies numbers and normalises words', () => {
