@@ -244,10 +244,12 @@ export class TermSpace {
     for (const suffix of FOLD_SUFFIXES) {
       if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
       const base = t.slice(0, -suffix.length);
-      if (this.vocab.has(base)) {
-        t = base;
-        break;
-      }
+      if (this.vocab.has(base)) return base;
+    }
+    // A verb form in "-t" whose infinitive stems to a form the set holds ("bestätigt": "bestatigt"; "bestätigen", "Bestätigung": "bestat").
+    if (this.language === 'de' && t.length >= 6 && t.charCodeAt(t.length - 1) === 116 /* t */) {
+      const base = stemCached(t.slice(0, -1) + 'en', this.language);
+      if (base !== t && base.length >= 4 && this.vocab.has(base)) return base;
     }
     return t;
   }

@@ -41,6 +41,17 @@ describe('TermSpace', () => {
     const participle = a[0].terms.find((t) => t.startsWith('gedauert'))!;
     expect(space.key(participle)).toBe(space.key(b[0].terms.find((t) => t.startsWith('dauert'))!));
   });
+
+  it('joins a verb form in -t with the stem of its infinitive when the texts use that stem', () => {
+    const a = sentencesOf('Der Kreml bestätigt das lange Telefonat.');
+    const b = sentencesOf('Die Bestätigung des Telefonats kam aus dem Kreml.');
+    const form = a[0].terms.find((t) => t.startsWith('bestatigt'))!;
+    const noun = b[0].terms.find((t) => t.startsWith('bestat'))!;
+    expect(form).not.toBe(noun);
+    expect(new TermSpace([a, b]).key(form)).toBe(noun);
+    // Without the noun in the texts there is nothing to join it with.
+    expect(new TermSpace([a]).key(form)).toBe(form);
+  });
 });
 
 describe('informative terms', () => {
