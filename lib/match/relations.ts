@@ -27,6 +27,12 @@ export interface RelationThresholds {
   documentCoverageTerms: number;
   /** A page sentence and an outlet sentence that are each other's closest agree from this similarity (above 1: off). */
   mutual: number;
+  /**
+   * A page sentence and an outlet sentence giving the same result or minute of
+   * play ("4:2", "(66.)") tell the same moment, in whatever words: they agree
+   * from this similarity (above 1: off).
+   */
+  moment: number;
   /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
   conflict: number;
   /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
@@ -59,6 +65,7 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   documentCoverage: 0.45,
   documentCoverageTerms: 4,
   mutual: 0.2,
+  moment: 0,
   conflict: 0.15,
   adds: 0.1,
   addsNovelty: 0.3,
@@ -89,6 +96,13 @@ function describe(q: QuantityFeature): string {
   if (q.kind === 'date') return String(q.value);
   if (q.kind === 'minute') return `${q.value}.`;
   return `${q.value}`;
+}
+
+/** Figures that pin a sentence to one moment of a match: a result, a minute of play. */
+const MOMENT_KINDS: readonly QuantityFeature['kind'][] = ['score', 'minute'];
+
+function sameMoment(a: readonly QuantityFeature[], b: readonly QuantityFeature[]): boolean {
+  return a.some((x) => MOMENT_KINDS.includes(x.kind) && b.some((y) => y.kind === x.kind && y.value === x.value));
 }
 
 const CONFLICT_KINDS: readonly QuantityFeature['kind'][] = ['duration', 'date', 'percent', 'money', 'minute'];
@@ -184,6 +198,12 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           const best = bestMatches(al, o, i, 0.05);
           if (best.length) matches.push(...best.slice(0, 1));
         }
+      }
+      if (matches.length === 0 && th.moment <= 1 && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
+        const best = bestMatches(al, o, i, th.moment).find(
+          (m) => al.outletVectors[o][m.index] !== null && sameMoment(s.quantities, outlet.sentences[m.index].quantities),
+        );
+        if (best) matches.push(best);
       }
       if (matches.length === 0 && th.mutual <= 1) {
         const best = bestMatches(al, o, i, th.mutual);

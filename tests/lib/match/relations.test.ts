@@ -153,6 +153,30 @@ describe('conflicts: minutes of play', () => {
   });
 });
 
+describe('agreement on the same moment of a match', () => {
+  const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'de' });
+  // Headline and lead first, so that the lead rule has its own sentences.
+  const page = text(
+    'Stuttgart gewinnt den Pokal in Berlin.',
+    'Die Schwaben feierten am Abend lange mit ihren Fans.',
+    'Enzo Millot schnürt nach gut einer Stunde seinen Doppelpack und stellt auf 4:0 (66.).',
+  );
+  const other = (s: string) => text('Der VfB holt den Titel im Olympiastadion.', 'Bielefeld verlor das einseitige Endspiel klar.', s);
+  const at = (o: ReturnType<typeof text>, th = DEFAULT_RELATION_THRESHOLDS) => relate(align(page, [o]), th).perSentence[2]![0];
+
+  it('agrees with an outlet sentence giving the same minute of play or result in other words', () => {
+    const minute = at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (66.).'));
+    expect(minute.relation).toBe('agree');
+    expect(minute.evidence).toEqual([2]);
+    expect(at(other('Der Franzose erhöhte danach mit einem Schlenzer ins lange Eck auf 4:0.')).relation).toBe('agree');
+  });
+
+  it('does not for another minute, and not when switched off', () => {
+    expect(at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (71.).')).relation).toBe('omits');
+    expect(at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (66.).'), { ...DEFAULT_RELATION_THRESHOLDS, moment: 2 }).relation).toBe('omits');
+  });
+});
+
 describe('conflicts: attribution', () => {
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const page = text('The two presidents agreed to meet in Riyadh next month, according to the Kremlin.', 'Sports results were mixed this weekend.');
