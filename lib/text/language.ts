@@ -43,6 +43,9 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     (w) => w.length > 1 && !GERMAN_FUNCTION_WORDS.has(w),
   ),
 );
+// Function words of Afrikaans and Dutch that German lacks: with "die" in common, a short Afrikaans
+// text otherwise counts as German.
+const DUTCH_AFRIKAANS_WORDS = new Set(['het', 'nie', 'van', 'vir', 'en', 'is', 'dat', 'sal', 'wat', 'om', 'te', 'op', 'met', 'een', 'de', 'niet', 'ook', 'maar', 'hulle', 'sy', 'ons', 'deur', 'word', 'nog', 'zijn', 'heeft']);
 // Words of both lists ("in", "am", "so") say nothing of which of the two a text is in.
 const ENGLISH_ONLY_WORDS = new Set([...ENGLISH_FUNCTION_WORDS].filter((w) => !stopwordSet('de').has(w)));
 
@@ -84,7 +87,8 @@ export function detectLanguage(text: string): string {
   // Function words are a large share of any German or English sentence; one
   // stray look-alike ("en" in Spanish) among many words is not evidence.
   const enough = (hits: number) => hits >= words.length * MIN_FUNCTION_SHARE;
-  const favoured = german > english && enough(german) ? 'de' : english > german && enough(english) ? 'en' : null;
+  const kin = countIn(words, DUTCH_AFRIKAANS_WORDS);
+  const favoured = german > english && german > kin && enough(german) ? 'de' : english > german && enough(english) ? 'en' : null;
   if (favoured && baseLanguage(best) !== favoured) {
     for (const [code, score] of ranked) {
       if (score < bestScore * CANDIDATE_MARGIN) break;

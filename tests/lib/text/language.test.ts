@@ -50,6 +50,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(afrikaans.repeat(2))).not.toBe('de');
   });
 
+  it('does not take a short Afrikaans text for German over its "die"', () => {
+    expect(detectLanguage('Die Amerikaanse president het met sy Russiese eweknie oor die oorlog in Oekraïne gepraat, het die Withuis gesê.')).not.toBe('de');
+    expect(detectLanguage('Die president het gesê dat die onderhandelinge onmiddellik sal begin.')).not.toBe('de');
+    expect(detectLanguage('Die Verhandlungen sollen sofort beginnen, sagte der Präsident.')).toBe('de');
+  });
+
   it('returns und for text too short to tell', () => {
     expect(detectLanguage('Trump')).toBe('und');
     expect(detectLanguage('12:45 — 2025')).toBe('und');
