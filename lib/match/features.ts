@@ -162,19 +162,6 @@ function isAttribution(norm: string, language: string): boolean {
   return (language === 'en' ? ATTRIBUTION.en : language === 'de' ? ATTRIBUTION.de : null)?.test(norm) ?? false;
 }
 
-const partStems = new Map<string, string>();
-
-function partStem(part: string, language: string): string {
-  const key = `${language}:${part}`;
-  let s = partStems.get(key);
-  if (s === undefined) {
-    if (partStems.size > 50_000) partStems.clear();
-    s = stem(part, language);
-    partStems.set(key, s);
-  }
-  return s;
-}
-
 /** Number terms begin with this, which no word term does. */
 export const NUMBER_MARK = '#';
 
@@ -226,7 +213,7 @@ function wordTerms(tok: Token, language: string): TokenTerms {
     const terms: string[] = [];
     for (const part of norm.split(/[-']/)) {
       if (NUMBER_PART.test(part)) terms.push(NUMBER_MARK + part.replace(/[^0-9]/g, ''));
-      else if (part.length >= 2 && !isStopword(part, language) && !/^\d/.test(part)) terms.push(partStem(part, language));
+      else if (part.length >= 2 && !isStopword(part, language) && !/^\d/.test(part)) terms.push(stem(part, language));
     }
     return terms.length ? terms : null;
   }
@@ -234,7 +221,7 @@ function wordTerms(tok: Token, language: string): TokenTerms {
   if (isAttribution(norm, language)) return null;
   const parts = norm.split(/[-'.]/).filter((p) => p.length >= 2 && !isStopword(p, language) && !/^\d+$/.test(p));
   // The parts carry the meaning ("US-Präsident" is a Präsident); the whole would count it twice.
-  if (parts.length > 1) return parts.map((p) => partStem(p, language));
+  if (parts.length > 1) return parts.map((p) => stem(p, language));
   const stemmed = language === 'de' ? foldGerman(tok.norm, tok.stem) : tok.stem;
   return /^\d+$/.test(stemmed) ? [] : [stemmed];
 }

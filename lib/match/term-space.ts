@@ -21,22 +21,6 @@ export interface SentenceVector {
   space?: TermSpace;
 }
 
-/** Per language, word → stem: the modifiers of compounds recur in every comparison. */
-const stems = new Map<string, Map<string, string>>();
-const MAX_CACHED_STEMS = 50_000;
-
-function stemCached(word: string, language: string): string {
-  let byWord = stems.get(language);
-  if (byWord === undefined) stems.set(language, (byWord = new Map()));
-  let s = byWord.get(word);
-  if (s === undefined) {
-    if (byWord.size >= MAX_CACHED_STEMS) byWord.clear();
-    s = stem(word, language);
-    byWord.set(word, s);
-  }
-  return s;
-}
-
 const FUGEN = ['', 's', 'es', 'ens', 'n', 'en', 'e', 'er'];
 const FOLD_SUFFIXES = ['et', 'te', 't'];
 const MIN_HEAD = 4;
@@ -248,7 +232,7 @@ export class TermSpace {
     }
     // A verb form in "-t" whose infinitive stems to a form the set holds ("bestätigt": "bestatigt"; "bestätigen", "Bestätigung": "bestat").
     if (this.language === 'de' && t.length >= 6 && t.charCodeAt(t.length - 1) === 116 /* t */) {
-      const base = stemCached(t.slice(0, -1) + 'en', this.language);
+      const base = stem(t.slice(0, -1) + 'en', this.language);
       if (base !== t && base.length >= 4 && this.vocab.has(base)) return base;
     }
     return t;
@@ -296,7 +280,7 @@ export class TermSpace {
         let found = forms.find(known);
         if (found === undefined)
           for (const m of forms) {
-            const stemmed = m ? stemCached(m, this.language) : '';
+            const stemmed = m ? stem(m, this.language) : '';
             if (known(stemmed)) {
               found = stemmed;
               break;
