@@ -16,14 +16,10 @@ import {
   type CorpusChangedMessage,
 } from '../platform/messages';
 import { bundledSeeds } from '../platform/seeds';
+import { measure } from '../platform/timing';
 
-/** The e2e build records each step of an annotation as a User Timing measure, for the end-to-end run; the shipped build records nothing. */
-const measuring = import.meta.env.MODE === 'e2e';
-function step(name: string, start: number): number {
-  const end = performance.now();
-  if (measuring) performance.measure(`crossread-bg:${name}`, { start, end });
-  return end;
-}
+/** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
+const step = (name: string, start: number): number => measure(`crossread-bg:${name}`, start);
 
 export default defineBackground(() => {
   let store: Promise<CorpusStore> | null = null;

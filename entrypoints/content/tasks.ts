@@ -1,10 +1,11 @@
+import * as timing from '../../platform/timing';
+
 /**
  * Keeping crossread's work on the page's main thread in short tasks: work is
  * written as generators that yield between small steps, and run here in
  * slices of a few milliseconds with the page getting the thread in between.
  */
 const SLICE_MS = 10;
-const measuring = import.meta.env.MODE === 'e2e';
 
 /** Gives the main thread back to the page (input, rendering, its own scripts). */
 export function yieldToPage(): Promise<void> {
@@ -35,25 +36,11 @@ export function timed<T>(name: string, step: () => T): T {
   }
 }
 
-/**
- * The e2e build records each of crossread's synchronous steps as a User Timing
- * measure (`crossread:<step>`), so the end-to-end run can report the largest
- * task crossread put on a page. The shipped build records nothing.
- */
+/** One of crossread's synchronous steps on the page, as `crossread:<step>` (e2e build only). */
 export function measure(name: string, start: number): void {
-  if (!measuring) return;
-  try {
-    performance.measure(`crossread:${name}`, { start, end: performance.now() });
-  } catch {
-    // Timing is for the tests only; never let it break the notes.
-  }
+  timing.measure(`crossread:${name}`, start);
 }
 
 export function mark(name: string): void {
-  if (!measuring) return;
-  try {
-    performance.mark(`crossread:${name}`);
-  } catch {
-    // As above.
-  }
+  timing.mark(`crossread:${name}`);
 }
