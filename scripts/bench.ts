@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--json] [--sizes 5,1000,10000] [--runs 30] [--page 0]
+ * npm run bench -- [--json] [--sizes 5,1000,10000] [--runs 30] [--warmup 3] [--page 0]
  *
  * Times, in Node with fake-indexeddb (an in-memory IndexedDB; a browser's is
  * on disk and behaves differently): ingesting articles through the corpus
@@ -168,14 +168,14 @@ interface SizeResult {
   coldWithoutStoredFeatures: Stats;
 }
 
-async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seeds: Article[], pageId: string, runs: number, coldRuns: number): Promise<SizeResult> {
+async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seeds: Article[], pageId: string, runs: number, warmup: number, coldRuns: number): Promise<SizeResult> {
   const total: number[] = [];
   const termsT: number[] = [];
   const candT: number[] = [];
   const engineT: number[] = [];
   const cpuT: number[] = [];
   let last: { candidates: Article[]; annotation: ReturnType<typeof annotate> } | null = null;
-  for (let r = -3; r < runs; r++) {
+  for (let r = -warmup; r < runs; r++) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const terms = contentTerms(page.text, page.language ?? 'de');
@@ -233,11 +233,11 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seed
   };
 }
 
-function timeReadability(html: string, runs: number): { parse: Stats; parseCpu: Stats; jsdomAndParse: Stats } {
+function timeReadability(html: string, runs: number, warmup: number): { parse: Stats; parseCpu: Stats; jsdomAndParse: Stats } {
   const parse: number[] = [];
   const parseCpu: number[] = [];
   const both: number[] = [];
-  for (let r = -3; r < runs; r++) {
+  for (let r = -warmup; r < runs; r++) {
     const t0 = performance.now();
     const dom = new JSDOM(html, { url: 'https://outlet.example/article' });
     const t1 = performance.now();
@@ -259,14 +259,16 @@ function timeReadability(html: string, runs: number): { parse: Stats; parseCpu: 
 const fmt = (s: Stats) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'page'], flags: ['json'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'warmup', 'page'], flags: ['json'] });
   const sizes = (args.values.sizes ?? '5,1000,10000').split(',').map((s) => Number(s.trim()));
   const runs = Number(args.values.runs ?? 30);
+  const warmup = Number(args.values.warmup ?? 3);
   const pageIndex = Number(args.values.page ?? 0);
   if (sizes.some((s) => !Number.isInteger(s) || s < 5) || [...sizes].sort((a, b) => a - b).join() !== sizes.join()) {
     throw new CliError('--sizes takes increasing whole numbers of at least 5 (the seeds), e.g. 5,1000,10000');
   }
   if (!Number.isInteger(runs) || runs < 1) throw new CliError('--runs takes a whole number of at least 1');
+  if (!Number.isInteger(warmup) || warmup < 0) throw new CliError('--warmup takes a whole number of at least 0');
   const log = (line: string) => {
     if (!args.flags.json) console.log(line);
     else console.error(line);
@@ -286,11 +288,11 @@ async function main(): Promise<number> {
   log('IndexedDB: fake-indexeddb (in memory, in Node) — a browser stores on disk; treat store timings as indicative.');
   log(`Page: the demo HTML page of ${seeds[pageIndex].file} (${html.length} chars of HTML, ${page.text.length} chars of text as Readability extracts it).`);
   log(`Synthetic corpus text: ${pool.de.length} German and ${pool.en.length} English sentences from ${pool.sources.length} sources${existsSync(sharedDir) ? '' : ' (../shared is absent: seeds only)'}.`);
-  log(`Each corpus holds the ${seeds.length} seed articles (the page's own among them) and synthetic articles; ${runs} timed runs after 3 warm-up runs.`);
+  log(`Each corpus holds the ${seeds.length} seed articles (the page's own among them) and synthetic articles; ${runs} timed runs after ${warmup} warm-up runs (of each: Readability's parse and each annotate).`);
   log('Annotate = contentTerms(page) + store.candidates (IndexedDB) + annotate(page, candidates, { featuresOf: store.featuresOf }).');
   log('"Warm": the same store again (frequencies and recent candidates in memory); "cold": a fresh connection per run.');
 
-  const readability = timeReadability(html, runs);
+  const readability = timeReadability(html, runs, warmup);
   log(`Readability parse of the page: ${fmt(readability.parse)}; CPU ${fmt(readability.parseCpu)} (with building the jsdom document: ${fmt(readability.jsdomAndParse)})`);
 
   const dbName = `bench-${Date.now()}`;
@@ -329,7 +331,7 @@ async function main(): Promise<number> {
     }
     if (made > 0 && performance.now() - start > 1000) log(`  built the ${size}-article corpus (${((performance.now() - start) / 1000).toFixed(1)} s including generation)`);
     const coldRuns = Math.max(1, Math.min(20, runs));
-    const r = await timeAnnotate(dbName, store, page, seeds, seeds[pageIndex].id, runs, coldRuns);
+    const r = await timeAnnotate(dbName, store, page, seeds, seeds[pageIndex].id, runs, warmup, coldRuns);
     results[String(size)] = r;
     log(
       `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidates from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)};` +
@@ -371,6 +373,7 @@ async function main(): Promise<number> {
         page: { file: seeds[pageIndex].file, htmlChars: html.length, textChars: page.text.length },
         corpusText: { german: pool.de.length, english: pool.en.length, sources: pool.sources.length, shared: existsSync(sharedDir) },
         runs,
+        warmup,
         ingest,
         annotate: results,
         readability,
