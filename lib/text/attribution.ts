@@ -24,22 +24,36 @@ const SPEECH_DE =
 const SPEECH_EN = '(?:said|says|told|wrote|announced|confirmed|stated|added|reported)';
 const QUOTE_OR_COMMA = '[,“”"»«]';
 
-const PATTERNS: Record<string, RegExp[]> = {
+/**
+ * Each pattern with a plain test that every sentence it matches passes. The
+ * patterns' Unicode classes make them slow until the engine has compiled them
+ * (and every service-worker start begins anew), so a pattern runs only on
+ * sentences holding its own cue word.
+ */
+interface Pattern {
+  cue: RegExp;
+  re: RegExp;
+}
+
+const SAYS_DE = new RegExp(SPEECH_DE);
+const SAYS_EN = new RegExp(SPEECH_EN);
+
+const PATTERNS: Record<string, Pattern[]> = {
   de: [
-    new RegExp(String.raw`\b[Ll]aut\s+${DET_DE}${NAME}`, 'gu'),
-    new RegExp(String.raw`\b[Nn]ach\s+Angaben\s+${DET_DE}${NAME}`, 'gu'),
-    new RegExp(String.raw`\b(?:[Aa]us|[Ii]m|[Vv]om)\s+${DET_DE}${NAME}\s+hieß\s+es`, 'gu'),
-    new RegExp(String.raw`\bhieß\s+es\s+(?:aus|im|vom)\s+${DET_DE}${NAME}`, 'gu'),
-    new RegExp(String.raw`${DET_DE}${NAME}\s+zufolge\b`, 'gu'),
-    new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${SPEECH_DE}\s+${DET_DE}${NAME}`, 'gu'),
-    new RegExp(String.raw`${QUOTE_OR_COMMA}\s*so\s+${DET_DE}${NAME}`, 'gu'),
-    new RegExp(String.raw`^\s*${DET_DE}${NAME}\s+${SPEECH_DE}\b`, 'gu'),
+    { cue: /[Ll]aut/, re: new RegExp(String.raw`\b[Ll]aut\s+${DET_DE}${NAME}`, 'gu') },
+    { cue: /Angaben/, re: new RegExp(String.raw`\b[Nn]ach\s+Angaben\s+${DET_DE}${NAME}`, 'gu') },
+    { cue: /hieß/, re: new RegExp(String.raw`\b(?:[Aa]us|[Ii]m|[Vv]om)\s+${DET_DE}${NAME}\s+hieß\s+es`, 'gu') },
+    { cue: /hieß/, re: new RegExp(String.raw`\bhieß\s+es\s+(?:aus|im|vom)\s+${DET_DE}${NAME}`, 'gu') },
+    { cue: /zufolge/, re: new RegExp(String.raw`${DET_DE}${NAME}\s+zufolge\b`, 'gu') },
+    { cue: SAYS_DE, re: new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${SPEECH_DE}\s+${DET_DE}${NAME}`, 'gu') },
+    { cue: /so\s/, re: new RegExp(String.raw`${QUOTE_OR_COMMA}\s*so\s+${DET_DE}${NAME}`, 'gu') },
+    { cue: SAYS_DE, re: new RegExp(String.raw`^\s*${DET_DE}${NAME}\s+${SPEECH_DE}\b`, 'gu') },
   ],
   en: [
-    new RegExp(String.raw`\b[Aa]ccording\s+to\s+${DET_EN}${NAME}`, 'gu'),
-    new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${SPEECH_EN}\s+${DET_EN}${NAME}`, 'gu'),
-    new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${DET_EN}${NAME}\s+${SPEECH_EN}\b`, 'gu'),
-    new RegExp(String.raw`^\s*${DET_EN}${NAME}\s+${SPEECH_EN}\b`, 'gu'),
+    { cue: /[Aa]ccording/, re: new RegExp(String.raw`\b[Aa]ccording\s+to\s+${DET_EN}${NAME}`, 'gu') },
+    { cue: SAYS_EN, re: new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${SPEECH_EN}\s+${DET_EN}${NAME}`, 'gu') },
+    { cue: SAYS_EN, re: new RegExp(String.raw`${QUOTE_OR_COMMA}\s*${DET_EN}${NAME}\s+${SPEECH_EN}\b`, 'gu') },
+    { cue: SAYS_EN, re: new RegExp(String.raw`^\s*${DET_EN}${NAME}\s+${SPEECH_EN}\b`, 'gu') },
   ],
 };
 
@@ -82,7 +96,8 @@ export function attributionSources(sentence: string, language: string): string[]
   // Most sentences name no source: one cheap test spares them the patterns.
   if (!CUE.test(sentence)) return [];
   const out = new Set<string>();
-  for (const re of PATTERNS[language] ?? []) {
+  for (const { cue, re } of PATTERNS[language] ?? []) {
+    if (!cue.test(sentence)) continue;
     re.lastIndex = 0;
     for (const m of sentence.matchAll(re)) for (const n of sourceNames(m[1], language)) out.add(n);
   }
