@@ -35,7 +35,8 @@ export function docName(article: Article): string {
   return article.file ?? article.id;
 }
 
-export function analysePage(page: Page): PageAnalysis {
+/** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
+export function analysePage(page: Page, opts: { attribution?: boolean } = {}): PageAnalysis {
   const text = typeof page.text === 'string' ? page.text : '';
   const header = parseHeader(text);
   const warnings = [...header.warnings];
@@ -45,7 +46,7 @@ export function analysePage(page: Page): PageAnalysis {
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
   const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];
-  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url });
+  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url, attribution: opts.attribution });
   return { features, bodyStart: header.bodyStart, language, warnings };
 }
 
@@ -112,7 +113,8 @@ export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = 
   const text = typeof page.text === 'string' ? page.text : '';
   if (text.trim() === '') return emptyAnnotation(['The page is empty.']);
   if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
-  const analysis = analysePage(page);
+  // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
+  const analysis = analysePage(page, { attribution: !opts.storyOnly });
   return annotateAnalysed(analysis, corpus, opts);
 }
 

@@ -60,6 +60,11 @@ export interface AnalyseInput {
   nonReporting?: Range[];
   date?: string | null;
   url?: string | null;
+  /**
+   * Find who each sentence attributes its statement to (default true). Only
+   * relations compare attributions; a story decision alone does without them.
+   */
+  attribution?: boolean;
 }
 
 const SKETCH_SIZE = 64;
@@ -310,7 +315,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
     let firstDay: number | null = null;
-    const sources = content ? attributionSources(s.text, language) : [];
+    const sources = content && input.attribution !== false ? attributionSources(s.text, language) : [];
     sentences.push({
       start: s.start,
       end: s.end,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../../lib/match/annotate';
+import { analysePage, annotate } from '../../../lib/match/annotate';
 import { article, BRIDGE } from './fixtures';
 
 const corpus = [
@@ -57,6 +57,15 @@ describe('annotate', () => {
     expect(first.sentences).toEqual([]);
     expect(first.missing).toEqual([]);
     expect(ann.sentences.length).toBeGreaterThan(0);
+  });
+
+  it('analyses a page without attributions when asked, and changes nothing else', () => {
+    const text = 'Laut Kreml dauerte das Gespräch zwei Stunden. Das Weiße Haus sagte, beide wollten sich bald treffen.';
+    const full = analysePage({ text, language: 'de' }).features;
+    const bare = analysePage({ text, language: 'de' }, { attribution: false }).features;
+    expect(full.sentences.map((s) => s.sources)).toEqual([['kreml'], ['weisse', 'haus']]);
+    expect(bare.sentences.every((s) => s.sources === undefined)).toBe(true);
+    expect(bare.sentences.map(({ sources, ...rest }) => rest)).toEqual(full.sentences.map(({ sources, ...rest }) => rest));
   });
 
   it('is deterministic and independent of corpus order', () => {
