@@ -9,7 +9,8 @@ import { backgroundCost, inRoot, pageCost, watchLongTasks, type PageCost } from 
 /**
  * The reading overlay in real Chromium (issue 4): placement at desktop and
  * narrow widths, keyboard walk, axe-core, a hostile page, single-page
- * navigation, a related-event page, and crossread's cost on every page.
+ * navigation, a related-event page, a service worker started anew, and
+ * crossread's cost on every page.
  */
 const realPages = fs.readdirSync(path.join(sharedDir, 'data/pages')).filter((f) => f.endsWith('.html')).sort();
 const LONG_TASK_MS = 50;
@@ -147,6 +148,29 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
       await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(artifactsDir, 'overlay-desktop-open.png') });
     }
+    await page.close();
+  });
+
+  it('still annotates after Chromium stopped the idle service worker, as it does after 30 s', async () => {
+    const origin = () => Promise.all(browser.context.serviceWorkers().map((w) => w.evaluate(() => performance.timeOrigin).catch(() => null)));
+    const before = (await origin()).filter((t) => t !== null);
+    expect(before).toHaveLength(1);
+    const page = await browser.context.newPage();
+    await watchLongTasks(page);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    await page.goto(`${server.url}/article/2`, { waitUntil: 'load' });
+    const host = await waitForNotes(page);
+    expect(Number(await host.getAttribute('data-notes'))).toBeGreaterThan(0);
+    expect(await host.getAttribute('data-outlets')).toBe('4');
+    // A worker started anew did the work: the stopped one answers no more.
+    const after = (await origin()).filter((t) => t !== null);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toBeGreaterThan(before[0]!);
+    // Recorded, not asserted: a stopped worker's start is the browser's and varies most.
+    costs['article/2 after the worker was stopped'] = await pageCost(page);
     await page.close();
   });
 
