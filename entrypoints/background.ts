@@ -15,7 +15,7 @@ import {
   type AnnotateResponse,
   type CorpusChangedMessage,
 } from '../platform/messages';
-import { bundledSeeds } from '../platform/seeds';
+import { bundledSeedSource } from '../platform/seeds';
 import { measure } from '../platform/timing';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
@@ -28,7 +28,7 @@ export default defineBackground(() => {
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
   const ready = (): Promise<CorpusStore> => {
     store ??= CorpusStore.open().then(async (s) => {
-      await s.ensureSeeds(bundledSeeds());
+      await s.ensureSeeds(bundledSeedSource());
       return s;
     });
     return store;

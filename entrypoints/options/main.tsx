@@ -13,7 +13,7 @@ import { ProgressBar } from '../../components/options/ProgressBar';
 import { StoryChart } from '../../components/options/StoryChart';
 import { ShortcutSettings } from '../../components/options/ShortcutSettings';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
-import { bundledSeeds } from '../../platform/seeds';
+import { bundledSeedSource, bundledSeeds } from '../../platform/seeds';
 import type { CorpusChangedMessage } from '../../platform/messages';
 import { localeFor } from '../../lib/i18n/messages';
 import { optionsMessages } from '../../lib/i18n/options-messages';
@@ -97,7 +97,7 @@ function Options() {
     void CorpusStore.open()
       .then(async (s) => {
         // The background seeds the corpus too; if it is doing so right now, its write wins and ours is moot.
-        await s.ensureSeeds(bundledSeeds()).catch(() => undefined);
+        await s.ensureSeeds(bundledSeedSource()).catch(() => undefined);
         setStore(s);
         await reload(s);
       })

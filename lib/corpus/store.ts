@@ -186,6 +186,16 @@ const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
  * context), never in a web page's origin. Every write keeps the articles, the
  * term index and the features consistent in one transaction.
  */
+/**
+ * Seeds known by their ids, built only when some are missing: building an
+ * article cleans and reads its text, work a service worker would otherwise
+ * repeat on every start.
+ */
+export interface LazySeeds {
+  ids: readonly string[];
+  build: () => readonly Article[];
+}
+
 export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
   private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
@@ -391,9 +401,12 @@ export class CorpusStore {
    * nothing the reader added is touched, so install, update and restart can
    * all call this safely.
    */
-  async ensureSeeds(seeds: readonly Article[]): Promise<number> {
+  async ensureSeeds(seeds: readonly Article[] | LazySeeds): Promise<number> {
     const stored = new Set(await this.db.getAllKeys('articles'));
-    const missing = seeds.filter((s) => !stored.has(s.id)).map(prepare);
+    const lazy = !Array.isArray(seeds) ? (seeds as LazySeeds) : null;
+    if (lazy && lazy.ids.every((id) => stored.has(id))) return 0;
+    const all = lazy ? lazy.build() : (seeds as readonly Article[]);
+    const missing = all.filter((s) => !stored.has(s.id)).map(prepare);
     if (missing.length === 0) return 0;
     return this.write(async (tx, log) => {
       // Another context may have added some since the keys were read.

@@ -152,6 +152,11 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
   });
 
   it('still annotates after Chromium stopped the idle service worker, as it does after 30 s', async () => {
+    // The corpus is in place first (a worker stopped while installing the seeds would add them again).
+    const warm = await browser.context.newPage();
+    await warm.goto(`${server.url}/article/1`);
+    await waitForNotes(warm);
+    await warm.close();
     const origin = () => Promise.all(browser.context.serviceWorkers().map((w) => w.evaluate(() => performance.timeOrigin).catch(() => null)));
     const before = (await origin()).filter((t) => t !== null);
     expect(before).toHaveLength(1);

@@ -26,6 +26,21 @@ const userArticle = (id: string) =>
   makeArticle({ id, raw: 'Ein Leser hat diesen Artikel hinzugefügt. Er handelt von etwas anderem.', source: 'user', outlet: 'Reader' });
 
 describe('CorpusStore', () => {
+  it('builds lazily given seeds only when some are missing, and adds just those', async () => {
+    const seeds = loadSeeds();
+    const store = await fresh(`lazy-seeds-${n++}`);
+    let builds = 0;
+    const lazy = { ids: seeds.map((s) => s.id), build: () => (builds++, seeds) };
+    expect(await store.ensureSeeds(lazy)).toBe(5);
+    expect(builds).toBe(1);
+    expect(await store.ensureSeeds(lazy)).toBe(0);
+    expect(builds).toBe(1);
+    await store.deleteArticle(seeds[2].id);
+    expect(await store.ensureSeeds(lazy)).toBe(1);
+    expect(builds).toBe(2);
+    expect(await store.count()).toBe(5);
+  });
+
   it('loads the seeds once: a second install or restart adds nothing', async () => {
     const name = `seeds-${n++}`;
     const seeds = loadSeeds();
