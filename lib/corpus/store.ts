@@ -182,11 +182,6 @@ export interface ArticleUpdate {
 const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
- * The reader's corpus, kept in the extension's own IndexedDB (the background
- * context), never in a web page's origin. Every write keeps the articles, the
- * term index and the features consistent in one transaction.
- */
-/**
  * Seeds known by their ids, built only when some are missing: building an
  * article cleans and reads its text, work a service worker would otherwise
  * repeat on every start.
@@ -196,6 +191,11 @@ export interface LazySeeds {
   build: () => readonly Article[];
 }
 
+/**
+ * The reader's corpus, kept in the extension's own IndexedDB (the background
+ * context), never in a web page's origin. Every write keeps the articles, the
+ * term index and the features consistent in one transaction.
+ */
 export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
   private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
