@@ -182,13 +182,19 @@ type TokenTerms = readonly string[] | null;
 const tokenTermsCache = new Map<string, Map<string, Array<{ stem: string; terms: TokenTerms }>>>();
 let cachedTokenTerms = 0;
 
+/** The term of a number however it is written ("74.036", "4:2"): its digits; null when it has none. */
+function numberTerm(text: string): string | null {
+  const digits = text.replace(/[^0-9]/g, '');
+  return digits ? NUMBER_MARK + digits : null;
+}
+
 /** tokenTerms depends on a word's spelling, stem and language only, and most words recur. */
 function tokenTerms(tok: Token, language: string): TokenTerms {
   // A number both reports give ("in der 28. Minute", "(28.)", "74.036 Zuschauer") is a strong sign of one
   // point; it is a term of its own, but no word: it does not make a fragment a sentence.
   if (tok.kind === 'number') {
-    const digits = tok.norm.replace(/[^0-9]/g, '');
-    return digits ? [NUMBER_MARK + digits] : null;
+    const term = numberTerm(tok.norm);
+    return term ? [term] : null;
   }
   // Looked up by spelling, then stem (nearly always one per spelling), without building a key string per token.
   let bySpelling = tokenTermsCache.get(language);
@@ -217,7 +223,7 @@ function wordTerms(tok: Token, language: string): TokenTerms {
   if (/^\d/.test(norm) && /[-']/.test(norm)) {
     const terms: string[] = [];
     for (const part of norm.split(/[-']/)) {
-      if (NUMBER_PART.test(part)) terms.push(NUMBER_MARK + part.replace(/[^0-9]/g, ''));
+      if (NUMBER_PART.test(part)) terms.push(numberTerm(part)!);
       else if (part.length >= 2 && !isStopword(part, language) && !/^\d/.test(part)) terms.push(stem(part, language));
     }
     return terms.length ? terms : null;
