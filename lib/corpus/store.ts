@@ -403,9 +403,11 @@ export class CorpusStore {
    */
   async ensureSeeds(seeds: readonly Article[] | LazySeeds): Promise<number> {
     const stored = new Set(await this.db.getAllKeys('articles'));
-    const lazy = !Array.isArray(seeds) ? (seeds as LazySeeds) : null;
-    if (lazy && lazy.ids.every((id) => stored.has(id))) return 0;
-    const all = lazy ? lazy.build() : (seeds as readonly Article[]);
+    let all: readonly Article[];
+    if ('build' in seeds) {
+      if (seeds.ids.every((id) => stored.has(id))) return 0;
+      all = seeds.build();
+    } else all = seeds;
     const missing = all.filter((s) => !stored.has(s.id)).map(prepare);
     if (missing.length === 0) return 0;
     return this.write(async (tx, log) => {
