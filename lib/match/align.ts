@@ -9,29 +9,60 @@ export interface SentenceMatch {
 }
 
 /**
- * Similarities between every content sentence of the page and every content
- * sentence of each outlet reporting the same story, in one term space.
+ * The page and other outlets as vectors in one term space: what the story
+ * judgements and the alignment both compare.
  */
-export interface Alignment {
+export interface Comparison {
   space: TermSpace;
   page: ArticleFeatures;
   outlets: ArticleFeatures[];
+  /** One per sentence, null for sentences without content. */
   pageVectors: Array<SentenceVector | null>;
   outletVectors: Array<Array<SentenceVector | null>>;
-  /** sims[o][i][k]: page sentence i vs sentence k of outlet o (0 for non-content sentences). */
-  sims: Float64Array[][];
   /** Ids of every term (and compound part) the page's reporting text contains. */
   pageTerms: Set<number>;
+  /** Per outlet, its similarity matrix once computed (see simsOf). */
+  simsCache: Array<Float64Array[] | undefined>;
 }
 
-export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
+/** sims[i][k] of outlet o: page sentence i vs the outlet's sentence k (0 for non-content sentences), computed once per comparison. */
+export function simsOf(c: Comparison, o: number): Float64Array[] {
+  return (c.simsCache[o] ??= similarityMatrix(c.pageVectors, c.outletVectors[o]));
+}
+
+/**
+ * Similarities between every content sentence of the page and every content
+ * sentence of each outlet reporting the same story, in one term space.
+ */
+export interface Alignment extends Comparison {
+  /** sims[o][i][k]: page sentence i vs sentence k of outlet o (0 for non-content sentences). */
+  sims: Float64Array[][];
+}
+
+export function compare(page: ArticleFeatures, outlets: ArticleFeatures[]): Comparison {
   const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language);
   const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
   const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
-  const sims = outletVectors.map((ov) => similarityMatrix(pageVectors, ov));
   const pageTerms = new Set<number>();
   for (const s of page.sentences) space.addExpandedIds(s.terms, pageTerms);
-  return { space, page, outlets, pageVectors, outletVectors, sims, pageTerms };
+  return { space, page, outlets, pageVectors, outletVectors, pageTerms, simsCache: [] };
+}
+
+export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
+  return alignCompared(compare(page, outlets), outlets);
+}
+
+/**
+ * The alignment of a comparison's outlets, in the order given. Term weights
+ * depend on every outlet in the space, so the outlets must be exactly the
+ * comparison's, not a part of them.
+ */
+export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignment {
+  const at = outlets.map((o) => c.outlets.indexOf(o));
+  if (outlets.length !== c.outlets.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n))
+    throw new Error('alignCompared: the outlets must be those of the comparison');
+  const sims = at.map((k) => simsOf(c, k));
+  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims };
 }
 
 /** The best matches of page sentence i in outlet o, best first. */

@@ -1,9 +1,9 @@
 import type { Article } from '../corpus/article';
-import { align } from './align';
+import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
-import { DEFAULT_STORY_THRESHOLDS, isDuplicate, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
+import { DEFAULT_STORY_THRESHOLDS, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 /** Pages longer than this are not annotated: no news article is that long. */
@@ -148,8 +148,12 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   pool.sort((a, b) => b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
   const maxCompared = opts.maxCompared ?? MAX_COMPARED;
   const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
-  pool.forEach((c, rank) => {
-    const judgement = rank < maxCompared ? judgeStory(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh);
+  const looked = pool.map((c, rank) => (rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh)));
+  const compared = pool.filter((_, k) => looked[k] === null);
+  const comparison = compared.length ? compare(pf, compared.map((c) => c.features)) : null;
+  let next = 0;
+  pool.forEach((c, k) => {
+    const judgement = looked[k] ?? judgeCompared(comparison!, next++, storyTh);
     if (judgement.match !== 'none') judged.push({ article: c.article, features: c.features, judgement });
   });
   judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
@@ -168,7 +172,10 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   const score = judged.length ? judged[0].judgement.score : 0;
   if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
 
-  const al = align(pf, same.map((j) => j.features));
+  const al =
+    comparison && same.length === comparison.outlets.length && same.every((j) => comparison.outlets.includes(j.features))
+      ? alignCompared(comparison, same.map((j) => j.features))
+      : align(pf, same.map((j) => j.features));
   const rel = relate(al, relTh);
   const docs = same.map((j) => docName(j.article));
   const span = (o: number, k: number): [number, number] => {

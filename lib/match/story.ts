@@ -1,6 +1,6 @@
 import type { StoryMatch } from '../notes/annotation';
 import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
-import { matchedAtLeast, TermSpace } from './term-space';
+import { compare, simsOf, type Comparison } from './align';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -247,42 +247,52 @@ export function quickJudgement(share: number, th: StoryThresholds = DEFAULT_STOR
   };
 }
 
-/** Is the candidate about the same event as the page, a related one, or something else? */
-export function judgeStory(
-  page: ArticleFeatures,
-  candidate: ArticleFeatures,
-  th: StoryThresholds = DEFAULT_STORY_THRESHOLDS,
-): StoryJudgement {
+/**
+ * The first look: a judgement when it alone decides (the candidate holds too
+ * few of the page's salient terms and figures), null when the sentences must
+ * be compared.
+ */
+export function firstLook(page: ArticleFeatures, candidate: ArticleFeatures, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryJudgement | null {
   const none: StoryJudgement = { match: 'none', sharedPoints: 0, pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
   if (page.language !== candidate.language) return none;
-  const pageContent = contentSentences(page);
-  const candContent = contentSentences(candidate);
-  if (pageContent.length === 0 || candContent.length === 0) return none;
-
+  if (contentSentences(page).length === 0 || contentSentences(candidate).length === 0) return none;
   // Cheap first look: a candidate holding few of the page's salient terms even
   // before compound splitting cannot be the same story; skip the sentence work.
   // Unless it gives the page's figures: a terse report of the same match or vote
   // may share its result and counts while wording everything else its own way.
   const rawShare = quickShare(page, candidate);
-  const figures = sharedFigures(page, candidate);
-  if (rawShare < th.sameSalient - QUICK_MARGIN && figures < th.sameFigures) return quickJudgement(rawShare, th);
-  const salient = salientTerms(page);
+  if (rawShare < th.sameSalient - QUICK_MARGIN && sharedFigures(page, candidate) < th.sameFigures) return quickJudgement(rawShare, th);
+  return null;
+}
 
+/** Is outlet `o` of a comparison about the same event as the page, a related one, or something else? */
+export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryJudgement {
+  const page = c.page;
+  const candidate = c.outlets[o];
+  const figures = sharedFigures(page, candidate);
+  const salient = salientTerms(page);
   // Points are counted from both sides, so one long text cannot match a short one
   // merely by having many sentences near a single sentence of the other.
-  const space = new TermSpace([pageContent, candContent], page.language);
-  const pv = pageContent.map((s) => space.vector(s));
-  const cv = candContent.map((s) => space.vector(s));
-  const { rows: pageMatched, cols: candMatched } = matchedAtLeast(pv, cv, th.point);
-  const pagePoints = pageMatched.reduce((a, b) => a + b, 0);
+  // The full similarities, not just whether each sentence reaches a point: an alignment of the story takes them over.
+  const candMatched = new Uint8Array(candidate.sentences.length);
+  let pagePoints = 0;
+  for (const row of simsOf(c, o)) {
+    let matched = false;
+    for (let k = 0; k < row.length; k++)
+      if (row[k] >= th.point) {
+        matched = true;
+        candMatched[k] = 1;
+      }
+    if (matched) pagePoints++;
+  }
   const candPoints = candMatched.reduce((a, b) => a + b, 0);
   const sharedPoints = Math.min(pagePoints, candPoints);
-  const pointShare = pagePoints / pv.length;
+  const pointShare = pagePoints / contentSentences(page).length;
 
   const candTerms = new Set<number>();
-  for (const s of candContent) space.addExpandedIds(s.terms, candTerms);
+  for (const s of contentSentences(candidate)) c.space.addExpandedIds(s.terms, candTerms);
   const has = (t: string) => {
-    const id = space.idOf(t);
+    const id = c.space.idOf(t);
     return id !== undefined && candTerms.has(id);
   };
   const salientShare = salient.length ? salient.filter(has).length / salient.length : 0;
@@ -297,4 +307,13 @@ export function judgeStory(
   else if (figures >= th.sameFigures && salientShare >= th.relatedSalient && !dateConflict) match = 'same';
   else if (sharedPoints >= th.relatedPoints || salientShare >= th.relatedSalient) match = 'related';
   return { match, sharedPoints, pointShare, salientShare, dateConflict, score };
+}
+
+/** Is the candidate about the same event as the page, a related one, or something else? */
+export function judgeStory(
+  page: ArticleFeatures,
+  candidate: ArticleFeatures,
+  th: StoryThresholds = DEFAULT_STORY_THRESHOLDS,
+): StoryJudgement {
+  return firstLook(page, candidate, th) ?? judgeCompared(compare(page, [candidate]), 0, th);
 }

@@ -480,24 +480,6 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
   return best;
 }
 
-/** Whether similarity(a, b) reaches `min`, computing no more of it than the answer needs. */
-export function similarAtLeast(a: SentenceVector, b: SentenceVector, min: number): boolean {
-  if (a.norm === 0 || b.norm === 0) return min <= 0;
-  const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
-  const whole = cosine(a, b, qBonus);
-  if (whole >= min) return true;
-  if (whole === 0 || !(a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) return false;
-  TermSpace.buildClauses(a);
-  TermSpace.buildClauses(b);
-  const na = a.clauses.length || 1;
-  const nb = b.clauses.length || 1;
-  for (let i = 0; i < na; i++) {
-    const x = a.clauses.length ? a.clauses[i] : a;
-    for (let j = 0; j < nb; j++) if (cosine(x, b.clauses.length ? b.clauses[j] : b, 0) * SIMILARITY.clause >= min) return true;
-  }
-  return false;
-}
-
 /** Per term id, the columns whose vectors hold it, in column order (ids are small and dense: an array, not a map). */
 function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<number[] | undefined> {
   let max = -1;
@@ -512,37 +494,6 @@ function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<number[] 
     }
   });
   return postings;
-}
-
-/**
- * For every row and every column, whether some pair it is in reaches `min`.
- * Pairs whose row and column are both known to match already are skipped.
- */
-export function matchedAtLeast(
-  rows: SentenceVector[],
-  cols: SentenceVector[],
-  min: number,
-): { rows: Uint8Array; cols: Uint8Array } {
-  const rowHit = new Uint8Array(rows.length);
-  const colHit = new Uint8Array(cols.length);
-  const postings = postingsOf(cols);
-  const seen = new Int32Array(cols.length).fill(-1);
-  rows.forEach((r, i) => {
-    for (const id of r.ids) {
-      const p = postings[id];
-      if (!p) continue;
-      for (const k of p) {
-        if (seen[k] === i) continue;
-        seen[k] = i;
-        if (rowHit[i] && colHit[k]) continue;
-        if (similarAtLeast(r, cols[k], min)) {
-          rowHit[i] = 1;
-          colHit[k] = 1;
-        }
-      }
-    }
-  });
-  return { rows: rowHit, cols: colHit };
 }
 
 function shareQuantity(a: readonly QuantityFeature[], b: readonly QuantityFeature[]): boolean {

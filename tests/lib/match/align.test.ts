@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, bestMatches, novelty, pageCoverage } from '../../../lib/match/align';
+import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, simsOf } from '../../../lib/match/align';
 import { analyse } from '../../../lib/match/features';
 
 const page = analyse({
@@ -27,5 +27,31 @@ describe('align', () => {
     expect(pageCoverage(al, 0, 1)).toBeLessThan(pageCoverage(al, 0, 2));
     expect(novelty(al, 0, 1).share).toBeGreaterThan(novelty(al, 0, 2).share);
     expect(novelty(al, 0, 1).terms).toBeGreaterThan(novelty(al, 0, 2).terms);
+  });
+});
+
+describe('a comparison shared by the story judgements and the alignment', () => {
+  const third = analyse({
+    text: 'Die Stadt eröffnete am Montag die Hafenbrücke. Radfahrer und Fußgänger nutzen sie ab sofort. Autos bleiben ausgeschlossen, hieß es.',
+    language: 'de',
+  });
+
+  it('aligns its outlets in any order as a fresh alignment of them would', () => {
+    const c = compare(page, [other, third]);
+    const reused = alignCompared(c, [third, other]);
+    const fresh = align(page, [third, other]);
+    expect(reused.outlets).toEqual([third, other]);
+    reused.sims.forEach((matrix, o) =>
+      matrix.forEach((row, i) => row.forEach((sim, k) => expect(sim).toBeCloseTo(fresh.sims[o][i][k], 12))),
+    );
+    // The similarities a judgement computed are taken over, not computed again.
+    expect(reused.sims[1]).toBe(simsOf(c, 0));
+  });
+
+  it('refuses outlets that are not exactly its own: term weights depend on all of them', () => {
+    const c = compare(page, [other, third]);
+    expect(() => alignCompared(c, [other])).toThrow(/outlets must be those of the comparison/);
+    expect(() => alignCompared(c, [other, other])).toThrow(/outlets must be those of the comparison/);
+    expect(() => alignCompared(c, [other, page])).toThrow(/outlets must be those of the comparison/);
   });
 });

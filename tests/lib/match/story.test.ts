@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../../lib/match/features';
 import { analysePage } from '../../../lib/match/annotate';
-import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, isDuplicate, judgeStory, quickShare, sharedFigures } from '../../../lib/match/story';
+import { compare } from '../../../lib/match/align';
+import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickShare, sharedFigures } from '../../../lib/match/story';
 import { article, BRIDGE } from './fixtures';
 
 const page = analysePage({ text: BRIDGE.page, date: '2025-03-10', language: 'de' }).features;
@@ -31,6 +32,22 @@ describe('judgeStory', () => {
   it('does not compare across languages', () => {
     const english = articleFeatures(article('e', 'The mayor opened the new harbour bridge on Monday. It cost 42 million euros.', { language: 'en' }));
     expect(judgeStory(page, english).match).toBe('none');
+  });
+});
+
+describe('judging several candidates in one comparison', () => {
+  it('tells the same event from a related one among candidates compared together', () => {
+    const same = articleFeatures(article('b', BRIDGE.sameB, { date: '2025-03-10' }));
+    const related = articleFeatures(article('r', BRIDGE.related, { date: '2025-11-20' }));
+    const c = compare(page, [related, same]);
+    expect(judgeCompared(c, 1).match).toBe('same');
+    expect(judgeCompared(c, 1).sharedPoints).toBeGreaterThanOrEqual(3);
+    expect(judgeCompared(c, 0).match).toBe('related');
+  });
+
+  it('leaves to the first look only the candidates it can decide alone', () => {
+    expect(firstLook(page, articleFeatures(article('b', BRIDGE.sameB, { date: '2025-03-10' })))).toBeNull();
+    expect(firstLook(page, articleFeatures(article('o', BRIDGE.other)))?.match).toBe('none');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/match/features';
-import { coverage, matchedAtLeast, similarAtLeast, similarity, SIMILARITY, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
+import { coverage, similarity, SIMILARITY, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
 
 const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
 
@@ -79,8 +79,8 @@ describe('informative terms', () => {
   });
 });
 
-describe('matchedAtLeast', () => {
-  it('marks exactly the rows and columns that some pair reaching the threshold contains', () => {
+describe('similarityMatrix', () => {
+  it('holds similarity() of every pair, computed only where the two share a term', () => {
     const a = sentencesOf(
       'Die Friedensverhandlungen sollen bald in Riad beginnen, sagte der Sprecher. Das Telefonat dauerte eineinhalb Stunden. Der Präsident sprach am Abend im Fernsehen über die Wirtschaft.',
     ).filter((x) => x.content);
@@ -91,12 +91,10 @@ describe('matchedAtLeast', () => {
     const av = a.map((x) => space.vector(x));
     const bv = b.map((x) => space.vector(x));
     const full = similarityMatrix(av, bv);
-    for (const min of [0.05, 0.2, 0.3, 0.5, 0.9]) {
-      const { rows, cols } = matchedAtLeast(av, bv, min);
-      expect([...rows]).toEqual(full.map((row) => (row.some((x) => x >= min) ? 1 : 0)));
-      expect([...cols]).toEqual(bv.map((_, k) => (full.some((row) => row[k] >= min) ? 1 : 0)));
-      av.forEach((x, i) => bv.forEach((y, k) => expect(similarAtLeast(x, y, min)).toBe(full[i][k] >= min)));
-    }
-    expect(matchedAtLeast(av, bv, 0.3).rows.some((x) => x === 1)).toBe(true);
+    av.forEach((x, i) => bv.forEach((y, k) => expect(full[i][k]).toBe(similarity(x, y))));
+    // The compound meets its parts, the duration its spelling; the unrelated pair stays 0.
+    expect(full[0][0]).toBeGreaterThan(0.3);
+    expect(full[1][1]).toBeGreaterThan(0.3);
+    expect(full[2][2]).toBe(0);
   });
 });
