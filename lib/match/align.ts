@@ -19,8 +19,6 @@ export interface Comparison {
   /** One per sentence, null for sentences without content. */
   pageVectors: Array<SentenceVector | null>;
   outletVectors: Array<Array<SentenceVector | null>>;
-  /** Ids of every term (and compound part) the page's reporting text contains. */
-  pageTerms: Set<number>;
   /** Per outlet, its similarity matrix once computed (see simsOf). */
   simsCache: Array<Float64Array[] | undefined>;
 }
@@ -37,32 +35,33 @@ export function simsOf(c: Comparison, o: number): Float64Array[] {
 export interface Alignment extends Comparison {
   /** sims[o][i][k]: page sentence i vs sentence k of outlet o (0 for non-content sentences). */
   sims: Float64Array[][];
+  /** Ids of every term (and compound part) the page's reporting text contains. */
+  pageTerms: Set<number>;
 }
 
 export function compare(page: ArticleFeatures, outlets: ArticleFeatures[]): Comparison {
   const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language);
   const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
   const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
-  const pageTerms = new Set<number>();
-  for (const s of page.sentences) space.addExpandedIds(s.terms, pageTerms);
-  return { space, page, outlets, pageVectors, outletVectors, pageTerms, simsCache: [] };
+  return { space, page, outlets, pageVectors, outletVectors, simsCache: [] };
 }
 
 export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
-  return alignCompared(compare(page, outlets), outlets);
+  return alignCompared(compare(page, outlets), outlets)!;
 }
 
 /**
- * The alignment of a comparison's outlets, in the order given. Term weights
- * depend on every outlet in the space, so the outlets must be exactly the
- * comparison's, not a part of them.
+ * The alignment of a comparison's outlets, in the order given, reusing the
+ * similarities already computed; null unless the outlets are exactly the
+ * comparison's: term weights depend on every outlet in the space.
  */
-export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignment {
+export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignment | null {
   const at = outlets.map((o) => c.outlets.indexOf(o));
-  if (outlets.length !== c.outlets.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n))
-    throw new Error('alignCompared: the outlets must be those of the comparison');
+  if (outlets.length !== c.outlets.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n)) return null;
   const sims = at.map((k) => simsOf(c, k));
-  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims };
+  const pageTerms = new Set<number>();
+  for (const s of c.page.sentences) c.space.addExpandedIds(s.terms, pageTerms);
+  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, pageTerms };
 }
 
 /** The best matches of page sentence i in outlet o, best first. */

@@ -172,10 +172,9 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   const score = judged.length ? judged[0].judgement.score : 0;
   if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
 
-  const al =
-    comparison && same.length === comparison.outlets.length && same.every((j) => comparison.outlets.includes(j.features))
-      ? alignCompared(comparison, same.map((j) => j.features))
-      : align(pf, same.map((j) => j.features));
+  // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
+  const story = same.map((j) => j.features);
+  const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);
   const rel = relate(al, relTh);
   const docs = same.map((j) => docName(j.article));
   const span = (o: number, k: number): [number, number] => {
