@@ -1,7 +1,7 @@
 import { bestMatches, novelty, pageCoverage, type Alignment } from './align';
 import type { QuantityFeature } from './features';
 import { attributionsDiffer } from './pipeline';
-import { similarity } from './term-space';
+import { similarityFrom } from './term-space';
 
 export interface RelationThresholds {
   /** Minimum similarity for an outlet sentence to count as stating the page sentence's point. */
@@ -261,12 +261,13 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       per ? per.map((r, o) => (r.relation === 'agree' ? r.evidence.filter((k) => al.sims[o][i][k] >= th.agree) : [])) : null,
     );
     // The same outlet sentences are compared for many page sentences: each pair once.
+    // Only similarities above th.chain count, so the rest need not be exact.
     const chained = new Map<number, Float64Array>();
     const chainSim = (p: number, b: number, o: number, c: number): number => {
       const key = (p * outlets.length + o) * 1_000_000 + b;
       let row = chained.get(key);
       if (!row) chained.set(key, (row = new Float64Array(al.outletVectors[o].length).fill(-1)));
-      if (row[c] < 0) row[c] = similarity(al.outletVectors[p][b]!, al.outletVectors[o][c]!);
+      if (row[c] < 0) row[c] = similarityFrom(al.outletVectors[p][b]!, al.outletVectors[o][c]!, th.chain);
       return row[c];
     };
     perSentence.forEach((per, i) => {
@@ -303,7 +304,9 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     let homeSim = th.cluster;
     for (const group of missing) {
       if (group.some(([go]) => go === o)) continue;
-      const sim = Math.max(...group.map(([go, gk]) => similarity(v, al.outletVectors[go][gk]!)));
+      // Only a group at least as close as the best so far matters, so the rest need not be exact.
+      let sim = -1;
+      for (const [go, gk] of group) sim = Math.max(sim, similarityFrom(v, al.outletVectors[go][gk]!, homeSim));
       if (sim >= homeSim) {
         home = group;
         homeSim = sim;

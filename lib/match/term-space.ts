@@ -461,8 +461,16 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
  */
 export function similarity(a: SentenceVector, b: SentenceVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const qBonus = shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
-  let best = cosine(a, b, qBonus);
+  return bestOfClauses(a, b, cosine(a, b, quantityBonus(a, b)));
+}
+
+function quantityBonus(a: SentenceVector, b: SentenceVector): number {
+  return shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
+}
+
+/** The larger of `whole` (the sentences' cosine) and their clauses' best. */
+function bestOfClauses(a: SentenceVector, b: SentenceVector, whole: number): number {
+  let best = whole;
   // Clauses share terms only if the sentences do. (Loops, not arrays: this runs for every sentence pair.)
   if (best > 0 && (a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) {
     TermSpace.buildClauses(a);
@@ -478,6 +486,34 @@ export function similarity(a: SentenceVector, b: SentenceVector): number {
     }
   }
   return best;
+}
+
+/** The smallest norm among what bestOfClauses compares of a sentence: its clauses (those with terms), or itself when it has none. */
+function clauseFloor(v: SentenceVector): number {
+  TermSpace.buildClauses(v);
+  if (v.clauses.length === 0) return v.norm;
+  let min = Infinity;
+  for (const c of v.clauses) if (c.norm > 0 && c.norm < min) min = c.norm;
+  return min;
+}
+
+/**
+ * similarity(a, b) when it reaches `min`; otherwise some number below `min`.
+ * Clauses are compared only when their best could reach it: a clause holds no
+ * term its sentence lacks and weighs none more, so two clauses share at most
+ * the weight the sentences share, over norms no smaller than the smallest clause's.
+ */
+export function similarityFrom(a: SentenceVector, b: SentenceVector, min: number): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
+  const qBonus = quantityBonus(a, b);
+  const whole = cosine(a, b, qBonus);
+  if (whole < min && whole > 0 && (a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) {
+    // The most the shared terms can weigh, whether or not the cosine was discounted as a single-term match.
+    const shared = (whole / SIMILARITY.singleTerm) * (a.norm * b.norm + qBonus) - qBonus;
+    // (A margin for rounding: a pair this close to `min` is compared in full.)
+    if (SIMILARITY.clause * shared < min * clauseFloor(a) * clauseFloor(b) * (1 - 1e-9)) return whole;
+  }
+  return bestOfClauses(a, b, whole);
 }
 
 /** Per term id, the columns whose vectors hold it, in column order (ids are small and dense: an array, not a map). */

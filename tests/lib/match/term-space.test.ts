@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/match/features';
-import { coverage, similarity, SIMILARITY, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
+import { analyse, articleFeatures } from '../../../lib/match/features';
+import { coverage, similarity, SIMILARITY, similarityFrom, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
+import { loadSeeds } from '../../helpers/seeds';
 
 const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
 
@@ -96,5 +97,28 @@ describe('similarityMatrix', () => {
     expect(full[0][0]).toBeGreaterThan(0.3);
     expect(full[1][1]).toBeGreaterThan(0.3);
     expect(full[2][2]).toBe(0);
+  });
+});
+
+describe('similarityFrom', () => {
+  it('is the similarity wherever that reaches the bar, and below the bar elsewhere, over every sentence pair of two seeds', () => {
+    const [a, b] = loadSeeds().slice(0, 2).map((x) => articleFeatures(x).sentences.filter((s) => s.content));
+    const space = new TermSpace([a, b]);
+    const av = a.map((x) => space.vector(x));
+    const bv = b.map((x) => space.vector(x));
+    let skipped = 0;
+    for (const min of [0.05, 0.1, 0.2, 0.3, 0.5])
+      for (const x of av)
+        for (const y of bv) {
+          const exact = similarity(x, y);
+          const from = similarityFrom(x, y, min);
+          if (exact >= min) expect(from).toBe(exact);
+          else {
+            expect(from).toBeLessThan(min);
+            if (from !== exact) skipped++;
+          }
+        }
+    // The clause comparisons it spares are what it is for.
+    expect(skipped).toBeGreaterThan(100);
   });
 });
