@@ -28,6 +28,13 @@ export function simsOf(c: Comparison, o: number): Float64Array[] {
   return (c.simsCache[o] ??= similarityMatrix(c.pageVectors, c.outletVectors[o]));
 }
 
+/** Ids of every term (and compound part) of outlet o's content sentences: the ids its vectors hold. */
+export function outletTermIds(c: Comparison, o: number): Set<number> {
+  const ids = new Set<number>();
+  for (const v of c.outletVectors[o]) if (v) for (const id of v.ids) ids.add(id);
+  return ids;
+}
+
 /**
  * Similarities between every content sentence of the page and every content
  * sentence of each outlet reporting the same story, in one term space.

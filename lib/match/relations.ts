@@ -1,4 +1,4 @@
-import { bestMatches, novelty, pageCoverage, type Alignment } from './align';
+import { bestMatches, novelty, outletTermIds, pageCoverage, type Alignment } from './align';
 import type { QuantityFeature } from './features';
 import { attributionsDiffer } from './pipeline';
 import { similarityFrom } from './term-space';
@@ -154,11 +154,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       candidates.push([o, k]);
     });
   });
-  const outletTerms = outlets.map((_, o) => {
-    const set = new Set<number>();
-    for (const v of al.outletVectors[o]) if (v) for (const id of v.ids) set.add(id);
-    return set;
-  });
+  const outletTerms = outlets.map((_, o) => outletTermIds(al, o));
 
   // Indices of each text's first content sentences: its headline and lead.
   const leadOf = (sentences: typeof page.sentences): Set<number> => {

@@ -1,6 +1,6 @@
 import type { StoryMatch } from '../notes/annotation';
 import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
-import { compare, simsOf, type Comparison } from './align';
+import { compare, outletTermIds, simsOf, type Comparison } from './align';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -289,8 +289,7 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / contentSentences(page).length;
 
-  const candTerms = new Set<number>();
-  for (const s of contentSentences(candidate)) c.space.addExpandedIds(s.terms, candTerms);
+  const candTerms = outletTermIds(c, o);
   const has = (t: string) => {
     const id = c.space.idOf(t);
     return id !== undefined && candTerms.has(id);
