@@ -108,3 +108,15 @@ export function baselineAnnotate(page: Page, corpus: Article[], opts: BaselineOp
     }
   return { story: { match }, outlets, sentences, missing };
 }
+
+/** The baseline's story decision alone: the corpus articles whose whole-text cosine with the page reaches its story threshold. */
+export function baselineStory(page: Page, corpus: Article[], opts: BaselineOptions = {}): Array<{ doc: string; similarity: number }> {
+  const drop = opts.dropStopwords ?? true;
+  const pageBag = bag(page.text, drop);
+  const out: Array<{ doc: string; similarity: number }> = [];
+  for (const a of corpus) {
+    const sim = cosine(pageBag, bag(a.raw, drop));
+    if (sim >= BASELINE_THRESHOLDS.story && sim < BASELINE_THRESHOLDS.duplicate) out.push({ doc: a.file ?? a.id, similarity: sim });
+  }
+  return out;
+}

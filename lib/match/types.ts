@@ -38,4 +38,6 @@ export interface EngineAnnotation extends Annotation {
   conflicts: ConflictNote[];
   /** Why the page was not annotated, when it was not (empty page, unsupported language, …). */
   warnings?: string[];
+  /** Why each outlet was judged the same story or related: the signals that decided (for the command line; not in the annotate JSON). */
+  storyReasons?: Record<string, string>;
 }
