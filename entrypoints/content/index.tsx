@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extractArticle, extractArticleSteps, quickArticleText, type ExtractedArticle } from '../../lib/extract/extract-article';
+import { publishedDate } from '../../lib/extract/published-date';
 import { anchorArticle, textRange, titleRange, type PageAnchors } from '../../lib/extract/anchor';
 import { notesSummary, paragraphNotes, type ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PageNotes } from '../../lib/notes/page-notes';
@@ -68,7 +69,7 @@ export default defineContentScript({
       if (mine !== generation) return;
       if (!quick) return setState('not-article');
       const first = await requestNotes(
-        { text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: null },
+        { text: quick, url: location.href, title: document.title, language: document.documentElement.lang || null, publishedTime: publishedDate(document) },
         { storyOnly: true },
       );
       if (mine !== generation || ctx.isInvalid) return;
@@ -143,7 +144,8 @@ function payloadOf(article: ExtractedArticle): PagePayload {
     url: article.url,
     title: article.title,
     language: article.language,
-    publishedTime: article.publishedTime,
+    // The metadata's day, else Readability's (extractArticle), as the command line reads it.
+    publishedTime: article.date,
     siteName: article.siteName,
   };
 }

@@ -1,4 +1,5 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { dayOf, publishedDate } from './published-date';
 
 /** One block of the extracted article (a paragraph, heading or list item), located in `text`. */
 export interface Block {
@@ -13,7 +14,14 @@ export interface ExtractedArticle {
   text: string;
   blocks: Block[];
   language: string | null;
+  /** Readability's publishedTime, as the page gives it. */
   publishedTime: string | null;
+  /**
+   * The publication day (YYYY-MM-DD, or YYYY-MM): publishedDate of the page's
+   * metadata, else Readability's publishedTime as a day. What the extension
+   * and the command line both send as the page's date.
+   */
+  date: string | null;
   /** The site's own name where the page states it. */
   siteName: string | null;
   url: string;
@@ -81,6 +89,7 @@ export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? 
       blocks: located,
       language: parsed.lang || doc.documentElement.getAttribute('lang') || null,
       publishedTime: parsed.publishedTime ?? null,
+      date: publishedDate(doc) ?? dayOf(parsed.publishedTime),
       siteName: parsed.siteName ?? null,
       url,
     },

@@ -61,6 +61,18 @@ describe('extractArticle', () => {
     expect(result.ok && result.article.publishedTime).toBe('2025-08-15T10:00:00Z');
   });
 
+  it('dates the article by the page metadata (publishedDate), else by Readability, as a day', () => {
+    const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-08-15T23:30:00-04:00"}</script>';
+    const meta = '<meta property="article:published_time" content="2025-08-14T21:30:00+02:00">';
+    const dated = (head: string) => {
+      const result = extractArticle(dom(articleHtml().replace('</head>', `${head}</head>`)));
+      return result.ok ? result.article.date : 'no article';
+    };
+    expect(dated(ld)).toBe('2025-08-15');
+    expect(dated(meta + ld)).toBe('2025-08-14');
+    expect(dated('')).toBeNull();
+  });
+
   it('runs in steps a caller can spread over tasks, with the same result', async () => {
     const { extractArticleSteps } = await import('../../../lib/extract/extract-article');
     const doc = dom(articleHtml());
