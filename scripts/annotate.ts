@@ -43,7 +43,7 @@ export function runAnnotate(pagePath: string, corpusDirs: string[]): AnnotateRun
       for (const s of skipped) warnings.push(`corpus file skipped: ${s}`);
     }
   }
-  const annotation = annotate({ text: loaded.text, title: loaded.title, url: loaded.url }, corpus);
+  const annotation = annotate({ text: loaded.text, title: loaded.title, url: loaded.url, date: loaded.date }, corpus);
   for (const w of annotation.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
   const json: Record<string, unknown> = {
     page: pagePath,

@@ -13,6 +13,8 @@ export interface LoadedText {
   html: boolean;
   title: string | null;
   url: string | null;
+  /** An HTML page's publication day (publishedDate); null for text files, whose header lines are parsed later. */
+  date: string | null;
 }
 
 export const MAX_FILE_BYTES = 5_000_000;
@@ -30,9 +32,9 @@ export function readTextFile(path: string): LoadedText {
   }
   if (/\.html?$/i.test(path)) {
     const page = extractHtml(raw);
-    return { text: page.text, html: true, title: page.title, url: page.url };
+    return { text: page.text, html: true, title: page.title, url: page.url, date: page.date };
   }
-  return { text: raw, html: false, title: null, url: null };
+  return { text: raw, html: false, title: null, url: null, date: null };
 }
 
 interface ArticleInput {
@@ -106,7 +108,7 @@ export function loadFolder(dir: string, skipped: string[] = []): Article[] {
         skipped.push(`${path}: empty`);
         continue;
       }
-      out.push(toArticle({ id: `${basename(resolve(dir))}/${name}`, file: name, raw: loaded.text, title: loaded.title, url: loaded.url, source: 'user' }));
+      out.push(toArticle({ id: `${basename(resolve(dir))}/${name}`, file: name, raw: loaded.text, title: loaded.title, url: loaded.url, date: loaded.date, source: 'user' }));
     } catch (e) {
       skipped.push((e as Error).message);
     }

@@ -1,37 +1,32 @@
-import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
+import { extractArticle } from '../../lib/extract/extract-article';
+import { publishedDate } from '../../lib/extract/published-date';
 
 export interface ExtractedPage {
   text: string;
   title: string | null;
   url: string | null;
+  /** The publication day (YYYY-MM-DD or YYYY-MM) the page states, as the extension reads it. */
+  date: string | null;
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td, th, dt, dd';
-
 /**
- * The readable text of an HTML page as Readability extracts it, one block per
- * paragraph (blank line between blocks), so sentence segmentation sees the
- * page's paragraphs and headings. Falls back to the body text when Readability
- * finds no article.
+ * An HTML page as the extension reads it: extractArticle (the content
+ * script's extraction) on a jsdom document, so the command line annotates the
+ * very text, title and date the browser sends. The text is one block per
+ * paragraph or heading, blank lines between blocks. Where the extension would
+ * see no article (too short, not readerable, too large), the body text, so a
+ * page still loads.
  */
 export function extractHtml(html: string, url?: string): ExtractedPage {
   const dom = new JSDOM(html, { url: url ?? 'https://example.invalid/' });
   const doc = dom.window.document;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
-  const parsed = new Readability(doc).parse();
-  const title = parsed?.title?.trim() || null;
-  if (!parsed?.content) {
-    const text = (doc.body?.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
-    return { text, title, url: canonical };
+  const extraction = extractArticle(doc, doc.location.href);
+  if (extraction.ok) {
+    const { article } = extraction;
+    return { text: article.text, title: article.title.trim() || null, url: canonical, date: article.date };
   }
-  const content = new JSDOM(`<body>${parsed.content}</body>`).window.document;
-  const blocks: string[] = [];
-  for (const el of content.querySelectorAll(BLOCKS)) {
-    if (el.querySelector(BLOCKS)) continue; // only innermost blocks, so text is not repeated
-    const t = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t) blocks.push(t);
-  }
-  const text = blocks.length ? blocks.join('\n\n') : (parsed.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return { text, title, url: canonical };
+  const text = (doc.body?.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n\n').trim();
+  return { text, title: doc.title.trim() || null, url: canonical, date: publishedDate(doc) };
 }
