@@ -3,7 +3,8 @@ import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
-import { DEFAULT_STORY_THRESHOLDS, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
+import { clusterStories } from './story-clusters';
+import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 /** Pages longer than this are not annotated: no news article is that long. */
@@ -21,6 +22,8 @@ export interface AnnotateOptions {
    * For a first look that only asks whether a page is worth extracting in full.
    */
   storyOnly?: boolean;
+  /** The stored story of each corpus article; without it annotate clusters the corpus itself, as the store does at ingest. */
+  storyOf?: (article: Article) => string | null;
 }
 
 /** What the engine knows about the page itself, derived once. */
@@ -97,6 +100,77 @@ function joinStory(
   }
 }
 
+type PoolEntry = { article: Article; features: ArticleFeatures; doc: string };
+type Judged = { article: Article; features: ArticleFeatures; judgement: StoryJudgement };
+
+/** Story id of each pool article: the stored one when given, else the corpus clustered here as the store clusters it at ingest. */
+function storyOfArticles(pool: readonly PoolEntry[], storyOf?: (article: Article) => string | null): Map<Article, string> {
+  const out = new Map<Article, string>();
+  if (storyOf) {
+    for (const c of pool) out.set(c.article, storyOf(c.article) ?? `story-${c.article.id}`);
+    return out;
+  }
+  // In the order articles were added, as the store saw them.
+  const ordered = [...pool].sort((a, b) => a.article.addedAt - b.article.addedAt || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const ids = clusterStories(ordered.map((c) => ({ id: c.article.id, features: c.features })));
+  for (const c of pool) out.set(c.article, ids.get(c.article.id)!);
+  return out;
+}
+
+/**
+ * The page reports a story when it reports the same event as one of its
+ * articles and no article of the story is dated apart from it; then every
+ * article of that story is an outlet of the page's story, so an outlet whose
+ * words the page shares little with is not silently missing.
+ */
+function widenToStories(
+  page: ArticleFeatures,
+  pool: readonly PoolEntry[],
+  judged: Judged[],
+  storyOf: Map<Article, string>,
+  th: StoryThresholds,
+  reasons: Record<string, string>,
+): void {
+  const members = new Map<string, PoolEntry[]>();
+  for (const c of pool) {
+    const id = storyOf.get(c.article)!;
+    const list = members.get(id);
+    if (list) list.push(c);
+    else members.set(id, [c]);
+  }
+  const chosen = new Map<string, string>();
+  // The story with the strongest evidence first: judged is sorted by score.
+  for (const j of judged) {
+    if (j.judgement.match !== 'same') continue;
+    const id = storyOf.get(j.article)!;
+    if (chosen.has(id)) continue;
+    const apart = members.get(id)!.find((m) => eventsApart(page, m.features, th.maxDays));
+    if (apart) {
+      // One of the story's reports places its event on other days: the page reports another occurrence.
+      j.judgement = { ...j.judgement, match: 'related', dateConflict: true };
+      reasons[docName(j.article)] = `its story holds ${apart.doc}, dated apart from the page`;
+      continue;
+    }
+    chosen.set(id, docName(j.article));
+    // One story: the strongest one (judged is sorted by score). Joining two stored stories through the page would be the weak link that chains events.
+    break;
+  }
+  for (const j of judged)
+    if (j.judgement.match === 'same' && !chosen.has(storyOf.get(j.article)!)) {
+      j.judgement = { ...j.judgement, match: 'related' };
+      reasons[docName(j.article)] = `${reasons[docName(j.article)] ?? ''}; of another stored story than the page's`;
+    }
+  for (const [id, via] of chosen)
+    for (const m of members.get(id)!) {
+      const j = judged.find((x) => x.article === m.article);
+      if (j?.judgement.match === 'same') continue;
+      reasons[m.doc] = `same stored story as ${via}`;
+      const judgement: StoryJudgement = { ...(j?.judgement ?? quickJudgement(0, th)), match: 'same' };
+      if (j) j.judgement = judgement;
+      else judged.push({ article: m.article, features: m.features, judgement });
+    }
+}
+
 function emptyAnnotation(warnings: string[]): EngineAnnotation {
   return { story: { match: 'none', score: 0 }, outlets: [], sentences: [], missing: [], conflicts: [], warnings };
 }
@@ -135,7 +209,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   }
 
   // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
-  const pool: Array<{ article: Article; features: ArticleFeatures; quick: number; doc: string }> = [];
+  const pool: Array<PoolEntry & { quick: number }> = [];
   const seenDocs = new Set<string>();
   for (const article of corpus) {
     const features = featuresOf(article);
@@ -158,6 +232,9 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   });
   judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
   joinStory(judged, storyTh);
+  const reasons: Record<string, string> = {};
+  for (const j of judged) reasons[docName(j.article)] = j.judgement.reason ?? '';
+  widenToStories(pf, pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
 
   const same = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({
@@ -170,7 +247,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   if (match !== 'same' && contentCount < storyTh.samePoints)
     warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);
   const score = judged.length ? judged[0].judgement.score : 0;
-  if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings };
+  if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings, storyReasons: reasons };
 
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
@@ -201,5 +278,5 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   const missing = rel.missing.map((group) => ({
     sources: group.map(([o, k]) => ({ doc: docs[o], start: span(o, k)[0], end: span(o, k)[1] })),
   }));
-  return { story: { match, score }, outlets, sentences, missing, conflicts, warnings };
+  return { story: { match, score }, outlets, sentences, missing, conflicts, warnings, storyReasons: reasons };
 }

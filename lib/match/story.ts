@@ -42,6 +42,8 @@ export interface StoryJudgement {
   /** Whether dates rule out the same event. */
   dateConflict: boolean;
   score: number;
+  /** The signals that decided, in a few words. */
+  reason?: string;
 }
 
 const DAY = 86_400_000;
@@ -104,25 +106,52 @@ function dayOfEvent(date: string | null, weekday: number | null | undefined): nu
   return span[0] - ((published - weekday + 7) % 7) * DAY;
 }
 
+/** When an article's event took place, as far as its dates tell: a span of days (UTC midnights), exact when it is one day. */
+export interface EventTime {
+  from: number;
+  to: number;
+  exact: boolean;
+  /** What placed it, for the reasons a decision gives. */
+  basis: string;
+}
+
 /**
- * Whether dates rule out the same event. Exact event days (date and weekday)
- * must be within a day of each other (a late-night event is dated either
- * side of midnight); otherwise publication dates within `maxDays`, allowing
- * for reporting delay. Two undated texts that tell their events on different
- * weekdays report different events.
+ * The days an article's event can have taken place on. A report is published
+ * on or after its event, at most `maxDays` later (reporting delay): a report
+ * dated to the day that names the event's weekday ("am Mittwoch") tells that
+ * day exactly; one dated only to a month or year spans it.
+ */
+export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>, maxDays = DEFAULT_STORY_THRESHOLDS.maxDays): EventTime | null {
+  const fromMeta = !!f.date;
+  const date = f.date ?? latestTextDate(f);
+  const span = dateSpan(date);
+  if (!span) return null;
+  const basis = fromMeta ? `dated ${date}` : `names ${date}`;
+  const day = dayOfEvent(date, f.eventWeekday);
+  if (day !== null) return { from: day, to: day, exact: true, basis: `${basis}, event on the weekday it names` };
+  return { from: span[0] - maxDays * DAY, to: span[1], exact: false, basis };
+}
+
+/**
+ * Whether dates rule out the same event. Exact event days must be within a
+ * day of each other (a late-night event is dated either side of midnight);
+ * otherwise the spans must meet: a report published before the other's event
+ * took place cannot report it. Two undated texts that tell their events on
+ * different weekdays report different events.
  */
 export function eventsApart(
   a: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
   b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
   maxDays: number,
 ): boolean {
-  const pa = a.date ?? latestTextDate(a);
-  const pb = b.date ?? latestTextDate(b);
-  const da = dayOfEvent(pa, a.eventWeekday);
-  const db = dayOfEvent(pb, b.eventWeekday);
-  if (da !== null && db !== null) return Math.abs(da - db) > DAY;
-  if (!pa && !pb && a.eventWeekday != null && b.eventWeekday != null) return a.eventWeekday !== b.eventWeekday;
-  return datesConflict(pa, pb, maxDays);
+  const ta = eventTime(a, maxDays);
+  const tb = eventTime(b, maxDays);
+  if (ta && tb) {
+    if (ta.exact && tb.exact) return Math.abs(ta.from - tb.from) > DAY;
+    return ta.from > tb.to || tb.from > ta.to;
+  }
+  if (!ta && !tb && a.eventWeekday != null && b.eventWeekday != null) return a.eventWeekday !== b.eventWeekday;
+  return false;
 }
 
 /** Years and small numbers recur in reports of different events ("2014", "zwei"); the rest identify one. */
@@ -244,6 +273,7 @@ export function quickJudgement(share: number, th: StoryThresholds = DEFAULT_STOR
     salientShare: share,
     dateConflict: false,
     score: Math.round(share * 333) / 1000,
+    reason: `first look: ${Math.round(share * 100)}% of the page's salient terms`,
   };
 }
 
@@ -300,12 +330,19 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
 
   const score = Math.round((Math.min(sharedPoints, 10) / 10 + pointShare + salientShare) * 333) / 1000;
   let match: StoryMatch = 'none';
+  const signals = `${sharedPoints} shared points, ${Math.round(salientShare * 100)}% of salient terms, ${figures} shared figures`;
+  let reason = signals;
   if (sharedPoints >= th.samePoints && salientShare >= th.sameSalient && !dateConflict) match = 'same';
   // Reports of one event that tell different moments of it share its figures (a result, minutes, a count);
   // other events of the same people have other figures.
-  else if (figures >= th.sameFigures && salientShare >= th.relatedSalient && !dateConflict) match = 'same';
-  else if (sharedPoints >= th.relatedPoints || salientShare >= th.relatedSalient) match = 'related';
-  return { match, sharedPoints, pointShare, salientShare, dateConflict, score };
+  else if (figures >= th.sameFigures && salientShare >= th.relatedSalient && !dateConflict) {
+    match = 'same';
+    reason = `${signals} (figures decide)`;
+  } else if (sharedPoints >= th.relatedPoints || salientShare >= th.relatedSalient) {
+    match = 'related';
+    if (dateConflict) reason = `${signals}, but dated apart`;
+  }
+  return { match, sharedPoints, pointShare, salientShare, dateConflict, score, reason };
 }
 
 /** Is the candidate about the same event as the page, a related one, or something else? */
