@@ -226,15 +226,21 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   const compared = pool.filter((_, k) => looked[k] === null);
   const comparison = compared.length ? compare(pf, compared.map((c) => c.features)) : null;
   let next = 0;
+  const itself = new Set<Article>();
   pool.forEach((c, k) => {
     const judgement = looked[k] ?? judgeCompared(comparison!, next++, storyTh);
+    // The page is this article with other text around it (comments, teasers): it is the page itself, not another outlet.
+    if (judgement.contained) {
+      itself.add(c.article);
+      return;
+    }
     if (judgement.match !== 'none') judged.push({ article: c.article, features: c.features, judgement });
   });
   judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
   joinStory(judged, storyTh);
   const reasons: Record<string, string> = {};
   for (const j of judged) reasons[docName(j.article)] = j.judgement.reason ?? '';
-  widenToStories(pf, pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
+  widenToStories(pf, itself.size ? pool.filter((c) => !itself.has(c.article)) : pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
 
   const same = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({

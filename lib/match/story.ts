@@ -44,7 +44,14 @@ export interface StoryJudgement {
   score: number;
   /** The signals that decided, in a few words. */
   reason?: string;
+  /** The page holds nearly every sentence of the candidate word for word: it is the candidate's own text (with more around it). */
+  contained?: boolean;
 }
+
+/** Similarity at which a candidate's sentence is the page's sentence, word for word. */
+const VERBATIM = 0.9;
+/** Share of a candidate's content sentences found verbatim in the page that makes the page the candidate's own text. */
+const CONTAINED_SHARE = 0.8;
 
 const DAY = 86_400_000;
 /** How far below the same-story share of salient terms the cheap first look still does the full comparison. */
@@ -305,6 +312,7 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   // merely by having many sentences near a single sentence of the other.
   // The full similarities, not just whether each sentence reaches a point: an alignment of the story takes them over.
   const candMatched = new Uint8Array(candidate.sentences.length);
+  const candVerbatim = new Uint8Array(candidate.sentences.length);
   let pagePoints = 0;
   for (const row of simsOf(c, o)) {
     let matched = false;
@@ -312,9 +320,12 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
       if (row[k] >= th.point) {
         matched = true;
         candMatched[k] = 1;
+        if (row[k] >= VERBATIM) candVerbatim[k] = 1;
       }
     if (matched) pagePoints++;
   }
+  const candContent = contentSentences(candidate).length;
+  const contained = candContent >= 2 && candVerbatim.reduce((a, b) => a + b, 0) >= CONTAINED_SHARE * candContent;
   const candPoints = candMatched.reduce((a, b) => a + b, 0);
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / contentSentences(page).length;
@@ -342,7 +353,7 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
     match = 'related';
     if (dateConflict) reason = `${signals}, but dated apart`;
   }
-  return { match, sharedPoints, pointShare, salientShare, dateConflict, score, reason };
+  return { match, sharedPoints, pointShare, salientShare, dateConflict, score, reason, ...(contained ? { contained } : {}) };
 }
 
 /** Is the candidate about the same event as the page, a related one, or something else? */
