@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { eventsApart, eventTime } from '../../../lib/match/story';
+
+const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const f = (date: string | null, eventWeekday: number | null = null, textDates: number[] = []) => ({ date, eventWeekday, textDates });
+
+describe('eventTime', () => {
+  it('knows nothing of an undated text that writes out no full date', () => {
+    expect(eventTime(f(null, 2, [508]))).toBeNull();
+  });
+
+  it('places the event up to three days before a report dated to the day', () => {
+    const t = eventTime(f('2025-05-24'))!;
+    expect([t.from, t.to, t.exact]).toEqual([day('2025-05-21'), day('2025-05-24'), false]);
+  });
+
+  it('pins the day when a dated report names the weekday of its event', () => {
+    // 2025-02-13 is a Thursday; "am Mittwoch" (2) is the day before.
+    const t = eventTime(f('2025-02-13', 2))!;
+    expect([t.from, t.to, t.exact]).toEqual([day('2025-02-12'), day('2025-02-12'), true]);
+  });
+
+  it('spans the month of a report dated only to its month', () => {
+    const t = eventTime(f('2025-05'))!;
+    expect(t.from).toBe(day('2025-04-28'));
+    expect(t.to).toBe(day('2025-05-31'));
+  });
+
+  it('falls back on the latest full date the text writes out', () => {
+    const t = eventTime(f(null, null, [20221202, 20250506]))!;
+    expect(t.to).toBe(day('2025-05-06'));
+    expect(t.basis).toMatch(/names 2025-05-06/);
+  });
+});
+
+describe('eventsApart', () => {
+  it('holds a report published before the other event took place apart from it', () => {
+    // The final on Saturday the 24th, reported that day; the party on Sunday the 25th, named as such.
+    expect(eventsApart(f('2025-05-24'), f('2025-05-25', 6), 3)).toBe(true);
+  });
+
+  it('lets exact days a day apart be the same event (late at night, dated either side of midnight)', () => {
+    expect(eventsApart(f('2025-02-12', 2), f('2025-02-13', 3), 3)).toBe(false);
+    expect(eventsApart(f('2025-02-12', 2), f('2025-02-14', 4), 3)).toBe(true);
+  });
+
+  it('does not rule out an event for a text it cannot place', () => {
+    expect(eventsApart(f(null), f('2018-03-14'), 3)).toBe(false);
+  });
+
+  it('tells events months apart apart, and lets a month-dated report meet a day in it', () => {
+    expect(eventsApart(f('2021-12'), f('2025-05-06'), 3)).toBe(true);
+    expect(eventsApart(f('2025-05'), f('2025-05-06'), 3)).toBe(false);
+  });
+
+  it('tells two undated texts apart by the weekdays of their events', () => {
+    expect(eventsApart(f(null, 1), f(null, 3), 3)).toBe(true);
+    expect(eventsApart(f(null, 1), f(null, 1), 3)).toBe(false);
+  });
+});
