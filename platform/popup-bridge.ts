@@ -1,11 +1,4 @@
-import browser from 'webextension-polyfill';
-import {
-  isCorpusChanged,
-  isExtractRequest,
-  isTabStateRequest,
-  type ExtractResponse,
-  type TabState,
-} from './messages';
+import { serveTab, type ExtractResponse, type TabState } from './protocol';
 
 export interface PopupBridgeHandlers {
   /** What the tab shows now, and why. */
@@ -21,15 +14,8 @@ export interface PopupBridgeHandlers {
  * tell it the corpus changed. Returns a function that stops listening.
  */
 export function answerPopup(handlers: PopupBridgeHandlers): () => void {
-  const listener = (message: unknown): Promise<unknown> | undefined => {
-    if (isTabStateRequest(message)) return Promise.resolve(handlers.state());
-    if (isExtractRequest(message)) return Promise.resolve(handlers.extract());
-    if (isCorpusChanged(message)) {
-      handlers.corpusChanged();
-      return undefined;
-    }
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  return serveTab(
+    { 'crossread:tab-state': () => handlers.state(), 'crossread:extract': () => handlers.extract() },
+    { 'crossread:corpus-changed': () => handlers.corpusChanged() },
+  );
 }

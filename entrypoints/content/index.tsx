@@ -10,7 +10,7 @@ import type { PageNotes } from '../../lib/notes/page-notes';
 import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
 import { matchesShortcut, parseShortcut } from '../../lib/i18n/shortcut';
 import { Overlay } from '../../components/Overlay';
-import type { AnnotateRequest, AnnotateResponse, ExtractResponse, PagePayload, TabState } from '../../platform/messages';
+import { ask, type ExtractResponse, type PagePayload, type TabState } from '../../platform/messages';
 import { overlaysAllowedOn, watchOverlaysAllowedOn } from '../../platform/settings';
 import { answerPopup } from '../../platform/popup-bridge';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
@@ -200,14 +200,9 @@ function isOtherLanguage(language: string | undefined): boolean {
 }
 
 async function requestNotes(page: PagePayload, opts: { storyOnly?: boolean } = {}): Promise<PageNotes | null> {
-  const request: AnnotateRequest = { type: 'crossread:annotate', page, ...opts };
-  try {
-    const response = (await browser.runtime.sendMessage(request)) as AnnotateResponse | undefined;
-    return response?.ok ? response.notes : null;
-  } catch {
-    // The background may be restarting (extension update); no notes this time.
-    return null;
-  }
+  // A background that is restarting (extension update) answers with a failure: no notes this time.
+  const response = await ask('crossread:annotate', { page, ...opts });
+  return response.ok ? response.notes : null;
 }
 
 interface OverlayInput {

@@ -5,13 +5,7 @@ import { Switch } from '../../components/Switch';
 import { TabStatus } from '../../components/popup/TabStatus';
 import { AddPageForm } from '../../components/popup/AddPageForm';
 import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
-import type {
-  AddArticleRequest,
-  AddArticleResponse,
-  ExtractResponse,
-  PagePayload,
-  TabState,
-} from '../../platform/messages';
+import { ask, askTab, type PagePayload, type TabState } from '../../platform/messages';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import './popup.css';
@@ -54,7 +48,7 @@ function Popup() {
   const refreshState = async (t: Tabs.Tab | undefined) => {
     if (t?.id === undefined || !webHost(t.url)) return setState(null);
     try {
-      setState((await browser.tabs.sendMessage(t.id, { type: 'crossread:tab-state' })) as TabState);
+      setState(await askTab(t.id, 'crossread:tab-state', {}));
     } catch {
       setState(null);
     }
@@ -79,7 +73,7 @@ function Popup() {
     setMessage(null);
     if (tab?.id === undefined) return;
     try {
-      const response = (await browser.tabs.sendMessage(tab.id, { type: 'crossread:extract' })) as ExtractResponse;
+      const response = await askTab(tab.id, 'crossread:extract', {});
       if (response.ok) setAdding(response.page);
       else setMessage(response.error);
     } catch {
@@ -89,8 +83,7 @@ function Popup() {
 
   const save = async (outlet: string, date: string | null): Promise<string | null> => {
     if (!adding) return null;
-    const request: AddArticleRequest = { type: 'crossread:add-article', page: adding, outlet, date };
-    const response = (await browser.runtime.sendMessage(request)) as AddArticleResponse;
+    const response = await ask('crossread:add-article', { page: adding, outlet, date });
     if (!response.ok) return response.error;
     setAdding(null);
     setMessage(t.added(outlet));

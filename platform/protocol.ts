@@ -1,0 +1,439 @@
+import browser from 'webextension-polyfill';
+import type { Article, Range } from '../lib/corpus/article';
+import type { PageNotes } from '../lib/notes/page-notes';
+import type { OutletProfile } from '../lib/notes/outlet-profile';
+
+/**
+ * The one protocol between crossread's parts. The background alone opens the
+ * corpus and runs the engine; the content script, the popup and the options
+ * page ask it by name, with the payload and reply types of the tables below.
+ *
+ * Every message is `{ type: name, ...payload }`. The receiver checks the
+ * payload against the request's check before a handler sees it (messages can
+ * come from any part of the extension, including content scripts in web
+ * pages), and requests that change or read the whole corpus are answered for
+ * extension pages only.
+ */
+
+/** The page's article, as the content script extracted it. */
+export interface PagePayload {
+  text: string;
+  url: string;
+  title: string;
+  language: string | null;
+  publishedTime: string | null;
+  /** The site's own name where the page states it (Readability's siteName). */
+  siteName?: string | null;
+}
+
+/** A failed request: what went wrong, in words for the reader. */
+export interface Failure {
+  ok: false;
+  error: string;
+  /** The request was a write stopped by `crossread:cancel`; nothing of it was kept. */
+  cancelled?: boolean;
+}
+
+/** Every reply of the background: `ok` with the request's fields, or a Failure. */
+export type Result<T extends object = Record<never, never>> = ({ ok: true } & T) | Failure;
+
+export type AnnotateResponse = Result<{ notes: PageNotes }>;
+export type AddArticleResponse = Result<{ id: string }>;
+export type ExtractResponse = Result<{ page: PagePayload }>;
+
+/** Why a tab shows what it shows, for the popup. */
+export type TabStatus = 'notes' | 'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error';
+
+export interface TabState {
+  status: TabStatus;
+  outlets: string[];
+  counts: { agree: number; adds: number; omits: number; missing: number } | null;
+}
+
+/** An article as the corpus list shows it: everything but its text. */
+export interface ArticleSummary {
+  id: string;
+  file?: string;
+  outlet: string;
+  title: string;
+  language: string;
+  date: string | null;
+  url: string | null;
+  source: Article['source'];
+  addedAt: number;
+  /** Characters of the body (the text after its header lines). */
+  length: number;
+  /** The story the article belongs to (see StorySummary), or null when the corpus is not grouped. */
+  storyId: string | null;
+}
+
+/** One story of the corpus: its articles, in the order the list shows them. */
+export interface StorySummary {
+  id: string;
+  articleIds: string[];
+}
+
+/** An article pasted into the options page; what is missing is read off the text or left unknown. */
+export interface PastedArticle {
+  raw: string;
+  outlet?: string;
+  title?: string;
+  date?: string | null;
+  url?: string | null;
+}
+
+type Empty = Record<never, never>;
+
+/** Requests the background answers: name → payload and reply. */
+export interface BackgroundRequests {
+  /** Content script: the notes for a page. `storyOnly`: the story decision and the outlets, no notes. */
+  'crossread:annotate': { payload: { page: PagePayload; storyOnly?: boolean }; reply: AnnotateResponse };
+  /** Popup: store a page the reader confirmed. */
+  'crossread:add-article': { payload: { page: PagePayload; outlet: string; date: string | null }; reply: AddArticleResponse };
+  /** Options: every article without its text, grouped in stories; `generation` changes with every write. */
+  'crossread:list-articles': { payload: Empty; reply: Result<{ generation: number; articles: ArticleSummary[]; stories: StorySummary[] }> };
+  /** Options: one article with its text. */
+  'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
+  /** Options: how each article of a story compares with the story's other articles (article id → profile). */
+  'crossread:story-profiles': { payload: { ids: string[] }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
+  /** Options: ids of the articles whose outlet, title, address or text contain `query` (case-insensitive). */
+  'crossread:search-articles': { payload: { query: string }; reply: Result<{ ids: string[] }> };
+  /** Options: store a pasted text. */
+  'crossread:add-text': { payload: PastedArticle; reply: Result<{ id: string; title: string }> };
+  /**
+   * Options: store articles read and checked by `parseImport` in one
+   * transaction, all or none. Progress comes back as `crossread:progress`
+   * events with the same `operation`; `crossread:cancel` stops it.
+   */
+  'crossread:import-articles': { payload: { operation: string; articles: Article[] }; reply: Result<{ count: number }> };
+  /** Options: stop a running write; `cancelled` is false when there was none by that id. */
+  'crossread:cancel': { payload: { operation: string }; reply: Result<{ cancelled: boolean }> };
+  /** Options: every article, text included (export, and the duplicate check of an import). */
+  'crossread:export-articles': { payload: Empty; reply: Result<{ articles: Article[] }> };
+  'crossread:update-article': { payload: { id: string; outlet?: string; date?: string | null }; reply: Result<{ article: ArticleSummary }> };
+  /** Options: delete an article; the reply holds it, for undo. */
+  'crossread:delete-article': { payload: { id: string }; reply: Result<{ article: Article }> };
+  /** Options: put a deleted article back (undo). */
+  'crossread:restore-article': { payload: { article: Article }; reply: Result };
+  'crossread:reset-to-seeds': { payload: Empty; reply: Result };
+  /** Options: how many articles, and the storage the extension uses (bytes; null where the browser does not say). */
+  'crossread:corpus-stats': { payload: Empty; reply: Result<{ count: number; usage: number | null; quota: number | null }> };
+}
+
+/** Requests the content script of a tab answers, sent by the popup. */
+export interface TabRequests {
+  /** What does this tab show, and why. */
+  'crossread:tab-state': { payload: Empty; reply: TabState };
+  /** The page's article, for "Add this page to the corpus". */
+  'crossread:extract': { payload: Empty; reply: ExtractResponse };
+}
+
+/** Messages without a reply: name → payload. */
+export interface Events {
+  /** Background → tabs and extension pages: the corpus changed; notes and lists should be recomputed. */
+  'crossread:corpus-changed': Empty;
+  /** Background → options page: `done` of `total` articles of a write are prepared or stored. */
+  'crossread:progress': { operation: string; done: number; total: number };
+}
+
+export type Requests = BackgroundRequests & TabRequests;
+export type BackgroundRequestName = keyof BackgroundRequests;
+export type TabRequestName = keyof TabRequests;
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+export type Payload<K extends RequestName> = Requests[K]['payload'];
+export type Reply<K extends RequestName> = Requests[K]['reply'];
+/** A request or event as sent: its name as `type`, with its payload's fields. */
+export type Message<K extends RequestName | EventName> = { type: K } & (K extends RequestName ? Payload<K> : K extends EventName ? Events[K] : never);
+
+export type AnnotateRequest = Message<'crossread:annotate'>;
+export type AddArticleRequest = Message<'crossread:add-article'>;
+export type TabStateRequest = Message<'crossread:tab-state'>;
+export type ExtractRequest = Message<'crossread:extract'>;
+export type CorpusChangedMessage = Message<'crossread:corpus-changed'>;
+export type ProgressMessage = Message<'crossread:progress'>;
+
+// ---------------------------------------------------------------------------
+// Payload checks
+
+/**
+ * Checks that a value received fits type T: the problem in words, or null.
+ * The type parameter ties a check to the type it guards, so a table of
+ * checks that does not match the payload types does not compile.
+ */
+export interface Check<T> {
+  (value: unknown, at: string): string | null;
+  readonly __checks?: T;
+}
+
+const check = <T>(f: (value: unknown, at: string) => string | null): Check<T> => f as Check<T>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const text = (max = Number.POSITIVE_INFINITY): Check<string> =>
+  check((v, at) => (typeof v !== 'string' ? `${at} is not a string` : v.length > max ? `${at} is longer than ${max} characters` : null));
+export const nonEmptyText = (max = Number.POSITIVE_INFINITY): Check<string> => {
+  const base = text(max);
+  return check((v, at) => base(v, at) ?? ((v as string).trim() === '' ? `${at} is empty` : null));
+};
+export const flag: Check<boolean> = check((v, at) => (typeof v === 'boolean' ? null : `${at} is not true or false`));
+export const finite: Check<number> = check((v, at) => (typeof v === 'number' && Number.isFinite(v) ? null : `${at} is not a number`));
+export const count: Check<number> = check((v, at) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : `${at} is not a whole number ≥ 0`));
+export const oneOf = <L extends string>(...values: L[]): Check<L> =>
+  check((v, at) => (values.includes(v as L) ? null : `${at} is not one of ${values.map((x) => JSON.stringify(x)).join(', ')}`));
+export const nullable = <T>(c: Check<T>): Check<T | null> => check((v, at) => (v === null ? null : c(v, at)));
+export const optional = <T>(c: Check<T>): Check<T | undefined> => check((v, at) => (v === undefined ? null : c(v, at)));
+export const list = <T>(c: Check<T>, max = Number.POSITIVE_INFINITY): Check<T[]> =>
+  check((v, at) => {
+    if (!Array.isArray(v)) return `${at} is not a list`;
+    if (v.length > max) return `${at} has more than ${max} entries`;
+    for (let i = 0; i < v.length; i++) {
+      const problem = c(v[i], `${at}[${i}]`);
+      if (problem) return problem;
+    }
+    return null;
+  });
+/** An object with these fields (others are ignored): one check per field of T, optional ones included. */
+export const fields = <T>(shape: { [P in keyof T]-?: Check<T[P]> }): Check<T> =>
+  check((v, at) => {
+    if (!isObject(v)) return `${at} is not an object`;
+    for (const key of Object.keys(shape) as Array<keyof T & string>) {
+      const problem = (shape[key] as Check<unknown>)(v[key], `${at}.${key}`);
+      if (problem) return problem;
+    }
+    return null;
+  });
+/** `c`, and then a further condition on the checked value. */
+export const where = <T>(c: Check<T>, more: (value: T, at: string) => string | null): Check<T> =>
+  check((v, at) => c(v, at) ?? more(v as T, at));
+
+const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const isoDate: Check<string> = check((v, at) => (typeof v === 'string' && ISO_DATE.test(v) ? null : `${at} is not a date of the form YYYY-MM-DD`));
+
+/** Longest text of an article carried by a message: the body limit (1,000,000) with room for header lines. */
+export const MAX_MESSAGE_ARTICLE_CHARS = 1_100_000;
+/** Most articles one import request carries. */
+export const MAX_IMPORT_ARTICLES = 200_000;
+
+const id = nonEmptyText(500);
+const operation = nonEmptyText(100);
+
+const page = fields<PagePayload>({
+  text: text(),
+  url: text(),
+  title: text(),
+  language: nullable(text(100)),
+  publishedTime: nullable(text(100)),
+  siteName: optional(nullable(text())),
+});
+
+const range = fields<Range>({ start: count, end: count });
+
+/** A stored article: every field of its type, with offsets that point into its text. */
+export const article: Check<Article> = where(
+  fields<Article>({
+    id,
+    file: optional(text(1000)),
+    outlet: text(1000),
+    title: text(10_000),
+    language: text(100),
+    date: nullable(isoDate),
+    url: nullable(text(10_000)),
+    raw: text(MAX_MESSAGE_ARTICLE_CHARS),
+    bodyStart: count,
+    nonReporting: list(range),
+    source: oneOf('seed', 'user'),
+    addedAt: finite,
+  }),
+  (a, at) => {
+    if (a.bodyStart > a.raw.length) return `${at}.bodyStart is past the end of its text`;
+    let end = 0;
+    for (const r of a.nonReporting) {
+      if (r.start < end || r.end < r.start || r.end > a.raw.length) return `${at}.nonReporting is not a sorted list of ranges within its text`;
+      end = r.end;
+    }
+    return null;
+  },
+);
+
+const empty = fields<Empty>({});
+
+/** Each background request's payload check, and who may send it. */
+export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<Payload<K>>; from: 'anywhere' | 'extension-pages' } } = {
+  'crossread:annotate': { payload: fields({ page, storyOnly: optional(flag) }), from: 'anywhere' },
+  'crossread:add-article': { payload: fields({ page, outlet: text(1000), date: nullable(text(100)) }), from: 'extension-pages' },
+  'crossread:list-articles': { payload: empty, from: 'extension-pages' },
+  'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },
+  'crossread:story-profiles': { payload: fields({ ids: list(id, 1000) }), from: 'extension-pages' },
+  'crossread:search-articles': { payload: fields({ query: text(1000) }), from: 'extension-pages' },
+  'crossread:add-text': {
+    payload: fields<PastedArticle>({
+      raw: text(MAX_MESSAGE_ARTICLE_CHARS),
+      outlet: optional(text(1000)),
+      title: optional(text(10_000)),
+      date: optional(nullable(text(100))),
+      url: optional(nullable(text(10_000))),
+    }),
+    from: 'extension-pages',
+  },
+  'crossread:import-articles': { payload: fields({ operation, articles: list(article, MAX_IMPORT_ARTICLES) }), from: 'extension-pages' },
+  'crossread:cancel': { payload: fields({ operation }), from: 'extension-pages' },
+  'crossread:export-articles': { payload: empty, from: 'extension-pages' },
+  'crossread:update-article': { payload: fields({ id, outlet: optional(text(1000)), date: optional(nullable(text(100))) }), from: 'extension-pages' },
+  'crossread:delete-article': { payload: fields({ id }), from: 'extension-pages' },
+  'crossread:restore-article': { payload: fields({ article }), from: 'extension-pages' },
+  'crossread:reset-to-seeds': { payload: empty, from: 'extension-pages' },
+  'crossread:corpus-stats': { payload: empty, from: 'extension-pages' },
+};
+
+export const tabChecks: { [K in TabRequestName]: Check<Payload<K>> } = {
+  'crossread:tab-state': empty,
+  'crossread:extract': empty,
+};
+
+export const eventChecks: { [K in EventName]: Check<Events[K]> } = {
+  'crossread:corpus-changed': empty,
+  'crossread:progress': fields({ operation, done: count, total: count }),
+};
+
+const typeOf = (message: unknown): string | null =>
+  isObject(message) && typeof message.type === 'string' ? message.type : null;
+
+const has = <T extends object>(table: T, key: string | null): key is keyof T & string => key !== null && Object.hasOwn(table, key);
+
+/** The message as request or event `name` when it is one and its payload checks out; otherwise null. */
+export function readMessage<K extends RequestName | EventName>(name: K, message: unknown): Message<K> | null {
+  if (typeOf(message) !== name) return null;
+  const c: Check<unknown> | undefined = has(backgroundChecks, name)
+    ? backgroundChecks[name].payload
+    : has(tabChecks, name)
+      ? tabChecks[name]
+      : has(eventChecks, name)
+        ? eventChecks[name]
+        : undefined;
+  return c && c(message, name) === null ? (message as Message<K>) : null;
+}
+
+// ---------------------------------------------------------------------------
+// Sending
+
+const fail = (error: unknown): Failure => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
+
+/**
+ * Asks the background. Never rejects: a background that cannot be reached
+ * (restarting after an update) or that does not answer gives a Failure.
+ */
+export async function ask<K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> {
+  const message = { ...payload, type: name };
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as Reply<K> | undefined;
+    return reply ?? (fail(`crossread's background did not answer ${name}.`) as Reply<K>);
+  } catch (error) {
+    return fail(error) as Reply<K>;
+  }
+}
+
+/** Asks the content script of a tab; rejects when the tab has none (a browser page, a tab loaded before the extension). */
+export async function askTab<K extends TabRequestName>(tabId: number, name: K, payload: Payload<K>): Promise<Reply<K>> {
+  const reply = (await browser.tabs.sendMessage(tabId, { ...payload, type: name })) as Reply<K> | undefined;
+  if (reply === undefined) throw new Error(`The tab did not answer ${name}.`);
+  return reply;
+}
+
+/** Tells the extension's pages (not content scripts) of an event; nobody listening is fine. */
+export function tell<K extends EventName>(name: K, payload: Events[K]): Promise<void> {
+  return browser.runtime
+    .sendMessage({ ...payload, type: name })
+    .then(() => undefined)
+    .catch(() => undefined);
+}
+
+/** Tells the content script of a tab of an event; a tab without one is fine. */
+export function tellTab<K extends EventName>(tabId: number, name: K, payload: Events[K]): Promise<void> {
+  return browser.tabs
+    .sendMessage(tabId, { ...payload, type: name })
+    .then(() => undefined)
+    .catch(() => undefined);
+}
+
+// ---------------------------------------------------------------------------
+// Receiving
+
+/** What a receiver knows of a message's sender (runtime.MessageSender has these). */
+export interface Sender {
+  url?: string;
+  tab?: { id?: number };
+}
+
+export type BackgroundHandler<K extends BackgroundRequestName> = (message: Message<K>, sender: Sender) => Promise<Reply<K>>;
+export type BackgroundHandlers = { [K in BackgroundRequestName]: BackgroundHandler<K> };
+export type EventHandlers = { [K in EventName]?: (message: Message<K>) => void };
+
+/**
+ * Answers one message with `handlers`: undefined when it is none of theirs
+ * (another listener's, or an event), else the reply – a Failure for a payload
+ * that does not check out, a sender that may not ask this, or a handler that
+ * throws. `extensionOrigin` is the extension's own URL prefix
+ * (runtime.getURL('/')): only pages under it count as extension pages.
+ */
+export function dispatch(message: unknown, sender: Sender, handlers: Partial<BackgroundHandlers>, extensionOrigin: string): Promise<unknown> | undefined {
+  const name = typeOf(message);
+  if (!has(backgroundChecks, name)) return undefined;
+  const handler = handlers[name] as BackgroundHandler<typeof name> | undefined;
+  if (!handler) return undefined;
+  const spec = backgroundChecks[name];
+  if (spec.from === 'extension-pages' && !(sender.url ?? '').startsWith(extensionOrigin)) {
+    return Promise.resolve(fail(`${name} is answered for crossread's own pages only.`));
+  }
+  const problem = spec.payload(message, name);
+  if (problem) return Promise.resolve(fail(`Invalid request: ${problem}.`));
+  try {
+    return handler(message as Message<typeof name>, sender).catch(fail);
+  } catch (error) {
+    return Promise.resolve(fail(error));
+  }
+}
+
+/** Registers the background's handlers: one per request, typed by the tables above. Returns a function that stops answering. */
+export function serveBackground(handlers: BackgroundHandlers): () => void {
+  const origin = browser.runtime.getURL('/');
+  const listener = (message: unknown, sender: Sender): Promise<unknown> | undefined => dispatch(message, sender, handlers, origin);
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * Registers a content script's handlers of the popup's requests, and of
+ * events sent to its tab. Returns a function that stops listening.
+ */
+export function serveTab(handlers: { [K in TabRequestName]: () => Reply<K> }, events: EventHandlers = {}): () => void {
+  const listener = (message: unknown): Promise<unknown> | undefined => {
+    const name = typeOf(message);
+    if (has(tabChecks, name)) {
+      if (tabChecks[name](message, name) !== null) return undefined;
+      return Promise.resolve(handlers[name]());
+    }
+    hear(message, events);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls the handler of an event message, if it is one and checks out. */
+function hear(message: unknown, events: EventHandlers): void {
+  const name = typeOf(message);
+  if (!has(eventChecks, name)) return;
+  const handler = events[name] as ((m: unknown) => void) | undefined;
+  if (handler && eventChecks[name](message, name) === null) handler(message);
+}
+
+/** Listens for events in an extension page; answers no request. Returns a function that stops listening. */
+export function listen(events: EventHandlers): () => void {
+  const listener = (message: unknown): undefined => {
+    hear(message, events);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

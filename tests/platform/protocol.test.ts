@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { makeArticle } from '../../lib/corpus/make-article';
+import {
+  article,
+  ask,
+  backgroundChecks,
+  dispatch,
+  listen,
+  readMessage,
+  type BackgroundHandlers,
+  type PagePayload,
+} from '../../platform/protocol';
+import { isAnnotateRequest, isCorpusChanged } from '../../platform/messages';
+
+const origin = 'chrome-extension://abc/';
+const optionsPage = { url: `${origin}options.html`, tab: { id: 3 } };
+const webPage = { url: 'https://news.example/a', tab: { id: 4 } };
+const page: PagePayload = { text: 'Text', url: 'https://news.example/a', title: 'A', language: 'de', publishedTime: null };
+
+const stored = () => makeArticle({ id: 'a1', raw: 'title: Rat tagt\n\nDer Stadtrat tagte am Montag. Die Sitzung endete spät.', source: 'user', outlet: 'X', addedAt: 5 });
+
+describe('payload checks', () => {
+  it('accepts what the senders send, and says what is wrong with anything else', () => {
+    const annotate = backgroundChecks['crossread:annotate'].payload;
+    expect(annotate({ type: 'crossread:annotate', page }, 'm')).toBeNull();
+    expect(annotate({ page, storyOnly: true }, 'm')).toBeNull();
+    expect(annotate({ page: { ...page, text: 5 } }, 'm')).toBe('m.page.text is not a string');
+    expect(annotate({ page, storyOnly: 'yes' }, 'm')).toBe('m.storyOnly is not true or false');
+    expect(annotate({ page: { ...page, language: undefined } }, 'm')).toBe('m.page.language is not a string');
+    expect(annotate(null, 'm')).toBe('m is not an object');
+    expect(backgroundChecks['crossread:story-profiles'].payload({ ids: ['a', ''] }, 'm')).toBe('m.ids[1] is empty');
+    expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', date: null }, 'm')).toBeNull();
+    expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', outlet: 3 }, 'm')).toBe('m.outlet is not a string');
+  });
+
+  it('checks a stored article field by field, offsets included', () => {
+    const a = stored();
+    expect(article(a, 'a')).toBeNull();
+    expect(article({ ...a, file: undefined }, 'a')).toBeNull();
+    expect(article({ ...a, source: 'web' }, 'a')).toBe('a.source is not one of "seed", "user"');
+    expect(article({ ...a, date: '12.02.2025' }, 'a')).toBe('a.date is not a date of the form YYYY-MM-DD');
+    expect(article({ ...a, bodyStart: a.raw.length + 1 }, 'a')).toBe('a.bodyStart is past the end of its text');
+    expect(article({ ...a, bodyStart: -1 }, 'a')).toBe('a.bodyStart is not a whole number ≥ 0');
+    expect(article({ ...a, nonReporting: [{ start: 5, end: 9 }, { start: 2, end: 3 }] }, 'a')).toMatch(/not a sorted list/);
+    expect(article({ ...a, nonReporting: [{ start: 0, end: a.raw.length + 1 }] }, 'a')).toMatch(/not a sorted list/);
+    expect(article({ ...a, raw: 'x'.repeat(2_000_000), bodyStart: 0, nonReporting: [] }, 'a')).toMatch(/longer than/);
+  });
+
+  it('reads a message as a request or event only when its type and payload fit', () => {
+    expect(readMessage('crossread:annotate', { type: 'crossread:annotate', page })).not.toBeNull();
+    expect(readMessage('crossread:annotate', { type: 'crossread:add-article', page })).toBeNull();
+    expect(isAnnotateRequest({ type: 'crossread:annotate', page: { text: 'x' } })).toBe(false);
+    expect(isCorpusChanged({ type: 'crossread:corpus-changed' })).toBe(true);
+    expect(readMessage('crossread:progress', { type: 'crossread:progress', operation: 'op', done: 1, total: 'all' })).toBeNull();
+  });
+});
+
+describe('dispatch', () => {
+  const handlers: Partial<BackgroundHandlers> = {
+    'crossread:annotate': async (m) => ({ ok: true, notes: { seen: m.page.url } as never }),
+    'crossread:delete-article': async ({ id }) => {
+      if (id === 'boom') throw new Error('The disk is on fire.');
+      return { ok: true, article: stored() };
+    },
+  };
+
+  it('answers a checked request with its handler', async () => {
+    expect(await dispatch({ type: 'crossread:annotate', page }, webPage, handlers, origin)).toEqual({ ok: true, notes: { seen: page.url } });
+    expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, optionsPage, handlers, origin)).toMatchObject({ ok: true });
+  });
+
+  it('leaves messages that are not its own to other listeners', () => {
+    expect(dispatch({ type: 'crossread:progress', operation: 'x', done: 1, total: 2 }, optionsPage, handlers, origin)).toBeUndefined();
+    expect(dispatch({ type: 'crossread:tab-state' }, optionsPage, handlers, origin)).toBeUndefined();
+    expect(dispatch({ type: 'crossread:list-articles' }, optionsPage, handlers, origin)).toBeUndefined();
+    expect(dispatch('crossread:annotate', webPage, handlers, origin)).toBeUndefined();
+    expect(dispatch({ type: 'toString' }, webPage, handlers, origin)).toBeUndefined();
+  });
+
+  it('refuses a bad payload without calling the handler', async () => {
+    expect(await dispatch({ type: 'crossread:annotate', page: { url: 'x' } }, webPage, handlers, origin)).toEqual({
+      ok: false,
+      error: 'Invalid request: crossread:annotate.page.text is not a string.',
+    });
+  });
+
+  it('answers corpus requests for extension pages only, never for a web page', async () => {
+    const reply = await dispatch({ type: 'crossread:delete-article', id: 'a1' }, webPage, handlers, origin);
+    expect(reply).toEqual({ ok: false, error: 'crossread:delete-article is answered for crossread\'s own pages only.' });
+    expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, { url: 'chrome-extension://other/options.html' }, handlers, origin)).toMatchObject({ ok: false });
+    expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, {}, handlers, origin)).toMatchObject({ ok: false });
+  });
+
+  it('turns a handler that throws into a failure', async () => {
+    expect(await dispatch({ type: 'crossread:delete-article', id: 'boom' }, optionsPage, handlers, origin)).toEqual({ ok: false, error: 'The disk is on fire.' });
+  });
+});
+
+describe('ask and listen', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('sends the name as type with the payload, and never rejects', async () => {
+    const seen: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      seen.push(message);
+      return Promise.resolve({ ok: true, count: 3, usage: null, quota: null });
+    });
+    expect(await ask('crossread:corpus-stats', {})).toEqual({ ok: true, count: 3, usage: null, quota: null });
+    expect(seen).toEqual([{ type: 'crossread:corpus-stats' }]);
+    fakeBrowser.reset();
+    expect(await ask('crossread:corpus-stats', {})).toMatchObject({ ok: false });
+  });
+
+  it('hears checked events only', async () => {
+    const heard: number[] = [];
+    listen({ 'crossread:progress': (p) => heard.push(p.done) });
+    await fakeBrowser.runtime.sendMessage({ type: 'crossread:progress', operation: 'op', done: 4, total: 10 }).catch(() => undefined);
+    await fakeBrowser.runtime.sendMessage({ type: 'crossread:progress', operation: 'op', done: -1, total: 10 }).catch(() => undefined);
+    expect(heard).toEqual([4]);
+  });
+});
