@@ -1,7 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Article } from './article';
-import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms } from './index';
+import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './index';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
+import { chooseStory, clusterStories, type CorpusWeights, type Story, type StoryMember } from '../match/story-clusters';
 
 export const DB_NAME = 'crossread';
 /**
@@ -12,8 +13,18 @@ export const DB_NAME = 'crossread';
  * 1: articles.
  * 2: the term index (terms, df), the engine's features per article, meta.
  * 3: postings in chunks per term instead of a multi-entry index over `terms`.
+ * 4: stories (the articles that report one event) and each article's story.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
+
+/**
+ * Bump when the way stories are formed changes (lib/match/story-clusters.ts
+ * exports no version of its rules of its own): every stored story is then
+ * recomputed when the store is opened, as it is when FEATURES_VERSION changes.
+ */
+export const STORIES_VERSION = 1;
+/** What the stored stories were computed with, kept as meta 'storiesVersion'. */
+export const STORIES_SIGNATURE = `stories ${STORIES_VERSION}, features ${FEATURES_VERSION}`;
 
 /** Document frequency of one term: how many articles are indexed under it. */
 export interface TermFrequency {
@@ -42,6 +53,24 @@ export interface StoredFeatures {
   features: ArticleFeatures;
 }
 
+/** A story: the articles that report one event, in the order they joined it. Its id never changes while it has members. */
+export interface StoredStory {
+  id: string;
+  members: string[];
+}
+
+/** The story an article is in. */
+export interface StoryLink {
+  id: string;
+  story: string;
+}
+
+/** A story with its members' articles, as lookups hand them out. */
+export interface StoryArticles {
+  id: string;
+  articles: Article[];
+}
+
 interface CorpusSchema extends DBSchema {
   articles: {
     key: string;
@@ -67,16 +96,43 @@ interface CorpusSchema extends DBSchema {
     key: string;
     value: StoredFeatures;
   };
-  /** 'generation': bumped by every write, so a context knows when what it keeps in memory is out of date. */
+  /** Story id → its members, written in the same transactions as the articles. */
+  stories: {
+    key: string;
+    value: StoredStory;
+  };
+  /**
+   * Article id → its story. A store of its own rather than a field of the
+   * article or a multi-entry index over `stories.members`: articles stay as
+   * the reader exported or edited them, moving an article rewrites one small
+   * record instead of an index entry per member of the story, and a lookup
+   * reads the stories of its hits by key, the hits' ids being all it has.
+   */
+  storyOf: {
+    key: string;
+    value: StoryLink;
+  };
+  /**
+   * 'generation' (number): bumped by every write, so a context knows when
+   * what it keeps in memory is out of date. 'storiesVersion' (string): the
+   * STORIES_SIGNATURE the stories were computed with.
+   */
   meta: {
     key: string;
-    value: number;
+    value: number | string;
   };
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta'] as const;
+const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const;
 type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
+const READ_STORES = ['articles', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const;
+type ReadTx = IDBPTransaction<CorpusSchema, Array<(typeof READ_STORES)[number]>, 'readonly'>;
+
+/** The write counter kept in meta (0 before the first write). */
+function generationOf(value: number | string | undefined): number {
+  return typeof value === 'number' ? value : 0;
+}
 
 /** What one write transaction changed, to bring the in-memory lookup cache up to date once it commits. */
 interface WriteLog {
@@ -145,6 +201,56 @@ function prepare(article: Article): Prepared {
   return { article, terms: indexTerms(article), features: articleFeatures(article) };
 }
 
+/** Index hits considered when an article chooses its story at ingest: as many as a page lookup reads by default. */
+const STORY_CANDIDATES = 50;
+
+/** An article about to choose its story: its index terms and its features. */
+interface Assignee {
+  id: string;
+  terms: readonly string[];
+  features: ArticleFeatures;
+}
+
+/** Each article's features: the stored ones where they are current, else computed (and returned in `computed`, to be stored). */
+function currentFeatures(articles: readonly Article[], stored: readonly StoredFeatures[]): { features: Map<string, ArticleFeatures>; computed: StoredFeatures[] } {
+  const byId = new Map(stored.map((f) => [f.id, f.features]));
+  const features = new Map<string, ArticleFeatures>();
+  const computed: StoredFeatures[] = [];
+  for (const article of articles) {
+    let f = byId.get(article.id);
+    if (!f || f.version !== FEATURES_VERSION) {
+      f = articleFeatures(article);
+      computed.push({ id: article.id, features: f });
+    }
+    features.set(article.id, f);
+  }
+  return { features, computed };
+}
+
+/**
+ * Every story of a corpus at once: clusterStories over the articles in the
+ * order they were added (ties by id), which is what ingest builds article by
+ * article, with every story a candidate.
+ */
+function clusterAll(articles: readonly Article[], features: ReadonlyMap<string, ArticleFeatures>, df: ReadonlyMap<string, number>): { stories: StoredStory[]; links: StoryLink[] } {
+  const ordered = [...articles].sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const weights: CorpusWeights = { docCount: articles.length, docFreq: (term) => df.get(term) ?? 0 };
+  const assigned = clusterStories(
+    ordered.map((a) => ({ id: a.id, features: features.get(a.id)! })),
+    weights,
+  );
+  const stories = new Map<string, StoredStory>();
+  const links: StoryLink[] = [];
+  for (const a of ordered) {
+    const id = assigned.get(a.id)!;
+    const story = stories.get(id);
+    if (story) story.members.push(a.id);
+    else stories.set(id, { id, members: [a.id] });
+    links.push({ id: a.id, story: id });
+  }
+  return { stories: [...stories.values()], links };
+}
+
 /** The browser's storage is full; nothing of the failed write was kept. */
 export class StorageFullError extends Error {
   constructor(cause: unknown) {
@@ -194,7 +300,7 @@ export interface LazySeeds {
 /**
  * The reader's corpus, kept in the extension's own IndexedDB (the background
  * context), never in a web page's origin. Every write keeps the articles, the
- * term index and the features consistent in one transaction.
+ * term index, the features and the stories consistent in one transaction.
  */
 export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
@@ -228,10 +334,12 @@ export class CorpusStore {
           if (oldVersion === 2) transaction.objectStore('terms').deleteIndex('term' as never);
           database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
         }
+        if (oldVersion < 4) {
+          database.createObjectStore('stories', { keyPath: 'id' });
+          database.createObjectStore('storyOf', { keyPath: 'id' });
+        }
         // Index what the reader already has, inside the upgrade: the new
         // version is never visible with articles missing from the index.
-        // Features are left to be computed on first use (see candidates),
-        // so the upgrade stays short.
         if (oldVersion >= 1 && oldVersion < 3) {
           const writes: Promise<unknown>[] = [];
           let indexed: ArticleTerms[];
@@ -248,17 +356,45 @@ export class CorpusStore {
           for (const [term, ids] of postingsOf(indexed)) writes.push(transaction.objectStore('postings').put({ term, chunk: 0, ids }));
           await Promise.all(writes);
         }
+        // The stories of what the reader already has, from scratch, in the
+        // same upgrade: the new version is never visible with an article in
+        // no story. Features missing or from an older engine are computed for
+        // it, and kept.
+        if (oldVersion >= 1 && oldVersion < 4) {
+          const [articles, stored, df] = await Promise.all([
+            transaction.objectStore('articles').getAll(),
+            transaction.objectStore('features').getAll(),
+            transaction.objectStore('df').getAll(),
+          ]);
+          const { features, computed } = currentFeatures(articles, stored);
+          const { stories, links } = clusterAll(articles, features, new Map(df.map((d) => [d.term, d.df])));
+          await Promise.all([
+            ...computed.map((f) => transaction.objectStore('features').put(f)),
+            ...stories.map((story) => transaction.objectStore('stories').put(story)),
+            ...links.map((link) => transaction.objectStore('storyOf').put(link)),
+          ]);
+        }
+        if (oldVersion < 4) await transaction.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
       },
     });
     opened.db = db;
-    return new CorpusStore(db);
+    const store = new CorpusStore(db);
+    // Stories computed with other rules or other features (an engine update) are
+    // formed again, all at once. Should that fail (a full disk), the old ones
+    // still hold every article, and the next start tries again.
+    if ((await db.get('meta', 'storiesVersion')) !== STORIES_SIGNATURE) {
+      await store.recomputeStories(true).catch((error: unknown) => console.warn('crossread: the stories could not be formed again', error));
+    }
+    return store;
   }
 
   /**
    * Runs `body` in one readwrite transaction over all stores: either all of
    * its writes are kept, or none. `body` must only await requests of `tx`.
+   * `weights`: `log.dfBefore` is set (read when this context does not hold
+   * the frequencies), as choosing stories needs.
    */
-  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal, options: { weights?: boolean } = {}): Promise<T> {
     if (signal?.aborted) throw new WriteCancelledError();
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
@@ -273,8 +409,14 @@ export class CorpusStore {
     };
     signal?.addEventListener('abort', cancel);
     try {
-      const generation = (await tx.objectStore('meta').get('generation')) ?? 0;
+      const generation = generationOf(await tx.objectStore('meta').get('generation'));
       if (this.cache?.generation === generation) log.dfBefore = this.cache.df;
+      else if (options.weights) {
+        // Choosing stories weighs terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
+        const df = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
+        this.cache = { generation, df, loaded: new Map(), postings: null };
+        log.dfBefore = df;
+      }
       const bump = tx.objectStore('meta').put(generation + 1, 'generation');
       bump.catch(() => undefined);
       const result = await body(tx, log);
@@ -357,8 +499,182 @@ export class CorpusStore {
     );
   }
 
-  /** Stores prepared articles (`add`: failing on an existing id) with their index entries and features. */
+  /**
+   * Chooses the story of each article of `items`, in order, inside a write:
+   * an article's candidates are the stories of the articles the term index
+   * returns for its terms (selected as for a page), the articles before it in
+   * `items` included, which are held in memory. The reads come in a few bulk
+   * rounds whatever the number of items – never the whole corpus per article.
+   * The items must be in no story, and their postings not written yet.
+   * Returns the stories to put (changed or new) and the items' links; it
+   * writes nothing but features it had to compute for want of current ones.
+   */
+  private static async assignStories(tx: WriteTx, log: WriteLog, items: readonly Assignee[]): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
+    if (items.length === 0) return { stories: [], links: [] };
+    const inBatch = new Set(items.map((item) => item.id));
+
+    // Document frequencies as this transaction has them so far.
+    const changes = new Map(log.df);
+    let base: ReadonlyMap<string, number>;
+    if (log.cleared) base = new Map();
+    else if (log.dfBefore) base = log.dfBefore;
+    else {
+      // Already with this transaction's changes.
+      base = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
+      changes.clear();
+    }
+    const storedDf = (term: string): number => (base.get(term) ?? 0) + (changes.get(term) ?? 0);
+    const storedTerms = base.size + changes.size;
+    const count = await tx.objectStore('articles').count();
+    // What the items before the current one add to the frequencies.
+    const added = new Map<string, number>();
+    const docFreq = (term: string): number => storedDf(term) + (added.get(term) ?? 0);
+    const addTerms = (terms: readonly string[]) => {
+      for (const t of terms) added.set(t, (added.get(t) ?? 0) + 1);
+    };
+
+    // Each item's query, as a page with its terms would make it of the corpus as it is by then.
+    const queries: QueryTerm[][] = [];
+    const needed = new Set<string>();
+    items.forEach((item, i) => {
+      const query = selectQueryTerms(item.terms, new Map(item.terms.map((t) => [t, docFreq(t)])), count + i);
+      queries.push(query);
+      for (const q of query) if (storedDf(q.term) > 0) needed.add(q.term);
+      addTerms(item.terms);
+    });
+
+    // The stored postings of every query term, read once for the whole batch.
+    const stored = new Map<string, string[]>();
+    if (needed.size > 0) {
+      const keep = (term: string, ids: readonly string[]) => {
+        const list = stored.get(term) ?? [];
+        for (const id of ids) if (!inBatch.has(id)) list.push(id);
+        stored.set(term, list);
+      };
+      const postings = tx.objectStore('postings');
+      if (storedTerms <= READ_WHOLE_INDEX_TERMS) {
+        for (const c of await postings.getAll()) if (needed.has(c.term)) keep(c.term, c.ids);
+      } else {
+        for (const chunks of await Promise.all([...needed].map((t) => postings.getAll(termChunks(t))))) for (const c of chunks) keep(c.term, c.ids);
+      }
+    }
+
+    // Each item's hits among the stored articles and the items before it.
+    const batchPostings = new Map<string, string[]>();
+    const hits = items.map((item, i) => {
+      const postings = new Map<string, string[]>();
+      for (const q of queries[i]) {
+        const a = stored.get(q.term);
+        const b = batchPostings.get(q.term);
+        postings.set(q.term, a && b ? a.concat(b) : (a ?? b ?? []));
+      }
+      for (const t of item.terms) {
+        const ids = batchPostings.get(t);
+        if (ids) ids.push(item.id);
+        else batchPostings.set(t, [item.id]);
+      }
+      return rankCandidates(queries[i], postings, STORY_CANDIDATES);
+    });
+
+    // The stories of the stored hits, with every member's features.
+    const storedHits = [...new Set(hits.flat().filter((id) => !inBatch.has(id)))];
+    const storyOf = tx.objectStore('storyOf');
+    const stories = tx.objectStore('stories');
+    const [hitLinks, taken] = await Promise.all([
+      Promise.all(storedHits.map((id) => storyOf.get(id))),
+      // Ids a new story must not take: a story keeps its first member's id after that member left.
+      Promise.all(items.map((item) => stories.getAllKeys(IDBKeyRange.bound(`story-${item.id}`, `story-${item.id}\uffff`)))),
+    ]);
+    const storyOfHit = new Map<string, string>();
+    for (const link of hitLinks) if (link) storyOfHit.set(link.id, link.story);
+    const takenIds = new Set(taken.flat());
+    const storyIds = [...new Set(storyOfHit.values())];
+    const storedStories = (await Promise.all(storyIds.map((id) => stories.get(id)))).filter((x) => x !== undefined);
+    const memberIds = [...new Set(storedStories.flatMap((x) => x.members).filter((id) => !inBatch.has(id)))];
+    const memberFeatures = new Map<string, ArticleFeatures>();
+    const records = await Promise.all(memberIds.map((id) => tx.objectStore('features').get(id)));
+    const stale: string[] = [];
+    memberIds.forEach((id, i) => {
+      const f = records[i]?.features;
+      if (f && f.version === FEATURES_VERSION) memberFeatures.set(id, f);
+      else stale.push(id);
+    });
+    if (stale.length > 0) {
+      const articles = await Promise.all(stale.map((id) => tx.objectStore('articles').get(id)));
+      const computed: StoredFeatures[] = [];
+      for (const article of articles) {
+        if (!article) continue;
+        const features = articleFeatures(article);
+        memberFeatures.set(article.id, features);
+        computed.push({ id: article.id, features });
+        log.touched.add(article.id);
+      }
+      await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
+    }
+
+    // The choices, in order: each item sees the stories as the items before it left them.
+    const state = new Map<string, Story>();
+    for (const story of storedStories) {
+      const members: StoryMember[] = [];
+      for (const id of story.members) {
+        const features = memberFeatures.get(id);
+        if (features) members.push({ id, features });
+      }
+      state.set(story.id, { id: story.id, members });
+    }
+    const storyOfItem = new Map<string, string>();
+    const changed = new Set<string>();
+    const links: StoryLink[] = [];
+    added.clear();
+    items.forEach((item, i) => {
+      const candidates: Story[] = [];
+      const seen = new Set<string>();
+      for (const hit of hits[i]) {
+        const id = inBatch.has(hit) ? storyOfItem.get(hit) : storyOfHit.get(hit);
+        if (id === undefined || seen.has(id) || !state.has(id)) continue;
+        seen.add(id);
+        candidates.push(state.get(id)!);
+      }
+      const choice = chooseStory(item.features, candidates, { docCount: count + i, docFreq });
+      let story = choice.storyId !== null && seen.has(choice.storyId) ? state.get(choice.storyId) : undefined;
+      if (!story) {
+        let id = `story-${item.id}`;
+        for (let k = 2; takenIds.has(id) || state.has(id); k++) id = `story-${item.id}-${k}`;
+        story = { id, members: [] };
+        state.set(id, story);
+      }
+      story.members.push({ id: item.id, features: item.features });
+      changed.add(story.id);
+      storyOfItem.set(item.id, story.id);
+      links.push({ id: item.id, story: story.id });
+      addTerms(item.terms);
+    });
+    return { stories: [...changed].map((id) => ({ id, members: state.get(id)!.members.map((m) => m.id) })), links };
+  }
+
+  /** Takes an article out of its story, deleting the story when it was the last member. */
+  private static async removeFromStory(tx: WriteTx, id: string): Promise<void> {
+    const link = await tx.objectStore('storyOf').get(id);
+    if (!link) return;
+    const story = await tx.objectStore('stories').get(link.story);
+    const members = story ? story.members.filter((m) => m !== id) : [];
+    await Promise.all([
+      tx.objectStore('storyOf').delete(id),
+      members.length > 0 ? tx.objectStore('stories').put({ id: link.story, members }) : tx.objectStore('stories').delete(link.story),
+    ]);
+  }
+
+  /**
+   * Stores prepared articles (`add`: failing on an existing id) with their
+   * index entries and features, each in the story it reports or in a new one
+   * (in the order given: an article sees the stories of those before it).
+   */
   private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
+    const { stories, links } = await CorpusStore.assignStories(
+      tx,
+      log,
+      prepared.map((p) => ({ id: p.article.id, terms: p.terms, features: p.features })),
+    );
     const writes: Promise<unknown>[] = [];
     let done = 0;
     try {
@@ -373,6 +689,8 @@ export class CorpusStore {
         writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
         log.touched.add(p.article.id);
       }
+      for (const story of stories) writes.push(tx.objectStore('stories').put(story));
+      for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
     } catch (error) {
       // A request that throws at once (quota, a value that cannot be stored) aborts the lot; the ones already made then fail too.
       for (const w of writes) w.catch(() => undefined);
@@ -382,7 +700,11 @@ export class CorpusStore {
     await Promise.all(writes);
   }
 
-  /** Removes an article, its index entries and features; false when there was none. */
+  /**
+   * Removes an article, its index entries, features and story membership;
+   * false when there was none. Not for several articles at once in one
+   * transaction: two members leaving one story must not both rewrite it.
+   */
   private static async removeIndexed(tx: WriteTx, log: WriteLog, id: string): Promise<boolean> {
     log.touched.add(id);
     const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
@@ -391,6 +713,7 @@ export class CorpusStore {
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
       CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
+      CorpusStore.removeFromStory(tx, id),
     ]);
     return article !== undefined;
   }
@@ -416,13 +739,13 @@ export class CorpusStore {
       const toAdd = missing.filter((_, i) => keys[i] === undefined);
       await CorpusStore.storePrepared(tx, log, toAdd);
       return toAdd.length;
-    });
+    }, undefined, { weights: true });
   }
 
   /** Adds articles in one transaction: either all are stored (with their index entries), or none. */
   async addArticles(articles: readonly Article[]): Promise<void> {
     const prepared = articles.map(prepare);
-    await this.write((tx, log) => CorpusStore.storePrepared(tx, log, prepared));
+    await this.write((tx, log) => CorpusStore.storePrepared(tx, log, prepared), undefined, { weights: true });
   }
 
   /**
@@ -454,18 +777,21 @@ export class CorpusStore {
       const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
       for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, prepared[i].article.id);
       await CorpusStore.storePrepared(tx, log, prepared);
-    }, signal);
+    }, signal, { weights: true });
   }
 
   /**
    * Resets the corpus to `seeds`, in one transaction: everything else – the
-   * reader's articles and edits of seeds – is removed.
+   * reader's articles and edits of seeds – is removed, and the stories are
+   * formed again from the seeds alone.
    */
   async replaceWithSeeds(seeds: readonly Article[]): Promise<void> {
     const prepared = seeds.map(prepare);
     await this.write(async (tx, log) => {
       log.cleared = true;
-      await Promise.all((['articles', 'terms', 'postings', 'df', 'features'] as const).map((s) => tx.objectStore(s).clear()));
+      // Frequencies count from zero again.
+      log.df.clear();
+      await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'stories', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
       await CorpusStore.storePrepared(tx, log, prepared);
     });
   }
@@ -479,15 +805,26 @@ export class CorpusStore {
     if (outlet !== undefined && outlet === '') throw new Error('The outlet label cannot be empty.');
     const date = update.date === undefined ? undefined : update.date === null || update.date.trim() === '' ? null : update.date.trim();
     if (date && !ISO_DATE.test(date)) throw new Error(`"${date}" is not a date of the form YYYY-MM-DD.`);
-    return this.write(async (tx, log) => {
-      log.touched.add(id);
-      const article = await tx.objectStore('articles').get(id);
-      if (!article) throw new Error(`There is no article ${id} in the corpus.`);
-      const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
-      // The date is part of the features (story matching compares dates); the indexed terms do not change.
-      await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features: articleFeatures(updated) })]);
-      return updated;
-    });
+    return this.write(
+      async (tx, log) => {
+        log.touched.add(id);
+        const article = await tx.objectStore('articles').get(id);
+        if (!article) throw new Error(`There is no article ${id} in the corpus.`);
+        const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
+        // The date is part of the features (story matching compares dates); the indexed terms do not change.
+        const features = articleFeatures(updated);
+        await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features })]);
+        if (date !== undefined && date !== article.date) {
+          // Another date can make it another event: the article leaves its story and chooses again.
+          const [indexed] = await Promise.all([tx.objectStore('terms').get(id), CorpusStore.removeFromStory(tx, id)]);
+          const { stories, links } = await CorpusStore.assignStories(tx, log, [{ id, terms: indexed?.terms ?? indexTerms(updated), features }]);
+          await Promise.all([...stories.map((story) => tx.objectStore('stories').put(story)), ...links.map((link) => tx.objectStore('storyOf').put(link))]);
+        }
+        return updated;
+      },
+      undefined,
+      { weights: date !== undefined },
+    );
   }
 
   async listArticles(): Promise<Article[]> {
@@ -528,14 +865,114 @@ export class CorpusStore {
    */
   async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
-    const tx = this.db.transaction(['articles', 'postings', 'df', 'features', 'meta'], 'readonly');
-    const [generation, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
+    const tx = this.readTransaction();
+    const { cache, size } = await this.lookupCache(tx);
+    const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit);
+    const { articles, stale } = await this.readArticles(tx, cache, ids);
+    await tx.done;
+    if (stale.length > 0) await this.saveFeatures(stale);
+    return articles;
+  }
+
+  /**
+   * The stories of the articles `candidates(pageTerms, limit)` would return,
+   * in the order of their best article, each with all its members' articles
+   * – also those the index did not return, so no outlet of a candidate story
+   * is missing. Members come in the order they joined; their features are
+   * handed out as with `candidates` (`featuresOf`). Read-only, like those.
+   */
+  async candidateStories(pageTerms: readonly string[], limit = 50): Promise<StoryArticles[]> {
+    if (pageTerms.length === 0 || limit <= 0) return [];
+    const tx = this.readTransaction();
+    const { cache, size } = await this.lookupCache(tx);
+    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit);
+    const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
+    // A hit in no story (which the writes never leave) stands as a story of its own.
+    const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
+    const storyIds = [...new Set(storyOfHit)];
+    const stories = await Promise.all(storyIds.map((id) => tx.objectStore('stories').get(id)));
+    const members = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
+    hits.forEach((id, i) => {
+      const list = members.get(storyOfHit[i])!;
+      if (!list.includes(id)) list.push(id);
+    });
+    return this.readStories(tx, cache, members);
+  }
+
+  /**
+   * The stories with these ids, each with all its members' articles (in the
+   * order they joined, features as with `candidates`); unknown ids are left
+   * out.
+   */
+  async storyMembers(storyIds: readonly string[]): Promise<StoryArticles[]> {
+    if (storyIds.length === 0) return [];
+    const tx = this.readTransaction();
+    const { cache } = await this.lookupCache(tx);
+    const ids = [...new Set(storyIds)];
+    const stories = await Promise.all(ids.map((id) => tx.objectStore('stories').get(id)));
+    const members = new Map<string, string[]>();
+    for (const story of stories) if (story) members.set(story.id, story.members);
+    return this.readStories(tx, cache, members);
+  }
+
+  /** Every story with its members' ids. */
+  async listStories(): Promise<StoredStory[]> {
+    return this.db.getAll('stories');
+  }
+
+  /** The id of the story an article is in; null for an unknown article. */
+  async storyIdOf(articleId: string): Promise<string | null> {
+    return (await this.db.get('storyOf', articleId))?.story ?? null;
+  }
+
+  /**
+   * Forms every story again from scratch, in one write: clusterStories over
+   * all articles in the order they were added (then by id), with features
+   * that were missing or from an older engine computed and stored on the way.
+   * `open` does it when the stories were formed by other rules or features
+   * (STORIES_SIGNATURE); `onlyIfStale` then skips it when another context has
+   * done it meanwhile.
+   */
+  async recomputeStories(onlyIfStale = false): Promise<void> {
+    await this.write(
+      async (tx, log) => {
+        if (onlyIfStale && (await tx.objectStore('meta').get('storiesVersion')) === STORIES_SIGNATURE) return;
+        const [articles, stored] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('features').getAll()]);
+        const { features, computed } = currentFeatures(articles, stored);
+        const { stories, links } = clusterAll(articles, features, log.dfBefore ?? new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df])));
+        for (const f of computed) log.touched.add(f.id);
+        await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyOf').clear()]);
+        await Promise.all([
+          ...computed.map((f) => tx.objectStore('features').put(f)),
+          ...stories.map((story) => tx.objectStore('stories').put(story)),
+          ...links.map((link) => tx.objectStore('storyOf').put(link)),
+          tx.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion'),
+        ]);
+      },
+      undefined,
+      { weights: true },
+    );
+  }
+
+  private readTransaction(): ReadTx {
+    return this.db.transaction([...READ_STORES], 'readonly');
+  }
+
+  /** What lookups keep in memory, for the generation `tx` reads: every document frequency is read again when it is another. */
+  private async lookupCache(tx: ReadTx): Promise<{ cache: LookupCache; size: number }> {
+    const [stored, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
+    const generation = generationOf(stored);
     let cache = this.cache;
-    if (!cache || cache.generation !== (generation ?? 0)) {
+    if (!cache || cache.generation !== generation) {
       const all = await tx.objectStore('df').getAll();
-      cache = { generation: generation ?? 0, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map(), postings: null };
+      cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map(), postings: null };
       this.cache = cache;
     }
+    return { cache, size };
+  }
+
+  /** The ids of the articles the index ranks best for these page terms, at most `limit` (see `candidates`). */
+  private static async indexHits(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number): Promise<string[]> {
     const query = selectQueryTerms(pageTerms, cache.df, size);
     let postings = new Map<string, string[]>();
     const add = (term: string, ids: string[]) => {
@@ -556,14 +993,21 @@ export class CorpusStore {
         for (const c of chunks[i]) add(q.term, c.ids);
       });
     }
-    const ids = rankCandidates(query, postings, limit);
-    const toRead = ids.filter((id) => !cache.loaded.has(id));
+    return rankCandidates(query, postings, limit);
+  }
+
+  /**
+   * The articles with these ids that are stored, in that order, with their
+   * features (see `featuresOf`): those handed out before in this generation
+   * are not read again. Features computed for want of current stored ones
+   * come back in `stale`, to be saved once `tx` is done.
+   */
+  private async readArticles(tx: ReadTx, cache: LookupCache, ids: readonly string[]): Promise<{ articles: Article[]; stale: StoredFeatures[] }> {
+    const toRead = [...new Set(ids)].filter((id) => !cache.loaded.has(id));
     const [articles, stored] = await Promise.all([
       Promise.all(toRead.map((id) => tx.objectStore('articles').get(id))),
       Promise.all(toRead.map((id) => tx.objectStore('features').get(id))),
     ]);
-    await tx.done;
-
     const stale: StoredFeatures[] = [];
     const read = new Map<string, { article: Article; features: ArticleFeatures }>();
     articles.forEach((article, i) => {
@@ -587,8 +1031,21 @@ export class CorpusStore {
       found.push(entry.article);
     }
     while (cache.loaded.size > MAX_CACHED_ARTICLES) cache.loaded.delete(cache.loaded.keys().next().value!);
+    return { articles: found, stale };
+  }
+
+  /** Story id → member ids, read as stories with their articles (members no longer stored left out, stories left empty dropped). */
+  private async readStories(tx: ReadTx, cache: LookupCache, members: ReadonlyMap<string, readonly string[]>): Promise<StoryArticles[]> {
+    const { articles, stale } = await this.readArticles(tx, cache, [...members.values()].flat());
+    await tx.done;
     if (stale.length > 0) await this.saveFeatures(stale);
-    return found;
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const out: StoryArticles[] = [];
+    for (const [id, ids] of members) {
+      const list = ids.map((m) => byId.get(m)).filter((a) => a !== undefined);
+      if (list.length > 0) out.push({ id, articles: list });
+    }
+    return out;
   }
 
   /** Keeps features computed after the fact, for articles that still exist. */

@@ -3,8 +3,8 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/corpus/article';
 import { makeArticle } from '../../../lib/corpus/make-article';
-import { CorpusStore, DB_VERSION } from '../../../lib/corpus/store';
-import { articleFeatures } from '../../../lib/match/features';
+import { CorpusStore, DB_VERSION, STORIES_SIGNATURE } from '../../../lib/corpus/store';
+import { articleFeatures, FEATURES_VERSION } from '../../../lib/match/features';
 import { contentTerms } from '../../../lib/text/tokens';
 import { indexTerms } from '../../../lib/corpus/index';
 import { loadSeeds } from '../../helpers/seeds';
@@ -64,7 +64,7 @@ describe('upgrading a version-1 corpus', () => {
 
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyOf', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
       const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
@@ -79,6 +79,15 @@ describe('upgrading a version-1 corpus', () => {
       // The url and source indexes of version 1 still work.
       expect(await store.getArticle('user-1')).toEqual(old.find((a) => a.id === 'user-1'));
 
+      // Stories of everything the reader had: the seeds' event, and one story for each of the reader's articles.
+      expect(await storiesOf(name)).toEqual(
+        new Map([
+          ['story-seed-000', seeds.map((s) => s.id)],
+          ['story-user-1', ['user-1']],
+          ['story-user-2', ['user-2']],
+        ]),
+      );
+
       // Seeding again after the upgrade neither duplicates nor resets the relabelled seed.
       expect(await store.ensureSeeds(seeds)).toBe(0);
       expect((await store.getArticle(seeds[0].id))!.outlet).toBe('My label');
@@ -87,7 +96,7 @@ describe('upgrading a version-1 corpus', () => {
     }
   });
 
-  it('finds candidates in the upgraded corpus, computing features once on first use', async () => {
+  it('finds candidates in the upgraded corpus, with the features the upgrade computed for its stories', async () => {
     const name = `v1-${n++}`;
     const seeds = loadSeeds();
     await createVersion1(name, [...seeds, ...readerArticles()]);
@@ -101,7 +110,7 @@ describe('upgrading a version-1 corpus', () => {
       const db = await openDB(name);
       const features = (await db.getAll('features')) as Array<{ id: string; features: unknown }>;
       db.close();
-      expect(features.map((f) => f.id).sort()).toEqual([...seeds.map((s) => s.id), 'user-1'].sort());
+      expect(features.map((f) => f.id).sort()).toEqual([...seeds.map((s) => s.id), 'user-1', 'user-2'].sort());
       const seedFeatures = features.find((f) => f.id === seeds[3].id)!.features;
       expect(seedFeatures).toEqual(articleFeatures(seeds[3]));
     } finally {
@@ -117,11 +126,25 @@ describe('upgrading a version-1 corpus', () => {
       expect(await store.count()).toBe(0);
       expect(await store.ensureSeeds(loadSeeds())).toBe(5);
       expect(await store.candidates(contentTerms(loadSeeds()[0].raw, 'de'))).toHaveLength(5);
+      expect(await storiesOf(name)).toEqual(new Map([['story-seed-000', loadSeeds().map((s) => s.id)]]));
     } finally {
       store.close();
     }
   });
 });
+
+/** Story id → members, read straight from the database; checks that every article is in exactly one story and the links agree. */
+async function storiesOf(name: string): Promise<Map<string, string[]>> {
+  const db = await openDB(name);
+  const stories = (await db.getAll('stories')) as Array<{ id: string; members: string[] }>;
+  const links = (await db.getAll('storyOf')) as Array<{ id: string; story: string }>;
+  const articleIds = ((await db.getAllKeys('articles')) as string[]).sort();
+  expect(await db.get('meta', 'storiesVersion')).toBe(STORIES_SIGNATURE);
+  db.close();
+  expect(stories.flatMap((s) => s.members).sort()).toEqual(articleIds);
+  expect(new Map(links.map((l) => [l.id, l.story]))).toEqual(new Map(stories.flatMap((s) => s.members.map((m) => [m, s.id]))));
+  return new Map(stories.map((s) => [s.id, s.members]));
+}
 
 function postingsByTerm(chunks: Array<{ term: string; ids: string[] }>): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -173,7 +196,7 @@ describe('upgrading a version-2 corpus', () => {
     try {
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyOf', 'terms']);
       expect([...db.transaction('terms').store.indexNames]).toEqual([]);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
@@ -190,6 +213,92 @@ describe('upgrading a version-2 corpus', () => {
       expect(await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1)).toEqual([]);
       await store.addArticles([readerArticles()[0]]);
       expect((await store.candidates(contentTerms('Pokalfinale Stuttgart Bielefeld', 'de'), 1)).map((a) => a.id)).toEqual(['user-1']);
+      expect((await storiesOf(name)).get('story-seed-000')).toEqual(seeds.map((s) => s.id));
+    } finally {
+      store.close();
+    }
+  });
+});
+
+/** A database exactly as version 3 created it: postings in chunks, features stored as the articles came (some by an older engine, some not yet). */
+async function createVersion3(name: string, articles: Article[], staleFeatures: readonly string[], missingFeatures: readonly string[]) {
+  const db = await openDB(name, 3, {
+    upgrade(database) {
+      const store = database.createObjectStore('articles', { keyPath: 'id' });
+      store.createIndex('url', 'url');
+      store.createIndex('source', 'source');
+      database.createObjectStore('terms', { keyPath: 'id' });
+      database.createObjectStore('df', { keyPath: 'term' });
+      database.createObjectStore('features', { keyPath: 'id' });
+      database.createObjectStore('meta');
+      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+    },
+  });
+  const tx = db.transaction(['articles', 'terms', 'df', 'features', 'meta', 'postings'], 'readwrite');
+  const df = new Map<string, string[]>();
+  for (const a of articles) {
+    await tx.objectStore('articles').add(a);
+    const terms = indexTerms(a);
+    await tx.objectStore('terms').add({ id: a.id, terms });
+    const features = articleFeatures(a);
+    if (!missingFeatures.includes(a.id)) await tx.objectStore('features').put({ id: a.id, features: staleFeatures.includes(a.id) ? { ...features, version: FEATURES_VERSION - 1 } : features });
+    for (const t of terms) df.set(t, [...(df.get(t) ?? []), a.id]);
+  }
+  for (const [term, ids] of df) {
+    await tx.objectStore('df').put({ term, df: ids.length });
+    await tx.objectStore('postings').put({ term, chunk: 0, ids });
+  }
+  await tx.objectStore('meta').put(7, 'generation');
+  await tx.done;
+  db.close();
+}
+
+describe('upgrading a version-3 corpus', () => {
+  it('computes every story in the upgrade, in the order the articles were added, and keeps the features it computed', async () => {
+    const name = `v3-${n++}`;
+    const seeds = loadSeeds();
+    // Stored in another order than they were added: the stories follow addedAt, then id.
+    const old = [...readerArticles().reverse(), ...[...seeds].reverse()];
+    await createVersion3(name, old, [seeds[2].id, 'user-1'], [seeds[4].id]);
+    const store = await CorpusStore.open(name);
+    try {
+      const db = await openDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyOf', 'terms']);
+      const features = (await db.getAll('features')) as Array<{ id: string; features: { version: number } }>;
+      expect(await db.get('meta', 'generation')).toBe(7);
+      db.close();
+      expect(features.map((f) => f.id).sort()).toEqual(old.map((a) => a.id).sort());
+      for (const f of features) expect(f.features).toEqual(articleFeatures(old.find((a) => a.id === f.id)!));
+
+      expect(await storiesOf(name)).toEqual(
+        new Map([
+          ['story-seed-000', seeds.map((s) => s.id)],
+          ['story-user-1', ['user-1']],
+          ['story-user-2', ['user-2']],
+        ]),
+      );
+      expect(await store.storyIdOf(seeds[3].id)).toBe('story-seed-000');
+      const [story] = await store.candidateStories(contentTerms(seeds[3].raw, 'de'), 1);
+      expect(story.articles.map((a) => a.id)).toEqual(seeds.map((s) => s.id));
+
+      // Writes after the upgrade keep the stories.
+      await store.deleteArticle(seeds[0].id);
+      await store.ensureSeeds(seeds);
+      expect((await storiesOf(name)).get('story-seed-000')).toEqual([...seeds.slice(1), seeds[0]].map((s) => s.id));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('opens an empty version-3 database', async () => {
+    const name = `v3-${n++}`;
+    await createVersion3(name, [], [], []);
+    const store = await CorpusStore.open(name);
+    try {
+      expect(await store.listStories()).toEqual([]);
+      expect(await store.ensureSeeds(loadSeeds())).toBe(5);
+      expect(await storiesOf(name)).toEqual(new Map([['story-seed-000', loadSeeds().map((s) => s.id)]]));
     } finally {
       store.close();
     }

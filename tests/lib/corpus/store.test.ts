@@ -111,6 +111,8 @@ async function indexState(name: string) {
   const chunks = (await db.getAll('postings')) as Array<{ term: string; chunk: number; ids: string[] }>;
   const articleIds = ((await db.getAllKeys('articles')) as string[]).sort();
   const featureIds = ((await db.getAllKeys('features')) as string[]).sort();
+  const stories = (await db.getAll('stories')) as Array<{ id: string; members: string[] }>;
+  const links = (await db.getAll('storyOf')) as Array<{ id: string; story: string }>;
   db.close();
   const recount = new Map<string, number>();
   for (const t of terms) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
@@ -128,6 +130,11 @@ async function indexState(name: string) {
     featureIds,
     stored: new Map(df.map((d) => [d.term, d.df])),
     recount,
+    stories: new Map(stories.map((st) => [st.id, st.members])),
+    members: stories.flatMap((st) => st.members).sort(),
+    emptyStories: stories.filter((st) => st.members.length === 0).length,
+    linksAgree: stories.every((st) => st.members.every((m) => links.find((l) => l.id === m)?.story === st.id)),
+    linkIds: links.map((l) => l.id).sort(),
   };
 }
 
@@ -138,6 +145,11 @@ async function expectConsistentIndex(name: string) {
   expect(s.stored).toEqual(s.recount);
   expect(s.postings).toEqual(s.expectedPostings);
   expect(s.emptyChunks).toBe(0);
+  // Every article is in exactly one story, which its link names.
+  expect(s.members).toEqual(s.articleIds);
+  expect(s.linkIds).toEqual(s.articleIds);
+  expect(s.linksAgree).toBe(true);
+  expect(s.emptyStories).toBe(0);
   return s;
 }
 
@@ -174,7 +186,7 @@ describe('CorpusStore term index', () => {
     expect(features).toEqual(articleFeatures(seeds.find((s) => s.id === first.id)!));
   });
 
-  it('keeps index, frequencies and features in step with every add, delete, failed batch and reset', async () => {
+  it('keeps index, frequencies, features and stories in step with every add, delete, failed batch and reset', async () => {
     const name = `consistent-${n++}`;
     const store = await fresh(name);
     const seeds = loadSeeds();
@@ -183,10 +195,13 @@ describe('CorpusStore term index', () => {
     let s = await expectConsistentIndex(name);
     expect(s.articleIds).toHaveLength(9);
     const before = s.stored;
+    const storiesBefore = s.stories;
+    expect(s.stories.get('story-seed-000')).toEqual(seeds.map((x) => x.id));
 
     await expect(store.addArticles([userArticle('new'), otherArticles()[0]])).rejects.toThrow();
     s = await expectConsistentIndex(name);
     expect(s.stored).toEqual(before);
+    expect(s.stories).toEqual(storiesBefore);
 
     await store.deleteArticle('other-1');
     s = await expectConsistentIndex(name);
@@ -201,6 +216,7 @@ describe('CorpusStore term index', () => {
     await store.replaceWithSeeds(seeds);
     s = await expectConsistentIndex(name);
     expect(s.articleIds).toEqual(seeds.map((x) => x.id).sort());
+    expect(s.stories).toEqual(new Map([['story-seed-000', seeds.map((x) => x.id)]]));
     expect((await store.getArticle('seed-000'))!.outlet).toBe(seeds[0].outlet);
   });
 });
