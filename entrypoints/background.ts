@@ -43,12 +43,21 @@ export default defineBackground(() => {
     const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
     const terms = contentTerms(page.text, language);
     t = step('terms', t);
-    const candidates = await s.candidates(terms);
+    // Whole stories: every outlet of a candidate story is compared, also those the index did not return.
+    const stories = await s.candidateStories(terms);
+    const storyOfId = new Map<string, string>();
+    const candidates = [];
+    for (const story of stories)
+      for (const article of story.articles)
+        if (!storyOfId.has(article.id)) {
+          storyOfId.set(article.id, story.id);
+          candidates.push(article);
+        }
     t = step('candidates', t);
     const annotation = annotate(
       { text: page.text, url: page.url, title: page.title, language, date: page.publishedTime },
       candidates,
-      { featuresOf: s.featuresOf, storyOnly: storyOnly === true },
+      { featuresOf: s.featuresOf, storyOnly: storyOnly === true, storyOf: (article) => storyOfId.get(article.id) ?? null },
     );
     t = step('annotate', t);
     const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
