@@ -26,6 +26,9 @@ export interface StoryChoice {
   reason: string;
 }
 
+/** Bump when the rules below change: stored stories are then formed anew. */
+export const STORY_RULES_VERSION = 1;
+
 const pairCache = new WeakMap<ArticleFeatures, WeakMap<ArticleFeatures, StoryJudgement>>();
 
 /** judgeStory, remembered per pair of feature objects (a corpus is clustered once, pages are judged against it many times). */
@@ -50,7 +53,7 @@ export function chooseStory(features: ArticleFeatures, stories: readonly Story[]
     const same = js.filter((j) => j.match === 'same').length;
     if (same === 0) continue;
     const score = js.reduce((s, j) => s + j.score, 0) / js.length;
-    if (!best || score > best.score) best = { id: story.id, score, reason: `same event as ${same} of ${js.length} articles` };
+    if (!best || score > best.score) best = { id: story.id, score, reason: `same event as ${same} of its ${js.length} articles, none dated apart` };
   }
   return best ? { storyId: best.id, reason: best.reason } : { storyId: null, reason: 'no story reports the same event' };
 }
