@@ -1,21 +1,12 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../lib/corpus/store';
-import { makeArticle } from '../lib/corpus/make-article';
 import { annotate } from '../lib/match/annotate';
 import { contentTerms } from '../lib/text/tokens';
 import { baseLanguage, detectLanguage } from '../lib/text/language';
 import { toPageNotes } from '../lib/notes/page-notes';
-import {
-  isAddArticleRequest,
-  isAnnotateRequest,
-  isCorpusChanged,
-  type AddArticleRequest,
-  type AddArticleResponse,
-  type AnnotateRequest,
-  type AnnotateResponse,
-  type CorpusChangedMessage,
-} from '../platform/messages';
-import { bundledSeedSource } from '../platform/seeds';
+import { serveBackground, tell, tellTab, type AnnotateRequest, type AnnotateResponse } from '../platform/messages';
+import { corpusService } from '../platform/corpus-service';
+import { bundledSeedSource, bundledSeeds } from '../platform/seeds';
 import { measure } from '../platform/timing';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
@@ -66,45 +57,29 @@ export default defineBackground(() => {
     return { ok: true, notes };
   };
 
-  const addArticle = async (request: AddArticleRequest): Promise<AddArticleResponse> => {
-    const s = await ready();
-    if (await s.findByUrl(request.page.url)) {
-      return { ok: false, error: 'This page is already in your corpus.' };
-    }
-    const article = makeArticle({
-      id: `user-${crypto.randomUUID()}`,
-      raw: request.page.text,
-      url: request.page.url,
-      title: request.page.title,
-      language: request.page.language ?? undefined,
-      outlet: request.outlet,
-      date: request.date,
-      source: 'user',
-      addedAt: Date.now(),
-    });
-    await s.addArticles([article]);
-    await corpusChanged();
-    return { ok: true, id: article.id };
-  };
-
-  // Every open tab recomputes its notes against the new corpus.
+  // Every open tab recomputes its notes against the new corpus; open extension pages (the options page) list it again.
   const corpusChanged = async () => {
-    const message: CorpusChangedMessage = { type: 'crossread:corpus-changed' };
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
-    }
+    const tabs = await browser.tabs.query({});
+    await Promise.all([
+      tell('crossread:corpus-changed', {}),
+      ...tabs.flatMap((tab) => (tab.id !== undefined ? [tellTab(tab.id, 'crossread:corpus-changed', {})] : [])),
+    ]);
   };
 
   browser.runtime.onInstalled.addListener(() => void ready());
   browser.runtime.onStartup.addListener(() => void ready());
   void ready();
 
-  browser.runtime.onMessage.addListener((message: unknown): Promise<unknown> | undefined => {
-    const fail = (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) });
-    if (isAnnotateRequest(message)) return annotatePage(message).catch(fail);
-    if (isAddArticleRequest(message)) return addArticle(message).catch(fail);
-    // The options page changed the corpus itself: tell the tabs.
-    if (isCorpusChanged(message)) return corpusChanged().then(() => ({ ok: true }));
-    return undefined;
+  // The one place requests are answered: each payload is checked against the protocol's tables first.
+  serveBackground({
+    'crossread:annotate': annotatePage,
+    ...corpusService({
+      store: ready,
+      seeds: bundledSeeds,
+      // Not awaited: a write's reply does not wait for every tab to hear of it.
+      changed: async () => void corpusChanged().catch(() => undefined),
+      progress: (operation, done, total) => void tell('crossread:progress', { operation, done, total }),
+      estimate: async () => navigator.storage?.estimate?.(),
+    }),
   });
 });

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Article } from '../../lib/corpus/article';
+import type { ArticleSummary } from '../../platform/protocol';
 import type { OptionsMessages } from '../../lib/i18n/options-messages';
 
 export interface ArticleRowProps {
-  article: Article;
+  article: ArticleSummary;
   onSave: (outlet: string, date: string | null) => Promise<string | null>;
   onDelete: () => void;
   onOpen: () => void;
@@ -16,7 +16,6 @@ export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowP
   const [outlet, setOutlet] = useState(article.outlet);
   const [date, setDate] = useState(article.date ?? '');
   const [error, setError] = useState<string | null>(null);
-  const length = article.raw.length - article.bodyStart;
   return (
     <tr>
       <td>
@@ -35,7 +34,7 @@ export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowP
         )}
       </td>
       <td class="url">{article.url ?? (article.source === 'seed' ? t.seed : '—')}</td>
-      <td class="num">{length.toLocaleString()}</td>
+      <td class="num">{article.length.toLocaleString()}</td>
       <td class="actions">
         {editing ? (
           <>

@@ -1,20 +1,14 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CorpusStore } from '../../lib/corpus/store';
 import type { Article } from '../../lib/corpus/article';
-import { makeArticle } from '../../lib/corpus/make-article';
-import { groupStories, type StoryGroup } from '../../lib/corpus/stories';
 import { exportCorpus, exportFileName, parseImportAsync, serialiseExport } from '../../lib/corpus/transfer';
-import { annotate } from '../../lib/match/annotate';
-import { outletProfile, type OutletProfile } from '../../lib/notes/outlet-profile';
-import { ArticleRow } from '../../components/options/ArticleRow';
+import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import { ProgressBar } from '../../components/options/ProgressBar';
-import { StoryChart } from '../../components/options/StoryChart';
+import { StorySection } from '../../components/options/StorySection';
 import { ShortcutSettings } from '../../components/options/ShortcutSettings';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
-import { bundledSeedSource, bundledSeeds } from '../../platform/seeds';
-import type { CorpusChangedMessage } from '../../platform/messages';
+import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/messages';
 import { localeFor } from '../../lib/i18n/messages';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import './options.css';
@@ -24,36 +18,12 @@ const t = optionsMessages(locale);
 document.documentElement.lang = locale;
 document.title = t.heading;
 
-/** Above this many articles, stories are not grouped here: pairwise judgement would freeze the page. */
-const MAX_GROUPED = 300;
-
-interface StoryView extends StoryGroup {
-  profiles: Map<string, OutletProfile>;
-}
-
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-function pageOf(article: Article) {
-  return { text: article.raw, url: article.url, title: article.title, date: article.date, language: article.language };
-}
-
-/** Groups the corpus by story with the matching engine, and profiles each outlet against its story. */
-function stories(articles: Article[]): StoryView[] {
-  if (articles.length > MAX_GROUPED) return [{ articles, profiles: new Map() }];
-  const annotations = new Map(articles.map((a) => [a.id, annotate(pageOf(a), articles.filter((b) => b.id !== a.id))]));
-  const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
-  const groups = groupStories(articles, (a) =>
-    (annotations.get(a.id)?.outlets ?? []).filter((o) => o.sameStory).map((o) => byDoc.get(o.doc)!).filter(Boolean),
-  );
-  return groups.map((group) => {
-    const profiles = new Map<string, OutletProfile>();
-    if (group.articles.length > 1) {
-      for (const a of group.articles) {
-        profiles.set(a.id, outletProfile(annotate(pageOf(a), group.articles.filter((b) => b.id !== a.id))));
-      }
-    }
-    return { ...group, profiles };
-  });
+/** A reply's fields, or its failure thrown as an Error. */
+function must<T extends { ok: boolean }>(reply: T | Failure): Exclude<T, Failure> {
+  if (!reply.ok) throw new Error((reply as Failure).error);
+  return reply as Exclude<T, Failure>;
 }
 
 function download(name: string, text: string) {
@@ -65,95 +35,202 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+interface Message {
+  text: string;
+  error?: boolean;
+  undo?: () => void;
+}
+
+/** A story's profiles are asked for once per corpus generation. */
+const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
+
+/**
+ * The corpus manager. It never opens the database nor runs the engine: it
+ * asks the background for the list, the stories and their charts, and for
+ * every change.
+ */
 function Options() {
-  const [store, setStore] = useState<CorpusStore | null>(null);
-  const [articles, setArticles] = useState<Article[]>([]);
+  const [articles, setArticles] = useState<ArticleSummary[]>([]);
+  const [stories, setStories] = useState<StorySummary[]>([]);
+  const [generation, setGeneration] = useState<number | null>(null);
+  const [profiles, setProfiles] = useState<Map<string, Record<string, OutletProfile>>>(new Map());
   const [filter, setFilter] = useState('');
-  const [message, setMessage] = useState<{ text: string; error?: boolean; undo?: () => void } | null>(null);
-  const [opened, setOpened] = useState<Article | null>(null);
+  const [textMatches, setTextMatches] = useState<{ query: string; ids: Set<string> } | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [opened, setOpened] = useState<(ArticleSummary & { text: string }) | null>(null);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [usage, setUsage] = useState<string>('');
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const [shortcuts, setShortcuts] = useState<NoteShortcuts | null>(null);
   const cancel = useRef<AbortController | null>(null);
+  /** The write whose progress events this page shows. */
+  const operation = useRef<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
+  const reloads = useRef(0);
+  const currentFilter = useRef('');
+  currentFilter.current = filter.trim();
 
-  const reload = async (s = store) => {
-    if (!s) return;
-    setArticles(await s.listArticles());
-    const estimate = await navigator.storage?.estimate?.();
-    if (estimate?.usage !== undefined) {
-      setUsage(t.usage((estimate.usage / 1_048_576).toFixed(1), ((estimate.quota ?? 0) / 1_048_576).toFixed(0)));
+  /** Lists the corpus again; an answer overtaken by a later reload is dropped. */
+  const reload = async () => {
+    const mine = ++reloads.current;
+    const [list, stats] = await Promise.all([ask('crossread:list-articles', {}), ask('crossread:corpus-stats', {})]);
+    const listed = must(list);
+    if (mine !== reloads.current) return;
+    setArticles(listed.articles);
+    setStories(listed.stories);
+    setGeneration(listed.generation);
+    if (stats.ok && stats.usage !== null) {
+      setUsage(t.usage((stats.usage / 1_048_576).toFixed(1), ((stats.quota ?? 0) / 1_048_576).toFixed(0)));
     }
   };
 
-  const changed = async (s = store) => {
-    await reload(s);
-    const note: CorpusChangedMessage = { type: 'crossread:corpus-changed' };
-    await browser.runtime.sendMessage(note).catch(() => undefined);
-  };
-
   useEffect(() => {
-    void CorpusStore.open()
-      .then(async (s) => {
-        // The background seeds the corpus too; if it is doing so right now, its write wins and ours is moot.
-        await s.ensureSeeds(bundledSeedSource()).catch(() => undefined);
-        setStore(s);
-        await reload(s);
-      })
-      .catch((error: unknown) => setMessage({ text: t.cannotOpen(errorText(error)), error: true }));
+    void reload().catch((error: unknown) => setMessage({ text: t.cannotOpen(errorText(error)), error: true }));
     void noteShortcuts.getValue().then((v) => setShortcuts(v ?? defaultNoteShortcuts));
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
+    return listen({
+      // A change made elsewhere (the popup, another options page).
+      'crossread:corpus-changed': () => void reload().catch(() => undefined),
+      'crossread:progress': (p) => {
+        if (p.operation === operation.current) setProgress({ label: t.saving, done: p.done, total: p.total });
+      },
+    });
   }, []);
 
   useEffect(() => {
     if (opened) dialog.current?.showModal();
   }, [opened]);
 
+  // Each story's chart, asked for story by story so the list shows at once.
+  useEffect(() => {
+    if (generation === null) return;
+    let stale = false;
+    void (async () => {
+      for (const story of stories) {
+        const key = profileKey(generation, story);
+        if (stale) return;
+        if (story.articleIds.length < 2 || profiles.has(key)) continue;
+        const reply = await ask('crossread:story-profiles', { ids: story.articleIds });
+        if (stale || !reply.ok) continue;
+        setProfiles((known) => {
+          const next = new Map([...known].filter(([k]) => k.startsWith(`${generation}:`)));
+          next.set(key, reply.profiles);
+          return next;
+        });
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+  }, [stories, generation]);
+
+  // The filter looks in the texts too: the background has them.
+  useEffect(() => {
+    const query = filter.trim();
+    if (!query) return setTextMatches(null);
+    const timer = setTimeout(() => {
+      void ask('crossread:search-articles', { query }).then((reply) => {
+        if (reply.ok && currentFilter.current === query) setTextMatches({ query, ids: new Set(reply.ids) });
+      });
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [filter, generation]);
+
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    if (!needle) return articles;
-    return articles.filter((a) => `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle));
-  }, [articles, filter]);
-  const grouped = useMemo(() => stories(visible), [visible]);
+    if (!needle) return null;
+    const ids = new Set(articles.filter((a) => `${a.outlet} ${a.title} ${a.url ?? ''}`.toLowerCase().includes(needle)).map((a) => a.id));
+    if (textMatches?.query === filter.trim()) for (const id of textMatches.ids) ids.add(id);
+    return ids;
+  }, [articles, filter, textMatches]);
 
-  const run = async (label: string, body: () => Promise<string>) => {
+  const grouped = useMemo(() => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    return stories
+      .map((story) => ({
+        story,
+        articles: story.articleIds.flatMap((id) => {
+          const a = byId.get(id);
+          return a && (!visible || visible.has(id)) ? [a] : [];
+        }),
+      }))
+      .filter((g) => g.articles.length > 0)
+      .sort((x, y) => y.articles.length - x.articles.length);
+  }, [articles, stories, visible]);
+
+  const run = async (label: string, body: () => Promise<string | Message>) => {
     try {
-      setMessage({ text: await body() });
+      const result = await body();
+      setMessage(typeof result === 'string' ? { text: result } : result);
     } catch (error) {
       setMessage({ text: `${label}: ${errorText(error)}`, error: true });
     }
   };
 
   const importFiles = async (files: FileList | null) => {
-    if (!store || !files?.length) return;
+    if (!files?.length) return;
     const controller = new AbortController();
     cancel.current = controller;
+    const id = crypto.randomUUID();
+    // Once the articles are sent, cancelling stops the background's write.
+    controller.signal.addEventListener('abort', () => {
+      if (operation.current === id) void ask('crossread:cancel', { operation: id });
+    });
     await run(t.importStopped, async () => {
       try {
         // Every file is read and checked before anything is written; the write is one transaction.
+        const existing = must(await ask('crossread:export-articles', {})).articles;
         const prepared: Article[] = [];
         const notes: string[] = [];
         for (const file of Array.from(files)) {
-          const result = await parseImportAsync(file.name, await file.text(), [...articles, ...prepared], {
+          const result = await parseImportAsync(file.name, await file.text(), [...existing, ...prepared], {
             signal: controller.signal,
             onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
           });
           prepared.push(...result.articles);
           for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
         }
-        await store.importArticles(prepared, {
-          signal: controller.signal,
-          onProgress: (done, total) => setProgress({ label: t.saving, done, total }),
-        });
-        await changed();
+        if (controller.signal.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+        operation.current = id;
+        setProgress({ label: t.saving, done: 0, total: prepared.length });
+        must(await ask('crossread:import-articles', { operation: id, articles: prepared }));
+        await reload();
         return [t.imported(prepared.length), ...notes].join(' ');
       } finally {
         setProgress(null);
         cancel.current = null;
+        operation.current = null;
       }
     });
+  };
+
+  const saveArticle = async (article: ArticleSummary, outlet: string, date: string | null): Promise<string | null> => {
+    const reply = await ask('crossread:update-article', { id: article.id, outlet, date });
+    if (!reply.ok) return reply.error;
+    await reload().catch(() => undefined);
+    return null;
+  };
+
+  const deleteArticle = (article: ArticleSummary) =>
+    void run(t.cannotDelete, async () => {
+      const deleted = must(await ask('crossread:delete-article', { id: article.id })).article;
+      await reload();
+      return {
+        text: t.deleted(article.title),
+        undo: () =>
+          void run(t.cannotRestore, async () => {
+            must(await ask('crossread:restore-article', { article: deleted }));
+            await reload();
+            return t.restored(article.title);
+          }),
+      };
+    });
+
+  const openArticle = async (article: ArticleSummary) => {
+    const reply = await ask('crossread:get-article', { id: article.id });
+    if (reply.ok) setOpened(reply.article);
+    else setMessage({ text: reply.error, error: true });
   };
 
   return (
@@ -198,19 +275,23 @@ function Options() {
         </label>
         <button
           type="button"
-          onClick={() => download(exportFileName(), serialiseExport(exportCorpus(articles)))}
+          onClick={() =>
+            void ask('crossread:export-articles', {}).then((reply) => {
+              if (reply.ok) download(exportFileName(), serialiseExport(exportCorpus(reply.articles)));
+              else setMessage({ text: reply.error, error: true });
+            })
+          }
         >
           {t.exportLabel}
         </button>
         <button
           type="button"
           onClick={() => {
-            if (!store) return;
             const ok = confirm(t.resetConfirm);
             if (ok)
               void run(t.resetFailed, async () => {
-                await store.replaceWithSeeds(bundledSeeds());
-                await changed();
+                must(await ask('crossread:reset-to-seeds', {}));
+                await reload();
                 return t.resetDone;
               });
           }}
@@ -233,80 +314,24 @@ function Options() {
       <AddByPaste
         onAdd={(input) =>
           run(t.cannotAdd, async () => {
-            if (!store) return '';
-            const article = makeArticle({ ...input, id: `user-${crypto.randomUUID()}`, source: 'user', addedAt: Date.now() });
-            await store.addArticles([article]);
-            await changed();
-            return t.added(article.title);
+            const added = must(await ask('crossread:add-text', input));
+            await reload();
+            return t.added(added.title);
           })
         }
       />
 
-      {grouped.map((story, i) => (
-        <section class="story" key={story.articles[0]?.id ?? i} aria-label={t.storyLabel(i + 1)}>
-          <h2>
-            {story.articles.length > 1 ? t.story(story.articles[0].title) : story.articles[0]?.title}{' '}
-            <span class="count">{t.count(story.articles.length)}</span>
-          </h2>
-          {story.profiles.size > 0 && (
-            <StoryChart
-              t={t}
-              title={story.articles[0].title}
-              outlets={story.articles.map((a) => ({ label: a.outlet, profile: story.profiles.get(a.id)! }))}
-            />
-          )}
-          <table>
-            <thead>
-              <tr>
-                <th>{t.columns.outlet}</th>
-                <th>{t.columns.title}</th>
-                <th>{t.columns.date}</th>
-                <th>{t.columns.source}</th>
-                <th>{t.columns.length}</th>
-                <th>
-                  <span class="visually-hidden">{t.columns.actions}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {story.articles.map((article) => (
-                <ArticleRow
-                  t={t}
-                  key={article.id}
-                  article={article}
-                  onOpen={() => setOpened(article)}
-                  onSave={async (outlet, date) => {
-                    if (!store) return null;
-                    try {
-                      await store.updateArticle(article.id, { outlet, date });
-                      await changed();
-                      return null;
-                    } catch (error) {
-                      return errorText(error);
-                    }
-                  }}
-                  onDelete={() =>
-                    void run(t.cannotDelete, async () => {
-                      if (!store) return '';
-                      await store.deleteArticle(article.id);
-                      await changed();
-                      setMessage({
-                        text: t.deleted(article.title),
-                        undo: () =>
-                          void run(t.cannotRestore, async () => {
-                            await store.addArticles([article]);
-                            await changed();
-                            return t.restored(article.title);
-                          }),
-                      });
-                      return t.deleted(article.title);
-                    }).then(() => undefined)
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </section>
+      {grouped.map(({ story, articles: shown }, i) => (
+        <StorySection
+          key={story.id}
+          n={i + 1}
+          t={t}
+          articles={shown}
+          profiles={generation === null ? undefined : profiles.get(profileKey(generation, story))}
+          onOpen={(article) => void openArticle(article)}
+          onSave={saveArticle}
+          onDelete={deleteArticle}
+        />
       ))}
 
       <dialog ref={dialog} onClose={() => setOpened(null)} aria-label={opened?.title ?? t.article}>
@@ -316,7 +341,7 @@ function Options() {
             <p>
               {opened.outlet} · {opened.date ?? t.noDate} · {opened.url ?? ''}
             </p>
-            <pre class="text">{opened.raw}</pre>
+            <pre class="text">{opened.text}</pre>
             <form method="dialog">
               <button type="submit">{t.close}</button>
             </form>
@@ -325,14 +350,6 @@ function Options() {
       </dialog>
     </main>
   );
-}
-
-interface PastedArticle {
-  raw: string;
-  outlet?: string;
-  title?: string;
-  date?: string | null;
-  url?: string | null;
 }
 
 function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<void> }) {

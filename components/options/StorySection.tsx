@@ -1,0 +1,58 @@
+import type { OptionsMessages } from '../../lib/i18n/options-messages';
+import type { OutletProfile } from '../../lib/notes/outlet-profile';
+import type { ArticleSummary } from '../../platform/protocol';
+import { ArticleRow } from './ArticleRow';
+import { StoryChart } from './StoryChart';
+
+export interface StorySectionProps {
+  /** Its place in the list, from 1. */
+  n: number;
+  /** The story's articles the list shows (all, or those the filter keeps). */
+  articles: ArticleSummary[];
+  /** How each article compares with the rest of its story (article id → profile), once the background has worked it out. */
+  profiles: Record<string, OutletProfile> | undefined;
+  onOpen: (article: ArticleSummary) => void;
+  onSave: (article: ArticleSummary, outlet: string, date: string | null) => Promise<string | null>;
+  onDelete: (article: ArticleSummary) => void;
+  t: OptionsMessages;
+}
+
+/** One story of the corpus: its headline, the outlets' chart, and a row per article. */
+export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, t }: StorySectionProps) {
+  const first = articles[0];
+  const charted = articles.length > 1 && profiles && articles.every((a) => profiles[a.id]) ? profiles : null;
+  return (
+    <section class="story" aria-label={t.storyLabel(n)}>
+      <h2>
+        {articles.length > 1 ? t.story(first.title) : first?.title} <span class="count">{t.count(articles.length)}</span>
+      </h2>
+      {charted && <StoryChart t={t} title={first.title} outlets={articles.map((a) => ({ label: a.outlet, profile: charted[a.id] }))} />}
+      <table>
+        <thead>
+          <tr>
+            <th>{t.columns.outlet}</th>
+            <th>{t.columns.title}</th>
+            <th>{t.columns.date}</th>
+            <th>{t.columns.source}</th>
+            <th>{t.columns.length}</th>
+            <th>
+              <span class="visually-hidden">{t.columns.actions}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((article) => (
+            <ArticleRow
+              t={t}
+              key={article.id}
+              article={article}
+              onOpen={() => onOpen(article)}
+              onSave={(outlet, date) => onSave(article, outlet, date)}
+              onDelete={() => onDelete(article)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

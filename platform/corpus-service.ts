@@ -1,0 +1,294 @@
+import type { Article } from '../lib/corpus/article';
+import type { CorpusStore } from '../lib/corpus/store';
+import { makeArticle } from '../lib/corpus/make-article';
+import { groupStories } from '../lib/corpus/stories';
+import { annotate } from '../lib/match/annotate';
+import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
+import { contentTerms } from '../lib/text/tokens';
+import type { ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
+
+/** What the corpus requests need of the background. */
+export interface CorpusServiceDeps {
+  /** The store, opened and seeded. */
+  store: () => Promise<CorpusStore>;
+  /** The bundled seed articles, for a reset. */
+  seeds: () => readonly Article[];
+  /** Tells tabs and pages that the corpus changed. */
+  changed: () => Promise<void>;
+  /** Reports progress of a write to the page that asked for it. */
+  progress: (operation: string, done: number, total: number) => void;
+  /** The storage the extension uses, where the browser says. */
+  estimate?: () => Promise<{ usage?: number; quota?: number } | undefined>;
+  now?: () => number;
+  newId?: () => string;
+}
+
+/** The requests of the options page and the popup's add, answered with the store. */
+export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate'>;
+
+/**
+ * Without stored stories, above this many articles the corpus is not grouped
+ * (one story per article would be a page of tables; grouping asks the engine
+ * once per article).
+ */
+export const MAX_GROUPED = 1000;
+
+/** A store that keeps stories (lib/corpus/store once stories are stored); the shape read here. */
+interface StoryLister {
+  listStories?: () => Promise<ReadonlyArray<{ id: string; members: readonly string[] }>>;
+}
+
+const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
+
+function pageOf(article: Article) {
+  return { text: article.raw, url: article.url, title: article.title, date: article.date, language: article.language };
+}
+
+export function summaryOf(article: Article, storyId: string | null): ArticleSummary {
+  return {
+    id: article.id,
+    ...(article.file !== undefined ? { file: article.file } : {}),
+    outlet: article.outlet,
+    title: article.title,
+    language: article.language,
+    date: article.date,
+    url: article.url,
+    source: article.source,
+    addedAt: article.addedAt,
+    length: article.raw.length - article.bodyStart,
+    storyId,
+  };
+}
+
+/** Stories largest first, each one's articles by outlet, every article in exactly one. */
+function orderStories(groups: Array<{ id: string; articles: Article[] }>): StorySummary[] {
+  return groups
+    .filter((g) => g.articles.length > 0)
+    .map((g) => ({ id: g.id, articles: [...g.articles].sort(byOutlet) }))
+    .sort((x, y) => y.articles.length - x.articles.length)
+    .map((g) => ({ id: g.id, articleIds: g.articles.map((a) => a.id) }));
+}
+
+/**
+ * The handlers of the corpus requests. Everything derived from the whole
+ * corpus (stories, outlet profiles) is computed here, in the background, and
+ * kept until the next write through these handlers.
+ */
+export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { generation: () => number } {
+  const now = deps.now ?? Date.now;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  /** Bumped by every write: what is cached below belongs to one generation. */
+  let generation = 0;
+  let stories: { generation: number; value: Promise<StorySummary[]> } | null = null;
+  let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
+  const running = new Map<string, AbortController>();
+
+  const wrote = async () => {
+    generation++;
+    stories = null;
+    profiles = new Map();
+    await deps.changed();
+  };
+
+  /** The engine's story decision for each article against its closest candidates, joined transitively. */
+  const groupWithEngine = async (s: CorpusStore, articles: Article[]): Promise<StorySummary[]> => {
+    if (articles.length > MAX_GROUPED) return [{ id: 'all', articleIds: [...articles].sort(byOutlet).map((a) => a.id) }];
+    const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
+    const linked = new Map<string, Article[]>();
+    for (const a of articles) {
+      const candidates = (await s.candidates(contentTerms(a.raw, a.language))).filter((b) => b.id !== a.id);
+      const annotation = annotate(pageOf(a), candidates, { featuresOf: s.featuresOf, storyOnly: true });
+      linked.set(
+        a.id,
+        annotation.outlets.filter((o) => o.sameStory).flatMap((o) => byDoc.get(o.doc) ?? []),
+      );
+    }
+    return orderStories(groupStories(articles, (a) => linked.get(a.id) ?? []).map((g) => ({ id: `story-${g.articles[0].id}`, articles: g.articles })));
+  };
+
+  const storiesOf = (s: CorpusStore, articles: Article[]): Promise<StorySummary[]> => {
+    if (stories?.generation === generation) return stories.value;
+    const lister = (s as unknown as StoryLister).listStories;
+    const value = (async () => {
+      if (!lister) return groupWithEngine(s, articles);
+      const byId = new Map(articles.map((a) => [a.id, a]));
+      const placed = new Set<string>();
+      const groups = (await lister.call(s)).map((story) => ({
+        id: story.id,
+        articles: story.members.flatMap((m) => {
+          const a = byId.get(m);
+          if (!a || placed.has(m)) return [];
+          placed.add(m);
+          return [a];
+        }),
+      }));
+      // An article no story holds (never expected) still shows, on its own.
+      for (const a of articles) if (!placed.has(a.id)) groups.push({ id: `story-${a.id}`, articles: [a] });
+      return orderStories(groups);
+    })();
+    const entry = { generation, value };
+    stories = entry;
+    // A failure is not kept: the next request tries again.
+    value.catch(() => {
+      if (stories === entry) stories = null;
+    });
+    return value;
+  };
+
+  const profilesOf = async (s: CorpusStore, ids: readonly string[]): Promise<Record<string, OutletProfile>> => {
+    const articles = await Promise.all(ids.map((id) => s.getArticle(id)));
+    const missing = ids.filter((_, i) => !articles[i]);
+    if (missing.length > 0) throw new Error(`There is no article ${missing[0]} in the corpus.`);
+    const members = articles as Article[];
+    const out: Record<string, OutletProfile> = {};
+    if (members.length < 2) return out;
+    for (const a of members) {
+      out[a.id] = outletProfile(annotate(pageOf(a), members.filter((b) => b.id !== a.id), { featuresOf: s.featuresOf }));
+    }
+    return out;
+  };
+
+  return {
+    generation: () => generation,
+
+    'crossread:add-article': async ({ page, outlet, date }) => {
+      const s = await deps.store();
+      if (await s.findByUrl(page.url)) return { ok: false, error: 'This page is already in your corpus.' };
+      const article = makeArticle({
+        id: `user-${newId()}`,
+        raw: page.text,
+        url: page.url,
+        title: page.title,
+        language: page.language ?? undefined,
+        outlet,
+        date,
+        source: 'user',
+        addedAt: now(),
+      });
+      await s.addArticles([article]);
+      await wrote();
+      return { ok: true, id: article.id };
+    },
+
+    'crossread:list-articles': async () => {
+      const s = await deps.store();
+      const seen = generation;
+      const articles = await s.listArticles();
+      const list = await storiesOf(s, articles);
+      const storyOf = new Map<string, string>();
+      for (const story of list) for (const id of story.articleIds) storyOf.set(id, story.id);
+      return { ok: true, generation: seen, articles: articles.map((a) => summaryOf(a, storyOf.get(a.id) ?? null)), stories: list };
+    },
+
+    'crossread:get-article': async ({ id }) => {
+      const article = await (await deps.store()).getArticle(id);
+      if (!article) return { ok: false, error: `There is no article ${id} in the corpus.` };
+      return { ok: true, article: { ...summaryOf(article, null), text: article.raw } };
+    },
+
+    'crossread:story-profiles': async ({ ids }) => {
+      const s = await deps.store();
+      const key = `${generation}\n${[...ids].sort().join('\n')}`;
+      let value = profiles.get(key);
+      if (!value) {
+        const cache = profiles;
+        value = profilesOf(s, ids);
+        cache.set(key, value);
+        value.catch(() => cache.delete(key));
+      }
+      return { ok: true, profiles: await value };
+    },
+
+    'crossread:search-articles': async ({ query }) => {
+      const needle = query.trim().toLowerCase();
+      const articles = await (await deps.store()).listArticles();
+      const ids = articles.filter((a) => !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle)).map((a) => a.id);
+      return { ok: true, ids };
+    },
+
+    'crossread:add-text': async (input: Message<'crossread:add-text'>) => {
+      const s = await deps.store();
+      const article = makeArticle({
+        raw: input.raw,
+        outlet: input.outlet,
+        title: input.title,
+        date: input.date,
+        url: input.url,
+        id: `user-${newId()}`,
+        source: 'user',
+        addedAt: now(),
+      });
+      await s.addArticles([article]);
+      await wrote();
+      return { ok: true, id: article.id, title: article.title };
+    },
+
+    'crossread:import-articles': async ({ operation, articles }) => {
+      // Registered before anything is awaited: a cancel sent right after this request finds it.
+      if (running.has(operation)) return { ok: false, error: `Operation ${operation} is already running.` };
+      const controller = new AbortController();
+      running.set(operation, controller);
+      try {
+        const s = await deps.store();
+        await s.importArticles(articles, {
+          signal: controller.signal,
+          onProgress: (done, total) => deps.progress(operation, done, total),
+        });
+        await wrote();
+        return { ok: true, count: articles.length };
+      } catch (error) {
+        if (controller.signal.aborted) {
+          const failure: Failure = { ok: false, error: error instanceof Error ? error.message : String(error), cancelled: true };
+          return failure;
+        }
+        throw error;
+      } finally {
+        running.delete(operation);
+      }
+    },
+
+    'crossread:cancel': async ({ operation }) => {
+      const controller = running.get(operation);
+      controller?.abort();
+      return { ok: true, cancelled: controller !== undefined };
+    },
+
+    'crossread:export-articles': async () => ({ ok: true, articles: await (await deps.store()).listArticles() }),
+
+    'crossread:update-article': async ({ id, outlet, date }) => {
+      const s = await deps.store();
+      const updated = await s.updateArticle(id, { ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) });
+      await wrote();
+      return { ok: true, article: summaryOf(updated, null) };
+    },
+
+    'crossread:delete-article': async ({ id }) => {
+      const s = await deps.store();
+      const article = await s.getArticle(id);
+      if (!article) return { ok: false, error: `There is no article ${id} in the corpus.` };
+      await s.deleteArticle(id);
+      await wrote();
+      return { ok: true, article };
+    },
+
+    'crossread:restore-article': async ({ article }) => {
+      const s = await deps.store();
+      await s.addArticles([article]);
+      await wrote();
+      return { ok: true };
+    },
+
+    'crossread:reset-to-seeds': async () => {
+      const s = await deps.store();
+      await s.replaceWithSeeds(deps.seeds());
+      await wrote();
+      return { ok: true };
+    },
+
+    'crossread:corpus-stats': async () => {
+      const count = await (await deps.store()).count();
+      const estimate = await deps.estimate?.().catch(() => undefined);
+      return { ok: true, count, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+    },
+  };
+}

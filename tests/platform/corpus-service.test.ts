@@ -1,0 +1,156 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CorpusStore } from '../../lib/corpus/store';
+import { makeArticle } from '../../lib/corpus/make-article';
+import type { Article } from '../../lib/corpus/article';
+import { corpusService } from '../../platform/corpus-service';
+import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../platform/protocol';
+import { loadSeeds } from '../helpers/seeds';
+
+// Storing the seeds analyses each of them; a busy machine needs the time.
+vi.setConfig({ testTimeout: 60_000 });
+
+const origin = 'chrome-extension://crossread/';
+let n = 0;
+const stores: CorpusStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+async function service(seeded = true, storedStories = true) {
+  const opened = await CorpusStore.open(`service-${n++}`);
+  stores.push(opened);
+  if (seeded) await opened.ensureSeeds(loadSeeds());
+  // A store without stored stories: the service groups with the engine itself.
+  const store = storedStories ? opened : new Proxy(opened, { get: (target, key) => (key === 'listStories' ? undefined : Reflect.get(target, key, target)) });
+  const events: string[] = [];
+  const progress: Array<[string, number, number]> = [];
+  let ids = 0;
+  const handlers = corpusService({
+    store: async () => store,
+    seeds: loadSeeds,
+    changed: async () => void events.push('changed'),
+    progress: (operation, done, total) => void progress.push([operation, done, total]),
+    estimate: async () => ({ usage: 2048, quota: 1 << 30 }),
+    now: () => 1000,
+    newId: () => `id-${ids++}`,
+  });
+  /** Sends a request from the options page, through the protocol's checks to the handler. */
+  const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
+    dispatch({ ...payload, type: name }, { url: `${origin}options.html` }, handlers, origin) as Promise<Reply<K>>;
+  return { store, handlers, call, events, progress };
+}
+
+const ok = <T extends { ok: boolean }>(reply: T) => {
+  expect(reply).toMatchObject({ ok: true });
+  return reply as Extract<T, { ok: true }>;
+};
+
+const bulk = (count: number): Article[] =>
+  Array.from({ length: count }, (_, i) =>
+    makeArticle({
+      id: `bulk-${i}`,
+      raw: `Meldung ${i}: Der Stadtrat von Musterstadt ${i} beriet am Montag über den Haushalt. Die Sitzung dauerte ${i % 7} Stunden.`,
+      outlet: `Bulk ${i % 5}`,
+      url: `https://bulk.example/${i}`,
+      source: 'user',
+      addedAt: 1,
+    }),
+  );
+
+describe('corpus service', () => {
+  it('lists every article without its text, grouped in stories, and hands out one text on request', async () => {
+    const { call } = await service();
+    const list = ok(await call('crossread:list-articles', {}));
+    expect(list.articles).toHaveLength(5);
+    for (const a of list.articles) {
+      expect(a).not.toHaveProperty('raw');
+      expect(a.length).toBeGreaterThan(100);
+      expect(a.storyId).not.toBeNull();
+    }
+    // The five seeds report one event: one story, every article in it, listed by outlet.
+    expect(list.stories).toHaveLength(1);
+    expect([...list.stories[0].articleIds].sort()).toEqual(list.articles.map((a) => a.id).sort());
+    const outlets = list.stories[0].articleIds.map((id) => list.articles.find((a) => a.id === id)!.outlet);
+    expect(outlets).toEqual([...outlets].sort((x, y) => x.localeCompare(y)));
+
+    const one = ok(await call('crossread:get-article', { id: list.articles[0].id }));
+    expect(one.article.text.length).toBeGreaterThan(one.article.length - 1);
+    expect(await call('crossread:get-article', { id: 'nope' })).toEqual({ ok: false, error: 'There is no article nope in the corpus.' });
+  });
+
+  it('groups with the engine where the store keeps no stories, once per generation', async () => {
+    const { call } = await service(true, false);
+    ok(await call('crossread:add-text', { raw: 'Die Feuerwehr rettete am Sonntag eine Katze vom Kirchturm in Musterstadt.', title: 'Rettung', outlet: 'Lokal' }));
+    const list = ok(await call('crossread:list-articles', {}));
+    expect(list.stories.map((s) => s.articleIds.length)).toEqual([5, 1]);
+    expect(list.stories[1].articleIds).toEqual(['user-id-0']);
+    expect(list.articles.find((a) => a.id === 'user-id-0')?.storyId).toBe(list.stories[1].id);
+    expect(ok(await call('crossread:list-articles', {})).stories).toBe(list.stories);
+  });
+
+  it('works out each outlet’s chart against the rest of its story, once per generation', async () => {
+    const { call } = await service();
+    const story = ok(await call('crossread:list-articles', {})).stories[0];
+    const first = ok(await call('crossread:story-profiles', { ids: story.articleIds }));
+    expect(Object.keys(first.profiles).sort()).toEqual([...story.articleIds].sort());
+    for (const p of Object.values(first.profiles)) expect(p.shared + p.only + p.omits).toBeGreaterThan(0);
+    const again = ok(await call('crossread:story-profiles', { ids: [...story.articleIds].reverse() }));
+    expect(again.profiles).toBe(first.profiles);
+    expect(ok(await call('crossread:story-profiles', { ids: [story.articleIds[0]] })).profiles).toEqual({});
+    expect(await call('crossread:story-profiles', { ids: ['nope', story.articleIds[0]] })).toMatchObject({ ok: false });
+  });
+
+  it('adds pasted text and a page from the popup, refusing a page already stored', async () => {
+    const { call, events } = await service();
+    const added = ok(await call('crossread:add-text', { raw: 'Der Stadtrat tagte am Montag bis spät in die Nacht. Die Sitzung endete ohne Beschluss.', title: 'Stadtrat tagt', outlet: 'Lokal' }));
+    expect(added).toEqual({ ok: true, id: 'user-id-0', title: 'Stadtrat tagt' });
+    const page = { text: 'Ein Leser hat diese Seite hinzugefügt. Sie handelt vom Wetter.', url: 'https://x.example/a', title: 'Wetter', language: 'de', publishedTime: null };
+    expect(await call('crossread:add-article', { page, outlet: 'X', date: '2025-02-12' })).toEqual({ ok: true, id: 'user-id-1' });
+    expect(await call('crossread:add-article', { page, outlet: 'X', date: null })).toEqual({ ok: false, error: 'This page is already in your corpus.' });
+    expect(events).toEqual(['changed', 'changed']);
+    const list = ok(await call('crossread:list-articles', {}));
+    expect(list.articles.find((a) => a.id === 'user-id-1')).toMatchObject({ outlet: 'X', date: '2025-02-12', source: 'user', addedAt: 1000 });
+    expect(list.generation).toBe(2);
+  });
+
+  it('updates labels, deletes and restores, and resets to the seeds', async () => {
+    const { call } = await service();
+    const [a] = ok(await call('crossread:list-articles', {})).articles;
+    expect(ok(await call('crossread:update-article', { id: a.id, outlet: 'Renamed', date: '2024-01-02' })).article).toMatchObject({ outlet: 'Renamed', date: '2024-01-02' });
+    expect(await call('crossread:update-article', { id: a.id, outlet: ' ' })).toMatchObject({ ok: false });
+    const deleted = ok(await call('crossread:delete-article', { id: a.id })).article;
+    expect(deleted).toMatchObject({ id: a.id, outlet: 'Renamed' });
+    expect(ok(await call('crossread:corpus-stats', {}))).toEqual({ ok: true, count: 4, usage: 2048, quota: 1 << 30 });
+    ok(await call('crossread:restore-article', { article: deleted }));
+    expect(ok(await call('crossread:list-articles', {})).articles.find((x) => x.id === a.id)?.outlet).toBe('Renamed');
+    ok(await call('crossread:add-text', { raw: 'Ein anderer Text über das Wetter am Wochenende, mit Regen und Wind.' }));
+    ok(await call('crossread:reset-to-seeds', {}));
+    const after = ok(await call('crossread:export-articles', {})).articles;
+    expect(after.map((x) => x.id).sort()).toEqual(loadSeeds().map((x) => x.id).sort());
+    expect(after.find((x) => x.id === a.id)?.outlet).not.toBe('Renamed');
+  });
+
+  it('finds articles by words of their text', async () => {
+    const { call } = await service();
+    ok(await call('crossread:add-text', { raw: 'Die Feuerwehr rettete eine Katze vom Kirchturm.', title: 'Rettung', outlet: 'Lokal' }));
+    expect(ok(await call('crossread:search-articles', { query: ' KIRCHTURM ' })).ids).toEqual(['user-id-0']);
+    expect(ok(await call('crossread:search-articles', { query: '' })).ids).toHaveLength(6);
+  });
+
+  it('imports in one write with progress, and a cancelled import leaves the corpus as it was', async () => {
+    const { call, progress, events } = await service(false);
+    expect(ok(await call('crossread:import-articles', { operation: 'op-1', articles: bulk(30) }))).toEqual({ ok: true, count: 30 });
+    expect(progress.at(-1)).toEqual(['op-1', 30, 30]);
+    expect(events).toEqual(['changed']);
+
+    const before = ok(await call('crossread:export-articles', {})).articles;
+    const running = call('crossread:import-articles', { operation: 'op-2', articles: bulk(400).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` })) });
+    expect(ok(await call('crossread:cancel', { operation: 'op-2' }))).toEqual({ ok: true, cancelled: true });
+    const reply = await running;
+    expect(reply).toMatchObject({ ok: false, cancelled: true });
+    expect(ok(await call('crossread:export-articles', {})).articles).toEqual(before);
+    expect(ok(await call('crossread:cancel', { operation: 'op-2' }))).toEqual({ ok: true, cancelled: false });
+    expect(events).toEqual(['changed']);
+  });
+});
