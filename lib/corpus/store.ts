@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { Article } from './article';
 import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './index';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
-import { chooseStory, clusterStories, type CorpusWeights, type Story, type StoryMember } from '../match/story-clusters';
+import { chooseStory, clusterStories, STORY_RULES_VERSION, type CorpusWeights, type Story, type StoryMember } from '../match/story-clusters';
 
 export const DB_NAME = 'crossread';
 /**
@@ -18,13 +18,13 @@ export const DB_NAME = 'crossread';
 export const DB_VERSION = 4;
 
 /**
- * Bump when the way stories are formed changes (lib/match/story-clusters.ts
- * exports no version of its rules of its own): every stored story is then
- * recomputed when the store is opened, as it is when FEATURES_VERSION changes.
+ * Bump when the way the store forms stories changes (the engine's rules have
+ * STORY_RULES_VERSION): every stored story is then formed again when the
+ * store is opened, as it is when the rules or FEATURES_VERSION change.
  */
 export const STORIES_VERSION = 1;
 /** What the stored stories were computed with, kept as meta 'storiesVersion'. */
-export const STORIES_SIGNATURE = `stories ${STORIES_VERSION}, features ${FEATURES_VERSION}`;
+export const STORIES_SIGNATURE = `stories ${STORIES_VERSION}, rules ${STORY_RULES_VERSION}, features ${FEATURES_VERSION}`;
 
 /** Document frequency of one term: how many articles are indexed under it. */
 export interface TermFrequency {

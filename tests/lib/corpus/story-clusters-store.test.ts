@@ -5,8 +5,9 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/corpus/article';
 import { makeArticle } from '../../../lib/corpus/make-article';
-import { CorpusStore, StorageFullError, STORIES_SIGNATURE, STORIES_VERSION } from '../../../lib/corpus/store';
+import { CorpusStore, StorageFullError, STORIES_SIGNATURE } from '../../../lib/corpus/store';
 import { FEATURES_VERSION } from '../../../lib/match/features';
+import { STORY_RULES_VERSION } from '../../../lib/match/story-clusters';
 import { contentTerms } from '../../../lib/text/tokens';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
 
@@ -300,6 +301,7 @@ describe('reading stories', () => {
 
 describe('stories computed by other rules or features', () => {
   it('are recomputed in one write when the store is opened, with the features', async () => {
+    expect(STORIES_SIGNATURE).toContain(`rules ${STORY_RULES_VERSION}`);
     const name = `signature-${n++}`;
     const seeds = loadSeeds();
     const first = await CorpusStore.open(name);
@@ -316,7 +318,7 @@ describe('stories computed by other rules or features', () => {
     for (const id of [...seeds.map((s) => s.id), 'zoo', 'sturm']) await tx.objectStore('storyOf').put({ id, story: 'story-old' });
     const stale = (await tx.objectStore('features').get('seed-003')) as { id: string; features: { version: number } };
     await tx.objectStore('features').put({ ...stale, features: { ...stale.features, version: FEATURES_VERSION - 1 } });
-    await tx.objectStore('meta').put(`stories ${STORIES_VERSION}, features ${FEATURES_VERSION - 1}`, 'storiesVersion');
+    await tx.objectStore('meta').put(STORIES_SIGNATURE.replace(`features ${FEATURES_VERSION}`, `features ${FEATURES_VERSION - 1}`), 'storiesVersion');
     await tx.done;
     db.close();
 
