@@ -248,8 +248,24 @@ export function salientTerms(f: ArticleFeatures, limit = 12): string[] {
   return computeSalient(f, limit);
 }
 
+/**
+ * The part of a text that tells its event: news tells it first, and a page
+ * often goes on with other text (teasers, another story, reader comments)
+ * that must not decide what the page is about: its first LEAD_CORE content
+ * sentences.
+ */
+const LEAD_CORE = 12;
+
+function coreTermFreq(f: ArticleFeatures): Record<string, number> {
+  const content = contentSentences(f);
+  if (content.length <= LEAD_CORE) return f.termFreq;
+  const freq: Record<string, number> = {};
+  for (const s of content.slice(0, LEAD_CORE)) for (const t of s.terms) freq[t] = (freq[t] ?? 0) + 1;
+  return freq;
+}
+
 function computeSalient(f: ArticleFeatures, limit: number): string[] {
-  return Object.entries(f.termFreq)
+  return Object.entries(coreTermFreq(f))
     .filter(([t, n]) => n >= 2 && t.length >= 3)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
