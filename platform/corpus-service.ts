@@ -1,10 +1,8 @@
 import type { Article } from '../lib/corpus/article';
 import type { CorpusStore } from '../lib/corpus/store';
 import { makeArticle } from '../lib/corpus/make-article';
-import { groupStories } from '../lib/corpus/stories';
 import { annotate } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
-import { contentTerms } from '../lib/text/tokens';
 import type { ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
 
 /** What the corpus requests need of the background. */
@@ -25,18 +23,6 @@ export interface CorpusServiceDeps {
 
 /** The requests of the options page and the popup's add, answered with the store. */
 export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate'>;
-
-/**
- * Without stored stories, above this many articles the corpus is not grouped
- * (one story per article would be a page of tables; grouping asks the engine
- * once per article).
- */
-export const MAX_GROUPED = 1000;
-
-/** A store that keeps stories (lib/corpus/store once stories are stored); the shape read here. */
-interface StoryLister {
-  listStories?: () => Promise<ReadonlyArray<{ id: string; members: readonly string[] }>>;
-}
 
 const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
 
@@ -70,80 +56,50 @@ function orderStories(groups: Array<{ id: string; articles: Article[] }>): Story
 }
 
 /**
- * The handlers of the corpus requests. Everything derived from the whole
- * corpus (stories, outlet profiles) is computed here, in the background, and
- * kept until the next write through these handlers.
+ * The handlers of the corpus requests. The outlet charts, worked out with
+ * the engine over a story's articles, are kept until the next write through
+ * these handlers.
  */
 export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { generation: () => number } {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
-  /** Bumped by every write: what is cached below belongs to one generation. */
+  /** Bumped by every write: the charts kept below belong to one generation. */
   let generation = 0;
-  let stories: { generation: number; value: Promise<StorySummary[]> } | null = null;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
   const running = new Map<string, AbortController>();
 
   const wrote = async () => {
     generation++;
-    stories = null;
     profiles = new Map();
     await deps.changed();
   };
 
-  /** The engine's story decision for each article against its closest candidates, joined transitively. */
-  const groupWithEngine = async (s: CorpusStore, articles: Article[]): Promise<StorySummary[]> => {
-    if (articles.length > MAX_GROUPED) return [{ id: 'all', articleIds: [...articles].sort(byOutlet).map((a) => a.id) }];
-    const byDoc = new Map(articles.map((a) => [a.file ?? a.id, a]));
-    const linked = new Map<string, Article[]>();
-    for (const a of articles) {
-      const candidates = (await s.candidates(contentTerms(a.raw, a.language))).filter((b) => b.id !== a.id);
-      const annotation = annotate(pageOf(a), candidates, { featuresOf: s.featuresOf, storyOnly: true });
-      linked.set(
-        a.id,
-        annotation.outlets.filter((o) => o.sameStory).flatMap((o) => byDoc.get(o.doc) ?? []),
-      );
-    }
-    return orderStories(groupStories(articles, (a) => linked.get(a.id) ?? []).map((g) => ({ id: `story-${g.articles[0].id}`, articles: g.articles })));
+  /** The stored stories, every article in exactly one (an article no story holds, never expected, on its own). */
+  const storiesOf = async (s: CorpusStore, articles: readonly Article[]): Promise<StorySummary[]> => {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const placed = new Set<string>();
+    const groups = (await s.listStories()).map((story) => ({
+      id: story.id,
+      articles: story.members.flatMap((m) => {
+        const a = byId.get(m);
+        if (!a || placed.has(m)) return [];
+        placed.add(m);
+        return [a];
+      }),
+    }));
+    for (const a of articles) if (!placed.has(a.id)) groups.push({ id: `story-${a.id}`, articles: [a] });
+    return orderStories(groups);
   };
 
-  const storiesOf = (s: CorpusStore, articles: Article[]): Promise<StorySummary[]> => {
-    if (stories?.generation === generation) return stories.value;
-    const lister = (s as unknown as StoryLister).listStories;
-    const value = (async () => {
-      if (!lister) return groupWithEngine(s, articles);
-      const byId = new Map(articles.map((a) => [a.id, a]));
-      const placed = new Set<string>();
-      const groups = (await lister.call(s)).map((story) => ({
-        id: story.id,
-        articles: story.members.flatMap((m) => {
-          const a = byId.get(m);
-          if (!a || placed.has(m)) return [];
-          placed.add(m);
-          return [a];
-        }),
-      }));
-      // An article no story holds (never expected) still shows, on its own.
-      for (const a of articles) if (!placed.has(a.id)) groups.push({ id: `story-${a.id}`, articles: [a] });
-      return orderStories(groups);
-    })();
-    const entry = { generation, value };
-    stories = entry;
-    // A failure is not kept: the next request tries again.
-    value.catch(() => {
-      if (stories === entry) stories = null;
-    });
-    return value;
-  };
-
-  const profilesOf = async (s: CorpusStore, ids: readonly string[]): Promise<Record<string, OutletProfile>> => {
-    const articles = await Promise.all(ids.map((id) => s.getArticle(id)));
-    const missing = ids.filter((_, i) => !articles[i]);
-    if (missing.length > 0) throw new Error(`There is no article ${missing[0]} in the corpus.`);
-    const members = articles as Article[];
+  /** Each article of a story annotated against the story's other articles, read off as its outlet profile. */
+  const profilesOf = async (s: CorpusStore, storyId: string): Promise<Record<string, OutletProfile>> => {
+    const [story] = await s.storyMembers([storyId]);
+    if (!story) throw new Error(`There is no story ${storyId} in the corpus.`);
     const out: Record<string, OutletProfile> = {};
-    if (members.length < 2) return out;
-    for (const a of members) {
-      out[a.id] = outletProfile(annotate(pageOf(a), members.filter((b) => b.id !== a.id), { featuresOf: s.featuresOf }));
+    if (story.articles.length < 2) return out;
+    for (const a of story.articles) {
+      const others = story.articles.filter((b) => b.id !== a.id);
+      out[a.id] = outletProfile(annotate(pageOf(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
     }
     return out;
   };
@@ -186,13 +142,13 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, article: { ...summaryOf(article, null), text: article.raw } };
     },
 
-    'crossread:story-profiles': async ({ ids }) => {
+    'crossread:story-profiles': async ({ storyId }) => {
       const s = await deps.store();
-      const key = `${generation}\n${[...ids].sort().join('\n')}`;
+      const key = `${generation}\n${storyId}`;
       let value = profiles.get(key);
       if (!value) {
         const cache = profiles;
-        value = profilesOf(s, ids);
+        value = profilesOf(s, storyId);
         cache.set(key, value);
         value.catch(() => cache.delete(key));
       }

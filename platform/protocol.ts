@@ -63,7 +63,7 @@ export interface ArticleSummary {
   addedAt: number;
   /** Characters of the body (the text after its header lines). */
   length: number;
-  /** The story the article belongs to (see StorySummary), or null when the corpus is not grouped. */
+  /** The stored story the article belongs to (see StorySummary); null where a reply does not say. */
   storyId: string | null;
 }
 
@@ -94,8 +94,8 @@ export interface BackgroundRequests {
   'crossread:list-articles': { payload: Empty; reply: Result<{ generation: number; articles: ArticleSummary[]; stories: StorySummary[] }> };
   /** Options: one article with its text. */
   'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
-  /** Options: how each article of a story compares with the story's other articles (article id → profile). */
-  'crossread:story-profiles': { payload: { ids: string[] }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
+  /** Options: how each article of a story compares with the story's other articles (article id → profile; none for a story of one). */
+  'crossread:story-profiles': { payload: { storyId: string }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
   /** Options: ids of the articles whose outlet, title, address or text contain `query` (case-insensitive). */
   'crossread:search-articles': { payload: { query: string }; reply: Result<{ ids: string[] }> };
   /** Options: store a pasted text. */
@@ -264,7 +264,7 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:add-article': { payload: fields({ page, outlet: text(1000), date: nullable(text(100)) }), from: 'extension-pages' },
   'crossread:list-articles': { payload: empty, from: 'extension-pages' },
   'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },
-  'crossread:story-profiles': { payload: fields({ ids: list(id, 1000) }), from: 'extension-pages' },
+  'crossread:story-profiles': { payload: fields({ storyId: id }), from: 'extension-pages' },
   'crossread:search-articles': { payload: fields({ query: text(1000) }), from: 'extension-pages' },
   'crossread:add-text': {
     payload: fields<PastedArticle>({

@@ -111,7 +111,7 @@ function Options() {
         const key = profileKey(generation, story);
         if (stale) return;
         if (story.articleIds.length < 2 || profiles.has(key)) continue;
-        const reply = await ask('crossread:story-profiles', { ids: story.articleIds });
+        const reply = await ask('crossread:story-profiles', { storyId: story.id });
         if (stale || !reply.ok) continue;
         setProfiles((known) => {
           const next = new Map([...known].filter(([k]) => k.startsWith(`${generation}:`)));

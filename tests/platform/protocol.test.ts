@@ -29,7 +29,10 @@ describe('payload checks', () => {
     expect(annotate({ page, storyOnly: 'yes' }, 'm')).toBe('m.storyOnly is not true or false');
     expect(annotate({ page: { ...page, language: undefined } }, 'm')).toBe('m.page.language is not a string');
     expect(annotate(null, 'm')).toBe('m is not an object');
-    expect(backgroundChecks['crossread:story-profiles'].payload({ ids: ['a', ''] }, 'm')).toBe('m.ids[1] is empty');
+    expect(backgroundChecks['crossread:story-profiles'].payload({ storyId: '' }, 'm')).toBe('m.storyId is empty');
+    expect(backgroundChecks['crossread:import-articles'].payload({ operation: 'op', articles: [stored(), { ...stored(), addedAt: 'now' }] }, 'm')).toBe(
+      'm.articles[1].addedAt is not a number',
+    );
     expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', date: null }, 'm')).toBeNull();
     expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', outlet: 3 }, 'm')).toBe('m.outlet is not a string');
   });
