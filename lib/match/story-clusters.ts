@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { judgeStory, type StoryJudgement } from './story';
+import { DEFAULT_STORY_THRESHOLDS, eventsApart, figuresOf, judgeStory, salientTerms, type StoryJudgement } from './story';
 
 /** An article as a member of a story: its id and its features. */
 export interface StoryMember {
@@ -48,8 +48,9 @@ export function chooseStory(features: ArticleFeatures, stories: readonly Story[]
   let best: { id: string; score: number; reason: string } | null = null;
   for (const story of stories) {
     if (story.members.length === 0) continue;
+    // Every article of the story counts here, not only those close enough in words to be compared.
+    if (story.members.some((m) => eventsApart(features, m.features, DEFAULT_STORY_THRESHOLDS.maxDays))) continue;
     const js = story.members.map((m) => judged(features, m.features));
-    if (js.some((j) => j.dateConflict)) continue;
     const same = js.filter((j) => j.match === 'same').length;
     if (same === 0) continue;
     const score = js.reduce((s, j) => s + j.score, 0) / js.length;
@@ -62,16 +63,36 @@ export function chooseStory(features: ArticleFeatures, stories: readonly Story[]
  * Clusters articles into stories, in the order given (each joins the story it
  * reports among those before it, or starts one): what the store does article
  * by article at ingest, done at once. Returns member id → story id.
+ *
+ * Only stories with an article that holds some of the article's salient terms
+ * or figures are weighed (an index over the articles seen so far): the others
+ * cannot pass the first look, and weighing every story would make forming a
+ * large corpus's stories quadratic.
  */
 export function clusterStories(members: readonly StoryMember[], weights?: CorpusWeights, storyIdOf: (first: StoryMember) => string = (m) => `story-${m.id}`): Map<string, string> {
   const stories: Story[] = [];
+  const storyOfMember: number[] = [];
+  const postings = new Map<string, number[]>();
   const out = new Map<string, string>();
-  for (const m of members) {
-    const choice = chooseStory(m.features, stories, weights);
-    let story = choice.storyId ? stories.find((s) => s.id === choice.storyId) : undefined;
-    if (!story) stories.push((story = { id: storyIdOf(m), members: [] }));
-    story.members.push(m);
-    out.set(m.id, story.id);
-  }
+  members.forEach((m, k) => {
+    const hits = new Set<number>();
+    const probe = [...salientTerms(m.features), ...figuresOf(m.features)];
+    for (const t of probe) for (const other of postings.get(t) ?? []) hits.add(storyOfMember[other]);
+    const candidates = [...hits].sort((a, b) => a - b).map((i) => stories[i]);
+    const choice = chooseStory(m.features, candidates, weights);
+    let index = choice.storyId ? stories.findIndex((s) => s.id === choice.storyId) : -1;
+    if (index < 0) {
+      index = stories.length;
+      stories.push({ id: storyIdOf(m), members: [] });
+    }
+    stories[index].members.push(m);
+    storyOfMember[k] = index;
+    out.set(m.id, stories[index].id);
+    for (const t of Object.keys(m.features.termFreq)) {
+      const list = postings.get(t);
+      if (list) list.push(k);
+      else postings.set(t, [k]);
+    }
+  });
   return out;
 }

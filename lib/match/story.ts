@@ -170,7 +170,8 @@ function isFigure(term: string): boolean {
 
 const figureCache = new WeakMap<ArticleFeatures, Set<string>>();
 
-function figuresOf(f: ArticleFeatures): Set<string> {
+/** The figures a text reports as number terms (years and small numbers left out). */
+export function figuresOf(f: ArticleFeatures): Set<string> {
   let set = figureCache.get(f);
   if (!set) figureCache.set(f, (set = new Set(Object.keys(f.termFreq).filter(isFigure))));
   return set;
