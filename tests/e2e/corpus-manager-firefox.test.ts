@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxPath } from './firefox-setup';
+import { artifactsDir, builds, requireBuild } from './chromium-setup';
+
+/**
+ * The corpus manager in Firefox ESR: the options page lists, adds, opens,
+ * filters, deletes and undoes, imports, cancels and resets by asking the
+ * background, as in tests/e2e/corpus-manager.test.ts for Chromium.
+ */
+
+const GECKO_ID = 'crossread@crossread.invalid';
+/** The extension's internal UUID, fixed so its pages have a known address. */
+const UUID = '5d0c1e2a-7b34-4c1f-9a57-2f6c0e8d9b11';
+const origin = `moz-extension://${UUID}`;
+
+async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'network.captive-portal-service.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(requireBuild(builds.firefoxE2e));
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `read` until `ok` holds for its value (or the time is up), and returns the value. */
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+const articleCount = (page: Page) =>
+  page.evaluate(() => Number(/^(\d+) articles?/.exec(document.querySelector('.stats')?.textContent ?? '')?.[1] ?? NaN));
+const statusText = (page: Page, role: 'status' | 'alert') =>
+  page.evaluate((r) => document.querySelector(`.message[role="${r}"]`)?.textContent ?? '', role);
+
+async function fill(page: Page, label: string, value: string) {
+  await page.evaluate(
+    (l, v) => {
+      const field = Array.from(document.querySelectorAll('details.paste label')).find((x) => x.firstChild?.textContent?.trim() === l)!.querySelector('input, textarea') as HTMLInputElement;
+      field.value = v;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    label,
+    value,
+  );
+}
+
+async function clickButton(page: Page, name: string) {
+  await page.evaluate((n) => {
+    const button = Array.from(document.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === n);
+    if (!button) throw new Error(`No button ${n}`);
+    button.click();
+  }, name);
+}
+
+describe('Firefox ESR: corpus manager (e2e build)', () => {
+  let firefox: Awaited<ReturnType<typeof launch>>;
+  let options: Page;
+  const dir = path.join(artifactsDir, 'corpus-firefox');
+
+  beforeAll(async () => {
+    fs.mkdirSync(dir, { recursive: true });
+    firefox = await launch();
+    options = await firefox.browser.newPage();
+    // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
+    await options.goto(`${origin}/options.html`, { timeout: 5_000 }).catch(() => undefined);
+    await until(() => options.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => ''), (h) => h.startsWith('crossread'));
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('lists the seeds as one story with its outlets’ chart', async () => {
+    expect(await until(() => articleCount(options), (n) => n === 5)).toBe(5);
+    const story = await until(
+      () => options.evaluate(() => ({ heading: document.querySelector('section.story h2')?.textContent ?? '', chart: !!document.querySelector('section.story svg[role="img"]') })),
+      (s) => s.chart,
+    );
+    expect(story.heading).toMatch(/^Story: .*\(5 articles\)$/);
+    expect(story.chart).toBe(true);
+  });
+
+  it('adds a pasted article, opens it, finds it by a word of its text, deletes it and undoes that', async () => {
+    await options.evaluate(() => (document.querySelector('details.paste') as HTMLDetailsElement).setAttribute('open', ''));
+    await fill(options, 'Outlet', 'Pasted <b>Outlet</b>');
+    await fill(options, 'Title', '<script>window.pwned = 1</script> Stadtrat tagt');
+    await fill(options, 'Text', 'Der Stadtrat tagte am Montag bis spät in die Nacht. <img src=x onerror="window.pwned=1"> Die Sitzung endete ohne Beschluss.');
+    await clickButton(options, 'Add to corpus');
+    expect(await until(() => articleCount(options), (n) => n === 6)).toBe(6);
+    expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Added'))).toContain('Stadtrat tagt');
+    expect(await options.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+    const title = '<script>window.pwned = 1</script> Stadtrat tagt';
+    await clickButton(options, `Open the text of ${title}`);
+    const opened = await until(
+      () => options.evaluate(() => (document.querySelector('dialog[open] pre.text')?.textContent ?? '')),
+      (t) => t.length > 0,
+    );
+    expect(opened).toContain('<img src=x onerror="window.pwned=1">');
+    await options.evaluate(() => (document.querySelector('dialog[open] button[type="submit"]') as HTMLButtonElement).click());
+
+    // "Beschluss" is in the text only: the background finds it.
+    await options.evaluate(() => {
+      const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+      input.value = 'beschluss';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const rows = await until(
+      () => options.evaluate(() => Array.from(document.querySelectorAll('td.title')).map((td) => td.textContent)),
+      (r) => r.length === 1,
+    );
+    expect(rows).toEqual([title]);
+    await options.screenshot({ path: path.join(dir, 'options-filtered.png') });
+    await options.evaluate(() => {
+      const input = document.querySelector('input[type="search"]') as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+
+    await clickButton(options, `Delete ${title}`);
+    expect(await until(() => articleCount(options), (n) => n === 5)).toBe(5);
+    expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Deleted'))).toContain('Undo');
+    await clickButton(options, 'Undo');
+    expect(await until(() => articleCount(options), (n) => n === 6)).toBe(6);
+    expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Restored'))).toContain('Stadtrat tagt');
+  });
+
+  it('imports a text file, and a cancelled import of 5,000 articles leaves the corpus as it was', async () => {
+    const txt = path.join(dir, 'article.txt');
+    fs.writeFileSync(txt, 'title: Hochwasser in Musterstadt\n\nDer Fluss trat am Dienstag über die Ufer. Die Feuerwehr sicherte die Altstadt mit Sandsäcken.');
+    const input = (await options.$('input[type="file"]'))!;
+    await input.uploadFile(txt);
+    expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Imported'))).toMatch(/^Imported 1 article\./);
+    expect(await articleCount(options)).toBe(7);
+
+    const big = {
+      format: 'crossread-corpus',
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      articles: Array.from({ length: 5000 }, (_, i) => ({
+        id: `bulk-${i}`,
+        outlet: `Bulk ${i % 50}`,
+        title: `Artikel ${i}`,
+        language: 'de',
+        date: '2025-03-01',
+        url: `https://bulk.example/${i}`,
+        source: 'user',
+        addedAt: 1,
+        text: `Meldung Nummer ${i}: Der Stadtrat von Musterstadt ${i} beriet am Montag über den Haushalt. Die Sitzung dauerte ${i % 7} Stunden.`,
+      })),
+    };
+    const file = path.join(dir, 'bulk.json');
+    fs.writeFileSync(file, JSON.stringify(big));
+    await input.uploadFile(file);
+    await until(() => options.evaluate(() => !!document.querySelector('.progress button')), (shown) => shown);
+    await options.screenshot({ path: path.join(dir, 'options-import-progress.png') });
+    await options.evaluate(() => (document.querySelector('.progress button') as HTMLButtonElement).click());
+    expect(await until(() => statusText(options, 'alert'), (t) => t.length > 0, 30_000)).toMatch(/unchanged/);
+    expect(await articleCount(options)).toBe(7);
+
+    // Cancelled once the file is read: the background's write stops, and nothing of it is kept.
+    await input.uploadFile(file);
+    const label = () => options.evaluate(() => document.querySelector('.progress label')?.textContent ?? '');
+    expect(await until(label, (t) => t.startsWith('Saving'), 60_000)).toMatch(/^Saving \(\d+ of 5,000\)/);
+    await options.evaluate(() => (document.querySelector('.progress button') as HTMLButtonElement).click());
+    expect(await until(() => statusText(options, 'alert'), (t) => t.includes('nothing was saved'), 60_000)).toMatch(/^Import stopped; your corpus is unchanged: Cancelled; nothing was saved/);
+    expect(await articleCount(options)).toBe(7);
+  });
+
+  it('resets to the seeds after the reader confirms', async () => {
+    options.once('dialog', (d) => void d.accept());
+    await clickButton(options, 'Reset to seeds');
+    expect(await until(() => articleCount(options), (n) => n === 5)).toBe(5);
+    expect(await statusText(options, 'status')).toContain('The corpus is back to the seed articles.');
+  });
+});
