@@ -27,7 +27,7 @@ export interface StoryChoice {
 }
 
 /** Bump when the rules below change: stored stories are then formed anew. */
-export const STORY_RULES_VERSION = 2;
+export const STORY_RULES_VERSION = 3;
 
 const pairCache = new WeakMap<ArticleFeatures, WeakMap<ArticleFeatures, StoryJudgement>>();
 

@@ -143,8 +143,9 @@ export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'event
  * Whether dates rule out the same event. Exact event days must be within a
  * day of each other (a late-night event is dated either side of midnight);
  * otherwise the spans must meet: a report published before the other's event
- * took place cannot report it. Two undated texts that tell their events on
- * different weekdays report different events.
+ * took place cannot report it. A weekday alone places nothing: the first
+ * weekday an undated text names is as often a day before its event ("seit
+ * Mittwoch tagt das Konklave") as the day of it.
  */
 export function eventsApart(
   a: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
@@ -157,7 +158,6 @@ export function eventsApart(
     if (ta.exact && tb.exact) return Math.abs(ta.from - tb.from) > DAY;
     return ta.from > tb.to || tb.from > ta.to;
   }
-  if (!ta && !tb && a.eventWeekday != null && b.eventWeekday != null) return a.eventWeekday !== b.eventWeekday;
   return false;
 }
 

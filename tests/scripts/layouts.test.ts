@@ -46,6 +46,6 @@ describe.skipIf(!existsSync(pagesDir))('a seed article inside real sites\' layou
       expect(ann.story.match, `${file} / ${seed.id}`).toBe('same');
       expect(ann.outlets.filter((o) => o.sameStory), `${file} / ${seed.id}`).toHaveLength(4);
     }
-  });
+  }, 60_000);
 });
 if (!existsSync(pagesDir)) console.log('skipped: seed articles inside real layouts (../shared/data/pages is absent)');
