@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import type { Article } from './article';
 import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './index';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
-import { chooseStory, clusterStories, STORY_RULES_VERSION, type CorpusWeights, type Story, type StoryMember } from '../match/story-clusters';
+import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../match/story-clusters';
 
 export const DB_NAME = 'crossread';
 /**
@@ -232,13 +232,9 @@ function currentFeatures(articles: readonly Article[], stored: readonly StoredFe
  * order they were added (ties by id), which is what ingest builds article by
  * article, with every story a candidate.
  */
-function clusterAll(articles: readonly Article[], features: ReadonlyMap<string, ArticleFeatures>, df: ReadonlyMap<string, number>): { stories: StoredStory[]; links: StoryLink[] } {
+function clusterAll(articles: readonly Article[], features: ReadonlyMap<string, ArticleFeatures>): { stories: StoredStory[]; links: StoryLink[] } {
   const ordered = [...articles].sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const weights: CorpusWeights = { docCount: articles.length, docFreq: (term) => df.get(term) ?? 0 };
-  const assigned = clusterStories(
-    ordered.map((a) => ({ id: a.id, features: features.get(a.id)! })),
-    weights,
-  );
+  const assigned = clusterStories(ordered.map((a) => ({ id: a.id, features: features.get(a.id)! })));
   const stories = new Map<string, StoredStory>();
   const links: StoryLink[] = [];
   for (const a of ordered) {
@@ -367,7 +363,7 @@ export class CorpusStore {
             transaction.objectStore('df').getAll(),
           ]);
           const { features, computed } = currentFeatures(articles, stored);
-          const { stories, links } = clusterAll(articles, features, new Map(df.map((d) => [d.term, d.df])));
+          const { stories, links } = clusterAll(articles, features);
           await Promise.all([
             ...computed.map((f) => transaction.objectStore('features').put(f)),
             ...stories.map((story) => transaction.objectStore('stories').put(story)),
@@ -392,7 +388,7 @@ export class CorpusStore {
    * Runs `body` in one readwrite transaction over all stores: either all of
    * its writes are kept, or none. `body` must only await requests of `tx`.
    * `weights`: `log.dfBefore` is set (read when this context does not hold
-   * the frequencies), as choosing stories needs.
+   * the frequencies), as looking up the candidate stories of new articles needs.
    */
   private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal, options: { weights?: boolean } = {}): Promise<T> {
     if (signal?.aborted) throw new WriteCancelledError();
@@ -412,7 +408,7 @@ export class CorpusStore {
       const generation = generationOf(await tx.objectStore('meta').get('generation'));
       if (this.cache?.generation === generation) log.dfBefore = this.cache.df;
       else if (options.weights) {
-        // Choosing stories weighs terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
+        // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
         const df = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
         this.cache = { generation, df, loaded: new Map(), postings: null };
         log.dfBefore = df;
@@ -635,7 +631,7 @@ export class CorpusStore {
         seen.add(id);
         candidates.push(state.get(id)!);
       }
-      const choice = chooseStory(item.features, candidates, { docCount: count + i, docFreq });
+      const choice = chooseStory(item.features, candidates);
       let story = choice.storyId !== null && seen.has(choice.storyId) ? state.get(choice.storyId) : undefined;
       if (!story) {
         let id = `story-${item.id}`;
@@ -939,7 +935,7 @@ export class CorpusStore {
         if (onlyIfStale && (await tx.objectStore('meta').get('storiesVersion')) === STORIES_SIGNATURE) return;
         const [articles, stored] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('features').getAll()]);
         const { features, computed } = currentFeatures(articles, stored);
-        const { stories, links } = clusterAll(articles, features, log.dfBefore ?? new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df])));
+        const { stories, links } = clusterAll(articles, features);
         for (const f of computed) log.touched.add(f.id);
         await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyOf').clear()]);
         await Promise.all([

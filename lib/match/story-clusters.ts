@@ -13,12 +13,6 @@ export interface Story {
   members: StoryMember[];
 }
 
-/** Term weights of the whole corpus: how many articles hold a term. */
-export interface CorpusWeights {
-  docCount: number;
-  docFreq(term: string): number;
-}
-
 /** Which story an article reports, with the signals that decided. */
 export interface StoryChoice {
   /** The chosen story's id, or null: the article starts a story of its own. */
@@ -44,7 +38,7 @@ function judged(a: ArticleFeatures, b: ArticleFeatures): StoryJudgement {
  * The story an article reports among `stories`, decided against each story as
  * a whole, not one article of it: one weak link must not chain two events.
  */
-export function chooseStory(features: ArticleFeatures, stories: readonly Story[], _weights?: CorpusWeights): StoryChoice {
+export function chooseStory(features: ArticleFeatures, stories: readonly Story[]): StoryChoice {
   let best: { id: string; score: number; reason: string } | null = null;
   for (const story of stories) {
     if (story.members.length === 0) continue;
@@ -69,7 +63,7 @@ export function chooseStory(features: ArticleFeatures, stories: readonly Story[]
  * cannot pass the first look, and weighing every story would make forming a
  * large corpus's stories quadratic.
  */
-export function clusterStories(members: readonly StoryMember[], weights?: CorpusWeights, storyIdOf: (first: StoryMember) => string = (m) => `story-${m.id}`): Map<string, string> {
+export function clusterStories(members: readonly StoryMember[], storyIdOf: (first: StoryMember) => string = (m) => `story-${m.id}`): Map<string, string> {
   const stories: Story[] = [];
   const storyOfMember: number[] = [];
   const postings = new Map<string, number[]>();
@@ -79,7 +73,7 @@ export function clusterStories(members: readonly StoryMember[], weights?: Corpus
     const probe = [...salientTerms(m.features), ...figuresOf(m.features)];
     for (const t of probe) for (const other of postings.get(t) ?? []) hits.add(storyOfMember[other]);
     const candidates = [...hits].sort((a, b) => a - b).map((i) => stories[i]);
-    const choice = chooseStory(m.features, candidates, weights);
+    const choice = chooseStory(m.features, candidates);
     let index = choice.storyId ? stories.findIndex((s) => s.id === choice.storyId) : -1;
     if (index < 0) {
       index = stories.length;
