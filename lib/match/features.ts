@@ -2,7 +2,7 @@ import type { Article, Range } from '../corpus/article';
 import { attributionSources, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 9;
+export const FEATURES_VERSION = 10;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score' | 'minute';
@@ -46,6 +46,12 @@ export interface ArticleFeatures {
    * day the event took place (null if the lead names none).
    */
   eventWeekday: number | null;
+  /**
+   * The day the lead places its event relative to publication, when it does
+   * so before naming any weekday: "gestern"/"yesterday", "vorgestern", or
+   * "vergangene Woche"/"last week" (null if the lead names none).
+   */
+  eventRelative?: EventRelative | null;
   sentences: SentenceFeatures[];
   /** Term → number of content sentences containing it. */
   termFreq: Record<string, number>;
@@ -101,6 +107,16 @@ const WEEKDAYS: Array<[RegExp, number]> = [
   [/\b(samstag|sonnabend|saturday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 5],
   [/\b(sonntag|sunday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 6],
 ];
+
+export type EventRelative = 'yesterday' | 'day-before' | 'last-week';
+
+/** Relative days a lead places its event with; "heute"/"today" is left out: it is the publication day, and as often the present of a comment ("bis heute"). */
+const RELATIVE_DAYS: Array<[RegExp, EventRelative]> = [
+  [/\b(?:gestern|gestrig\p{L}*|yesterday)/iu, 'yesterday'],
+  [/\b(?:vorgestern|the\s+day\s+before\s+yesterday)\b/iu, 'day-before'],
+  [/\b(?:(?:vergangene|letzte|vorige)[nr]?\s+woche|last\s+week)\b/iu, 'last-week'],
+];
+const ANY_RELATIVE = /gestern|gestrig|yesterday|woche|week/i;
 
 /** The event's weekday is read from the lead only: later weekdays are often of other things ("am Freitag beginnt …"). */
 const LEAD_SENTENCES = 4;
@@ -298,6 +314,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const textDates: number[] = [];
   const weekdays = new Set<number>();
   let eventWeekday: number | null = null;
+  let eventRelative: EventRelative | null = null;
   let contentSeen = 0;
   const shingleHashes = new Set<number>();
 
@@ -334,19 +351,31 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     });
     if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
     for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
+    let first = Infinity;
+    const inLead = content && contentSeen < LEAD_SENTENCES && eventWeekday === null && eventRelative === null;
     if (ANY_WEEKDAY.test(s.text)) {
-      let first = Infinity;
       for (const [re, d] of WEEKDAYS) {
         const m = re.exec(s.text);
         if (!m) continue;
         weekdays.add(d);
-        if (content && contentSeen < LEAD_SENTENCES && eventWeekday === null && m.index < first) {
+        if (inLead && m.index < first) {
           first = m.index;
           firstDay = d;
         }
       }
-      if (firstDay !== null) eventWeekday ??= firstDay;
     }
+    // Whichever the lead names first places the event: a weekday, or a day relative to publication.
+    let firstRelative: EventRelative | null = null;
+    if (inLead && ANY_RELATIVE.test(s.text))
+      for (const [re, r] of RELATIVE_DAYS) {
+        const m = re.exec(s.text);
+        if (m && m.index < first) {
+          first = m.index;
+          firstRelative = r;
+        }
+      }
+    if (firstRelative !== null) eventRelative = firstRelative;
+    else if (firstDay !== null) eventWeekday ??= firstDay;
     if (content) contentSeen++;
     for (let k = at; k + 4 <= to; k++) shingleHashes.add(shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm));
   }
@@ -360,6 +389,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     textDates,
     weekdays: [...weekdays].sort(),
     eventWeekday,
+    eventRelative,
     sentences,
     termFreq,
     sketch,

@@ -21,7 +21,7 @@ export interface StoryChoice {
 }
 
 /** Bump when the rules below change: stored stories are then formed anew. */
-export const STORY_RULES_VERSION = 3;
+export const STORY_RULES_VERSION = 4;
 
 const pairCache = new WeakMap<ArticleFeatures, WeakMap<ArticleFeatures, StoryJudgement>>();
 

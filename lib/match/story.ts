@@ -128,12 +128,19 @@ export interface EventTime {
  * dated to the day that names the event's weekday ("am Mittwoch") tells that
  * day exactly; one dated only to a month or year spans it.
  */
-export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>, maxDays = DEFAULT_STORY_THRESHOLDS.maxDays): EventTime | null {
+export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday' | 'eventRelative'>, maxDays = DEFAULT_STORY_THRESHOLDS.maxDays): EventTime | null {
   const fromMeta = !!f.date;
   const date = f.date ?? latestTextDate(f);
   const span = dateSpan(date);
   if (!span) return null;
   const basis = fromMeta ? `dated ${date}` : `names ${date}`;
+  if (f.eventRelative && span[0] === span[1]) {
+    if (f.eventRelative === 'yesterday') return { from: span[0] - DAY, to: span[0] - DAY, exact: true, basis: `${basis}, event "yesterday"` };
+    if (f.eventRelative === 'day-before') return { from: span[0] - 2 * DAY, to: span[0] - 2 * DAY, exact: true, basis: `${basis}, event "the day before yesterday"` };
+    // Last week: Monday to Sunday of the week before the publication's.
+    const weekday = (new Date(span[0]).getUTCDay() + 6) % 7;
+    return { from: span[0] - (weekday + 7) * DAY, to: span[0] - (weekday + 1) * DAY, exact: false, basis: `${basis}, event "last week"` };
+  }
   const day = dayOfEvent(date, f.eventWeekday);
   if (day !== null) return { from: day, to: day, exact: true, basis: `${basis}, event on the weekday it names` };
   return { from: span[0] - maxDays * DAY, to: span[1], exact: false, basis };
@@ -148,8 +155,8 @@ export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'event
  * Mittwoch tagt das Konklave") as the day of it.
  */
 export function eventsApart(
-  a: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
-  b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>,
+  a: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday' | 'eventRelative'>,
+  b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday' | 'eventRelative'>,
   maxDays: number,
 ): boolean {
   const ta = eventTime(a, maxDays);

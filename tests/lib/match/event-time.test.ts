@@ -57,3 +57,34 @@ describe('eventsApart', () => {
     expect(eventsApart(f(null, 1), f(null, 3), 3)).toBe(false);
   });
 });
+
+describe('relative days in the lead', () => {
+  it('pins the day before publication for "gestern", two days for "vorgestern"', () => {
+    const y = eventTime({ date: '2025-05-25', textDates: [], eventWeekday: null, eventRelative: 'yesterday' })!;
+    expect([y.from, y.exact]).toEqual([day('2025-05-24'), true]);
+    const d = eventTime({ date: '2025-05-25', textDates: [], eventWeekday: null, eventRelative: 'day-before' })!;
+    expect(d.from).toBe(day('2025-05-23'));
+  });
+
+  it('spans Monday to Sunday of the week before for "vergangene Woche"', () => {
+    // 2025-05-28 is a Wednesday.
+    const t = eventTime({ date: '2025-05-28', textDates: [], eventWeekday: null, eventRelative: 'last-week' })!;
+    expect([t.from, t.to, t.exact]).toEqual([day('2025-05-19'), day('2025-05-25'), false]);
+  });
+
+  it('reads them from the lead of a text, whichever of weekday and relative day comes first', async () => {
+    const { analyse } = await import('../../../lib/match/features');
+    const de = analyse({ text: 'Der Bundestag hat gestern Friedrich Merz zum Kanzler gewählt. Am Mittwoch reist er nach Paris.', language: 'de' });
+    expect([de.eventRelative, de.eventWeekday]).toEqual(['yesterday', null]);
+    const en = analyse({ text: 'The leaders spoke by phone last week, officials said on Monday in a statement to reporters.', language: 'en' });
+    expect(en.eventRelative).toBe('last-week');
+    const first = analyse({ text: 'Am Dienstag wählte der Bundestag den Kanzler, wie gestern berichtet wurde in allen Zeitungen.', language: 'de' });
+    expect([first.eventRelative, first.eventWeekday]).toEqual([null, 1]);
+    expect(analyse({ text: 'Der vorgestern gewählte Kanzler reiste nach Paris zu seinem ersten Besuch.', language: 'de' }).eventRelative).toBe('day-before');
+  });
+
+  it('holds the party "yesterday" after a final apart from the final reported that day', () => {
+    // A report dated the 24th of the final; the party report dated the 26th says it was "gestern": the 25th.
+    expect(eventsApart({ date: '2025-05-24', textDates: [], eventWeekday: null }, { date: '2025-05-26', textDates: [], eventWeekday: null, eventRelative: 'yesterday' }, 3)).toBe(true);
+  });
+});
