@@ -33,3 +33,19 @@ export async function launchFirefox(extensionDir: string): Promise<{ browser: Br
     },
   };
 }
+
+/**
+ * page.setViewport in Firefox ESR: puppeteer-core sends the viewport and a
+ * screen-orientation override together over WebDriver BiDi, and Firefox 140
+ * ESR does not know the second command (`emulation.setScreenOrientationOverride`).
+ * The viewport itself is set; the test goes on only when the page has the
+ * asked-for width.
+ */
+export async function setViewportSize(page: import('puppeteer-core').Page, width: number, height: number): Promise<void> {
+  try {
+    await page.setViewport({ width, height });
+  } catch (error) {
+    if (!/setScreenOrientationOverride/.test(String(error))) throw error;
+  }
+  await page.waitForFunction((w: number) => document.documentElement.clientWidth <= w && window.innerWidth === w, { timeout: 5_000 }, width);
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from './firefox-setup';
+import { launchFirefox, setViewportSize } from './firefox-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { artifactsDir, builds, sharedDir } from './chromium-setup';
 
@@ -43,7 +43,7 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
 
   it('margin notes beside the paragraphs, never overlapping, with the article summary', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
+    await setViewportSize(page, 1400, 1000);
     await page.goto(`${server.url}/article/1`);
     await waitForNotes(page);
     const layout = await inRoot(page, (root) => {
@@ -64,7 +64,7 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
 
   it('keyboard: Enter opens the focused note, Escape closes it, the shortcut moves on', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
+    await setViewportSize(page, 1400, 1000);
     await page.goto(`${server.url}/article/0`);
     await waitForNotes(page);
     await inRoot(page, (root) => (root.querySelector('.note button.summary') as HTMLElement).focus());
@@ -86,7 +86,7 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
 
   it('highlights the hovered note\'s sentence, natively or with boxes over it, without touching the page text', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
+    await setViewportSize(page, 1400, 1000);
     await page.goto(`${server.url}/article/2`);
     await waitForNotes(page);
     const before = await page.evaluate(() => document.querySelector('article')!.innerHTML);
@@ -110,7 +110,7 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
 
   it('narrow viewport: markers at the paragraph ends', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 700, height: 1000 });
+    await setViewportSize(page, 700, 1000);
     await page.goto(`${server.url}/article/3`);
     await waitForNotes(page);
     expect(await inRoot(page, (root) => root.querySelectorAll('.marker-note').length)).toBeGreaterThan(0);
@@ -120,7 +120,7 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
 
   it('a page rule with !important on every element does not reach the notes', async () => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1400, height: 1000 });
+    await setViewportSize(page, 1400, 1000);
     await page.goto(`${server.url}/x/hostile`);
     await waitForNotes(page);
     const style = await inRoot(page, (root) => {
