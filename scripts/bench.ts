@@ -7,31 +7,38 @@
  * corpora of growing size (candidate lookup in the store + the engine), and,
  * as the unit to compare with, Readability parsing the same page's HTML.
  *
- * The corpora are synthetic: sentences of real German and English text
- * (../shared/data when present, else the seeds) recombined into articles,
- * with the seed story's articles hidden among them. Generated at run time,
- * reproducibly (fixed random seed), never committed.
+ * The corpora hold many stories with look-alikes (scripts/lib/bench-corpus.ts):
+ * the seeds, every labelled development article of ../shared/data when
+ * present, and synthetic stories of 3–12 outlets each built from one real
+ * German or English text, the look-alike stories of one text dated months
+ * apart. Generated at run time, reproducibly (fixed random seed), never
+ * committed. Annotate goes the way of the background's annotate request
+ * (entrypoints/background.ts): candidate stories from the store, each
+ * article once, the engine with stored features and story ids, page notes.
  */
 import 'fake-indexeddb/auto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import type { Article } from '../lib/corpus/article';
-import { detectLanguage, makeArticle } from '../lib/corpus/make-article';
-import { parseHeader } from '../lib/corpus/header';
 import { CorpusStore } from '../lib/corpus/store';
 import { annotate } from '../lib/match/annotate';
-import type { Page } from '../lib/match/types';
-import { segmentSentences } from '../lib/text/segment';
+import type { EngineAnnotation } from '../lib/match/types';
+import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
+import { baseLanguage, detectLanguage } from '../lib/text/language';
 import { contentTerms } from '../lib/text/tokens';
+import type { PagePayload } from '../platform/protocol';
 import { renderArticlePage } from './demo/article-page';
 import { loadDemoSeeds } from './demo/demo-seeds';
 import { parseArgs, runCli } from './lib/cli';
 import { CliError, loadSeeds } from './lib/articles';
+import { benchCorpus } from './lib/bench-corpus';
 import { extractHtml } from './lib/html';
+
+export { random } from './lib/bench-corpus';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = resolve(repoRoot, '../shared');
@@ -59,104 +66,33 @@ function sampleMemory(): void {
   peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
 }
 
-/** mulberry32: a small seeded generator, so every run builds the same corpora. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface SentencePool {
-  de: string[];
-  en: string[];
-  sources: string[];
-}
-
-function sentencesOf(text: string, language: string): string[] {
-  return segmentSentences(text, language)
-    .map((s) => s.text.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length >= 40 && s.length <= 400 && /[.!?"“”]$/.test(s));
-}
-
-/** Real German and English sentences to build synthetic articles from. */
-export function sentencePool(seeds: Article[]): SentencePool {
-  const pool: SentencePool = { de: [], en: [], sources: [] };
-  const add = (text: string, name: string) => {
-    const language = detectLanguage(text);
-    if (language !== 'de' && language !== 'en') return;
-    const found = sentencesOf(text, language);
-    pool[language].push(...found);
-    pool.sources.push(`${name} (${language}, ${found.length} sentences)`);
-  };
-  for (const folder of ['story2', 'near']) {
-    const dir = join(sharedDir, 'data', folder);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-      const raw = readFileSync(join(dir, file), 'utf8');
-      add(raw.slice(parseHeader(raw).bodyStart), `data/${folder}/${file}`);
-    }
-  }
-  const pagesDir = join(sharedDir, 'data', 'pages');
-  if (existsSync(pagesDir)) {
-    for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort()) {
-      add(extractHtml(readFileSync(join(pagesDir, file), 'utf8')).text, `data/pages/${file}`);
-    }
-  }
-  if (pool.de.length + pool.en.length === 0) {
-    // Without ../shared the seeds are the only realistic text there is; their sentences, shuffled across articles, still vary the index.
-    for (const s of seeds) add(s.raw.slice(s.bodyStart), `seeds/${s.file}`);
-  }
-  pool.de = [...new Set(pool.de)];
-  pool.en = [...new Set(pool.en)];
-  return pool;
-}
-
-/** A synthetic article: 6–30 sentences of one language, in paragraphs, with a date and address. */
-export function syntheticArticle(i: number, pool: SentencePool, next: () => number): Article {
-  const language = pool.en.length === 0 || (pool.de.length > 0 && next() < 0.5) ? 'de' : 'en';
-  const sentences = pool[language as 'de' | 'en'];
-  const count = 6 + Math.floor(next() * 25);
-  const paragraphs: string[] = [];
-  let current: string[] = [];
-  for (let k = 0; k < count; k++) {
-    current.push(sentences[Math.floor(next() * sentences.length)]);
-    if (current.length >= 1 + Math.floor(next() * 4)) {
-      paragraphs.push(current.join(' '));
-      current = [];
-    }
-  }
-  if (current.length) paragraphs.push(current.join(' '));
-  const day = new Date(Date.UTC(2024, 0, 1) + Math.floor(next() * 700) * 86_400_000).toISOString().slice(0, 10);
-  const outlet = `Synthetic ${i % 300}`;
-  return makeArticle({
-    id: `syn-${i}`,
-    raw: paragraphs.join('\n\n'),
-    source: 'user',
-    outlet,
-    language,
-    date: day,
-    url: `https://synthetic-${i % 300}.example/${day.replace(/-/g, '/')}/article-${i}`,
-    addedAt: i,
-  });
-}
-
 interface SizeResult {
   articles: number;
+  /** The stories the store formed as it took the articles in (`listStories`). */
+  storiesFormed: number;
+  /** The events the corpus's articles report (labelled events and synthetic stories, the seeds' included). */
+  events: number;
+  /** Stored stories whose articles report more than one event (look-alikes joined), and events whose articles lie in more than one story (split). */
+  storiesMixingEvents: number;
+  eventsInSeveralStories: number;
   total: Stats;
   /** CPU time of the same runs (all threads of the process): less sensitive than wall time to other load on the machine. */
   cpu: Stats;
   contentTerms: Stats;
+  /** store.candidateStories and taking each article once. */
   candidates: Stats;
   engine: Stats;
+  /** toPageNotes, as the background answers with notes. */
+  notes: Stats;
+  /** The background's first look (storyOnly: true, which the content script asks for before extracting the article), warm. */
+  storyOnly: Stats;
   candidatesReturned: number;
+  candidateStories: number;
   storyOutletsAmongCandidates: string;
   story: string;
   sameStoryOutlets: number;
+  /** Outlets judged the page's story whose article reports another event (a look-alike taken for it). */
+  sameStoryOtherEvents: number;
   /**
    * A fresh connection per run (as after the background restarts, or after the
    * corpus changed): nothing kept in memory, so document frequencies, articles
@@ -168,31 +104,79 @@ interface SizeResult {
   coldWithoutStoredFeatures: Stats;
 }
 
-async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seeds: Article[], pageId: string, runs: number, warmup: number, coldRuns: number): Promise<SizeResult> {
+interface Request {
+  candidates: Article[];
+  stories: number;
+  annotation: EngineAnnotation;
+  notes: PageNotes & { language: string };
+}
+
+/**
+ * The background's annotate request (entrypoints/background.ts annotatePage)
+ * on an open store, call for call; `lap` takes the bench's own step times.
+ * `storedFeatures: false` (the cold comparison only) leaves out `featuresOf`.
+ */
+async function annotateRequest(s: CorpusStore, page: PagePayload, storyOnly: boolean, lap: (step: string) => void = () => undefined, storedFeatures = true): Promise<Request> {
+  const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
+  const terms = contentTerms(page.text, language);
+  lap('terms');
+  // Whole stories: every outlet of a candidate story is compared, also those the index did not return.
+  const stories = await s.candidateStories(terms);
+  const storyOfId = new Map<string, string>();
+  const candidates = [];
+  for (const story of stories)
+    for (const article of story.articles)
+      if (!storyOfId.has(article.id)) {
+        storyOfId.set(article.id, story.id);
+        candidates.push(article);
+      }
+  lap('candidates');
+  const annotation = annotate(
+    { text: page.text, url: page.url, title: page.title, language, date: page.publishedTime },
+    candidates,
+    { ...(storedFeatures ? { featuresOf: s.featuresOf } : {}), storyOnly: storyOnly === true, storyOf: (article) => storyOfId.get(article.id) ?? null },
+  );
+  lap('annotate');
+  const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
+  const notes = { ...toPageNotes(annotation, byDoc), language };
+  lap('notes');
+  return { candidates, stories: stories.length, annotation, notes };
+}
+
+interface Corpus {
+  /** Event of each article id and doc name (file ?? id), the seeds' included. */
+  eventOf: Map<string, string>;
+}
+
+async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayload, seeds: Article[], pageId: string, corpus: Corpus, runs: number, warmup: number, coldRuns: number): Promise<SizeResult> {
   const total: number[] = [];
   const termsT: number[] = [];
   const candT: number[] = [];
   const engineT: number[] = [];
+  const notesT: number[] = [];
   const cpuT: number[] = [];
-  let last: { candidates: Article[]; annotation: ReturnType<typeof annotate> } | null = null;
+  const storyOnlyT: number[] = [];
+  let last: Request | null = null;
   for (let r = -warmup; r < runs; r++) {
+    const laps: Record<string, number> = {};
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const terms = contentTerms(page.text, page.language ?? 'de');
-    const t1 = performance.now();
-    const candidates = await store.candidates(terms);
-    const t2 = performance.now();
-    const annotation = annotate(page, candidates, { featuresOf: store.featuresOf });
-    const t3 = performance.now();
+    const request = await annotateRequest(store, page, false, (step) => (laps[step] = performance.now()));
+    const t4 = performance.now();
     const cpu = process.cpuUsage(c0);
+    const s0 = performance.now();
+    await annotateRequest(store, page, true);
+    const s1 = performance.now();
     sampleMemory();
     if (r < 0) continue; // warm-up: JIT, first reads
     cpuT.push((cpu.user + cpu.system) / 1000);
-    termsT.push(t1 - t0);
-    candT.push(t2 - t1);
-    engineT.push(t3 - t2);
-    total.push(t3 - t0);
-    last = { candidates, annotation };
+    termsT.push(laps.terms - t0);
+    candT.push(laps.candidates - laps.terms);
+    engineT.push(laps.annotate - laps.candidates);
+    notesT.push(laps.notes - laps.annotate);
+    total.push(t4 - t0);
+    storyOnlyT.push(s1 - s0);
+    last = request;
   }
   const cold: number[] = [];
   const coldCpu: number[] = [];
@@ -202,8 +186,7 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seed
       const fresh = await CorpusStore.open(dbName);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
-      const candidates = await fresh.candidates(contentTerms(page.text, page.language ?? 'de'));
-      annotate(page, candidates, withFeatures ? { featuresOf: fresh.featuresOf } : {});
+      await annotateRequest(fresh, page, false, undefined, withFeatures);
       const dt = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       fresh.close();
@@ -216,17 +199,35 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: Page, seed
   }
   const others = seeds.filter((s) => s.id !== pageId).map((s) => s.id);
   const ids = new Set(last!.candidates.map((a) => a.id));
+  const pageEvent = corpus.eventOf.get(pageId);
+  const sameStory = last!.annotation.outlets.filter((o) => o.sameStory);
+  const stored = await store.listStories();
+  const storiesOfEvent = new Map<string, Set<string>>();
+  let mixing = 0;
+  for (const story of stored) {
+    const events = new Set(story.members.map((id) => corpus.eventOf.get(id) ?? id));
+    if (events.size > 1) mixing++;
+    for (const e of events) storiesOfEvent.set(e, (storiesOfEvent.get(e) ?? new Set()).add(story.id));
+  }
   return {
     articles: await store.count(),
+    storiesFormed: stored.length,
+    events: storiesOfEvent.size,
+    storiesMixingEvents: mixing,
+    eventsInSeveralStories: [...storiesOfEvent.values()].filter((s) => s.size > 1).length,
     total: stats(total),
     cpu: stats(cpuT),
     contentTerms: stats(termsT),
     candidates: stats(candT),
     engine: stats(engineT),
+    notes: stats(notesT),
+    storyOnly: stats(storyOnlyT),
     candidatesReturned: last!.candidates.length,
+    candidateStories: last!.stories,
     storyOutletsAmongCandidates: `${others.filter((id) => ids.has(id)).length}/${others.length}`,
     story: last!.annotation.story.match,
-    sameStoryOutlets: last!.annotation.outlets.filter((o) => o.sameStory).length,
+    sameStoryOutlets: sameStory.length,
+    sameStoryOtherEvents: sameStory.filter((o) => corpus.eventOf.get(o.doc) !== pageEvent).length,
     cold: stats(cold),
     coldCpu: stats(coldCpu),
     coldWithoutStoredFeatures: stats(coldPlain),
@@ -281,15 +282,48 @@ async function main(): Promise<number> {
   const demo = await loadDemoSeeds(join(repoRoot, 'seeds'));
   const html = renderArticlePage(demo.articles[pageIndex], pageIndex);
   const extracted = extractHtml(html);
-  const page: Page = { text: extracted.text, title: extracted.title, language: seeds[pageIndex].language, date: seeds[pageIndex].date };
-  const pool = sentencePool(seeds);
+  // What the content script sends for the page (payloadOf its extraction): the language as the page declares it, the date it states.
+  const page: PagePayload = {
+    text: extracted.text,
+    url: extracted.url ?? 'https://outlet.example/article',
+    title: extracted.title ?? '',
+    language: seeds[pageIndex].language,
+    publishedTime: seeds[pageIndex].date,
+  };
+  const tCorpus = performance.now();
+  const corpus = benchCorpus({
+    seeds,
+    sharedDir: existsSync(sharedDir) ? sharedDir : null,
+    repoSeeds: join(repoRoot, 'seeds'),
+    count: Math.max(0, sizes[sizes.length - 1] - seeds.length),
+  });
+  const corpusSeconds = (performance.now() - tCorpus) / 1000;
+  const eventOf = new Map<string, string>();
+  for (const s of seeds) for (const key of [s.id, s.file ?? s.id]) eventOf.set(key, 'seeds');
+  for (const b of corpus.articles) for (const key of [b.article.id, b.article.file ?? b.article.id]) eventOf.set(key, b.event);
+  const sentences = { de: 0, en: 0 };
+  for (const t of corpus.sources) sentences[t.language] += t.sentences.length;
+  const syntheticArticles = corpus.articles.filter((b) => b.kind === 'synthetic');
+  const groupSizes = new Map<string, number>();
+  for (const b of syntheticArticles) groupSizes.set(b.event, (groupSizes.get(b.event) ?? 0) + 1);
+  // The last story may be cut short at the requested size.
+  const whole = [...groupSizes.values()].slice(0, -1);
+  const outlets = whole.length > 0 ? ` (${Math.min(...whole)}–${Math.max(...whole)} outlets each)` : '';
+  const inLanguage = (l: string) => corpus.articles.filter((b) => b.article.language === l).length + seeds.filter((s) => s.language === l).length;
 
   log('crossread bench — Node ' + process.version + ', ' + (os.cpus()[0]?.model ?? 'unknown CPU') + `, ${os.cpus().length} cores`);
   log('IndexedDB: fake-indexeddb (in memory, in Node) — a browser stores on disk; treat store timings as indicative.');
   log(`Page: the demo HTML page of ${seeds[pageIndex].file} (${html.length} chars of HTML, ${page.text.length} chars of text as Readability extracts it).`);
-  log(`Synthetic corpus text: ${pool.de.length} German and ${pool.en.length} English sentences from ${pool.sources.length} sources${existsSync(sharedDir) ? '' : ' (../shared is absent: seeds only)'}.`);
-  log(`Each corpus holds the ${seeds.length} seed articles (the page's own among them) and synthetic articles; ${runs} timed runs after ${warmup} warm-up runs (of each: Readability's parse and each annotate).`);
-  log('Annotate = contentTerms(page) + store.candidates (IndexedDB) + annotate(page, candidates, { featuresOf: store.featuresOf }).');
+  log(
+    `Corpus (largest, ${seeds.length + corpus.articles.length} articles, built in ${corpusSeconds.toFixed(1)} s): the ${seeds.length} seeds (the page's own among them), ` +
+      `${corpus.labelled} labelled development articles${corpus.shared ? '' : ' (../shared is absent: seeds only)'}, and ${syntheticArticles.length} synthetic articles in ${corpus.syntheticEvents} synthetic stories${outlets} ` +
+      `built from ${corpus.sources.length} real texts (${sentences.de} German, ${sentences.en} English sentences); ` +
+      `${inLanguage('de')} German, ${inLanguage('en')} English articles; look-alike stories of one text dated months apart${corpus.rounds > 1 ? ` (${corpus.rounds} passes over the date slots: some share a month)` : ''}.`,
+  );
+  log(`Smaller corpora are the first articles of the largest. ${runs} timed runs after ${warmup} warm-up runs (of each: Readability's parse and each annotate).`);
+  log(
+    "Annotate = the background's request: contentTerms(page) + store.candidateStories (IndexedDB), each article once + annotate(page, articles, { featuresOf: store.featuresOf, storyOf }) + toPageNotes.",
+  );
   log('"Warm": the same store again (frequencies and recent candidates in memory); "cold": a fresh connection per run.');
 
   const readability = timeReadability(html, runs, warmup);
@@ -297,7 +331,6 @@ async function main(): Promise<number> {
 
   const dbName = `bench-${Date.now()}`;
   const store = await CorpusStore.open(dbName);
-  const next = random(20250212);
   const ingestPerArticle: number[] = [];
   const ingestCpuPerArticle: number[] = [];
   let ingested = 0;
@@ -311,13 +344,15 @@ async function main(): Promise<number> {
   ingested += seeds.length;
 
   const results: Record<string, SizeResult> = {};
+  const bySize: Record<string, { articles: number; seconds: number; articlesPerSecond: number }> = {};
   let made = 0;
   for (const size of sizes) {
     const want = size - seeds.length;
     const start = performance.now();
+    const before = { articles: ingested, ms: ingestMs };
     while (made < want) {
       const batch: Article[] = [];
-      while (batch.length < BATCH && made < want) batch.push(syntheticArticle(made++, pool, next));
+      while (batch.length < BATCH && made < want) batch.push(corpus.articles[made++].article);
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       await store.addArticles(batch);
@@ -329,14 +364,23 @@ async function main(): Promise<number> {
       ingestCpuPerArticle.push((cpu.user + cpu.system) / 1000 / batch.length);
       sampleMemory();
     }
-    if (made > 0 && performance.now() - start > 1000) log(`  built the ${size}-article corpus (${((performance.now() - start) / 1000).toFixed(1)} s including generation)`);
+    const step = { articles: ingested - before.articles, ms: ingestMs - before.ms };
+    if (step.articles > 0) {
+      bySize[String(size)] = { articles: step.articles, seconds: Math.round(step.ms) / 1000, articlesPerSecond: Math.round((step.articles / step.ms) * 1000 * 10) / 10 };
+      log(`  ingested ${step.articles} articles up to ${size}: ${bySize[String(size)].articlesPerSecond} articles/s (${((performance.now() - start) / 1000).toFixed(1)} s)`);
+    }
     const coldRuns = Math.max(1, Math.min(20, runs));
-    const r = await timeAnnotate(dbName, store, page, seeds, seeds[pageIndex].id, runs, warmup, coldRuns);
+    const r = await timeAnnotate(dbName, store, page, seeds, seeds[pageIndex].id, { eventOf }, runs, warmup, coldRuns);
     results[String(size)] = r;
     log(
-      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidates from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)};` +
-        ` ${r.candidatesReturned} candidates, story's other outlets among them ${r.storyOutletsAmongCandidates}, story ${r.story} with ${r.sameStoryOutlets} outlets`,
+      `Stories formed at ${size} articles: ${r.storiesFormed}; the articles report ${r.events} event${r.events === 1 ? '' : 's'}` +
+        ` (${r.storiesMixingEvents} stories hold articles of several events, ${r.eventsInSeveralStories} events lie in several stories)`,
     );
+    log(
+      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)}, notes ${r.notes.median.toFixed(1)};` +
+        ` ${r.candidatesReturned} candidates in ${r.candidateStories} stories, story's other outlets among them ${r.storyOutletsAmongCandidates}, story ${r.story} with ${r.sameStoryOutlets} outlets (${r.sameStoryOtherEvents} of another event)`,
+    );
+    log(`  first look (storyOnly, as the content script asks first): ${fmt(r.storyOnly)}`);
     log(`  cold (fresh connection, nothing in memory): ${fmt(r.cold)}; CPU ${fmt(r.coldCpu)}`);
     log(`  cold and without stored features (annotate(page, candidates): the engine analyses each candidate): ${fmt(r.coldWithoutStoredFeatures)}`);
   }
@@ -350,8 +394,12 @@ async function main(): Promise<number> {
     perArticleMs: stats(ingestPerArticle),
     perArticleCpuMs: stats(ingestCpuPerArticle),
     batchSize: BATCH,
+    bySize,
+    storiesFormed: results[String(sizes[sizes.length - 1])].storiesFormed,
   };
-  log(`Ingest through the store (index + features, batches of ${BATCH}): ${ingest.articlesPerSecond} articles/s over ${ingested} articles; per article ${fmt(ingest.perArticleMs)}; CPU per article ${fmt(ingest.perArticleCpuMs)}`);
+  log(
+    `Ingest through the store (index + features + story assignment, batches of ${BATCH}): ${ingest.articlesPerSecond} articles/s over ${ingested} articles; per article ${fmt(ingest.perArticleMs)}; CPU per article ${fmt(ingest.perArticleCpuMs)}; ${ingest.storiesFormed} stories formed`,
+  );
   const mb = (x: number) => Math.round(x / 1048576);
   log(`Peak memory: rss ${mb(peak.rss)} MB, heapUsed ${mb(peak.heapUsed)} MB`);
 
@@ -371,7 +419,18 @@ async function main(): Promise<number> {
         node: process.version,
         cpu: os.cpus()[0]?.model ?? null,
         page: { file: seeds[pageIndex].file, htmlChars: html.length, textChars: page.text.length },
-        corpusText: { german: pool.de.length, english: pool.en.length, sources: pool.sources.length, shared: existsSync(sharedDir) },
+        corpusText: { german: sentences.de, english: sentences.en, sources: corpus.sources.length, shared: corpus.shared },
+        corpus: {
+          articles: seeds.length + corpus.articles.length,
+          seeds: seeds.length,
+          labelled: corpus.labelled,
+          synthetic: syntheticArticles.length,
+          syntheticStories: corpus.syntheticEvents,
+          germanArticles: inLanguage('de'),
+          englishArticles: inLanguage('en'),
+          dateSlotPasses: corpus.rounds,
+          seconds: Math.round(corpusSeconds * 1000) / 1000,
+        },
         runs,
         warmup,
         ingest,
