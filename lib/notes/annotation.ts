@@ -13,6 +13,11 @@ export interface OutletRef {
   doc: string;
   label: string;
   sameStory: boolean;
+  /**
+   * Version 2 addition: true when the outlet's report is too short to judge what it leaves out
+   * (a brief against a long page). Its `omits` are then not shown as omissions but as "short report".
+   */
+  shortReport?: boolean;
 }
 
 export interface SentenceRelation {
@@ -20,6 +25,19 @@ export interface SentenceRelation {
   evidence?: Span[];
   adds?: Span[];
   conflicts?: Span[];
+  /** Version 2 addition: the calibrated chance, in [0, 1], that `relation` is right. */
+  confidence?: number;
+  /**
+   * Version 2 addition: true when the confidence is below the threshold the overlay uses, so the
+   * sentence is shown as not compared with this outlet ("no outlet says this in words crossread
+   * can match"): neither agree nor omits. `adds` and `conflicts` still stand on their own.
+   */
+  unclear?: boolean;
+  /**
+   * Version 2 addition, parallel to `adds`: for each cited sentence, the ranges (offsets into the
+   * same article, inside that sentence's span) of the words the page states nowhere.
+   */
+  addsNew?: Span[][];
 }
 
 export interface AnnotatedSentence {

@@ -1,12 +1,22 @@
 import type { Article } from '../corpus/article';
 import type { Annotation, Span, StoryMatch } from './annotation';
 
-/** What one outlet says about one sentence of the page, with its own words quoted. */
+/**
+ * What one outlet says about one sentence of the page, with its own words quoted.
+ * `relation`: 'agree' and 'omits' are claims shown above the overlay's confidence threshold;
+ * 'unclear' is below it (not compared: "no outlet says this in words crossread can match"),
+ * never shown as an omission; 'short' means the outlet's report is too short to judge what it
+ * leaves out ("short report").
+ */
 export interface OutletNote {
   outlet: string;
-  relation: 'agree' | 'omits';
+  relation: 'agree' | 'omits' | 'unclear' | 'short';
+  /** The calibrated chance, in [0, 1], that the engine's relation is right, when it gave one. */
+  confidence?: number;
   evidence: string[];
   adds: string[];
+  /** Parallel to `adds`: ranges, in each adds quote's own string, of the words the page lacks. */
+  addsMarks?: Array<Array<[number, number]>>;
   conflicts: string[];
 }
 
@@ -20,6 +30,8 @@ export interface SentenceNote {
 export interface MissingNote {
   text: string;
   outlets: string[];
+  /** How many outlets make the point (articles, so two reports of one outlet count twice). */
+  sources?: number;
 }
 
 /**
@@ -44,6 +56,27 @@ export function toPageNotes(annotation: Annotation, corpus: ReadonlyMap<string, 
     return spans.map(([start, end]) => raw.slice(start, end).trim()).filter(Boolean);
   };
   const sameStory = annotation.outlets.filter((o) => o.sameStory);
+  const short = new Set(annotation.outlets.filter((o) => o.shortReport).map((o) => o.doc));
+  // Ranges of an article, made relative to the trimmed quote of the span they lie in.
+  const marks = (doc: string, spans: Span[] | undefined, ranges: Span[][] | undefined) => {
+    const raw = corpus.get(doc)?.raw;
+    if (!raw || !spans || !ranges) return undefined;
+    const out: Array<Array<[number, number]>> = [];
+    spans.forEach(([start, end], i) => {
+      const text = raw.slice(start, end);
+      if (!text.trim()) return;
+      const from = start + (text.length - text.trimStart().length);
+      const length = text.trim().length;
+      out.push(
+        (ranges[i] ?? [])
+          .map(([a, b]): [number, number] => [Math.max(0, a - from), Math.min(length, b - from)])
+          .filter(([a, b]) => b > a),
+      );
+    });
+    return out;
+  };
+  const relationOf = (doc: string, r: Annotation['sentences'][number]['relations'][string]): OutletNote['relation'] =>
+    r.unclear ? 'unclear' : r.relation === 'omits' && short.has(doc) ? 'short' : r.relation;
   return {
     story: annotation.story.match,
     outlets: sameStory.map((o) => o.label || label(o.doc)),
@@ -51,19 +84,29 @@ export function toPageNotes(annotation: Annotation, corpus: ReadonlyMap<string, 
       .map((sentence) => ({
         start: sentence.start,
         end: sentence.end,
-        outlets: Object.entries(sentence.relations).map(([doc, r]) => ({
-          outlet: label(doc),
-          relation: r.relation,
-          evidence: quote(doc, r.evidence),
-          adds: quote(doc, r.adds),
-          conflicts: quote(doc, r.conflicts),
-        })),
+        outlets: Object.entries(sentence.relations).map(([doc, r]) => {
+          const note: OutletNote = {
+            outlet: label(doc),
+            relation: relationOf(doc, r),
+            evidence: quote(doc, r.evidence),
+            adds: quote(doc, r.adds),
+            conflicts: quote(doc, r.conflicts),
+          };
+          if (r.confidence !== undefined) note.confidence = r.confidence;
+          const addsMarks = marks(doc, r.adds, r.addsNew);
+          if (addsMarks) note.addsMarks = addsMarks;
+          return note;
+        }),
       }))
       .filter((s) => s.outlets.length > 0),
     missing: annotation.missing.map((point) => {
       const first = point.sources[0];
       const text = first ? (corpus.get(first.doc)?.raw.slice(first.start, first.end).trim() ?? '') : '';
-      return { text, outlets: [...new Set(point.sources.map((s) => label(s.doc)))] };
+      return {
+        text,
+        outlets: [...new Set(point.sources.map((s) => label(s.doc)))],
+        sources: new Set(point.sources.map((s) => s.doc)).size,
+      };
     }),
   };
 }

@@ -32,7 +32,35 @@ describe('toPageNotes', () => {
     expect(notes.sentences[0].outlets[0]).toEqual({
       outlet: 'Outlet B', relation: 'agree', evidence: ['Sie sprachen 90 Minuten.'], adds: ['<script>alert(1)</script>'], conflicts: [],
     });
-    expect(notes.missing).toEqual([{ text: 'Putin lud Trump ein.', outlets: ['Outlet B'] }]);
+    expect(notes.missing).toEqual([{ text: 'Putin lud Trump ein.', outlets: ['Outlet B'], sources: 1 }]);
+  });
+
+  it('shows a relation below the threshold as not compared, an omission of a short report as short, and marks new words in each quote', () => {
+    const v2: Annotation = {
+      ...annotation,
+      outlets: [
+        { doc: 'b.txt', label: 'Outlet B', sameStory: true },
+        { doc: 'c.txt', label: 'Outlet C', sameStory: true, shortReport: true },
+      ],
+      sentences: [
+        {
+          start: 0,
+          end: 20,
+          relations: {
+            // ' Putin lud Trump ein.' starts at 50 (with its space): the quote is trimmed, so are the marks.
+            'b.txt': { relation: 'agree', confidence: 0.95, evidence: [[0, 24]], adds: [[50, 71]], addsNew: [[[51, 56], [61, 66]]] },
+            'c.txt': { relation: 'omits', confidence: 0.9 },
+          },
+        },
+        { start: 21, end: 40, relations: { 'b.txt': { relation: 'omits', confidence: 0.4, unclear: true }, 'c.txt': { relation: 'agree', unclear: true } } },
+      ],
+    };
+    const notes = toPageNotes(v2, corpus);
+    expect(notes.sentences[0].outlets).toEqual([
+      { outlet: 'Outlet B', relation: 'agree', confidence: 0.95, evidence: ['Sie sprachen 90 Minuten.'], adds: ['Putin lud Trump ein.'], addsMarks: [[[0, 5], [10, 15]]], conflicts: [] },
+      { outlet: 'Outlet C', relation: 'short', confidence: 0.9, evidence: [], adds: [], conflicts: [] },
+    ]);
+    expect(notes.sentences[1].outlets.map((o) => o.relation)).toEqual(['unclear', 'unclear']);
   });
 });
 
