@@ -74,17 +74,16 @@ describe('npm run stories on a labelled corpus made here', () => {
 });
 
 describe.skipIf(!existsSync(path.join(shared, 'data/stories.json')))('npm run stories on ../shared/data/stories.json', () => {
-  const labelled = loadLabels(path.join(shared, 'data/stories.json'), path.join(repo, 'seeds'));
-  const engine = scoreStories(labelled, engineDecider);
-  const baseline = scoreStories(labelled, baselineDecider);
-
   it('stays at or above the figures measured when the stored stories came (floors, not the targets)', () => {
+    const labelled = loadLabels(path.join(shared, 'data/stories.json'), path.join(repo, 'seeds'));
+    const engine = scoreStories(labelled, engineDecider);
+    const baseline = scoreStories(labelled, baselineDecider);
     expect(engine.pages).toBe(92);
     expect(engine.pairs.precision).toBeGreaterThanOrEqual(0.95);
     expect(engine.pairs.recall).toBeGreaterThanOrEqual(0.41);
     expect(engine.singletonsCalledSame.count).toBe(0);
     expect(engine.lookAlikesGivenOtherEvent.count).toBeLessThanOrEqual(4);
     expect(engine.pairs.f1).toBeGreaterThan(baseline.pairs.f1);
-  });
+  }, 60_000);
 });
 if (!existsSync(path.join(shared, 'data/stories.json'))) console.log('skipped: npm run stories on ../shared/data/stories.json (../shared is absent)');
