@@ -209,7 +209,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   }
 
   // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
-  const pool: Array<PoolEntry & { quick: number }> = [];
+  const pool: Array<PoolEntry & { quick: number; apart: boolean }> = [];
   const seenDocs = new Set<string>();
   for (const article of corpus) {
     const features = featuresOf(article);
@@ -217,12 +217,16 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     const doc = docName(article);
     if (seenDocs.has(doc)) continue;
     seenDocs.add(doc);
-    pool.push({ article, features, quick: quickShare(pf, features), doc });
+    pool.push({ article, features, quick: quickShare(pf, features), doc, apart: eventsApart(pf, features, storyTh.maxDays) });
   }
-  pool.sort((a, b) => b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
+  // A candidate dated apart from the page can be related at most: it takes none of the places compared in full,
+  // which in a large corpus the page's look-alikes (its people at other times) would otherwise fill.
+  pool.sort((a, b) => Number(a.apart) - Number(b.apart) || b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
   const maxCompared = opts.maxCompared ?? MAX_COMPARED;
   const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
-  const looked = pool.map((c, rank) => (rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh)));
+  const looked = pool.map((c, rank) =>
+    c.apart ? { ...quickJudgement(c.quick, storyTh), dateConflict: true } : rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh),
+  );
   const compared = pool.filter((_, k) => looked[k] === null);
   const comparison = compared.length ? compare(pf, compared.map((c) => c.features)) : null;
   let next = 0;
