@@ -219,14 +219,12 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     seenDocs.add(doc);
     pool.push({ article, features, quick: quickShare(pf, features), doc, apart: eventsApart(pf, features, storyTh.maxDays) });
   }
-  // A candidate dated apart from the page can be related at most: it takes none of the places compared in full,
-  // which in a large corpus the page's look-alikes (its people at other times) would otherwise fill.
+  // A candidate dated apart from the page can be related at most: it takes a place compared in full only when
+  // one is left, or in a large corpus the page's look-alikes (its people at other times) would fill them all.
   pool.sort((a, b) => Number(a.apart) - Number(b.apart) || b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
   const maxCompared = opts.maxCompared ?? MAX_COMPARED;
   const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
-  const looked = pool.map((c, rank) =>
-    c.apart ? { ...quickJudgement(c.quick, storyTh), dateConflict: true } : rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh),
-  );
+  const looked = pool.map((c, rank) => (rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh)));
   const compared = pool.filter((_, k) => looked[k] === null);
   const comparison = compared.length ? compare(pf, compared.map((c) => c.features)) : null;
   let next = 0;
