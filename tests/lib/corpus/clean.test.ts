@@ -1,18 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Range } from '../../../lib/corpus/article';
 import { findNonReporting, isReporting, reportingRanges } from '../../../lib/corpus/clean';
 import { parseHeader } from '../../../lib/corpus/header';
-
-const shared = path.resolve(process.cwd(), '../shared');
+import { seedTexts } from '../../helpers/seeds';
+import { haveShared, sharedPath } from '../../helpers/shared';
 
 interface Gold {
   docs: { id: string; file: string; nonReporting: string[] }[];
   facts: { id: string; mentions: Record<string, string[]> }[];
 }
-const gold: Gold = JSON.parse(readFileSync(path.join(shared, 'eval/seeds.gold.json'), 'utf8'));
-const seed = (file: string) => readFileSync(path.join(shared, 'seeds', file), 'utf8');
 
 function covered(ranges: Range[], start: number, end: number): number {
   let n = 0;
@@ -41,12 +39,26 @@ function expectWellFormed(raw: string, ranges: Range[], bodyStart = 0) {
   }
 }
 
-describe('findNonReporting on the gold seeds', () => {
-  for (const doc of gold.docs) {
-    const raw = seed(doc.file);
-    const ranges = findNonReporting(raw);
+describe.skipIf(!haveShared('eval/seeds.gold.json', 'findNonReporting on the gold seeds'))('findNonReporting on the gold seeds', () => {
+  let gold: Gold;
+  beforeAll(() => {
+    gold = JSON.parse(readFileSync(sharedPath('eval/seeds.gold.json'), 'utf8')) as Gold;
+  });
 
-    it(`${doc.id}: covers every gold non-reporting span`, () => {
+  it('the gold labels exactly the repo\'s seed files', () => {
+    expect(gold.docs.map((d) => d.file).sort()).toEqual(seedTexts().map((s) => s.file));
+  });
+
+  for (const { file, raw } of seedTexts()) {
+    const ranges = findNonReporting(raw);
+    const docOf = () => {
+      const doc = gold.docs.find((d) => d.file === file);
+      expect(doc, `${file} is not in the gold`).toBeDefined();
+      return doc!;
+    };
+
+    it(`${file.slice(0, 3)}: covers every gold non-reporting span`, () => {
+      const doc = docOf();
       expectWellFormed(raw, ranges);
       for (const text of doc.nonReporting) {
         const s = spanOf(raw, text);
@@ -55,7 +67,8 @@ describe('findNonReporting on the gold seeds', () => {
       }
     });
 
-    it(`${doc.id}: keeps every fact mention`, () => {
+    it(`${file.slice(0, 3)}: keeps every fact mention`, () => {
+      const doc = docOf();
       const mentions = gold.facts.flatMap((f) => (f.mentions[doc.id] ?? []).map((m) => ({ fact: f.id, m })));
       expect(mentions.length).toBeGreaterThan(0);
       for (const { fact, m } of mentions) {
@@ -66,17 +79,18 @@ describe('findNonReporting on the gold seeds', () => {
   }
 });
 
-describe('findNonReporting on other German news pages', () => {
-  const files = ['data/story2', 'data/near'].flatMap((dir) =>
-    readdirSync(path.join(shared, dir))
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => path.join(dir, f)),
-  );
+describe.skipIf(!haveShared(['data/story2', 'data/near'], 'findNonReporting on other German news pages'))('findNonReporting on other German news pages', () => {
+  const files = () =>
+    ['data/story2', 'data/near'].flatMap((dir) =>
+      readdirSync(sharedPath(dir))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => path.join(dir, f)),
+    );
 
   it('keeps most of each text (removes under 20% of the body)', () => {
-    expect(files.length).toBeGreaterThanOrEqual(18);
-    for (const file of files) {
-      const raw = readFileSync(path.join(shared, file), 'utf8');
+    expect(files().length).toBeGreaterThanOrEqual(18);
+    for (const file of files()) {
+      const raw = readFileSync(sharedPath(file), 'utf8');
       const { bodyStart } = parseHeader(raw);
       const ranges = findNonReporting(raw, bodyStart, 'de');
       expectWellFormed(raw, ranges, bodyStart);
@@ -86,7 +100,7 @@ describe('findNonReporting on other German news pages', () => {
   });
 
   it('never marks anything inside the header', () => {
-    const raw = readFileSync(path.join(shared, 'data/story2/02.txt'), 'utf8');
+    const raw = readFileSync(sharedPath('data/story2/02.txt'), 'utf8');
     const { bodyStart } = parseHeader(raw);
     const ranges = findNonReporting(raw, bodyStart);
     expect(ranges.length).toBeGreaterThan(0);
@@ -358,7 +372,7 @@ describe('reportingRanges', () => {
   });
 
   it('together with findNonReporting partitions a seed body', () => {
-    const raw = seed(gold.docs[3].file);
+    const raw = seedTexts()[3].raw;
     const nr = findNonReporting(raw);
     const rep = reportingRanges(raw, nr, 0);
     const total = [...nr, ...rep].reduce((n, r) => n + r.end - r.start, 0);

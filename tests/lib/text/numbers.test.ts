@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { extractQuantities, germanNumberWord, type Quantity } from '../../../lib/text/numbers';
+import { seedTexts } from '../../helpers/seeds';
 
 const only = (text: string, language = 'de'): Quantity => {
   const qs = extractQuantities(text, language);
@@ -221,10 +220,8 @@ describe('extractQuantities: dates and years', () => {
 
 describe('extractQuantities on the seed corpus', () => {
   it('finds the call duration in several seeds, with exact offsets and finite values', () => {
-    const seeds = path.resolve(process.cwd(), '../shared/seeds');
     let ninetyMinutes = 0;
-    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
-      const text = readFileSync(path.join(seeds, f), 'utf8');
+    for (const { raw: text } of seedTexts()) {
       const qs = extractQuantities(text, 'de');
       if (qs.some((q) => q.kind === 'duration' && q.value === 90)) ninetyMinutes++;
       for (const q of qs) {

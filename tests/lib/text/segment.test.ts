@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { segmentSentences, segmentSentencesWithoutIcu } from '../../../lib/text/segment';
+import { seedTexts } from '../../helpers/seeds';
 
 let segment = segmentSentences;
 const texts = (text: string, language = 'de') => segment(text, language).map((s) => s.text);
@@ -194,13 +193,10 @@ for (const [name, fn] of splitters) {
 }
 
 describe('segmentSentences on the seed corpus', () => {
-  const seeds = path.resolve(process.cwd(), '../shared/seeds');
-  const files = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
-
   it('never starts a sentence with a month name after an ordinal, nor ends one on a title', () => {
+    const files = seedTexts();
     expect(files.length).toBeGreaterThan(0);
-    for (const f of files) {
-      const text = readFileSync(path.join(seeds, f), 'utf8');
+    for (const { raw: text } of files) {
       const sentences = segmentSentences(text, 'de');
       expect(sentences.length).toBeGreaterThan(5);
       for (let i = 0; i < sentences.length; i++) {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { contentTerms, tokenize } from '../../../lib/text/tokens';
+import { seedTexts } from '../../helpers/seeds';
 
 describe('tokenize', () => {
   it('gives offsets into the original text, shifted by the offset argument', () => {
@@ -131,9 +130,9 @@ describe('contentTerms', () => {
 
 describe('tokenize on the seed corpus', () => {
   it('covers every letter of the text with a token and keeps offsets exact', () => {
-    const seeds = path.resolve(process.cwd(), '../shared/seeds');
-    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt'))) {
-      const text = readFileSync(path.join(seeds, f), 'utf8');
+    const files = seedTexts();
+    expect(files.length).toBeGreaterThan(0);
+    for (const { raw: text } of files) {
       const tokens = tokenize(text, 'de');
       const covered = new Uint8Array(text.length);
       for (const t of tokens) {
