@@ -72,18 +72,32 @@ export function formatReport(run: AnnotateRun, pagePath: string): string {
   lines.push(`Story: ${ann.story.match}${ann.story.score !== undefined ? ` (score ${ann.story.score})` : ''}`);
   if (ann.outlets.length) {
     lines.push('Outlets:');
-    for (const o of ann.outlets) lines.push(`  ${o.sameStory ? 'same story' : 'related   '}  ${o.label} (${o.doc})`);
+    for (const o of ann.outlets) lines.push(`  ${o.sameStory ? 'same story' : 'related   '}  ${o.label} (${o.doc})${o.shortReport ? ' — short report: its omissions are not listed' : ''}`);
   } else lines.push('Outlets: none report this story.');
   if (ann.story.match !== 'same') return lines.join('\n');
 
-  lines.push('', 'Sentences:');
+  const short = new Set(ann.outlets.filter((o) => o.shortReport).map((o) => o.doc));
+  const confidence = (c: number | undefined) => (c === undefined ? '' : ` (confidence ${c.toFixed(2)})`);
+  lines.push('', 'Sentences (as the overlay shows them: a claim below its confidence threshold is "not compared"):');
   for (const s of ann.sentences) {
     lines.push(`[${s.start}–${s.end}] ${quote(text, s.start, s.end)}`);
     for (const [doc, rel] of Object.entries(s.relations)) {
       const other = byDoc.get(doc)?.raw ?? '';
-      lines.push(`    ${rel.relation === 'agree' ? 'agrees' : 'omits '}  ${label(doc)}`);
+      const shown =
+        rel.relation === 'omits' && short.has(doc)
+          ? 'short report'
+          : rel.unclear
+            ? `not compared (${rel.relation === 'agree' ? 'agrees' : 'omits'}?)`
+            : rel.relation === 'agree'
+              ? 'agrees'
+              : 'omits';
+      lines.push(`    ${shown}  ${label(doc)}${confidence(rel.confidence)}`);
       for (const [a, b] of rel.evidence ?? []) lines.push(`        evidence ${quote(other, a, b)}`);
-      for (const [a, b] of rel.adds ?? []) lines.push(`        adds     ${quote(other, a, b)}`);
+      (rel.adds ?? []).forEach(([a, b], n) => {
+        const marks = rel.addsNew?.[n] ?? [];
+        const added = marks.length ? ` — new here: ${marks.map(([x, y]) => other.slice(x, y)).join(' … ')}` : '';
+        lines.push(`        adds     ${quote(other, a, b)}${confidence(rel.addsConfidence?.[n])}${added}`);
+      });
       for (const [a, b] of rel.conflicts ?? []) lines.push(`        conflict ${quote(other, a, b)}`);
     }
   }

@@ -1,22 +1,28 @@
 /**
  * npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json] [--verbose] [--bounds]
+ * npm run eval -- --calibrate
  *
  * Leave-one-out evaluation of the matching engine against a gold file (see
  * ../shared/eval/README.md), beside the bag-of-words baseline in the same run.
- * --bounds adds the ceiling of adds for the engine's sentence similarity
- * (scripts/lib/adds-bound.ts).
+ * The engine is scored on what the overlay shows (its claims at the overlay's
+ * confidence thresholds), and its precision and recall are tabled over
+ * thresholds. --bounds adds the ceiling of adds for the engine's sentence
+ * similarity (scripts/lib/adds-bound.ts). --calibrate recomputes the
+ * calibration tables of lib/match/confidence.ts from the seeds and story2
+ * gold files and checks them on story3's when it exists.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/corpus/article';
 import { annotate, type AnnotateOptions } from '../lib/match/annotate';
+import { calibrate, isotonic, OVERLAY_THRESHOLDS, type ClaimKind } from '../lib/match/confidence';
 import { baselineAnnotate } from '../lib/match/baseline';
 import type { Annotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, toArticle } from './lib/articles';
 import { addsBound, type AddsBound } from './lib/adds-bound';
 import { loadGold, type Gold } from './lib/gold';
-import { Scorer, type PRF, type Scores } from './lib/score';
+import { Scorer, type CurvePoint, type PRF, type Scores } from './lib/score';
 import { parseArgs, runCli } from './lib/cli';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,12 +37,20 @@ export interface EvalOptions {
   bounds?: boolean;
 }
 
+/** The confidence thresholds the precision–recall table reads. */
+export const CURVE_THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
 export interface EvalResult {
   gold: string;
   docs: string;
   distractors: string[];
   distractorDocs: number;
+  /** The engine scored on what the overlay shows: claims at or above OVERLAY_THRESHOLDS. */
   engine: Scores;
+  /** The overlay's thresholds the engine was scored at. */
+  thresholds: Record<ClaimKind, number>;
+  /** The engine's precision and recall from each confidence threshold on (every claim made, then cut at the threshold). */
+  curve: CurvePoint[];
   baseline: Scores;
   /** The baseline keeping stopwords: plain word overlap in the strictest sense, for reference. */
   plainBaseline: Scores;
@@ -46,7 +60,7 @@ export interface EvalResult {
   addsBound?: AddsBound;
 }
 
-function goldArticles(gold: Gold, docsDir: string): Article[] {
+export function goldArticles(gold: Gold, docsDir: string): Article[] {
   // Seed folders carry a manifest with outlet labels and dates; use it where present.
   const fromManifest = existsSync(join(docsDir, 'manifest.json')) ? loadSeeds(docsDir) : [];
   const byFile = new Map(fromManifest.map((a) => [a.file, a]));
@@ -74,6 +88,7 @@ export function runEval(opts: EvalOptions): EvalResult {
   const distractors = distractorArticles(opts.distractors, taken);
   const distractorDocs = new Set(distractors.map((a) => a.file!));
   const engine = new Scorer(gold, distractorDocs);
+  const every = new Scorer(gold, distractorDocs);
   const baseline = new Scorer(gold, distractorDocs);
   const plain = new Scorer(gold, distractorDocs);
   const ms = { engine: 0, baseline: 0 };
@@ -84,6 +99,7 @@ export function runEval(opts: EvalOptions): EvalResult {
     const ann: Annotation = annotate(page, corpus, opts.engine);
     ms.engine += performance.now() - t;
     engine.add(doc, ann);
+    every.add(doc, annotate(page, corpus, allClaims(opts.engine)));
     t = performance.now();
     baseline.add(doc, baselineAnnotate(page, corpus));
     ms.baseline += performance.now() - t;
@@ -95,6 +111,8 @@ export function runEval(opts: EvalOptions): EvalResult {
     distractors: opts.distractors,
     distractorDocs: distractors.length,
     engine: engine.result(),
+    thresholds: thresholdsOf(opts.engine),
+    curve: every.curve(CURVE_THRESHOLDS),
     baseline: baseline.result(),
     plainBaseline: plain.result(),
     unresolvedSpans: gold.unresolved,
@@ -103,12 +121,27 @@ export function runEval(opts: EvalOptions): EvalResult {
   };
 }
 
+/** The engine settings with every claim made, whatever its confidence: the curve cuts them at each threshold. */
+function allClaims(engine: AnnotateOptions = {}, calibrated = true): AnnotateOptions {
+  return { ...engine, relations: { ...engine.relations, showAgree: 0, showOmits: 0, showAdds: 0, calibrated } };
+}
+
+function thresholdsOf(engine: AnnotateOptions = {}): Record<ClaimKind, number> {
+  const r = engine.relations ?? {};
+  return { agree: r.showAgree ?? OVERLAY_THRESHOLDS.agree, omits: r.showOmits ?? OVERLAY_THRESHOLDS.omits, adds: r.showAdds ?? OVERLAY_THRESHOLDS.adds };
+}
+
 const f = (x: number) => x.toFixed(3);
+const f2 = (x: number) => x.toFixed(2);
 
 export function formatTable(r: EvalResult): string {
   const rows: string[] = [];
   rows.push(`gold ${r.gold} · docs ${r.docs} · ${r.distractorDocs} distractor documents`);
   rows.push('');
+  const t = r.thresholds;
+  rows.push(
+    `Engine at the overlay's thresholds (confidence ≥ ${f2(t.agree)} agree, ≥ ${f2(t.omits)} omits, ≥ ${f2(t.adds)} adds): a relation below its threshold is shown as not compared and the scorer counts it as neither agree nor omits (it costs recall of both, precision of neither); so are a short report's omissions; an adds citation below its threshold is not made.`,
+  );
   rows.push('relation     engine P  R      F1     | baseline P  R      F1     | ΔF1');
   for (const key of ['agree', 'omits', 'adds', 'missing', 'conflicts'] as const) {
     const e: PRF = r.engine[key];
@@ -126,6 +159,16 @@ export function formatTable(r: EvalResult): string {
   rows.push(
     `baseline keeping stopwords: agree ${f(p.agree.f1)}, omits ${f(p.omits.f1)}, missing ${f(p.missing.f1)}, violations ${p.violations} (engine agree ${(r.engine.agree.f1 - p.agree.f1 >= 0 ? '+' : '') + f(r.engine.agree.f1 - p.agree.f1)})`,
   );
+  rows.push('');
+  rows.push('Precision / recall from each confidence threshold on (engine), beside the baseline (no confidence: one point):');
+  rows.push('threshold   agree P  R     | omits P  R     | adds P   R');
+  const line = (label: string, a: PRF, o: PRF, d: PRF) =>
+    `${label.padEnd(11)} ${f(a.precision)} ${f(a.recall)} | ${f(o.precision)} ${f(o.recall)} | ${f(d.precision)} ${f(d.recall)}`;
+  for (const c of r.curve) {
+    const overlay = c.threshold === t.agree || c.threshold === t.omits || c.threshold === t.adds ? ' ◂ overlay' : '';
+    rows.push(line(`≥ ${f2(c.threshold)}`, c.agree, c.omits, c.adds) + overlay);
+  }
+  rows.push(line('baseline', r.baseline.agree, r.baseline.omits, r.baseline.adds));
   if (r.addsBound) {
     const b = r.addsBound;
     rows.push(
@@ -136,8 +179,78 @@ export function formatTable(r: EvalResult): string {
   return rows.join('\n');
 }
 
+/** The gold files the confidences are calibrated on, and the one they are checked on (see lib/match/confidence.ts). */
+export const CALIBRATION_GOLD = {
+  fit: [
+    { gold: resolve(repoRoot, '../shared/eval/seeds.gold.json'), docs: join(repoRoot, 'seeds') },
+    { gold: join(repoRoot, 'tests/gold/story2.gold.json'), docs: resolve(repoRoot, '../shared/data/story2') },
+  ],
+  check: [{ gold: join(repoRoot, 'tests/gold/story3.gold.json'), docs: resolve(repoRoot, '../shared/data/story3') }],
+};
+
+export interface Calibration {
+  /** Per kind, the isotonic table over the raw scores of the fit files pooled. */
+  tables: Record<ClaimKind, Array<[number, number]>>;
+  /** Per kind and file (fit and check): per band of the table, its claims and their precision on that file. */
+  bands: Array<{ gold: string; kind: ClaimKind; bands: Array<{ confidence: number; claims: number; precision: number }> }>;
+}
+
+/** Raw-score samples of every claim (agree, omits, adds) on a gold file, leave one out. */
+function rawSamples(gold: string, docs: string): Scorer['samples'] {
+  const g = loadGold(gold, docs);
+  const articles = goldArticles(g, docs);
+  const scorer = new Scorer(g, new Set());
+  g.docs.forEach((doc, i) => scorer.add(doc, annotate({ text: doc.text }, articles.filter((_, j) => j !== i), allClaims({}, false))));
+  return scorer.samples;
+}
+
+/**
+ * Isotonic calibration of the raw scores on the fit files pooled, and the
+ * precision of each band on every file, the check file apart: what
+ * `npm run eval -- --calibrate` prints for CALIBRATION in lib/match/confidence.ts.
+ */
+export function runCalibration(files = CALIBRATION_GOLD): Calibration {
+  const kinds: ClaimKind[] = ['agree', 'omits', 'adds'];
+  const fit = files.fit.map((x) => ({ ...x, samples: rawSamples(x.gold, x.docs) }));
+  const check = files.check.filter((x) => existsSync(x.gold) && existsSync(x.docs)).map((x) => ({ ...x, samples: rawSamples(x.gold, x.docs) }));
+  const tables = Object.fromEntries(
+    kinds.map((k) => [k, isotonic(fit.flatMap((x) => x.samples[k].map((s) => ({ score: s.confidence, right: s.right }))))]),
+  ) as Calibration['tables'];
+  const bands: Calibration['bands'] = [];
+  for (const x of [...fit, ...check])
+    for (const kind of kinds) {
+      const by = new Map<number, { claims: number; right: number }>();
+      for (const s of x.samples[kind]) {
+        const c = calibrate(kind, s.confidence, tables[kind]);
+        const b = by.get(c) ?? { claims: 0, right: 0 };
+        b.claims++;
+        if (s.right) b.right++;
+        by.set(c, b);
+      }
+      bands.push({
+        gold: x.gold,
+        kind,
+        bands: [...by].sort((a, b) => a[0] - b[0]).map(([confidence, b]) => ({ confidence, claims: b.claims, precision: b.right / b.claims })),
+      });
+    }
+  return { tables, bands };
+}
+
+function formatCalibration(c: Calibration): string {
+  const rows = ['export const CALIBRATION: Record<ClaimKind, ReadonlyArray<readonly [number, number]>> = {'];
+  for (const [kind, table] of Object.entries(c.tables)) rows.push(`  ${kind}: ${JSON.stringify(table).replace(/,/g, ', ')},`);
+  rows.push('};', '', 'Precision per band (confidence: claims, precision), per gold file:');
+  for (const b of c.bands)
+    rows.push(`${b.gold.split('/').pop()} ${b.kind}: ${b.bands.map((x) => `${f2(x.confidence)}: ${x.claims}, ${f2(x.precision)}`).join(' · ')}`);
+  return rows.join('\n');
+}
+
 function main(argv: string[]): number {
-  const args = parseArgs(argv, { repeatable: ['distractors'], flags: ['json', 'verbose', 'bounds'], values: ['gold', 'docs'] });
+  const args = parseArgs(argv, { repeatable: ['distractors'], flags: ['json', 'verbose', 'bounds', 'calibrate'], values: ['gold', 'docs'] });
+  if (args.flags.calibrate) {
+    console.log(formatCalibration(runCalibration()));
+    return 0;
+  }
   if (!args.values.gold) throw new CliError('Usage: npm run eval -- --gold FILE [--docs DIR] [--distractors DIR]... [--json] [--bounds]');
   const gold = resolve(args.values.gold);
   const docs = resolve(args.values.docs ?? join(repoRoot, 'seeds'));

@@ -2,10 +2,13 @@ import type { Article } from '../corpus/article';
 import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';
-import { DEFAULT_RELATION_THRESHOLDS, relate, type RelationThresholds } from './relations';
+import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
 import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
+
+/** Confidences in the annotate JSON: three decimals say all a calibration can. */
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Pages longer than this are not annotated: no news article is that long. */
 export const MAX_PAGE_CHARS = 1_000_000;
@@ -260,8 +263,13 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
   const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);
-  const rel = relate(al, relTh);
+  const rel = relate(al, relTh, { outletTexts: same.map((j) => j.article.raw) });
   const docs = same.map((j) => docName(j.article));
+  rel.short.forEach((short, o) => {
+    if (!short) return;
+    const ref = outlets.find((x) => x.doc === docs[o]);
+    if (ref) ref.shortReport = true;
+  });
   const span = (o: number, k: number): [number, number] => {
     const s = same[o].features.sentences[k];
     return [s.start, s.end];
@@ -276,8 +284,15 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     per.forEach((r, o) => {
       const out: SentenceRelation = { relation: r.relation };
       if (r.evidence.length) out.evidence = r.evidence.map((k) => span(o, k));
-      if (r.adds.length) out.adds = r.adds.map((k) => span(o, k));
+      if (r.adds.length) {
+        out.adds = r.adds.map((k) => span(o, k));
+        const raw = same[o].article.raw;
+        out.addsNew = out.adds.map(([a, b]) => novelWords(al, raw, a, b, same[o].features.language));
+        out.addsConfidence = r.addsConfidence.map(round);
+      }
       if (r.conflicts.length) out.conflicts = r.conflicts.map((c) => span(o, c.index));
+      out.confidence = round(r.confidence);
+      if (!r.shown) out.unclear = true;
       relations[docs[o]] = out;
       for (const c of r.conflicts) conflicts.push({ start: s.start, end: s.end, doc: docs[o], other: span(o, c.index), detail: c.detail });
     });

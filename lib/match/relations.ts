@@ -1,7 +1,9 @@
 import { bestMatches, novelty, outletTermIds, pageCoverage, type Alignment } from './align';
+import { addsScore, agreeScore, calibrate, omitsScore, OVERLAY_THRESHOLDS, type AddsSignals, type AgreeSignals, type OmitsSignals } from './confidence';
 import type { QuantityFeature } from './features';
-import { attributionsDiffer } from './pipeline';
-import { similarityFrom } from './term-space';
+import { sentenceTerms } from './features';
+import { attributionsDiffer, tokenize } from './pipeline';
+import { similarityFrom, TermSpace, type SentenceVector } from './term-space';
 
 export interface RelationThresholds {
   /** Minimum similarity for an outlet sentence to count as stating the page sentence's point. */
@@ -35,8 +37,17 @@ export interface RelationThresholds {
   moment: number;
   /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
   conflict: number;
-  /** Minimum similarity for an outlet sentence to elaborate the page sentence's point. */
+  /**
+   * An outlet sentence adds detail to a page sentence only when it says
+   * something the page says nowhere (it is a missing point, or gives a figure
+   * the page gives nowhere) and its attachment is sure: it is at least this
+   * similar to that page sentence…
+   */
   adds: number;
+  /** …shares at least this many terms with it within one clause of each (the same actors and event, not just a name)… */
+  addsClauseTerms: number;
+  /** …and is clearly closer to it than to any other page sentence: the second closest reaches at most this share of its similarity. */
+  addsRunnerUp: number;
   /** Minimum share of an adding sentence's weight that the page lacks entirely… */
   addsNovelty: number;
   /** …and of its terms: a detail takes a few words ("ebenfalls das Gespräch" is the page's point again). */
@@ -54,6 +65,21 @@ export interface RelationThresholds {
   lead: number;
   /** …counting this many content sentences from the top of each text as its headline and lead. */
   leadSentences: number;
+  /**
+   * An outlet's report is too short to judge what it leaves out when it has
+   * fewer content sentences than this share of the page's…
+   */
+  shortShare: number;
+  /** …or at most this many and fewer than half the page's (a brief). */
+  shortSentences: number;
+  /** Same-outlet missing sentences this similar are one point told twice. */
+  clauseTwice: number;
+  /** Confidence from which the overlay shows an agreement, an omission, an added detail (see confidence.ts). */
+  showAgree: number;
+  showOmits: number;
+  showAdds: number;
+  /** Calibrated confidences (false: the raw scores, for calibrating them). */
+  calibrated: boolean;
 }
 
 export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
@@ -67,7 +93,9 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   mutual: 0.2,
   moment: 0,
   conflict: 0.15,
-  adds: 0.1,
+  adds: 0.15,
+  addsClauseTerms: 2,
+  addsRunnerUp: 0.7,
   addsNovelty: 0.3,
   addsNovelTerms: 3,
   missingCoverage: 0.45,
@@ -75,13 +103,36 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   cluster: 0.3,
   lead: 0.01,
   leadSentences: 2,
+  shortShare: 0.2,
+  shortSentences: 3,
+  clauseTwice: 0.5,
+  showAgree: OVERLAY_THRESHOLDS.agree,
+  showOmits: OVERLAY_THRESHOLDS.omits,
+  showAdds: OVERLAY_THRESHOLDS.adds,
+  calibrated: true,
 };
+
+/** Which rule found an agreement (see relate). */
+export type AgreeBasis = 'similar' | 'coverage' | 'moment' | 'mutual' | 'lead' | 'chain';
 
 export interface PageSentenceRelation {
   relation: 'agree' | 'omits';
   evidence: number[];
   adds: number[];
   conflicts: Array<{ index: number; detail: string }>;
+  /** The rule that found the agreement, when the relation is agree. */
+  basis?: AgreeBasis;
+  /** The page sentence's highest similarity with any of the outlet's sentences. */
+  best: number;
+  /** The calibrated chance that `relation` is right (see confidence.ts). */
+  confidence: number;
+  /** Whether the confidence reaches the overlay's threshold: below, the sentence is not compared with this outlet. */
+  shown: boolean;
+  /** Parallel to `adds`: the confidence of each added detail's attachment (only those the overlay shows are listed). */
+  addsConfidence: number[];
+  /** The signals the confidence was scored from (for calibrating; not in the annotate JSON). */
+  signals?: AgreeSignals | OmitsSignals;
+  addsSignals?: AddsSignals[];
 }
 
 export interface Relations {
@@ -89,6 +140,81 @@ export interface Relations {
   perSentence: Array<Array<PageSentenceRelation> | null>;
   /** Missing points: each a list of [outlet, sentence index]. */
   missing: Array<Array<[number, number]>>;
+  /** Per outlet: its report is too short to judge what it leaves out of the page. */
+  short: boolean[];
+}
+
+/** What relate may know beyond the alignment. */
+export interface RelateContext {
+  /** Each outlet's text (what its sentence offsets index): a sentence without closing punctuation is a heading, never a missing point. */
+  outletTexts?: ReadonlyArray<string | undefined>;
+}
+
+/** Terms two sentences share within one clause of each: the most over their clauses. */
+export function clauseTerms(a: SentenceVector, b: SentenceVector): number {
+  TermSpace.buildClauses(a);
+  TermSpace.buildClauses(b);
+  const xs = a.clauses.length ? a.clauses : [a];
+  const ys = b.clauses.length ? b.clauses : [b];
+  let best = 0;
+  for (const x of xs)
+    for (const y of ys) {
+      let n = 0;
+      let i = 0;
+      let j = 0;
+      while (i < x.ids.length && j < y.ids.length) {
+        if (x.ids[i] === y.ids[j]) {
+          n++;
+          i++;
+          j++;
+        } else if (x.ids[i] < y.ids[j]) i++;
+        else j++;
+      }
+      if (n > best) best = n;
+    }
+  return best;
+}
+
+/**
+ * The words of an outlet's sentence (text[start, end)) that the page has
+ * nowhere, as ranges of `text`: adjacent ones joined, with the small words
+ * between them. Stopwords alone are never marked.
+ */
+export function novelWords(al: Alignment, text: string, start: number, end: number, language: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let open: [number, number] | null = null;
+  for (const tok of tokenize(text.slice(start, end), language, start)) {
+    const { terms } = sentenceTerms(tok.text, language);
+    // A stopword neither opens nor closes a run of new words.
+    if (terms.length === 0) continue;
+    const known = terms.some((t) =>
+      al.space.expand([t]).some((x) => {
+        const id = al.space.idOf(x);
+        return id !== undefined && al.pageTerms.has(id);
+      }),
+    );
+    if (known) {
+      open = null;
+      continue;
+    }
+    if (open) open[1] = tok.end;
+    else out.push((open = [tok.start, tok.end]));
+  }
+  return out;
+}
+
+const TERMINAL = /[.!?…:;"“”»«)\]]\s*$/;
+
+/**
+ * A heading or subheading: a paragraph of one sentence without closing
+ * punctuation. It names a point; it does not state one. (The last sentence of
+ * a text may lack its end because the text was cut off: not a heading.)
+ */
+export function isHeading(text: string, sentences: ReadonlyArray<{ start: number; end: number; paragraph: number }>, k: number): boolean {
+  const s = sentences[k];
+  if (TERMINAL.test(text.slice(s.start, s.end).trim())) return false;
+  if (k === sentences.length - 1) return false;
+  return sentences[k - 1]?.paragraph !== s.paragraph && sentences[k + 1].paragraph !== s.paragraph;
 }
 
 function describe(q: QuantityFeature): string {
@@ -136,25 +262,40 @@ function close(x: QuantityFeature, y: QuantityFeature): boolean {
   return Math.abs(x.value - y.value) <= tolerance * Math.max(x.value, y.value);
 }
 
-export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS): Relations {
+export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS, context: RelateContext = {}): Relations {
   const { page, outlets } = al;
-  const perSentence: Relations['perSentence'] = page.sentences.map((s) =>
-    s.content ? outlets.map(() => ({ relation: 'omits' as const, evidence: [], adds: [], conflicts: [] })) : null,
+  const perSentence: Relations['perSentence'] = page.sentences.map((s, i) =>
+    s.content
+      ? outlets.map((_, o): PageSentenceRelation => {
+          let best = 0;
+          const row = al.sims[o][i];
+          for (let k = 0; k < row.length; k++) if (row[k] > best) best = row[k];
+          return { relation: 'omits', evidence: [], adds: [], conflicts: [], best, confidence: 0, shown: false, addsConfidence: [] };
+        })
+      : null,
   );
+  const pageContent = page.sentences.filter((s) => s.content).length;
 
   // Missing points: outlet sentences the page does not state, grouped across outlets.
+  // A heading names a point without stating it: never one.
+  const isMissing = outlets.map((x) => new Uint8Array(x.sentences.length));
   const candidates: Array<[number, number]> = [];
   outlets.forEach((outlet, o) => {
+    const text = context.outletTexts?.[o];
     outlet.sentences.forEach((s, k) => {
       if (!s.content || !al.outletVectors[o][k]) return;
       let maxSim = 0;
       for (let i = 0; i < page.sentences.length; i++) maxSim = Math.max(maxSim, al.sims[o][i][k]);
       if (maxSim >= th.missingSimilarity) return;
       if (pageCoverage(al, o, k) >= th.missingCoverage) return;
+      if (text !== undefined && isHeading(text, outlet.sentences, k)) return;
+      isMissing[o][k] = 1;
       candidates.push([o, k]);
     });
   });
   const outletTerms = outlets.map((_, o) => outletTermIds(al, o));
+  const outletContent = outlets.map((x) => x.sentences.filter((s) => s.content).length);
+  const short = outletContent.map((n) => n < th.shortShare * pageContent || (n <= th.shortSentences && n < pageContent / 2));
 
   // Indices of each text's first content sentences: its headline and lead.
   const leadOf = (sentences: typeof page.sentences): Set<number> => {
@@ -165,25 +306,34 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   const pageLead = leadOf(page.sentences);
   const outletLead = outlets.map((x) => leadOf(x.sentences));
   const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
-  outlets.forEach((outlet, o) => {
-    // Each outlet sentence elaborates at most one page sentence: the one it is closest to.
-    // Per outlet sentence (arrays, not maps: a map holding doubles allocates one per entry).
+  // Per outlet and outlet sentence: the page sentence it is closest to, how close, and the runner-up's similarity.
+  // (Arrays, not maps: a map holding doubles allocates one per entry.)
+  const owners = outlets.map((outlet, o) => {
     const owner = new Int32Array(outlet.sentences.length).fill(-1);
     const ownerSim = new Float64Array(outlet.sentences.length);
+    const runnerUp = new Float64Array(outlet.sentences.length);
     page.sentences.forEach((_, i) => {
       if (!perSentence[i]) return;
       const row = al.sims[o][i];
       for (let k = 0; k < row.length; k++)
         if (row[k] > ownerSim[k]) {
+          runnerUp[k] = ownerSim[k];
           ownerSim[k] = row[k];
           owner[k] = i;
-        }
+        } else if (row[k] > runnerUp[k]) runnerUp[k] = row[k];
     });
+    return { owner, ownerSim, runnerUp };
+  });
+  // Added details found, with their raw signals: scored once every relation is known.
+  const added: Array<{ i: number; o: number; k: number; figure: boolean }> = [];
 
+  outlets.forEach((outlet, o) => {
+    const { owner, ownerSim, runnerUp } = owners[o];
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
       const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * ownerSim[m.index]);
+      let basis: AgreeBasis = 'similar';
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
       if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
@@ -193,6 +343,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         if (v.total > 0 && got / v.total >= th.documentCoverage) {
           const best = bestMatches(al, o, i, 0.05);
           if (best.length) matches.push(...best.slice(0, 1));
+          basis = 'coverage';
         }
       }
       if (matches.length === 0 && th.moment <= 1 && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
@@ -200,18 +351,22 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           (m) => al.outletVectors[o][m.index] !== null && sameMoment(s.quantities, outlet.sentences[m.index].quantities),
         );
         if (best) matches.push(best);
+        basis = 'moment';
       }
       if (matches.length === 0 && th.mutual <= 1) {
         const best = bestMatches(al, o, i, th.mutual);
         if (best.length && owner[best[0].index] === i) matches.push(best[0]);
+        basis = 'mutual';
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
       if (matches.length === 0 && th.lead <= 1 && pageLead.has(i)) {
         const best = bestMatches(al, o, i, th.lead).find((m) => outletLead[o].has(m.index));
         if (best) matches.push(best);
+        basis = 'lead';
       }
       if (matches.length > 0) {
         rel.relation = 'agree';
+        rel.basis = basis;
         const top = matches[0].similarity;
         rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
       }
@@ -233,19 +388,27 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           else rel.conflicts.push({ index: k, detail });
         }
       }
-      for (const m of bestMatches(al, o, i, th.adds)) {
-        // A figure the page gives nowhere is a detail added to whichever of the page's points it is told with.
-        // (A figure of a kind this sentence gives itself is another version of it: a conflict, not a detail.)
-        const newFigure = outlet.sentences[m.index].quantities.some(
-          (q) => !s.quantities.some((p) => p.kind === q.kind) && !pageQuantities.some((p) => p.kind === q.kind && close(p, q)),
-        );
-        if (newFigure) rel.adds.push(m.index);
-        else if (owner[m.index] === i) {
-          const novel = novelty(al, o, m.index);
-          if (novel.share >= th.addsNovelty && novel.terms >= th.addsNovelTerms) rel.adds.push(m.index);
-        }
-      }
-      rel.adds.sort((a, b) => a - b);
+    });
+
+    // Added detail: an outlet sentence that says something the page says nowhere, attached to the
+    // one page sentence whose point it surely restates. Anything less sure stays a missing point.
+    outlet.sentences.forEach((t, k) => {
+      const i = owner[k];
+      const v = al.outletVectors[o][k];
+      if (i < 0 || !v || !al.pageVectors[i]) return;
+      const s = page.sentences[i];
+      const sim = ownerSim[k];
+      if (sim < th.adds || runnerUp[k] > th.addsRunnerUp * sim) return;
+      // A figure the page gives nowhere (not another version of one this sentence gives: that is a conflict).
+      const figure = t.quantities.some(
+        (q) => !s.quantities.some((p) => p.kind === q.kind) && !pageQuantities.some((p) => p.kind === q.kind && close(p, q)),
+      );
+      if (!figure && !isMissing[o][k]) return;
+      const novel = novelty(al, o, k);
+      if (!figure && (novel.share < th.addsNovelty || novel.terms < th.addsNovelTerms)) return;
+      if (clauseTerms(al.pageVectors[i]!, v) < th.addsClauseTerms) return;
+      if (perSentence[i]![o].conflicts.some((c) => c.index === k)) return;
+      added.push({ i, o, k, figure });
     });
   });
 
@@ -287,23 +450,98 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         });
         if (best >= 0) {
           rel.relation = 'agree';
+          rel.basis = 'chain';
           rel.evidence = [best];
         }
       });
     });
   }
 
+  // Confidence of each relation, from the signals that decided it; shown only from the overlay's threshold.
+  const conf = (kind: 'agree' | 'omits' | 'adds', raw: number) => (th.calibrated ? calibrate(kind, raw) : raw);
+  perSentence.forEach((per, i) => {
+    if (!per) return;
+    const v = al.pageVectors[i];
+    const agreeing = per.filter((r) => r.relation === 'agree').length;
+    per.forEach((rel, o) => {
+      const others = outlets.length > 1 ? (agreeing - (rel.relation === 'agree' ? 1 : 0)) / (outlets.length - 1) : 0;
+      let coverage = 0;
+      if (v && v.total > 0) {
+        const terms = outletTerms[o];
+        for (let j = 0; j < v.ids.length; j++) if (terms.has(v.ids[j])) coverage += v.ws[j];
+        coverage /= v.total;
+      }
+      if (rel.relation === 'agree') {
+        const k = rel.evidence[0];
+        const ev = al.outletVectors[o][k];
+        const signals: AgreeSignals = {
+          similarity: al.sims[o][i][k],
+          clauseTerms: v && ev ? clauseTerms(v, ev) : 0,
+          mutual: owners[o].owner[k] === i,
+          othersAgree: others,
+          coverage,
+          basis: rel.basis ?? 'similar',
+        };
+        rel.signals = signals;
+        rel.confidence = conf('agree', agreeScore(signals));
+        rel.shown = rel.confidence >= th.showAgree;
+      } else {
+        const signals: OmitsSignals = {
+          best: rel.best,
+          coverage,
+          othersAgree: others,
+          terms: page.sentences[i].terms.length,
+          lengthRatio: outletContent[o] / Math.max(1, pageContent),
+        };
+        rel.signals = signals;
+        rel.confidence = conf('omits', omitsScore(signals));
+        rel.shown = rel.confidence >= th.showOmits;
+      }
+    });
+  });
+  const shownAdds = outlets.map((x) => new Uint8Array(x.sentences.length));
+  for (const { i, o, k, figure } of added) {
+    const pv = al.pageVectors[i]!;
+    const v = al.outletVectors[o][k]!;
+    const sim = owners[o].ownerSim[k];
+    const signals: AddsSignals = { similarity: sim, clauseTerms: clauseTerms(pv, v), runnerUp: sim > 0 ? owners[o].runnerUp[k] / sim : 1, novelTerms: novelty(al, o, k).terms, figure };
+    const confidence = conf('adds', addsScore(signals));
+    if (confidence < th.showAdds) continue;
+    const rel = perSentence[i]![o];
+    rel.adds.push(k);
+    rel.addsConfidence.push(confidence);
+    (rel.addsSignals ??= []).push(signals);
+    shownAdds[o][k] = 1;
+  }
+  for (const per of perSentence)
+    for (const rel of per ?? []) {
+      if (rel.adds.length < 2) continue;
+      const order = rel.adds.map((k, n) => n).sort((a, b) => rel.adds[a] - rel.adds[b]);
+      const signals = rel.addsSignals;
+      rel.adds = order.map((n) => rel.adds[n]);
+      rel.addsConfidence = order.map((n) => rel.addsConfidence[n]);
+      if (signals) rel.addsSignals = order.map((n) => signals[n]);
+    }
+
+  // Says one thing once: a sentence the overlay quotes as agreeing or shows as a detail beside a paragraph is not also missing.
+  const quoted = outlets.map((x) => new Uint8Array(x.sentences.length));
+  for (const per of perSentence)
+    per?.forEach((rel, o) => {
+      if (rel.relation === 'agree' && rel.shown) for (const k of rel.evidence) quoted[o][k] = 1;
+    });
   const missing: Relations['missing'] = [];
   for (const [o, k] of candidates) {
+    if (quoted[o][k] || shownAdds[o][k]) continue;
     const v = al.outletVectors[o][k]!;
     let home: Array<[number, number]> | null = null;
     let homeSim = th.cluster;
     for (const group of missing) {
-      if (group.some(([go]) => go === o)) continue;
+      // Another outlet's sentence joins from th.cluster; the same outlet's only when it tells the point again.
+      const bar = group.some(([go]) => go === o) ? Math.max(th.clauseTwice, homeSim) : homeSim;
       // Only a group at least as close as the best so far matters, so the rest need not be exact.
       let sim = -1;
-      for (const [go, gk] of group) sim = Math.max(sim, similarityFrom(v, al.outletVectors[go][gk]!, homeSim));
-      if (sim >= homeSim) {
+      for (const [go, gk] of group) sim = Math.max(sim, similarityFrom(v, al.outletVectors[go][gk]!, bar));
+      if (sim >= bar) {
         home = group;
         homeSim = sim;
       }
@@ -311,5 +549,5 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     if (home) home.push([o, k]);
     else missing.push([[o, k]]);
   }
-  return { perSentence, missing };
+  return { perSentence, missing, short };
 }

@@ -38,6 +38,8 @@ export interface SentenceRelation {
    * same article, inside that sentence's span) of the words the page states nowhere.
    */
   addsNew?: Span[][];
+  /** Version 2 addition, parallel to `adds`: the calibrated chance that each detail is attached where it belongs. */
+  addsConfidence?: number[];
 }
 
 export interface AnnotatedSentence {

@@ -76,7 +76,7 @@ export function toPageNotes(annotation: Annotation, corpus: ReadonlyMap<string, 
     return out;
   };
   const relationOf = (doc: string, r: Annotation['sentences'][number]['relations'][string]): OutletNote['relation'] =>
-    r.unclear ? 'unclear' : r.relation === 'omits' && short.has(doc) ? 'short' : r.relation;
+    r.relation === 'omits' && short.has(doc) ? 'short' : r.unclear ? 'unclear' : r.relation;
   return {
     story: annotation.story.match,
     outlets: sameStory.map((o) => o.label || label(o.doc)),

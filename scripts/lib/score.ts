@@ -6,9 +6,17 @@ import type { Gold, GoldDoc } from './gold';
  * Scoring of one system's annotations against gold, following the leave-one-out
  * protocol of ../shared/eval/README.md. Definitions the README leaves open:
  *
- * - A sentence's relation to B is whatever `relations[B].relation` says; a
- *   scored sentence without an entry for B predicts neither agree nor omits
- *   (so it costs recall of both).
+ * - A sentence's relation to B is what the overlay shows: `relations[B].relation`
+ *   unless the relation is marked `unclear` (its confidence is below the
+ *   overlay's threshold: the sentence is shown as not compared with B), or it
+ *   is `omits` and B is a `shortReport` (shown as "short report", not as an
+ *   omission). Those, and a scored sentence without an entry for B, predict
+ *   neither agree nor omits: they cost recall of both and precision of neither.
+ * - Curves: every relation (unclear ones included, short reports' omissions
+ *   excluded) and every adds citation is also kept with its `confidence`
+ *   (1 when it has none, as the baseline's), so that precision and recall can
+ *   be read at any threshold: a relation below it counts as not compared, an
+ *   adds citation below it as not cited.
  * - adds and conflicts are scored on spans: precision = cited spans that hit a
  *   gold span (overlap ≥ half of either), recall = gold spans hit by a cited
  *   span (tp/fp count cited spans, fn counts gold spans not hit). Gold spans are deduplicated per (sentence, B).
@@ -37,6 +45,20 @@ export interface PRF {
   tp: number;
   fp: number;
   fn: number;
+}
+
+/** Precision and recall of claims from a confidence threshold on. */
+export interface CurvePoint {
+  threshold: number;
+  agree: PRF;
+  omits: PRF;
+  adds: PRF;
+}
+
+/** A claim with its confidence and whether the gold finds it right. */
+interface Sample {
+  confidence: number;
+  right: boolean;
 }
 
 export interface Scores {
@@ -104,6 +126,12 @@ export class Scorer {
   private scored = 0;
   private storySame = 0;
   private pages = 0;
+  /** For curves: agree and omits relations and adds citations with their confidence; gold totals. */
+  readonly samples = { agree: [] as Sample[], omits: [] as Sample[], adds: [] as Sample[] };
+  /** Per gold adds span, the highest confidence of a citation that hits it (-1: none). */
+  private addsGoldBest: number[] = [];
+  private goldAgree = 0;
+  private goldOmits = 0;
 
   constructor(
     private readonly gold: Gold,
@@ -128,6 +156,7 @@ export class Scorer {
         this.violations.push(`${a.file}: ${what} cites non-reporting text of ${doc} [${span.start}, ${span.end})`);
     };
 
+    const short = new Set(ann.outlets.filter((o) => o.shortReport).map((o) => o.doc));
     const scoredRanges: Range[] = [];
     for (const s of ann.sentences) {
       const sr: Range = { start: s.start, end: s.end };
@@ -152,7 +181,12 @@ export class Scorer {
       for (const b of others) {
         const rel = s.relations[b.file];
         const goldAgree = [...facts].some((f) => b.mentions.has(f));
-        const sys = rel?.relation;
+        if (goldAgree) this.goldAgree++;
+        else this.goldOmits++;
+        const shortOmission = rel?.relation === 'omits' && short.has(b.file);
+        if (rel && !shortOmission)
+          this.samples[rel.relation].push({ confidence: rel.confidence ?? 1, right: rel.relation === 'agree' ? goldAgree : !goldAgree });
+        const sys = rel && !rel.unclear && !shortOmission ? rel.relation : undefined;
         if (sys === 'agree') goldAgree ? this.agree.tp++ : this.agree.fp++;
         else if (goldAgree) this.agree.fn++;
         if (sys === 'omits') !goldAgree ? this.omits.tp++ : this.omits.fp++;
@@ -169,7 +203,18 @@ export class Scorer {
         const addSpans: Range[] = [];
         for (const [g, parent] of this.gold.elaborates)
           if (parent && facts.has(parent) && !a.mentions.has(g)) for (const r of b.mentions.get(g) ?? []) addSpans.push(r);
-        scoreSpans(dedupe(addSpans), (rel?.adds ?? []).map(toRange), this.adds);
+        const goldAdds = dedupe(addSpans);
+        const cited = (rel?.adds ?? []).map(toRange);
+        scoreSpans(goldAdds, cited, this.adds);
+        const confidence = (j: number) => rel?.addsConfidence?.[j] ?? 1;
+        cited.forEach((c, j) => this.samples.adds.push({ confidence: confidence(j), right: goldAdds.some((g) => halfOverlap(g, c)) }));
+        for (const g of goldAdds) {
+          let best = -1;
+          cited.forEach((c, j) => {
+            if (halfOverlap(g, c)) best = Math.max(best, confidence(j));
+          });
+          this.addsGoldBest.push(best);
+        }
 
         const conflictSpans: Range[] = [];
         for (const c of this.gold.conflicts)
@@ -209,6 +254,32 @@ export class Scorer {
       mask[i] = 2;
       this.coverChars++;
     }
+  }
+
+  /** Precision and recall of agree, omits and adds claims from each confidence threshold on. */
+  curve(thresholds: readonly number[]): CurvePoint[] {
+    const at = (samples: Sample[], positives: number, t: number): PRF => {
+      let tp = 0;
+      let fp = 0;
+      for (const s of samples) if (s.confidence >= t) s.right ? tp++ : fp++;
+      return prf({ tp, fp, fn: positives - tp });
+    };
+    return thresholds.map((t) => {
+      let citedHit = 0;
+      let cited = 0;
+      for (const s of this.samples.adds)
+        if (s.confidence >= t) {
+          cited++;
+          if (s.right) citedHit++;
+        }
+      const goldHit = this.addsGoldBest.filter((c) => c >= 0 && c >= t).length;
+      return {
+        threshold: t,
+        agree: at(this.samples.agree, this.goldAgree, t),
+        omits: at(this.samples.omits, this.goldOmits, t),
+        adds: spanPrf({ citedHit, cited, goldHit, gold: this.addsGoldBest.length }),
+      };
+    });
   }
 
   result(): Scores {

@@ -1,17 +1,33 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runEval } from '../../scripts/eval';
+import { existsSync } from 'node:fs';
+import { OVERLAY_THRESHOLDS } from '../../lib/match/confidence';
+import { runEval, type EvalResult } from '../../scripts/eval';
 
 const shared = path.resolve(process.cwd(), '../shared');
 const gold = path.join(shared, 'eval/seeds.gold.json');
 const docs = path.resolve(process.cwd(), 'seeds');
 
+/** The curve read at the overlay's thresholds is what the overlay shows: the same agree and omits counts. */
+function curveMatchesOverlay(r: EvalResult): void {
+  const at = (t: number) => r.curve.find((c) => c.threshold === t)!;
+  expect(r.thresholds).toEqual(OVERLAY_THRESHOLDS);
+  for (const kind of ['agree', 'omits'] as const) {
+    const c = at(r.thresholds[kind])[kind];
+    expect([c.tp, c.fp, c.fn]).toEqual([r.engine[kind].tp, r.engine[kind].fp, r.engine[kind].fn]);
+  }
+  // Higher thresholds never show more claims.
+  for (let k = 1; k < r.curve.length; k++) expect(r.curve[k].agree.tp + r.curve[k].agree.fp).toBeLessThanOrEqual(r.curve[k - 1].agree.tp + r.curve[k - 1].agree.fp);
+}
+
 /*
- * Regression guard for the matching engine on the seeds gold (leave one out).
- * Targets of issue #3 that the engine meets are asserted as targets; for the
- * ones it does not meet yet (omits 0.88, adds 0.50, agree 0.15 above the
- * baseline) the floor is the level measured when this test was written, so a
- * change that makes them worse fails here.
+ * Regression guard for the matching engine on the seeds gold (leave one out),
+ * scored on what the overlay shows (claims at its confidence thresholds).
+ * Targets of issue #14 the engine meets are asserted as targets (agree
+ * precision 0.90, missing points F1 0.86, no violations); for the ones it does
+ * not meet (agree recall 0.75, omits precision 0.90, adds precision 0.60 at
+ * recall 0.15) the floor is the level measured when this test was written, so
+ * a change that makes them worse fails here.
  */
 describe('eval on the seeds gold', () => {
   const plain = runEval({ gold, docs, distractors: [] });
@@ -21,22 +37,34 @@ describe('eval on the seeds gold', () => {
     expect(plain.unresolvedSpans).toEqual([]);
   });
 
-  it('meets the targets for agree, missing points, violations and fact coverage', () => {
+  it('meets the targets for agree precision, missing points, violations and fact coverage', () => {
     const e = plain.engine;
-    expect(e.agree.f1).toBeGreaterThanOrEqual(0.8);
-    expect(e.missing.f1).toBeGreaterThanOrEqual(0.65);
+    expect(e.agree.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.missing.f1).toBeGreaterThanOrEqual(0.86);
     expect(e.violations).toBe(0);
     expect(e.factCoverage).toBeGreaterThanOrEqual(0.95);
     expect(e.storySame).toBe(5);
   });
 
-  it('stays at or above the measured floors for omits and adds, and above the baseline', () => {
+  it('stays at or above the measured floors where the targets are not met, and above the baseline in precision', () => {
     const e = plain.engine;
-    expect(e.omits.f1).toBeGreaterThanOrEqual(0.852);
-    expect(e.adds.f1).toBeGreaterThanOrEqual(0.15);
-    expect(e.agree.f1).toBeGreaterThan(plain.baseline.agree.f1);
-    expect(e.omits.f1).toBeGreaterThan(plain.baseline.omits.f1);
+    expect(e.agree.recall).toBeGreaterThanOrEqual(0.41);
+    expect(e.omits.precision).toBeGreaterThanOrEqual(0.89);
+    expect(e.omits.recall).toBeGreaterThanOrEqual(0.29);
+    expect(e.agree.precision).toBeGreaterThan(plain.baseline.agree.precision + 0.2);
+    expect(e.omits.precision).toBeGreaterThan(plain.baseline.omits.precision + 0.15);
     expect(e.missing.f1).toBeGreaterThan(plain.baseline.missing.f1 + 0.15);
+    // No detail reaches the overlay's confidence for adds: none is cited, so none is wrong.
+    expect(e.adds.tp + e.adds.fp).toBe(0);
+    // Every claim made, before the thresholds: the engine's relations as they were.
+    const all = plain.curve[0];
+    expect(all.threshold).toBe(0);
+    expect(all.agree.f1).toBeGreaterThanOrEqual(0.829);
+    expect(all.omits.f1).toBeGreaterThanOrEqual(0.852);
+  });
+
+  it('scores the overlay exactly as the curve at its thresholds', () => {
+    curveMatchesOverlay(plain);
   });
 
   it('the baseline shows what cleaning prevents: it cites captions and comments', () => {
@@ -75,12 +103,16 @@ describe('eval on the story2 gold', () => {
     expect(e.factCoverage).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('stays above the baseline on agree, and at the measured floors', () => {
+  it('meets the precision targets for agree and omits, and stays at the measured floors', () => {
     const e = story2.engine;
-    expect(e.agree.f1).toBeGreaterThan(story2.baseline.agree.f1);
-    expect(e.agree.f1).toBeGreaterThanOrEqual(0.79);
-    expect(e.omits.f1).toBeGreaterThanOrEqual(0.76);
-    expect(e.missing.f1).toBeGreaterThanOrEqual(0.88);
+    expect(e.agree.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.omits.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.agree.precision).toBeGreaterThan(story2.baseline.agree.precision);
+    expect(e.agree.recall).toBeGreaterThanOrEqual(0.35);
+    expect(e.omits.recall).toBeGreaterThanOrEqual(0.05);
+    expect(e.missing.f1).toBeGreaterThanOrEqual(0.89);
+    expect(e.adds.tp + e.adds.fp).toBe(0);
+    curveMatchesOverlay(story2);
   });
 
   it('distractors (the seeds, real pages) change nothing', () => {
@@ -88,5 +120,25 @@ describe('eval on the story2 gold', () => {
     const b = withDistractors.engine;
     for (const k of ['agree', 'omits', 'adds', 'missing'] as const) expect(Math.abs(a[k].f1 - b[k].f1)).toBeLessThanOrEqual(0.02);
     expect(b.violations).toBe(0);
+  });
+});
+
+/*
+ * The third gold file (tests/gold/story3.gold.json: the election of Pope Leo
+ * XIV told by twelve German outlets) was written apart from the engine and its
+ * calibration: the confidences are checked on it, not fitted. The engine's story
+ * decision finds few of its outlets to report one story (story same 0 of 12),
+ * so it makes few claims there; those it shows must be as trustworthy.
+ */
+describe.skipIf(!existsSync(path.resolve(process.cwd(), 'tests/gold/story3.gold.json')) || !existsSync(path.join(shared, 'data/story3')))('eval on the story3 gold', () => {
+  const story3 = runEval({ gold: path.resolve(process.cwd(), 'tests/gold/story3.gold.json'), docs: path.join(shared, 'data/story3'), distractors: [] });
+
+  it('cites no non-reporting text, and the agreements it shows are right as often as on the files it was calibrated on', () => {
+    const e = story3.engine;
+    expect(story3.unresolvedSpans).toEqual([]);
+    expect(e.violations).toBe(0);
+    expect(e.agree.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.agree.recall).toBeGreaterThanOrEqual(0.07);
+    curveMatchesOverlay(story3);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysePage, annotate } from '../../../lib/match/annotate';
+import { OVERLAY_THRESHOLDS } from '../../../lib/match/confidence';
+import { toPageNotes } from '../../../lib/notes/page-notes';
 import { article, BRIDGE } from './fixtures';
 
 const corpus = [
@@ -85,7 +87,88 @@ describe('annotate', () => {
   });
 });
 
+describe('annotate: calibrated claims (annotate JSON version 2 additions)', () => {
+  const ann = annotate(page, corpus);
+  const every = annotate(page, corpus, { relations: { showAgree: 0, showOmits: 0, showAdds: 0 } });
+
+  it('keeps relation agree or omits, adding a confidence in [0, 1], and marks claims below the overlay threshold unclear', () => {
+    for (const s of ann.sentences)
+      for (const rel of Object.values(s.relations)) {
+        expect(['agree', 'omits']).toContain(rel.relation);
+        expect(rel.confidence).toBeGreaterThanOrEqual(0);
+        expect(rel.confidence).toBeLessThanOrEqual(1);
+        const threshold = rel.relation === 'agree' ? OVERLAY_THRESHOLDS.agree : OVERLAY_THRESHOLDS.omits;
+        expect(rel.unclear === true).toBe(rel.confidence! < threshold);
+      }
+    for (const s of every.sentences) for (const rel of Object.values(s.relations)) expect(rel.unclear).toBeUndefined();
+  });
+
+  it('gives each cited detail its confidence and the ranges of its words the page lacks, inside the cited sentence', () => {
+    const cited = every.sentences.flatMap((s) => Object.entries(s.relations).filter(([, r]) => r.adds?.length));
+    for (const [doc, rel] of cited) {
+      expect(rel.addsConfidence).toHaveLength(rel.adds!.length);
+      expect(rel.addsNew).toHaveLength(rel.adds!.length);
+      rel.adds!.forEach(([a, b], n) => {
+        for (const [x, y] of rel.addsNew![n]) {
+          expect(x).toBeGreaterThanOrEqual(a);
+          expect(y).toBeLessThanOrEqual(b);
+        }
+        expect(corpus.find((c) => c.file === doc)).toBeDefined();
+      });
+    }
+    // The overlay cites only details at or above its threshold.
+    for (const s of ann.sentences) for (const rel of Object.values(s.relations)) for (const c of rel.addsConfidence ?? []) expect(c).toBeGreaterThanOrEqual(OVERLAY_THRESHOLDS.adds);
+  });
+
+  it('marks a brief outlet as a short report; the page notes then say short, not omits', () => {
+    const brief = article(
+      'brief',
+      'Die neue Hafenbrücke in Lindenau ist seit Montag offen. Bürgermeisterin Petra Keller eröffnete die Brücke zwischen Altstadt und Hafenviertel. Radfahrer und Fußgänger dürfen die Hafenbrücke ab sofort nutzen.',
+      { date: '2025-03-10' },
+    );
+    const long = [BRIDGE.page, ...Array.from({ length: 6 }, (_, i) => `Die Brücke über den Fluss hat ${i + 3} Pfeiler aus Beton und Stahl, sagte die Bürgermeisterin.`)].join(' ');
+    const withBrief = annotate({ ...page, text: long }, [...corpus, brief]);
+    const ref = withBrief.outlets.find((o) => o.doc === 'brief.txt')!;
+    expect(ref.sameStory).toBe(true);
+    expect(ref.shortReport).toBe(true);
+    expect(withBrief.outlets.filter((o) => o.shortReport).map((o) => o.doc)).toEqual(['brief.txt']);
+    const notes = toPageNotes(withBrief, new Map([...corpus, brief].map((a) => [a.file!, a])));
+    const relations = notes.sentences.flatMap((s) => s.outlets.filter((o) => o.outlet === brief.outlet).map((o) => o.relation));
+    expect(relations).not.toContain('omits');
+    expect(relations).toContain('short');
+  });
+});
+
 describe('annotate on bad input', () => {
+  it('a page whose every sentence is a quote: relations as for any page, no crash', () => {
+    const quoted = BRIDGE.page
+      .split(/(?<=\.) /)
+      .map((s) => `„${s.replace(/\.$/, '')}“, sagte Keller.`)
+      .join(' ');
+    const ann = annotate({ ...page, text: quoted }, corpus);
+    expect(['same', 'related', 'none']).toContain(ann.story.match);
+    for (const s of ann.sentences) for (const rel of Object.values(s.relations)) expect(['agree', 'omits']).toContain(rel.relation);
+    const notes = toPageNotes(ann, new Map(corpus.map((a) => [a.file!, a])));
+    expect(notes.sentences.length).toBe(ann.sentences.filter((s) => Object.keys(s.relations).length > 0).length);
+  });
+
+  it('an outlet of one sentence, and two outlets with identical text (wire copy): sensible notes', () => {
+    const wire = BRIDGE.sameB;
+    const ann = annotate(page, [article('w1', wire, { date: '2025-03-10' }), article('w2', wire, { date: '2025-03-10' }), article('one', 'Die Hafenbrücke in Lindenau ist eröffnet.', { date: '2025-03-10' })]);
+    expect(ann.story.match).toBe('same');
+    const radfahrer = ann.sentences.find((s) => BRIDGE.page.slice(s.start, s.end).includes('Radfahrer'))!;
+    const [w1, w2] = [radfahrer.relations['w1.txt'], radfahrer.relations['w2.txt']];
+    expect(w1.relation).toBe(w2.relation);
+    expect(w1.confidence).toBe(w2.confidence);
+    // Wire copy: a point both make is one missing point with both as sources, never two.
+    for (const point of ann.missing) {
+      const docs = point.sources.map((s) => s.doc);
+      if (docs.includes('w1.txt')) expect(docs).toContain('w2.txt');
+    }
+    const texts = ann.missing.map((m) => m.sources[0].start + ':' + m.sources[0].end);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
   it('returns story none with a warning for empty, huge and unsupported pages', () => {
     for (const text of ['', '   \n ', 'x'.repeat(1_000_001)]) {
       const ann = annotate({ text }, corpus);

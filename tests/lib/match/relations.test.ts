@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { align, novelty } from '../../../lib/match/align';
 import { analyse } from '../../../lib/match/features';
-import { DEFAULT_RELATION_THRESHOLDS, quantityConflict, relate } from '../../../lib/match/relations';
+import { agreeScore, calibrate, CALIBRATION, isotonic, type AgreeSignals } from '../../../lib/match/confidence';
+import { DEFAULT_RELATION_THRESHOLDS, novelWords, quantityConflict, relate } from '../../../lib/match/relations';
 
 describe('relate', () => {
   const page = analyse({
@@ -60,7 +61,10 @@ describe('quantityConflict', () => {
   });
 });
 
-describe('adds', () => {
+/** Every claim made, whatever its confidence: the rules apart from the overlay's thresholds. */
+const ALL = { ...DEFAULT_RELATION_THRESHOLDS, showAgree: 0, showOmits: 0, showAdds: 0 };
+
+describe('adds: a fact the page lacks, attached where it belongs', () => {
   const page = analyse({
     text: [
       'The president spoke with his Russian counterpart by phone on Wednesday.',
@@ -69,25 +73,51 @@ describe('adds', () => {
     ].join(' '),
     language: 'en',
   });
-  const other = analyse({
-    text: [
-      'The president held a phone call with his Russian counterpart on Wednesday.',
-      'The phone call with the Russian counterpart was described as long and very productive by the president.',
-      'The leaders agreed to begin negotiations about ending the war.',
-      'Sports results were mixed this weekend.',
-    ].join(' '),
-    language: 'en',
-  });
-  const rel = relate(align(page, [other]));
+  const text = (detail: string) =>
+    analyse({
+      text: ['The president held a phone call with his Russian counterpart on Wednesday.', detail, 'The leaders agreed to begin negotiations about ending the war.'].join(' '),
+      language: 'en',
+    });
+  const detail = 'He played the golf round in Florida together with the former champion Jack Miller and several senators.';
 
-  it('cites a detail the page lacks beside the page sentence whose point it elaborates', () => {
-    expect(rel.perSentence[0]![0].adds).toContain(1);
-    expect(rel.perSentence[1]![0].adds).not.toContain(1);
+  it('cites a sentence that says what the page says nowhere beside the one page sentence whose point it restates, with a confidence', () => {
+    const al = align(page, [text(detail)]);
+    expect(al.sims[0][2][1]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.missingSimilarity);
+    const rel = relate(al, ALL);
+    expect(rel.perSentence[2]![0].adds).toEqual([1]);
+    expect(rel.perSentence[2]![0].addsConfidence).toHaveLength(1);
+    expect(rel.perSentence[2]![0].addsConfidence[0]).toBeGreaterThan(0);
+    expect(rel.perSentence[2]![0].addsConfidence[0]).toBeLessThanOrEqual(1);
+    expect(rel.perSentence[0]![0].adds).toEqual([]);
+    expect(rel.perSentence[1]![0].adds).toEqual([]);
+    // Shown beside the sentence, it is not also a missing point.
+    expect(rel.missing.flat()).not.toContainEqual([0, 1]);
+  });
+
+  it('keeps it a missing point of the page while its confidence is below the overlay threshold', () => {
+    const rel = relate(align(page, [text(detail)]));
     expect(rel.perSentence[2]![0].adds).toEqual([]);
+    expect(rel.missing.flat()).toContainEqual([0, 1]);
+  });
+
+  it('does not attach a sentence that shares no more than a word with the page sentence', () => {
+    const rel = relate(align(page, [text('Jack Miller, a former champion, opened a golf shop in Ohio with several partners.')]), ALL);
+    expect(rel.perSentence[2]![0].adds).toEqual([]);
+    expect(rel.missing.flat()).toContainEqual([0, 1]);
+  });
+
+  it('does not attach a sentence nearly as close to another page sentence: where it belongs is unsure', () => {
+    const al = align(page, [text('He praised the weather in Florida and said both leaders agreed to negotiate there soon with several senators.')]);
+    const [, second, first] = al.sims[0].map((row) => row[1]);
+    expect(second / first).toBeGreaterThan(0.3);
+    expect(second / first).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.addsRunnerUp);
+    expect(relate(al, ALL).perSentence[2]![0].adds).toEqual([1]);
+    expect(relate(al, { ...ALL, addsRunnerUp: 0.3 }).perSentence.flatMap((p) => p?.[0].adds ?? [])).toEqual([]);
   });
 
   it('never cites a sentence that says nothing the page lacks', () => {
-    expect(rel.perSentence[1]![0].adds).not.toContain(2);
+    const rel = relate(align(page, [text('The president also praised the weather during the golf round in Florida.')]), ALL);
+    expect(rel.perSentence.flatMap((p) => p?.[0].adds ?? [])).toEqual([]);
   });
 
   it('does not cite the same point told with a word or two of its own', () => {
@@ -96,10 +126,24 @@ describe('adds', () => {
       language: 'en',
     });
     const al = align(page, [echo]);
-    expect(novelty(al, 0, 1).share).toBeGreaterThanOrEqual(DEFAULT_RELATION_THRESHOLDS.addsNovelty);
     expect(novelty(al, 0, 1).terms).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.addsNovelTerms);
-    expect(relate(al).perSentence[1]![0].adds).toEqual([]);
-    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, addsNovelTerms: 0 }).perSentence[1]![0].adds).toEqual([1]);
+    expect(relate(al, ALL).perSentence[1]![0].adds).toEqual([]);
+  });
+
+  it('records which words of the adding sentence the page lacks', () => {
+    const other = ['The president held a phone call with his Russian counterpart on Wednesday.', detail].join(' ');
+    const al = align(page, [analyse({ text: other, language: 'en' })]);
+    const s = al.outlets[0].sentences[1];
+    const marked = novelWords(al, other, s.start, s.end, 'en').map(([a, b]) => other.slice(a, b));
+    expect(marked.join(' | ')).toContain('champion Jack Miller');
+    expect(marked.join(' ')).toContain('senators');
+    for (const known of ['golf', 'Florida', 'round']) expect(marked.join(' ')).not.toContain(known);
+    // Every range lies inside the sentence and starts and ends on a word.
+    for (const [a, b] of novelWords(al, other, s.start, s.end, 'en')) {
+      expect(a).toBeGreaterThanOrEqual(s.start);
+      expect(b).toBeLessThanOrEqual(s.end);
+      expect(other.slice(a, b)).toBe(other.slice(a, b).trim());
+    }
   });
 });
 
@@ -115,7 +159,7 @@ describe('adds: figures', () => {
       'On Wednesday the president spoke by phone with his Russian counterpart for 90 minutes.',
       'The leaders agreed to begin negotiations about ending the war.',
     );
-    const rel = relate(align(page, [other]));
+    const rel = relate(align(page, [other]), ALL);
     expect(rel.perSentence[0]![0].adds).toContain(0);
     expect(rel.perSentence[1]![0].adds).not.toContain(0);
   });
@@ -127,9 +171,9 @@ describe('adds: figures', () => {
     );
     const same = text('On Wednesday the president spoke by phone with his Russian counterpart for two hours.');
     const other = text('On Wednesday the president spoke by phone with his Russian counterpart for 90 minutes.');
-    const relSame = relate(align(withFigure, [same]));
+    const relSame = relate(align(withFigure, [same]), ALL);
     expect(relSame.perSentence[0]![0].adds).not.toContain(0);
-    const relOther = relate(align(withFigure, [other]));
+    const relOther = relate(align(withFigure, [other]), ALL);
     expect(relOther.perSentence[0]![0].adds).not.toContain(0);
     expect(relOther.perSentence[0]![0].conflicts.map((c) => c.index)).toEqual([0]);
   });
@@ -284,5 +328,171 @@ describe('relate: headline and lead', () => {
     expect(al.sims[0][4][0]).toBeGreaterThan(DEFAULT_RELATION_THRESHOLDS.lead);
     expect(relate(al).perSentence[4]![0].relation).toBe('omits');
     expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, lead: 2 }).perSentence[0]![0].relation).toBe('omits');
+  });
+});
+
+describe('confidence', () => {
+  const page = analyse({
+    language: 'en',
+    text: [
+      'The harbour bridge in Lindenau opened to cyclists on Monday after three years of work.',
+      'The mayor praised the workers at the ceremony.',
+      'Prices for bread rose sharply in the capital last month.',
+    ].join(' '),
+  });
+  const other = analyse({
+    language: 'en',
+    text: [
+      'The harbour bridge in Lindenau opened to cyclists on Monday after three years of construction.',
+      'The mayor thanked the workers at the opening ceremony.',
+      'Farmers protested against low milk prices in the north.',
+    ].join(' '),
+  });
+  const al = align(page, [other]);
+
+  it('gives every relation a calibrated confidence in [0, 1] and shows it only from the overlay threshold', () => {
+    const rel = relate(al);
+    for (const per of rel.perSentence)
+      for (const r of per ?? []) {
+        expect(r.confidence).toBeGreaterThanOrEqual(0);
+        expect(r.confidence).toBeLessThanOrEqual(1);
+        expect(r.shown).toBe(r.confidence >= (r.relation === 'agree' ? DEFAULT_RELATION_THRESHOLDS.showAgree : DEFAULT_RELATION_THRESHOLDS.showOmits));
+      }
+    expect(rel.perSentence[0]![0].relation).toBe('agree');
+    expect(rel.perSentence[0]![0].shown).toBe(true);
+    // Every claim is shown from threshold 0; none from above 1.
+    expect(relate(al, ALL).perSentence.every((p) => p?.every((r) => r.shown) ?? true)).toBe(true);
+    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, showAgree: 1.01, showOmits: 1.01 }).perSentence.some((p) => p?.some((r) => r.shown))).toBe(false);
+  });
+
+  it('scores from the signals that decided the relation: the raw score, uncalibrated, on request', () => {
+    const raw = relate(al, { ...DEFAULT_RELATION_THRESHOLDS, calibrated: false }).perSentence[0]![0];
+    expect(raw.signals).toBeDefined();
+    expect(raw.confidence).toBeCloseTo(agreeScore(raw.signals as AgreeSignals), 10);
+    expect(calibrate('agree', raw.confidence)).toBe(relate(al).perSentence[0]![0].confidence);
+  });
+
+  it('a plainly shared point is surer than a topical echo', () => {
+    const rel = relate(al, ALL);
+    const echo = relate(
+      align(page, [analyse({ language: 'en', text: 'The mayor of Lindenau opened a bakery on Monday. Farmers protested in the north. Rain is expected.' })]),
+      ALL,
+    );
+    expect(rel.perSentence[0]![0].confidence).toBeGreaterThan(echo.perSentence[0]![0].confidence);
+  });
+});
+
+describe('calibration tables', () => {
+  it('isotonic: non-decreasing precision over bands of at least the minimum size', () => {
+    const samples = [
+      ...Array.from({ length: 30 }, (_, i) => ({ score: i / 100, right: i % 3 === 0 })),
+      ...Array.from({ length: 30 }, (_, i) => ({ score: 0.5 + i / 100, right: i % 5 !== 0 })),
+      { score: 0.95, right: false },
+    ];
+    const table = isotonic(samples, 10);
+    expect(table[0][0]).toBe(0);
+    for (let k = 1; k < table.length; k++) {
+      expect(table[k][0]).toBeGreaterThan(table[k - 1][0]);
+      expect(table[k][1]).toBeGreaterThanOrEqual(table[k - 1][1]);
+    }
+    expect(calibrate('agree', 0.1, table)).toBeCloseTo(table[0][1]);
+  });
+
+  it('the shipped tables are monotone and map into [0, 1]', () => {
+    for (const table of Object.values(CALIBRATION)) {
+      for (let k = 1; k < table.length; k++) expect(table[k][1]).toBeGreaterThanOrEqual(table[k - 1][1]);
+      for (const [, p] of table) expect(p >= 0 && p <= 1).toBe(true);
+    }
+  });
+});
+
+describe('short reports', () => {
+  const sentences = (n: number, topic: string) =>
+    Array.from({ length: n }, (_, i) => `The ${topic} council discussed item number ${i + 1} of the harbour plan with residents on Monday.`).join(' ');
+  const page = analyse({ language: 'en', text: sentences(12, 'city') });
+
+  it('calls an outlet short when it has a fraction of the page\'s content sentences, or a brief of three', () => {
+    const rel = relate(align(page, [analyse({ language: 'en', text: sentences(2, 'town') }), analyse({ language: 'en', text: sentences(8, 'town') })]));
+    expect(rel.short).toEqual([true, false]);
+    const longPage = analyse({ language: 'en', text: sentences(40, 'city') });
+    expect(relate(align(longPage, [analyse({ language: 'en', text: sentences(7, 'town') })])).short).toEqual([true]);
+    // A brief beside a page as brief is not short.
+    const brief = analyse({ language: 'en', text: sentences(3, 'city') });
+    expect(relate(align(brief, [analyse({ language: 'en', text: sentences(2, 'town') })])).short).toEqual([false]);
+  });
+});
+
+describe('missing points: one thing once', () => {
+  const page = analyse({
+    language: 'en',
+    text: 'The harbour bridge in Lindenau opened to cyclists on Monday. The mayor praised the workers at the ceremony. The bridge cost 42 million euros.',
+  });
+
+  it('never lists a heading (a one-sentence paragraph without closing punctuation) as a point', () => {
+    const text = 'The harbour bridge in Lindenau opened to cyclists on Monday.\n\nShops hope for new customers\n\nShop owners near the old harbour expect more customers from the new quarter.';
+    const other = analyse({ language: 'en', text });
+    const rel = relate(align(page, [other]), DEFAULT_RELATION_THRESHOLDS, { outletTexts: [text] });
+    const listed = rel.missing.flat().map(([, k]) => text.slice(other.sentences[k].start, other.sentences[k].end));
+    expect(listed).toContain('Shop owners near the old harbour expect more customers from the new quarter.');
+    expect(listed.some((t) => t.startsWith('Shops hope'))).toBe(false);
+    // Without the text, no sentence can be told a heading.
+    expect(relate(align(page, [other])).missing.flat().length).toBe(2);
+  });
+
+  it('lists a point told in the same words by two outlets (wire copy) once, with both as sources', () => {
+    const wire = 'Shop owners near the old harbour expect more customers from the new quarter.';
+    const b = analyse({ language: 'en', text: `The harbour bridge in Lindenau opened on Monday. ${wire}` });
+    const c = analyse({ language: 'en', text: `The new bridge in Lindenau is open for cyclists. ${wire}` });
+    const rel = relate(align(page, [b, c]));
+    const groups = rel.missing.filter((g) => g.some(([o, k]) => [b, c][o].sentences[k].end - [b, c][o].sentences[k].start === wire.length));
+    expect(groups).toHaveLength(1);
+    expect(groups[0].map(([o]) => o).sort()).toEqual([0, 1]);
+  });
+
+  it('lists a point one outlet tells twice once', () => {
+    const b = analyse({
+      language: 'en',
+      text: 'Shop owners near the old harbour expect many more customers from the new quarter. The harbour bridge in Lindenau opened on Monday. Shop owners near the old harbour expect more customers.',
+    });
+    const rel = relate(align(page, [b]));
+    const shops = rel.missing.filter((g) => g.some(([, k]) => k === 0 || k === 2));
+    expect(shops).toHaveLength(1);
+    expect(shops[0].map(([, k]) => k)).toEqual([0, 2]);
+  });
+
+  it('does not list a sentence the overlay quotes as agreeing', () => {
+    // Headline and lead agree from a shared word: the other's lead is evidence, though nearly all of it is new.
+    const lead = analyse({ language: 'en', text: 'Lindenau gets its bridge. Thousands of residents and a brass band from Hamburg celebrated the opening on Saturday. Farmers protested in the north.' });
+    const pg = analyse({ language: 'en', text: 'Lindenau finally has its river crossing. The construction took four years. Prices for bread rose in the capital.' });
+    const al = align(pg, [lead]);
+    const shown = relate(al, ALL);
+    const quoted = shown.perSentence.flatMap((p) => (p?.[0].relation === 'agree' ? p[0].evidence : []));
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const k of quoted) expect(shown.missing.flat()).not.toContainEqual([0, k]);
+  });
+});
+
+describe('relate on bad input', () => {
+  const en = (text: string) => analyse({ language: 'en', text });
+
+  it('a page of one sentence, an outlet of one sentence: one relation each, the brief outlet short', () => {
+    const one = en('The harbour bridge in Lindenau opened to cyclists on Monday after three years of work.');
+    const rel = relate(align(one, [en('The harbour bridge in Lindenau opened on Monday.')]));
+    expect(rel.perSentence).toHaveLength(1);
+    expect(rel.perSentence[0]![0].relation).toBe('agree');
+    const page = en(Array.from({ length: 8 }, (_, i) => `The council discussed item ${i + 1} of the harbour plan with many residents.`).join(' '));
+    const brief = relate(align(page, [en('The harbour bridge in Lindenau opened on Monday.')]));
+    expect(brief.short).toEqual([true]);
+    expect(brief.perSentence.every((p) => p?.[0].confidence !== undefined)).toBe(true);
+  });
+
+  it('identical sentences in two outlets: both agree, with the same confidence', () => {
+    const page = en('The harbour bridge in Lindenau opened to cyclists on Monday. The mayor praised the workers at the ceremony.');
+    const wire = 'The harbour bridge in Lindenau opened to cyclists on Monday, the city said.';
+    const rel = relate(align(page, [en(wire), en(wire)]));
+    const [b, c] = rel.perSentence[0]!;
+    expect(b.relation).toBe('agree');
+    expect(c.relation).toBe('agree');
+    expect(b.confidence).toBe(c.confidence);
   });
 });
