@@ -38,7 +38,7 @@ export interface EvalOptions {
 }
 
 /** The confidence thresholds the precision–recall table reads. */
-export const CURVE_THRESHOLDS = [0, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+export const CURVE_THRESHOLDS = [0, 0.25, 0.35, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 export interface EvalResult {
   gold: string;
@@ -154,6 +154,10 @@ export function formatTable(r: EvalResult): string {
   rows.push(`fact cover   ${f(r.engine.factCoverage).padEnd(22)}| ${f(r.baseline.factCoverage)}`);
   rows.push(`evidence P   ${f(r.engine.evidencePrecision).padEnd(22)}| ${f(r.baseline.evidencePrecision)}`);
   rows.push(`story same   ${`${r.engine.storySame}/${r.engine.pages}`.padEnd(22)}| ${r.baseline.storySame}/${r.baseline.pages}`);
+  const so = r.engine.shortOmissions;
+  rows.push(
+    `short report ${r.engine.shortPairs} of ${r.engine.outletPairs} page–outlet pairs (their ${so.claims} omissions not shown${so.claims ? `; the gold finds ${so.right} right` : ''})`,
+  );
   rows.push(`time (ms)    ${String(r.ms.engine).padEnd(22)}| ${r.ms.baseline}`);
   const p = r.plainBaseline;
   rows.push(
@@ -165,14 +169,15 @@ export function formatTable(r: EvalResult): string {
   const line = (label: string, a: PRF, o: PRF, d: PRF) =>
     `${label.padEnd(11)} ${f(a.precision)} ${f(a.recall)} | ${f(o.precision)} ${f(o.recall)} | ${f(d.precision)} ${f(d.recall)}`;
   for (const c of r.curve) {
-    const overlay = c.threshold === t.agree || c.threshold === t.omits || c.threshold === t.adds ? ' ◂ overlay' : '';
+    const at = (['agree', 'omits', 'adds'] as const).filter((k) => c.threshold === t[k]);
+    const overlay = at.length ? ` ◂ overlay (${at.join(', ')})` : '';
     rows.push(line(`≥ ${f2(c.threshold)}`, c.agree, c.omits, c.adds) + overlay);
   }
   rows.push(line('baseline', r.baseline.agree, r.baseline.omits, r.baseline.adds));
   if (r.addsBound) {
     const b = r.addsBound;
     rows.push(
-      `adds ceiling: knowing from the gold which outlet sentences state a detail the page lacks, and attaching each to the page sentences at least ${b.threshold} similar and within ${b.share} of its closest: P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}`,
+      `adds ceiling: knowing from the gold which outlet sentences state a detail the page lacks, and attaching each to the page sentences at least ${b.threshold} similar and within ${b.share} of its closest: P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}; the best precision of any such rule at recall ≥ 0.15: ${b.atRecall15 ? `${f(b.atRecall15.precision)} (R ${f(b.atRecall15.recall)})` : 'none reaches that recall'}`,
     );
   }
   if (r.unresolvedSpans.length) rows.push(`warning: ${r.unresolvedSpans.length} gold spans not found in their documents`);

@@ -74,6 +74,11 @@ export interface Scores {
   scoredSentences: number;
   /** Pages judged `same` with the expected number of gold outlets. */
   storySame: number;
+  /** Page–outlet pairs of the same story, and those where the outlet is a short report. */
+  outletPairs: number;
+  shortPairs: number;
+  /** The omissions short reports make (not shown as such): how many, and how many the gold finds right. */
+  shortOmissions: { claims: number; right: number };
   pages: number;
 }
 
@@ -132,6 +137,9 @@ export class Scorer {
   private addsGoldBest: number[] = [];
   private goldAgree = 0;
   private goldOmits = 0;
+  private outletPairs = 0;
+  private shortPairs = 0;
+  private shortOmissions = { claims: 0, right: 0 };
 
   constructor(
     private readonly gold: Gold,
@@ -157,6 +165,8 @@ export class Scorer {
     };
 
     const short = new Set(ann.outlets.filter((o) => o.shortReport).map((o) => o.doc));
+    this.outletPairs += ann.outlets.filter((o) => o.sameStory).length;
+    this.shortPairs += short.size;
     const scoredRanges: Range[] = [];
     for (const s of ann.sentences) {
       const sr: Range = { start: s.start, end: s.end };
@@ -184,6 +194,10 @@ export class Scorer {
         if (goldAgree) this.goldAgree++;
         else this.goldOmits++;
         const shortOmission = rel?.relation === 'omits' && short.has(b.file);
+        if (shortOmission) {
+          this.shortOmissions.claims++;
+          if (!goldAgree) this.shortOmissions.right++;
+        }
         if (rel && !shortOmission)
           this.samples[rel.relation].push({ confidence: rel.confidence ?? 1, right: rel.relation === 'agree' ? goldAgree : !goldAgree });
         const sys = rel && !rel.unclear && !shortOmission ? rel.relation : undefined;
@@ -306,6 +320,9 @@ export class Scorer {
       evidencePrecision: this.evidenceAll ? this.evidenceHit / this.evidenceAll : 1,
       scoredSentences: this.scored,
       storySame: this.storySame,
+      outletPairs: this.outletPairs,
+      shortPairs: this.shortPairs,
+      shortOmissions: { ...this.shortOmissions },
       pages: this.pages,
     };
   }
