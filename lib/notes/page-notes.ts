@@ -77,36 +77,46 @@ export function toPageNotes(annotation: Annotation, corpus: ReadonlyMap<string, 
   };
   const relationOf = (doc: string, r: Annotation['sentences'][number]['relations'][string]): OutletNote['relation'] =>
     r.relation === 'omits' && short.has(doc) ? 'short' : r.unclear ? 'unclear' : r.relation;
-  return {
-    story: annotation.story.match,
-    outlets: sameStory.map((o) => o.label || label(o.doc)),
-    sentences: annotation.sentences
-      .map((sentence) => ({
-        start: sentence.start,
-        end: sentence.end,
-        outlets: Object.entries(sentence.relations).map(([doc, r]) => {
-          const note: OutletNote = {
-            outlet: label(doc),
-            relation: relationOf(doc, r),
-            evidence: quote(doc, r.evidence),
-            adds: quote(doc, r.adds),
-            conflicts: quote(doc, r.conflicts),
-          };
-          if (r.confidence !== undefined) note.confidence = r.confidence;
-          const addsMarks = marks(doc, r.adds, r.addsNew);
-          if (addsMarks) note.addsMarks = addsMarks;
-          return note;
-        }),
-      }))
-      .filter((s) => s.outlets.length > 0),
-    missing: annotation.missing.map((point) => {
-      const first = point.sources[0];
-      const text = first ? (corpus.get(first.doc)?.raw.slice(first.start, first.end).trim() ?? '') : '';
-      return {
-        text,
-        outlets: [...new Set(point.sources.map((s) => label(s.doc)))],
-        sources: new Set(point.sources.map((s) => s.doc)).size,
-      };
-    }),
-  };
+  const sentences = annotation.sentences
+    .map((sentence) => ({
+      start: sentence.start,
+      end: sentence.end,
+      outlets: Object.entries(sentence.relations).map(([doc, r]) => {
+        const note: OutletNote = {
+          outlet: label(doc),
+          relation: relationOf(doc, r),
+          evidence: quote(doc, r.evidence),
+          adds: quote(doc, r.adds),
+          conflicts: quote(doc, r.conflicts),
+        };
+        if (r.confidence !== undefined) note.confidence = r.confidence;
+        const addsMarks = marks(doc, r.adds, r.addsNew);
+        if (addsMarks) note.addsMarks = addsMarks;
+        return note;
+      }),
+    }))
+    .filter((s) => s.outlets.length > 0);
+  // Says one thing once: a point quoted beside a sentence (agreeing, or as a detail) is not also
+  // missing, and a point told in the same words by several outlets (wire copy) is listed once.
+  const quoted = new Set(sentences.flatMap((s) => s.outlets.flatMap((o) => [...(o.relation === 'agree' ? o.evidence : []), ...o.adds])));
+  const missing: MissingNote[] = [];
+  const byText = new Map<string, { note: MissingNote; docs: Set<string> }>();
+  for (const point of annotation.missing) {
+    const first = point.sources[0];
+    const text = first ? (corpus.get(first.doc)?.raw.slice(first.start, first.end).trim() ?? '') : '';
+    if (!text || quoted.has(text)) continue;
+    const known = byText.get(text);
+    const docs = known?.docs ?? new Set<string>();
+    for (const s of point.sources) docs.add(s.doc);
+    const outlets = [...new Set([...(known?.note.outlets ?? []), ...point.sources.map((s) => label(s.doc))])];
+    if (known) {
+      known.note.outlets = outlets;
+      known.note.sources = docs.size;
+      continue;
+    }
+    const note: MissingNote = { text, outlets, sources: docs.size };
+    byText.set(text, { note, docs });
+    missing.push(note);
+  }
+  return { story: annotation.story.match, outlets: sameStory.map((o) => o.label || label(o.doc)), sentences, missing };
 }

@@ -64,6 +64,32 @@ describe('toPageNotes', () => {
   });
 });
 
+describe('toPageNotes: one thing once', () => {
+  const wire = 'Die Brücke ist 240 Meter lang.';
+  const d = article('d', 'Outlet D', `Eröffnung am Montag. ${wire}`);
+  const e = article('e', 'Outlet E', `Neue Brücke offen. ${wire}`);
+  const f = article('f', 'Outlet F', 'Sie sprachen 90 Minuten. Das Wetter war gut.');
+  const all = new Map([...corpus, ['d.txt', d], ['e.txt', e], ['f.txt', f]]);
+  const at = (a: Article, text: string): { doc: string; start: number; end: number } => ({ doc: `${a.id}.txt`, start: a.raw.indexOf(text), end: a.raw.indexOf(text) + text.length });
+
+  it('lists a point told in the same words by two outlets (wire copy) once, with both outlets', () => {
+    const notes = toPageNotes({ ...annotation, missing: [{ sources: [at(d, wire)] }, { sources: [at(e, wire)] }] }, all);
+    expect(notes.missing).toEqual([{ text: wire, outlets: ['Outlet D', 'Outlet E'], sources: 2 }]);
+  });
+
+  it('does not list as missing a sentence quoted beside the page as agreeing', () => {
+    const notes = toPageNotes(
+      {
+        ...annotation,
+        sentences: [{ start: 0, end: 20, relations: { 'f.txt': { relation: 'agree', evidence: [[0, 24]] } } }],
+        missing: [{ sources: [at(f, 'Sie sprachen 90 Minuten.')] }, { sources: [at(f, 'Das Wetter war gut.')] }],
+      },
+      all,
+    );
+    expect(notes.missing.map((m) => m.text)).toEqual(['Das Wetter war gut.']);
+  });
+});
+
 describe('paragraphNotes', () => {
   it('gathers sentences per paragraph and drops paragraphs no outlet supports', () => {
     const notes = toPageNotes(annotation, corpus);
