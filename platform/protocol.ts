@@ -47,7 +47,12 @@ export type TabStatus = 'notes' | 'not-article' | 'other-language' | 'no-match' 
 export interface TabState {
   status: TabStatus;
   outlets: string[];
-  counts: { agree: number; adds: number; omits: number; missing: number } | null;
+  /**
+   * Counts of points, not outlets: `agree` sentences of the page other outlets also report, `adds`
+   * details they add, `omits` sentences only this page reports, `missing` points of others missing
+   * here (`missingByMany` of them made by two or more outlets).
+   */
+  counts: { agree: number; adds: number; omits: number; missing: number; missingByMany?: number } | null;
 }
 
 /** An article as the corpus list shows it: everything but its text. */

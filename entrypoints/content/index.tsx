@@ -7,6 +7,7 @@ import { publishedDate } from '../../lib/extract/published-date';
 import { anchorArticle, textRange, titleRange, type PageAnchors } from '../../lib/extract/anchor';
 import { notesSummary, paragraphNotes, type ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PageNotes } from '../../lib/notes/page-notes';
+import { rankMissing, shortReports } from '../../lib/notes/missing-ranking';
 import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
 import { matchesShortcut, parseShortcut } from '../../lib/i18n/shortcut';
 import { Overlay } from '../../components/Overlay';
@@ -43,10 +44,14 @@ export default defineContentScript({
     let state: TabState = { status: enabled ? 'pending' : 'off', outlets: [], counts: null };
     const setState = (status: TabState['status'], notes?: PageNotes) => {
       const s = notes ? notesSummary(notes) : null;
+      const ranked = notes ? rankMissing(notes.missing) : null;
       state = {
         status,
         outlets: notes?.outlets ?? [],
-        counts: s ? { agree: s.shared, adds: s.details, omits: s.onlyHere, missing: s.missing } : null,
+        counts:
+          s && ranked
+            ? { agree: s.shared, adds: s.details, omits: s.onlyHere, missing: ranked.points.length, missingByMany: ranked.many }
+            : null,
       };
     };
 
@@ -219,6 +224,7 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
   const t = messages(locale);
   const related = notes.story === 'related' ? notes.outlets.length : null;
   const summary = notesSummary(notes);
+  const short = shortReports(notes);
   const ui = await createShadowRootUi<() => void>(ctx, {
     name: 'crossread-overlay',
     position: 'inline',
@@ -267,6 +273,7 @@ async function mountOverlay(ctx: ContentScriptContext, input: OverlayInput): Pro
               summary={related === null ? summary : null}
               missing={notes.missing}
               related={related}
+              short={short}
               onHighlight={highlight}
             />,
             notesRoot,

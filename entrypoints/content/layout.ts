@@ -9,6 +9,10 @@ const NOTE_MIN = 200;
 const GAP = 16;
 const MARKER_WIDTH = 96;
 const POPOVER_MAX = 360;
+/** The widest a related-event hint by the headline gets. */
+const HINT_MAX = 640;
+/** The widest the opened panel of missing points gets. */
+const PANEL_MAX = 460;
 /** The height of a closed note, to test it against the page's own parts in the margin. */
 const NOTE_HEIGHT = 56;
 /** A part of the page wider than this share of the viewport is a wrapper: its children are tested instead. */
@@ -54,9 +58,22 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
     }
   }
   const title = headline?.getBoundingClientRect();
-  if (title && title.height > 0 && title.top < articleTop) first = title;
+  let firstElement: Element | null = null;
+  if (title && title.height > 0 && title.top < articleTop) {
+    first = title;
+    firstElement = headline ? blockOf(headline) : null;
+  } else firstElement = anchors.blocks.find((a) => a?.element && a.range.getBoundingClientRect().top === articleTop)?.element ?? null;
   if (!first) return { notes: [], top: null };
   const firstBox: DOMRect = first;
+  // No notes (a related-event page): the column is the article's text, not the headline's words alone.
+  if (!Number.isFinite(columnLeft)) {
+    for (const boxes of rects.values()) {
+      for (const r of boxes) {
+        columnLeft = Math.min(columnLeft, r.left);
+        columnRight = Math.max(columnRight, r.right);
+      }
+    }
+  }
   if (!Number.isFinite(columnLeft)) {
     columnLeft = firstBox.left;
     columnRight = firstBox.right;
@@ -98,15 +115,74 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
       },
     });
   }
-  const top: TopPlacement = side && !blocked(firstBox.top)
-    ? { mode: 'margin', top: firstBox.top - origin.top, left: marginLeft - origin.left, width }
-    : {
-        mode: 'marker',
-        top: firstBox.top - origin.top - 26,
-        left: Math.max(4, firstBox.left) - origin.left,
-        width: Math.min(POPOVER_MAX, viewport - 16),
-      };
+  // A marker by the headline: the overlay puts it where the page leaves room above or below the headline (see Overlay).
+  const markerLeft = Math.max(4, firstBox.left);
+  const markerWidth = Math.max(120, Math.min(HINT_MAX, Math.max(POPOVER_MAX, firstBox.width), viewport - markerLeft - 8));
+  let top: TopPlacement;
+  if (side && !blocked(firstBox.top)) top = { mode: 'margin', top: firstBox.top - origin.top, left: marginLeft - origin.left, width };
+  else {
+    // The headline's own box (its line height included), not only its glyphs.
+    const box = firstElement ? union(firstBox, firstElement.getBoundingClientRect()) : firstBox;
+    const band: [number, number] = [markerLeft, markerLeft + markerWidth];
+    const room = firstElement ? roomAround(firstElement, box, band) : { above: -Infinity, below: Infinity };
+    const y = (v: number) => (Number.isFinite(v) ? v - origin.top : v);
+    top = {
+      mode: 'marker',
+      top: box.top - origin.top - 26,
+      left: markerLeft - origin.left,
+      // As wide as the headline (within bounds), so a hint takes few lines.
+      width: markerWidth,
+      head: { top: box.top - origin.top, bottom: box.bottom - origin.top, pageTop: -window.scrollY - origin.top, above: y(room.above), below: y(room.below) },
+      panelWidth: Math.max(200, Math.min(PANEL_MAX, viewport - markerLeft - 12)),
+    };
+  }
   return { notes, top };
+}
+
+/** The block the headline's text sits in (its heading element). */
+function blockOf(range: Range): Element | null {
+  const node = range.commonAncestorContainer;
+  let el: Element | null = node instanceof Element ? node : node.parentElement;
+  while (el && el !== document.body && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+  return el && el !== document.body ? el : null;
+}
+
+function union(a: DOMRect, b: DOMRect): DOMRect {
+  // A wrapper far taller than the headline's text is not its box.
+  if (b.height === 0 || b.height > a.height * 2 + 40) return a;
+  const top = Math.min(a.top, b.top);
+  const bottom = Math.max(a.bottom, b.bottom);
+  const left = Math.min(a.left, b.left);
+  const right = Math.max(a.right, b.right);
+  return new DOMRect(left, top, right - left, bottom - top);
+}
+
+/**
+ * The free room around the headline, in viewport coordinates: the bottom of
+ * the page's nearest content above it and the top of the nearest below it
+ * (siblings of the headline and of its ancestors, within the horizontal band
+ * a marker would take). Fixed and sticky parts move with scrolling and are
+ * left out. Reads layout and styles only.
+ */
+export function roomAround(heading: Element, box: DOMRect, [left, right]: [number, number]): { above: number; below: number } {
+  let above = -Infinity;
+  let below = Infinity;
+  const visible = (el: Element, r: DOMRect) => {
+    if (r.width === 0 || r.height === 0 || r.right <= left || r.left >= right) return false;
+    const style = getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.position !== 'fixed' && style.position !== 'sticky';
+  };
+  for (let node: Element | null = heading; node && node !== document.body && node !== document.documentElement; node = node.parentElement) {
+    for (let s = node.previousElementSibling; s; s = s.previousElementSibling) {
+      const r = s.getBoundingClientRect();
+      if (r.bottom <= box.top + 1 && visible(s, r)) above = Math.max(above, r.bottom);
+    }
+    for (let s = node.nextElementSibling; s; s = s.nextElementSibling) {
+      const r = s.getBoundingClientRect();
+      if (r.top >= box.bottom - 1 && visible(s, r)) below = Math.min(below, r.top);
+    }
+  }
+  return { above, below };
 }
 
 /** The element holding the article's paragraphs: the deepest one containing the first and the last. */

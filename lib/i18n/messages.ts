@@ -22,9 +22,19 @@ export interface Messages {
   details(n: number): string;
   onlyHere(n: number): string;
   missingHere(n: number): string;
-  compactSummary(outlets: number, missing: number): string;
+  /** The missing points, those two or more outlets make apart from those one makes: "6 points reported by 2+ outlets are missing here · 40 more by one outlet". */
+  missingSummary(many: number, single: number): string;
+  /** The top marker on narrow pages: no symbol before a number, so nothing reads as a minus. */
+  compactSummary(outlets: number, many: number, single: number): string;
   missingTitle: string;
   reportedBy(outlets: string): string;
+  /** The heading of the missing points made by this many outlets. */
+  madeBy(n: number): string;
+  /** After a point's outlets, when they made it in more reports than outlets. */
+  reports(n: number): string;
+  showAll(n: number): string;
+  /** Outlets whose report is too short to judge what it leaves out: said once for the page. */
+  shortReports(outlets: string, n: number): string;
   relatedHint(n: number): string;
   announce(notes: number, outlets: number): string;
   close: string;
@@ -50,9 +60,22 @@ const en: Messages = {
   details: (n) => plural(n, 'detail others add', 'details others add'),
   onlyHere: (n) => plural(n, 'point only here', 'points only here'),
   missingHere: (n) => plural(n, 'point missing here', 'points missing here'),
-  compactSummary: (outlets, missing) => `⇄ ${plural(outlets, 'outlet', 'outlets')} · – ${missing} missing`,
+  missingSummary: (many, single) =>
+    many === 0 && single === 0
+      ? 'no point of other outlets missing here'
+      : many === 0
+        ? `${plural(single, 'point', 'points')} missing here, each reported by one outlet`
+        : `${plural(many, 'point', 'points')} reported by 2+ outlets ${many === 1 ? 'is' : 'are'} missing here${single ? ` · ${single} more by one outlet` : ''}`,
+  compactSummary: (outlets, many, single) =>
+    `⇄ ${plural(outlets, 'outlet', 'outlets')} · ${
+      many + single === 0 ? 'nothing missing' : many === 0 ? `missing: ${single} by one outlet each` : `missing: ${many} by 2+ outlets${single ? `, ${single} by one` : ''}`
+    }`,
   missingTitle: 'Points other outlets make that this article leaves out',
   reportedBy: (outlets) => `— ${outlets}`,
+  madeBy: (n) => (n === 1 ? 'Reported by one outlet' : `Reported by ${n} outlets`),
+  reports: (n) => `(${n} reports)`,
+  showAll: (n) => `Show all ${n} points`,
+  shortReports: (outlets, n) => `${outlets}: ${n === 1 ? 'a short report' : 'short reports'}, not judged for what ${n === 1 ? 'it leaves' : 'they leave'} out`,
   relatedHint: (n) =>
     `crossread: ${n > 0 ? plural(n, 'other outlet writes', 'other outlets write') : 'other outlets write'} about the same people, but about a different event. No comparison.`,
   announce: (notes, outlets) => `crossread: ${plural(notes, 'note', 'notes')} comparing this article with ${plural(outlets, 'outlet', 'outlets')}.`,
@@ -77,9 +100,23 @@ const de: Messages = {
   details: (n) => `${n} ${n === 1 ? 'Detail' : 'Details'} von anderen`,
   onlyHere: (n) => `${n} ${n === 1 ? 'Punkt' : 'Punkte'} nur hier`,
   missingHere: (n) => `${n} ${n === 1 ? 'Punkt fehlt' : 'Punkte fehlen'} hier`,
-  compactSummary: (outlets, missing) => `⇄ ${n(outlets, 'Medium', 'Medien')} · – ${missing} ${missing === 1 ? 'fehlt' : 'fehlen'}`,
+  missingSummary: (many, single) =>
+    many === 0 && single === 0
+      ? 'kein Punkt anderer Medien fehlt hier'
+      : many === 0
+        ? `${n(single, 'Punkt fehlt', 'Punkte fehlen')} hier, ${single === 1 ? '' : 'jeweils '}von einem Medium berichtet`
+        : `${n(many, 'Punkt, den 2+ Medien berichten, fehlt', 'Punkte, die 2+ Medien berichten, fehlen')} hier${single ? ` · ${single} ${single === 1 ? 'weiterer' : 'weitere'} von einem Medium` : ''}`,
+  compactSummary: (outlets, many, single) =>
+    `⇄ ${n(outlets, 'Medium', 'Medien')} · ${
+      many + single === 0 ? 'nichts fehlt' : many === 0 ? `es fehlen: ${single} von je einem Medium` : `es fehlen: ${many} von 2+ Medien${single ? `, ${single} von einem` : ''}`
+    }`,
   missingTitle: 'Was andere Medien berichten und dieser Artikel auslässt',
   reportedBy: (outlets) => `— ${outlets}`,
+  madeBy: (count) => (count === 1 ? 'Von einem Medium berichtet' : `Von ${count} Medien berichtet`),
+  reports: (count) => `(${count} Berichte)`,
+  showAll: (count) => `Alle ${count} Punkte zeigen`,
+  shortReports: (outlets, count) =>
+    `${outlets}: ${count === 1 ? 'kurzer Bericht' : 'kurze Berichte'}, nicht danach beurteilt, was ${count === 1 ? 'er auslässt' : 'sie auslassen'}`,
   relatedHint: (n) =>
     `crossread: ${n > 0 ? `${n} ` : ''}${n === 1 ? 'anderes Medium schreibt' : 'andere Medien schreiben'} über dieselben Personen, aber über ein anderes Ereignis. Kein Vergleich.`,
   announce: (notes, outlets) => `crossread: ${n(notes, 'Notiz', 'Notizen')} im Vergleich mit ${n(outlets, 'Medium', 'Medien')}.`,

@@ -88,7 +88,9 @@ describe('Overlay', () => {
     expect(panel.querySelector('.conflict em')!.textContent).toBe('eineinhalb Stunden');
     expect(panel.textContent).toContain('Not reported by D');
     const summaryLine = root.querySelector('.article-summary summary')!.textContent;
-    expect(summaryLine).toBe('Compared with 3 outlets: 4 points shared · 2 details others add · 1 point only here · 1 point missing here');
+    expect(summaryLine).toBe(
+      'Compared with 3 outlets: 4 points shared · 2 details others add · 1 point only here · 1 point reported by 2+ outlets is missing here',
+    );
     expect(root.querySelector('.missing')).toBeNull();
     const details = root.querySelector('details')!;
     act(() => {
@@ -96,6 +98,7 @@ describe('Overlay', () => {
       details.dispatchEvent(new dom.window.Event('toggle'));
     });
     expect(root.querySelector('.missing li')!.textContent).toBe('Es regnete. — B, C');
+    expect(root.querySelector('.missing h3')!.textContent).toBe('Reported by 2 outlets');
   });
 
   it('closes an open note with Escape and gives the focus back to its button', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { artifactsDir, builds, launchChromium, repoRoot, requireBuild, sharedDir } from './chromium-setup';
-import { backgroundCost, inRoot, pageCost, watchLongTasks, type PageCost } from './overlay-helpers';
+import { backgroundCost, fullWidthPage, fullWidthRelated, inRoot, intersects, pageCost, watchLongTasks, type PageCost } from './overlay-helpers';
 
 /**
  * The reading overlay in real Chromium (issue 4): placement at desktop and
@@ -100,13 +100,17 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
 });
 </script></body>`,
     );
+    const related = fs.readFileSync(path.join(__dirname, 'pages/related.html'), 'utf8');
     server = await startDemoServer({
       port: 0,
       pagesDir: path.join(sharedDir, 'data/pages'),
       extraPages: {
         hostile: article0.replace('</head>', `${hostileCss}${hostileScript}</head>`),
         spa,
-        related: fs.readFileSync(path.join(__dirname, 'pages/related.html'), 'utf8'),
+        related,
+        // Pages whose text runs the full width and whose headline starts at the page's top edge: no margin, no room above.
+        fullwidth: fullWidthPage(article0),
+        'related-fullwidth': fullWidthRelated(related),
       },
     });
     browser = await launchChromium(requireBuild(builds.chromeE2e));
@@ -345,6 +349,105 @@ document.getElementById('spa-next').addEventListener('click', (e) => {
       expect(await page.locator('crossread-overlay').getAttribute('data-notes')).toBe('0');
       await page.screenshot({ path: path.join(artifactsDir, 'overlay-related.png') });
     }
+    await page.close();
+  });
+
+  it.each([1400, 800])('the missing points at %i px: ranked, grouped by outlets, in a bounded panel below the headline', async (width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 1000 });
+    await page.goto(`${server.url}/article/0`);
+    await waitForNotes(page);
+    const badge = await inRoot(page, (root) => root.querySelector('.article-summary summary')!.textContent ?? '');
+    // The count is never written after a dash, where it reads as a negative number.
+    expect(badge).not.toMatch(/[–-]\s*\d/);
+    expect(badge).toMatch(/reported by 2\+ outlets|each reported by one outlet/);
+    await inRoot(page, (root) => (root.querySelector('.article-summary summary') as HTMLElement).click());
+    await expect.poll(() => inRoot(page, (root) => root.querySelectorAll('.missing li').length)).toBeGreaterThan(0);
+    await page.waitForTimeout(150);
+    const measure = () =>
+      inRoot(page, (root) => {
+        const panel = root.querySelector('.missing') as HTMLElement;
+        const r = panel.getBoundingClientRect();
+        const h1 = document.querySelector('h1')!.getBoundingClientRect();
+        const box = (x: DOMRect) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right });
+        return {
+          panel: box(r),
+          headline: box(h1),
+          scrolls: panel.scrollHeight > panel.clientHeight + 1 && getComputedStyle(panel).overflowY === 'auto',
+          groups: Array.from(root.querySelectorAll('.missing-group')).map((g) => Number((g as HTMLElement).dataset.outlets)),
+          items: root.querySelectorAll('.missing li').length,
+          more: root.querySelector('.missing .show-all')?.textContent ?? null,
+        };
+      });
+    const first = await measure();
+    expect(intersects(first.panel, first.headline)).toBe(false);
+    expect(first.panel.top).toBeGreaterThanOrEqual(first.headline.bottom);
+    expect(first.panel.bottom - first.panel.top).toBeLessThanOrEqual(460);
+    expect(first.panel.left).toBeGreaterThanOrEqual(0);
+    expect(first.panel.right).toBeLessThanOrEqual(width);
+    // Most-reported first: the groups' outlet counts never rise.
+    expect(first.groups).toEqual([...first.groups].sort((a, b) => b - a));
+    expect(first.more).toMatch(/^Show all \d+ points$/);
+    await page.screenshot({ path: path.join(artifactsDir, `missing-${width}.png`) });
+    await inRoot(page, (root) => (root.querySelector('.missing .show-all') as HTMLElement).click());
+    await page.waitForTimeout(150);
+    const all = await measure();
+    expect(all.items).toBeGreaterThan(first.items);
+    expect(all.more).toBeNull();
+    expect(all.scrolls).toBe(true);
+    expect(all.panel.bottom - all.panel.top).toBeLessThanOrEqual(460);
+    expect(intersects(all.panel, all.headline)).toBe(false);
+    await page.close();
+  });
+
+  it('a full-width page: the top badge stays inside the page and off the headline, and so does its panel', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/x/fullwidth`);
+    await waitForNotes(page);
+    await page.waitForTimeout(300);
+    const read = () =>
+      inRoot(page, (root) => {
+        const box = (x: DOMRect) => ({ top: x.top + scrollY, bottom: x.bottom + scrollY, left: x.left, right: x.right });
+        const panel = root.querySelector('.missing');
+        return {
+          mode: root.querySelector('.top')!.className,
+          badge: box(root.querySelector('.top')!.getBoundingClientRect()),
+          headline: box(document.querySelector('h1')!.getBoundingClientRect()),
+          panel: panel ? box(panel.getBoundingClientRect()) : null,
+        };
+      });
+    const shown = await read();
+    expect(shown.mode).toContain('marker');
+    expect(shown.badge.top).toBeGreaterThanOrEqual(0);
+    expect(shown.badge.left).toBeGreaterThanOrEqual(0);
+    expect(intersects(shown.badge, shown.headline)).toBe(false);
+    await inRoot(page, (root) => (root.querySelector('.article-summary summary') as HTMLElement).click());
+    await expect.poll(async () => (await read()).panel).not.toBeNull();
+    const opened = await read();
+    expect(intersects(opened.panel!, opened.headline)).toBe(false);
+    await page.screenshot({ path: path.join(artifactsDir, 'overlay-fullwidth.png') });
+    await page.close();
+  });
+
+  it.each([
+    ['related-fullwidth', 1400],
+    ['related', 800],
+  ] as const)('the related-event hint on %s at %i px stays off the headline', async (name, width) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 1000 });
+    await page.goto(`${server.url}/x/${name}`);
+    const host = page.locator('crossread-overlay');
+    await host.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await host.getAttribute('data-story')).toBe('related');
+    await expect.poll(() => inRoot(page, (root) => root.querySelectorAll('.related-hint').length)).toBe(1);
+    await page.waitForTimeout(300);
+    const shown = await inRoot(page, (root) => {
+      const box = (x: DOMRect) => ({ top: x.top + scrollY, bottom: x.bottom + scrollY, left: x.left, right: x.right });
+      return { hint: box(root.querySelector('.related-hint')!.getBoundingClientRect()), headline: box(document.querySelector('h1')!.getBoundingClientRect()) };
+    });
+    expect(shown.hint.top).toBeGreaterThanOrEqual(0);
+    expect(intersects(shown.hint, shown.headline)).toBe(false);
+    await page.screenshot({ path: path.join(artifactsDir, `overlay-${name}-${width}.png`) });
     await page.close();
   });
 

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefox, setViewportSize } from './firefox-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { artifactsDir, builds, sharedDir } from './chromium-setup';
+import { fullWidthPage, fullWidthRelated, intersects } from './overlay-helpers';
 
 /** The reading overlay in Firefox ESR, for what puppeteer's WebDriver BiDi can drive. */
 const hostileCss = `<style>*, *::before, *::after { font: italic 40px/1 serif !important; color: #f0f !important; background: #0f0 !important;
@@ -31,7 +32,11 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
     server = await startDemoServer({
       port: 0,
       pagesDir: path.join(sharedDir, 'data/pages'),
-      extraPages: { hostile: article0.replace('</head>', `${hostileCss}</head>`) },
+      extraPages: {
+        hostile: article0.replace('</head>', `${hostileCss}</head>`),
+        fullwidth: fullWidthPage(article0),
+        'related-fullwidth': fullWidthRelated(fs.readFileSync(path.join(__dirname, 'pages/related.html'), 'utf8')),
+      },
     });
     firefox = await launchFirefox(builds.firefoxE2e);
     browser = firefox.browser;
@@ -115,6 +120,66 @@ describe('crossread overlay in Firefox ESR (e2e build)', () => {
     await waitForNotes(page);
     expect(await inRoot(page, (root) => root.querySelectorAll('.marker-note').length)).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(artifactsDir, 'overlay-firefox-narrow.png') });
+    await page.close();
+  });
+
+  it.each([1400, 800])('the missing points at %i px: most-reported first, in a bounded panel below the headline', async (width) => {
+    const page = await browser.newPage();
+    await setViewportSize(page, width, 1000);
+    await page.goto(`${server.url}/article/0`);
+    await waitForNotes(page);
+    expect(await inRoot(page, (root) => root.querySelector('.article-summary summary')!.textContent ?? '')).not.toMatch(/[–-]\s*\d/);
+    await inRoot(page, (root) => (root.querySelector('.article-summary summary') as HTMLElement).click());
+    await page.waitForFunction(() => (document.querySelector('crossread-overlay')!.shadowRoot!.querySelectorAll('.missing li').length ?? 0) > 0, { timeout: 5_000 });
+    await new Promise((r) => setTimeout(r, 150));
+    const measure = () =>
+      inRoot(page, (root) => {
+        const panel = root.querySelector('.missing') as HTMLElement;
+        const box = (x: DOMRect) => ({ top: x.top, bottom: x.bottom, left: x.left, right: x.right });
+        return {
+          panel: box(panel.getBoundingClientRect()),
+          headline: box(document.querySelector('h1')!.getBoundingClientRect()),
+          scrolls: panel.scrollHeight > panel.clientHeight + 1,
+          groups: Array.from(root.querySelectorAll('.missing-group')).map((g) => Number((g as HTMLElement).dataset.outlets)),
+        };
+      });
+    const first = await measure();
+    expect(intersects(first.panel, first.headline)).toBe(false);
+    expect(first.panel.bottom - first.panel.top).toBeLessThanOrEqual(460);
+    expect(first.panel.right).toBeLessThanOrEqual(width);
+    expect(first.groups).toEqual([...first.groups].sort((a, b) => b - a));
+    await page.screenshot({ path: path.join(artifactsDir, `missing-firefox-${width}.png`) });
+    await inRoot(page, (root) => (root.querySelector('.missing .show-all') as HTMLElement).click());
+    await new Promise((r) => setTimeout(r, 150));
+    const all = await measure();
+    expect(all.scrolls).toBe(true);
+    expect(all.panel.bottom - all.panel.top).toBeLessThanOrEqual(460);
+    await page.close();
+  });
+
+  it('a full-width page: the badge is not clipped at the top and stays off the headline; so does the related hint', async () => {
+    const page = await browser.newPage();
+    await setViewportSize(page, 1400, 1000);
+    await page.goto(`${server.url}/x/fullwidth`);
+    await waitForNotes(page);
+    await new Promise((r) => setTimeout(r, 300));
+    const read = (selector: string) =>
+      page.evaluate((sel: string) => {
+        const root = document.querySelector('crossread-overlay')!.shadowRoot!;
+        const box = (x: DOMRect) => ({ top: x.top + scrollY, bottom: x.bottom + scrollY, left: x.left, right: x.right });
+        const el = root.querySelector(sel);
+        return { el: el ? box(el.getBoundingClientRect()) : null, headline: box(document.querySelector('h1')!.getBoundingClientRect()) };
+      }, selector);
+    const badge = await read('.top');
+    expect(badge.el!.top).toBeGreaterThanOrEqual(0);
+    expect(intersects(badge.el!, badge.headline)).toBe(false);
+
+    await page.goto(`${server.url}/x/related-fullwidth`);
+    await page.waitForFunction(() => document.querySelector('crossread-overlay')?.shadowRoot?.querySelector('.related-hint'), { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 300));
+    const hint = await read('.related-hint');
+    expect(hint.el!.top).toBeGreaterThanOrEqual(0);
+    expect(intersects(hint.el!, hint.headline)).toBe(false);
     await page.close();
   });
 

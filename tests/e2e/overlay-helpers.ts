@@ -81,3 +81,18 @@ export async function pageCost(page: Page): Promise<PageCost> {
 export function inRoot<T>(page: Page, fn: (root: ShadowRoot) => T): Promise<T> {
   return page.evaluate(`(${fn.toString()})(document.querySelector('crossread-overlay').shadowRoot)`) as Promise<T>;
 }
+
+/** The seed article's own markup without the site's styles: text across the full width, the headline at the page's very top. */
+export function fullWidthPage(article: string): string {
+  const head = /<head>([\s\S]*?)<\/head>/.exec(article)![1].replace(/<style>[\s\S]*?<\/style>/g, '');
+  const main = /<main id="content">([\s\S]*?)<\/main>/.exec(article)![1].replace(/<p class="kicker">[^<]*<\/p>/, '');
+  return `<!doctype html><html lang="de"><head>${head}<style>body{margin:0;font:17px/1.5 Georgia,serif} h1{margin:0 8px;font-size:34px} p{margin:12px 8px} svg.photo{width:100%;max-height:300px}</style></head><body><main>${main}</main></body></html>`;
+}
+
+/** The related-event test page (tests/e2e/pages/related.html) across the full width, its headline at the page's very top. */
+export function fullWidthRelated(related: string): string {
+  return related.replace(/<style>[\s\S]*?<\/style>/, '<style>body{font:18px/1.6 Georgia,serif;margin:0} h1{margin:0 8px} p{margin:12px 8px} header{display:none}</style>');
+}
+
+export type Box = { top: number; bottom: number; left: number; right: number };
+export const intersects = (a: Box, b: Box): boolean => a.top < b.bottom && b.top < a.bottom && a.left < b.right && b.left < a.right;
