@@ -35,6 +35,13 @@ export interface Messages {
   showAll(n: number): string;
   /** Outlets whose report is too short to judge what it leaves out: said once for the page. */
   shortReports(outlets: string, n: number): string;
+  /** Outlets a paragraph could not be compared with (below crossread's confidence): never an omission. */
+  notCompared(outlets: string): string;
+  /** Closed-note part for those outlets. */
+  unclear(n: number): string;
+  /** An agreement crossread is less sure of. */
+  agreesLikely: string;
+  confidence(percent: number): string;
   relatedHint(n: number): string;
   announce(notes: number, outlets: number): string;
   close: string;
@@ -76,6 +83,10 @@ const en: Messages = {
   reports: (n) => `(${n} reports)`,
   showAll: (n) => `Show all ${n} points`,
   shortReports: (outlets, n) => `${outlets}: ${n === 1 ? 'a short report' : 'short reports'}, not judged for what ${n === 1 ? 'it leaves' : 'they leave'} out`,
+  notCompared: (outlets) => `Not compared with ${outlets} — no outlet says this in words crossread can match`,
+  unclear: (n) => `? ${n} not compared`,
+  agreesLikely: 'probably agrees:',
+  confidence: (percent) => `crossread is ${percent} % sure of this`,
   relatedHint: (n) =>
     `crossread: ${n > 0 ? plural(n, 'other outlet writes', 'other outlets write') : 'other outlets write'} about the same people, but about a different event. No comparison.`,
   announce: (notes, outlets) => `crossread: ${plural(notes, 'note', 'notes')} comparing this article with ${plural(outlets, 'outlet', 'outlets')}.`,
@@ -117,6 +128,10 @@ const de: Messages = {
   showAll: (count) => `Alle ${count} Punkte zeigen`,
   shortReports: (outlets, count) =>
     `${outlets}: ${count === 1 ? 'kurzer Bericht' : 'kurze Berichte'}, nicht danach beurteilt, was ${count === 1 ? 'er auslässt' : 'sie auslassen'}`,
+  notCompared: (outlets) => `Nicht verglichen mit ${outlets} — kein Medium sagt das in Worten, die crossread zuordnen kann`,
+  unclear: (count) => `? ${count} nicht verglichen`,
+  agreesLikely: 'stimmt wohl zu:',
+  confidence: (percent) => `crossread ist sich zu ${percent} % sicher`,
   relatedHint: (n) =>
     `crossread: ${n > 0 ? `${n} ` : ''}${n === 1 ? 'anderes Medium schreibt' : 'andere Medien schreiben'} über dieselben Personen, aber über ein anderes Ereignis. Kein Vergleich.`,
   announce: (notes, outlets) => `crossread: ${n(notes, 'Notiz', 'Notizen')} im Vergleich mit ${n(outlets, 'Medium', 'Medien')}.`,

@@ -73,7 +73,7 @@ function mount(props: Partial<Parameters<typeof Overlay>[0]> = {}) {
 }
 
 describe('Overlay', () => {
-  it('summarises a note with symbols and opens it to the outlets own words, added detail emphasised, figures side by side', () => {
+  it('summarises a note with symbols and opens it to the outlets own words, added detail quietly inside, figures side by side', () => {
     const root = mount();
     const button = root.querySelector<HTMLButtonElement>('.note button.summary')!;
     expect(button.textContent).toBe('✓ 2 agree · + 1 adds detail · ≠ 1 differs · – 1 omits');
@@ -83,7 +83,9 @@ describe('Overlay', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const panel = root.querySelector(`#${button.getAttribute('aria-controls')}`)!;
     expect(panel.textContent).toContain('B agrees:');
-    expect(panel.querySelector('.agree em.detail')?.textContent).toBe('im Kreml');
+    expect(panel.querySelector('.agree .detail')?.textContent).toBe('im Kreml');
+    // The detail is not louder than the agreement: no bold, no underline of its own.
+    expect(panel.querySelector('.agree .detail')!.closest('em, strong, b, u')).toBeNull();
     expect(panel.querySelector('.conflict')!.textContent).toContain('this article: Sie sprachen knapp eine Stunde. · C: eineinhalb Stunden');
     expect(panel.querySelector('.conflict em')!.textContent).toBe('eineinhalb Stunden');
     expect(panel.textContent).toContain('Not reported by D');
