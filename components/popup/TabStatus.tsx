@@ -4,10 +4,17 @@ import type { UiMessages } from '../../lib/i18n/ui-messages';
 export interface TabStatusProps {
   state: TabState | null;
   t: UiMessages;
+  /** The tab's site, when notes are switched off on it: said instead of what the tab showed before. */
+  offHere?: string | null;
 }
 
-/** What the current tab shows, and why: the outlets compared and the counts, or the reason for no notes. */
-export function TabStatus({ state, t }: TabStatusProps) {
+/**
+ * What the current tab shows, and why: the outlets compared and the counts, or
+ * the reason for no notes. The counts are of sentences and points (the notes
+ * count outlets), and say so.
+ */
+export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
+  if (offHere) return <p class="status">{t.offHere(offHere)}</p>;
   if (!state) return <p class="status">{t.notRunning}</p>;
   if (state.status !== 'notes') return <p class="status">{t.reasons[state.status]}</p>;
   const counts = state.counts;
@@ -16,10 +23,10 @@ export function TabStatus({ state, t }: TabStatusProps) {
       <p>{t.comparedWith(state.outlets.length, state.outlets.join(', '))}</p>
       {counts && (
         <ul class="counts" aria-label={t.relationsLabel}>
-          <li>{t.agree(counts.agree)}</li>
-          <li>{t.addDetail(counts.adds)}</li>
-          <li>{t.omit(counts.omits)}</li>
-          <li>{t.missingHere(counts.missing)}</li>
+          <li>{t.sharedSentences(counts.agree)}</li>
+          <li>{t.detailsAdded(counts.adds)}</li>
+          <li>{t.onlyHereSentences(counts.omits)}</li>
+          <li>{t.missingPoints(counts.missing, counts.missingByMany)}</li>
         </ul>
       )}
     </div>

@@ -44,6 +44,7 @@ function Popup() {
   const [adding, setAdding] = useState<PagePayload | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const host = webHost(tab?.url);
+  const offHere = host !== null && sites.includes(host) ? host : null;
 
   const refreshState = async (t: Tabs.Tab | undefined) => {
     if (t?.id === undefined || !webHost(t.url)) return setState(null);
@@ -53,6 +54,19 @@ function Popup() {
       setState(null);
     }
   };
+
+  // The tab is still reading the page, or has not yet heard that its notes were switched on again: ask again shortly.
+  const stale = state?.status === 'pending' || (state?.status === 'off' && enabled === true && !offHere);
+  useEffect(() => {
+    if (!stale) return;
+    const timer = window.setTimeout(() => void refreshState(tab), 400);
+    return () => clearTimeout(timer);
+  }, [state, stale, tab]);
+
+  // Switching the site back on: the tab reads the page again.
+  useEffect(() => {
+    if (!offHere && tab) void refreshState(tab);
+  }, [offHere]);
 
   useEffect(() => {
     void overlaysEnabled.getValue().then(setEnabled);
@@ -111,7 +125,7 @@ function Popup() {
         />
       )}
       <section aria-label="This page">
-        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} />
+        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} offHere={enabled === false ? null : offHere} />
       </section>
       {host &&
         (adding ? (

@@ -11,10 +11,13 @@ export interface UiMessages {
   reasons: Record<'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error', string>;
   comparedWith(n: number, outlets: string): string;
   relationsLabel: string;
-  agree(n: number): string;
-  addDetail(n: number): string;
-  omit(n: number): string;
-  missingHere(n: number): string;
+  /** Counts of sentences and points, not of outlets (the notes count outlets): the words say which. */
+  sharedSentences(n: number): string;
+  detailsAdded(n: number): string;
+  onlyHereSentences(n: number): string;
+  missingPoints(total: number, byMany: number | undefined): string;
+  /** The tab's site is switched off. */
+  offHere(host: string): string;
   addPage: string;
   outlet: string;
   date: string;
@@ -41,11 +44,13 @@ const en: UiMessages = {
     error: 'Something went wrong reading this page.',
   },
   comparedWith: (n, outlets) => `Compared with ${n} ${n === 1 ? 'outlet' : 'outlets'}: ${outlets}`,
-  relationsLabel: 'Relations on this page',
-  agree: (n) => `✓ ${n} agree`,
-  addDetail: (n) => `+ ${n} add detail`,
-  omit: (n) => `– ${n} omit`,
-  missingHere: (n) => `… ${n} missing here`,
+  relationsLabel: 'What this page shares and lacks',
+  sharedSentences: (n) => `${n} ${n === 1 ? 'sentence' : 'sentences'} shared with other outlets`,
+  detailsAdded: (n) => `${n} ${n === 1 ? 'detail' : 'details'} other outlets add`,
+  onlyHereSentences: (n) => `${n} ${n === 1 ? 'sentence' : 'sentences'} only in this article`,
+  missingPoints: (total, byMany) =>
+    `${total} ${total === 1 ? 'point' : 'points'} of other outlets missing here${byMany ? ` (${byMany} reported by 2+ outlets)` : ''}`,
+  offHere: (host) => `Notes are off on this site (${host}). Switch “Off on this site” off to see them again.`,
   addPage: 'Add this page to the corpus',
   outlet: 'Outlet',
   date: 'Date',
@@ -72,11 +77,13 @@ const de: UiMessages = {
     error: 'Beim Lesen dieser Seite ist etwas schiefgegangen.',
   },
   comparedWith: (n, outlets) => `Verglichen mit ${n} ${n === 1 ? 'Medium' : 'Medien'}: ${outlets}`,
-  relationsLabel: 'Beziehungen auf dieser Seite',
-  agree: (n) => `✓ ${n} stimmen überein`,
-  addDetail: (n) => `+ ${n} ergänzen Details`,
-  omit: (n) => `– ${n} lassen aus`,
-  missingHere: (n) => `… ${n} fehlen hier`,
+  relationsLabel: 'Was diese Seite teilt und was ihr fehlt',
+  sharedSentences: (n) => `${n} ${n === 1 ? 'Satz, den' : 'Sätze, die'} auch andere Medien berichten`,
+  detailsAdded: (n) => `${n} ${n === 1 ? 'Detail, das' : 'Details, die'} andere Medien ergänzen`,
+  onlyHereSentences: (n) => `${n} ${n === 1 ? 'Satz' : 'Sätze'} nur in diesem Artikel`,
+  missingPoints: (total, byMany) =>
+    `${total} ${total === 1 ? 'Punkt anderer Medien fehlt' : 'Punkte anderer Medien fehlen'} hier${byMany ? ` (${byMany} von 2+ Medien berichtet)` : ''}`,
+  offHere: (host) => `Notizen sind auf dieser Website aus (${host}). Schalten Sie „Auf dieser Website aus“ ab, um sie wieder zu sehen.`,
   addPage: 'Diese Seite zum Korpus hinzufügen',
   outlet: 'Medium',
   date: 'Datum',

@@ -96,13 +96,24 @@ describe('Chromium: popup and corpus manager', () => {
 
     const popup = await popupFor(ipUrl);
     await expect.poll(() => popup.getByText(/Compared with \d outlets/).count()).toBe(1);
+    // The popup counts sentences and points, and says so (the notes count outlets).
+    const counts = (await popup.getByRole('list', { name: 'What this page shares and lacks' }).textContent()) ?? '';
+    expect(counts).toMatch(/\d+ sentences? shared with other outlets/);
+    expect(counts).toMatch(/\d+ details? other outlets add/);
+    expect(counts).toMatch(/\d+ points? of other outlets missing here/);
+    expect(counts).not.toMatch(/agree|omit/);
     await popup.screenshot({ path: path.join(dir, 'popup.png') });
     await popup.getByRole('switch', { name: /Off on this site/ }).click();
     await expect.poll(() => onIp.locator('crossread-overlay').count()).toBe(0);
+    // The popup says the notes are off here, not what the tab showed before.
+    await expect.poll(() => popup.locator('section .status').textContent()).toMatch(/^Notes are off on this site \(127\.0\.0\.1\)/);
+    expect(await popup.getByText(/Compared with/).count()).toBe(0);
+    await popup.screenshot({ path: path.join(dir, 'popup-off-here.png') });
     await onName.waitForTimeout(1000);
     expect(await onName.locator('crossread-overlay').count()).toBe(1);
     await popup.getByRole('switch', { name: /Off on this site/ }).click();
     await expect.poll(() => onIp.locator('crossread-overlay').count()).toBe(1);
+    await expect.poll(() => popup.getByText(/Compared with \d outlets/).count(), { timeout: 20_000 }).toBe(1);
     await Promise.all([onIp.close(), onName.close(), popup.close()]);
   });
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { TabStatus } from '../../components/popup/TabStatus';
+import { uiMessages } from '../../lib/i18n/ui-messages';
+import { useDom } from './dom';
+
+const { mount } = useDom();
+const state = {
+  status: 'notes' as const,
+  outlets: ['Outlet B', 'Outlet C', 'Outlet D', 'Outlet E'],
+  counts: { agree: 18, adds: 51, omits: 3, missing: 46, missingByMany: 6 },
+};
+
+describe('the popup’s tab status', () => {
+  it('says what it counts: sentences and points, not outlets as the notes do', () => {
+    const root = mount(<TabStatus t={uiMessages('en')} state={state} />);
+    expect([...root.querySelectorAll('.counts li')].map((li) => li.textContent)).toEqual([
+      '18 sentences shared with other outlets',
+      '51 details other outlets add',
+      '3 sentences only in this article',
+      '46 points of other outlets missing here (6 reported by 2+ outlets)',
+    ]);
+    expect(root.textContent).not.toMatch(/agree|omit/);
+    const de = mount(<TabStatus t={uiMessages('de')} state={{ ...state, counts: { agree: 1, adds: 1, omits: 1, missing: 1 } }} />);
+    expect([...de.querySelectorAll('.counts li')].map((li) => li.textContent)).toEqual([
+      '1 Satz, den auch andere Medien berichten',
+      '1 Detail, das andere Medien ergänzen',
+      '1 Satz nur in diesem Artikel',
+      '1 Punkt anderer Medien fehlt hier',
+    ]);
+  });
+
+  it('says the notes are off on this site, not what the tab showed before', () => {
+    const root = mount(<TabStatus t={uiMessages('en')} state={state} offHere="news.example" />);
+    expect(root.textContent).toBe('Notes are off on this site (news.example). Switch “Off on this site” off to see them again.');
+    expect(root.querySelector('.counts')).toBeNull();
+  });
+});
