@@ -1,9 +1,11 @@
 import type { Article } from '../lib/corpus/article';
 import type { CorpusStore } from '../lib/corpus/store';
 import { makeArticle } from '../lib/corpus/make-article';
+import { findDuplicate } from '../lib/corpus/duplicate';
+import { contentTerms } from '../lib/text/tokens';
 import { annotate } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
-import type { ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
+import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -104,6 +106,14 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     return out;
   };
 
+  /**
+   * The stored article whose text `article` repeats (the same text, or with
+   * `near` a near copy: see findDuplicate), else null. Only the articles the
+   * index finds for its terms are compared, so a large corpus is not read whole.
+   */
+  const duplicateOf = async (s: CorpusStore, article: Article, near: boolean): Promise<Article | null> =>
+    findDuplicate(article, await s.candidates(contentTerms(article.raw, article.language), 20), { near });
+
   return {
     generation: () => generation,
 
@@ -121,6 +131,17 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         source: 'user',
         addedAt: now(),
       });
+      // The page's text already stored (under another address, or none): it would be compared with itself.
+      // A page's extraction differs a little from a stored text (a caption, a teaser): near copies count.
+      const same = await duplicateOf(s, article, true);
+      if (same) {
+        const refused: AddArticleResponse = {
+          ok: false,
+          error: `This page's text is already in your corpus, as “${same.title}” (${same.outlet}). It was not added again.`,
+          duplicate: { id: same.id, title: same.title, outlet: same.outlet },
+        };
+        return refused;
+      }
       await s.addArticles([article]);
       await wrote();
       return { ok: true, id: article.id };
@@ -174,6 +195,9 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         source: 'user',
         addedAt: now(),
       });
+      // A pasted text is the reader's own choice of words: only the same text again is refused, as an import skips it.
+      const same = await duplicateOf(s, article, false);
+      if (same) return { ok: false, error: `This text is already in your corpus, as “${same.title}” (${same.outlet}). It was not added again.` };
       await s.addArticles([article]);
       await wrote();
       return { ok: true, id: article.id, title: article.title };

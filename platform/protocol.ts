@@ -38,7 +38,8 @@ export interface Failure {
 export type Result<T extends object = Record<never, never>> = ({ ok: true } & T) | Failure;
 
 export type AnnotateResponse = Result<{ notes: PageNotes }>;
-export type AddArticleResponse = Result<{ id: string }>;
+/** A refused add names the stored article whose text the page repeats, so the popup can say so in the reader's language. */
+export type AddArticleResponse = Result<{ id: string }> | (Failure & { duplicate: { id: string; title: string; outlet: string } });
 export type ExtractResponse = Result<{ page: PagePayload }>;
 
 /** Why a tab shows what it shows, for the popup. */

@@ -98,7 +98,7 @@ function Popup() {
   const save = async (outlet: string, date: string | null): Promise<string | null> => {
     if (!adding) return null;
     const response = await ask('crossread:add-article', { page: adding, outlet, date });
-    if (!response.ok) return response.error;
+    if (!response.ok) return 'duplicate' in response ? t.duplicateText(response.duplicate.title, response.duplicate.outlet) : response.error;
     setAdding(null);
     setMessage(t.added(outlet));
     window.setTimeout(() => void refreshState(tab), 800);

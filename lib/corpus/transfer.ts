@@ -36,6 +36,7 @@
  */
 import type { Article, ArticleSource } from './article';
 import { makeArticle, MAX_BODY_CHARS } from './make-article';
+import { textKey } from './duplicate';
 
 export const EXPORT_FORMAT = 'crossread-corpus';
 export const EXPORT_VERSION = 1;
@@ -181,11 +182,6 @@ function checkArticle(value: unknown, index: number): { problem: string } | { ar
       text: a.text,
     },
   };
-}
-
-/** Text compared for duplicates: the body, case and whitespace folded, so re-saved or re-wrapped copies count as the same. */
-function textKey(article: Article): string {
-  return article.raw.slice(article.bodyStart).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Address compared for duplicates: no fragment, no trailing slash, host in lower case. */

@@ -18,6 +18,8 @@ export interface UiMessages {
   missingPoints(total: number, byMany: number | undefined): string;
   /** The tab's site is switched off. */
   offHere(host: string): string;
+  /** "Add this page" refused: its text is already stored. */
+  duplicateText(title: string, outlet: string): string;
   addPage: string;
   outlet: string;
   date: string;
@@ -51,6 +53,7 @@ const en: UiMessages = {
   missingPoints: (total, byMany) =>
     `${total} ${total === 1 ? 'point' : 'points'} of other outlets missing here${byMany ? ` (${byMany} reported by 2+ outlets)` : ''}`,
   offHere: (host) => `Notes are off on this site (${host}). Switch “Off on this site” off to see them again.`,
+  duplicateText: (title, outlet) => `This page’s text is already in your corpus, as “${title}” (${outlet}). It was not added again.`,
   addPage: 'Add this page to the corpus',
   outlet: 'Outlet',
   date: 'Date',
@@ -84,6 +87,7 @@ const de: UiMessages = {
   missingPoints: (total, byMany) =>
     `${total} ${total === 1 ? 'Punkt anderer Medien fehlt' : 'Punkte anderer Medien fehlen'} hier${byMany ? ` (${byMany} von 2+ Medien berichtet)` : ''}`,
   offHere: (host) => `Notizen sind auf dieser Website aus (${host}). Schalten Sie „Auf dieser Website aus“ ab, um sie wieder zu sehen.`,
+  duplicateText: (title, outlet) => `Der Text dieser Seite ist schon in Ihrem Korpus, als „${title}“ (${outlet}). Er wurde nicht noch einmal hinzugefügt.`,
   addPage: 'Diese Seite zum Korpus hinzufügen',
   outlet: 'Medium',
   date: 'Datum',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath } from './firefox-setup';
 import { artifactsDir, builds, requireBuild } from './chromium-setup';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 
 /**
  * The corpus manager in Firefox ESR: the options page lists, adds, opens,
@@ -192,6 +193,44 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
     await options.evaluate(() => (document.querySelector('.progress button') as HTMLButtonElement).click());
     expect(await until(() => statusText(options, 'alert'), (t) => t.includes('nothing was saved'), 60_000)).toMatch(/^Import stopped; your corpus is unchanged: Cancelled; nothing was saved/);
     expect(await articleCount(options)).toBe(7);
+  });
+
+  it('the popup: says notes are off on this site, and refuses a page whose text the corpus holds', async () => {
+    const server: DemoServer = await startDemoServer({ port: 0 });
+    const url = `${server.url}/article/2`;
+    const tab = await firefox.browser.newPage();
+    const popup = await firefox.browser.newPage();
+    const count = await articleCount(options);
+    try {
+      await tab.goto(url);
+      await tab.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
+      void popup.goto(`${origin}/popup.html?target=${encodeURIComponent(url)}`, { timeout: 5_000 }).catch(() => undefined);
+      const status = () => popup.evaluate(() => document.querySelector('section .status')?.textContent ?? '').catch(() => '');
+      expect(await until(status, (t) => t.startsWith('Compared with'))).toMatch(/^Compared with 4 outlets/);
+      expect(await popup.evaluate(() => document.querySelector('.counts')?.textContent ?? '')).toMatch(/sentences? shared with other outlets/);
+
+      const siteSwitch = () =>
+        popup.evaluate(() => {
+          const input = Array.from(document.querySelectorAll('input[role="switch"]')).find((i) => i.closest('label')!.textContent!.startsWith('Off on this site'));
+          (input as HTMLInputElement).click();
+        });
+      await siteSwitch();
+      expect(await until(status, (t) => t.startsWith('Notes are off'))).toMatch(/^Notes are off on this site \(127\.0\.0\.1\)/);
+      expect(await until(() => tab.evaluate(() => document.querySelectorAll('crossread-overlay').length), (n) => n === 0)).toBe(0);
+      await siteSwitch();
+      expect(await until(status, (t) => t.startsWith('Compared with'))).toMatch(/^Compared with 4 outlets/);
+
+      // Seed article 2 at the demo site's address: its text is stored already (as the seed).
+      await popup.evaluate(() => (Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Add this page to the corpus') as HTMLButtonElement).click());
+      await until(() => popup.evaluate(() => !!document.querySelector('form.add-form')), Boolean);
+      await popup.evaluate(() => (document.querySelector('form.add-form button[type="submit"]') as HTMLButtonElement).click());
+      const alert = await until(() => popup.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? ''), (t) => t.length > 0);
+      expect(alert).toMatch(/text is already in your corpus, as “.+” \(Outlet C\)/);
+      expect(await articleCount(options)).toBe(count);
+    } finally {
+      await Promise.all([tab.close(), popup.close()]);
+      await server.close();
+    }
   });
 
   it('resets to the seeds after the reader confirms', async () => {

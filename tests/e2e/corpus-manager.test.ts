@@ -117,6 +117,27 @@ describe('Chromium: popup and corpus manager', () => {
     await Promise.all([onIp.close(), onName.close(), popup.close()]);
   });
 
+  it('refuses to add a page whose text is already in the corpus under another address', async () => {
+    // The demo site shows seed article 1 at its own address: the stored seed has none, but its text is the same.
+    const url = `${server.url}/article/1`;
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    const before = await overlayOutlets(tab);
+    const popup = await popupFor(url);
+    await popup.setViewportSize({ width: 380, height: 480 });
+    await popup.getByRole('button', { name: 'Add this page to the corpus' }).click();
+    await popup.getByRole('button', { name: 'Save to corpus' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toMatch(/text is already in your corpus, as “.+” \(Outlet B\)/);
+    await popup.screenshot({ path: path.join(dir, 'popup-duplicate.png') });
+    // Nothing was added: the page still compares as many outlets, none of them itself.
+    await tab.waitForTimeout(1000);
+    expect(await tab.locator('crossread-overlay').getAttribute('data-outlets')).toBe(before);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => options.locator('td.url', { hasText: url }).count()).toBe(0);
+    await Promise.all([tab.close(), popup.close(), options.close()]);
+  });
+
   const articleCount = async (options: Page) => {
     const text = (await options.getByText(/^\d+ articles/).first().textContent()) ?? '';
     return Number(/^(\d+)/.exec(text)?.[1]);

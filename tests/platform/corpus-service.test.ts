@@ -111,6 +111,34 @@ describe('corpus service', () => {
     expect(list.generation).toBe(2);
   });
 
+  it('refuses a page whose text the corpus already holds, also under another address or with more around it, and a pasted text it holds word for word', async () => {
+    const { call, events } = await service();
+    const seed = loadSeeds()[1];
+    const body = seed.raw.slice(seed.bodyStart);
+    // The seed as a news site shows it: another address, a teaser line and a caption more, other line breaks.
+    const page = {
+      text: `Lesen Sie auch: Wetter am Wochenende\n\n${body.replace(/\n+/g, '\n\n')}\n\nFoto: Agentur`,
+      url: 'https://news.example/trump-putin',
+      title: seed.title,
+      language: 'de',
+      publishedTime: null,
+    };
+    const refused = await call('crossread:add-article', { page, outlet: 'News', date: null });
+    expect(refused).toMatchObject({ ok: false, duplicate: { id: seed.id, title: seed.title, outlet: seed.outlet } });
+    expect(refused.ok === false && refused.error).toContain('already in your corpus');
+    // A pasted text: the same text again is refused, as an import skips it …
+    const pasted = await call('crossread:add-text', { raw: body.replace(/\n+/g, '\n\n'), outlet: 'Kopie' });
+    expect(pasted).toMatchObject({ ok: false });
+    expect(pasted.ok === false && pasted.error).toContain(`already in your corpus, as “${seed.title}”`);
+    expect(events).toEqual([]);
+    // … a reader's own variant of it is theirs to add.
+    ok(await call('crossread:add-text', { raw: `${body}\n\nEin Satz, den der Leser ergänzt hat.`, outlet: 'Variante' }));
+    // Another outlet's report of the same story is no copy.
+    const other = { ...page, text: 'Trump und Putin haben am Mittwoch telefoniert. Beide wollen verhandeln, sagte Trump danach in Washington.', url: 'https://news.example/b' };
+    ok(await call('crossread:add-article', { page: other, outlet: 'News', date: null }));
+    expect(ok(await call('crossread:corpus-stats', {})).count).toBe(7);
+  });
+
   it('updates labels, deletes and restores, and resets to the seeds', async () => {
     const { call } = await service();
     const [a] = ok(await call('crossread:list-articles', {})).articles;
