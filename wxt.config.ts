@@ -1,15 +1,21 @@
 import { defineConfig } from 'wxt';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // `--mode e2e` builds into .output/<browser>-mv<N>-e2e and differs from the
 // shipped build in one thing only: the overlay's shadow root is open, so
 // end-to-end tests can read the notes (see entrypoints/content).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'crossread',
     description:
       'Margin notes that compare a news article with other outlets’ coverage of the same event. Nothing leaves your machine.',
     permissions: ['storage', 'tabs'],
+    // public/icon/<size>.png, drawn from assets/icon.svg by scripts/icons.ts.
+    icons: ICONS,
+    // The toolbar button's icon (MV2 builds name the button browser_action).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_title: 'crossread', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -90,6 +90,24 @@ describe('Chromium, e2e build (open overlay root)', () => {
     await Promise.all([article.close(), popup.close(), other.close()]);
   });
 
+  it('has icons of its own, for the extension and its toolbar button, at each size the manifest names', async () => {
+    const worker = browser.context.serviceWorkers()[0];
+    const found = await worker.evaluate(async () => {
+      // The service worker's own `chrome`, which the test's types do not know.
+      const runtime = (globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string } } }).chrome.runtime;
+      const manifest = runtime.getManifest() as { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } };
+      const sizes: Record<string, number[]> = {};
+      for (const [size, file] of Object.entries(manifest.icons ?? {})) {
+        const bytes = new DataView(await (await fetch(runtime.getURL(file))).arrayBuffer());
+        // A PNG's IHDR: width and height at bytes 16 and 20.
+        sizes[size] = [bytes.getUint32(16), bytes.getUint32(20)];
+      }
+      return { sizes, action: manifest.action?.default_icon ?? null, icons: manifest.icons ?? null };
+    });
+    expect(found.sizes).toEqual({ 16: [16, 16], 32: [32, 32], 48: [48, 48], 128: [128, 128] });
+    expect(found.action).toEqual(found.icons);
+  });
+
   it('makes no network request of its own on the demo pages', () => {
     // Real pages below load their own resources; only the demo pages, which
     // load nothing from elsewhere, can show a request of the extension's.
