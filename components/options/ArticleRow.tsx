@@ -18,7 +18,7 @@ export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowP
   const [error, setError] = useState<string | null>(null);
   return (
     <tr>
-      <td>
+      <td class="outlet">
         {editing ? (
           <input aria-label={t.columns.outlet} value={outlet} onInput={(e) => setOutlet((e.currentTarget as HTMLInputElement).value)} />
         ) : (
@@ -26,7 +26,7 @@ export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowP
         )}
       </td>
       <td class="title">{article.title}</td>
-      <td>
+      <td class="date">
         {editing ? (
           <input aria-label={t.columns.date} type="date" value={date} onInput={(e) => setDate((e.currentTarget as HTMLInputElement).value)} />
         ) : (

@@ -32,7 +32,7 @@ export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, 
           <tr>
             <th>{t.columns.outlet}</th>
             <th>{t.columns.title}</th>
-            <th>{t.columns.date}</th>
+            <th class="date">{t.columns.date}</th>
             <th>{t.columns.source}</th>
             <th>{t.columns.length}</th>
             <th>

@@ -159,12 +159,15 @@ function Options() {
       .sort((x, y) => y.articles.length - x.articles.length);
   }, [articles, stories, visible]);
 
-  const run = async (label: string, body: () => Promise<string | Message>) => {
+  /** Runs a change and shows what came of it; true when it succeeded. */
+  const run = async (label: string, body: () => Promise<string | Message>): Promise<boolean> => {
     try {
       const result = await body();
       setMessage(typeof result === 'string' ? { text: result } : result);
+      return true;
     } catch (error) {
       setMessage({ text: `${label}: ${errorText(error)}`, error: true });
+      return false;
     }
   };
 
@@ -352,7 +355,8 @@ function Options() {
   );
 }
 
-function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<void> }) {
+/** Adds a pasted article; once it is added, every field is emptied, so the next article starts with no outlet or date of the last. */
+function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<boolean> }) {
   const [raw, setRaw] = useState('');
   const [outlet, setOutlet] = useState('');
   const [title, setTitle] = useState('');
@@ -364,8 +368,13 @@ function AddByPaste({ onAdd }: { onAdd: (input: PastedArticle) => Promise<void> 
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          await onAdd({ raw, outlet: outlet || undefined, title: title || undefined, date: date || null, url: url || null });
+          const added = await onAdd({ raw, outlet: outlet || undefined, title: title || undefined, date: date || null, url: url || null });
+          if (!added) return;
           setRaw('');
+          setOutlet('');
+          setTitle('');
+          setDate('');
+          setUrl('');
         }}
       >
         <label>

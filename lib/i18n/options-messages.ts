@@ -51,6 +51,10 @@ export interface OptionsMessages {
   seed: string;
   chartLabel(title: string): string;
   kinds: { shared: string; only: string; omits: string };
+  /** The chart's axis: what its bars count. */
+  chartAxis: string;
+  /** One bar's tooltip: outlet, count and what it counts. */
+  chartBar(outlet: string, n: number, kind: string): string;
   cancelImport: string;
   progress(label: string, done: string, total: string): string;
   shortcuts: string;
@@ -106,7 +110,9 @@ const en: OptionsMessages = {
   cancel: 'Cancel',
   seed: 'seed',
   chartLabel: (title) => `How the outlets of “${title}” compare`,
-  kinds: { shared: 'shared', only: 'only here', omits: 'omits' },
+  kinds: { shared: 'shared with other outlets', only: 'only this outlet reports', omits: 'of the others’ points it leaves out' },
+  chartAxis: 'points (sentences) per outlet',
+  chartBar: (outlet, n, kind) => `${outlet}: ${n} ${n === 1 ? 'point' : 'points'} ${kind}`,
   cancelImport: 'Cancel',
   progress: (label, done, total) => `${label} (${done} of ${total})`,
   shortcuts: 'Keyboard shortcuts for the notes',
@@ -163,7 +169,9 @@ const de: OptionsMessages = {
   cancel: 'Abbrechen',
   seed: 'Start',
   chartLabel: (title) => `Wie die Medien zu „${title}“ im Vergleich berichten`,
-  kinds: { shared: 'geteilt', only: 'nur hier', omits: 'fehlt' },
+  kinds: { shared: 'auch bei anderen Medien', only: 'nur bei diesem Medium', omits: 'der anderen, die hier fehlen' },
+  chartAxis: 'Punkte (Sätze) je Medium',
+  chartBar: (outlet, n, kind) => `${outlet}: ${n} ${n === 1 ? 'Punkt' : 'Punkte'} ${kind}`,
   cancelImport: 'Abbrechen',
   progress: (label, done, total) => `${label} (${done} von ${total})`,
   shortcuts: 'Tastenkürzel für die Notizen',

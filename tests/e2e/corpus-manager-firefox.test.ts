@@ -56,6 +56,19 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
   return value;
 }
 
+/**
+ * The viewport of an extension page (whose CSP refuses puppeteer's waitForFunction): set as
+ * firefox-setup's setViewportSize does, then polled with evaluate.
+ */
+async function resize(page: Page, width: number, height: number) {
+  try {
+    await page.setViewport({ width, height });
+  } catch (error) {
+    if (!/setScreenOrientationOverride/.test(String(error))) throw error;
+  }
+  expect(await until(() => page.evaluate(() => innerWidth), (w) => w === width)).toBe(width);
+}
+
 const articleCount = (page: Page) =>
   page.evaluate(() => Number(/^(\d+) articles?/.exec(document.querySelector('.stats')?.textContent ?? '')?.[1] ?? NaN));
 const statusText = (page: Page, role: 'status' | 'alert') =>
@@ -108,6 +121,24 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
     expect(story.chart).toBe(true);
   });
 
+  it('at 1400 px: each date and each row\'s buttons on one line, the chart with its unit', async () => {
+    await resize(options, 1400, 1000);
+    const rows = await options.evaluate(() =>
+      Array.from(document.querySelectorAll('tbody tr')).map((tr) => {
+        const range = document.createRange();
+        range.selectNodeContents(tr.querySelector('td.date')!);
+        return {
+          lines: new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size,
+          buttons: new Set(Array.from(tr.querySelectorAll('td.actions button')).map((b) => Math.round(b.getBoundingClientRect().top))).size,
+        };
+      }),
+    );
+    expect(rows.length).toBe(5);
+    expect(rows.every((r) => r.lines === 1 && r.buttons === 1)).toBe(true);
+    expect(await options.evaluate(() => document.querySelector('section.story svg .chart-axis')?.textContent)).toBe('points (sentences) per outlet');
+    await options.screenshot({ path: path.join(dir, 'options-1400.png') });
+  });
+
   it('adds a pasted article, opens it, finds it by a word of its text, deletes it and undoes that', async () => {
     await options.evaluate(() => (document.querySelector('details.paste') as HTMLDetailsElement).setAttribute('open', ''));
     await fill(options, 'Outlet', 'Pasted <b>Outlet</b>');
@@ -117,6 +148,8 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
     expect(await until(() => articleCount(options), (n) => n === 6)).toBe(6);
     expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Added'))).toContain('Stadtrat tagt');
     expect(await options.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    // The form is empty again: the next article starts with no outlet or date of this one.
+    expect(await options.evaluate(() => Array.from(document.querySelectorAll('details.paste input, details.paste textarea')).map((f) => (f as HTMLInputElement).value))).toEqual(['', '', '', '', '']);
 
     const title = '<script>window.pwned = 1</script> Stadtrat tagt';
     await clickButton(options, `Open the text of ${title}`);
@@ -189,7 +222,7 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
     // Cancelled once the file is read: the background's write stops, and nothing of it is kept.
     await input.uploadFile(file);
     const label = () => options.evaluate(() => document.querySelector('.progress label')?.textContent ?? '');
-    expect(await until(label, (t) => t.startsWith('Saving'), 60_000)).toMatch(/^Saving \(\d+ of 5,000\)/);
+    expect(await until(label, (t) => t.startsWith('Saving'), 60_000)).toMatch(/^Saving \([\d,]+ of 5,000\)/);
     await options.evaluate(() => (document.querySelector('.progress button') as HTMLButtonElement).click());
     expect(await until(() => statusText(options, 'alert'), (t) => t.includes('nothing was saved'), 60_000)).toMatch(/^Import stopped; your corpus is unchanged: Cancelled; nothing was saved/);
     expect(await articleCount(options)).toBe(7);

@@ -138,6 +138,59 @@ describe('Chromium: popup and corpus manager', () => {
     await Promise.all([tab.close(), popup.close(), options.close()]);
   });
 
+  it('the corpus manager at 1400 px: dates and row buttons on one line, the chart with its units, the paste form emptied after adding', async () => {
+    const options = await browser.context.newPage();
+    await options.setViewportSize({ width: 1400, height: 1000 });
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => options.locator('section.story svg[role="img"]').count()).toBeGreaterThan(0);
+    const rows = await options.evaluate(() =>
+      Array.from(document.querySelectorAll('tbody tr')).map((tr) => {
+        const date = tr.querySelector('td.date')!;
+        const range = document.createRange();
+        range.selectNodeContents(date);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        const buttons = new Set(Array.from(tr.querySelectorAll('td.actions button')).map((b) => Math.round(b.getBoundingClientRect().top))).size;
+        return { date: date.textContent, lines, lineHeight: parseFloat(getComputedStyle(date).lineHeight), height: range.getBoundingClientRect().height, buttons };
+      }),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const row of rows) {
+      expect(row.lines).toBe(1);
+      expect(row.height).toBeLessThan(row.lineHeight * 1.5);
+      expect(row.buttons).toBe(1);
+    }
+    // The chart says what it counts, with numbers on its axis.
+    const chart = await options.evaluate(() => {
+      const svg = document.querySelector('section.story svg[role="img"]')!;
+      return { axis: svg.querySelector('.chart-axis')?.textContent, ticks: Array.from(svg.querySelectorAll('.chart-tick')).map((t) => t.textContent), legend: svg.closest('figure')!.querySelector('figcaption')!.textContent };
+    });
+    expect(chart.axis).toBe('points (sentences) per outlet');
+    expect(chart.ticks[0]).toBe('0');
+    expect(chart.ticks.length).toBeGreaterThan(2);
+    expect(chart.legend).toContain('shared with other outlets');
+    await options.screenshot({ path: path.join(dir, 'options-1400.png'), fullPage: true });
+
+    await options.getByText('Add an article by pasting its text').click();
+    await options.getByLabel('Outlet', { exact: true }).fill('Lokalblatt');
+    await options.getByLabel('Title', { exact: true }).fill('Feuerwehr rettet Katze');
+    await options.getByLabel('Date', { exact: true }).fill('2025-03-02');
+    await options.getByLabel('Address', { exact: true }).fill('https://lokal.example/katze');
+    await options.getByLabel('Text', { exact: true }).fill('Die Feuerwehr rettete am Sonntag eine Katze vom Kirchturm in Musterstadt. Das Tier war seit zwei Tagen verschwunden.');
+    await options.getByRole('button', { name: 'Add to corpus' }).click();
+    await expect.poll(() => options.getByRole('status').textContent()).toContain('Feuerwehr rettet Katze');
+    for (const label of ['Outlet', 'Title', 'Date', 'Address', 'Text']) expect(await options.getByLabel(label, { exact: true }).inputValue()).toBe('');
+    // A failed add keeps what was typed.
+    await options.getByLabel('Outlet', { exact: true }).fill('Kopie');
+    await options.getByLabel('Text', { exact: true }).fill('Die Feuerwehr rettete am Sonntag eine Katze vom Kirchturm in Musterstadt. Das Tier war seit zwei Tagen verschwunden.');
+    await options.getByRole('button', { name: 'Add to corpus' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toContain('already in your corpus');
+    expect(await options.getByLabel('Outlet', { exact: true }).inputValue()).toBe('Kopie');
+    const row = options.locator('tr', { hasText: 'Feuerwehr rettet Katze' });
+    await row.getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(() => options.locator('tr', { hasText: 'Feuerwehr rettet Katze' }).count()).toBe(0);
+    await options.close();
+  });
+
   const articleCount = async (options: Page) => {
     const text = (await options.getByText(/^\d+ articles/).first().textContent()) ?? '';
     return Number(/^(\d+)/.exec(text)?.[1]);
