@@ -1,10 +1,7 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../lib/corpus/store';
-import { annotate } from '../lib/match/annotate';
-import { contentTerms } from '../lib/text/tokens';
-import { baseLanguage, detectLanguage } from '../lib/text/language';
-import { toPageNotes } from '../lib/notes/page-notes';
 import { serveBackground, tell, tellTab, type AnnotateRequest, type AnnotateResponse } from '../platform/messages';
+import { annotateFromStore } from '../platform/annotate-page';
 import { corpusService } from '../platform/corpus-service';
 import { bundledSeedSource, bundledSeeds } from '../platform/seeds';
 import { measure } from '../platform/timing';
@@ -25,35 +22,11 @@ export default defineBackground(() => {
     return store;
   };
 
-  // The index hands over only the articles that share the page's distinctive
-  // terms, so a page is matched against a large corpus without reading all of it.
   const annotatePage = async ({ page, storyOnly }: AnnotateRequest): Promise<AnnotateResponse> => {
     let t = performance.now();
     const s = await ready();
     t = step('ready', t);
-    const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
-    const terms = contentTerms(page.text, language);
-    t = step('terms', t);
-    // Whole stories: every outlet of a candidate story is compared, also those the index did not return.
-    const stories = await s.candidateStories(terms);
-    const storyOfId = new Map<string, string>();
-    const candidates = [];
-    for (const story of stories)
-      for (const article of story.articles)
-        if (!storyOfId.has(article.id)) {
-          storyOfId.set(article.id, story.id);
-          candidates.push(article);
-        }
-    t = step('candidates', t);
-    const annotation = annotate(
-      { text: page.text, url: page.url, title: page.title, language, date: page.publishedTime },
-      candidates,
-      { featuresOf: s.featuresOf, storyOnly: storyOnly === true, storyOf: (article) => storyOfId.get(article.id) ?? null },
-    );
-    t = step('annotate', t);
-    const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
-    const notes = { ...toPageNotes(annotation, byDoc), language };
-    step('notes', t);
+    const { notes } = await annotateFromStore(s, page, { storyOnly: storyOnly === true, lap: (name) => (t = step(name, t)) });
     return { ok: true, notes };
   };
 

@@ -25,11 +25,7 @@ import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
 import type { Article } from '../lib/corpus/article';
 import { CorpusStore } from '../lib/corpus/store';
-import { annotate } from '../lib/match/annotate';
-import type { EngineAnnotation } from '../lib/match/types';
-import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
-import { baseLanguage, detectLanguage } from '../lib/text/language';
-import { contentTerms } from '../lib/text/tokens';
+import { annotateFromStore, type AnnotatedPage } from '../platform/annotate-page';
 import type { PagePayload } from '../platform/protocol';
 import { renderArticlePage } from './demo/article-page';
 import { loadDemoSeeds } from './demo/demo-seeds';
@@ -104,43 +100,16 @@ interface SizeResult {
   coldWithoutStoredFeatures: Stats;
 }
 
-interface Request {
-  candidates: Article[];
-  stories: number;
-  annotation: EngineAnnotation;
-  notes: PageNotes & { language: string };
-}
+type Request = AnnotatedPage;
 
 /**
- * The background's annotate request (entrypoints/background.ts annotatePage)
- * on an open store, call for call; `lap` takes the bench's own step times.
- * `storedFeatures: false` (the cold comparison only) leaves out `featuresOf`.
+ * The background's annotate request (platform/annotate-page.ts, as
+ * entrypoints/background.ts calls it) on an open store; `lap` takes the
+ * bench's own step times. `storedFeatures: false` (the cold comparison only)
+ * leaves out the stored features.
  */
-async function annotateRequest(s: CorpusStore, page: PagePayload, storyOnly: boolean, lap: (step: string) => void = () => undefined, storedFeatures = true): Promise<Request> {
-  const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
-  const terms = contentTerms(page.text, language);
-  lap('terms');
-  // Whole stories: every outlet of a candidate story is compared, also those the index did not return.
-  const stories = await s.candidateStories(terms);
-  const storyOfId = new Map<string, string>();
-  const candidates = [];
-  for (const story of stories)
-    for (const article of story.articles)
-      if (!storyOfId.has(article.id)) {
-        storyOfId.set(article.id, story.id);
-        candidates.push(article);
-      }
-  lap('candidates');
-  const annotation = annotate(
-    { text: page.text, url: page.url, title: page.title, language, date: page.publishedTime },
-    candidates,
-    { ...(storedFeatures ? { featuresOf: s.featuresOf } : {}), storyOnly: storyOnly === true, storyOf: (article) => storyOfId.get(article.id) ?? null },
-  );
-  lap('annotate');
-  const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));
-  const notes = { ...toPageNotes(annotation, byDoc), language };
-  lap('notes');
-  return { candidates, stories: stories.length, annotation, notes };
+function annotateRequest(s: CorpusStore, page: PagePayload, storyOnly: boolean, lap: (step: string) => void = () => undefined, storedFeatures = true): Promise<Request> {
+  return annotateFromStore(s, page, { storyOnly, lap, storedFeatures });
 }
 
 interface Corpus {
