@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { firefoxPath } from './firefox-setup';
-import { artifactsDir, builds, requireBuild } from './chromium-setup';
+import type { Page } from 'puppeteer-core';
+import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
+import { artifactsDir, builds } from './chromium-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 
 /**
@@ -13,37 +12,8 @@ import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
  * background, as in tests/e2e/corpus-manager.test.ts for Chromium.
  */
 
-const GECKO_ID = 'crossread@crossread.invalid';
-/** The extension's internal UUID, fixed so its pages have a known address. */
-const UUID = '5d0c1e2a-7b34-4c1f-9a57-2f6c0e8d9b11';
-const origin = `moz-extension://${UUID}`;
-
-async function launch(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath,
-    headless: true,
-    userDataDir: profile,
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      'network.captive-portal-service.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
-      'app.update.enabled': false,
-      'extensions.update.enabled': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-    },
-  });
-  await browser.installExtension(requireBuild(builds.firefoxE2e));
-  return {
-    browser,
-    async close() {
-      await browser.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const origin = firefoxExtensionOrigin;
+const launch = () => launchFirefox(builds.firefoxE2e);
 
 /** Polls `read` until `ok` holds for its value (or the time is up), and returns the value. */
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {

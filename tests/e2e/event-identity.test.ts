@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import puppeteer, { type Browser as FirefoxBrowser, type Page as FirefoxPage } from 'puppeteer-core';
+import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { artifactsDir, builds, launchChromium, repoRoot, requireBuild } from './chromium-setup';
-import { firefoxPath } from './firefox-setup';
+import { FIREFOX_ADDON_ID, firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
 import { cliDecision, exportFileName, labelledCorpus, type CliDecision, type HeldOutPage, type LabelledCorpus } from './labelled-corpus';
 
 /**
@@ -217,40 +217,20 @@ describe('event identity in Chromium: browser and command line agree on every la
   }, 150_000);
 });
 
-/** Firefox gives an extension a random moz-extension host; the profile's uuids pref fixes it, so its pages can be opened. */
-const FIREFOX_ADDON_ID = 'crossread@crossread.invalid';
-const FIREFOX_UUID = 'c7055d2a-4e1b-4f0e-9a6c-6e7d1c0e2f11';
-
 describe('event identity in Firefox ESR: browser and command line agree on every labelled page', () => {
+  let firefox: Awaited<ReturnType<typeof launchFirefox>>;
   let browser: FirefoxBrowser;
-  let profile: string;
   let build: string;
-  const base = `moz-extension://${FIREFOX_UUID}`;
+  const base = firefoxExtensionOrigin;
 
   beforeAll(async () => {
     build = snapshot(builds.firefoxE2e);
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath,
-      headless: true,
-      userDataDir: profile,
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
-        // Keep Firefox itself off the network, as firefox-setup does.
-        'network.captive-portal-service.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'app.update.enabled': false,
-        'extensions.update.enabled': false,
-        'datareporting.policy.dataSubmissionEnabled': false,
-      },
-    });
-    expect(await browser.installExtension(build)).toBe(FIREFOX_ADDON_ID);
+    firefox = await launchFirefox(build);
+    browser = firefox.browser;
+    expect(firefox.addonId).toBe(FIREFOX_ADDON_ID);
   });
   afterAll(async () => {
-    await browser?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+    await firefox?.close();
     if (build) fs.rmSync(build, { recursive: true, force: true });
   });
 

@@ -6,8 +6,14 @@ import { requireBuild } from './chromium-setup';
 
 export const firefoxPath = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
-/** Debian's Firefox ESR over WebDriver BiDi, in a fresh profile, with the unpacked extension installed. */
-export async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; close(): Promise<void> }> {
+/** The extension's id (browser_specific_settings.gecko.id in wxt.config.ts). */
+export const FIREFOX_ADDON_ID = 'crossread@crossread.invalid';
+/** Firefox gives an extension a random moz-extension host; the profile's uuids pref fixes it, so its pages have a known address. */
+export const FIREFOX_UUID = '5d0c1e2a-7b34-4c1f-9a57-2f6c0e8d9b11';
+export const firefoxExtensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+
+/** Debian's Firefox ESR over WebDriver BiDi, in a fresh profile, with the unpacked extension installed (at firefoxExtensionOrigin). */
+export async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; addonId: string; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -15,6 +21,7 @@ export async function launchFirefox(extensionDir: string): Promise<{ browser: Br
     headless: true,
     userDataDir: profile,
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
       // Keep Firefox itself off the network: nothing here may leave the machine.
       'network.captive-portal-service.enabled': false,
       'browser.safebrowsing.malware.enabled': false,
@@ -24,9 +31,10 @@ export async function launchFirefox(extensionDir: string): Promise<{ browser: Br
       'datareporting.policy.dataSubmissionEnabled': false,
     },
   });
-  await browser.installExtension(requireBuild(extensionDir));
+  const addonId = await browser.installExtension(requireBuild(extensionDir));
   return {
     browser,
+    addonId,
     async close() {
       await browser.close();
       fs.rmSync(profile, { recursive: true, force: true });
