@@ -56,17 +56,8 @@ export interface TabState {
   counts: { agree: number; adds: number; omits: number; missing: number; missingByMany?: number } | null;
 }
 
-/** An article as the corpus list shows it: everything but its text. */
-export interface ArticleSummary {
-  id: string;
-  file?: string;
-  outlet: string;
-  title: string;
-  language: string;
-  date: string | null;
-  url: string | null;
-  source: Article['source'];
-  addedAt: number;
+/** An article as the corpus list shows it: everything but its text (and what is recorded about the text). */
+export interface ArticleSummary extends Omit<Article, 'raw' | 'bodyStart' | 'nonReporting'> {
   /** Characters of the body (the text after its header lines). */
   length: number;
   /** The stored story the article belongs to (see StorySummary); null where a reply does not say. */

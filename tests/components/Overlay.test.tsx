@@ -1,36 +1,11 @@
-import { JSDOM } from 'jsdom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Overlay, type PlacedNote } from '../../components/Overlay';
 import { messages } from '../../lib/i18n/messages';
 import type { ParagraphNote } from '../../lib/notes/paragraph-notes';
+import { useDom } from './dom';
 
-const dom = new JSDOM('<!doctype html><html><body><div id="root"></div></body></html>');
-const saved: Record<string, unknown> = {};
-beforeAll(() => {
-  // Preact creates elements through the global document.
-  for (const key of ['document', 'window', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'ResizeObserver']) {
-    saved[key] = (globalThis as Record<string, unknown>)[key];
-  }
-  Object.assign(globalThis, {
-    document: dom.window.document,
-    window: dom.window,
-    Node: dom.window.Node,
-    Element: dom.window.Element,
-    HTMLElement: dom.window.HTMLElement,
-    Event: dom.window.Event,
-    KeyboardEvent: dom.window.KeyboardEvent,
-    ResizeObserver: class {
-      observe() {}
-      disconnect() {}
-    },
-  });
-});
-afterAll(() => {
-  render(null, dom.window.document.getElementById('root')!);
-  Object.assign(globalThis, saved);
-});
+const dom = useDom();
 
 const outlet = (name: string, more: Partial<ParagraphNote['agree'][number]> = {}) => ({
   outlet: name, relation: 'agree' as const, evidence: [`${name} sagt: Das Gespräch dauerte eineinhalb Stunden im Kreml.`], adds: [], conflicts: [], ...more,
@@ -51,25 +26,19 @@ const placed = (mode: 'margin' | 'marker'): PlacedNote => ({
 const summary = { outlets: 3, shared: 4, details: 2, onlyHere: 1, missing: 1 };
 
 function mount(props: Partial<Parameters<typeof Overlay>[0]> = {}) {
-  const root = dom.window.document.getElementById('root')!;
-  act(() => render(null, root));
-  act(() => {
-    render(
-      <Overlay
-        t={messages('en')}
-        theme="light"
-        notes={[placed('margin')]}
-        top={{ mode: 'margin', top: 0, left: 700, width: 260 }}
-        summary={summary}
-        missing={[{ text: 'Es regnete.', outlets: ['B', 'C'] }]}
-        related={null}
-        onHighlight={() => {}}
-        {...props}
-      />,
-      root,
-    );
-  });
-  return root;
+  return dom.mount(
+    <Overlay
+      t={messages('en')}
+      theme="light"
+      notes={[placed('margin')]}
+      top={{ mode: 'margin', top: 0, left: 700, width: 260 }}
+      summary={summary}
+      missing={[{ text: 'Es regnete.', outlets: ['B', 'C'] }]}
+      related={null}
+      onHighlight={() => {}}
+      {...props}
+    />,
+  );
 }
 
 describe('Overlay', () => {
