@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { haveShared } from '../helpers/shared';
 import { OVERLAY_THRESHOLDS } from '../../lib/match/confidence';
 import { runEval, type EvalResult } from '../../scripts/eval';
 
@@ -29,9 +29,13 @@ function curveMatchesOverlay(r: EvalResult): void {
  * recall 0.15) the floor is the level measured when this test was written, so
  * a change that makes them worse fails here.
  */
-describe('eval on the seeds gold', () => {
-  const plain = runEval({ gold, docs, distractors: [] });
-  const withDistractors = runEval({ gold, docs, distractors: [path.join(shared, 'data/story2'), path.join(shared, 'data/pages')] });
+describe.skipIf(!haveShared(['eval/seeds.gold.json', 'data/story2', 'data/pages'], 'eval on the seeds gold'))('eval on the seeds gold', () => {
+  let plain: EvalResult;
+  let withDistractors: EvalResult;
+  beforeAll(() => {
+    plain = runEval({ gold, docs, distractors: [] });
+    withDistractors = runEval({ gold, docs, distractors: [path.join(shared, 'data/story2'), path.join(shared, 'data/pages')] });
+  }, 120_000);
 
   it('resolves every gold span', () => {
     expect(plain.unresolvedSpans).toEqual([]);
@@ -87,13 +91,17 @@ describe('eval on the seeds gold', () => {
  * outlets, short reports of different moments of one event. Floors are the
  * levels measured when it was added.
  */
-describe('eval on the story2 gold', () => {
-  const story2 = runEval({ gold: path.resolve(process.cwd(), 'tests/gold/story2.gold.json'), docs: path.join(shared, 'data/story2'), distractors: [] });
-  const withDistractors = runEval({
-    gold: path.resolve(process.cwd(), 'tests/gold/story2.gold.json'),
-    docs: path.join(shared, 'data/story2'),
-    distractors: [docs, path.join(shared, 'data/pages')],
-  });
+describe.skipIf(!haveShared(['data/story2', 'data/pages'], 'eval on the story2 gold'))('eval on the story2 gold', () => {
+  let story2: EvalResult;
+  let withDistractors: EvalResult;
+  beforeAll(() => {
+    story2 = runEval({ gold: path.resolve(process.cwd(), 'tests/gold/story2.gold.json'), docs: path.join(shared, 'data/story2'), distractors: [] });
+    withDistractors = runEval({
+      gold: path.resolve(process.cwd(), 'tests/gold/story2.gold.json'),
+      docs: path.join(shared, 'data/story2'),
+      distractors: [docs, path.join(shared, 'data/pages')],
+    });
+  }, 120_000);
 
   it('finds the story in every report and cites no non-reporting text', () => {
     const e = story2.engine;
@@ -130,8 +138,11 @@ describe('eval on the story2 gold', () => {
  * decision finds few of its outlets to report one story (story same 0 of 12),
  * so it makes few claims there; those it shows must be as trustworthy.
  */
-describe.skipIf(!existsSync(path.resolve(process.cwd(), 'tests/gold/story3.gold.json')) || !existsSync(path.join(shared, 'data/story3')))('eval on the story3 gold', () => {
-  const story3 = runEval({ gold: path.resolve(process.cwd(), 'tests/gold/story3.gold.json'), docs: path.join(shared, 'data/story3'), distractors: [] });
+describe.skipIf(!haveShared('data/story3', 'eval on the story3 gold'))('eval on the story3 gold', () => {
+  let story3: EvalResult;
+  beforeAll(() => {
+    story3 = runEval({ gold: path.resolve(process.cwd(), 'tests/gold/story3.gold.json'), docs: path.join(shared, 'data/story3'), distractors: [] });
+  }, 120_000);
 
   it('cites no non-reporting text, and the agreements it shows are right as often as on the files it was calibrated on', () => {
     const e = story3.engine;
