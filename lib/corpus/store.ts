@@ -357,11 +357,7 @@ export class CorpusStore {
         // no story. Features missing or from an older engine are computed for
         // it, and kept.
         if (oldVersion >= 1 && oldVersion < 4) {
-          const [articles, stored, df] = await Promise.all([
-            transaction.objectStore('articles').getAll(),
-            transaction.objectStore('features').getAll(),
-            transaction.objectStore('df').getAll(),
-          ]);
+          const [articles, stored] = await Promise.all([transaction.objectStore('articles').getAll(), transaction.objectStore('features').getAll()]);
           const { features, computed } = currentFeatures(articles, stored);
           const { stories, links } = clusterAll(articles, features);
           await Promise.all([

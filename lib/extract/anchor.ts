@@ -48,14 +48,6 @@ export function* anchorArticle(doc: Document, blocks: readonly Block[], skip?: N
   return { map, blocks: anchors };
 }
 
-/** Runs anchorArticle to its end in one go (tests, small pages). */
-export function anchorArticleNow(doc: Document, blocks: readonly Block[], skip?: Node | null): PageAnchors {
-  const walk = anchorArticle(doc, blocks, skip);
-  for (;;) {
-    const step = walk.next();
-    if (step.done) return step.value;
-  }
-}
 
 /**
  * The DOM range of the article text [start, end) (offsets into the extracted
@@ -80,11 +72,6 @@ export function titleRange(anchors: PageAnchors, title: string): Range | null {
   const span = locate(anchors.map, title, 0);
   if (!span || (first && span.start >= first.span.start)) return null;
   return rangeOf(anchors.map, span);
-}
-
-/** Finds, for each extracted block, the live page element that shows it (null where none does). */
-export function anchorBlocks(doc: Document, blocks: readonly Block[], skip?: Element | null): Array<Element | null> {
-  return anchorArticleNow(doc, blocks, skip).blocks.map((a) => a?.element ?? null);
 }
 
 function elementOf(range: Range): Element {

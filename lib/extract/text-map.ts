@@ -69,14 +69,6 @@ export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Gene
   return map;
 }
 
-/** Runs a text-map generator to its end in one go (tests, small roots). */
-export function textMapOf(root: Node, skip?: Node | null): TextMap {
-  const walk = buildTextMap(root, skip);
-  for (;;) {
-    const step = walk.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** [start, end) positions in a text map's `chars`. */
 export interface MapSpan {

@@ -33,39 +33,17 @@ type Splitter = (line: string) => Iterable<{ index: number; segment: string }>;
 
 const segmenters = new Map<string, Splitter>();
 
-/**
- * Browsers without Intl.Segmenter (Firefox before 125) get the rule it
- * implements at its core: a break after terminal punctuation and closing
- * quotes/brackets when whitespace follows. The merge step repairs both alike.
- */
-const FALLBACK_BOUNDARY = /[.!?\u2026\u203C\u2047-\u2049]+["'\u201C\u201D\u2019\u00BB\u00AB\u203A)\]]*\s+/g;
-
-function* fallbackSplit(line: string): Iterable<{ index: number; segment: string }> {
-  FALLBACK_BOUNDARY.lastIndex = 0;
-  let from = 0;
-  let m: RegExpExecArray | null;
-  while ((m = FALLBACK_BOUNDARY.exec(line))) {
-    const end = m.index + m[0].length;
-    yield { index: from, segment: line.slice(from, end) };
-    from = end;
-  }
-  if (from < line.length) yield { index: from, segment: line.slice(from) };
-}
-
 function segmenterFor(language: string): Splitter {
   let s = segmenters.get(language);
   if (!s) {
-    if (typeof Intl === 'undefined' || typeof Intl.Segmenter !== 'function') {
-      s = fallbackSplit;
-    } else {
-      let icu: Intl.Segmenter;
-      try {
-        icu = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
-      } catch {
-        icu = new Intl.Segmenter('und', { granularity: 'sentence' });
-      }
-      s = (line) => icu.segment(line);
+    // Every browser the manifest allows (Chrome, Firefox ≥ 140) and Node have Intl.Segmenter.
+    let icu: Intl.Segmenter;
+    try {
+      icu = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
+    } catch {
+      icu = new Intl.Segmenter('und', { granularity: 'sentence' });
     }
+    s = (line) => icu.segment(line);
     segmenters.set(language, s);
   }
   return s;
@@ -170,10 +148,6 @@ export function segmentSentences(text: string, language: string, from = 0, to = 
   return segmentWith(segmenterFor(language || 'und'), text, language, from, to);
 }
 
-/** Exposed for tests: segmentation with the fallback splitter used where Intl.Segmenter is missing. */
-export function segmentSentencesWithoutIcu(text: string, language: string, from = 0, to = text.length): Sentence[] {
-  return segmentWith(fallbackSplit, text, language, from, to);
-}
 
 function segmentWith(splitter: Splitter, text: string, language: string, from: number, to: number): Sentence[] {
   const out: Sentence[] = [];

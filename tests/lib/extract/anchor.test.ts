@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { anchorArticleNow, textRange, titleRange } from '../../../lib/extract/anchor';
+import { anchorArticle, textRange, titleRange } from '../../../lib/extract/anchor';
+import { drain } from '../../helpers/drain';
 import { extractArticle } from '../../../lib/extract/extract-article';
 
 const sentences = (i: number) =>
@@ -17,7 +18,7 @@ describe('anchorArticle', () => {
     const doc = page((t, i) => `<div class="para"><span>${t.replace('Delegationen', 'Dele\u00adgationen').replace(' bis ', '\n   <b>bis</b> ')}</span></div><div class="ad">Anzeige ${i}</div>`);
     const result = extractArticle(doc);
     if (!result.ok) throw new Error('no article');
-    const anchors = anchorArticleNow(doc, result.article.blocks);
+    const anchors = drain(anchorArticle(doc, result.article.blocks));
     const paragraphs = result.article.blocks.map((b, i) => [b, anchors.blocks[i]] as const).filter(([b]) => b.text.startsWith('Absatz'));
     expect(paragraphs.length).toBe(6);
     for (const [block, anchor] of paragraphs) {
@@ -33,7 +34,7 @@ describe('anchorArticle', () => {
     const result = extractArticle(doc);
     if (!result.ok) throw new Error('no article');
     const { text } = result.article;
-    const anchors = anchorArticleNow(doc, result.article.blocks);
+    const anchors = drain(anchorArticle(doc, result.article.blocks));
     const start = text.indexOf('Danach', text.indexOf('Absatz 3'));
     const end = text.indexOf('Fortschritten.', start) + 'Fortschritten.'.length;
     const range = textRange(anchors, start, end);
@@ -46,7 +47,7 @@ describe('anchorArticle', () => {
     const doc = page((t) => `<p>${t}</p>`);
     const result = extractArticle(doc);
     if (!result.ok) throw new Error('no article');
-    const anchors = anchorArticleNow(doc, result.article.blocks.filter((b) => b.text.startsWith('Absatz')));
+    const anchors = drain(anchorArticle(doc, result.article.blocks.filter((b) => b.text.startsWith('Absatz'))));
     expect(titleRange(anchors, 'Titel des Artikels')?.startContainer.parentElement?.tagName).toBe('H1');
     expect(titleRange(anchors, 'Absatz 2')).toBeNull();
   });
@@ -55,7 +56,7 @@ describe('anchorArticle', () => {
     const doc = page((t) => `<p>${t}</p>`, '<div id="own"><p>Titel des Artikels</p></div>');
     const block = { start: 0, end: 17, text: 'Titel des Artikels' };
     const own = doc.getElementById('own');
-    const anchors = anchorArticleNow(doc, [block, { start: 19, end: 40, text: 'Steht nirgends auf der Seite.' }], own);
+    const anchors = drain(anchorArticle(doc, [block, { start: 19, end: 40, text: 'Steht nirgends auf der Seite.' }], own));
     expect(anchors.blocks[0]!.element.tagName).toBe('H1');
     expect(anchors.blocks[1]).toBeNull();
   });

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../lib/extract/extract-article';
-import { anchorBlocks } from '../../../lib/extract/anchor';
+import { anchorArticle } from '../../../lib/extract/anchor';
+import { extractArticle, type Block } from '../../../lib/extract/extract-article';
+import { drain } from '../../helpers/drain';
+
+/** The live page element that shows each block (null where none does). */
+const anchorBlocks = (doc: Document, blocks: readonly Block[]) => drain(anchorArticle(doc, blocks)).blocks.map((a) => a?.element ?? null);
 import { haveShared, sharedPath } from '../../helpers/shared';
 
 const paragraphs = Array.from(
@@ -115,7 +119,7 @@ describe('extractArticle', () => {
   });
 });
 
-describe('anchorBlocks', () => {
+describe('anchoring blocks to the page', () => {
   it('maps each block back to the live paragraph despite inline markup and soft hyphens', () => {
     const doc = dom(articleHtml());
     const result = extractArticle(doc);
