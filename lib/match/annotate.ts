@@ -103,7 +103,8 @@ function joinStory(
   }
 }
 
-type PoolEntry = { article: Article; features: ArticleFeatures; doc: string };
+/** A candidate article, and whether dates hold it apart from the page. */
+type PoolEntry = { article: Article; features: ArticleFeatures; doc: string; apart: boolean };
 type Judged = { article: Article; features: ArticleFeatures; judgement: StoryJudgement };
 
 /** Story id of each pool article: the stored one when given, else the corpus clustered here as the store clusters it at ingest. */
@@ -127,7 +128,6 @@ function storyOfArticles(pool: readonly PoolEntry[], storyOf?: (article: Article
  * words the page shares little with is not silently missing.
  */
 function widenToStories(
-  page: ArticleFeatures,
   pool: readonly PoolEntry[],
   judged: Judged[],
   storyOf: Map<Article, string>,
@@ -147,7 +147,7 @@ function widenToStories(
     if (j.judgement.match !== 'same') continue;
     const id = storyOf.get(j.article)!;
     if (chosen.has(id)) continue;
-    const apart = members.get(id)!.find((m) => eventsApart(page, m.features, th.maxDays));
+    const apart = members.get(id)!.find((m) => m.apart);
     if (apart) {
       // One of the story's reports places its event on other days: the page reports another occurrence.
       j.judgement = { ...j.judgement, match: 'related', dateConflict: true };
@@ -212,7 +212,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   }
 
   // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
-  const pool: Array<PoolEntry & { quick: number; apart: boolean }> = [];
+  const pool: Array<PoolEntry & { quick: number }> = [];
   const seenDocs = new Set<string>();
   for (const article of corpus) {
     const features = featuresOf(article);
@@ -245,7 +245,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   joinStory(judged, storyTh);
   const reasons: Record<string, string> = {};
   for (const j of judged) reasons[docName(j.article)] = j.judgement.reason ?? '';
-  widenToStories(pf, itself.size ? pool.filter((c) => !itself.has(c.article)) : pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
+  widenToStories(itself.size ? pool.filter((c) => !itself.has(c.article)) : pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
 
   const same = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({

@@ -71,15 +71,6 @@ export function dateSpan(date: string | null | undefined): [number, number] | nu
   return [Date.UTC(y, 0, 1), Date.UTC(y, 11, 31)];
 }
 
-/** Whether two dates cannot be the same event, allowing `maxDays` for reporting delay. */
-export function datesConflict(a: string | null | undefined, b: string | null | undefined, maxDays: number): boolean {
-  const sa = dateSpan(a);
-  const sb = dateSpan(b);
-  if (!sa || !sb) return false;
-  const gap = Math.max(sa[0] - sb[1], sb[0] - sa[1], 0);
-  return gap > maxDays * DAY;
-}
-
 /**
  * The date a text's own full dates point to when it carries no metadata date:
  * the latest date written out with day, month and year. Earlier dates in a
@@ -94,15 +85,6 @@ function latestTextDate(f: Pick<ArticleFeatures, 'textDates'>): string | null {
   const mo = Math.floor((d % 10000) / 100);
   const day = d % 100;
   return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/**
- * The day a text's event took place, when it can be told exactly: a text dated
- * to the day that names the event's weekday ("am Mittwoch") reports the last
- * such day on or before its date.
- */
-export function eventDay(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday'>): number | null {
-  return dayOfEvent(f.date ?? latestTextDate(f), f.eventWeekday);
 }
 
 function dayOfEvent(date: string | null, weekday: number | null | undefined): number | null {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../../lib/match/features';
 import { analysePage } from '../../../lib/match/annotate';
 import { compare } from '../../../lib/match/align';
-import { datesConflict, dateSpan, DEFAULT_STORY_THRESHOLDS, eventDay, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickShare, sharedFigures } from '../../../lib/match/story';
+import { dateSpan, DEFAULT_STORY_THRESHOLDS, eventsApart, eventTime, firstLook, isDuplicate, judgeCompared, judgeStory, quickShare, sharedFigures } from '../../../lib/match/story';
 import { article, BRIDGE } from './fixtures';
 
 const page = analysePage({ text: BRIDGE.page, date: '2025-03-10', language: 'de' }).features;
@@ -52,18 +52,24 @@ describe('judging several candidates in one comparison', () => {
 });
 
 describe('dates', () => {
+  const dated = (date: string | null) => ({ date, textDates: [], eventWeekday: null });
+
   it('reads partial dates as spans and allows a few days of reporting delay', () => {
     expect(dateSpan('2025-02')).toEqual([Date.UTC(2025, 1, 1), Date.UTC(2025, 1, 28)]);
-    expect(datesConflict('2025-02-12', '2025-02-14', 3)).toBe(false);
-    expect(datesConflict('2025-02-12', '2025-02-28', 3)).toBe(true);
-    expect(datesConflict('2025-02', '2025-02-20', 3)).toBe(false);
-    expect(datesConflict('2025-06', '2025-02-12', 3)).toBe(true);
-    expect(datesConflict(null, '2025-02-12', 3)).toBe(false);
+    expect(eventsApart(dated('2025-02-12'), dated('2025-02-14'), 3)).toBe(false);
+    expect(eventsApart(dated('2025-02-12'), dated('2025-02-28'), 3)).toBe(true);
+    expect(eventsApart(dated('2025-02'), dated('2025-02-20'), 3)).toBe(false);
+    expect(eventsApart(dated('2025-06'), dated('2025-02-12'), 3)).toBe(true);
+    expect(eventsApart(dated(null), dated('2025-02-12'), 3)).toBe(false);
   });
 });
 
 describe('event days', () => {
   const f = (date: string | null, eventWeekday: number | null) => ({ date, textDates: [], eventWeekday });
+  const eventDay = (x: ReturnType<typeof f>) => {
+    const t = eventTime(x);
+    return t?.exact ? t.from : null;
+  };
 
   it('moves a dated text back to the weekday it tells its event on', () => {
     // 2025-02-13 is a Thursday; "am Mittwoch" is the day before.
