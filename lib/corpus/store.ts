@@ -228,11 +228,14 @@ function currentFeatures(articles: readonly Article[], stored: readonly StoredFe
 }
 
 /**
- * Every story of a corpus at once: clusterStories over the articles in the
- * order they were added (ties by id), which is what ingest builds article by
- * article, with every story a candidate.
+ * Every story of a corpus at once, from its stored articles and features:
+ * clusterStories over the articles in the order they were added (ties by id),
+ * which is what ingest builds article by article, with every story a
+ * candidate. Features missing or from an older engine are computed, and
+ * returned in `computed` to be stored.
  */
-function clusterAll(articles: readonly Article[], features: ReadonlyMap<string, ArticleFeatures>): { stories: StoredStory[]; links: StoryLink[] } {
+function formAllStories(articles: readonly Article[], storedFeatures: readonly StoredFeatures[]): { stories: StoredStory[]; links: StoryLink[]; computed: StoredFeatures[] } {
+  const { features, computed } = currentFeatures(articles, storedFeatures);
   const ordered = [...articles].sort((a, b) => (a.addedAt ?? 0) - (b.addedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const assigned = clusterStories(ordered.map((a) => ({ id: a.id, features: features.get(a.id)! })));
   const stories = new Map<string, StoredStory>();
@@ -244,7 +247,7 @@ function clusterAll(articles: readonly Article[], features: ReadonlyMap<string, 
     else stories.set(id, { id, members: [a.id] });
     links.push({ id: a.id, story: id });
   }
-  return { stories: [...stories.values()], links };
+  return { stories: [...stories.values()], links, computed };
 }
 
 /** The browser's storage is full; nothing of the failed write was kept. */
@@ -358,8 +361,7 @@ export class CorpusStore {
         // it, and kept.
         if (oldVersion >= 1 && oldVersion < 4) {
           const [articles, stored] = await Promise.all([transaction.objectStore('articles').getAll(), transaction.objectStore('features').getAll()]);
-          const { features, computed } = currentFeatures(articles, stored);
-          const { stories, links } = clusterAll(articles, features);
+          const { stories, links, computed } = formAllStories(articles, stored);
           await Promise.all([
             ...computed.map((f) => transaction.objectStore('features').put(f)),
             ...stories.map((story) => transaction.objectStore('stories').put(story)),
@@ -383,10 +385,10 @@ export class CorpusStore {
   /**
    * Runs `body` in one readwrite transaction over all stores: either all of
    * its writes are kept, or none. `body` must only await requests of `tx`.
-   * `weights`: `log.dfBefore` is set (read when this context does not hold
-   * the frequencies), as looking up the candidate stories of new articles needs.
+   * `frequencies`: `log.dfBefore` is set (read when this context does not hold
+   * them), as looking up the candidate stories of new articles needs.
    */
-  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal, options: { weights?: boolean } = {}): Promise<T> {
+  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal, options: { frequencies?: boolean } = {}): Promise<T> {
     if (signal?.aborted) throw new WriteCancelledError();
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
@@ -403,7 +405,7 @@ export class CorpusStore {
     try {
       const generation = generationOf(await tx.objectStore('meta').get('generation'));
       if (this.cache?.generation === generation) log.dfBefore = this.cache.df;
-      else if (options.weights) {
+      else if (options.frequencies) {
         // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
         const df = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
         this.cache = { generation, df, loaded: new Map(), postings: null };
@@ -617,7 +619,6 @@ export class CorpusStore {
     const storyOfItem = new Map<string, string>();
     const changed = new Set<string>();
     const links: StoryLink[] = [];
-    added.clear();
     items.forEach((item, i) => {
       const candidates: Story[] = [];
       const seen = new Set<string>();
@@ -639,7 +640,6 @@ export class CorpusStore {
       changed.add(story.id);
       storyOfItem.set(item.id, story.id);
       links.push({ id: item.id, story: story.id });
-      addTerms(item.terms);
     });
     return { stories: [...changed].map((id) => ({ id, members: state.get(id)!.members.map((m) => m.id) })), links };
   }
@@ -731,13 +731,13 @@ export class CorpusStore {
       const toAdd = missing.filter((_, i) => keys[i] === undefined);
       await CorpusStore.storePrepared(tx, log, toAdd);
       return toAdd.length;
-    }, undefined, { weights: true });
+    }, undefined, { frequencies: true });
   }
 
   /** Adds articles in one transaction: either all are stored (with their index entries), or none. */
   async addArticles(articles: readonly Article[]): Promise<void> {
     const prepared = articles.map(prepare);
-    await this.write((tx, log) => CorpusStore.storePrepared(tx, log, prepared), undefined, { weights: true });
+    await this.write((tx, log) => CorpusStore.storePrepared(tx, log, prepared), undefined, { frequencies: true });
   }
 
   /**
@@ -769,7 +769,7 @@ export class CorpusStore {
       const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
       for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, prepared[i].article.id);
       await CorpusStore.storePrepared(tx, log, prepared);
-    }, signal, { weights: true });
+    }, signal, { frequencies: true });
   }
 
   /**
@@ -815,7 +815,7 @@ export class CorpusStore {
         return updated;
       },
       undefined,
-      { weights: date !== undefined },
+      { frequencies: date !== undefined },
     );
   }
 
@@ -930,8 +930,7 @@ export class CorpusStore {
       async (tx, log) => {
         if (onlyIfStale && (await tx.objectStore('meta').get('storiesVersion')) === STORIES_SIGNATURE) return;
         const [articles, stored] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('features').getAll()]);
-        const { features, computed } = currentFeatures(articles, stored);
-        const { stories, links } = clusterAll(articles, features);
+        const { stories, links, computed } = formAllStories(articles, stored);
         for (const f of computed) log.touched.add(f.id);
         await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyOf').clear()]);
         await Promise.all([
@@ -942,7 +941,7 @@ export class CorpusStore {
         ]);
       },
       undefined,
-      { weights: true },
+      { frequencies: true },
     );
   }
 
