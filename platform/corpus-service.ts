@@ -33,19 +33,9 @@ function pageOf(article: Article) {
 }
 
 export function summaryOf(article: Article, storyId: string | null): ArticleSummary {
-  return {
-    id: article.id,
-    ...(article.file !== undefined ? { file: article.file } : {}),
-    outlet: article.outlet,
-    title: article.title,
-    language: article.language,
-    date: article.date,
-    url: article.url,
-    source: article.source,
-    addedAt: article.addedAt,
-    length: article.raw.length - article.bodyStart,
-    storyId,
-  };
+  // Everything but the text and what is recorded about it.
+  const { raw, bodyStart, nonReporting: _nonReporting, ...rest } = article;
+  return { ...rest, length: raw.length - bodyStart, storyId };
 }
 
 /** Stories largest first, each one's articles by outlet, every article in exactly one. */
