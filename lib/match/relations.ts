@@ -325,7 +325,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     return { owner, ownerSim, runnerUp };
   });
   // Added details found, with their raw signals: scored once every relation is known.
-  const added: Array<{ i: number; o: number; k: number; figure: boolean }> = [];
+  const added: Array<{ i: number; o: number; k: number; signals: AddsSignals }> = [];
 
   outlets.forEach((outlet, o) => {
     const { owner, ownerSim, runnerUp } = owners[o];
@@ -342,27 +342,35 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         for (let j = 0; j < v.ids.length; j++) if (terms.has(v.ids[j])) got += v.ws[j];
         if (v.total > 0 && got / v.total >= th.documentCoverage) {
           const best = bestMatches(al, o, i, 0.05);
-          if (best.length) matches.push(...best.slice(0, 1));
-          basis = 'coverage';
+          if (best.length) {
+            matches.push(best[0]);
+            basis = 'coverage';
+          }
         }
       }
       if (matches.length === 0 && th.moment <= 1 && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
         const best = bestMatches(al, o, i, th.moment).find(
           (m) => al.outletVectors[o][m.index] !== null && sameMoment(s.quantities, outlet.sentences[m.index].quantities),
         );
-        if (best) matches.push(best);
-        basis = 'moment';
+        if (best) {
+          matches.push(best);
+          basis = 'moment';
+        }
       }
       if (matches.length === 0 && th.mutual <= 1) {
         const best = bestMatches(al, o, i, th.mutual);
-        if (best.length && owner[best[0].index] === i) matches.push(best[0]);
-        basis = 'mutual';
+        if (best.length && owner[best[0].index] === i) {
+          matches.push(best[0]);
+          basis = 'mutual';
+        }
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
       if (matches.length === 0 && th.lead <= 1 && pageLead.has(i)) {
         const best = bestMatches(al, o, i, th.lead).find((m) => outletLead[o].has(m.index));
-        if (best) matches.push(best);
-        basis = 'lead';
+        if (best) {
+          matches.push(best);
+          basis = 'lead';
+        }
       }
       if (matches.length > 0) {
         rel.relation = 'agree';
@@ -406,9 +414,10 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (!figure && !isMissing[o][k]) return;
       const novel = novelty(al, o, k);
       if (!figure && (novel.share < th.addsNovelty || novel.terms < th.addsNovelTerms)) return;
-      if (clauseTerms(al.pageVectors[i]!, v) < th.addsClauseTerms) return;
+      const shared = clauseTerms(al.pageVectors[i]!, v);
+      if (shared < th.addsClauseTerms) return;
       if (perSentence[i]![o].conflicts.some((c) => c.index === k)) return;
-      added.push({ i, o, k, figure });
+      added.push({ i, o, k, signals: { similarity: sim, clauseTerms: shared, runnerUp: sim > 0 ? runnerUp[k] / sim : 1, novelTerms: novel.terms, figure } });
     });
   });
 
@@ -500,11 +509,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     });
   });
   const shownAdds = outlets.map((x) => new Uint8Array(x.sentences.length));
-  for (const { i, o, k, figure } of added) {
-    const pv = al.pageVectors[i]!;
-    const v = al.outletVectors[o][k]!;
-    const sim = owners[o].ownerSim[k];
-    const signals: AddsSignals = { similarity: sim, clauseTerms: clauseTerms(pv, v), runnerUp: sim > 0 ? owners[o].runnerUp[k] / sim : 1, novelTerms: novelty(al, o, k).terms, figure };
+  for (const { i, o, k, signals } of added) {
     const confidence = conf('adds', addsScore(signals));
     if (confidence < th.showAdds) continue;
     const rel = perSentence[i]![o];
