@@ -10,6 +10,7 @@ import { FEATURES_VERSION } from '../../../lib/match/features';
 import { STORY_RULES_VERSION } from '../../../lib/match/story-clusters';
 import { contentTerms } from '../../../lib/text/tokens';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
+import { withFullDiskAfter } from '../../helpers/full-disk';
 
 // Each test analyses the seeds as it stores them, which takes a while on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -239,18 +240,9 @@ describe('stories and failed writes', () => {
     await expect(cancelled).rejects.toThrow(/Cancelled; nothing was saved/);
     expect(await expectConsistentStories(name)).toEqual(before);
 
-    const storeProto = globalThis.IDBObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown };
-    const originalPut = storeProto.put;
-    let puts = 0;
-    storeProto.put = function (this: unknown, ...args: unknown[]) {
-      if (++puts > 20) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return originalPut.apply(this, args);
-    };
-    try {
+    await withFullDiskAfter(20, async () => {
       await expect(store.importArticles(reader(50))).rejects.toThrow(StorageFullError);
-    } finally {
-      storeProto.put = originalPut;
-    }
+    });
     expect(await expectConsistentStories(name)).toEqual(before);
 
     // The same import, not cancelled, puts every article in a story.

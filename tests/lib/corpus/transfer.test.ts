@@ -20,6 +20,7 @@ import {
 } from '../../../lib/corpus/transfer';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
 import { contentTerms } from '../../../lib/text/tokens';
+import { withFullDiskAfter } from '../../helpers/full-disk';
 
 // IndexedDB work and cleaning thousands of articles take a while on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -336,19 +337,10 @@ describe('CorpusStore.importArticles', () => {
     const seeds = loadSeeds();
     await store.ensureSeeds(seeds);
     const before = await store.listArticles();
-    const storeProto = globalThis.IDBObjectStore.prototype as unknown as { put: (...args: unknown[]) => unknown };
-    const originalPut = storeProto.put;
-    let puts = 0;
-    storeProto.put = function (this: unknown, ...args: unknown[]) {
-      if (++puts > 20) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return originalPut.apply(this, args);
-    };
-    try {
+    await withFullDiskAfter(20, async () => {
       await expect(store.importArticles(readerArticles(50))).rejects.toThrow(StorageFullError);
       await expect(store.importArticles(readerArticles(50))).rejects.toThrow(/storage for crossread is full, so nothing was saved; the corpus is as it was/);
-    } finally {
-      storeProto.put = originalPut;
-    }
+    });
     expect(await store.listArticles()).toEqual(before);
   });
 });
