@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
+import { writeBulkExport } from './bulk-export';
 import { artifactsDir, builds } from './chromium-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 
@@ -164,24 +165,8 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
     expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Imported'))).toMatch(/^Imported 1 article\./);
     expect(await articleCount(options)).toBe(7);
 
-    const big = {
-      format: 'crossread-corpus',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      articles: Array.from({ length: 5000 }, (_, i) => ({
-        id: `bulk-${i}`,
-        outlet: `Bulk ${i % 50}`,
-        title: `Artikel ${i}`,
-        language: 'de',
-        date: '2025-03-01',
-        url: `https://bulk.example/${i}`,
-        source: 'user',
-        addedAt: 1,
-        text: `Meldung Nummer ${i}: Der Stadtrat von Musterstadt ${i} beriet am Montag über den Haushalt. Die Sitzung dauerte ${i % 7} Stunden.`,
-      })),
-    };
     const file = path.join(dir, 'bulk.json');
-    fs.writeFileSync(file, JSON.stringify(big));
+    writeBulkExport(file, 5000);
     await input.uploadFile(file);
     await until(() => options.evaluate(() => !!document.querySelector('.progress button')), (shown) => shown);
     await options.screenshot({ path: path.join(dir, 'options-import-progress.png') });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { writeBulkExport } from './bulk-export';
 import { artifactsDir, builds, launchChromium, requireBuild } from './chromium-setup';
 
 /** A sixth outlet's report of the seed story, in its own words. */
@@ -235,24 +236,8 @@ describe('Chromium: popup and corpus manager', () => {
     const count = await articleCount(options);
     const before = await exportCorpus(options, path.join(dir, 'cancel-before.json'));
 
-    const big = {
-      format: 'crossread-corpus',
-      version: 1,
-      exportedAt: new Date().toISOString(),
-      articles: Array.from({ length: 5000 }, (_, i) => ({
-        id: `bulk-${i}`,
-        outlet: `Bulk ${i % 50}`,
-        title: `Artikel ${i}`,
-        language: 'de',
-        date: '2025-03-01',
-        url: `https://bulk.example/${i}`,
-        source: 'user',
-        addedAt: 1,
-        text: `Meldung Nummer ${i}: Der Stadtrat von Musterstadt ${i} beriet am Montag über den Haushalt. Die Sitzung dauerte ${i % 7} Stunden, und ${i % 13} Anträge wurden vertagt.`,
-      })),
-    };
     const file = path.join(dir, 'bulk.json');
-    fs.writeFileSync(file, JSON.stringify(big));
+    writeBulkExport(file, 5000);
     await options.getByLabel(/Import/).setInputFiles(file);
     const cancel = options.getByRole('button', { name: 'Cancel' });
     await cancel.waitFor({ timeout: 20_000 });
