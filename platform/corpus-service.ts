@@ -3,7 +3,7 @@ import type { CorpusStore } from '../lib/corpus/store';
 import { makeArticle } from '../lib/corpus/make-article';
 import { findDuplicate } from '../lib/corpus/duplicate';
 import { contentTerms } from '../lib/text/tokens';
-import { annotate } from '../lib/match/annotate';
+import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
 
@@ -27,10 +27,6 @@ export interface CorpusServiceDeps {
 export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate'>;
 
 const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
-
-function pageOf(article: Article) {
-  return { text: article.raw, url: article.url, title: article.title, date: article.date, language: article.language };
-}
 
 export function summaryOf(article: Article, storyId: string | null): ArticleSummary {
   // Everything but the text and what is recorded about it.
@@ -91,7 +87,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     if (story.articles.length < 2) return out;
     for (const a of story.articles) {
       const others = story.articles.filter((b) => b.id !== a.id);
-      out[a.id] = outletProfile(annotate(pageOf(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
+      out[a.id] = outletProfile(annotate(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
     }
     return out;
   };

@@ -12,7 +12,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../lib/corpus/article';
-import { annotate, docName } from '../lib/match/annotate';
+import { annotate, docName, pageOfArticle } from '../lib/match/annotate';
 import { baselineStory } from '../lib/match/baseline';
 import { CliError } from './lib/articles';
 import { parseArgs, runCli } from './lib/cli';
@@ -28,7 +28,7 @@ export interface StoryDecision {
 export type Decider = (page: Article, corpus: Article[]) => StoryDecision;
 
 export const engineDecider: Decider = (page, corpus) => {
-  const ann = annotate({ text: page.raw, title: page.title, url: page.url, date: page.date, language: page.language }, corpus, { storyOnly: true });
+  const ann = annotate(pageOfArticle(page), corpus, { storyOnly: true });
   return {
     same: ann.outlets.filter((o) => o.sameStory).map((o) => ({ doc: o.doc, reason: ann.storyReasons?.[o.doc] ?? '' })),
   };

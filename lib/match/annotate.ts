@@ -41,6 +41,11 @@ export function docName(article: Article): string {
   return article.file ?? article.id;
 }
 
+/** A stored article read as the page: its raw text with what is known of it. */
+export function pageOfArticle(article: Article): Page {
+  return { text: article.raw, url: article.url, title: article.title, date: article.date, language: article.language };
+}
+
 /** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
 export function analysePage(page: Page, opts: { attribution?: boolean } = {}): PageAnalysis {
   const text = typeof page.text === 'string' ? page.text : '';
