@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { Article, Range } from '../lib/corpus/article';
+import { ISO_DATE, type Article, type Range } from '../lib/corpus/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 
@@ -204,7 +204,6 @@ export const fields = <T>(shape: { [P in keyof T]-?: Check<T[P]> }): Check<T> =>
 export const where = <T>(c: Check<T>, more: (value: T, at: string) => string | null): Check<T> =>
   check((v, at) => c(v, at) ?? more(v as T, at));
 
-const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const isoDate: Check<string> = check((v, at) => (typeof v === 'string' && ISO_DATE.test(v) ? null : `${at} is not a date of the form YYYY-MM-DD`));
 
 /** Longest text of an article carried by a message: the body limit (1,000,000) with room for header lines. */

@@ -31,3 +31,6 @@ export interface Article {
   source: ArticleSource;
   addedAt: number;
 }
+
+/** An article's date as the corpus keeps it: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;

@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Article } from './article';
+import { ISO_DATE, type Article } from './article';
 import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './index';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
 import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../match/story-clusters';
@@ -283,8 +283,6 @@ export interface ArticleUpdate {
   outlet?: string;
   date?: string | null;
 }
-
-const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /**
  * Seeds known by their ids, built only when some are missing: building an

@@ -34,7 +34,7 @@
  * skipped and reported. Titles and texts are kept as plain text – markup in
  * them is never interpreted here or by the UI that shows them.
  */
-import type { Article, ArticleSource } from './article';
+import { ISO_DATE, type Article, type ArticleSource } from './article';
 import { makeArticle, MAX_BODY_CHARS } from './make-article';
 import { textKey } from './duplicate';
 
@@ -145,8 +145,6 @@ function label(title: unknown, index: number): string {
   const t = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
   return t ? `article ${index + 1} ("${t.length > 60 ? `${t.slice(0, 59)}…` : t}")` : `article ${index + 1}`;
 }
-
-const ISO_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** One exported article checked field by field; the problem, or the fields to build the Article from. */
 function checkArticle(value: unknown, index: number): { problem: string } | { article: ExportedArticle } {
