@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import { CorpusStore } from '../lib/corpus/store';
+import { CorpusStore } from '../services/corpus-store';
 import { serveBackground, tell, tellTab, type AnnotateRequest, type AnnotateResponse } from '../platform/messages';
-import { annotateFromStore } from '../platform/annotate-page';
-import { corpusService } from '../platform/corpus-service';
-import { bundledSeedSource, bundledSeeds } from '../platform/seeds';
+import { annotateFromStore } from '../services/annotate-page';
+import { corpusService } from '../services/corpus-service';
+import { bundledSeedSource, bundledSeeds } from '../services/seeds';
 import { measure } from '../platform/timing';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { ISO_DATE, type Article, type Range } from '../lib/corpus/article';
+import { ISO_DATE, type Article, type Range } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 

@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../lib/corpus/article';
+import type { Article } from '../lib/article/article';
 import { annotate, docName } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, readTextFile } from './lib/articles';

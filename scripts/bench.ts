@@ -23,9 +23,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { JSDOM } from 'jsdom';
-import type { Article } from '../lib/corpus/article';
-import { CorpusStore } from '../lib/corpus/store';
-import { annotateFromStore, type AnnotatedPage } from '../platform/annotate-page';
+import type { Article } from '../lib/article/article';
+import { CorpusStore } from '../services/corpus-store';
+import { annotateFromStore, type AnnotatedPage } from '../services/annotate-page';
 import type { PagePayload } from '../platform/protocol';
 import { renderArticlePage } from './demo/article-page';
 import { loadDemoSeeds } from './demo/demo-seeds';
@@ -103,7 +103,7 @@ interface SizeResult {
 type Request = AnnotatedPage;
 
 /**
- * The background's annotate request (platform/annotate-page.ts, as
+ * The background's annotate request (services/annotate-page.ts, as
  * entrypoints/background.ts calls it) on an open store; `lap` takes the
  * bench's own step times. `storedFeatures: false` (the cold comparison only)
  * leaves out the stored features.

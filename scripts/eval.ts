@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../lib/corpus/article';
+import type { Article } from '../lib/article/article';
 import { annotate, type AnnotateOptions } from '../lib/match/annotate';
 import { calibrate, isotonic, OVERLAY_THRESHOLDS, type ClaimKind } from '../lib/match/confidence';
 import { baselineAnnotate } from '../lib/match/baseline';

@@ -11,7 +11,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../lib/corpus/article';
+import type { Article } from '../lib/article/article';
 import { annotate, docName, pageOfArticle } from '../lib/match/annotate';
 import { baselineStory } from '../lib/match/baseline';
 import { CliError } from './lib/articles';

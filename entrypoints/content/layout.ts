@@ -1,4 +1,4 @@
-import type { PageAnchors } from '../../lib/extract/anchor';
+import type { PageAnchors } from '../../page/anchor';
 import type { ParagraphNote } from '../../lib/notes/paragraph-notes';
 import type { PlacedNote, TopPlacement } from '../../components/Overlay';
 

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../lib/corpus/article';
-import { exportCorpus, exportFileName, parseImportAsync, serialiseExport } from '../../lib/corpus/transfer';
+import type { Article } from '../../lib/article/article';
+import { exportCorpus, exportFileName, parseImportAsync, serialiseExport } from '../../lib/article/transfer';
 import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import { ProgressBar } from '../../components/options/ProgressBar';
 import { StorySection } from '../../components/options/StorySection';

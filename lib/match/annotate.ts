@@ -1,4 +1,4 @@
-import type { Article } from '../corpus/article';
+import type { Article } from '../article/article';
 import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';

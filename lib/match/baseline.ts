@@ -1,5 +1,5 @@
 import { deu, eng } from 'stopword';
-import type { Article } from '../corpus/article';
+import type { Article } from '../article/article';
 import type { AnnotatedSentence, Annotation, MissingPoint, OutletRef, Page } from './types';
 
 /**

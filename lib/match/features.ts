@@ -1,4 +1,4 @@
-import type { Article, Range } from '../corpus/article';
+import type { Article, Range } from '../article/article';
 import { attributionSources, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */

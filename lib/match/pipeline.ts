@@ -1,6 +1,6 @@
 /**
  * The text pipeline as the matching engine sees it. Everything the engine needs
- * from lib/text and lib/corpus passes through here, so the engine does not care
+ * from lib/text and lib/article passes through here, so the engine does not care
  * which implementation of segmentation, stemming or cleaning is behind it.
  */
 export { segmentSentences, type Sentence } from '../text/segment';
@@ -9,8 +9,8 @@ export { isStopword } from '../text/stopwords';
 export { normalise } from '../text/normalise';
 export { stem } from '../text/stem';
 export { detectLanguage, isSupportedLanguage } from '../text/language';
-export { findNonReporting, reportingRanges } from '../corpus/clean';
-export { parseHeader } from '../corpus/header';
+export { findNonReporting, reportingRanges } from '../article/clean';
+export { parseHeader } from '../article/header';
 export { extractQuantities, type Quantity } from '../text/numbers';
 export { attributionSources, attributionsDiffer } from '../text/attribution';
 export { extractScores, type Score } from '../text/scores';

@@ -1,4 +1,4 @@
-import type { StoryMatch } from '../notes/annotation';
+import type { StoryMatch } from './annotation';
 import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
 import { compare, outletTermIds, simsOf, type Comparison } from './align';
 

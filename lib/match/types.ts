@@ -1,4 +1,4 @@
-import type { Annotation, StoryMatch } from '../notes/annotation';
+import type { Annotation, StoryMatch } from './annotation';
 
 export type {
   Annotation,
@@ -8,7 +8,7 @@ export type {
   SentenceRelation,
   Span,
   StoryMatch,
-} from '../notes/annotation';
+} from './annotation';
 
 /** The page being read, as the engine receives it. */
 export interface Page {

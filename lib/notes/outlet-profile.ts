@@ -1,4 +1,4 @@
-import type { Annotation } from './annotation';
+import type { Annotation } from '../match/annotation';
 
 /** How one outlet's article compares with the rest of its story. */
 export interface OutletProfile {

@@ -1,5 +1,5 @@
-import type { Article } from '../corpus/article';
-import type { Annotation, Span, StoryMatch } from './annotation';
+import type { Article } from '../article/article';
+import type { Annotation, Span, StoryMatch } from '../match/annotation';
 
 /**
  * What one outlet says about one sentence of the page, with its own words quoted.

@@ -1,4 +1,4 @@
-import type { Block } from '../extract/extract-article';
+import type { Block } from '../article/block';
 import type { OutletNote, PageNotes } from './page-notes';
 
 /** A figure or claim of the page that an outlet reports differently: both sides in their own words. */

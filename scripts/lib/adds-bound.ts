@@ -1,4 +1,4 @@
-import type { Article } from '../../lib/corpus/article';
+import type { Article } from '../../lib/article/article';
 import { align } from '../../lib/match/align';
 import { analysePage } from '../../lib/match/annotate';
 import { articleFeatures } from '../../lib/match/features';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import type { Article } from '../../lib/corpus/article';
-import { makeArticle, UNKNOWN_OUTLET } from '../../lib/corpus/make-article';
+import type { Article } from '../../lib/article/article';
+import { makeArticle, UNKNOWN_OUTLET } from '../../lib/article/make-article';
 import { extractHtml } from './html';
 
 /** A user-facing error: the CLI prints its message without a stack trace. */

@@ -18,8 +18,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Article } from '../../lib/corpus/article';
-import { makeArticle } from '../../lib/corpus/make-article';
+import type { Article } from '../../lib/article/article';
+import { makeArticle } from '../../lib/article/make-article';
 import { articleFeatures } from '../../lib/match/features';
 import { detectLanguage } from '../../lib/text/language';
 import { segmentSentences } from '../../lib/text/segment';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Range } from '../../lib/corpus/article';
+import type { Range } from '../../lib/article/article';
 import { CliError } from './articles';
 
 /** The gold file format of ../shared/eval/README.md. */

@@ -1,6 +1,6 @@
 import { JSDOM } from 'jsdom';
-import { extractArticle } from '../../lib/extract/extract-article';
-import { publishedDate } from '../../lib/extract/published-date';
+import { extractArticle } from '../../page/extract-article';
+import { publishedDate } from '../../page/published-date';
 
 export interface ExtractedPage {
   text: string;

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import type { Article } from '../../lib/corpus/article';
+import type { Article } from '../../lib/article/article';
 import { CliError, readTextFile, toArticle } from './articles';
 
 /** One labelled file: its article and the event it reports. */

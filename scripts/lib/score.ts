@@ -1,4 +1,4 @@
-import type { Range } from '../../lib/corpus/article';
+import type { Range } from '../../lib/article/article';
 import type { Annotation, Span } from '../../lib/match/types';
 import type { Gold, GoldDoc } from './gold';
 

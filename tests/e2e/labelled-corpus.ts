@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Article } from '../../lib/corpus/article';
-import { seedArticles, type SeedManifest } from '../../lib/corpus/seeds';
-import { EXPORT_FORMAT, EXPORT_VERSION, parseImport, serialiseExport, type CorpusExport } from '../../lib/corpus/transfer';
+import type { Article } from '../../lib/article/article';
+import { seedArticles, type SeedManifest } from '../../lib/article/seeds';
+import { EXPORT_FORMAT, EXPORT_VERSION, parseImport, serialiseExport, type CorpusExport } from '../../lib/article/transfer';
 import { docName } from '../../lib/match/annotate';
 import { escapeHtml } from '../../scripts/demo/html';
 import { extractHtml } from '../../scripts/lib/html';
@@ -68,7 +68,7 @@ export interface LabelledCorpus {
   eventOfDoc: Map<string, string>;
 }
 
-/** The seeds exactly as the extension builds them (platform/seeds.ts), from the repository's files. */
+/** The seeds exactly as the extension builds them (services/seeds.ts), from the repository's files. */
 export function bundledSeeds(): Article[] {
   const dir = path.join(repoRoot, 'seeds');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as SeedManifest;

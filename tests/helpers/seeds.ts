@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedArticles, type SeedManifest } from '../../lib/corpus/seeds';
+import { seedArticles, type SeedManifest } from '../../lib/article/seeds';
 
 export { sharedDir } from './shared';
 

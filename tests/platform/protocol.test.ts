@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { makeArticle } from '../../lib/corpus/make-article';
+import { makeArticle } from '../../lib/article/make-article';
 import {
   article,
   ask,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../lib/corpus/article';
+import type { Article } from '../../lib/article/article';
 import { annotate } from '../../lib/match/annotate';
 import { loadSeeds } from '../../scripts/lib/articles';
 import { extractHtml } from '../../scripts/lib/html';

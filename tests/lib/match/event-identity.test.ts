@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../lib/corpus/article';
+import type { Article } from '../../../lib/article/article';
 import { annotate, docName } from '../../../lib/match/annotate';
 import { loadSeeds } from '../../helpers/seeds';
 import { article, BRIDGE } from './fixtures';

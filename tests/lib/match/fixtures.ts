@@ -1,5 +1,5 @@
-import type { Article } from '../../../lib/corpus/article';
-import { makeArticle } from '../../../lib/corpus/make-article';
+import type { Article } from '../../../lib/article/article';
+import { makeArticle } from '../../../lib/article/make-article';
 
 /** A corpus article from a hand-written text. */
 export function article(id: string, raw: string, extra: { date?: string | null; outlet?: string; language?: string } = {}): Article {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toPageNotes } from '../../../lib/notes/page-notes';
 import { paragraphNotes } from '../../../lib/notes/paragraph-notes';
-import type { Annotation } from '../../../lib/notes/annotation';
-import type { Article } from '../../../lib/corpus/article';
+import type { Annotation } from '../../../lib/match/annotation';
+import type { Article } from '../../../lib/article/article';
 
 const article = (id: string, outlet: string, raw: string): Article => ({
   id, file: `${id}.txt`, outlet, title: '', language: 'de', date: null, url: null, raw, bodyStart: 0, nonReporting: [], source: 'user', addedAt: 0,

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../lib/extract/extract-article';
-import { publishedDate } from '../../../lib/extract/published-date';
+import { extractArticle } from '../../../page/extract-article';
+import { publishedDate } from '../../../page/published-date';
 import { loadFolder, readTextFile } from '../../../scripts/lib/articles';
 import { extractHtml } from '../../../scripts/lib/html';
 

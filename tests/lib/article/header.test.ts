@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { normaliseDate, parseHeader } from '../../../lib/corpus/header';
+import { normaliseDate, parseHeader } from '../../../lib/article/header';
 import { seedTexts } from '../../helpers/seeds';
 import { haveShared, sharedPath } from '../../helpers/shared';
 

@@ -1,11 +1,11 @@
-import type { Article } from '../lib/corpus/article';
-import type { CorpusStore } from '../lib/corpus/store';
+import type { Article } from '../lib/article/article';
+import type { CorpusStore } from './corpus-store';
 import { annotate } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
 import { baseLanguage, detectLanguage } from '../lib/text/language';
 import { contentTerms } from '../lib/text/tokens';
-import type { PagePayload } from './protocol';
+import type { PagePayload } from '../platform/protocol';
 
 export interface AnnotatedPage {
   /** Every article compared: the members of the candidate stories, each once. */

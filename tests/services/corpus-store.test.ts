@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore, POSTINGS_CHUNK } from '../../../lib/corpus/store';
-import { rankCandidates, selectQueryTerms } from '../../../lib/corpus/index';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { loadSeeds } from '../../helpers/seeds';
+import { CorpusStore, POSTINGS_CHUNK } from '../../services/corpus-store';
+import { rankCandidates, selectQueryTerms } from '../../services/term-index';
+import { makeArticle } from '../../lib/article/make-article';
+import { loadSeeds } from '../helpers/seeds';
 import { openDB } from 'idb';
-import { contentTerms } from '../../../lib/text/tokens';
-import { articleFeatures, FEATURES_VERSION } from '../../../lib/match/features';
+import { contentTerms } from '../../lib/text/tokens';
+import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
 
 // Each test analyses the seeds as it stores them, which takes a while on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });

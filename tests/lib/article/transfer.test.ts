@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../lib/corpus/article';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { CorpusStore, StorageFullError } from '../../../lib/corpus/store';
+import type { Article } from '../../../lib/article/article';
+import { makeArticle } from '../../../lib/article/make-article';
+import { CorpusStore, StorageFullError } from '../../../services/corpus-store';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -17,7 +17,7 @@ import {
   parseImportAsync,
   serialiseExport,
   type CorpusExport,
-} from '../../../lib/corpus/transfer';
+} from '../../../lib/article/transfer';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
 import { contentTerms } from '../../../lib/text/tokens';
 import { withFullDiskAfter } from '../../helpers/full-disk';

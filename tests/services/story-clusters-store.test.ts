@@ -3,14 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../lib/corpus/article';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { CorpusStore, StorageFullError, STORIES_SIGNATURE } from '../../../lib/corpus/store';
-import { FEATURES_VERSION } from '../../../lib/match/features';
-import { STORY_RULES_VERSION } from '../../../lib/match/story-clusters';
-import { contentTerms } from '../../../lib/text/tokens';
-import { loadSeeds, sharedDir } from '../../helpers/seeds';
-import { withFullDiskAfter } from '../../helpers/full-disk';
+import type { Article } from '../../lib/article/article';
+import { makeArticle } from '../../lib/article/make-article';
+import { CorpusStore, StorageFullError, STORIES_SIGNATURE } from '../../services/corpus-store';
+import { FEATURES_VERSION } from '../../lib/match/features';
+import { STORY_RULES_VERSION } from '../../lib/match/story-clusters';
+import { contentTerms } from '../../lib/text/tokens';
+import { loadSeeds, sharedDir } from '../helpers/seeds';
+import { withFullDiskAfter } from '../helpers/full-disk';
 
 // Each test analyses the seeds as it stores them, which takes a while on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { findNonReporting } from '../../../lib/corpus/clean';
-import { parseHeader } from '../../../lib/corpus/header';
+import { findNonReporting } from '../../../lib/article/clean';
+import { parseHeader } from '../../../lib/article/header';
 import {
   MAX_BODY_CHARS,
   UNKNOWN_OUTLET,
@@ -10,7 +10,7 @@ import {
   makeArticle,
   outletFromUrl,
   readArticle,
-} from '../../../lib/corpus/make-article';
+} from '../../../lib/article/make-article';
 import { seedTexts } from '../../helpers/seeds';
 import { haveShared, sharedPath } from '../../helpers/shared';
 

@@ -1,11 +1,11 @@
-import type { Article } from '../lib/corpus/article';
-import type { CorpusStore } from '../lib/corpus/store';
-import { makeArticle } from '../lib/corpus/make-article';
-import { findDuplicate } from '../lib/corpus/duplicate';
+import type { Article } from '../lib/article/article';
+import type { CorpusStore } from './corpus-store';
+import { makeArticle } from '../lib/article/make-article';
+import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
-import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from './protocol';
+import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {

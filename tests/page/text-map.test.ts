@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { buildTextMap, locate, mappedChars, rangeOf, subSpan } from '../../../lib/extract/text-map';
-import { drain } from '../../helpers/drain';
+import { buildTextMap, locate, mappedChars, rangeOf, subSpan } from '../../page/text-map';
+import { drain } from '../helpers/drain';
 
 const dom = (body: string) => new JSDOM(`<!doctype html><html><body>${body}</body></html>`).window.document;
 

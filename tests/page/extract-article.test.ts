@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { anchorArticle } from '../../../lib/extract/anchor';
-import { extractArticle, type Block } from '../../../lib/extract/extract-article';
-import { drain } from '../../helpers/drain';
+import { anchorArticle } from '../../page/anchor';
+import { extractArticle, type Block } from '../../page/extract-article';
+import { drain } from '../helpers/drain';
 
 /** The live page element that shows each block (null where none does). */
 const anchorBlocks = (doc: Document, blocks: readonly Block[]) => drain(anchorArticle(doc, blocks)).blocks.map((a) => a?.element ?? null);
-import { haveShared, sharedPath } from '../../helpers/shared';
+import { haveShared, sharedPath } from '../helpers/shared';
 
 const paragraphs = Array.from(
   { length: 8 },
@@ -77,7 +77,7 @@ describe('extractArticle', () => {
   });
 
   it('runs in steps a caller can spread over tasks, with the same result', async () => {
-    const { extractArticleSteps } = await import('../../../lib/extract/extract-article');
+    const { extractArticleSteps } = await import('../../page/extract-article');
     const doc = dom(articleHtml());
     const steps = extractArticleSteps(doc, 'http://127.0.0.1/a');
     let yields = 0;
@@ -96,7 +96,7 @@ describe('extractArticle', () => {
   });
 
   it('gives a quick paragraph text for a first look, and none for pages without paragraphs', async () => {
-    const { quickArticleText } = await import('../../../lib/extract/extract-article');
+    const { quickArticleText } = await import('../../page/extract-article');
     const run = (doc: Document) => {
       const steps = quickArticleText(doc);
       for (;;) {

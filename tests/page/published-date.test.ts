@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { dayOf, publishedDate } from '../../../lib/extract/published-date';
-import { sharedDir } from '../../helpers/seeds';
+import { dayOf, publishedDate } from '../../page/published-date';
+import { sharedDir } from '../helpers/seeds';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const page = (head: string, body = '<p>Text.</p>') => new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).window.document;

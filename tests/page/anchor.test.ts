@@ -1,8 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { anchorArticle, textRange, titleRange } from '../../../lib/extract/anchor';
-import { drain } from '../../helpers/drain';
-import { extractArticle } from '../../../lib/extract/extract-article';
+import { anchorArticle, textRange, titleRange } from '../../page/anchor';
+import { drain } from '../helpers/drain';
+import { extractArticle } from '../../page/extract-article';
 
 const sentences = (i: number) =>
   `Absatz ${i}: Die Delegationen verhandelten am Mittwoch bis in den späten Abend. Danach traten beide Minister vor die Presse und sprachen von Fortschritten.`;

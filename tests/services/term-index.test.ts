@@ -7,9 +7,9 @@ import {
   rankCandidates,
   selectQueryTerms,
   type QueryTerm,
-} from '../../../lib/corpus/index';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { contentTerms } from '../../../lib/text/tokens';
+} from '../../services/term-index';
+import { makeArticle } from '../../lib/article/make-article';
+import { contentTerms } from '../../lib/text/tokens';
 
 const article = (raw: string, extra: { title?: string; language?: string } = {}) =>
   makeArticle({ id: 'a', raw, source: 'user', outlet: 'X', language: extra.language ?? 'de', title: extra.title });

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../lib/corpus/article';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { CorpusStore, DB_VERSION, STORIES_SIGNATURE } from '../../../lib/corpus/store';
-import { articleFeatures, FEATURES_VERSION } from '../../../lib/match/features';
-import { contentTerms } from '../../../lib/text/tokens';
-import { indexTerms } from '../../../lib/corpus/index';
-import { loadSeeds } from '../../helpers/seeds';
+import type { Article } from '../../lib/article/article';
+import { makeArticle } from '../../lib/article/make-article';
+import { CorpusStore, DB_VERSION, STORIES_SIGNATURE } from '../../services/corpus-store';
+import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
+import { contentTerms } from '../../lib/text/tokens';
+import { indexTerms } from '../../services/term-index';
+import { loadSeeds } from '../helpers/seeds';
 
 vi.setConfig({ testTimeout: 30_000 });
 

@@ -4,9 +4,9 @@
  * instead of the whole corpus. Pure logic; the store keeps the data in
  * IndexedDB and calls these functions inside its transactions.
  */
-import type { Article } from './article';
-import { reportingRanges } from './clean';
-import { contentTerms } from '../text/tokens';
+import type { Article } from '../lib/article/article';
+import { reportingRanges } from '../lib/article/clean';
+import { contentTerms } from '../lib/text/tokens';
 
 /**
  * Most terms an article is indexed under. A news article has a few hundred

@@ -1,12 +1,9 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { dayOf, publishedDate } from './published-date';
 
-/** One block of the extracted article (a paragraph, heading or list item), located in `text`. */
-export interface Block {
-  start: number;
-  end: number;
-  text: string;
-}
+import type { Block } from '../lib/article/block';
+
+export type { Block };
 
 /** The article of a page as crossread reads it: plain text made of blocks joined by blank lines. */
 export interface ExtractedArticle {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedArticles } from '../../../lib/corpus/seeds';
+import { seedArticles } from '../../../lib/article/seeds';
 import { loadSeeds, readSeedManifest, repoRoot, seedTexts } from '../../helpers/seeds';
 import { haveShared, sharedPath } from '../../helpers/shared';
 

@@ -1,6 +1,6 @@
-import { seedArticles, type SeedManifest } from '../lib/corpus/seeds';
-import type { Article } from '../lib/corpus/article';
-import type { LazySeeds } from '../lib/corpus/store';
+import { seedArticles, type SeedManifest } from '../lib/article/seeds';
+import type { Article } from '../lib/article/article';
+import type { LazySeeds } from './corpus-store';
 import manifest from '../seeds/manifest.json';
 
 // The seed texts are bundled at build time, byte for byte.

@@ -1,8 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { ISO_DATE, type Article } from './article';
-import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './index';
-import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../match/features';
-import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../match/story-clusters';
+import { ISO_DATE, type Article } from '../lib/article/article';
+import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
+import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
+import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
 
 export const DB_NAME = 'crossread';
 /**

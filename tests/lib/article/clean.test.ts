@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Range } from '../../../lib/corpus/article';
-import { findNonReporting, isReporting, reportingRanges } from '../../../lib/corpus/clean';
-import { parseHeader } from '../../../lib/corpus/header';
+import type { Range } from '../../../lib/article/article';
+import { findNonReporting, isReporting, reportingRanges } from '../../../lib/article/clean';
+import { parseHeader } from '../../../lib/article/header';
 import { seedTexts } from '../../helpers/seeds';
 import { haveShared, sharedPath } from '../../helpers/shared';
 

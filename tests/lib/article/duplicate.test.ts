@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeArticle } from '../../../lib/corpus/make-article';
-import { containment, findDuplicate, NEAR_DUPLICATE, shingles, textKey } from '../../../lib/corpus/duplicate';
+import { makeArticle } from '../../../lib/article/make-article';
+import { containment, findDuplicate, NEAR_DUPLICATE, shingles, textKey } from '../../../lib/article/duplicate';
 import { loadSeeds } from '../../helpers/seeds';
 
 const article = (raw: string, id = 'x') => makeArticle({ id, raw, source: 'user' });

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore } from '../../lib/corpus/store';
-import { makeArticle } from '../../lib/corpus/make-article';
-import type { Article } from '../../lib/corpus/article';
-import { corpusService } from '../../platform/corpus-service';
+import { CorpusStore } from '../../services/corpus-store';
+import { makeArticle } from '../../lib/article/make-article';
+import type { Article } from '../../lib/article/article';
+import { corpusService } from '../../services/corpus-service';
 import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../platform/protocol';
 import { loadSeeds } from '../helpers/seeds';
 
