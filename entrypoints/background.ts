@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CorpusStore } from '../services/corpus-store';
-import { serveBackground, tell, tellTab, type AnnotateRequest, type AnnotateResponse } from '../platform/messages';
+import { serveBackground, tell, tellTab, type AnnotateRequest, type AnnotateResponse } from '../platform/protocol';
 import { annotateFromStore } from '../services/annotate-page';
 import { corpusService } from '../services/corpus-service';
 import { bundledSeedSource, bundledSeeds } from '../services/seeds';

@@ -1,4 +1,4 @@
-import type { TabState } from '../../platform/messages';
+import type { TabState } from '../../platform/protocol';
 import type { UiMessages } from '../../lib/i18n/ui-messages';
 
 export interface TabStatusProps {

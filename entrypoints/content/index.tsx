@@ -11,7 +11,7 @@ import { rankMissing, shortReports } from '../../lib/notes/missing-ranking';
 import { localeFor, messages, type Locale } from '../../lib/i18n/messages';
 import { matchesShortcut, parseShortcut } from '../../lib/i18n/shortcut';
 import { Overlay } from '../../components/Overlay';
-import { ask, type ExtractResponse, type PagePayload, type TabState } from '../../platform/messages';
+import { ask, type ExtractResponse, type PagePayload, type TabState } from '../../platform/protocol';
 import { overlaysAllowedOn, watchOverlaysAllowedOn } from '../../platform/settings';
 import { answerPopup } from '../../platform/popup-bridge';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';

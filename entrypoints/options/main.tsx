@@ -8,7 +8,7 @@ import { ProgressBar } from '../../components/options/ProgressBar';
 import { StorySection } from '../../components/options/StorySection';
 import { ShortcutSettings } from '../../components/options/ShortcutSettings';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
-import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/messages';
+import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import './options.css';

@@ -5,7 +5,7 @@ import { Switch } from '../../components/Switch';
 import { TabStatus } from '../../components/popup/TabStatus';
 import { AddPageForm } from '../../components/popup/AddPageForm';
 import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
-import { ask, askTab, type PagePayload, type TabState } from '../../platform/messages';
+import { ask, askTab, type PagePayload, type TabState } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import './popup.css';
