@@ -85,6 +85,18 @@ describe('layers', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('only the background opens the store or runs the engine', () => {
+    const wrong: string[] = [];
+    for (const file of files.filter((f) => (f.startsWith('entrypoints/') && !f.startsWith('entrypoints/background')) || f.startsWith('components/'))) {
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = relative(root, join(root, dirname(file), spec));
+        if (target.startsWith('services/') || target.startsWith('lib/match/annotate') || target === 'idb') wrong.push(`${file} → ${spec}`);
+      }
+      if (/from 'idb'/.test(readFileSync(join(root, file), 'utf8'))) wrong.push(`${file} imports idb`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('finds a wrong import when there is one', () => {
     // The checks above only mean something if they can fail.
     expect(wrongImports('lib/match/annotate.ts', ['../../services/corpus-store', './features', '../text/tokens'])).toEqual([
