@@ -3,7 +3,7 @@ import type { CorpusStore } from './corpus-store';
 import { annotate } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
-import { baseLanguage, detectLanguage } from '../lib/text/language';
+import { languageOf } from '../lib/text/language';
 import { contentTerms } from '../lib/text/tokens';
 import type { PagePayload } from '../platform/protocol';
 
@@ -34,7 +34,7 @@ export interface AnnotatePageOptions {
  */
 export async function annotateFromStore(store: CorpusStore, page: PagePayload, opts: AnnotatePageOptions = {}): Promise<AnnotatedPage> {
   const lap = opts.lap ?? (() => undefined);
-  const language = page.language ? baseLanguage(page.language) : detectLanguage(page.text);
+  const language = languageOf(page.text, page.language);
   const terms = contentTerms(page.text, language);
   lap('terms');
   const stories = await store.candidateStories(terms);

@@ -3,10 +3,10 @@
  * reader saved, a CLI corpus file): reads its header, fills the fields the
  * caller left open, and records which ranges are not the outlet's reporting.
  */
-import { franc } from 'franc-min';
 import type { Article, ArticleSource } from './article';
 import { findNonReporting, reportingRanges } from './clean';
 import { normaliseDate, parseHeader } from './header';
+import { languageOf } from '../text/language';
 
 export interface ArticleInput {
   id: string;
@@ -25,32 +25,6 @@ export interface ArticleInput {
 export const MAX_BODY_CHARS = 1_000_000;
 export const MAX_TITLE_CHARS = 120;
 export const UNKNOWN_OUTLET = 'Unknown outlet';
-
-/** Text enough for franc to tell languages apart; more only costs time. */
-const LANGUAGE_SAMPLE = 10_000;
-
-// Headers sometimes name the language instead of coding it.
-const TO_CODE: Record<string, string> = {
-  deu: 'de',
-  ger: 'de',
-  german: 'de',
-  deutsch: 'de',
-  eng: 'en',
-  english: 'en',
-  englisch: 'en',
-};
-
-/** 'de'/'en' for German/English (two-letter, as browsers report), the ISO 639-3 code for others, 'und' when unknown. */
-export function languageCode(value: string): string {
-  const primary = value.trim().toLowerCase().split(/[-_]/)[0];
-  if (primary === '') return 'und';
-  return TO_CODE[primary] ?? primary;
-}
-
-/** The language of a text as franc-min detects it; 'und' for text too short or unclear. */
-export function detectLanguage(text: string): string {
-  return languageCode(franc(text.slice(0, LANGUAGE_SAMPLE)));
-}
 
 /** Host name of a URL without a leading "www.", or null when it is not a URL with a host. */
 export function outletFromUrl(url: string | null | undefined): string | null {
@@ -91,8 +65,9 @@ const given = (v: string | null | undefined): v is string => typeof v === 'strin
 /**
  * The Article for `input.raw`. Header values fill fields the caller did not
  * give; then outlet falls back to the URL's host ("Unknown outlet" without a
- * URL), title to the first line of the reporting text, language to franc's
- * guess. Throws when the text has no body or a body over 1,000,000 characters.
+ * URL), title to the first line of the reporting text, language to what the
+ * text's words say (languageOf). Throws when the text has no body or a body
+ * over 1,000,000 characters.
  */
 export function makeArticle(input: ArticleInput): Article {
   return readArticle(input).article;
@@ -115,13 +90,7 @@ export function readArticle(input: ArticleInput): { article: Article; warnings: 
   const body = raw.slice(bodyStart);
   if (body.trim() === '') throw new Error(`Cannot add article ${id}: its text is empty${bodyStart > 0 ? ' (only header lines)' : ''}`);
 
-  const language = given(input.language)
-    ? languageCode(input.language)
-    : given(meta.lang)
-      ? languageCode(meta.lang)
-      : given(meta.language)
-        ? languageCode(meta.language)
-        : detectLanguage(body);
+  const language = languageOf(body, input.language, meta.lang, meta.language);
 
   const nonReporting = findNonReporting(raw, bodyStart, language);
   const url = given(input.url) ? input.url.trim() : given(meta.url) ? meta.url : null;

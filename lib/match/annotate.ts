@@ -1,7 +1,7 @@
 import type { Article } from '../article/article';
 import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
-import { detectLanguage, findNonReporting, isSupportedLanguage, parseHeader } from './pipeline';
+import { findNonReporting, isSupportedLanguage, languageOf, parseHeader } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
 import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
@@ -52,8 +52,7 @@ export function analysePage(page: Page, opts: { attribution?: boolean } = {}): P
   const header = parseHeader(text);
   const warnings = [...header.warnings];
   const body = text.slice(header.bodyStart);
-  const declared = page.language ?? header.meta.language ?? header.meta.lang ?? null;
-  const language = declared ? declared.slice(0, 2).toLowerCase() : detectLanguage(body);
+  const language = languageOf(body, page.language, header.meta.lang, header.meta.language);
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
   const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];

@@ -8,7 +8,7 @@ export { tokenize, type Token } from '../text/tokens';
 export { isStopword } from '../text/stopwords';
 export { normalise } from '../text/normalise';
 export { stem } from '../text/stem';
-export { detectLanguage, isSupportedLanguage } from '../text/language';
+export { isSupportedLanguage, languageOf } from '../text/language';
 export { findNonReporting, reportingRanges } from '../article/clean';
 export { parseHeader } from '../article/header';
 export { extractQuantities, type Quantity } from '../text/numbers';

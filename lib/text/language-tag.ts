@@ -1,7 +1,8 @@
 /*
- * Language tags as pages declare them (<html lang="de-DE">, "en_GB") and as
- * franc reports them (ISO 639-3 "deu"), reduced to one comparable code: the
- * two-letter ISO 639-1 code where one exists.
+ * Language tags as pages declare them (<html lang="de-DE">, "en_GB"), as
+ * article headers name them ("Deutsch") and as franc reports them (ISO 639-3
+ * "deu"), reduced to one comparable code: the two-letter ISO 639-1 code where
+ * one exists.
  */
 
 const ISO_639_3_TO_1: Record<string, string> = {
@@ -14,9 +15,11 @@ const ISO_639_3_TO_1: Record<string, string> = {
   swh: 'sw', swa: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig', zul: 'zu', amh: 'am', som: 'so', uzn: 'uz', uzb: 'uz',
   kaz: 'kk', azj: 'az', aze: 'az', kin: 'rw', mya: 'my', sin: 'si', jav: 'jv', sun: 'su', ceb: 'ceb', lit: 'lt',
   lav: 'lv', est: 'et', cat: 'ca', glg: 'gl', eus: 'eu', isl: 'is', gle: 'ga', cym: 'cy', afr: 'af', mlt: 'mt',
+  // Article headers sometimes name the language instead of coding it ("language: Deutsch").
+  german: 'de', deutsch: 'de', english: 'en', englisch: 'en',
 };
 
-/** Primary language of a BCP 47 tag or ISO code: "de-DE" → "de", "en_GB" → "en", "deu" → "de", "" → "und". */
+/** Primary language of a BCP 47 tag, ISO code or language name: "de-DE" → "de", "en_GB" → "en", "deu" → "de", "Deutsch" → "de", "" → "und". */
 export function baseLanguage(tag: string | null | undefined): string {
   if (!tag) return 'und';
   // Called once per token by the stemmer; the handful of distinct tags is memoised.

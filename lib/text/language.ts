@@ -10,8 +10,26 @@ export { isSupportedLanguage } from './language-tag';
  * ('de', 'en', 'fr', …), otherwise franc's ISO 639-3 code, or 'und' when the
  * text is too short or unclear. franc-min covers the ~80 languages with the
  * most speakers, which includes every language news pages are likely to be in.
+ *
+ * languageOf is the one decision: a stored article, a page in the browser and
+ * a file on the command line get their language from it, so the same text is
+ * read (segmented, stemmed, cleaned) the same way wherever it comes from.
  */
 
+/**
+ * The language of a text: the first declared tag that names a language (the
+ * caller's, a page's <html lang>, an article header's "lang:"/"language:"),
+ * else what the text's words say (detectLanguage). A declaration wins because
+ * it is the outlet's own word; one that names no language ('und', '') is no
+ * declaration.
+ */
+export function languageOf(text: string, ...declared: ReadonlyArray<string | null | undefined>): string {
+  for (const tag of declared) {
+    const code = baseLanguage(tag);
+    if (code !== 'und') return code;
+  }
+  return detectLanguage(text);
+}
 
 /** franc needs some text; below this many letters its guesses are noise. */
 const MIN_LETTERS = 20;
@@ -73,7 +91,7 @@ function plainlyGermanOrEnglish(sample: string): 'de' | 'en' | null {
 }
 
 /** Detected language of a text: 'de', 'en', another ISO 639-1 (or 639-3) code, or 'und'. */
-export function detectLanguage(text: string): string {
+function detectLanguage(text: string): string {
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
   const letters = sample.match(LETTER);
   if (!letters || letters.length < MIN_LETTERS) return 'und';

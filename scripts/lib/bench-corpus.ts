@@ -21,7 +21,7 @@ import { basename, join } from 'node:path';
 import type { Article } from '../../lib/article/article';
 import { makeArticle } from '../../lib/article/make-article';
 import { articleFeatures } from '../../lib/match/features';
-import { detectLanguage } from '../../lib/text/language';
+import { languageOf } from '../../lib/text/language';
 import { segmentSentences } from '../../lib/text/segment';
 import { extractHtml } from './html';
 import { loadLabels } from './labels';
@@ -184,7 +184,7 @@ export function realTexts(options: Pick<BenchCorpusOptions, 'seeds' | 'sharedDir
     if (existsSync(pagesDir)) {
       for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort()) {
         const text = extractHtml(readFileSync(join(pagesDir, file), 'utf8')).text;
-        const language = detectLanguage(text);
+        const language = languageOf(text);
         if (language !== 'de' && language !== 'en') continue;
         addSource(sources, { id: `pages/${file}`, event: `pages/${file}`, family: `pages/${file}`, language, realDay: null }, text, true);
       }

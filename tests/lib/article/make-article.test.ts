@@ -5,8 +5,6 @@ import { parseHeader } from '../../../lib/article/header';
 import {
   MAX_BODY_CHARS,
   UNKNOWN_OUTLET,
-  detectLanguage,
-  languageCode,
   makeArticle,
   outletFromUrl,
   readArticle,
@@ -100,14 +98,19 @@ describe('makeArticle fields', () => {
   it('detects the language when neither caller nor header says', () => {
     expect(makeArticle({ id: 'x', raw: GERMAN, source: 'user' }).language).toBe('de');
     expect(makeArticle({ id: 'x', raw: ENGLISH, source: 'user' }).language).toBe('en');
-    expect(detectLanguage('ok')).toBe('und');
-    expect(detectLanguage('El gobierno aprobó el miércoles un nuevo presupuesto que incluye un mayor gasto en defensa, según informó el ministerio.')).toBe('spa');
-    expect(languageCode('DEU')).toBe('de');
-    expect(languageCode('en-GB')).toBe('en');
-    expect(languageCode('Deutsch')).toBe('de');
-    expect(languageCode('fra')).toBe('fra');
-    expect(languageCode(' ')).toBe('und');
+    expect(makeArticle({ id: 'x', raw: 'ok', source: 'user' }).language).toBe('und');
+    const spanish = 'El gobierno aprobó el miércoles un nuevo presupuesto que incluye un mayor gasto en defensa, según informó el ministerio.';
+    expect(makeArticle({ id: 'x', raw: spanish, source: 'user' }).language).toBe('es');
+    expect(makeArticle({ id: 'x', raw: ENGLISH, language: ' ', source: 'user' }).language).toBe('en');
+  });
+
+  it('takes a declared language in any form: the caller first, then the header', () => {
+    expect(makeArticle({ id: 'x', raw: GERMAN, language: 'DEU', source: 'user' }).language).toBe('de');
+    expect(makeArticle({ id: 'x', raw: GERMAN, language: 'en-GB', source: 'user' }).language).toBe('en');
+    expect(makeArticle({ id: 'x', raw: GERMAN, language: 'fra', source: 'user' }).language).toBe('fr');
     expect(makeArticle({ id: 'x', raw: `language: English\n\n${GERMAN}`, source: 'user' }).language).toBe('en');
+    expect(makeArticle({ id: 'x', raw: `language: Deutsch\n\n${ENGLISH}`, source: 'user' }).language).toBe('de');
+    expect(makeArticle({ id: 'x', raw: `language: English\n\n${GERMAN}`, language: 'de', source: 'user' }).language).toBe('de');
   });
 
   it('shortens a long first line to a title of at most 120 characters', () => {

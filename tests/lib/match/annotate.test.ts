@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analysePage, annotate } from '../../../lib/match/annotate';
 import { OVERLAY_THRESHOLDS } from '../../../lib/match/confidence';
+import { makeArticle } from '../../../lib/article/make-article';
 import { toPageNotes } from '../../../lib/notes/page-notes';
 import { article, BRIDGE } from './fixtures';
 
@@ -136,6 +137,21 @@ describe('annotate: calibrated claims (annotate JSON version 2 additions)', () =
     const relations = notes.sentences.flatMap((s) => s.outlets.filter((o) => o.outlet === brief.outlet).map((o) => o.relation));
     expect(relations).not.toContain('omits');
     expect(relations).toContain('short');
+  });
+});
+
+describe('the page and a stored article of the same text get one language', () => {
+  const ENGLISH = 'The president spoke with both parties on Wednesday and said that talks about the war would begin soon.';
+  const cases: Array<{ text: string; language?: string; expected: string }> = [
+    { text: `language: German\n\n${BRIDGE.page}`, expected: 'de' },
+    { text: `lang: en-GB\n\n${BRIDGE.page}`, expected: 'en' },
+    { text: BRIDGE.page, language: 'deu', expected: 'de' },
+    { text: ENGLISH, language: 'und', expected: 'en' },
+    { text: BRIDGE.page, expected: 'de' },
+  ];
+  it.each(cases)('$expected for $language / $text', ({ text, language, expected }) => {
+    expect(analysePage({ text, language }).language).toBe(expected);
+    expect(makeArticle({ id: 'x', raw: text, language, source: 'user' }).language).toBe(expected);
   });
 });
 

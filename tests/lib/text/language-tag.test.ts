@@ -8,6 +8,8 @@ describe('baseLanguage', () => {
     expect(baseLanguage(' EN ')).toBe('en');
     expect(baseLanguage('deu')).toBe('de');
     expect(baseLanguage('fra')).toBe('fr');
+    expect(baseLanguage('Deutsch')).toBe('de');
+    expect(baseLanguage('english')).toBe('en');
     expect(baseLanguage('')).toBe('und');
     expect(baseLanguage(null)).toBe('und');
     expect(baseLanguage('x-klingon')).toBe('und');
