@@ -4,6 +4,8 @@
  * in the browser as in `npm run annotate`. Pure DOM: no browser.* APIs.
  */
 
+import { en } from '../lib/text/vocabulary/en';
+
 /** The earliest year taken as a publication date; anything older is a placeholder or a mistake. */
 const MIN_YEAR = 1990;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -147,9 +149,10 @@ function timeDates(doc: Document): string[] {
   return out;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
+/** A month name as its first three letters, as the English vocabulary abbreviates it ("Sept." and "September" are "sep"). */
+function monthOf(word: string): number | undefined {
+  return en.months[word.slice(0, 3).toLowerCase()];
+}
 
 /**
  * The year, month and day a date string names as written (no time zone
@@ -165,9 +168,9 @@ function parseDay(value: string): { year: number; month: number; day: number | n
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) return { year: +m[1], month: +m[2], day: null };
   m = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})\b/i.exec(value);
-  if (m && MONTHS[m[2].slice(0, 3).toLowerCase()]) return { year: +m[3], month: MONTHS[m[2].slice(0, 3).toLowerCase()], day: +m[1] };
+  if (m && monthOf(m[2])) return { year: +m[3], month: monthOf(m[2])!, day: +m[1] };
   m = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(value);
-  if (m && MONTHS[m[1].slice(0, 3).toLowerCase()]) return { year: +m[3], month: MONTHS[m[1].slice(0, 3).toLowerCase()], day: +m[2] };
+  if (m && monthOf(m[1])) return { year: +m[3], month: monthOf(m[1])!, day: +m[2] };
   return null;
 }
 

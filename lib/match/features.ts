@@ -1,5 +1,5 @@
 import type { Article, Range } from '../article/article';
-import { attributionSources, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 export const FEATURES_VERSION = 10;
@@ -71,6 +71,8 @@ export interface AnalyseInput {
    * relations compare attributions; a story decision alone does without them.
    */
   attribution?: boolean;
+  /** The body's tokens (`tokenize(text.slice(bodyStart), language, bodyStart)`) where the caller has them already. */
+  tokens?: Token[];
 }
 
 const SKETCH_SIZE = 64;
@@ -98,25 +100,39 @@ function isOffset(q: Quantity, text: string): boolean {
   return OFFSET_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || OFFSET_AFTER.test(text.slice(q.end, q.end + 12));
 }
 
-const WEEKDAYS: Array<[RegExp, number]> = [
-  [/\b(montag|monday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 0],
-  [/\b(dienstag|tuesday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 1],
-  [/\b(mittwoch|wednesday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 2],
-  [/\b(donnerstag|thursday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 3],
-  [/\b(freitag|friday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 4],
-  [/\b(samstag|sonnabend|saturday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 5],
-  [/\b(sonntag|sunday)s?(?:abend|morgen|mittag|nachmittag|vormittag|nacht)?\b/i, 6],
-];
+/*
+ * The weekday and relative-day words come from the vocabularies (lib/text/vocabulary), which hold
+ * them folded (no umlauts); they are matched against the sentence as written, which works because
+ * none of these words has an umlaut or ß.
+ */
+const VOCABULARIES = [de, en];
+
+/** Each weekday's names with an optional part of the day ("Mittwochabend"); 0 = Monday here, where the vocabulary counts from Sunday. */
+const WEEKDAYS: Array<[RegExp, number]> = [0, 1, 2, 3, 4, 5, 6].map((day) => {
+  const names = VOCABULARIES.flatMap((v) => Object.keys(v.weekdays).filter((w) => (v.weekdays[w] + 6) % 7 === day));
+  const parts = VOCABULARIES.flatMap((v) => v.partsOfDay);
+  return [new RegExp(`\\b(${names.join('|')})s?(?:${parts.join('|')})?\\b`, 'i'), day];
+});
 
 export type EventRelative = 'yesterday' | 'day-before' | 'last-week';
 
 /** Relative days a lead places its event with; "heute"/"today" is left out: it is the publication day, and as often the present of a comment ("bis heute"). */
 const RELATIVE_DAYS: Array<[RegExp, EventRelative]> = [
-  [/\b(?:gestern|gestrig\p{L}*|yesterday)/iu, 'yesterday'],
-  [/\b(?:vorgestern|the\s+day\s+before\s+yesterday)\b/iu, 'day-before'],
+  [new RegExp(`\\b(?:${relativeDayPatterns(-1).join('|')})`, 'iu'), 'yesterday'],
+  [new RegExp(`\\b(?:${relativeDayPatterns(-2).join('|')})\\b`, 'iu'), 'day-before'],
   [/\b(?:(?:vergangene|letzte|vorige)[nr]?\s+woche|last\s+week)\b/iu, 'last-week'],
 ];
-const ANY_RELATIVE = /gestern|gestrig|yesterday|woche|week/i;
+const ANY_RELATIVE = new RegExp([...relativeDayPatterns(-1), ...relativeDayPatterns(-2), 'woche', 'week'].join('|'), 'iu');
+
+/** The vocabularies' words, adjective stems ("gestrige") and phrases for the day `days` from the day of writing, as patterns. */
+function relativeDayPatterns(days: number): string[] {
+  const named = (words: Readonly<Record<string, number>>) => Object.keys(words).filter((w) => words[w] === days);
+  return VOCABULARIES.flatMap((v) => [
+    ...named(v.relativeDays),
+    ...named(v.relativeDayStems).map((stem) => `${stem}\\p{L}*`),
+    ...named(v.relativeDayPhrases).map((phrase) => phrase.split(' ').join('\\s+')),
+  ]);
+}
 
 /** The event's weekday is read from the lead only: later weekdays are often of other things ("am Freitag beginnt …"). */
 const LEAD_SENTENCES = 4;
@@ -321,7 +337,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
   // One tokenization of the whole body: names are recognised by their use across the text.
-  const tokens = tokenize(text.slice(bodyStart), language, bodyStart);
+  const tokens = input.tokens ?? tokenize(text.slice(bodyStart), language, bodyStart);
   const per = tokens.map((t) => tokenTerms(t, language));
   let at = 0;
   for (const s of segmented) {

@@ -12,6 +12,8 @@ export { isSupportedLanguage, languageOf } from '../text/language';
 export { findNonReporting, reportingRanges } from '../article/clean';
 export { parseHeader } from '../article/header';
 export { extractQuantities, type Quantity } from '../text/numbers';
+export { de } from '../text/vocabulary/de';
+export { en } from '../text/vocabulary/en';
 export { attributionSources, attributionsDiffer } from '../text/attribution';
 export { extractScores, type Score } from '../text/scores';
 export { extractMinutes, type MatchMinute } from '../text/minutes';

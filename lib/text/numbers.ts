@@ -1,5 +1,8 @@
 import { baseLanguage } from './language-tag';
 import { normalise } from './normalise';
+import { de } from './vocabulary/de';
+import { en } from './vocabulary/en';
+import { table } from './vocabulary/vocabulary';
 
 /**
  * A number a text states, with what it counts. Outlets that report the same
@@ -59,15 +62,7 @@ const CLOCK = /^(\d{1,2})(?:[.:](\d{2}))?$/;
 const SEPARATORS = /([.,])/;
 const NUMERIC_DATE = /(?<![\d.,])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})(?![\d.,]))?/g;
 
-/**
- * Lookup tables without a prototype: tokens are arbitrary words, and "constructor"
- * must not be found in a table of weekdays.
- */
-function dict<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, entries);
-}
-
-const MINUTES: Record<string, number> = dict({
+const MINUTES: Record<string, number> = table({
   second: 1 / 60,
   minute: 1,
   hour: 60,
@@ -79,7 +74,7 @@ const MINUTES: Record<string, number> = dict({
 });
 
 /** Normalised duration unit words → unit. */
-const DURATION_UNITS: Record<string, string> = dict({});
+const DURATION_UNITS: Record<string, string> = table({});
 function addUnits(unit: string, words: string[]) {
   for (const w of words) DURATION_UNITS[w] = unit;
 }
@@ -93,7 +88,7 @@ addUnits('year', ['jahr', 'jahre', 'jahren', 'jahres', 'jahrs', 'year', 'years']
 addUnits('decade', ['jahrzehnt', 'jahrzehnte', 'jahrzehnten', 'decade', 'decades']);
 
 /** Single words that are a duration by themselves: value in minutes. */
-const DURATION_WORDS: Record<string, [number, string]> = dict({
+const DURATION_WORDS: Record<string, [number, string]> = table({
   viertelstunde: [15, 'hour'],
   dreiviertelstunde: [45, 'hour'],
   halbstunde: [30, 'hour'],
@@ -102,7 +97,7 @@ const DURATION_WORDS: Record<string, [number, string]> = dict({
 /** Adjectives of duration: "zweistündigen", "90-minütige", "dreitägiger". */
 /** Duration adjectives and the nouns made of them ("die 120-jährige Geschichte", "der 78-Jährige"). */
 const DURATION_ADJECTIVE = /^(.*?)(sekundig|minutig|stundig|tagig|wochig|monatig|jahrig)(?:e|en|er|es|em)?$/;
-const ADJECTIVE_UNIT: Record<string, string> = dict({
+const ADJECTIVE_UNIT: Record<string, string> = table({
   sekundig: 'second',
   minutig: 'minute',
   stundig: 'hour',
@@ -112,7 +107,7 @@ const ADJECTIVE_UNIT: Record<string, string> = dict({
   jahrig: 'year',
 });
 
-const CURRENCIES: Record<string, string> = dict({
+const CURRENCIES: Record<string, string> = table({
   euro: 'EUR', euros: 'EUR', eur: 'EUR', '€': 'EUR',
   dollar: 'USD', dollars: 'USD', usd: 'USD', '$': 'USD', 'us-dollar': 'USD',
   pfund: 'GBP', pound: 'GBP', pounds: 'GBP', gbp: 'GBP', '£': 'GBP',
@@ -122,7 +117,7 @@ const CURRENCIES: Record<string, string> = dict({
 });
 const CURRENCY_SYMBOLS = new Set(['€', '$', '£', '¥']);
 
-const MULTIPLIERS: Record<string, number> = dict({
+const MULTIPLIERS: Record<string, number> = table({
   tausend: 1e3, tsd: 1e3, thousand: 1e3, k: 1e3,
   million: 1e6, millionen: 1e6, mio: 1e6, mill: 1e6, millions: 1e6, mn: 1e6, m: 1e6,
   milliarde: 1e9, milliarden: 1e9, mrd: 1e9, billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9,
@@ -132,7 +127,7 @@ const MULTIPLIERS: Record<string, number> = dict({
 const GERMAN_BILLION = 1e12;
 
 /** Vague plural counts: "Hunderte Menschen", "thousands of people". */
-const VAGUE_COUNTS: Record<string, number> = dict({
+const VAGUE_COUNTS: Record<string, number> = table({
   dutzende: 12, dutzenden: 12, hunderte: 100, hunderten: 100, tausende: 1000, tausenden: 1000,
   zehntausende: 10000, zehntausenden: 10000, hunderttausende: 100000, hunderttausenden: 100000,
   dozens: 12, hundreds: 100, thousands: 1000, millions: 1e6,
@@ -160,55 +155,29 @@ for (const h of HEDGE_LIST.sort((a, b) => b.length - a.length)) {
   HEDGES.set(key, list);
 }
 
-const GERMAN_MONTHS: Record<string, number> = dict({
-  januar: 1, janner: 1, jan: 1, februar: 2, feber: 2, feb: 2, febr: 2, marz: 3, mrz: 3, april: 4, apr: 4, mai: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, oktober: 10, okt: 10,
-  november: 11, nov: 11, dezember: 12, dez: 12,
-});
-const ENGLISH_MONTHS: Record<string, number> = dict({
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7,
-  jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
-  december: 12, dec: 12,
-});
 /** Abbreviated month names, which take their period with them ("Feb."); "Juni." ends a sentence. */
-const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'febr', 'mar', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dez', 'dec']);
+const MONTH_ABBREVIATIONS = new Set([...de.monthAbbreviations, ...en.monthAbbreviations]);
 /** Words before a bare month name that make it a date ("im Februar", "since May"). */
 const MONTH_CONTEXT = new Set([
   'im', 'in', 'seit', 'bis', 'ab', 'anfang', 'ende', 'mitte', 'vom', 'zum', 'des', 'letzten', 'kommenden', 'nachsten',
   'vergangenen', 'since', 'until', 'by', 'from', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'during',
 ]);
 
-const WEEKDAYS: Record<string, number> = dict({
-  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-});
+// Weekdays and relative days are read in either language: "Montag" in an English text is still Monday.
+const WEEKDAYS: Record<string, number> = table({ ...de.weekdays, ...en.weekdays });
 /** "Mittwochabend", "Freitagmorgen": weekday plus part of day. */
-const WEEKDAY_COMPOUND = /^(sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend)(abend|morgen|nachmittag|vormittag|mittag|nacht|fruh)s?$/;
+const WEEKDAY_COMPOUND = new RegExp(`^(${Object.keys(de.weekdays).join('|')})(${de.partsOfDay.join('|')})s?$`);
 
-const RELATIVE_DAYS: Record<string, number> = dict({
-  vorgestern: -2, gestern: -1, heute: 0, ubermorgen: 2, today: 0, yesterday: -1, tomorrow: 1, tonight: 0,
-});
+const RELATIVE_DAYS: Record<string, number> = table({ ...de.relativeDays, ...en.relativeDays });
 
 // --- spelled-out numbers -------------------------------------------------
 
-const GERMAN_UNITS: Record<string, number> = dict({
-  null: 0, ein: 1, eins: 1, eine: 1, zwei: 2, zwo: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9,
-  zehn: 10, elf: 11, zwolf: 12, dreizehn: 13, vierzehn: 14, funfzehn: 15, sechzehn: 16, siebzehn: 17, achtzehn: 18,
-  neunzehn: 19,
-});
-const GERMAN_TENS: Record<string, number> = dict({
-  zwanzig: 20, dreissig: 30, vierzig: 40, funfzig: 50, sechzig: 60, siebzig: 70, achtzig: 80, neunzig: 90,
-});
+/** German compounds join units to tens ("einundzwanzig"), so the two are told apart. */
+const GERMAN_UNITS: Record<string, number> = table(Object.fromEntries(Object.entries(de.numbers).filter(([, v]) => v < 20)));
+const GERMAN_TENS: Record<string, number> = table(Object.fromEntries(Object.entries(de.numbers).filter(([, v]) => v >= 20)));
 /** Inflected articles/numerals that mean "one" only before a unit ("eine Stunde"). */
-// Not "eines": "eines Tages" is "one day, some day", not a duration.
-const GERMAN_ONE = new Set(['ein', 'eine', 'einer', 'einem', 'einen']);
-const ENGLISH_ONE = new Set(['a', 'an', 'one']);
-
-const ENGLISH_NUMBERS: Record<string, number> = dict({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-  twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-});
+const GERMAN_ONE = new Set(de.one);
+const ENGLISH_ONE = new Set(en.one);
 
 const germanWordCache = new Map<string, number | null>();
 
@@ -436,8 +405,8 @@ class Parser {
         n === 'morgen' ||
         n in DURATION_WORDS ||
         n in VAGUE_COUNTS ||
-        (this.german && (n in GERMAN_MONTHS || GERMAN_ONE.has(n) || germanNumberWord(n) !== null || this.durationAdjective(n) !== null || (n.length >= 10 && WEEKDAY_COMPOUND.test(n)))) ||
-        (this.english && (n in ENGLISH_MONTHS || n === 'half' || ENGLISH_ONE.has(n) || n in ENGLISH_NUMBERS));
+        (this.german && (n in de.months || GERMAN_ONE.has(n) || germanNumberWord(n) !== null || this.durationAdjective(n) !== null || (n.length >= 10 && WEEKDAY_COMPOUND.test(n)))) ||
+        (this.english && (n in en.months || n === 'half' || ENGLISH_ONE.has(n) || n in en.numbers));
       if (cache.size >= MAX_CACHED_WORDS) cache.clear();
       cache.set(n, may);
     }
@@ -501,21 +470,21 @@ class Parser {
         if (art && (art.n === 'an' || art.n === 'a')) return { value: 0.5, last: i + 1, articleOnly: true, spelled: true, approx: false };
         return null;
       }
-      if (ENGLISH_ONE.has(n) || n in ENGLISH_NUMBERS) {
+      if (ENGLISH_ONE.has(n) || n in en.numbers) {
         // "Formula One", "Air Force One": capitalised mid-sentence, a name.
         if (t.upper && !this.sentenceInitial(i)) return null;
-        let value = ENGLISH_ONE.has(n) ? 1 : ENGLISH_NUMBERS[n];
+        let value = ENGLISH_ONE.has(n) ? 1 : en.numbers[n];
         let last = i;
         // "twenty-one", "one hundred and five"
-        if (value >= 20 && value % 10 === 0 && lx[i + 1]?.s === '-' && lx[i + 2]?.n in ENGLISH_NUMBERS && ENGLISH_NUMBERS[lx[i + 2].n] < 10) {
-          value += ENGLISH_NUMBERS[lx[i + 2].n];
+        if (value >= 20 && value % 10 === 0 && lx[i + 1]?.s === '-' && lx[i + 2]?.n in en.numbers && en.numbers[lx[i + 2].n] < 10) {
+          value += en.numbers[lx[i + 2].n];
           last = i + 2;
         }
         if (lx[last + 1]?.n === 'hundred') {
           value *= 100;
           last += 1;
-          if (lx[last + 1]?.n === 'and' && lx[last + 2]?.n in ENGLISH_NUMBERS) {
-            value += ENGLISH_NUMBERS[lx[last + 2].n];
+          if (lx[last + 1]?.n === 'and' && lx[last + 2]?.n in en.numbers) {
+            value += en.numbers[lx[last + 2].n];
             last += 2;
           }
         }
@@ -731,7 +700,7 @@ class Parser {
   private monthOf(t: Lexeme): number {
     // Month names are capitalised in both languages; "mai"/"may" lowercase are other words.
     if (!t.upper) return 0;
-    return (this.german ? GERMAN_MONTHS[t.n] : 0) || (this.english ? ENGLISH_MONTHS[t.n] : 0) || 0;
+    return (this.german ? de.months[t.n] : 0) || (this.english ? en.months[t.n] : 0) || 0;
   }
 
   /** Dates read at a word: weekday, relative day, "February 12, 2025", "im Februar [2025]". */

@@ -1,4 +1,6 @@
 import { normalise } from './normalise';
+import { de } from './vocabulary/de';
+import { en } from './vocabulary/en';
 import { stopwordSet } from './stopwords';
 import { baseLanguage } from './language-tag';
 
@@ -69,8 +71,7 @@ const PREFIX_ABBREVIATIONS = new Set([
 const AMBIGUOUS_ABBREVIATIONS = new Set([
   'etc', 'usw', 'usf', 'mio', 'mrd', 'tsd', 'mill', 'bn', 'mn', 'jr', 'sr', 'inc', 'corp', 'ltd', 'co', 'bros',
   'no', 'nos', 'abb', 'kap', 'std', 'jh', 'jhd', 'jahrh', 'ff', 'abs', 'art', 'bd', 'hrsg', 'tel', 'ref', 'vol', 'ed',
-  'jan', 'feb', 'febr', 'mar', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'okt', 'oct', 'nov', 'dez', 'dec',
-  'mo', 'di', 'mi', 'do', 'fr', 'sa', 'mon', 'tue', 'tues', 'wed', 'thu', 'thurs', 'fri', 'sat', 'sun',
+  ...de.monthAbbreviations, ...en.monthAbbreviations, ...de.weekdayAbbreviations, ...en.weekdayAbbreviations,
   'min', 'sek', 'km', 'kg', 'mg', 'ml', 'ua', 'ev', 'gmbh', 'ag', 'dt', 'engl', 'franz', 'lat', 'griech',
   'gegr', 'einschl', 'entspr', 'jg', 'tagl', 'zzt', 'bsp', 'anm', 'aufl', 'ziff', 'pkt', 'hbf', 'bhf', 'nachf',
   // US state abbreviations in AP style ("Sacramento, Calif.")
@@ -79,11 +80,8 @@ const AMBIGUOUS_ABBREVIATIONS = new Set([
   'ave', 'blvd', 'rd',
 ]);
 
-const GERMAN_MONTHS = new Set([
-  'januar', 'jaenner', 'janner', 'februar', 'feber', 'marz', 'april', 'mai', 'juni', 'juli', 'august', 'september',
-  'oktober', 'november', 'dezember', 'jan', 'feb', 'febr', 'mar', 'mrz', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
-  'okt', 'nov', 'dez',
-]);
+/** Month words after a German ordinal ("am 12. Februar", "am 3. Mär. 2025"). */
+const GERMAN_MONTHS = new Set([...Object.keys(de.months), ...de.monthAbbreviations]);
 
 const CLOSER_FOLLOWERS = /[.,;:!?)]/;
 const ORDINAL = /^\d{1,3}$/;
