@@ -4,7 +4,7 @@ import { annotate } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
 import { languageOf } from '../lib/text/language';
-import { contentTerms } from '../lib/text/tokens';
+import { contentTermsOf, tokenize } from '../lib/text/tokens';
 import type { PagePayload } from '../platform/protocol';
 
 export interface AnnotatedPage {
@@ -35,7 +35,9 @@ export interface AnnotatePageOptions {
 export async function annotateFromStore(store: CorpusStore, page: PagePayload, opts: AnnotatePageOptions = {}): Promise<AnnotatedPage> {
   const lap = opts.lap ?? (() => undefined);
   const language = languageOf(page.text, page.language);
-  const terms = contentTerms(page.text, language);
+  // The page is tokenized once: its tokens give the index terms here and the engine's features below.
+  const tokens = tokenize(page.text, language);
+  const terms = contentTermsOf(tokens, language);
   lap('terms');
   const stories = await store.candidateStories(terms);
   const storyOfId = new Map<string, string>();
@@ -51,6 +53,7 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
     ...(opts.storedFeatures === false ? {} : { featuresOf: store.featuresOf }),
     storyOnly: opts.storyOnly === true,
     storyOf: (article) => storyOfId.get(article.id) ?? null,
+    pageTokens: { text: page.text, language, tokens },
   });
   lap('annotate');
   const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));

@@ -1,7 +1,7 @@
 import type { Article } from '../article/article';
 import { align, alignCompared, compare } from './align';
 import { analyse, articleFeatures, type ArticleFeatures } from './features';
-import { findNonReporting, isSupportedLanguage, languageOf, parseHeader } from './pipeline';
+import { findNonReporting, isSupportedLanguage, languageOf, parseHeader, type Token } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
 import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
@@ -27,6 +27,15 @@ export interface AnnotateOptions {
   storyOnly?: boolean;
   /** The stored story of each corpus article; without it annotate clusters the corpus itself, as the store does at ingest. */
   storyOf?: (article: Article) => string | null;
+  /** The page's tokens where the caller has tokenized it already (the background, for its index lookup). */
+  pageTokens?: PageTokens;
+}
+
+/** A page's text tokenized as a whole (`tokenize(text, language)`), handed on so it is tokenized once. */
+export interface PageTokens {
+  text: string;
+  language: string;
+  tokens: Token[];
 }
 
 /** What the engine knows about the page itself, derived once. */
@@ -47,7 +56,7 @@ export function pageOfArticle(article: Article): Page {
 }
 
 /** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
-export function analysePage(page: Page, opts: { attribution?: boolean } = {}): PageAnalysis {
+export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: PageTokens } = {}): PageAnalysis {
   const text = typeof page.text === 'string' ? page.text : '';
   const header = parseHeader(text);
   const warnings = [...header.warnings];
@@ -56,7 +65,10 @@ export function analysePage(page: Page, opts: { attribution?: boolean } = {}): P
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
   const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];
-  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url, attribution: opts.attribution });
+  // The caller's tokens serve when they are of the body as the engine reads it: the whole text (no header) in the page's language.
+  const given = opts.tokens;
+  const tokens = given && header.bodyStart === 0 && given.text === text && given.language === language ? given.tokens : undefined;
+  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url, attribution: opts.attribution, tokens });
   return { features, bodyStart: header.bodyStart, language, warnings };
 }
 
@@ -195,7 +207,7 @@ export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = 
   if (text.trim() === '') return emptyAnnotation(['The page is empty.']);
   if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
   // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
-  const analysis = analysePage(page, { attribution: !opts.storyOnly });
+  const analysis = analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
   return annotateAnalysed(analysis, corpus, opts);
 }
 

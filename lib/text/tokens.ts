@@ -222,22 +222,6 @@ function isModified(text: string, tokens: Token[], i: number, offset: number): b
  */
 export function tokenize(text: string, language: string, offset = 0): Token[] {
   const lang = baseLanguage(language || 'und');
-  // The extension tokenizes a page twice in a row: for its index terms
-  // (contentTerms) and for its features (analyse). The second call takes the
-  // first one's tokens; once only, so each annotation still tokenizes its page once.
-  const last = lastTokenized;
-  lastTokenized = null;
-  if (last !== null && last.text === text && last.lang === lang && last.offset === offset) return last.tokens;
-  const tokens = tokenizeAnew(text, lang, offset);
-  if (text.length <= MAX_REMEMBERED_CHARS) lastTokenized = { text, lang, offset, tokens };
-  return tokens;
-}
-
-/** The last text tokenized, with its tokens, until they are handed out once more (shared: callers treat tokens as read-only). */
-let lastTokenized: { text: string; lang: string; offset: number; tokens: Token[] } | null = null;
-const MAX_REMEMBERED_CHARS = 200_000;
-
-function tokenizeAnew(text: string, lang: string, offset: number): Token[] {
   const tokens: Token[] = [];
   const initial: boolean[] = [];
   TOKEN.lastIndex = 0;
@@ -310,9 +294,14 @@ function tokenizeAnew(text: string, lang: string, offset: number): Token[] {
  * ("US-Präsident" → usprasident, us, prasident).
  */
 export function contentTerms(text: string, language: string): string[] {
+  return contentTermsOf(tokenize(text, language), language);
+}
+
+/** contentTerms of a text already tokenized (`tokenize(text, language)`), for a caller that needs the tokens too. */
+export function contentTermsOf(tokens: readonly Token[], language: string): string[] {
   const lang = baseLanguage(language || 'und');
   const out: string[] = [];
-  for (const t of tokenize(text, lang)) {
+  for (const t of tokens) {
     if (t.kind !== 'name' && isStopword(t.norm, lang)) continue;
     if (t.kind === 'word' && t.norm.length < 2) continue;
     out.push(t.stem);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analysePage, annotate } from '../../../lib/match/annotate';
 import { OVERLAY_THRESHOLDS } from '../../../lib/match/confidence';
 import { makeArticle } from '../../../lib/article/make-article';
+import { tokenize } from '../../../lib/text/tokens';
 import { toPageNotes } from '../../../lib/notes/page-notes';
 import { article, BRIDGE } from './fixtures';
 
@@ -73,6 +74,20 @@ describe('annotate', () => {
 
   it('is deterministic and independent of corpus order', () => {
     expect(annotate(page, [...corpus].reverse())).toEqual(ann);
+  });
+
+  it('takes the page tokens a caller hands on, with the same result; tokens of another text or language are not used', () => {
+    const tokens = tokenize(page.text, 'de');
+    expect(annotate(page, corpus, { pageTokens: { text: page.text, language: 'de', tokens } })).toEqual(ann);
+    // The features are read off the tokens given: a changed token shows (the engine did not tokenize the page again)…
+    const renamed = tokens.map((t) => (t.stem === 'bruck' ? { ...t, stem: 'x-bruck' } : t));
+    expect(renamed.some((t) => t.stem === 'x-bruck')).toBe(true);
+    const withRenamed = analysePage(page, { tokens: { text: page.text, language: 'de', tokens: renamed } }).features;
+    expect(withRenamed.termFreq['x-bruck']).toBeGreaterThan(0);
+    // …while tokens of another language, or of a text with a header the engine cuts off, are left aside.
+    expect(analysePage(page, { tokens: { text: page.text, language: 'en', tokens: renamed } }).features.termFreq['x-bruck']).toBeUndefined();
+    const headed = `title: Brücke\n\n${page.text}`;
+    expect(analysePage({ ...page, text: headed }, { tokens: { text: headed, language: 'de', tokens: renamed } }).features.termFreq['x-bruck']).toBeUndefined();
   });
 
   it('never compares the page with itself', () => {
