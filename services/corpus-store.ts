@@ -839,6 +839,32 @@ export class CorpusStore {
     await this.write((tx, log) => CorpusStore.removeIndexed(tx, log, id));
   }
 
+  /** Deletes these articles in one transaction (retention): all of them, or none when the write fails. Returns those that were stored. */
+  async deleteArticles(ids: readonly string[]): Promise<Array<Pick<Article, 'id' | 'title' | 'outlet' | 'addedAt'>>> {
+    if (ids.length === 0) return [];
+    return this.write(async (tx, log) => {
+      const gone: Array<Pick<Article, 'id' | 'title' | 'outlet' | 'addedAt'>> = [];
+      for (const id of ids) {
+        const a = await tx.objectStore('articles').get(id);
+        if (!a) continue;
+        await CorpusStore.removeIndexed(tx, log, id);
+        gone.push({ id, title: a.title, outlet: a.outlet, addedAt: a.addedAt });
+      }
+      return gone;
+    });
+  }
+
+  /** Every article's id and when it was added, for retention, without holding every text at once. */
+  async articleEntries(): Promise<Array<{ id: string; addedAt: number }>> {
+    const out: Array<{ id: string; addedAt: number }> = [];
+    let cursor = await this.db.transaction('articles').store.openCursor();
+    while (cursor) {
+      out.push({ id: cursor.value.id, addedAt: cursor.value.addedAt });
+      cursor = await cursor.continue();
+    }
+    return out;
+  }
+
   /** How many articles are indexed under `term` (0 when none). */
   async documentFrequency(term: string): Promise<number> {
     return (await this.db.get('df', term))?.df ?? 0;

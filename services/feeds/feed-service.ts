@@ -1,0 +1,426 @@
+/**
+ * Following feeds: the followed list, fetching (by the alarm or "fetch now"),
+ * each new item made an article and stored through the corpus store, so it
+ * joins its story; retention afterwards. Every feed's outcome is recorded in
+ * words; one feed's failure never stops the others, and a failed write
+ * stores nothing of that feed's fetch.
+ */
+import type { Article } from '../../lib/article/article';
+import { makeArticle, outletFromUrl } from '../../lib/article/make-article';
+import { findDuplicate } from '../../lib/article/duplicate';
+import { contentTerms } from '../../lib/text/tokens';
+import type { FeedItem } from '../../lib/feeds/feed';
+import { describeFeed, retryAfter, type FeedRecord } from '../../lib/feeds/feed-state';
+import { hasFullText, itemArticleInput, READ_ID_PREFIX, stableHash } from '../../lib/feeds/item-article';
+import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { FeedFormatError, parseFeedDocument } from '../../lib/feeds/parse-feed';
+import { toDrop, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/feeds/retention';
+import type { PagePayload } from '../../platform/protocol';
+import { StorageFullError, type CorpusStore } from '../corpus-store';
+import { FEED_TIMEOUT_MS, FetchError, fetchLimited, MAX_FEED_BYTES, MAX_PAGE_BYTES } from './fetch-limited';
+import { seenId, type DroppedLog, type FeedDb, type FeedSettings, type SeenItem } from './feed-db';
+import type { PageExtractor } from './html-extractor';
+
+export interface FeedServiceDeps {
+  db: () => Promise<FeedDb>;
+  store: () => Promise<CorpusStore>;
+  extract: PageExtractor;
+  /** Whether the reader granted crossread this origin (permissions.contains). */
+  allowed: (origin: string) => Promise<boolean>;
+  /** The corpus changed: tabs recompute their notes, pages list again. */
+  changed: () => Promise<void>;
+  /** The followed feeds or their state changed. */
+  feedsChanged: () => void;
+  /** (Re)sets the alarm: every `minutes`, or none when nothing is followed. */
+  schedule: (minutes: number | null) => Promise<void>;
+  fetchImpl?: typeof fetch;
+  now?: () => number;
+  timeoutMs?: number;
+}
+
+export interface FeedView extends FeedRecord {
+  state: string;
+  permitted: boolean;
+}
+
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1';
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.1';
+/** Feeds fetched at once, and item pages of one feed fetched at once. */
+const FEED_CONCURRENCY = 3;
+const PAGE_CONCURRENCY = 4;
+
+const originOf = (url: string) => new URL(url).origin;
+
+/** Runs `work` over `items` with at most `limit` at once, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** An http(s) address, normalised, or an Error that says why not. */
+export function feedAddress(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`“${value.trim().slice(0, 200)}” is not a web address.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('A feed’s address starts with http:// or https://.');
+  url.hash = '';
+  return url.href;
+}
+
+export function newFeedRecord(url: string, title: string, now: number): FeedRecord {
+  return {
+    url, title: title.trim() || outletFromUrl(url) || url, siteUrl: null, origin: originOf(url), addedAt: now, paused: false,
+    etag: null, lastModified: null, lastFetch: null, lastSuccess: null, lastError: null, errors: 0, retryAfter: 0,
+    lastNew: 0, totalNew: 0, lastSkipped: 0, lastNote: null,
+  };
+}
+
+/** What became of one new item. */
+type ItemOutcome =
+  | { kind: 'article'; item: FeedItem; article: Article }
+  | { kind: 'skip'; item: FeedItem; reason: string; final: boolean };
+
+export class FeedService {
+  private readonly now: () => number;
+  private running: Promise<void> | null = null;
+  /** Storing is one at a time, so the same article arriving in two feeds at once is found a duplicate. */
+  private storing: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: FeedServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  async list(): Promise<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean }> {
+    const db = await this.deps.db();
+    const [feeds, settings, dropped] = await Promise.all([db.feeds(), db.settings(), db.dropped()]);
+    const now = this.now();
+    const views = await Promise.all(
+      feeds
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map(async (f) => {
+          const permitted = await this.deps.allowed(f.origin);
+          const state = permitted
+            ? describeFeed(f, now, settings.paused)
+            : `crossread may no longer reach ${f.origin}: the permission was withdrawn in the browser’s settings. Unfollow and follow again to give it back.`;
+          return { ...f, state, permitted };
+        }),
+    );
+    return { feeds: views, settings, dropped, running: this.running !== null };
+  }
+
+  /** Follows a feed: it is fetched at once, and refused (nothing kept) when it does not read as a feed. */
+  async follow(address: string, title = ''): Promise<FeedView> {
+    const url = feedAddress(address);
+    const db = await this.deps.db();
+    if (await db.feed(url)) throw new Error('You follow this feed already.');
+    if (!(await this.deps.allowed(originOf(url)))) throw new Error(`crossread may not reach ${originOf(url)}: the browser did not grant it.`);
+    const record = newFeedRecord(url, title, this.now());
+    await db.addFeeds([record]);
+    const after = await this.fetchFeed(record);
+    if (after.lastSuccess === null) {
+      await db.removeFeed(url);
+      this.deps.feedsChanged();
+      throw new Error(`Not followed: ${after.lastError ?? 'the feed could not be read.'}`);
+    }
+    await this.reschedule();
+    this.deps.feedsChanged();
+    return { ...after, state: describeFeed(after, this.now()), permitted: true };
+  }
+
+  /** Unfollows; the reply names the origin whose permission can be given back (no other followed feed uses it), or null. */
+  async unfollow(url: string): Promise<string | null> {
+    const db = await this.deps.db();
+    const feed = await db.feed(url);
+    if (!feed) throw new Error('You do not follow this feed.');
+    await db.removeFeed(url);
+    const rest = await db.feeds();
+    await this.reschedule();
+    this.deps.feedsChanged();
+    return rest.some((f) => f.origin === feed.origin) ? null : feed.origin;
+  }
+
+  async setPaused(paused: boolean, url?: string): Promise<void> {
+    const db = await this.deps.db();
+    if (url === undefined) await db.updateSettings({ paused });
+    else {
+      const feed = await db.feed(url);
+      if (!feed) throw new Error('You do not follow this feed.');
+      await db.putFeed({ ...feed, paused });
+    }
+    await this.reschedule();
+    this.deps.feedsChanged();
+  }
+
+  async updateSettings(change: { intervalMinutes?: number; retentionDays?: number }): Promise<FeedSettings> {
+    const db = await this.deps.db();
+    const current = await db.settings();
+    const next: Partial<FeedSettings> = {};
+    if (change.intervalMinutes !== undefined) {
+      if (!(change.intervalMinutes >= 15 && change.intervalMinutes <= 24 * 60)) throw new Error('Fetch every 15 minutes at least and once a day at most.');
+      next.intervalMinutes = Math.round(change.intervalMinutes);
+    }
+    if (change.retentionDays !== undefined) {
+      if (!(change.retentionDays >= MIN_RETENTION_DAYS && change.retentionDays <= MAX_RETENTION_DAYS)) {
+        throw new Error(`Keep articles between ${MIN_RETENTION_DAYS} and ${MAX_RETENTION_DAYS} days.`);
+      }
+      next.retention = { ...current.retention, days: Math.round(change.retentionDays) };
+    }
+    const settings = await db.updateSettings(next);
+    await this.reschedule();
+    if (next.retention) await this.applyRetention();
+    this.deps.feedsChanged();
+    return settings;
+  }
+
+  async importOpml(text: string): Promise<{ added: number; skipped: number; origins: string[] }> {
+    const { feeds, skipped } = readOpml(text);
+    if (feeds.length === 0) throw new Error('This OPML file lists no feed addresses.');
+    const db = await this.deps.db();
+    const now = this.now();
+    // Only feeds on origins the reader granted: the options page asked for them just before.
+    const records: FeedRecord[] = [];
+    let refused = 0;
+    for (const f of feeds) {
+      if (await this.deps.allowed(originOf(f.url))) records.push(newFeedRecord(f.url, f.title, now));
+      else refused++;
+    }
+    const added = await db.addFeeds(records);
+    await this.reschedule();
+    this.deps.feedsChanged();
+    return { added, skipped: skipped + refused + (records.length - added), origins: [...new Set(records.map((r) => r.origin))] };
+  }
+
+  async exportOpml(): Promise<string> {
+    const feeds = await (await this.deps.db()).feeds();
+    return writeOpml(feeds.map((f) => ({ url: f.url, title: f.title })), new Date(this.now()));
+  }
+
+  /** The alarm: feeds not paused whose backoff has passed, unless everything is paused. */
+  async fetchDue(): Promise<void> {
+    const db = await this.deps.db();
+    if ((await db.settings()).paused) return;
+    const now = this.now();
+    await this.fetchMany((await db.feeds()).filter((f) => !f.paused && f.retryAfter <= now));
+  }
+
+  /** "Fetch now": every feed not paused (or the one named), backoff or not. */
+  async fetchNow(url?: string): Promise<void> {
+    const db = await this.deps.db();
+    const feeds = (await db.feeds()).filter((f) => (url === undefined ? !f.paused : f.url === url));
+    if (url !== undefined && feeds.length === 0) throw new Error('You do not follow this feed.');
+    await this.fetchMany(feeds);
+  }
+
+  private async fetchMany(feeds: FeedRecord[]): Promise<void> {
+    // A round already running finishes first; fetching the same feed twice at once would store its items twice.
+    while (this.running) await this.running.catch(() => undefined);
+    const round = (async () => {
+      this.deps.feedsChanged();
+      await mapLimit(feeds, FEED_CONCURRENCY, (f) => this.fetchFeed(f));
+      // Retention failing (a full disk) must not fail the round: the feeds' states are recorded already.
+      await this.applyRetention().catch(() => undefined);
+    })();
+    this.running = round;
+    try {
+      await round;
+    } finally {
+      this.running = null;
+      this.deps.feedsChanged();
+    }
+  }
+
+  /** Fetches one feed and stores its new items; returns the feed's new record (already saved). */
+  private async fetchFeed(feed: FeedRecord): Promise<FeedRecord> {
+    const db = await this.deps.db();
+    const started = this.now();
+    const failed = async (message: string): Promise<FeedRecord> => {
+      const errors = feed.errors + 1;
+      const next: FeedRecord = { ...feed, lastFetch: started, lastError: message, errors, retryAfter: retryAfter(errors, started) };
+      // Best effort: on a full disk even the state cannot be written, and the round goes on with the other feeds.
+      await db.recordFetch(next, []).catch(() => undefined);
+      return next;
+    };
+    try {
+      if (!(await this.deps.allowed(feed.origin))) {
+        return await failed(`crossread may no longer reach ${feed.origin}: the permission was withdrawn in the browser’s settings. Unfollow and follow again to give it back.`);
+      }
+      const response = await fetchLimited(feed.url, {
+        etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT, timeoutMs: this.deps.timeoutMs ?? FEED_TIMEOUT_MS,
+        maxBytes: MAX_FEED_BYTES, allowed: this.deps.allowed, fetchImpl: this.deps.fetchImpl,
+      });
+      if (response.status === 'not-modified') {
+        const next: FeedRecord = { ...feed, lastFetch: started, lastSuccess: started, lastError: null, errors: 0, retryAfter: 0, lastNew: 0, lastSkipped: 0, lastNote: 'Unchanged since the last fetch.' };
+        await db.recordFetch(next, []);
+        return next;
+      }
+      const parsed = parseFeedDocument(response.body, response.url);
+      const title = feed.title && feed.title !== outletFromUrl(feed.url) && feed.title !== feed.url ? feed.title : parsed.title || feed.title;
+      const seen = await db.seen(parsed.items.map((i) => seenId(feed.url, i.key)));
+      const fresh = parsed.items.filter((i) => !seen.has(seenId(feed.url, i.key)));
+      const outcomes = await mapLimit(fresh, PAGE_CONCURRENCY, (item) => this.itemOutcome(item, feed.url, title, started));
+      const { stored, skipped } = await this.store(outcomes);
+      const seenItems: SeenItem[] = [
+        ...stored.map((a) => ({ id: seenId(feed.url, a.item.key), feedUrl: feed.url, articleId: a.article.id, seenAt: started })),
+        ...skipped.filter((s) => s.final).map((s) => ({ id: seenId(feed.url, s.item.key), feedUrl: feed.url, articleId: null, seenAt: started })),
+      ];
+      const next: FeedRecord = {
+        ...feed, title, siteUrl: parsed.siteUrl ?? feed.siteUrl, etag: response.etag, lastModified: response.lastModified,
+        lastFetch: started, lastSuccess: started, lastError: null, errors: 0, retryAfter: 0,
+        lastNew: stored.length, totalNew: feed.totalNew + stored.length, lastSkipped: skipped.length, lastNote: noteOf(skipped),
+      };
+      await db.recordFetch(next, seenItems);
+      if (stored.length > 0) await this.deps.changed();
+      return next;
+    } catch (error) {
+      if (error instanceof FetchError || error instanceof FeedFormatError) return failed(error.message);
+      if (error instanceof StorageFullError) return failed('The disk is full: nothing of this fetch was stored. Free some space, or keep fewer days.');
+      return failed(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The article an item becomes (its full text, else its page's), or why it does not. */
+  private async itemOutcome(item: FeedItem, feedUrl: string, outlet: string, addedAt: number): Promise<ItemOutcome> {
+    let pageText: string | null = null;
+    let pageTitle: string | null = null;
+    let pageDate: string | null = null;
+    if (!hasFullText(item)) {
+      if (!item.url) return { kind: 'skip', item, reason: 'it has neither a link nor its full text', final: true };
+      const origin = originOf(item.url);
+      if (!(await this.deps.allowed(origin))) return { kind: 'skip', item, reason: `its page is on ${origin}, a site you do not follow`, final: true };
+      try {
+        const page = await fetchLimited(item.url, {
+          accept: PAGE_ACCEPT, timeoutMs: this.deps.timeoutMs ?? FEED_TIMEOUT_MS, maxBytes: MAX_PAGE_BYTES, allowed: this.deps.allowed, fetchImpl: this.deps.fetchImpl,
+        });
+        if (page.status !== 'ok') return { kind: 'skip', item, reason: 'its page did not come', final: false };
+        if (!/html|xml/i.test(page.contentType) && page.contentType !== '') return { kind: 'skip', item, reason: 'its page is not a web page', final: true };
+        const read = await this.deps.extract(page.body, page.url);
+        if (!read.ok) return { kind: 'skip', item, reason: read.reason, final: true };
+        pageText = read.text;
+        pageTitle = read.title;
+        pageDate = read.date;
+      } catch (error) {
+        const transient = !(error instanceof FetchError) || error.kind !== 'too-large';
+        return { kind: 'skip', item, reason: `its page could not be fetched (${error instanceof Error ? error.message : String(error)})`, final: !transient };
+      }
+    }
+    const input = itemArticleInput({ ...item, date: item.date ?? pageDate }, { feedUrl, outlet }, pageText, addedAt, pageTitle);
+    if (!input) return { kind: 'skip', item, reason: 'it has no text', final: true };
+    try {
+      return { kind: 'article', item, article: makeArticle(input) };
+    } catch (error) {
+      return { kind: 'skip', item, reason: error instanceof Error ? error.message : String(error), final: true };
+    }
+  }
+
+  /** Stores the new articles of one feed in one transaction, leaving out those the corpus (or this batch) holds already. */
+  private async store(outcomes: ItemOutcome[]) {
+    const task = this.storing.then(async () => {
+      const s = await this.deps.store();
+      const stored: Array<{ item: FeedItem; article: Article }> = [];
+      const skipped = outcomes.filter((o): o is Extract<ItemOutcome, { kind: 'skip' }> => o.kind === 'skip');
+      for (const o of outcomes) {
+        if (o.kind !== 'article') continue;
+        const { article } = o;
+        const sameUrl = (article.url && ((await s.findByUrl(article.url)) ?? stored.find((x) => x.article.url === article.url)?.article)) || null;
+        const same = sameUrl ?? findDuplicate(article, [...stored.map((x) => x.article), ...(await s.candidates(contentTerms(article.raw, article.language), 20))], { near: true });
+        if (same) skipped.push({ kind: 'skip', item: o.item, reason: 'it is already in your corpus', final: true });
+        else stored.push({ item: o.item, article });
+      }
+      // One transaction: a full disk stores none of them, and the items are fetched again next time.
+      if (stored.length > 0) await s.addArticles(stored.map((x) => x.article));
+      return { stored, skipped };
+    });
+    this.storing = task.catch(() => undefined);
+    return task;
+  }
+
+  /** Drops what the retention policy says, records it for the corpus manager. */
+  async applyRetention(): Promise<number> {
+    const db = await this.deps.db();
+    const s = await this.deps.store();
+    const { retention } = await db.settings();
+    const now = this.now();
+    const ids = toDrop(await s.articleEntries(), retention, now);
+    const log = await db.dropped();
+    if (ids.length === 0) {
+      await db.putDropped({ ...log, lastRun: now });
+      return 0;
+    }
+    const gone = await s.deleteArticles(ids);
+    await db.putDropped({
+      total: log.total + gone.length,
+      lastRun: now,
+      recent: [...gone.map((g) => ({ title: g.title, outlet: g.outlet, addedAt: g.addedAt, droppedAt: now })), ...log.recent].slice(0, 20),
+    });
+    await this.deps.changed();
+    return gone.length;
+  }
+
+  /** The alarm follows the settings: none without feeds or while everything is paused. */
+  async reschedule(): Promise<void> {
+    const db = await this.deps.db();
+    const [feeds, settings] = await Promise.all([db.feeds(), db.settings()]);
+    await this.deps.schedule(feeds.length === 0 || settings.paused ? null : settings.intervalMinutes);
+  }
+
+  // -------------------------------------------------------------------------
+  // Keep what I read
+
+  async keepSite(host: string, on?: boolean): Promise<boolean> {
+    const db = await this.deps.db();
+    const { keepSites } = await db.settings();
+    if (on === undefined) return keepSites.includes(host);
+    const next = keepSites.filter((h) => h !== host);
+    if (on) next.push(host);
+    await db.updateSettings({ keepSites: next });
+    return on;
+  }
+
+  /** Stores a page the reader stayed on, where its site's switch is on. No request: the content script sent the extracted text. */
+  async keepRead(page: PagePayload, senderUrl: string | undefined): Promise<{ kept: boolean; reason: string }> {
+    let host: string;
+    try {
+      const sender = new URL(senderUrl ?? '');
+      // The page's own address is the tab's: a content script cannot file a page under another site.
+      if (new URL(page.url).host !== sender.host) return { kept: false, reason: 'The page is not the tab’s.' };
+      host = sender.host;
+    } catch {
+      return { kept: false, reason: 'The page has no address.' };
+    }
+    if (!(await this.keepSite(host))) return { kept: false, reason: `“Keep what I read” is off on ${host}.` };
+    const s = await this.deps.store();
+    if (await s.findByUrl(page.url)) return { kept: false, reason: 'This page is already in your corpus.' };
+    const article = makeArticle({
+      id: `${READ_ID_PREFIX}${stableHash(page.url)}`,
+      raw: page.text, url: page.url, title: page.title, language: page.language ?? undefined,
+      outlet: page.siteName?.trim() || outletFromUrl(page.url) || host,
+      date: page.publishedTime ? page.publishedTime.slice(0, 10) : null,
+      source: 'user', addedAt: this.now(),
+    });
+    const same = findDuplicate(article, await s.candidates(contentTerms(article.raw, article.language), 20), { near: true });
+    if (same) return { kept: false, reason: `Its text is already in your corpus, as “${same.title}” (${same.outlet}).` };
+    await s.addArticles([article]);
+    await this.deps.changed();
+    return { kept: true, reason: 'Kept.' };
+  }
+}
+
+/** The skipped items of a fetch in one sentence, or null. */
+function noteOf(skipped: ReadonlyArray<{ reason: string }>): string | null {
+  if (skipped.length === 0) return null;
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
+  const parts = [...counts].map(([reason, n]) => `${n} because ${reason}`);
+  return `${skipped.length} ${skipped.length === 1 ? 'item' : 'items'} not added: ${parts.join('; ')}.`;
+}

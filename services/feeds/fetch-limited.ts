@@ -1,0 +1,161 @@
+/**
+ * One GET of a feed or an item page the way crossread promises to make it:
+ * no cookies or credentials, no referrer, a timeout, a size limit, and the
+ * browser's cache bypassed so conditional requests (ETag / Last-Modified) are
+ * crossread's own. Every failure is a FetchError whose message tells the
+ * reader what happened, in words.
+ */
+
+export interface FetchOptions {
+  etag?: string | null;
+  lastModified?: string | null;
+  accept: string;
+  timeoutMs: number;
+  maxBytes: number;
+  /** Whether crossread may read a document from this origin (the final address after redirects). */
+  allowed: (origin: string) => Promise<boolean>;
+  fetchImpl?: typeof fetch;
+}
+
+export type FetchResult =
+  | { status: 'not-modified' }
+  | { status: 'ok'; body: string; contentType: string; etag: string | null; lastModified: string | null; url: string };
+
+export type FetchErrorKind = 'timeout' | 'network' | 'http' | 'too-large' | 'elsewhere' | 'gone';
+
+export class FetchError extends Error {
+  constructor(
+    readonly kind: FetchErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+/** A feed larger than this is refused: news feeds are tens or hundreds of kilobytes. */
+export const MAX_FEED_BYTES = 5 * 1024 * 1024;
+/** An article page larger than this is refused. */
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+export const FEED_TIMEOUT_MS = 15_000;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+const STATUS_WORDS: Record<number, string> = {
+  400: 'bad request',
+  401: 'a login is needed',
+  403: 'access refused',
+  404: 'not found',
+  410: 'gone',
+  429: 'too many requests',
+  500: 'server error',
+  502: 'bad gateway',
+  503: 'unavailable',
+  504: 'gateway timeout',
+};
+
+/** The charset a document declares: the Content-Type header, else an XML declaration or an HTML meta tag in its first bytes. */
+export function charsetOf(contentType: string, head: Uint8Array): string {
+  const fromHeader = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType)?.[1];
+  if (fromHeader) return fromHeader;
+  const ascii = new TextDecoder('latin1').decode(head.subarray(0, 1024));
+  return /<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)/i.exec(ascii)?.[1] ?? /<meta[^>]*charset\s*=\s*["']?([\w.:-]+)/i.exec(ascii)?.[1] ?? 'utf-8';
+}
+
+function decode(bytes: Uint8Array, charset: string): string {
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    // An unknown label: UTF-8 reads most of what is mislabelled.
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+export async function fetchLimited(url: string, options: FetchOptions): Promise<FetchResult> {
+  const doFetch = options.fetchImpl ?? fetch;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const headers: Record<string, string> = { Accept: options.accept };
+  if (options.etag) headers['If-None-Match'] = options.etag;
+  if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+  try {
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'GET',
+        headers,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        // The browser follows at most 20 redirects and fails a loop; where a
+        // redirect ends is checked below (extension fetches cannot see the hops).
+        redirect: 'follow',
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (timedOut) throw new FetchError('timeout', `The server did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`);
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      throw new FetchError('network', `The server could not be reached: no connection, or a redirect loop${cause}.`);
+    }
+    const finalUrl = response.url || url;
+    const origin = new URL(finalUrl).origin;
+    if (response.redirected && origin !== new URL(url).origin && !(await options.allowed(origin))) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new FetchError('elsewhere', `The address redirects to ${origin}, a site you do not follow.`);
+    }
+    if (response.status === 304) return { status: 'not-modified' };
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => undefined);
+      const words = STATUS_WORDS[response.status] ?? 'an error';
+      const gone = response.status === 404 || response.status === 410;
+      throw new FetchError(gone ? 'gone' : 'http', `The server answered ${response.status} (${words})${gone ? ': the address may have moved or the feed may be gone' : ''}.`);
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > options.maxBytes) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new FetchError('too-large', `The document is too large (${megabytes(declared)}; the limit is ${megabytes(options.maxBytes)}).`);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (response.body) {
+      const reader = response.body.getReader();
+      for (;;) {
+        let step: ReadableStreamReadResult<Uint8Array>;
+        try {
+          step = await reader.read();
+        } catch {
+          if (timedOut) throw new FetchError('timeout', `The server did not send the whole document within ${Math.round(options.timeoutMs / 1000)} seconds.`);
+          throw new FetchError('network', 'The connection broke before the whole document arrived.');
+        }
+        if (step.done) break;
+        size += step.value.byteLength;
+        if (size > options.maxBytes) {
+          controller.abort();
+          throw new FetchError('too-large', `The document is too large (more than ${megabytes(options.maxBytes)}, the limit).`);
+        }
+        chunks.push(step.value);
+      }
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.byteLength;
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    return {
+      status: 'ok',
+      body: decode(bytes, charsetOf(contentType, bytes)),
+      contentType,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+      url: finalUrl,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Chrome's side of page extraction: the service worker has no DOM, so it
+ * opens one offscreen document (reason DOM_PARSER) and sends it the HTML it
+ * fetched. The document fetches nothing; it only parses what it is given.
+ */
+import browser from 'webextension-polyfill';
+import { OFFSCREEN_EXTRACT, type OffscreenExtractMessage, type PageExtraction, type PageExtractor } from './html-extractor';
+
+interface OffscreenApi {
+  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
+}
+interface RuntimeContexts {
+  getContexts?(filter: { contextTypes: string[] }): Promise<unknown[]>;
+}
+
+export function offscreenExtractor(path = '/offscreen.html'): PageExtractor {
+  let opening: Promise<void> | null = null;
+  const chromeApi = (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi; runtime?: RuntimeContexts } }).chrome;
+
+  const ensure = async () => {
+    const existing = await chromeApi?.runtime?.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+    if (existing && existing.length > 0) return;
+    opening ??= (async () => {
+      if (!chromeApi?.offscreen) throw new Error('This browser has no offscreen documents to read item pages with.');
+      try {
+        await chromeApi.offscreen.createDocument({
+          url: browser.runtime.getURL(path as '/offscreen.html'),
+          reasons: ['DOM_PARSER'],
+          justification: 'Reads the article text of followed feeds’ item pages with Readability.',
+        });
+      } catch (error) {
+        // Another call created it first.
+        if (!/single offscreen/i.test(String(error))) throw error;
+      }
+    })().finally(() => (opening = null));
+    await opening;
+  };
+
+  return async (html, url) => {
+    await ensure();
+    const message: OffscreenExtractMessage = { type: OFFSCREEN_EXTRACT, html, url };
+    const reply = (await browser.runtime.sendMessage(message)) as PageExtraction | undefined;
+    return reply ?? { ok: false, reason: 'its page could not be read (the reader document did not answer)' };
+  };
+}
