@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { ISO_DATE, type Article, type Range } from '../lib/article/article';
+import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 
@@ -223,7 +223,7 @@ const page = fields<PagePayload>({
   siteName: optional(nullable(text())),
 });
 
-const range = fields<Range>({ start: count, end: count });
+const range = fields<TextRange>({ start: count, end: count });
 
 /** A stored article: every field of its type, with offsets that point into its text. */
 export const article: Check<Article> = where(

@@ -1,5 +1,5 @@
-/** A character range [start, end) into a text, in JavaScript (UTF-16) offsets. */
-export interface Range {
+/** A character range [start, end) into a text, in JavaScript (UTF-16) offsets (not the DOM's Range, which page reading uses beside it). */
+export interface TextRange {
   start: number;
   end: number;
 }
@@ -27,7 +27,7 @@ export interface Article {
   /** Offset in `raw` where the body starts (after `key: value` header lines). */
   bodyStart: number;
   /** Ranges of `raw` that are not the outlet's reporting; sorted, disjoint. */
-  nonReporting: Range[];
+  nonReporting: TextRange[];
   source: ArticleSource;
   addedAt: number;
 }

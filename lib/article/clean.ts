@@ -10,7 +10,7 @@
  * outlet's wording.
  */
 import { deu } from 'stopword';
-import type { Range } from './article';
+import type { TextRange } from './article';
 
 interface Line {
   start: number;
@@ -220,12 +220,12 @@ function guessLanguage(text: string): string {
 
 // ---------------------------------------------------------------- ranges
 
-function normalise(raw: string, ranges: Range[], from: number): Range[] {
+function normalise(raw: string, ranges: TextRange[], from: number): TextRange[] {
   const sorted = ranges
     .map((r) => ({ start: Math.max(r.start, from), end: Math.min(r.end, raw.length) }))
     .filter((r) => r.end > r.start)
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const merged: Range[] = [];
+  const merged: TextRange[] = [];
   for (const r of sorted) {
     const last = merged[merged.length - 1];
     // Ranges separated only by whitespace are one block: the gap carries no reporting either.
@@ -241,13 +241,13 @@ function normalise(raw: string, ranges: Range[], from: number): Range[] {
  * sorted, disjoint, and merged across whitespace. `language` (ISO code, e.g.
  * 'de', 'en') enables the German-only heading rule; guessed when omitted.
  */
-export function findNonReporting(raw: string, bodyStart = 0, language?: string): Range[] {
+export function findNonReporting(raw: string, bodyStart = 0, language?: string): TextRange[] {
   if (typeof raw !== 'string' || raw.length === 0) return [];
   const from = Math.min(Math.max(0, bodyStart), raw.length);
   const lines = splitLines(raw, from);
   const lang = (language ?? guessLanguage(raw.slice(from))).toLowerCase();
   const german = lang.startsWith('de') || lang === 'deu' || lang === 'ger';
-  const out: Range[] = [];
+  const out: TextRange[] = [];
   const whole = (l: Line) => out.push({ start: l.start, end: l.end });
 
   const nonBlank = lines.flatMap((l, i) => (l.text !== '' ? [i] : []));
@@ -350,7 +350,7 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
   return normalise(raw, out, from);
 }
 
-function overlap(ranges: Range[], start: number, end: number): number {
+function overlap(ranges: TextRange[], start: number, end: number): number {
   let total = 0;
   for (const r of ranges) {
     if (r.start >= end) break;
@@ -365,14 +365,14 @@ function overlap(ranges: Range[], start: number, end: number): number {
  * inside a non-reporting range. `nonReporting` must be sorted (as
  * findNonReporting returns it).
  */
-export function isReporting(nonReporting: Range[], start: number, end: number): boolean {
+export function isReporting(nonReporting: TextRange[], start: number, end: number): boolean {
   if (end <= start) return !nonReporting.some((r) => r.start <= start && start < r.end);
   return overlap(nonReporting, start, end) * 2 <= end - start;
 }
 
 /** The complement of `nonReporting` within [bodyStart, raw.length): sorted, non-empty ranges. */
-export function reportingRanges(raw: string, nonReporting: Range[], bodyStart = 0): Range[] {
-  const out: Range[] = [];
+export function reportingRanges(raw: string, nonReporting: TextRange[], bodyStart = 0): TextRange[] {
+  const out: TextRange[] = [];
   let at = Math.min(Math.max(0, bodyStart), raw.length);
   const sorted = [...nonReporting].sort((a, b) => a.start - b.start);
   for (const r of sorted) {

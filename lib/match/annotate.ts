@@ -5,7 +5,7 @@ import { findNonReporting, isSupportedLanguage, languageOf, parseHeader, type To
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
 import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
-import type { AnnotatedSentence, ConflictNote, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
+import type { AnnotatedSentence, SentenceConflict, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 /** Confidences in the annotate JSON: three decimals say all a calibration can. */
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -292,7 +292,7 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   };
 
   const sentences: AnnotatedSentence[] = [];
-  const conflicts: ConflictNote[] = [];
+  const conflicts: SentenceConflict[] = [];
   pf.sentences.forEach((s, i) => {
     const per = rel.perSentence[i];
     if (!per) return;

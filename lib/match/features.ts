@@ -1,4 +1,4 @@
-import type { Article, Range } from '../article/article';
+import type { Article, TextRange } from '../article/article';
 import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
@@ -63,7 +63,7 @@ export interface AnalyseInput {
   text: string;
   language: string;
   bodyStart?: number;
-  nonReporting?: Range[];
+  nonReporting?: TextRange[];
   date?: string | null;
   url?: string | null;
   /**

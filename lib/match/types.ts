@@ -20,8 +20,8 @@ export interface Page {
   language?: string | null;
 }
 
-/** A conflict between the page and another outlet over the same point. */
-export interface ConflictNote {
+/** A conflict between a sentence of the page and one of another outlet over the same point (the margin's ConflictNote quotes both). */
+export interface SentenceConflict {
   /** The page's sentence. */
   start: number;
   end: number;
@@ -35,7 +35,7 @@ export interface ConflictNote {
 /** What the engine returns: the annotate JSON plus the story score and conflicts. */
 export interface EngineAnnotation extends Annotation {
   story: { match: StoryMatch; score?: number };
-  conflicts: ConflictNote[];
+  conflicts: SentenceConflict[];
   /** Why the page was not annotated, when it was not (empty page, unsupported language, …). */
   warnings?: string[];
   /** Why each outlet was judged the same story or related: the signals that decided (for the command line; not in the annotate JSON). */

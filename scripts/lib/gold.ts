@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Range } from '../../lib/article/article';
+import type { TextRange } from '../../lib/article/article';
 import { CliError } from './articles';
 
 /** The gold file format of ../shared/eval/README.md. */
@@ -16,9 +16,9 @@ export interface GoldDoc {
   id: string;
   file: string;
   text: string;
-  nonReporting: Range[];
+  nonReporting: TextRange[];
   /** fact id → the fact's mention ranges in this doc. */
-  mentions: Map<string, Range[]>;
+  mentions: Map<string, TextRange[]>;
 }
 
 export interface Gold {
@@ -31,7 +31,7 @@ export interface Gold {
 }
 
 /** A span given as text means its first occurrence in the doc. */
-function locate(text: string, span: string): Range | null {
+function locate(text: string, span: string): TextRange | null {
   const i = text.indexOf(span);
   return i === -1 ? null : { start: i, end: i + span.length };
 }
@@ -50,7 +50,7 @@ export function loadGold(goldPath: string, docsDir: string): Gold {
     const path = join(docsDir, d.file);
     if (!existsSync(path)) throw new CliError(`Gold document ${d.file} not found in ${docsDir}`);
     const text = readFileSync(path, 'utf8');
-    const nonReporting: Range[] = [];
+    const nonReporting: TextRange[] = [];
     for (const span of d.nonReporting ?? []) {
       const r = locate(text, span);
       if (r) nonReporting.push(r);
@@ -66,7 +66,7 @@ export function loadGold(goldPath: string, docsDir: string): Gold {
         unresolved.push(`${f.id}: unknown doc ${docId}`);
         continue;
       }
-      const ranges: Range[] = [];
+      const ranges: TextRange[] = [];
       for (const span of spans) {
         const r = locate(doc.text, span);
         if (r) ranges.push(r);

@@ -1,4 +1,4 @@
-import type { Range } from '../../lib/article/article';
+import type { TextRange } from '../../lib/article/article';
 import type { Annotation, Span } from '../../lib/match/types';
 import type { Gold, GoldDoc } from './gold';
 
@@ -99,23 +99,23 @@ interface MissingCounts {
   facts: number;
 }
 
-function overlap(a: Range, b: Range): number {
+function overlap(a: TextRange, b: TextRange): number {
   return Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
 }
 
 /** Overlap by at least half of either range. */
-export function halfOverlap(a: Range, b: Range): boolean {
+export function halfOverlap(a: TextRange, b: TextRange): boolean {
   const o = overlap(a, b);
   return o > 0 && (o >= (a.end - a.start) / 2 || o >= (b.end - b.start) / 2);
 }
 
-function touches(text: string, a: Range, b: Range): boolean {
+function touches(text: string, a: TextRange, b: TextRange): boolean {
   const s = Math.max(a.start, b.start);
   const e = Math.min(a.end, b.end);
   return e > s && /\S/.test(text.slice(s, e));
 }
 
-const toRange = (s: Span): Range => ({ start: s[0], end: s[1] });
+const toRange = (s: Span): TextRange => ({ start: s[0], end: s[1] });
 
 export class Scorer {
   private agree = zero();
@@ -154,7 +154,7 @@ export class Scorer {
     const sameOutlets = ann.outlets.filter((o) => o.sameStory && byFile.has(o.doc)).length;
     if (ann.story.match === 'same' && sameOutlets === others.length) this.storySame++;
 
-    const cite = (doc: string, span: Range, what: string) => {
+    const cite = (doc: string, span: TextRange, what: string) => {
       if (this.distractorDocs.has(doc)) {
         this.violations.push(`${a.file}: ${what} cites distractor ${doc}`);
         return;
@@ -167,9 +167,9 @@ export class Scorer {
     const short = new Set(ann.outlets.filter((o) => o.shortReport).map((o) => o.doc));
     this.outletPairs += ann.outlets.filter((o) => o.sameStory).length;
     this.shortPairs += short.size;
-    const scoredRanges: Range[] = [];
+    const scoredRanges: TextRange[] = [];
     for (const s of ann.sentences) {
-      const sr: Range = { start: s.start, end: s.end };
+      const sr: TextRange = { start: s.start, end: s.end };
       const hasRelations = Object.keys(s.relations).length > 0;
       if (hasRelations && a.nonReporting.some((r) => touches(a.text, r, sr)))
         this.violations.push(`${a.file}: note anchored in non-reporting text [${s.start}, ${s.end})`);
@@ -214,7 +214,7 @@ export class Scorer {
           }
         }
 
-        const addSpans: Range[] = [];
+        const addSpans: TextRange[] = [];
         for (const [g, parent] of this.gold.elaborates)
           if (parent && facts.has(parent) && !a.mentions.has(g)) for (const r of b.mentions.get(g) ?? []) addSpans.push(r);
         const goldAdds = dedupe(addSpans);
@@ -230,7 +230,7 @@ export class Scorer {
           this.addsGoldBest.push(best);
         }
 
-        const conflictSpans: Range[] = [];
+        const conflictSpans: TextRange[] = [];
         for (const c of this.gold.conflicts)
           for (const f of c.facts)
             if (facts.has(f)) for (const g of c.facts) if (g !== f && !facts.has(g)) conflictSpans.push(...(b.mentions.get(g) ?? []));
@@ -328,7 +328,7 @@ export class Scorer {
   }
 }
 
-function dedupe(spans: Range[]): Range[] {
+function dedupe(spans: TextRange[]): TextRange[] {
   const seen = new Set<string>();
   return spans.filter((r) => {
     const k = `${r.start}:${r.end}`;
@@ -346,7 +346,7 @@ interface SpanCounts {
   gold: number;
 }
 
-function scoreSpans(gold: Range[], cited: Range[], c: SpanCounts): void {
+function scoreSpans(gold: TextRange[], cited: TextRange[], c: SpanCounts): void {
   c.cited += cited.length;
   c.gold += gold.length;
   for (const s of cited) if (gold.some((g) => halfOverlap(g, s))) c.citedHit++;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Range } from '../../../lib/article/article';
+import type { TextRange } from '../../../lib/article/article';
 import { findNonReporting, isReporting, reportingRanges } from '../../../lib/article/clean';
 import { parseHeader } from '../../../lib/article/header';
 import { seedTexts } from '../../helpers/seeds';
@@ -12,13 +12,13 @@ interface Gold {
   facts: { id: string; mentions: Record<string, string[]> }[];
 }
 
-function covered(ranges: Range[], start: number, end: number): number {
+function covered(ranges: TextRange[], start: number, end: number): number {
   let n = 0;
   for (const r of ranges) n += Math.max(0, Math.min(end, r.end) - Math.max(start, r.start));
   return n;
 }
 
-function spanOf(raw: string, text: string): Range {
+function spanOf(raw: string, text: string): TextRange {
   const start = raw.indexOf(text);
   expect(start, `span not in file: ${text.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
   return { start, end: start + text.length };
@@ -29,7 +29,7 @@ function marked(raw: string, language?: string): string[] {
   return findNonReporting(raw, 0, language).map((r) => raw.slice(r.start, r.end));
 }
 
-function expectWellFormed(raw: string, ranges: Range[], bodyStart = 0) {
+function expectWellFormed(raw: string, ranges: TextRange[], bodyStart = 0) {
   let last = bodyStart;
   for (const r of ranges) {
     expect(r.start).toBeGreaterThanOrEqual(last);
@@ -342,7 +342,7 @@ describe('findNonReporting rules (hand-written pages)', () => {
 });
 
 describe('isReporting', () => {
-  const nr: Range[] = [
+  const nr: TextRange[] = [
     { start: 10, end: 20 },
     { start: 30, end: 40 },
   ];
