@@ -2,7 +2,8 @@ import type { Article, TextRange } from '../article/article';
 import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
-export const FEATURES_VERSION = 10;
+// 11: a lead's weekday joined with a part of the day ("Freitagnacht", "Mittwochfrüh") places its event.
+export const FEATURES_VERSION = 11;
 
 export interface QuantityFeature {
   kind: 'duration' | 'count' | 'money' | 'percent' | 'date' | 'year' | 'score' | 'minute';
@@ -100,19 +101,25 @@ function isOffset(q: Quantity, text: string): boolean {
   return OFFSET_BEFORE.test(text.slice(Math.max(0, q.start - 40), q.start)) || OFFSET_AFTER.test(text.slice(q.end, q.end + 12));
 }
 
-/*
- * The weekday and relative-day words come from the vocabularies (lib/text/vocabulary), which hold
- * them folded (no umlauts); they are matched against the sentence as written, which works because
- * none of these words has an umlaut or ß.
- */
 const VOCABULARIES = [de, en];
+
+const UMLAUT: Record<string, string> = { a: 'ä', o: 'ö', u: 'ü' };
+/**
+ * A vocabulary word, held folded ("fruh"), as a pattern that matches it as
+ * written ("früh"): sentences are searched as they stand, not folded.
+ */
+function asWritten(word: string): string {
+  return word.replace(/ss|[aou]/g, (c) => (c === 'ss' ? '(?:ss|ß)' : `[${c}${UMLAUT[c]}]`));
+}
 
 /** Each weekday's names with an optional part of the day ("Mittwochabend"); 0 = Monday here, where the vocabulary counts from Sunday. */
 const WEEKDAYS: Array<[RegExp, number]> = [0, 1, 2, 3, 4, 5, 6].map((day) => {
   const names = VOCABULARIES.flatMap((v) => Object.keys(v.weekdays).filter((w) => (v.weekdays[w] + 6) % 7 === day));
   const parts = VOCABULARIES.flatMap((v) => v.partsOfDay);
-  return [new RegExp(`\\b(${names.join('|')})s?(?:${parts.join('|')})?\\b`, 'i'), day];
+  return [new RegExp(`\\b(${names.map(asWritten).join('|')})s?(?:${parts.map(asWritten).join('|')})?\\b`, 'i'), day];
 });
+/** A cheap test before the seven above: a sentence without any weekday's name has none ("Freitagnacht" included). */
+const ANY_WEEKDAY = new RegExp(VOCABULARIES.flatMap((v) => Object.keys(v.weekdays)).map(asWritten).join('|'), 'i');
 
 export type EventRelative = 'yesterday' | 'day-before' | 'last-week';
 
@@ -128,16 +135,14 @@ const ANY_RELATIVE = new RegExp([...relativeDayPatterns(-1), ...relativeDayPatte
 function relativeDayPatterns(days: number): string[] {
   const named = (words: Readonly<Record<string, number>>) => Object.keys(words).filter((w) => words[w] === days);
   return VOCABULARIES.flatMap((v) => [
-    ...named(v.relativeDays),
-    ...named(v.relativeDayStems).map((stem) => `${stem}\\p{L}*`),
-    ...named(v.relativeDayPhrases).map((phrase) => phrase.split(' ').join('\\s+')),
+    ...named(v.relativeDays).map(asWritten),
+    ...named(v.relativeDayStems).map((stem) => `${asWritten(stem)}\\p{L}*`),
+    ...named(v.relativeDayPhrases).map((phrase) => phrase.split(' ').map(asWritten).join('\\s+')),
   ]);
 }
 
 /** The event's weekday is read from the lead only: later weekdays are often of other things ("am Freitag beginnt …"). */
 const LEAD_SENTENCES = 4;
-
-const ANY_WEEKDAY = /(?:tag|woch|abend|day)s?\b/i;
 
 function fnv1aStep(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
