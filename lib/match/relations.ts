@@ -8,8 +8,8 @@ import { similarityFrom, TermSpace, type SentenceVector } from './term-space';
 export interface RelationThresholds {
   /** Minimum similarity for an outlet sentence to count as stating the page sentence's point. */
   agree: number;
-  /** Similarity between two outlets' sentences for agreement to carry over from one to the other (above 1: off). */
-  chain: number;
+  /** Similarity between two outlets' sentences for agreement to carry over from one to the other (null: no carrying over). */
+  chain: number | null;
   /** …and the carried-over sentence must share something with the page sentence itself (similarity above this). */
   chainPage: number;
   /** Evidence sentences must reach this share of the best match's similarity. */
@@ -22,19 +22,20 @@ export interface RelationThresholds {
   competition: number;
   /**
    * A page sentence whose weighted terms the outlet's text covers to this share
-   * (across its sentences) agrees too: a broad point is often told piecemeal.
+   * (across its sentences) agrees too: a broad point is often told piecemeal
+   * (null: this rule off).
    */
-  documentCoverage: number;
+  documentCoverage: number | null;
   /** …provided the sentence has at least this many terms. */
   documentCoverageTerms: number;
-  /** A page sentence and an outlet sentence that are each other's closest agree from this similarity (above 1: off). */
-  mutual: number;
+  /** A page sentence and an outlet sentence that are each other's closest agree from this similarity (null: this rule off). */
+  mutual: number | null;
   /**
    * A page sentence and an outlet sentence giving the same result or minute of
    * play ("4:2", "(66.)") tell the same moment, in whatever words: they agree
-   * from this similarity (above 1: off).
+   * from this similarity (null: this rule off).
    */
-  moment: number;
+  moment: number | null;
   /** Minimum similarity for an outlet sentence giving other figures to be a conflict over the same point. */
   conflict: number;
   /**
@@ -60,9 +61,9 @@ export interface RelationThresholds {
   cluster: number;
   /**
    * Reports of one story open with its event: the page's headline and lead
-   * agree with the other outlet's headline or lead from this similarity (above 1: off)…
+   * agree with the other outlet's headline or lead from this similarity (null: this rule off)…
    */
-  lead: number;
+  lead: number | null;
   /** …counting this many content sentences from the top of each text as its headline and lead. */
   leadSentences: number;
   /**
@@ -82,7 +83,7 @@ export interface RelationThresholds {
   calibrated: boolean;
 }
 
-export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
+export const DEFAULT_RELATION_THRESHOLDS = {
   agree: 0.25,
   chain: 0.3,
   chainPage: 0.01,
@@ -110,7 +111,7 @@ export const DEFAULT_RELATION_THRESHOLDS: RelationThresholds = {
   showOmits: OVERLAY_THRESHOLDS.omits,
   showAdds: OVERLAY_THRESHOLDS.adds,
   calibrated: true,
-};
+} satisfies RelationThresholds;
 
 /** Which rule found an agreement (see relate). */
 export type AgreeBasis = 'similar' | 'coverage' | 'moment' | 'mutual' | 'lead' | 'chain';
@@ -335,7 +336,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * ownerSim[m.index]);
       let basis: AgreeBasis = 'similar';
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
-      if (matches.length === 0 && th.documentCoverage <= 1 && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
+      if (matches.length === 0 && th.documentCoverage !== null && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
         const terms = outletTerms[o];
         let got = 0;
@@ -348,7 +349,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           }
         }
       }
-      if (matches.length === 0 && th.moment <= 1 && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
+      if (matches.length === 0 && th.moment !== null && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
         const best = bestMatches(al, o, i, th.moment).find(
           (m) => al.outletVectors[o][m.index] !== null && sameMoment(s.quantities, outlet.sentences[m.index].quantities),
         );
@@ -357,7 +358,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           basis = 'moment';
         }
       }
-      if (matches.length === 0 && th.mutual <= 1) {
+      if (matches.length === 0 && th.mutual !== null) {
         const best = bestMatches(al, o, i, th.mutual);
         if (best.length && owner[best[0].index] === i) {
           matches.push(best[0]);
@@ -365,7 +366,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         }
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
-      if (matches.length === 0 && th.lead <= 1 && pageLead.has(i)) {
+      if (matches.length === 0 && th.lead !== null && pageLead.has(i)) {
         const best = bestMatches(al, o, i, th.lead).find((m) => outletLead[o].has(m.index));
         if (best) {
           matches.push(best);
@@ -424,18 +425,19 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   // Outlets paraphrase differently: when the page's sentence plainly matches
   // one outlet's sentence and that sentence plainly matches another outlet's,
   // the other outlet makes the point too, even in words the page does not use.
-  if (th.chain <= 1) {
+  const chainFrom = th.chain;
+  if (chainFrom !== null) {
     const direct = perSentence.map((per, i) =>
       per ? per.map((r, o) => (r.relation === 'agree' ? r.evidence.filter((k) => al.sims[o][i][k] >= th.agree) : [])) : null,
     );
     // The same outlet sentences are compared for many page sentences: each pair once.
-    // Only similarities above th.chain count, so the rest need not be exact.
+    // Only similarities above chainFrom count, so the rest need not be exact.
     const chained = new Map<number, Float64Array>();
     const chainSim = (p: number, b: number, o: number, c: number): number => {
       const key = (p * outlets.length + o) * 1_000_000 + b;
       let row = chained.get(key);
       if (!row) chained.set(key, (row = new Float64Array(al.outletVectors[o].length).fill(-1)));
-      if (row[c] < 0) row[c] = similarityFrom(al.outletVectors[p][b]!, al.outletVectors[o][c]!, th.chain);
+      if (row[c] < 0) row[c] = similarityFrom(al.outletVectors[p][b]!, al.outletVectors[o][c]!, chainFrom);
       return row[c];
     };
     perSentence.forEach((per, i) => {
@@ -443,7 +445,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       per.forEach((rel, o) => {
         if (rel.relation === 'agree') return;
         let best = -1;
-        let bestSim = th.chain;
+        let bestSim = chainFrom;
         direct[i]!.forEach((evidence, p) => {
           if (p === o) return;
           for (const b of evidence) {

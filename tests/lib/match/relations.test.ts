@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { align, novelty } from '../../../lib/match/align';
 import { analyse } from '../../../lib/match/features';
 import { agreeScore, calibrate, CALIBRATION, isotonic, type AgreeSignals } from '../../../lib/match/confidence';
-import { DEFAULT_RELATION_THRESHOLDS, novelWords, quantityConflict, relate } from '../../../lib/match/relations';
+import { DEFAULT_RELATION_THRESHOLDS, novelWords, quantityConflict, relate, type RelationThresholds } from '../../../lib/match/relations';
 
 describe('relate', () => {
   const page = analyse({
@@ -206,7 +206,7 @@ describe('agreement on the same moment of a match', () => {
     'Enzo Millot schnürt nach gut einer Stunde seinen Doppelpack und stellt auf 4:0 (66.).',
   );
   const other = (s: string) => text('Der VfB holt den Titel im Olympiastadion.', 'Bielefeld verlor das einseitige Endspiel klar.', s);
-  const at = (o: ReturnType<typeof text>, th = DEFAULT_RELATION_THRESHOLDS) => relate(align(page, [o]), th).perSentence[2]![0];
+  const at = (o: ReturnType<typeof text>, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS) => relate(align(page, [o]), th).perSentence[2]![0];
 
   it('agrees with an outlet sentence giving the same minute of play or result in other words', () => {
     const minute = at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (66.).'));
@@ -217,7 +217,7 @@ describe('agreement on the same moment of a match', () => {
 
   it('does not for another minute, and not when switched off', () => {
     expect(at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (71.).')).relation).toBe('omits');
-    expect(at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (66.).'), { ...DEFAULT_RELATION_THRESHOLDS, moment: 2 }).relation).toBe('omits');
+    expect(at(other('Danach legte der Franzose mit seinem zweiten Treffer nach (66.).'), { ...DEFAULT_RELATION_THRESHOLDS, moment: null }).relation).toBe('omits');
   });
 });
 
@@ -246,7 +246,7 @@ describe('conflicts: attribution', () => {
 
 describe('agreement of mutual closest sentences', () => {
   // The page's first sentences are its headline and lead, which agree on less (tested apart): off here.
-  const th = { ...DEFAULT_RELATION_THRESHOLDS, lead: 2 };
+  const th = { ...DEFAULT_RELATION_THRESHOLDS, lead: null };
   const text = (...s: string[]) => analyse({ text: s.join(' '), language: 'en' });
   const opened = 'The harbour bridge in Lindenau opened to cyclists on Monday after three years of work.';
   const other = text(
@@ -259,7 +259,7 @@ describe('agreement of mutual closest sentences', () => {
     const al = align(text(opened, 'Prices for bread rose sharply in the capital last month.', 'The mayor praised the workers.'), [other]);
     expect(al.sims[0][0][0]).toBeLessThan(DEFAULT_RELATION_THRESHOLDS.agree);
     expect(relate(al, th).perSentence[0]![0].relation).toBe('agree');
-    expect(relate(al, { ...th, mutual: 2 }).perSentence[0]![0].relation).toBe('omits');
+    expect(relate(al, { ...th, mutual: null }).perSentence[0]![0].relation).toBe('omits');
   });
 
   it('does not when another page sentence is closer to that outlet sentence', () => {
@@ -288,7 +288,7 @@ describe('agreement through another outlet', () => {
   });
 
   it('does not carry agreement when switched off', () => {
-    const rel = relate(align(page, [b, c]), { ...DEFAULT_RELATION_THRESHOLDS, chain: 2, lead: 2 });
+    const rel = relate(align(page, [b, c]), { ...DEFAULT_RELATION_THRESHOLDS, chain: null, lead: null });
     expect(rel.perSentence[0]![1].relation).toBe('omits');
   });
 });
@@ -327,7 +327,7 @@ describe('relate: headline and lead', () => {
     // Sentence 4 shares as little with the other's headline, but is not the page's headline or lead.
     expect(al.sims[0][4][0]).toBeGreaterThan(DEFAULT_RELATION_THRESHOLDS.lead);
     expect(relate(al).perSentence[4]![0].relation).toBe('omits');
-    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, lead: 2 }).perSentence[0]![0].relation).toBe('omits');
+    expect(relate(al, { ...DEFAULT_RELATION_THRESHOLDS, lead: null }).perSentence[0]![0].relation).toBe('omits');
   });
 });
 
