@@ -1,12 +1,12 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Messages } from '../lib/i18n/messages';
 import type { NotesSummary } from '../lib/notes/paragraph-notes';
-import type { MissingNote } from '../lib/notes/page-notes';
-import { rankMissing, topCount, type RankedMissing, type RankedPoint } from '../lib/notes/missing-ranking';
+import { topCount, type RankedMissing, type RankedPoint } from '../lib/notes/missing-ranking';
 
 export interface ArticleSummaryProps {
   summary: NotesSummary;
-  missing: MissingNote[];
+  /** The points missing here, ranked once by the content script (its popup counts read the same ranking). */
+  missing: RankedMissing;
   t: Messages;
   /** A full-width line in the margin, or a compact marker on narrow pages. */
   compact: boolean;
@@ -15,10 +15,9 @@ export interface ArticleSummaryProps {
 }
 
 /** The one-line comparison at the top of the article; opens the points this article leaves out, most-reported first. */
-export function ArticleSummary({ summary, missing, t, compact, short = [] }: ArticleSummaryProps) {
+export function ArticleSummary({ summary, missing: ranked, t, compact, short = [] }: ArticleSummaryProps) {
   // The list is built only once opened: a long list of quotes would cost the page for nothing.
   const [open, setOpen] = useState(false);
-  const ranked = useMemo(() => rankMissing(missing), [missing]);
   const shortLine = short.length > 0 ? t.shortReports(short.join(', '), short.length) : null;
   const line = [
     t.shared(summary.shared),

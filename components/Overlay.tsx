@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Messages } from '../lib/i18n/messages';
 import type { NotesSummary, ParagraphNote } from '../lib/notes/paragraph-notes';
-import type { MissingNote } from '../lib/notes/page-notes';
+import type { RankedMissing } from '../lib/notes/missing-ranking';
 import { ArticleSummary } from './ArticleSummary';
 import { NoteCard, type NotePlacement } from './NoteCard';
 
@@ -40,7 +40,8 @@ export interface OverlayProps {
   notes: PlacedNote[];
   top: TopPlacement | null;
   summary: NotesSummary | null;
-  missing: MissingNote[];
+  /** The points missing here, most-reported first. */
+  missing: RankedMissing;
   /** Set when the other coverage is of the same people but another event: a quiet hint replaces the notes. */
   related: number | null;
   /** Outlets whose report is too short to judge what it leaves out: said once, in the article-level line. */

@@ -26,8 +26,8 @@ export default defineBackground(() => {
     let t = performance.now();
     const s = await ready();
     t = step('ready', t);
-    const { notes } = await annotateFromStore(s, page, { storyOnly: storyOnly === true, lap: (name) => (t = step(name, t)) });
-    return { ok: true, notes };
+    const { notes, annotation } = await annotateFromStore(s, page, { storyOnly: storyOnly === true, lap: (name) => (t = step(name, t)) });
+    return { ok: true, notes, warnings: annotation.warnings ?? [] };
   };
 
   // Every open tab recomputes its notes against the new corpus; open extension pages (the options page) list it again.

@@ -37,7 +37,8 @@ export interface Failure {
 /** Every reply of the background: `ok` with the request's fields, or a Failure. */
 export type Result<T extends object = Record<never, never>> = ({ ok: true } & T) | Failure;
 
-export type AnnotateResponse = Result<{ notes: PageNotes }>;
+/** `warnings`: the engine's, as it wrote them (why a page was not annotated, or cannot be told apart). */
+export type AnnotateResponse = Result<{ notes: PageNotes; warnings: string[] }>;
 /** A refused add names the stored article whose text the page repeats, so the popup can say so in the reader's language. */
 export type AddArticleResponse = Result<{ id: string }> | (Failure & { duplicate: { id: string; title: string; outlet: string } });
 export type ExtractResponse = Result<{ page: PagePayload }>;
@@ -54,6 +55,8 @@ export interface TabState {
    * here (`missingByMany` of them made by two or more outlets).
    */
   counts: { agree: number; adds: number; omits: number; missing: number; missingByMany?: number } | null;
+  /** The engine's warnings on the page, as the annotate reply carried them (English, the engine's words). */
+  warnings: string[];
 }
 
 /** An article as the corpus list shows it: everything but its text (and what is recorded about the text). */
@@ -129,6 +132,8 @@ export interface TabRequests {
 export interface Events {
   /** Background → tabs and extension pages: the corpus changed; notes and lists should be recomputed. */
   'crossread:corpus-changed': Empty;
+  /** Content script → extension pages: what its tab shows changed; an open popup asks it again. */
+  'crossread:tab-state-changed': Empty;
   /** Background → options page: `done` of `total` articles of a write are prepared or stored. */
   'crossread:progress': { operation: string; done: number; total: number };
 }
@@ -289,6 +294,7 @@ export const tabChecks: { [K in TabRequestName]: Check<Payload<K>> } = {
 
 export const eventChecks: { [K in EventName]: Check<Events[K]> } = {
   'crossread:corpus-changed': empty,
+  'crossread:tab-state-changed': empty,
   'crossread:progress': fields({ operation, done: count, total: count }),
 };
 

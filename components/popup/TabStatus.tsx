@@ -11,24 +11,45 @@ export interface TabStatusProps {
 /**
  * What the current tab shows, and why: the outlets compared and the counts, or
  * the reason for no notes. The counts are of sentences and points (the notes
- * count outlets), and say so.
+ * count outlets), and say so. Below, the engine's warnings on the page, word for word.
  */
 export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
   if (offHere) return <p class="status">{t.offHere(offHere)}</p>;
   if (!state) return <p class="status">{t.notRunning}</p>;
-  if (state.status !== 'notes') return <p class="status">{t.reasons[state.status]}</p>;
+  if (state.status !== 'notes')
+    return (
+      <>
+        <p class="status">{t.reasons[state.status]}</p>
+        <Warnings warnings={state.warnings} />
+      </>
+    );
   const counts = state.counts;
   return (
-    <div class="status">
-      <p>{t.comparedWith(state.outlets.length, state.outlets.join(', '))}</p>
-      {counts && (
-        <ul class="counts" aria-label={t.relationsLabel}>
-          <li>{t.sharedSentences(counts.agree)}</li>
-          <li>{t.detailsAdded(counts.adds)}</li>
-          <li>{t.onlyHereSentences(counts.omits)}</li>
-          <li>{t.missingPoints(counts.missing, counts.missingByMany)}</li>
-        </ul>
-      )}
-    </div>
+    <>
+      <div class="status">
+        <p>{t.comparedWith(state.outlets.length, state.outlets.join(', '))}</p>
+        {counts && (
+          <ul class="counts" aria-label={t.relationsLabel}>
+            <li>{t.sharedSentences(counts.agree)}</li>
+            <li>{t.detailsAdded(counts.adds)}</li>
+            <li>{t.onlyHereSentences(counts.omits)}</li>
+            <li>{t.missingPoints(counts.missing, counts.missingByMany)}</li>
+          </ul>
+        )}
+      </div>
+      <Warnings warnings={state.warnings} />
+    </>
+  );
+}
+
+/** The engine's warnings on the page, in its own words (English), as it wrote them. */
+function Warnings({ warnings }: { warnings: readonly string[] | undefined }) {
+  if (!warnings?.length) return null;
+  return (
+    <ul class="warnings" lang="en">
+      {warnings.map((w, i) => (
+        <li key={i}>{w}</li>
+      ))}
+    </ul>
   );
 }

@@ -5,7 +5,7 @@ import { Switch } from '../../components/Switch';
 import { TabStatus } from '../../components/popup/TabStatus';
 import { AddPageForm } from '../../components/popup/AddPageForm';
 import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
-import { ask, askTab, type PagePayload, type TabState } from '../../platform/protocol';
+import { ask, askTab, listen, type PagePayload, type TabState } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import './popup.css';
@@ -55,13 +55,12 @@ function Popup() {
     }
   };
 
-  // The tab is still reading the page, or has not yet heard that its notes were switched on again: ask again shortly.
-  const stale = state?.status === 'pending' || (state?.status === 'off' && enabled === true && !offHere);
+  // A tab says when what it shows changes (it has read the page, heard of a new article in the corpus, been
+  // switched on again): the popup asks its tab again then, rather than after a guessed delay.
   useEffect(() => {
-    if (!stale) return;
-    const timer = window.setTimeout(() => void refreshState(tab), 400);
-    return () => clearTimeout(timer);
-  }, [state, stale, tab]);
+    if (!tab) return;
+    return listen({ 'crossread:tab-state-changed': () => void refreshState(tab) });
+  }, [tab]);
 
   // Switching the site back on: the tab reads the page again.
   useEffect(() => {
@@ -101,7 +100,7 @@ function Popup() {
     if (!response.ok) return 'duplicate' in response ? t.duplicateText(response.duplicate.title, response.duplicate.outlet) : response.error;
     setAdding(null);
     setMessage(t.added(outlet));
-    window.setTimeout(() => void refreshState(tab), 800);
+    // The tab hears of the new article from the background, reads the page again and says so (tab-state-changed).
     return null;
   };
 
@@ -125,7 +124,7 @@ function Popup() {
         />
       )}
       <section aria-label="This page">
-        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null } : state} offHere={enabled === false ? null : offHere} />
+        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null, warnings: [] } : state} offHere={enabled === false ? null : offHere} />
       </section>
       {host &&
         (adding ? (

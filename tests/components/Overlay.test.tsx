@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Overlay, type PlacedNote } from '../../components/Overlay';
 import { messages } from '../../lib/i18n/messages';
+import { rankMissing } from '../../lib/notes/missing-ranking';
 import type { ParagraphNote } from '../../lib/notes/paragraph-notes';
 import { useDom } from './dom';
 
@@ -33,7 +34,7 @@ function mount(props: Partial<Parameters<typeof Overlay>[0]> = {}) {
       notes={[placed('margin')]}
       top={{ mode: 'margin', top: 0, left: 700, width: 260 }}
       summary={summary}
-      missing={[{ text: 'Es regnete.', outlets: ['B', 'C'] }]}
+      missing={rankMissing([{ text: 'Es regnete.', outlets: ['B', 'C'] }])}
       related={null}
       onHighlight={() => {}}
       {...props}

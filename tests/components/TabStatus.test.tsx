@@ -8,6 +8,7 @@ const state = {
   status: 'notes' as const,
   outlets: ['Outlet B', 'Outlet C', 'Outlet D', 'Outlet E'],
   counts: { agree: 18, adds: 51, omits: 3, missing: 46, missingByMany: 6 },
+  warnings: [] as string[],
 };
 
 describe('the popup’s tab status', () => {
@@ -27,6 +28,20 @@ describe('the popup’s tab status', () => {
       '1 Satz nur in diesem Artikel',
       '1 Punkt anderer Medien fehlt hier',
     ]);
+  });
+
+  it('shows the engine’s warnings word for word, below the reason or the counts', () => {
+    const language = "The page's language (fr) is not supported; only German and English pages are annotated.";
+    const root = mount(<TabStatus t={uiMessages('en')} state={{ status: 'other-language', outlets: [], counts: null, warnings: [language] }} />);
+    expect(root.querySelector('p.status')!.textContent).toBe(uiMessages('en').reasons['other-language']);
+    expect([...root.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([language]);
+    expect(root.querySelector('.warnings')!.getAttribute('lang')).toBe('en');
+    const short = 'The page has only 2 sentences with content: too few to tell which story it reports.';
+    const withNotes = mount(<TabStatus t={uiMessages('de')} state={{ ...state, warnings: [short, '<b>not markup</b>'] }} />);
+    expect(withNotes.querySelectorAll('.counts li')).toHaveLength(4);
+    expect([...withNotes.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([short, '<b>not markup</b>']);
+    expect(withNotes.querySelector('.warnings b')).toBeNull();
+    expect(mount(<TabStatus t={uiMessages('en')} state={state} />).querySelector('.warnings')).toBeNull();
   });
 
   it('says the notes are off on this site, not what the tab showed before', () => {

@@ -7,7 +7,6 @@ import {
   backgroundChecks,
   dispatch,
   listen,
-  readMessage,
   type BackgroundHandlers,
   type PagePayload,
 } from '../../platform/protocol';
@@ -48,19 +47,11 @@ describe('payload checks', () => {
     expect(article({ ...a, nonReporting: [{ start: 0, end: a.raw.length + 1 }] }, 'a')).toMatch(/not a sorted list/);
     expect(article({ ...a, raw: 'x'.repeat(2_000_000), bodyStart: 0, nonReporting: [] }, 'a')).toMatch(/longer than/);
   });
-
-  it('reads a message as a request or event only when its type and payload fit', () => {
-    expect(readMessage('crossread:annotate', { type: 'crossread:annotate', page })).not.toBeNull();
-    expect(readMessage('crossread:annotate', { type: 'crossread:add-article', page })).toBeNull();
-    expect(readMessage('crossread:annotate', { type: 'crossread:annotate', page: { text: 'x' } })).toBeNull();
-    expect(readMessage('crossread:corpus-changed', { type: 'crossread:corpus-changed' })).toEqual({ type: 'crossread:corpus-changed' });
-    expect(readMessage('crossread:progress', { type: 'crossread:progress', operation: 'op', done: 1, total: 'all' })).toBeNull();
-  });
 });
 
 describe('dispatch', () => {
   const handlers: Partial<BackgroundHandlers> = {
-    'crossread:annotate': async (m) => ({ ok: true, notes: { seen: m.page.url } as never }),
+    'crossread:annotate': async (m) => ({ ok: true, notes: { seen: m.page.url } as never, warnings: ['The page is empty.'] }),
     'crossread:delete-article': async ({ id }) => {
       if (id === 'boom') throw new Error('The disk is on fire.');
       return { ok: true, article: stored() };
@@ -68,7 +59,7 @@ describe('dispatch', () => {
   };
 
   it('answers a checked request with its handler', async () => {
-    expect(await dispatch({ type: 'crossread:annotate', page }, webPage, handlers, origin)).toEqual({ ok: true, notes: { seen: page.url } });
+    expect(await dispatch({ type: 'crossread:annotate', page }, webPage, handlers, origin)).toEqual({ ok: true, notes: { seen: page.url }, warnings: ['The page is empty.'] });
     expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, optionsPage, handlers, origin)).toMatchObject({ ok: true });
   });
 
