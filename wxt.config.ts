@@ -11,7 +11,10 @@ export default defineConfig({
     name: 'crossread',
     description:
       'Margin notes that compare a news article with other outlets’ coverage of the same event. Nothing leaves your machine.',
-    permissions: ['storage', 'tabs'],
+    // alarms: fetching followed feeds; offscreen (Chrome): reading their item pages with a DOM.
+    permissions: ['storage', 'tabs', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Followed feeds' origins, each asked for when the reader follows a feed, never at install.
+    [manifestVersion === 2 ? 'optional_permissions' : 'optional_host_permissions']: ['http://*/*', 'https://*/*'],
     // public/icon/<size>.png, drawn from assets/icon.svg by scripts/icons.ts.
     icons: ICONS,
     // The toolbar button's icon (MV2 builds name the button browser_action).

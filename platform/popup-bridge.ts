@@ -1,4 +1,5 @@
 import { serveTab, type ExtractResponse, type TabState } from './protocol';
+import { announcedFeeds } from '../lib/feeds/feed-links';
 
 export interface PopupBridgeHandlers {
   /** What the tab shows now, and why. */
@@ -15,7 +16,12 @@ export interface PopupBridgeHandlers {
  */
 export function answerPopup(handlers: PopupBridgeHandlers): () => void {
   return serveTab(
-    { 'crossread:tab-state': () => handlers.state(), 'crossread:extract': () => handlers.extract() },
+    {
+      'crossread:tab-state': () => handlers.state(),
+      'crossread:extract': () => handlers.extract(),
+      // Read when asked: the popup's "Follow ‹site›" needs the links of the page as it is now.
+      'crossread:feed-links': () => ({ links: announcedFeeds(document, location.href) }),
+    },
     { 'crossread:corpus-changed': () => handlers.corpusChanged() },
   );
 }

@@ -2,6 +2,8 @@ import browser from 'webextension-polyfill';
 import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
+import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
+import type { FeedLink } from '../lib/feeds/feed-links';
 
 /**
  * The one protocol between crossread's parts. The background alone opens the
@@ -118,6 +120,25 @@ export interface BackgroundRequests {
   'crossread:reset-to-seeds': { payload: Empty; reply: Result };
   /** Options: how many articles, and the storage the extension uses (bytes; null where the browser does not say). */
   'crossread:corpus-stats': { payload: Empty; reply: Result<{ count: number; usage: number | null; quota: number | null }> };
+  /** Options: the followed feeds with their state in words, the feed settings, and what retention dropped. */
+  'crossread:feeds': { payload: Empty; reply: Result<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean }> };
+  /** Popup, options: follow a feed (its origin granted just before); it is fetched at once and refused when it is no feed. */
+  'crossread:follow-feed': { payload: { url: string; title?: string }; reply: Result<{ feed: FeedView }> };
+  /** Options: unfollow; `releaseOrigin` is the origin no other followed feed needs, whose permission is given back. */
+  'crossread:unfollow-feed': { payload: { url: string }; reply: Result<{ releaseOrigin: string | null }> };
+  /** Options: fetch now, every feed not paused or the one named; answers when the round is done. */
+  'crossread:fetch-feeds': { payload: { url?: string }; reply: Result };
+  /** Options: pause or resume one feed, or (no url) the alarm's fetching of all. */
+  'crossread:pause-feeds': { payload: { url?: string; paused: boolean }; reply: Result };
+  /** Options: follow the feeds of an OPML file whose origins were granted. */
+  'crossread:import-opml': { payload: { text: string }; reply: Result<{ added: number; skipped: number }> };
+  'crossread:export-opml': { payload: Empty; reply: Result<{ text: string }> };
+  /** Options: how often to fetch, and how many days to keep feed articles. */
+  'crossread:feed-settings': { payload: { intervalMinutes?: number; retentionDays?: number }; reply: Result<{ settings: FeedSettings }> };
+  /** Popup: "Keep what I read" on a site (a host): read it, or set it with `on`. */
+  'crossread:keep-site': { payload: { host: string; on?: boolean }; reply: Result<{ on: boolean }> };
+  /** Content script: the reader stayed on this page; kept where its site's switch is on. */
+  'crossread:keep-read': { payload: { page: PagePayload }; reply: Result<{ kept: boolean; reason: string }> };
 }
 
 /** Requests the content script of a tab answers, sent by the popup. */
@@ -126,6 +147,8 @@ export interface TabRequests {
   'crossread:tab-state': { payload: Empty; reply: TabState };
   /** The page's article, for "Add this page to the corpus". */
   'crossread:extract': { payload: Empty; reply: ExtractResponse };
+  /** The feeds the page announces (`<link rel="alternate">` of a feed type), for "Follow ‹site›". */
+  'crossread:feed-links': { payload: Empty; reply: { links: FeedLink[] } };
 }
 
 /** Messages without a reply: name → payload. */
@@ -136,10 +159,14 @@ export interface Events {
   'crossread:tab-state-changed': Empty;
   /** Background → options page: `done` of `total` articles of a write are prepared or stored. */
   'crossread:progress': { operation: string; done: number; total: number };
+  /** Background → options page: the followed feeds or their state changed. */
+  'crossread:feeds-changed': Empty;
 }
 
 export type Requests = BackgroundRequests & TabRequests;
 export type BackgroundRequestName = keyof BackgroundRequests;
+/** The requests of followed feeds and "Keep what I read", answered by services/feeds. */
+export type FeedRequestName = Extract<BackgroundRequestName, 'crossread:feeds' | 'crossread:follow-feed' | 'crossread:unfollow-feed' | 'crossread:fetch-feeds' | 'crossread:pause-feeds' | 'crossread:import-opml' | 'crossread:export-opml' | 'crossread:feed-settings' | 'crossread:keep-site' | 'crossread:keep-read'>;
 export type TabRequestName = keyof TabRequests;
 export type RequestName = keyof Requests;
 export type EventName = keyof Events;
@@ -285,17 +312,30 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:restore-article': { payload: fields({ article }), from: 'extension-pages' },
   'crossread:reset-to-seeds': { payload: empty, from: 'extension-pages' },
   'crossread:corpus-stats': { payload: empty, from: 'extension-pages' },
+  'crossread:feeds': { payload: empty, from: 'extension-pages' },
+  'crossread:follow-feed': { payload: fields({ url: nonEmptyText(10_000), title: optional(text(1000)) }), from: 'extension-pages' },
+  'crossread:unfollow-feed': { payload: fields({ url: nonEmptyText(10_000) }), from: 'extension-pages' },
+  'crossread:fetch-feeds': { payload: fields({ url: optional(nonEmptyText(10_000)) }), from: 'extension-pages' },
+  'crossread:pause-feeds': { payload: fields({ url: optional(nonEmptyText(10_000)), paused: flag }), from: 'extension-pages' },
+  'crossread:import-opml': { payload: fields({ text: text(10_000_000) }), from: 'extension-pages' },
+  'crossread:export-opml': { payload: empty, from: 'extension-pages' },
+  'crossread:feed-settings': { payload: fields({ intervalMinutes: optional(finite), retentionDays: optional(finite) }), from: 'extension-pages' },
+  'crossread:keep-site': { payload: fields({ host: nonEmptyText(1000), on: optional(flag) }), from: 'extension-pages' },
+  // From the content script: the handler checks the page is the sending tab's and its site's switch is on.
+  'crossread:keep-read': { payload: fields({ page }), from: 'anywhere' },
 };
 
 export const tabChecks: { [K in TabRequestName]: Check<Payload<K>> } = {
   'crossread:tab-state': empty,
   'crossread:extract': empty,
+  'crossread:feed-links': empty,
 };
 
 export const eventChecks: { [K in EventName]: Check<Events[K]> } = {
   'crossread:corpus-changed': empty,
   'crossread:tab-state-changed': empty,
   'crossread:progress': fields({ operation, done: count, total: count }),
+  'crossread:feeds-changed': empty,
 };
 
 const typeOf = (message: unknown): string | null =>

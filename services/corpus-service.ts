@@ -5,7 +5,7 @@ import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
-import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, Message, StorySummary } from '../platform/protocol';
+import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, FeedRequestName, Message, StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -24,7 +24,7 @@ export interface CorpusServiceDeps {
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
-export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate'>;
+export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate' | FeedRequestName>;
 
 const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
 

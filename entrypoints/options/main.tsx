@@ -11,6 +11,7 @@ import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../p
 import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { optionsMessages } from '../../lib/i18n/options-messages';
+import { SourcesSection } from './sources';
 import './options.css';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -259,6 +260,8 @@ function Options() {
       {progress && (
         <ProgressBar t={t} label={progress.label} done={progress.done} total={progress.total} onCancel={() => cancel.current?.abort()} />
       )}
+
+      <SourcesSection />
 
       <section class="tools" aria-label="Corpus tools">
         <label>

@@ -39,3 +39,19 @@ export function feedLinksOf(links: readonly LinkRecord[], pageUrl: string): Feed
   }
   return out;
 }
+
+/** What announcedFeeds needs of a document: the DOM's querySelectorAll, without tying the core to the DOM's types. */
+export interface LinkSource {
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+}
+
+/** The feeds a document announces in its `<link>` elements. */
+export function announcedFeeds(doc: LinkSource, pageUrl: string): FeedLink[] {
+  const links = Array.from(doc.querySelectorAll('link[rel][href]')).map((l) => ({
+    rel: l.getAttribute('rel') ?? '',
+    type: l.getAttribute('type') ?? '',
+    href: l.getAttribute('href') ?? '',
+    title: l.getAttribute('title') ?? '',
+  }));
+  return feedLinksOf(links, pageUrl);
+}

@@ -2,6 +2,7 @@
  * A followed feed's record and its state in plain words, for the Sources
  * list: when it was last fetched, what came of it, and when it is tried again.
  */
+import type { RetentionPolicy } from './retention';
 
 export interface FeedRecord {
   /** The feed's address, as followed. */
@@ -74,3 +75,28 @@ export function describeFeed(feed: FeedRecord, now: number, allPaused = false): 
   else if (feed.errors > 0 && feed.retryAfter > now) parts.push(`Tried again ${inTime(feed.retryAfter, now)}.`);
   return parts.join(' ');
 }
+
+/** A followed feed as the Sources list shows it. */
+export interface FeedView extends FeedRecord {
+  /** describeFeed's words, or why the feed cannot be fetched (a permission withdrawn). */
+  state: string;
+  permitted: boolean;
+}
+
+export interface FeedSettings {
+  /** The alarm's fetches stop while true; "fetch now" still fetches. */
+  paused: boolean;
+  intervalMinutes: number;
+  retention: RetentionPolicy;
+  /** Hosts where "Keep what I read" is on. */
+  keepSites: string[];
+}
+
+export interface DroppedLog {
+  /** Articles retention dropped in all. */
+  total: number;
+  lastRun: number | null;
+  /** The latest dropped, newest first, at most 20. */
+  recent: Array<{ title: string; outlet: string; addedAt: number; droppedAt: number }>;
+}
+

@@ -5,9 +5,10 @@
  * were taken (or skipped, and why), so an item is fetched once.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { FeedRecord } from '../../lib/feeds/feed-state';
-import { DEFAULT_INTERVAL_MINUTES } from '../../lib/feeds/feed-state';
-import { DEFAULT_RETENTION, type RetentionPolicy } from '../../lib/feeds/retention';
+import { DEFAULT_INTERVAL_MINUTES, type DroppedLog, type FeedRecord, type FeedSettings } from '../../lib/feeds/feed-state';
+import { DEFAULT_RETENTION } from '../../lib/feeds/retention';
+
+export type { DroppedLog, FeedSettings };
 
 export const FEEDS_DB_NAME = 'crossread-feeds';
 const FEEDS_DB_VERSION = 1;
@@ -19,23 +20,6 @@ export interface SeenItem {
   /** The article the item became, or null when it was skipped. */
   articleId: string | null;
   seenAt: number;
-}
-
-export interface FeedSettings {
-  /** The alarm's fetches stop while true; "fetch now" still fetches. */
-  paused: boolean;
-  intervalMinutes: number;
-  retention: RetentionPolicy;
-  /** Hosts where "Keep what I read" is on. */
-  keepSites: string[];
-}
-
-export interface DroppedLog {
-  /** Articles retention dropped in all. */
-  total: number;
-  lastRun: number | null;
-  /** The latest dropped, newest first, at most 20. */
-  recent: Array<{ title: string; outlet: string; addedAt: number; droppedAt: number }>;
 }
 
 interface FeedsSchema extends DBSchema {

@@ -10,7 +10,7 @@ import { makeArticle, outletFromUrl } from '../../lib/article/make-article';
 import { findDuplicate } from '../../lib/article/duplicate';
 import { contentTerms } from '../../lib/text/tokens';
 import type { FeedItem } from '../../lib/feeds/feed';
-import { describeFeed, retryAfter, type FeedRecord } from '../../lib/feeds/feed-state';
+import { describeFeed, retryAfter, type FeedRecord, type FeedView } from '../../lib/feeds/feed-state';
 import { hasFullText, itemArticleInput, READ_ID_PREFIX, stableHash } from '../../lib/feeds/item-article';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { FeedFormatError, parseFeedDocument } from '../../lib/feeds/parse-feed';
@@ -36,11 +36,6 @@ export interface FeedServiceDeps {
   fetchImpl?: typeof fetch;
   now?: () => number;
   timeoutMs?: number;
-}
-
-export interface FeedView extends FeedRecord {
-  state: string;
-  permitted: boolean;
 }
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.1';

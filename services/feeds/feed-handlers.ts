@@ -1,0 +1,37 @@
+/** The background's answers to the feed requests of the protocol, served by one FeedService. */
+import type { BackgroundHandlers, FeedRequestName } from '../../platform/protocol';
+import type { FeedService } from './feed-service';
+
+export type FeedHandlers = Pick<BackgroundHandlers, FeedRequestName>;
+
+/** `release` gives an origin's permission back once no followed feed needs it. */
+export function feedHandlers(service: FeedService, release: (origin: string) => Promise<void>): FeedHandlers {
+  return {
+    'crossread:feeds': async () => ({ ok: true, ...(await service.list()) }),
+    'crossread:follow-feed': async ({ url, title }) => ({ ok: true, feed: await service.follow(url, title) }),
+    'crossread:unfollow-feed': async ({ url }) => {
+      const releaseOrigin = await service.unfollow(url);
+      // Unfollowing gives the origin back; a failed removal leaves a permission nothing uses, never a feed without one.
+      if (releaseOrigin) await release(releaseOrigin).catch(() => undefined);
+      return { ok: true, releaseOrigin };
+    },
+    'crossread:fetch-feeds': async ({ url }) => {
+      await service.fetchNow(url);
+      return { ok: true };
+    },
+    'crossread:pause-feeds': async ({ url, paused }) => {
+      await service.setPaused(paused, url);
+      return { ok: true };
+    },
+    'crossread:import-opml': async ({ text }) => {
+      const { added, skipped } = await service.importOpml(text);
+      // The new feeds are fetched in the background; the corpus manager shows them as they come.
+      if (added > 0) void service.fetchDue().catch(() => undefined);
+      return { ok: true, added, skipped };
+    },
+    'crossread:export-opml': async () => ({ ok: true, text: await service.exportOpml() }),
+    'crossread:feed-settings': async (change) => ({ ok: true, settings: await service.updateSettings(change) }),
+    'crossread:keep-site': async ({ host, on }) => ({ ok: true, on: await service.keepSite(host, on) }),
+    'crossread:keep-read': async ({ page }, sender) => ({ ok: true, ...(await service.keepRead(page, sender.url)) }),
+  };
+}
