@@ -343,19 +343,6 @@ const typeOf = (message: unknown): string | null =>
 
 const has = <T extends object>(table: T, key: string | null): key is keyof T & string => key !== null && Object.hasOwn(table, key);
 
-/** The message as request or event `name` when it is one and its payload checks out; otherwise null. */
-export function readMessage<K extends RequestName | EventName>(name: K, message: unknown): Message<K> | null {
-  if (typeOf(message) !== name) return null;
-  const c: Check<unknown> | undefined = has(backgroundChecks, name)
-    ? backgroundChecks[name].payload
-    : has(tabChecks, name)
-      ? tabChecks[name]
-      : has(eventChecks, name)
-        ? eventChecks[name]
-        : undefined;
-  return c && c(message, name) === null ? (message as Message<K>) : null;
-}
-
 // ---------------------------------------------------------------------------
 // Sending
 

@@ -350,26 +350,6 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
   return normalise(raw, out, from);
 }
 
-function overlap(ranges: TextRange[], start: number, end: number): number {
-  let total = 0;
-  for (const r of ranges) {
-    if (r.start >= end) break;
-    if (r.end > start) total += Math.min(end, r.end) - Math.max(start, r.start);
-  }
-  return total;
-}
-
-/**
- * Whether [start, end) counts as reporting: it overlaps non-reporting text by
- * at most half of its own length. An empty range is reporting unless it lies
- * inside a non-reporting range. `nonReporting` must be sorted (as
- * findNonReporting returns it).
- */
-export function isReporting(nonReporting: TextRange[], start: number, end: number): boolean {
-  if (end <= start) return !nonReporting.some((r) => r.start <= start && start < r.end);
-  return overlap(nonReporting, start, end) * 2 <= end - start;
-}
-
 /** The complement of `nonReporting` within [bodyStart, raw.length): sorted, non-empty ranges. */
 export function reportingRanges(raw: string, nonReporting: TextRange[], bodyStart = 0): TextRange[] {
   const out: TextRange[] = [];

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TextRange } from '../../../lib/article/article';
-import { findNonReporting, isReporting, reportingRanges } from '../../../lib/article/clean';
+import { findNonReporting, reportingRanges } from '../../../lib/article/clean';
 import { parseHeader } from '../../../lib/article/header';
 import { seedTexts } from '../../helpers/seeds';
 import { haveShared, sharedPath } from '../../helpers/shared';
@@ -341,25 +341,6 @@ describe('findNonReporting rules (hand-written pages)', () => {
   });
 });
 
-describe('isReporting', () => {
-  const nr: TextRange[] = [
-    { start: 10, end: 20 },
-    { start: 30, end: 40 },
-  ];
-  it('counts a range as reporting while at most half of it is non-reporting', () => {
-    expect(isReporting(nr, 0, 10)).toBe(true);
-    expect(isReporting(nr, 0, 20)).toBe(true);
-    expect(isReporting(nr, 5, 20)).toBe(false);
-    expect(isReporting(nr, 15, 35)).toBe(true);
-    expect(isReporting(nr, 12, 38)).toBe(false);
-    expect(isReporting([], 0, 5)).toBe(true);
-  });
-  it('places an empty range by its position', () => {
-    expect(isReporting(nr, 12, 12)).toBe(false);
-    expect(isReporting(nr, 25, 25)).toBe(true);
-  });
-});
-
 describe('reportingRanges', () => {
   it('is the complement of the non-reporting ranges after the header', () => {
     const raw = 'x'.repeat(50);
@@ -377,6 +358,6 @@ describe('reportingRanges', () => {
     const rep = reportingRanges(raw, nr, 0);
     const total = [...nr, ...rep].reduce((n, r) => n + r.end - r.start, 0);
     expect(total).toBe(raw.length);
-    for (const r of rep) expect(isReporting(nr, r.start, r.end)).toBe(true);
+    for (const r of rep) expect(nr.filter((n) => n.start < r.end && r.start < n.end)).toEqual([]);
   });
 });
