@@ -152,7 +152,7 @@ export interface RelateContext {
 }
 
 /** Terms two sentences share within one clause of each: the most over their clauses. */
-export function clauseTerms(a: SentenceVector, b: SentenceVector): number {
+export function sharedClauseTerms(a: SentenceVector, b: SentenceVector): number {
   TermSpace.buildClauses(a);
   TermSpace.buildClauses(b);
   const xs = a.clauses.length ? a.clauses : [a];
@@ -415,7 +415,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (!figure && !isMissing[o][k]) return;
       const novel = novelty(al, o, k);
       if (!figure && (novel.share < th.addsNovelty || novel.terms < th.addsNovelTerms)) return;
-      const shared = clauseTerms(al.pageVectors[i]!, v);
+      const shared = sharedClauseTerms(al.pageVectors[i]!, v);
       if (shared < th.addsClauseTerms) return;
       if (perSentence[i]![o].conflicts.some((c) => c.index === k)) return;
       added.push({ i, o, k, signals: { similarity: sim, clauseTerms: shared, runnerUp: sim > 0 ? runnerUp[k] / sim : 1, novelTerms: novel.terms, figure } });
@@ -487,7 +487,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const ev = al.outletVectors[o][k];
         const signals: AgreeSignals = {
           similarity: al.sims[o][i][k],
-          clauseTerms: v && ev ? clauseTerms(v, ev) : 0,
+          clauseTerms: v && ev ? sharedClauseTerms(v, ev) : 0,
           mutual: owners[o].owner[k] === i,
           othersAgree: others,
           coverage,
