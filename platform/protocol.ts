@@ -135,7 +135,7 @@ export interface BackgroundRequests {
   'crossread:export-opml': { payload: Empty; reply: Result<{ text: string }> };
   /** Options: how often to fetch, and how many days to keep feed articles. */
   'crossread:feed-settings': { payload: { intervalMinutes?: number; retentionDays?: number }; reply: Result<{ settings: FeedSettings }> };
-  /** Popup: "Keep what I read" on a site (a host): read it, or set it with `on`. */
+  /** Popup: "Keep what I read" on a site (a host): read it, or set it with `on` (extension pages only); content script: read it for its own host. */
   'crossread:keep-site': { payload: { host: string; on?: boolean }; reply: Result<{ on: boolean }> };
   /** Content script: the reader stayed on this page; kept where its site's switch is on. */
   'crossread:keep-read': { payload: { page: PagePayload }; reply: Result<{ kept: boolean; reason: string }> };
@@ -320,7 +320,8 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:import-opml': { payload: fields({ text: text(10_000_000) }), from: 'extension-pages' },
   'crossread:export-opml': { payload: empty, from: 'extension-pages' },
   'crossread:feed-settings': { payload: fields({ intervalMinutes: optional(finite), retentionDays: optional(finite) }), from: 'extension-pages' },
-  'crossread:keep-site': { payload: fields({ host: nonEmptyText(1000), on: optional(flag) }), from: 'extension-pages' },
+  // The content script reads its site's switch; only extension pages set it (the handler checks).
+  'crossread:keep-site': { payload: fields({ host: nonEmptyText(1000), on: optional(flag) }), from: 'anywhere' },
   // From the content script: the handler checks the page is the sending tab's and its site's switch is on.
   'crossread:keep-read': { payload: fields({ page }), from: 'anywhere' },
 };

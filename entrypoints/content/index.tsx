@@ -8,6 +8,7 @@ import { mountOverlay, type MountedOverlay } from './overlay-mount';
 import { popupState, tabState } from './popup-state';
 import { readPage } from './read-page';
 import { watchArticleChanges } from './spa-navigation';
+import { keepWhatIRead } from './keep-what-i-read';
 
 /** Wires the content script's parts: reading the page, the notes, the popup's questions, the settings and in-page navigation. */
 export default defineContentScript({
@@ -47,6 +48,8 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(stopAnswering);
+    // Off unless the reader switched it on for this site; the background checks again before keeping anything.
+    ctx.onInvalidated(keepWhatIRead(() => pageForPopup(document, location.href)));
 
     if (enabled) await show();
     const stopWatching = watchOverlaysAllowedOn(location.hostname, (allowed) => {

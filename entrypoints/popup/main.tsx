@@ -8,6 +8,7 @@ import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/
 import { ask, askTab, listen, type PagePayload, type TabState } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
+import { PopupFeeds } from './feeds';
 import './popup.css';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -146,6 +147,7 @@ function Popup() {
           {message}
         </p>
       )}
+      {host && tab && <PopupFeeds tab={tab} />}
       <p class="hint">
         {t.privacy}{' '}
         <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>

@@ -1,11 +1,22 @@
 /** The background's answers to the feed requests of the protocol, served by one FeedService. */
-import type { BackgroundHandlers, FeedRequestName } from '../../platform/protocol';
+import type { BackgroundHandlers, FeedRequestName, Sender } from '../../platform/protocol';
 import type { FeedService } from './feed-service';
 
 export type FeedHandlers = Pick<BackgroundHandlers, FeedRequestName>;
 
-/** `release` gives an origin's permission back once no followed feed needs it. */
-export function feedHandlers(service: FeedService, release: (origin: string) => Promise<void>): FeedHandlers {
+const sameHost = (url: string | undefined, host: string) => {
+  try {
+    return new URL(url ?? '').host === host;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * `release` gives an origin's permission back once no followed feed needs it;
+ * `isExtensionPage` tells crossread's own pages from content scripts.
+ */
+export function feedHandlers(service: FeedService, release: (origin: string) => Promise<void>, isExtensionPage: (sender: Sender) => boolean): FeedHandlers {
   return {
     'crossread:feeds': async () => ({ ok: true, ...(await service.list()) }),
     'crossread:follow-feed': async ({ url, title }) => ({ ok: true, feed: await service.follow(url, title) }),
@@ -31,7 +42,12 @@ export function feedHandlers(service: FeedService, release: (origin: string) => 
     },
     'crossread:export-opml': async () => ({ ok: true, text: await service.exportOpml() }),
     'crossread:feed-settings': async (change) => ({ ok: true, settings: await service.updateSettings(change) }),
-    'crossread:keep-site': async ({ host, on }) => ({ ok: true, on: await service.keepSite(host, on) }),
+    'crossread:keep-site': async ({ host, on }, sender) => {
+      const page = isExtensionPage(sender);
+      // A content script may only read the switch of its own site; setting it is the popup's.
+      if (!page && (on !== undefined || !sameHost(sender.url, host))) return { ok: false, error: 'Only crossread’s own pages set “Keep what I read”.' };
+      return { ok: true, on: await service.keepSite(host, on) };
+    },
     'crossread:keep-read': async ({ page }, sender) => ({ ok: true, ...(await service.keepRead(page, sender.url)) }),
   };
 }

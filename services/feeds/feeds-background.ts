@@ -47,7 +47,12 @@ export function startFeeds(deps: { store: () => Promise<CorpusStore>; changed: (
   // The alarm matches the followed feeds after an update or a browser restart; no fetch here.
   void service.reschedule().catch(() => undefined);
 
-  return feedHandlers(service, async (origin) => {
-    await browser.permissions.remove({ origins: [pattern(origin)] });
-  });
+  const extensionOrigin = browser.runtime.getURL('/');
+  return feedHandlers(
+    service,
+    async (origin) => {
+      await browser.permissions.remove({ origins: [pattern(origin)] });
+    },
+    (sender) => (sender.url ?? '').startsWith(extensionOrigin),
+  );
 }
