@@ -523,7 +523,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   for (const per of perSentence)
     for (const rel of per ?? []) {
       if (rel.adds.length < 2) continue;
-      const order = rel.adds.map((k, n) => n).sort((a, b) => rel.adds[a] - rel.adds[b]);
+      const order = rel.adds.map((_, n) => n).sort((a, b) => rel.adds[a] - rel.adds[b]);
       const signals = rel.addsSignals;
       rel.adds = order.map((n) => rel.adds[n]);
       rel.addsConfidence = order.map((n) => rel.addsConfidence[n]);
