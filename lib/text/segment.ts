@@ -30,22 +30,18 @@ export interface Sentence {
  * previous part opened ("(15. Minute)").
  */
 
-/** The pieces of a line between candidate sentence boundaries; index is the offset within the line. */
-type Splitter = (line: string) => Iterable<{ index: number; segment: string }>;
+const segmenters = new Map<string, Intl.Segmenter>();
 
-const segmenters = new Map<string, Splitter>();
-
-function segmenterFor(language: string): Splitter {
+/** Every browser the manifest allows (Chrome, Firefox ≥ 140) and Node have Intl.Segmenter. */
+function segmenterFor(language: string): Intl.Segmenter {
   let s = segmenters.get(language);
   if (!s) {
-    // Every browser the manifest allows (Chrome, Firefox ≥ 140) and Node have Intl.Segmenter.
-    let icu: Intl.Segmenter;
     try {
-      icu = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
+      s = new Intl.Segmenter(language || 'und', { granularity: 'sentence' });
     } catch {
-      icu = new Intl.Segmenter('und', { granularity: 'sentence' });
+      // A tag Intl does not take ("x-…"): the language-neutral rules.
+      s = new Intl.Segmenter('und', { granularity: 'sentence' });
     }
-    s = (line) => icu.segment(line);
     segmenters.set(language, s);
   }
   return s;
@@ -147,7 +143,7 @@ export function segmentSentences(text: string, language: string, from = 0, to = 
 }
 
 
-function segmentWith(splitter: Splitter, text: string, language: string, from: number, to: number): Sentence[] {
+function segmentWith(segmenter: Intl.Segmenter, text: string, language: string, from: number, to: number): Sentence[] {
   const out: Sentence[] = [];
   const lang = language || 'und';
   let paragraph = 0;
@@ -161,7 +157,7 @@ function segmentWith(splitter: Splitter, text: string, language: string, from: n
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (s < e) {
-      segmentLine(splitter, text, lang, s, e, paragraph, out);
+      segmentLine(segmenter, text, lang, s, e, paragraph, out);
       paragraph++;
     }
     i = lineEnd + 1;
@@ -169,7 +165,7 @@ function segmentWith(splitter: Splitter, text: string, language: string, from: n
   return out;
 }
 
-function segmentLine(splitter: Splitter, text: string, language: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
+function segmentLine(segmenter: Intl.Segmenter, text: string, language: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
   // Most headings and short lines have no terminal punctuation before their last character.
   let hasInnerTerminal = false;
   for (let k = s; k < e - 1; k++) {
@@ -184,7 +180,7 @@ function segmentLine(splitter: Splitter, text: string, language: string, s: numb
   }
   const line = text.slice(s, e);
   const spans: [number, number][] = [];
-  for (const seg of splitter(line)) {
+  for (const seg of segmenter.segment(line)) {
     let a = s + seg.index;
     let b = a + seg.segment.length;
     while (a < b && isSpace(text.charCodeAt(a))) a++;
