@@ -10,7 +10,7 @@ export default defineConfig({
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/platform/**/*.test.ts', 'tests/services/**/*.test.ts', 'tests/page/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/platform/**/*.test.ts', 'tests/services/**/*.test.ts', 'tests/page/**/*.test.ts', 'tests/architecture/**/*.test.ts', 'tests/components/**/*.test.tsx', 'tests/entrypoints/**/*.test.ts', 'tests/entrypoints/**/*.test.tsx'],
           environment: 'node',
         },
       },
