@@ -7,7 +7,7 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 // end-to-end tests can read the notes (see entrypoints/content).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'crossread',
     description:
       'Margin notes that compare a news article with other outlets’ coverage of the same event. Nothing leaves your machine.',
@@ -15,6 +15,9 @@ export default defineConfig({
     permissions: ['storage', 'tabs', 'alarms', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Followed feeds' origins, each asked for when the reader follows a feed, never at install.
     [manifestVersion === 2 ? 'optional_permissions' : 'optional_host_permissions']: ['http://*/*', 'https://*/*'],
+    // The e2e build for Chromium has the local test servers granted at install: Chromium asks for an
+    // optional permission in a dialog no test can answer (Firefox's tests turn its prompt off instead).
+    ...(mode === 'e2e' && browser !== 'firefox' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
     // public/icon/<size>.png, drawn from assets/icon.svg by scripts/icons.ts.
     icons: ICONS,
     // The toolbar button's icon (MV2 builds name the button browser_action).

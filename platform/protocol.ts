@@ -121,7 +121,11 @@ export interface BackgroundRequests {
   /** Options: how many articles, and the storage the extension uses (bytes; null where the browser does not say). */
   'crossread:corpus-stats': { payload: Empty; reply: Result<{ count: number; usage: number | null; quota: number | null }> };
   /** Options: the followed feeds with their state in words, the feed settings, and what retention dropped. */
-  'crossread:feeds': { payload: Empty; reply: Result<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean }> };
+  'crossread:feeds': {
+    payload: Empty;
+    /** `lastRound`: the last fetch round's stored articles and duration (ms), from the first request to the last write. */
+    reply: Result<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean; lastRound: { articles: number; ms: number; feeds: number } | null }>;
+  };
   /** Popup, options: follow a feed (its origin granted just before); it is fetched at once and refused when it is no feed. */
   'crossread:follow-feed': { payload: { url: string; title?: string }; reply: Result<{ feed: FeedView }> };
   /** Options: unfollow; `releaseOrigin` is the origin no other followed feed needs, whose permission is given back. */

@@ -89,6 +89,8 @@ type ItemOutcome =
 export class FeedService {
   private readonly now: () => number;
   private running: Promise<void> | null = null;
+  /** The last fetch round: articles stored and its duration, for the Sources list and the ingest-rate measurement. */
+  private lastRound: { articles: number; ms: number; feeds: number } | null = null;
   /** Storing is one at a time, so the same article arriving in two feeds at once is found a duplicate. */
   private storing: Promise<unknown> = Promise.resolve();
 
@@ -96,7 +98,7 @@ export class FeedService {
     this.now = deps.now ?? Date.now;
   }
 
-  async list(): Promise<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean }> {
+  async list(): Promise<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean; lastRound: { articles: number; ms: number; feeds: number } | null }> {
     const db = await this.deps.db();
     const [feeds, settings, dropped] = await Promise.all([db.feeds(), db.settings(), db.dropped()]);
     const now = this.now();
@@ -111,7 +113,7 @@ export class FeedService {
           return { ...f, state, permitted };
         }),
     );
-    return { feeds: views, settings, dropped, running: this.running !== null };
+    return { feeds: views, settings, dropped, running: this.running !== null, lastRound: this.lastRound };
   }
 
   /** Follows a feed: it is fetched at once, and refused (nothing kept) when it does not read as a feed. */
@@ -222,7 +224,10 @@ export class FeedService {
     while (this.running) await this.running.catch(() => undefined);
     const round = (async () => {
       this.deps.feedsChanged();
-      await mapLimit(feeds, FEED_CONCURRENCY, (f) => this.fetchFeed(f));
+      const started = performance.now();
+      const done = await mapLimit(feeds, FEED_CONCURRENCY, (f) => this.fetchFeed(f));
+      const articles = done.reduce((n, f) => n + (f.lastError === null ? f.lastNew : 0), 0);
+      this.lastRound = { articles, ms: Math.round(performance.now() - started), feeds: feeds.length };
       // Retention failing (a full disk) must not fail the round: the feeds' states are recorded already.
       await this.applyRetention().catch(() => undefined);
     })();

@@ -15,31 +15,49 @@ interface RuntimeContexts {
 
 export function offscreenExtractor(path = '/offscreen.html'): PageExtractor {
   let opening: Promise<void> | null = null;
+  /** The document is known to be open and listening (created here, or found by a worker that restarted). */
+  let ready = false;
   const chromeApi = (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi; runtime?: RuntimeContexts } }).chrome;
 
-  const ensure = async () => {
-    const existing = await chromeApi?.runtime?.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
-    if (existing && existing.length > 0) return;
+  // One opening at a time, and nobody sends before it finished: a document that exists but has not run its
+  // script yet has no listener, and a message to it fails.
+  const ensure = (): Promise<void> => {
+    if (ready) return Promise.resolve();
     opening ??= (async () => {
-      if (!chromeApi?.offscreen) throw new Error('This browser has no offscreen documents to read item pages with.');
-      try {
-        await chromeApi.offscreen.createDocument({
-          url: browser.runtime.getURL(path as '/offscreen.html'),
-          reasons: ['DOM_PARSER'],
-          justification: 'Reads the article text of followed feeds’ item pages with Readability.',
-        });
-      } catch (error) {
-        // Another call created it first.
-        if (!/single offscreen/i.test(String(error))) throw error;
+      const existing = await chromeApi?.runtime?.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'] });
+      if (!existing || existing.length === 0) {
+        if (!chromeApi?.offscreen) throw new Error('This browser has no offscreen documents to read item pages with.');
+        try {
+          await chromeApi.offscreen.createDocument({
+            url: browser.runtime.getURL(path as '/offscreen.html'),
+            reasons: ['DOM_PARSER'],
+            justification: 'Reads the article text of followed feeds’ item pages with Readability.',
+          });
+        } catch (error) {
+          // Another worker instance created it first.
+          if (!/single offscreen/i.test(String(error))) throw error;
+        }
       }
+      ready = true;
     })().finally(() => (opening = null));
-    await opening;
+    return opening;
   };
+
+  const send = async (message: OffscreenExtractMessage) => (await browser.runtime.sendMessage(message)) as PageExtraction | undefined;
 
   return async (html, url) => {
     await ensure();
     const message: OffscreenExtractMessage = { type: OFFSCREEN_EXTRACT, html, url };
-    const reply = (await browser.runtime.sendMessage(message)) as PageExtraction | undefined;
+    let reply: PageExtraction | undefined;
+    try {
+      reply = await send(message);
+    } catch {
+      // Not listening yet (found while still loading) or closed by the browser: open it again and send once more.
+      ready = false;
+      await new Promise((r) => setTimeout(r, 200));
+      await ensure();
+      reply = await send(message);
+    }
     return reply ?? { ok: false, reason: 'its page could not be read (the reader document did not answer)' };
   };
 }
