@@ -1,0 +1,213 @@
+/**
+ * The browser bench's Chromium: Debian's Chromium, headless, with the e2e
+ * build, driven by playwright-core (the e2e tests' launcher). crossread's
+ * main-thread work is read from Long Animation Frames' script attribution:
+ * the frames' scripts whose source is the extension's content script.
+ */
+import path from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { IMPORT_TIMEOUT, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+
+/** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
+function observeFrames(): void {
+  const w = window as unknown as { __crossreadBench: { scripts: Array<{ url: string; duration: number }>; frames: number[]; spans: Array<[number, number]>; gap: number } };
+  const state = { scripts: [] as Array<{ url: string; duration: number }>, frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0 };
+  w.__crossreadBench = state;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; scripts?: Array<{ sourceURL: string; duration: number }> }>) {
+        state.frames.push(e.duration);
+        state.spans.push([e.startTime, e.startTime + e.duration]);
+        for (const s of e.scripts ?? []) state.scripts.push({ url: s.sourceURL, duration: s.duration });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // No Long Animation Frames in this browser.
+  }
+  // The longest time between two frames: what a reader feels as a stutter.
+  let last = performance.now();
+  const tick = (now: number) => {
+    state.gap = Math.max(state.gap, now - last);
+    last = now;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  // Frames may not be produced for a page headless Chromium does not paint: a timer's lateness shows a blocked main thread as well.
+  let expected = performance.now() + 16;
+  setInterval(() => {
+    const now = performance.now();
+    state.gap = Math.max(state.gap, now - expected + 16);
+    expected = now + 16;
+  }, 16);
+}
+
+/**
+ * The e2e tests' launcher. It finds the repository by CommonJS's __dirname,
+ * which vitest provides and an ES module run by tsx does not: the bench gives
+ * it the folder it would have had, so both launch the browser the same way.
+ */
+async function e2eSetup(): Promise<typeof import('../../tests/e2e/chromium-setup')> {
+  const g = globalThis as { __dirname?: string };
+  g.__dirname ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/e2e');
+  return import('../../tests/e2e/chromium-setup');
+}
+
+/** `extensionDir`: the e2e build (a copy of it: other builds may replace .output meanwhile). */
+export async function chromiumDriver(extensionDir: string): Promise<BrowserDriver> {
+  const { launchChromium, requireBuild } = await e2eSetup();
+  const browser = await launchChromium(requireBuild(extensionDir));
+  const { context, extensionId } = browser;
+  await context.addInitScript(observeFrames);
+  const origin = `chrome-extension://${extensionId}`;
+  // A tab that stays open: the CDP session that stops workers needs a page.
+  const control = await context.newPage();
+  const version = context.browser()?.version() ?? (await control.evaluate(() => navigator.userAgent.replace(/.*(Chrom\w+\/[\d.]+).*/, '$1')));
+  // A stopped worker stays in Playwright's list; asking it anything would never be answered.
+  const live = new Set<Worker>(context.serviceWorkers());
+  const track = (w: Worker) => {
+    live.add(w);
+    w.on('close', () => live.delete(w));
+  };
+  for (const w of live) track(w);
+  context.on('serviceworker', track);
+  const worker = (): Worker | undefined => [...live].at(-1);
+  /** `work`, or null when it has not answered within `ms` (a worker stopping under it). */
+  const within = <T>(work: Promise<T>, ms = 5_000): Promise<T | null> =>
+    Promise.race([work.catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+
+  /** The background's measures of annotate requests so far (and clears them). */
+  const backgroundMeasures = async (): Promise<{ total: number; requests: number } | null> => {
+    const w = worker();
+    if (!w) return null;
+    return within(
+      w.evaluate(() => {
+        const all = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread-bg:'));
+        const total = all.reduce((sum, m) => sum + m.duration, 0);
+        const requests = all.filter((m) => m.name === 'crossread-bg:notes').length;
+        return { total, requests };
+      }),
+    );
+  };
+  const clearBackground = async () => {
+    const w = worker();
+    if (w) await within(w.evaluate(() => performance.clearMeasures()));
+  };
+
+  const crossreadTask = (page: Page) =>
+    page.evaluate((prefix) => {
+      const state = (window as unknown as { __crossreadBench?: { scripts: Array<{ url: string; duration: number }>; spans: Array<[number, number]> } }).__crossreadBench;
+      const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:'));
+      // crossread's share of each long frame: its own steps inside the frame (a frame's script attribution can miss a content script's work).
+      const inFrame = (state?.spans ?? []).map(([start, end]) =>
+        steps.reduce((sum, m) => sum + Math.max(0, Math.min(end, m.startTime + m.duration) - Math.max(start, m.startTime)), 0),
+      );
+      const step = Math.max(0, ...steps.map((m) => m.duration));
+      return {
+        task: Math.max(step, ...inFrame, ...(state?.scripts ?? []).filter((s) => s.url.startsWith(prefix)).map((s) => s.duration)),
+        step,
+      };
+    }, origin);
+
+  return {
+    name: 'Chromium',
+    version,
+    taskSource: 'loaf',
+
+    async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
+      await clearBackground();
+      const page = await context.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        let loadToFirstNote: number | null = null;
+        if (wantNote) {
+          const ok = await page
+            .waitForFunction(() => performance.getEntriesByName('crossread:first-note').length > 0, undefined, { timeout: noteTimeout, polling: 50 })
+            .then(() => true)
+            .catch(() => false);
+          if (ok)
+            loadToFirstNote = await page.evaluate(() => {
+              const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+              return performance.getEntriesByName('crossread:first-note')[0].startTime - nav.loadEventEnd;
+            });
+        }
+        // The background's answer for this page (a no-story page shows nothing to wait for).
+        const end = Date.now() + (wantNote ? 5_000 : QUIET_AFTER_LOAD * 4);
+        let bg = await backgroundMeasures();
+        while ((bg?.requests ?? 0) === 0 && Date.now() < end) {
+          await page.waitForTimeout(50);
+          bg = await backgroundMeasures();
+        }
+        // What the content script does with the answer, and frames still to be reported.
+        await page.waitForTimeout(wantNote ? 300 : 500);
+        const { task, step } = await crossreadTask(page);
+        return { loadToFirstNote, longestTask: task, longestStep: step, background: bg && bg.requests > 0 ? bg.total : null };
+      } finally {
+        await page.close();
+      }
+    },
+
+    async importFiles(files, expected) {
+      const options = await context.newPage();
+      try {
+        await options.goto(`${origin}/options.html`);
+        await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
+        await options.waitForTimeout(500);
+        await options.evaluate(() => {
+          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[] } }).__crossreadBench;
+          state.gap = 0;
+          state.frames.length = 0;
+        });
+        const start = performance.now();
+        await options.locator('input[type="file"][multiple]').setInputFiles([...files]);
+        const message = options.locator('.message');
+        await message.filter({ hasText: /Imported \d+|cannot|could not|stopped/i }).waitFor({ timeout: IMPORT_TIMEOUT });
+        const seconds = (performance.now() - start) / 1000;
+        const text = (await message.first().textContent()) ?? '';
+        const n = Number(/Imported (\d+)/.exec(text)?.[1] ?? NaN);
+        if (n !== expected) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${text}`);
+        const longestFrame = await options.evaluate(() => {
+          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[] } }).__crossreadBench;
+          return Math.max(state.gap, ...state.frames);
+        });
+        return { seconds, longestFrame };
+      } finally {
+        await options.close();
+      }
+    },
+
+    async stopWorker() {
+      const cdp = await context.newCDPSession(control);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      const end = Date.now() + 5_000;
+      while (live.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    },
+
+    async workerHeapMB() {
+      // The worker's heap is only told over its own DevTools session: attached from a page's session, spoken to through it.
+      const cdp = await context.newCDPSession(control);
+      try {
+        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+        const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(origin));
+        if (!target) return null;
+        const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+        const answer = new Promise<number | null>((resolve) => {
+          cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+            if (event.sessionId !== sessionId) return;
+            const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
+            if (reply.id === 1) resolve(reply.result?.usedSize ?? null);
+          });
+        });
+        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
+        const bytes = await within(answer);
+        return bytes === null ? null : Math.round((bytes / 1_048_576) * 10) / 10;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+
+    close: () => browser.close(),
+  };
+}
