@@ -33,11 +33,13 @@ export default defineContentScript({
     const show = async () => {
       hide();
       const mine = generation;
-      ui = await readPage(document, location.href, {
+      const mounted = await readPage(document, location.href, {
         current: () => mine === generation && !ctx.isInvalid,
         setState: state.set,
         mount: (input) => mountOverlay(ctx, { ...input, locale, keys }),
       });
+      // Only a reading that still counts returns notes; a stale one must not clear a newer reading's.
+      if (mounted) ui = mounted;
     };
 
     const stopAnswering = answerPopup({
