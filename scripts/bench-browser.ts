@@ -54,6 +54,8 @@ export interface BrowserBenchResult {
   importSeconds: number;
   /** The corpus manager's longest frame (ms) while it imported: above 100 ms, it stuttered. */
   importLongestFrame: number;
+  /** Where the import's time went (ms): the corpus manager's steps (import-read, -save, -list) and the background's (background-import-prepare, -write, background-list). */
+  importSteps: Record<string, number>;
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   longestTask: { story: number; noStory: number; bigPage: number };
@@ -174,8 +176,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     log(`First page after install: first note ${fmt(afterInstall)} after the load event.`);
 
     const imported = await driver.importFiles(files, options.articles - seeds.length);
-    const importPerSecond = Math.round(((options.articles - seeds.length) / imported.seconds) * 10) / 10;
-    log(`Import of ${options.articles - seeds.length} articles through the corpus manager: ${imported.seconds.toFixed(1)} s, ${importPerSecond} articles/s; longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms.`);
+    const importPerSecond = Math.round((imported.imported / imported.seconds) * 10) / 10;
+    log(
+      `Import of ${imported.imported} articles (of ${options.articles - seeds.length}; copies skipped) through the corpus manager: ${imported.seconds.toFixed(1)} s, ${importPerSecond} articles/s; ` +
+        `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms. Steps (ms): ${JSON.stringify(imported.phases)}`,
+    );
     const workerHeapMB = await driver.workerHeapMB();
     if (workerHeapMB === null) notes.push(`${driver.name} does not report the background's heap to this bench.`);
 
@@ -234,6 +239,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importPerSecond,
       importSeconds: round(imported.seconds),
       importLongestFrame: round(imported.longestFrame),
+      importSteps: imported.phases,
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       longestTask: { story: round(Math.max(0, ...storyTasks)), noStory: round(Math.max(0, ...noStoryTasks)), bigPage: round(Math.max(0, ...bigTasks)) },

@@ -5,6 +5,7 @@ import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
+import { measure } from '../platform/timing';
 import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, FeedRequestName, Message, StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
@@ -134,12 +135,14 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     },
 
     'crossread:list-articles': async () => {
+      const t = performance.now();
       const s = await deps.store();
       const seen = generation;
       const articles = await s.listArticles();
       const list = await storiesOf(s, articles);
       const storyOf = new Map<string, string>();
       for (const story of list) for (const id of story.articleIds) storyOf.set(id, story.id);
+      measure('crossread-bg:list', t);
       return { ok: true, generation: seen, articles: articles.map((a) => summaryOf(a, storyOf.get(a.id) ?? null)), stories: list };
     },
 
@@ -195,10 +198,13 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       const controller = new AbortController();
       running.set(operation, controller);
       try {
+        // The e2e build records each step as `crossread-bg:import-<step>`, for the browser bench.
+        let t = performance.now();
         const s = await deps.store();
         await s.importArticles(articles, {
           signal: controller.signal,
           onProgress: (done, total) => deps.progress(operation, done, total),
+          lap: (step) => (t = measure(`crossread-bg:import-${step}`, t)),
         });
         await wrote();
         return { ok: true, count: articles.length };

@@ -277,6 +277,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Called as articles are prepared and once more when they are written: `done` of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /** Called after each step ('prepare', 'write'), for timing. */
+  lap?: (step: string) => void;
 }
 
 export interface ArticleUpdate {
@@ -763,11 +765,13 @@ export class CorpusStore {
     }
     if (signal?.aborted) throw new WriteCancelledError();
     onProgress?.(total, total);
+    options.lap?.('prepare');
     await this.write(async (tx, log) => {
       const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
       for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, prepared[i].article.id);
       await CorpusStore.storePrepared(tx, log, prepared);
     }, signal, { frequencies: true });
+    options.lap?.('write');
   }
 
   /**
