@@ -7,6 +7,7 @@ import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import { ProgressBar } from '../../components/options/ProgressBar';
 import { StorySection } from '../../components/options/StorySection';
 import { ShortcutSettings } from '../../components/options/ShortcutSettings';
+import { VirtualList } from '../../components/options/VirtualList';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
 import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
@@ -56,6 +57,8 @@ function Options() {
   const [stories, setStories] = useState<StorySummary[]>([]);
   const [generation, setGeneration] = useState<number | null>(null);
   const [profiles, setProfiles] = useState<Map<string, Record<string, OutletProfile>>>(new Map());
+  /** The stories the list has in the DOM (on screen and around). */
+  const [shownStories, setShownStories] = useState<StorySummary[]>([]);
   const [filter, setFilter] = useState('');
   const [textMatches, setTextMatches] = useState<{ query: string; ids: Set<string> } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -104,12 +107,13 @@ function Options() {
     if (opened) dialog.current?.showModal();
   }, [opened]);
 
-  // Each story's chart, asked for story by story so the list shows at once.
+  // The charts of the stories on screen, asked for story by story so the list shows at once: a corpus of
+  // thousands of stories would otherwise keep the background comparing stories nobody scrolls to.
   useEffect(() => {
     if (generation === null) return;
     let stale = false;
     void (async () => {
-      for (const story of stories) {
+      for (const story of shownStories) {
         const key = profileKey(generation, story);
         if (stale) return;
         if (story.articleIds.length < 2 || profiles.has(key)) continue;
@@ -125,7 +129,7 @@ function Options() {
     return () => {
       stale = true;
     };
-  }, [stories, generation]);
+  }, [shownStories, generation]);
 
   // The filter looks in the texts too: the background has them.
   useEffect(() => {
@@ -333,18 +337,24 @@ function Options() {
         }
       />
 
-      {grouped.map(({ story, articles: shown }, i) => (
-        <StorySection
-          key={story.id}
-          n={i + 1}
-          t={t}
-          articles={shown}
-          profiles={generation === null ? undefined : profiles.get(profileKey(generation, story))}
-          onOpen={(article) => void openArticle(article)}
-          onSave={saveArticle}
-          onDelete={deleteArticle}
-        />
-      ))}
+      <VirtualList
+        items={grouped}
+        keyOf={(g) => g.story.id}
+        // A story's heading and table header, a row per article, and its chart once there are two outlets.
+        estimate={(g) => 90 + 34 * g.articles.length + (g.articles.length > 1 ? 160 : 0)}
+        onShown={(shown) => setShownStories(shown.map((g) => g.story))}
+        render={({ story, articles: shown }, i) => (
+          <StorySection
+            n={i + 1}
+            t={t}
+            articles={shown}
+            profiles={generation === null ? undefined : profiles.get(profileKey(generation, story))}
+            onOpen={(article) => void openArticle(article)}
+            onSave={saveArticle}
+            onDelete={deleteArticle}
+          />
+        )}
+      />
 
       <dialog ref={dialog} onClose={() => setOpened(null)} aria-label={opened?.title ?? t.article}>
         {opened && (

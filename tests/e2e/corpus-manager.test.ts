@@ -219,7 +219,7 @@ describe('Chromium: popup and corpus manager', () => {
     await options.getByRole('button', { name: 'Reset to seeds' }).click();
     await expect.poll(() => articleCount(options)).toBe(5);
 
-    await options.getByLabel(/Import/).setInputFiles(path.join(dir, 'export-before.json'));
+    await options.getByLabel(/^Import \(/).setInputFiles(path.join(dir, 'export-before.json'));
     await expect.poll(() => options.getByRole('status').textContent()).toMatch(new RegExp(`Imported ${start + 1 - 5} article`));
     const after = await exportCorpus(options, path.join(dir, 'export-after.json'));
     const key = (a: Record<string, unknown>) => String(a.id);
@@ -238,7 +238,7 @@ describe('Chromium: popup and corpus manager', () => {
 
     const file = path.join(dir, 'bulk.json');
     writeBulkExport(file, 5000);
-    await options.getByLabel(/Import/).setInputFiles(file);
+    await options.getByLabel(/^Import \(/).setInputFiles(file);
     const cancel = options.getByRole('button', { name: 'Cancel' });
     await cancel.waitFor({ timeout: 20_000 });
     await options.screenshot({ path: path.join(dir, 'options-import-progress.png') });

@@ -1,0 +1,70 @@
+import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { measureElement, observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/virtual-core';
+
+export interface VirtualListProps<T> {
+  items: readonly T[];
+  keyOf: (item: T) => string;
+  /** A first guess of an item's height (px); each item is measured once shown. */
+  estimate: (item: T) => number;
+  render: (item: T, index: number) => ComponentChildren;
+  /** Told the items now in the DOM (those on screen and a few around), e.g. to fetch what only they need. */
+  onShown?: (items: readonly T[]) => void;
+}
+
+/**
+ * A list scrolled with the page whose items are in the DOM only while on
+ * screen or near it: a corpus of 50,000 articles renders a screenful of rows,
+ * not 50,000. Heights may differ per item; each is measured as it is shown.
+ */
+export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: VirtualListProps<T>) {
+  const list = useRef<HTMLDivElement>(null);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const options = (): VirtualizerOptions<Window, HTMLElement> => ({
+    count: items.length,
+    getScrollElement: () => window,
+    estimateSize: (i) => estimate(items[i]),
+    getItemKey: (i) => keyOf(items[i]),
+    observeElementRect: observeWindowRect,
+    observeElementOffset: observeWindowOffset,
+    scrollToFn: windowScroll,
+    measureElement,
+    overscan: 4,
+    // Where the list starts on the page: the window scrolls the tools above it too.
+    scrollMargin: list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    onChange: () => rerender(0),
+  });
+  const [virtualizer] = useState(() => new Virtualizer<Window, HTMLElement>(options()));
+  virtualizer.setOptions(options());
+
+  useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  useLayoutEffect(() => virtualizer._willUpdate());
+
+  const shown = virtualizer.getVirtualItems();
+  const margin = virtualizer.options.scrollMargin;
+  const shownKey = shown.map((v) => v.key).join('\n');
+  const told = useRef('');
+  useLayoutEffect(() => {
+    if (!onShown || told.current === shownKey) return;
+    told.current = shownKey;
+    onShown(shown.map((v) => items[v.index]));
+  });
+
+  return (
+    <div ref={list} class="virtual-list" style={{ position: 'relative', height: `${virtualizer.getTotalSize()}px` }}>
+      {shown.map((v) => (
+        <div
+          key={v.key}
+          data-index={v.index}
+          ref={(el) => {
+            if (el) virtualizer.measureElement(el);
+          }}
+          style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start - margin}px)` }}
+        >
+          {render(items[v.index], v.index)}
+        </div>
+      ))}
+    </div>
+  );
+}
