@@ -10,10 +10,10 @@ import { Sources } from '../../components/options/Sources';
 import { StoryTimeline } from '../../components/options/StoryTimeline';
 import type { DroppedLog, FeedSettings, FeedView } from '../../lib/feeds/feed-state';
 import { readOpml } from '../../lib/feeds/opml';
+import { permissionPattern } from '../../lib/feeds/permission';
 import '../../components/options/Sources.css';
 import { ask, listen, type ArticleSummary, type StorySummary } from '../../platform/protocol';
 
-const originPattern = (url: string) => `${new URL(url).origin}/*`;
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
@@ -65,7 +65,7 @@ export function SourcesSection() {
   const follow = async (address: string): Promise<boolean> => {
     let pattern: string;
     try {
-      pattern = originPattern(address.trim());
+      pattern = permissionPattern(address.trim());
     } catch {
       setMessage({ text: `“${address}” is not a web address.`, error: true });
       return false;
@@ -80,7 +80,7 @@ export function SourcesSection() {
     const reply = await ask('crossread:follow-feed', { url: address.trim() });
     if (!reply.ok) {
       // Give the site back unless another followed feed needs it.
-      const others = feeds.some((f) => `${f.origin}/*` === pattern);
+      const others = feeds.some((f) => permissionPattern(f.origin) === pattern);
       if (!others) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     }
     return report(reply, reply.ok ? `Following ${reply.feed.title}: ${reply.feed.state}` : '');
@@ -125,7 +125,7 @@ export function SourcesSection() {
           const { text, origins } = pending;
           setPending(null);
           void browser.permissions
-            .request({ origins: origins.map((o) => `${o}/*`) })
+            .request({ origins: [...new Set(origins.map(permissionPattern))] })
             .catch(() => false)
             .then(async (granted) => {
               if (!granted) return setMessage({ text: 'Nothing imported: the browser did not grant crossread these sites.', error: true });

@@ -10,6 +10,7 @@ import { FollowSite } from '../../components/popup/FollowSite';
 import { KeepWhatIRead } from '../../components/popup/KeepWhatIRead';
 import type { FeedLink } from '../../lib/feeds/feed-links';
 import { PRIVACY_PROMISE } from '../../lib/feeds/privacy';
+import { permissionPattern } from '../../lib/feeds/permission';
 import { ask, askTab } from '../../platform/protocol';
 
 /** The tab's host with its port: the switch is per site as the address names it. */
@@ -37,7 +38,7 @@ export function PopupFeeds({ tab }: { tab: Tabs.Tab }) {
   }, [tab.id, host]);
 
   const follow = async (link: FeedLink) => {
-    const pattern = `${new URL(link.url).origin}/*`;
+    const pattern = permissionPattern(link.url);
     const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
     if (!granted) return setMessage({ text: 'Not followed: the browser did not grant crossread this site.', error: true });
     setBusy(true);

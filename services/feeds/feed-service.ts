@@ -13,6 +13,7 @@ import type { FeedItem } from '../../lib/feeds/feed';
 import { describeFeed, retryAfter, type FeedRecord, type FeedView } from '../../lib/feeds/feed-state';
 import { hasFullText, itemArticleInput, READ_ID_PREFIX, stableHash } from '../../lib/feeds/item-article';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
+import { permissionPattern } from '../../lib/feeds/permission';
 import { FeedFormatError, parseFeedDocument } from '../../lib/feeds/parse-feed';
 import { toDrop, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/feeds/retention';
 import type { PagePayload } from '../../platform/protocol';
@@ -144,7 +145,8 @@ export class FeedService {
     const rest = await db.feeds();
     await this.reschedule();
     this.deps.feedsChanged();
-    return rest.some((f) => f.origin === feed.origin) ? null : feed.origin;
+    // One permission covers a host's every port and scheme's feeds: given back when none of them is followed any more.
+    return rest.some((f) => permissionPattern(f.origin) === permissionPattern(feed.origin)) ? null : feed.origin;
   }
 
   async setPaused(paused: boolean, url?: string): Promise<void> {
@@ -225,9 +227,12 @@ export class FeedService {
     const round = (async () => {
       this.deps.feedsChanged();
       const started = performance.now();
-      const done = await mapLimit(feeds, FEED_CONCURRENCY, (f) => this.fetchFeed(f));
+      // The corpus is announced changed once, after the round: every open tab and page recomputes on each announcement, and doing so
+      // three times during a round would compete with the round itself.
+      const done = await mapLimit(feeds, FEED_CONCURRENCY, (f) => this.fetchFeed(f, false));
       const articles = done.reduce((n, f) => n + (f.lastError === null ? f.lastNew : 0), 0);
       this.lastRound = { articles, ms: Math.round(performance.now() - started), feeds: feeds.length };
+      if (articles > 0) await this.deps.changed();
       // Retention failing (a full disk) must not fail the round: the feeds' states are recorded already.
       await this.applyRetention().catch(() => undefined);
     })();
@@ -241,7 +246,7 @@ export class FeedService {
   }
 
   /** Fetches one feed and stores its new items; returns the feed's new record (already saved). */
-  private async fetchFeed(feed: FeedRecord): Promise<FeedRecord> {
+  private async fetchFeed(feed: FeedRecord, announce = true): Promise<FeedRecord> {
     const db = await this.deps.db();
     const started = this.now();
     const failed = async (message: string): Promise<FeedRecord> => {
@@ -280,7 +285,7 @@ export class FeedService {
         lastNew: stored.length, totalNew: feed.totalNew + stored.length, lastSkipped: skipped.length, lastNote: noteOf(skipped),
       };
       await db.recordFetch(next, seenItems);
-      if (stored.length > 0) await this.deps.changed();
+      if (stored.length > 0 && announce) await this.deps.changed();
       return next;
     } catch (error) {
       if (error instanceof FetchError || error instanceof FeedFormatError) return failed(error.message);

@@ -12,10 +12,11 @@ import { feedHandlers, type FeedHandlers } from './feed-handlers';
 import { FeedService } from './feed-service';
 import { extractHtml, type PageExtractor } from './html-extractor';
 import { offscreenExtractor } from './offscreen-extractor';
+import { permissionPattern } from '../../lib/feeds/permission';
 
 export const FEEDS_ALARM = 'crossread-feeds';
 
-const pattern = (origin: string) => `${origin}/*`;
+const pattern = permissionPattern;
 
 export function startFeeds(deps: { store: () => Promise<CorpusStore>; changed: () => Promise<void> }): FeedHandlers {
   let db: Promise<FeedDb> | null = null;

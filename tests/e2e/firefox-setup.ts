@@ -13,7 +13,11 @@ export const FIREFOX_UUID = '5d0c1e2a-7b34-4c1f-9a57-2f6c0e8d9b11';
 export const firefoxExtensionOrigin = `moz-extension://${FIREFOX_UUID}`;
 
 /** Debian's Firefox ESR over WebDriver BiDi, in a fresh profile, with the unpacked extension installed (at firefoxExtensionOrigin). */
-export async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; addonId: string; close(): Promise<void> }> {
+export async function launchFirefox(
+  extensionDir: string,
+  /** More preferences for this run (the feed tests turn off the optional-permission prompt, which no test can answer). */
+  prefs: Record<string, string | number | boolean> = {},
+): Promise<{ browser: Browser; addonId: string; close(): Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -29,6 +33,7 @@ export async function launchFirefox(extensionDir: string): Promise<{ browser: Br
       'app.update.enabled': false,
       'extensions.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...prefs,
     },
   });
   const addonId = await browser.installExtension(requireBuild(extensionDir));
