@@ -58,6 +58,8 @@ export interface BrowserBenchResult {
   importSteps: Record<string, number>;
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
+  /** Its median by step of the background's work. */
+  noStoryBackgroundSteps: Record<string, number>;
   longestTask: { story: number; noStory: number; bigPage: number };
   /** What longestTask measured: 'loaf' (Long Animation Frames script attribution) or 'user-timing' (crossread's own steps). */
   longestTaskSource: 'loaf' | 'user-timing';
@@ -212,16 +214,21 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     } else notes.push(`${driver.name}: the background cannot be stopped from the bench (a persistent background page in Firefox's MV2 build), so no stopped-worker figure.`);
 
     const background: number[] = [];
+    const backgroundSteps: Record<string, number[]> = {};
     const noStoryTasks: number[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await driver.openPage(`${server.url}/x/no-story`, { wantNote: false });
       if (r.background !== null) background.push(r.background);
+      for (const [step, ms] of Object.entries(r.backgroundSteps ?? {})) (backgroundSteps[step] ??= []).push(ms);
       noStoryTasks.push(r.longestTask);
       steps.push(r.longestStep);
     }
     const noStoryBackground = background.length > 0 ? summarise(background) : null;
     if (!noStoryBackground) notes.push(`${driver.name}: the background's own measures cannot be read by this bench.`);
-    log(`No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'}; longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`);
+    const stepMedians = Object.fromEntries(Object.entries(backgroundSteps).map(([step, ms]) => [step, summarise(ms).median]));
+    log(
+      `No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'} (median by step: ${JSON.stringify(stepMedians)}); longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`,
+    );
 
     const bigTasks: number[] = [];
     for (let i = 0; i < Math.max(3, Math.ceil(runs / 4)); i++) {
@@ -242,6 +249,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importSteps: imported.phases,
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
+      noStoryBackgroundSteps: stepMedians,
       longestTask: { story: round(Math.max(0, ...storyTasks)), noStory: round(Math.max(0, ...noStoryTasks)), bigPage: round(Math.max(0, ...bigTasks)) },
       longestTaskSource: driver.taskSource,
       longestStep: round(Math.max(0, ...steps)),

@@ -77,7 +77,7 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
     Promise.race([work.catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
 
   /** The background's measures of annotate requests so far (and clears them). */
-  const backgroundMeasures = async (): Promise<{ total: number; requests: number } | null> => {
+  const backgroundMeasures = async (): Promise<{ total: number; requests: number; steps: Record<string, number> } | null> => {
     const w = worker();
     if (!w) return null;
     return within(
@@ -85,7 +85,9 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         const all = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread-bg:'));
         const total = all.reduce((sum, m) => sum + m.duration, 0);
         const requests = all.filter((m) => m.name === 'crossread-bg:notes').length;
-        return { total, requests };
+        const steps: Record<string, number> = {};
+        for (const m of all) steps[m.name.slice(13)] = (steps[m.name.slice(13)] ?? 0) + m.duration;
+        return { total, requests, steps };
       }),
     );
   };
@@ -141,7 +143,7 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         // What the content script does with the answer, and frames still to be reported.
         await page.waitForTimeout(wantNote ? 300 : 500);
         const { task, step } = await crossreadTask(page);
-        return { loadToFirstNote, longestTask: task, longestStep: step, background: bg && bg.requests > 0 ? bg.total : null };
+        return { loadToFirstNote, longestTask: task, longestStep: step, background: bg && bg.requests > 0 ? bg.total : null, backgroundSteps: bg?.steps };
       } finally {
         await page.close();
       }

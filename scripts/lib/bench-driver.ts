@@ -12,6 +12,8 @@ export interface PageRun {
   longestStep: number;
   /** The background's own time for the page's annotate request (ms), when the browser lets the bench read it. */
   background: number | null;
+  /** The same by step of the background's work (ready, terms, candidates, annotate, notes). */
+  backgroundSteps?: Record<string, number>;
 }
 
 export interface BrowserDriver {

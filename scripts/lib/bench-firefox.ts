@@ -1,5 +1,113 @@
-import type { BrowserDriver } from './bench-driver';
+/**
+ * The browser bench's Firefox: Debian's Firefox ESR, headless, with the e2e
+ * build, over WebDriver BiDi (the e2e tests' launcher). Firefox has neither
+ * Long Animation Frames nor long tasks, so crossread's main-thread work is its
+ * own longest step (User Timing); its MV2 background page is persistent and
+ * not reachable over BiDi, so there is no stopped-worker run, no background
+ * measure and no heap.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { IMPORT_TIMEOUT, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
-export async function firefoxDriver(_repoRoot: string): Promise<BrowserDriver> {
-  throw new Error('Firefox is not measured yet.');
+/** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
+async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
+  const g = globalThis as { __dirname?: string };
+  g.__dirname ??= path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/e2e');
+  return import('../../tests/e2e/firefox-setup');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout: number): Promise<T | null> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read().catch(() => null);
+    if (value !== null && ok(value)) return value;
+    if (Date.now() > end) return null;
+    await sleep(50);
+  }
+}
+
+/** crossread's longest own step on the page (its User Timing measures). */
+const longestStep = (page: Page) =>
+  page.evaluate(() => Math.max(0, ...performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:')).map((m) => m.duration)));
+
+export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver> {
+  const { launchFirefox, firefoxExtensionOrigin } = await e2eSetup();
+  const firefox = await launchFirefox(extensionDir);
+  const version = await firefox.browser.version();
+
+  return {
+    name: 'Firefox ESR',
+    version,
+    taskSource: 'user-timing',
+
+    async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
+      const page = await firefox.browser.newPage();
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        let loadToFirstNote: number | null = null;
+        if (wantNote) {
+          loadToFirstNote = await until(
+            () =>
+              page.evaluate(() => {
+                const first = performance.getEntriesByName('crossread:first-note')[0];
+                const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+                return first ? first.startTime - (nav?.loadEventEnd ?? 0) : -1;
+              }),
+              (x) => x >= 0,
+              noteTimeout,
+            );
+          await sleep(300);
+        } else await sleep(QUIET_AFTER_LOAD);
+        const step = await longestStep(page);
+        return { loadToFirstNote, longestTask: step, longestStep: step, background: null };
+      } finally {
+        await page.close();
+      }
+    },
+
+    async importFiles(files, expected) {
+      const options = await firefox.browser.newPage();
+      try {
+        // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
+        await options.goto(`${firefoxExtensionOrigin}/options.html`, { timeout: 5_000 }).catch(() => undefined);
+        await until(() => options.evaluate(() => /^\d+ articles?/.test(document.querySelector('.stats')?.textContent ?? '')), (x) => x, 60_000);
+        // The longest gap of a timer that should fire every 16 ms: how long the page was unresponsive.
+        await options.evaluate(() => {
+          const state = { gap: 0 };
+          (window as unknown as { __crossreadBench: typeof state }).__crossreadBench = state;
+          let expectedAt = performance.now() + 16;
+          setInterval(() => {
+            const now = performance.now();
+            state.gap = Math.max(state.gap, now - expectedAt + 16);
+            expectedAt = now + 16;
+          }, 16);
+        });
+        const input = (await options.$('input[type="file"][multiple]'))!;
+        const start = performance.now();
+        await input.uploadFile(...files);
+        const text = await until(
+          () => options.evaluate(() => document.querySelector('.message')?.textContent ?? ''),
+          (t) => /Imported \d+|cannot|could not|stopped/i.test(t),
+          IMPORT_TIMEOUT,
+        );
+        const seconds = (performance.now() - start) / 1000;
+        const n = Number(/Imported (\d+)/.exec(text ?? '')?.[1] ?? NaN);
+        if (!(n >= expected * 0.95)) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${(text ?? '').slice(0, 500)}`);
+        const longestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const phases: Record<string, number> = await options.evaluate(() =>
+          Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)])),
+        );
+        return { seconds, longestFrame, imported: n, phases };
+      } finally {
+        await options.close();
+      }
+    },
+
+    workerHeapMB: async () => null,
+    close: () => firefox.close(),
+  };
 }

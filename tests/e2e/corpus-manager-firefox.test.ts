@@ -160,7 +160,7 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
   it('imports a text file, and a cancelled import of 5,000 articles leaves the corpus as it was', async () => {
     const txt = path.join(dir, 'article.txt');
     fs.writeFileSync(txt, 'title: Hochwasser in Musterstadt\n\nDer Fluss trat am Dienstag über die Ufer. Die Feuerwehr sicherte die Altstadt mit Sandsäcken.');
-    const input = (await options.$('input[type="file"]'))!;
+    const input = (await options.$('input[type="file"][multiple]'))!;
     await input.uploadFile(txt);
     expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Imported'))).toMatch(/^Imported 1 article\./);
     expect(await articleCount(options)).toBe(7);
