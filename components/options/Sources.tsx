@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DroppedLog, FeedSettings, FeedView } from '../../lib/feeds/feed-state';
+import { PRIVACY_PROMISE } from '../../lib/feeds/privacy';
 
 export interface SourcesProps {
   feeds: FeedView[];
@@ -38,8 +39,8 @@ export function Sources(props: SourcesProps) {
         Sources <span class="count">({feeds.length === 1 ? '1 feed' : `${feeds.length} feeds`})</span>
       </h2>
       <p class="privacy">
-        Followed feeds are fetched by crossread itself, from the background, every {settings?.intervalMinutes ?? 30} minutes: a plain request to the
-        feed’s site, without cookies or referrer, nothing about you. Each site is asked for only when you follow one of its feeds.
+        {PRIVACY_PROMISE} Followed feeds are fetched every {settings?.intervalMinutes ?? 30} minutes, without cookies or referrer; each site is asked
+        for only when you follow one of its feeds.
       </p>
       <form
         onSubmit={(e) => {

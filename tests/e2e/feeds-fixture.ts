@@ -31,7 +31,7 @@ export function sharedText(name: string): SharedText {
   const blank = raw.indexOf('\n\n');
   const header = raw.slice(0, blank);
   const text = raw.slice(blank + 2).trim();
-  const title = /^title:\s*(.+)$/m.exec(header)?.[1]?.trim() || text.split(/(?<=[.!?])\s/)[0].slice(0, 100);
+  const title = /^title:[ \t]*(\S.*)$/m.exec(header)?.[1]?.trim() || text.split(/(?<=[.!?])\s/)[0].slice(0, 100);
   const label = stories.files[name];
   // The event's day: the story's date, or the date a look-alike's event label ends with.
   const date = label.story ? stories.stories[label.story].date : (/(\d{4}-\d{2}-\d{2})$/.exec(label.event)?.[1] ?? '2025-05-08');
