@@ -38,7 +38,7 @@ import { parseArgs, runCli } from './lib/cli';
 import { CliError, loadSeeds } from './lib/articles';
 import { benchCorpus } from './lib/bench-corpus';
 import { summarise, type Summary } from './lib/bench-stats';
-import type { BrowserDriver } from './lib/bench-driver';
+import type { BrowserDriver, PageRun } from './lib/bench-driver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -65,6 +65,7 @@ export interface BrowserBenchResult {
   longestTaskSource: 'loaf' | 'user-timing';
   /** crossread's longest own step on any page (its User Timing measures). */
   longestStep: number;
+  longestStepName: string;
   workerHeapMB: number | null;
   /** Figures the browser cannot give, with why. */
   notes: string[];
@@ -189,6 +190,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const warm: number[] = [];
     /** crossread's longest own step (User Timing) on any page. */
     const steps: number[] = [];
+    let longestStepName = '';
+    const step = (r: PageRun) => {
+      if (r.longestStep > Math.max(0, ...steps)) longestStepName = r.longestStepName;
+      steps.push(r.longestStep);
+    };
     const storyTasks: number[] = [];
     // One unmeasured load: the worker has just answered the import, its lookup cache is cold.
     await driver.openPage(storyUrl(1), { wantNote: true });
@@ -196,14 +202,14 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       const r = await driver.openPage(storyUrl(i), { wantNote: true });
       if (r.loadToFirstNote !== null) warm.push(r.loadToFirstNote);
       storyTasks.push(r.longestTask);
-      steps.push(r.longestStep);
+      step(r);
     }
     log(`Warm worker, story pages: first note ${fmtS(summarise(warm))}; longest crossread task ${Math.round(Math.max(0, ...storyTasks))} ms.`);
 
     let stoppedWorker: Summary | null = null;
     if (driver.stopWorker) {
       const stopped: number[] = [];
-      for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+      for (let i = 0; i < Math.ceil(runs / 2); i++) {
         await driver.stopWorker();
         const r = await driver.openPage(storyUrl(i), { wantNote: true });
         if (r.loadToFirstNote !== null) stopped.push(r.loadToFirstNote);
@@ -221,7 +227,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       if (r.background !== null) background.push(r.background);
       for (const [step, ms] of Object.entries(r.backgroundSteps ?? {})) (backgroundSteps[step] ??= []).push(ms);
       noStoryTasks.push(r.longestTask);
-      steps.push(r.longestStep);
+      step(r);
     }
     const noStoryBackground = background.length > 0 ? summarise(background) : null;
     if (!noStoryBackground) notes.push(`${driver.name}: the background's own measures cannot be read by this bench.`);
@@ -231,12 +237,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     );
 
     const bigTasks: number[] = [];
-    for (let i = 0; i < Math.max(3, Math.ceil(runs / 4)); i++) {
+    for (let i = 0; i < Math.ceil(runs / 4); i++) {
       const r = await driver.openPage(`${server.url}/x/big`, { wantNote: true, noteTimeout: 10_000 });
       bigTasks.push(r.longestTask);
-      steps.push(r.longestStep);
+      step(r);
     }
-    log(`2 MB page: longest crossread task ${Math.round(Math.max(0, ...bigTasks))} ms. crossread's longest own step on any page: ${Math.round(Math.max(0, ...steps))} ms.`);
+    log(`2 MB page: longest crossread task ${Math.round(Math.max(0, ...bigTasks))} ms. crossread's longest own step on any page: ${Math.round(Math.max(0, ...steps))} ms (${longestStepName}).`);
 
     const round = (x: number) => Math.round(x * 10) / 10;
     return {
@@ -253,6 +259,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       longestTask: { story: round(Math.max(0, ...storyTasks)), noStory: round(Math.max(0, ...noStoryTasks)), bigPage: round(Math.max(0, ...bigTasks)) },
       longestTaskSource: driver.taskSource,
       longestStep: round(Math.max(0, ...steps)),
+      longestStepName,
       workerHeapMB,
       notes,
       machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), date: new Date().toISOString() },

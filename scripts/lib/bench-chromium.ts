@@ -104,10 +104,11 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
       const inFrame = (state?.spans ?? []).map(([start, end]) =>
         steps.reduce((sum, m) => sum + Math.max(0, Math.min(end, m.startTime + m.duration) - Math.max(start, m.startTime)), 0),
       );
-      const step = Math.max(0, ...steps.map((m) => m.duration));
+      const longest = steps.reduce((a, m) => (m.duration > a.ms ? { ms: m.duration, name: m.name.slice(10) } : a), { ms: 0, name: '' });
       return {
-        task: Math.max(step, ...inFrame, ...(state?.scripts ?? []).filter((s) => s.url.startsWith(prefix)).map((s) => s.duration)),
-        step,
+        task: Math.max(longest.ms, ...inFrame, ...(state?.scripts ?? []).filter((s) => s.url.startsWith(prefix)).map((s) => s.duration)),
+        step: longest.ms,
+        stepName: longest.name,
       };
     }, origin);
 
@@ -142,8 +143,8 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         }
         // What the content script does with the answer, and frames still to be reported.
         await page.waitForTimeout(wantNote ? 300 : 500);
-        const { task, step } = await crossreadTask(page);
-        return { loadToFirstNote, longestTask: task, longestStep: step, background: bg && bg.requests > 0 ? bg.total : null, backgroundSteps: bg?.steps };
+        const { task, step, stepName } = await crossreadTask(page);
+        return { loadToFirstNote, longestTask: task, longestStep: step, longestStepName: stepName, background: bg && bg.requests > 0 ? bg.total : null, backgroundSteps: bg?.steps };
       } finally {
         await page.close();
       }

@@ -10,6 +10,7 @@ export interface PageRun {
   longestTask: number;
   /** crossread's longest own step on the page (its User Timing measures, ms): a check on the attribution above. */
   longestStep: number;
+  longestStepName: string;
   /** The background's own time for the page's annotate request (ms), when the browser lets the bench read it. */
   background: number | null;
   /** The same by step of the background's work (ready, terms, candidates, annotate, notes). */

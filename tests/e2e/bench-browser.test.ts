@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from './chromium-setup';
+
+/**
+ * npm run bench:browser on a tiny corpus in Chromium: the run goes through
+ * (import through the corpus manager, story and no-story pages, the 2 MB
+ * page, a stopped worker) and `--json` prints, last, one object with the keys
+ * the README's table is made from.
+ */
+describe('npm run bench:browser', () => {
+  it('prints one JSON object last, with every figure of a Chromium run', () => {
+    const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--articles', '60', '--runs', '2', '--json', '--no-build'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(result.browser).toBe('chromium');
+    expect(result.articles).toBe(60);
+    expect(result.importPerSecond).toBeGreaterThan(0);
+    for (const kind of ['warm', 'stoppedWorker'] as const) {
+      expect(result.firstNote[kind].median).toBeGreaterThan(0);
+      expect(result.firstNote[kind].p95).toBeGreaterThanOrEqual(result.firstNote[kind].median);
+    }
+    expect(result.firstNote.afterInstall).toBeGreaterThan(0);
+    expect(result.noStoryBackground.median).toBeGreaterThan(0);
+    expect(result.noStoryBackground.p95).toBeGreaterThanOrEqual(result.noStoryBackground.median);
+    for (const page of ['story', 'noStory', 'bigPage'] as const) expect(typeof result.longestTask[page]).toBe('number');
+    // Story pages run the content script's steps: some crossread work is seen there.
+    expect(result.longestTask.story).toBeGreaterThan(0);
+    expect(result.workerHeapMB).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('refuses a browser it does not know, with a message', () => {
+    const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--browser', 'safari', '--no-build'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--browser is chromium or firefox, not "safari"');
+  });
+});
