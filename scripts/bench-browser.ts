@@ -56,6 +56,8 @@ export interface BrowserBenchResult {
   importLongestFrame: number;
   /** Where the import's time went (ms): the corpus manager's steps (import-read, -save, -list) and the background's (background-import-prepare, -write, background-list). */
   importSteps: Record<string, number>;
+  /** The corpus manager's longest scripts during the import, by invoker (Chromium's Long Animation Frames). */
+  importLongScripts: string[];
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
@@ -182,7 +184,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const importPerSecond = Math.round((imported.imported / imported.seconds) * 10) / 10;
     log(
       `Import of ${imported.imported} articles (of ${options.articles - seeds.length}; copies skipped) through the corpus manager: ${imported.seconds.toFixed(1)} s, ${importPerSecond} articles/s; ` +
-        `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms. Steps (ms): ${JSON.stringify(imported.phases)}`,
+        `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms${imported.longScripts?.length ? ` (its longest scripts: ${imported.longScripts.join(', ')})` : ''}. Steps (ms): ${JSON.stringify(imported.phases)}`,
     );
     const workerHeapMB = await driver.workerHeapMB();
     if (workerHeapMB === null) notes.push(`${driver.name} does not report the background's heap to this bench.`);
@@ -253,6 +255,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importSeconds: round(imported.seconds),
       importLongestFrame: round(imported.longestFrame),
       importSteps: imported.phases,
+      importLongScripts: imported.longScripts ?? [],
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,

@@ -11,15 +11,17 @@ import { IMPORT_TIMEOUT, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, typ
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
-  const w = window as unknown as { __crossreadBench: { scripts: Array<{ url: string; duration: number }>; frames: number[]; spans: Array<[number, number]>; gap: number } };
-  const state = { scripts: [] as Array<{ url: string; duration: number }>, frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0 };
+  const w = window as unknown as {
+    __crossreadBench: { scripts: Array<{ url: string; duration: number; invoker?: string }>; frames: number[]; spans: Array<[number, number]>; gap: number };
+  };
+  const state = { scripts: [] as Array<{ url: string; duration: number; invoker?: string }>, frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0 };
   w.__crossreadBench = state;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; scripts?: Array<{ sourceURL: string; duration: number }> }>) {
+      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string }> }>) {
         state.frames.push(e.duration);
         state.spans.push([e.startTime, e.startTime + e.duration]);
-        for (const s of e.scripts ?? []) state.scripts.push({ url: s.sourceURL, duration: s.duration });
+        for (const s of e.scripts ?? []) state.scripts.push({ url: s.sourceURL, duration: s.duration, invoker: s.invoker });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {
@@ -157,9 +159,10 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
         await options.waitForTimeout(500);
         await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[] } }).__crossreadBench;
+          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[] } }).__crossreadBench;
           state.gap = 0;
           state.frames.length = 0;
+          state.scripts.length = 0;
         });
         const start = performance.now();
         await options.locator('input[type="file"][multiple]').setInputFiles([...files]);
@@ -191,7 +194,14 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
               ),
             )
           : null;
-        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) } };
+        // The corpus manager's longest scripts meanwhile, by what invoked them (Long Animation Frames' attribution).
+        const longScripts = await options.evaluate(() =>
+          (window as unknown as { __crossreadBench: { scripts: Array<{ duration: number; invoker?: string }> } }).__crossreadBench.scripts
+            .sort((a, b) => b.duration - a.duration)
+            .slice(0, 4)
+            .map((s) => `${s.invoker ?? '?'} ${Math.round(s.duration)} ms`),
+        );
+        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts };
       } finally {
         await options.close();
       }

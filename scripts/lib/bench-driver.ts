@@ -24,7 +24,7 @@ export interface BrowserDriver {
   /** Opens `url` in a new tab, waits for the first note (`wantNote`) or for crossread to finish with the page, and closes it. */
   openPage(url: string, options: { wantNote: boolean; noteTimeout?: number }): Promise<PageRun>;
   /** Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame meanwhile. */
-  importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number> }>;
+  importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
   workerHeapMB(): Promise<number | null>;
