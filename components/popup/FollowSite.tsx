@@ -1,4 +1,5 @@
 import type { FeedLink } from '../../lib/feeds/feed-links';
+import type { UiMessages } from '../../lib/i18n/ui-messages';
 
 export interface FollowSiteProps {
   /** The site's name as the popup shows it (its host). */
@@ -11,21 +12,21 @@ export interface FollowSiteProps {
   message: { text: string; error?: boolean } | null;
   busy: boolean;
   onFollow: (link: FeedLink) => void;
+  t: UiMessages;
 }
 
 /** "Follow ‹site›" where the page announces a feed; nothing where it announces none. */
-export function FollowSite({ site, links, followed, message, busy, onFollow }: FollowSiteProps) {
+export function FollowSite({ site, links, followed, message, busy, onFollow, t }: FollowSiteProps) {
   if (links.length === 0) return null;
   const open = links.filter((l) => !followed.has(l.url));
   return (
-    <section class="follow" aria-label="Follow this site">
+    <section class="follow" aria-label={t.followSection}>
       {open.length === 0 ? (
-        <p>You follow {site}’s feed.</p>
+        <p>{t.youFollow(site)}</p>
       ) : (
         open.slice(0, 3).map((link) => (
           <button type="button" key={link.url} disabled={busy} onClick={() => onFollow(link)} title={link.url}>
-            Follow {site}
-            {open.length > 1 && link.title ? ` (${link.title})` : ''}
+            {t.followSite(site, open.length > 1 && link.title ? link.title : null)}
           </button>
         ))
       )}

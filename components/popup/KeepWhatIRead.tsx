@@ -1,17 +1,19 @@
 import { Switch } from '../Switch';
+import type { UiMessages } from '../../lib/i18n/ui-messages';
 
 export interface KeepWhatIReadProps {
   host: string;
   on: boolean | null;
   onChange: (on: boolean) => void;
+  t: UiMessages;
 }
 
 /** The per-site "Keep what I read" switch, off until the reader turns it on. */
-export function KeepWhatIRead({ host, on, onChange }: KeepWhatIReadProps) {
+export function KeepWhatIRead({ host, on, onChange, t }: KeepWhatIReadProps) {
   return (
     <div class="keep">
-      <Switch label={`Keep what I read on ${host}`} checked={on ?? false} disabled={on === null} onChange={onChange} />
-      <p class="hint">Articles you stay on are added to your corpus, from the page you read: no request is made.</p>
+      <Switch label={t.keepOn(host)} checked={on ?? false} disabled={on === null} onChange={onChange} />
+      <p class="hint">{t.keepHint}</p>
     </div>
   );
 }

@@ -8,12 +8,15 @@ import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { Sources } from '../../components/options/Sources';
 import { StoryTimeline } from '../../components/options/StoryTimeline';
-import type { DroppedLog, FeedSettings, FeedView } from '../../lib/feeds/feed-state';
+import { describeFeed, type DroppedLog, type FeedSettings, type FeedView } from '../../lib/feeds/feed-state';
 import { readOpml } from '../../lib/feeds/opml';
 import { permissionPattern } from '../../lib/feeds/permission';
+import { localeFor } from '../../lib/i18n/messages';
+import { sourcesMessages } from '../../lib/i18n/sources-messages';
 import '../../components/options/Sources.css';
 import { ask, listen, type ArticleSummary, type StorySummary } from '../../platform/protocol';
 
+const t = sourcesMessages(localeFor(browser.i18n.getUILanguage()));
 
 function download(name: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
@@ -33,10 +36,13 @@ export function SourcesSection() {
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [pending, setPending] = useState<{ text: string; feeds: number; origins: string[] } | null>(null);
   const [stories, setStories] = useState<Array<{ id: string; articles: ArticleSummary[] }>>([]);
+  // The feeds' states are told from when the list was last read ("5 min ago").
+  const [now, setNow] = useState(() => Date.now());
 
   const reload = async () => {
     const [list, stats, corpus] = await Promise.all([ask('crossread:feeds', {}), ask('crossread:corpus-stats', {}), ask('crossread:list-articles', {})]);
     if (list.ok) {
+      setNow(Date.now());
       setFeeds(list.feeds);
       setSettings(list.settings);
       setDropped(list.dropped);
@@ -57,7 +63,8 @@ export function SourcesSection() {
   }, []);
 
   const report = (reply: { ok: boolean; error?: string }, done: string) => {
-    setMessage(reply.ok ? { text: done } : { text: reply.error ?? 'Something went wrong.', error: true });
+    // A refusal's reason is the background's, in English.
+    setMessage(reply.ok ? { text: done } : { text: reply.error ?? t.somethingWrong, error: true });
     void reload();
     return reply.ok;
   };
@@ -67,23 +74,23 @@ export function SourcesSection() {
     try {
       pattern = permissionPattern(address.trim());
     } catch {
-      setMessage({ text: `“${address}” is not a web address.`, error: true });
+      setMessage({ text: t.notAnAddress(address), error: true });
       return false;
     }
     // First, in the reader's click: the browser asks for this one site.
     const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
     if (!granted) {
-      setMessage({ text: 'Not followed: the browser did not grant crossread this site.', error: true });
+      setMessage({ text: t.notGranted, error: true });
       return false;
     }
-    setMessage({ text: 'Following… (fetching the feed)' });
+    setMessage({ text: t.following });
     const reply = await ask('crossread:follow-feed', { url: address.trim() });
     if (!reply.ok) {
       // Give the site back unless another followed feed needs it.
       const others = feeds.some((f) => permissionPattern(f.origin) === pattern);
       if (!others) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     }
-    return report(reply, reply.ok ? `Following ${reply.feed.title}: ${reply.feed.state}` : '');
+    return report(reply, reply.ok ? t.followed(reply.feed.title, describeFeed(reply.feed, Date.now(), false, t.feedState)) : '');
   };
 
   return (
@@ -95,27 +102,29 @@ export function SourcesSection() {
         running={running}
         usage={usage}
         message={message}
+        now={now}
+        t={t}
         onFollow={follow}
-        onUnfollow={(f) => void ask('crossread:unfollow-feed', { url: f.url }).then((r) => report(r, `Unfollowed ${f.title}. Its articles stay until retention drops them.`))}
+        onUnfollow={(f) => void ask('crossread:unfollow-feed', { url: f.url }).then((r) => report(r, t.unfollowed(f.title)))}
         onFetch={(f) => {
           setRunning(true);
-          void ask('crossread:fetch-feeds', f ? { url: f.url } : {}).then((r) => report(r, 'Fetched.'));
+          void ask('crossread:fetch-feeds', f ? { url: f.url } : {}).then((r) => report(r, t.fetched));
         }}
         onPause={(paused, f) =>
-          void ask('crossread:pause-feeds', f ? { url: f.url, paused } : { paused }).then((r) => report(r, paused ? 'Paused.' : 'Resumed.'))
+          void ask('crossread:pause-feeds', f ? { url: f.url, paused } : { paused }).then((r) => report(r, paused ? t.paused : t.resumed))
         }
         onImportOpml={(file) =>
           void file.text().then(
             (text) => {
               try {
                 const { feeds: listed } = readOpml(text);
-                if (listed.length === 0) return setMessage({ text: 'This OPML file lists no feed addresses.', error: true });
+                if (listed.length === 0) return setMessage({ text: t.opmlEmpty, error: true });
                 setPending({ text, feeds: listed.length, origins: [...new Set(listed.map((f) => new URL(f.url).origin))] });
               } catch (error) {
                 setMessage({ text: `${file.name}: ${error instanceof Error ? error.message : String(error)}`, error: true });
               }
             },
-            (error) => setMessage({ text: `${file.name} could not be read: ${String(error)}`, error: true }),
+            (error) => setMessage({ text: t.opmlUnreadable(file.name, String(error)), error: true }),
           )
         }
         pendingImport={pending}
@@ -128,9 +137,9 @@ export function SourcesSection() {
             .request({ origins: [...new Set(origins.map(permissionPattern))] })
             .catch(() => false)
             .then(async (granted) => {
-              if (!granted) return setMessage({ text: 'Nothing imported: the browser did not grant crossread these sites.', error: true });
+              if (!granted) return setMessage({ text: t.importNotGranted, error: true });
               const r = await ask('crossread:import-opml', { text });
-              report(r, r.ok ? `Following ${r.added} new ${r.added === 1 ? 'feed' : 'feeds'}${r.skipped ? ` (${r.skipped} skipped: followed already or not a feed address)` : ''}; fetching them now.` : '');
+              report(r, r.ok ? t.imported(r.added, r.skipped) : '');
             });
         }}
         onExportOpml={() =>
@@ -139,17 +148,18 @@ export function SourcesSection() {
             else setMessage({ text: r.error, error: true });
           })
         }
-        onRetentionDays={(days) => void ask('crossread:feed-settings', { retentionDays: days }).then((r) => report(r, `Articles from feeds and from reading are kept ${days} days.`))}
+        onIntervalMinutes={(minutes) => ask('crossread:feed-settings', { intervalMinutes: minutes }).then((r) => report(r, t.intervalSaved(minutes)))}
+        onRetentionDays={(days) => ask('crossread:feed-settings', { retentionDays: days }).then((r) => report(r, t.kept(days)))}
       />
       {stories.length > 0 && (
-        <section class="timelines" aria-label="Story timelines">
-          <h2>Who reported when</h2>
+        <section class="timelines" aria-label={t.timelines}>
+          <h2>{t.timelinesHeading}</h2>
           {stories.map((s) => (
             <details key={s.id} data-story={s.id}>
               <summary>
-                {s.articles[0]?.title} <span class="count">({s.articles.length} articles)</span>
+                {s.articles[0]?.title} <span class="count">{t.articles(s.articles.length)}</span>
               </summary>
-              <StoryTimeline articles={s.articles} />
+              <StoryTimeline articles={s.articles} t={t} />
             </details>
           ))}
         </section>

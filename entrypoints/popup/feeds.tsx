@@ -1,15 +1,16 @@
 /**
  * The popup's feed parts for the tab it speaks about: "Follow ‹site›" when the
- * page announces a feed, the site's "Keep what I read" switch, and the
- * privacy promise. The site's permission is asked for in the click itself,
- * before anything else (the browser requires the reader's gesture).
+ * page announces a feed, and the site's "Keep what I read" switch (the
+ * privacy promise stands once, at the popup's foot). The site's permission
+ * is asked for in the click itself, before anything else (the browser
+ * requires the reader's gesture).
  */
 import browser, { type Tabs } from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { FollowSite } from '../../components/popup/FollowSite';
 import { KeepWhatIRead } from '../../components/popup/KeepWhatIRead';
 import type { FeedLink } from '../../lib/feeds/feed-links';
-import { PRIVACY_PROMISE } from '../../lib/feeds/privacy';
+import type { UiMessages } from '../../lib/i18n/ui-messages';
 import { permissionPattern } from '../../lib/feeds/permission';
 import { ask, askTab } from '../../platform/protocol';
 
@@ -22,7 +23,7 @@ const hostOf = (url: string | undefined) => {
   }
 };
 
-export function PopupFeeds({ tab }: { tab: Tabs.Tab }) {
+export function PopupFeeds({ tab, t }: { tab: Tabs.Tab; t: UiMessages }) {
   const host = hostOf(tab.url);
   const [links, setLinks] = useState<FeedLink[]>([]);
   const [followed, setFollowed] = useState<Set<string>>(new Set());
@@ -40,29 +41,29 @@ export function PopupFeeds({ tab }: { tab: Tabs.Tab }) {
   const follow = async (link: FeedLink) => {
     const pattern = permissionPattern(link.url);
     const granted = await browser.permissions.request({ origins: [pattern] }).catch(() => false);
-    if (!granted) return setMessage({ text: 'Not followed: the browser did not grant crossread this site.', error: true });
+    if (!granted) return setMessage({ text: t.followNotGranted, error: true });
     setBusy(true);
-    setMessage({ text: `Following ${site}… (fetching its feed)` });
+    setMessage({ text: t.followingSite(site) });
     const reply = await ask('crossread:follow-feed', { url: link.url, title: '' });
     setBusy(false);
     if (reply.ok) {
       setFollowed(new Set([...followed, link.url]));
-      setMessage({ text: `Following ${reply.feed.title}. ${reply.feed.state}` });
+      setMessage({ text: t.followed(reply.feed.title, reply.feed.lastNew) });
     } else setMessage({ text: reply.error, error: true });
   };
 
   return (
     <>
-      <FollowSite site={site} links={links} followed={followed} message={message} busy={busy} onFollow={(l) => void follow(l)} />
+      <FollowSite site={site} links={links} followed={followed} message={message} busy={busy} onFollow={(l) => void follow(l)} t={t} />
       <KeepWhatIRead
         host={host}
+        t={t}
         on={keep}
         onChange={(on) => {
           setKeep(on);
           void ask('crossread:keep-site', { host, on }).then((r) => setKeep(r.ok ? r.on : !on));
         }}
       />
-      <p class="hint privacy">{PRIVACY_PROMISE}</p>
     </>
   );
 }

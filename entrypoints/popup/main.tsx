@@ -147,7 +147,7 @@ function Popup() {
           {message}
         </p>
       )}
-      {host && tab && <PopupFeeds tab={tab} />}
+      {host && tab && <PopupFeeds tab={tab} t={t} />}
       <p class="hint">
         {t.privacy}{' '}
         <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>

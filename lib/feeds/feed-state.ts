@@ -45,34 +45,76 @@ export function retryAfter(errors: number, now: number, interval = DEFAULT_INTER
   return now + Math.min(MAX_BACKOFF, interval * 2 ** (errors - 1));
 }
 
-const ago = (then: number, now: number): string => {
+/** Shortest and longest period of the fetch alarm the reader may choose (the background refuses others). */
+export const MIN_INTERVAL_MINUTES = 15;
+export const MAX_INTERVAL_MINUTES = 24 * 60;
+
+/**
+ * The words of a feed's state in one language. lib/i18n/sources-messages.ts
+ * holds the reader's (English and German); ENGLISH_STATE below are the
+ * background's own, for replies where no reader's language is known. A
+ * feed's last error and note are the background's reasons, in English.
+ */
+export interface FeedStateWords {
+  notFetched: string;
+  failed(ago: string, error: string): string;
+  lastSuccess(ago: string): string;
+  fetched(ago: string, articles: number): string;
+  total(articles: number): string;
+  paused: string;
+  retry(when: string): string;
+  justNow: string;
+  minutesAgo(n: number): string;
+  hoursAgo(n: number): string;
+  daysAgo(n: number): string;
+  inMinutes(n: number): string;
+  inHours(n: number): string;
+}
+
+export const ENGLISH_STATE: FeedStateWords = {
+  notFetched: 'Not fetched yet.',
+  failed: (ago, error) => `Last fetch ${ago} failed: ${error}`,
+  lastSuccess: (ago) => `Last success ${ago}.`,
+  fetched: (ago, n) => `Fetched ${ago}: ${n === 0 ? 'nothing new' : n === 1 ? '1 new article' : `${n} new articles`}.`,
+  total: (n) => `${n} ${n === 1 ? 'article' : 'articles'} from this feed in all.`,
+  paused: 'Paused.',
+  retry: (when) => `Tried again ${when}.`,
+  justNow: 'just now',
+  minutesAgo: (n) => `${n} min ago`,
+  hoursAgo: (n) => `${n} h ago`,
+  daysAgo: (n) => `${n} days ago`,
+  inMinutes: (n) => `in ${n} min`,
+  inHours: (n) => `in ${n} h`,
+};
+
+const ago = (then: number, now: number, w: FeedStateWords): string => {
   const minutes = Math.max(0, Math.round((now - then) / MINUTE));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 1) return w.justNow;
+  if (minutes < 60) return w.minutesAgo(minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.round(hours / 24)} days ago`;
+  if (hours < 48) return w.hoursAgo(hours);
+  return w.daysAgo(Math.round(hours / 24));
 };
 
-const inTime = (then: number, now: number): string => {
+const inTime = (then: number, now: number, w: FeedStateWords): string => {
   const minutes = Math.max(1, Math.round((then - now) / MINUTE));
-  return minutes < 60 ? `in ${minutes} min` : `in ${Math.round(minutes / 60)} h`;
+  return minutes < 60 ? w.inMinutes(minutes) : w.inHours(Math.round(minutes / 60));
 };
 
-/** The feed's state as one or two sentences. */
-export function describeFeed(feed: FeedRecord, now: number, allPaused = false): string {
+/** The feed's state as one or two sentences, in the language of `words`. */
+export function describeFeed(feed: FeedRecord, now: number, allPaused = false, w: FeedStateWords = ENGLISH_STATE): string {
   const parts: string[] = [];
-  if (feed.lastFetch === null) parts.push('Not fetched yet.');
+  if (feed.lastFetch === null) parts.push(w.notFetched);
   else if (feed.lastError) {
-    parts.push(`Last fetch ${ago(feed.lastFetch, now)} failed: ${feed.lastError}`);
-    if (feed.lastSuccess !== null) parts.push(`Last success ${ago(feed.lastSuccess, now)}.`);
+    parts.push(w.failed(ago(feed.lastFetch, now, w), feed.lastError));
+    if (feed.lastSuccess !== null) parts.push(w.lastSuccess(ago(feed.lastSuccess, now, w)));
   } else {
-    parts.push(`Fetched ${ago(feed.lastFetch, now)}: ${feed.lastNew === 0 ? 'nothing new' : feed.lastNew === 1 ? '1 new article' : `${feed.lastNew} new articles`}.`);
+    parts.push(w.fetched(ago(feed.lastFetch, now, w), feed.lastNew));
     if (feed.lastNote) parts.push(feed.lastNote);
   }
-  parts.push(`${feed.totalNew} ${feed.totalNew === 1 ? 'article' : 'articles'} from this feed in all.`);
-  if (feed.paused || allPaused) parts.push('Paused.');
-  else if (feed.errors > 0 && feed.retryAfter > now) parts.push(`Tried again ${inTime(feed.retryAfter, now)}.`);
+  parts.push(w.total(feed.totalNew));
+  if (feed.paused || allPaused) parts.push(w.paused);
+  else if (feed.errors > 0 && feed.retryAfter > now) parts.push(w.retry(inTime(feed.retryAfter, now, w)));
   return parts.join(' ');
 }
 

@@ -3,6 +3,7 @@
  * plain tables so the wording is testable without a browser.
  */
 import type { Locale } from './messages';
+import { PRIVACY_PROMISE } from './privacy';
 
 export interface UiMessages {
   showEverywhere: string;
@@ -28,8 +29,18 @@ export interface UiMessages {
   nameOutlet: string;
   added(outlet: string): string;
   cannotRead: string;
+  /** The privacy promise, word for word (lib/i18n/privacy.ts). */
   privacy: string;
   manageCorpus: string;
+  followSection: string;
+  /** "Follow ‹site›", with the feed's title where the page announces several. */
+  followSite(site: string, feedTitle: string | null): string;
+  youFollow(site: string): string;
+  followNotGranted: string;
+  followingSite(site: string): string;
+  followed(title: string, newArticles: number): string;
+  keepOn(host: string): string;
+  keepHint: string;
 }
 
 const en: UiMessages = {
@@ -62,8 +73,16 @@ const en: UiMessages = {
   nameOutlet: 'Give the outlet a name.',
   added: (outlet) => `Added to your corpus as “${outlet}”.`,
   cannotRead: 'This page cannot be read: reload it and try again.',
-  privacy: 'Notes compare the article you read with other outlets in your local corpus. Nothing leaves your machine.',
+  privacy: PRIVACY_PROMISE.en,
   manageCorpus: 'Manage corpus',
+  followSection: 'Follow this site',
+  followSite: (site, title) => `Follow ${site}${title ? ` (${title})` : ''}`,
+  youFollow: (site) => `You follow ${site}’s feed.`,
+  followNotGranted: 'Not followed: the browser did not grant crossread this site.',
+  followingSite: (site) => `Following ${site}… (fetching its feed)`,
+  followed: (title, n) => `Following ${title}: ${n === 0 ? 'no new articles yet' : n === 1 ? '1 article added' : `${n} articles added`}.`,
+  keepOn: (host) => `Keep what I read on ${host}`,
+  keepHint: 'Articles you stay on are added to your corpus, from the page you read: no request is made.',
 };
 
 const de: UiMessages = {
@@ -96,8 +115,16 @@ const de: UiMessages = {
   nameOutlet: 'Geben Sie dem Medium einen Namen.',
   added: (outlet) => `Als „${outlet}“ zu Ihrem Korpus hinzugefügt.`,
   cannotRead: 'Diese Seite kann nicht gelesen werden: Laden Sie sie neu und versuchen Sie es noch einmal.',
-  privacy: 'Notizen vergleichen den Artikel, den Sie lesen, mit anderen Medien in Ihrem lokalen Korpus. Nichts verlässt Ihren Rechner.',
+  privacy: PRIVACY_PROMISE.de,
   manageCorpus: 'Korpus verwalten',
+  followSection: 'Dieser Website folgen',
+  followSite: (site, title) => `${site} folgen${title ? ` (${title})` : ''}`,
+  youFollow: (site) => `Sie folgen dem Feed von ${site}.`,
+  followNotGranted: 'Nicht gefolgt: Der Browser hat crossread diese Website nicht erlaubt.',
+  followingSite: (site) => `Sie folgen ${site} … (der Feed wird abgerufen)`,
+  followed: (title, n) => `Sie folgen ${title}: ${n === 0 ? 'noch keine neuen Artikel' : n === 1 ? '1 Artikel hinzugefügt' : `${n} Artikel hinzugefügt`}.`,
+  keepOn: (host) => `Behalten, was ich auf ${host} lese`,
+  keepHint: 'Artikel, auf denen Sie eine Weile bleiben, kommen aus der gelesenen Seite in Ihren Korpus: Es wird keine Anfrage gestellt.',
 };
 
 export function uiMessages(locale: Locale): UiMessages {
