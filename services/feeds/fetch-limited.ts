@@ -21,7 +21,7 @@ export type FetchResult =
   | { status: 'not-modified' }
   | { status: 'ok'; body: string; contentType: string; etag: string | null; lastModified: string | null; url: string };
 
-export type FetchErrorKind = 'timeout' | 'network' | 'http' | 'too-large' | 'elsewhere' | 'gone';
+export type FetchErrorKind = 'timeout' | 'network' | 'redirects' | 'http' | 'too-large' | 'elsewhere' | 'gone';
 
 export class FetchError extends Error {
   constructor(
@@ -71,6 +71,23 @@ function decode(bytes: Uint8Array, charset: string): string {
   }
 }
 
+/**
+ * Whether the address answers with a redirect, asked after a fetch that
+ * followed redirects failed: a loop (or more hops than the browser's 20)
+ * fails exactly like a server that cannot be reached, and this second plain
+ * GET of the same address, same headers, tells the two apart for the reader.
+ * In Node the redirect itself comes back; in an extension an opaque one does.
+ */
+async function answersWithRedirect(url: string, init: RequestInit, doFetch: typeof fetch): Promise<boolean> {
+  try {
+    const response = await doFetch(url, { ...init, redirect: 'manual' });
+    void response.body?.cancel().catch(() => undefined);
+    return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
+  } catch {
+    return false;
+  }
+}
+
 export async function fetchLimited(url: string, options: FetchOptions): Promise<FetchResult> {
   const doFetch = options.fetchImpl ?? fetch;
   const controller = new AbortController();
@@ -82,24 +99,25 @@ export async function fetchLimited(url: string, options: FetchOptions): Promise<
   const headers: Record<string, string> = { Accept: options.accept };
   if (options.etag) headers['If-None-Match'] = options.etag;
   if (options.lastModified) headers['If-Modified-Since'] = options.lastModified;
+  const init: RequestInit = { method: 'GET', headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', signal: controller.signal };
   try {
     let response: Response;
     try {
-      response = await doFetch(url, {
-        method: 'GET',
-        headers,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        cache: 'no-store',
-        // The browser follows at most 20 redirects and fails a loop; where a
-        // redirect ends is checked below (extension fetches cannot see the hops).
-        redirect: 'follow',
-        signal: controller.signal,
-      });
+      // The issue asks for "at most a few redirects", but the hops cannot be
+      // counted here: in Chrome's MV3 service worker and in Firefox ESR's MV2
+      // extension pages, redirect: 'manual' returns an opaqueredirect (status
+      // 0, no Location header) even on a granted origin (probed in both with
+      // the e2e builds). So the browser follows, at most 20, and fails a
+      // loop; where the redirects end is checked below.
+      response = await doFetch(url, { ...init, redirect: 'follow' });
     } catch (error) {
       if (timedOut) throw new FetchError('timeout', `The server did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`);
+      if (await answersWithRedirect(url, init, doFetch)) {
+        throw new FetchError('redirects', 'The address redirects in a loop (or more than 20 times, or to a server that cannot be reached), so the document could not be fetched.');
+      }
+      if (timedOut) throw new FetchError('timeout', `The server did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`);
       const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      throw new FetchError('network', `The server could not be reached: no connection, or a redirect loop${cause}.`);
+      throw new FetchError('network', `The server could not be reached: no connection${cause}.`);
     }
     const finalUrl = response.url || url;
     const origin = new URL(finalUrl).origin;

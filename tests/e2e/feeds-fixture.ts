@@ -132,7 +132,7 @@ export const BAD_FEEDS: Array<[string, RegExp]> = [
   ['/missing.xml', /404 \(not found\)/],
   ['/broken.xml', /500 \(server error\)/],
   ['/huge.xml', /too large/],
-  ['/loop.xml', /could not be reached/],
+  ['/loop.xml', /redirects in a loop/],
   ['/hang.xml', /did not answer within 15 seconds/],
 ];
 
