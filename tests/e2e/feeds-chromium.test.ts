@@ -154,4 +154,19 @@ describe('Chromium: following feeds', () => {
     expect(imported).toMatchObject({ ok: true, added: 1, skipped: 2 });
     await expect.poll(() => row(world.feedUrl(1)).count()).toBe(1);
   });
+
+  it('sets the fetch interval: a bad value is refused in words and nothing is saved, a good one reaches the background', async () => {
+    const settings = async () => (await send<{ settings: { intervalMinutes: number } }>({ type: 'crossread:feeds' })).settings.intervalMinutes;
+    const form = options.locator('form.interval');
+    const input = form.getByRole('spinbutton');
+    expect(await input.inputValue()).toBe('30');
+    await input.fill('5');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Fetch every 15 to 1440 minutes, as a whole number; nothing was saved.');
+    expect(await settings()).toBe(30);
+    await input.fill('45');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(settings).toBe(45);
+    await expect.poll(() => options.locator('.sources .privacy').textContent()).toContain('fetched every 45 minutes');
+  });
 });
