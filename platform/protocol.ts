@@ -107,7 +107,11 @@ export interface BackgroundRequests {
    * transaction, all or none. Progress comes back as `crossread:progress`
    * events with the same `operation`; `crossread:cancel` stops it.
    */
-  'crossread:import-articles': { payload: { operation: string; articles: Article[] }; reply: Result<{ count: number }> };
+  /**
+   * Options: import articles in one transaction. A large import comes in parts (a message is at most
+   * 64 MiB): each with `more` is held by the background, and the part without writes them all.
+   */
+  'crossread:import-articles': { payload: { operation: string; articles: Article[]; more?: boolean }; reply: Result<{ count: number }> };
   /** Options: stop a running write; `cancelled` is false when there was none by that id. */
   'crossread:cancel': { payload: { operation: string }; reply: Result<{ cancelled: boolean }> };
   /** Options: every article, text included (export, and the duplicate check of an import). */
@@ -308,7 +312,7 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
     }),
     from: 'extension-pages',
   },
-  'crossread:import-articles': { payload: fields({ operation, articles: list(article, MAX_IMPORT_ARTICLES) }), from: 'extension-pages' },
+  'crossread:import-articles': { payload: fields({ operation, articles: list(article, MAX_IMPORT_ARTICLES), more: optional(flag) }), from: 'extension-pages' },
   'crossread:cancel': { payload: fields({ operation }), from: 'extension-pages' },
   'crossread:export-articles': { payload: empty, from: 'extension-pages' },
   'crossread:update-article': { payload: fields({ id, outlet: optional(text(1000)), date: optional(nullable(text(100))) }), from: 'extension-pages' },

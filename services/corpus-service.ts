@@ -56,6 +56,10 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   let generation = 0;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
   const running = new Map<string, AbortController>();
+  /** The parts of imports still coming (see 'crossread:import-articles'), by operation. */
+  const held = new Map<string, Article[]>();
+  /** Imports in parts that were cancelled: their later parts are refused. */
+  const cancelledParts = new Set<string>();
 
   const wrote = async () => {
     generation++;
@@ -192,9 +196,23 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, id: article.id, title: article.title };
     },
 
-    'crossread:import-articles': async ({ operation, articles }) => {
+    'crossread:import-articles': async ({ operation, articles: part, more }) => {
       // Registered before anything is awaited: a cancel sent right after this request finds it.
       if (running.has(operation)) return { ok: false, error: `Operation ${operation} is already running.` };
+      if (cancelledParts.has(operation)) {
+        const failure: Failure = { ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true };
+        return failure;
+      }
+      // A part of a large import: held until the last part, so the whole import is still one transaction.
+      const earlier = held.get(operation);
+      if (more) {
+        const list = earlier ?? [];
+        for (const a of part) list.push(a);
+        held.set(operation, list);
+        return { ok: true, count: list.length };
+      }
+      held.delete(operation);
+      const articles = earlier ? earlier.concat(part) : part;
       const controller = new AbortController();
       running.set(operation, controller);
       try {
@@ -222,7 +240,10 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     'crossread:cancel': async ({ operation }) => {
       const controller = running.get(operation);
       controller?.abort();
-      return { ok: true, cancelled: controller !== undefined };
+      const dropped = held.delete(operation);
+      // A part already on its way must not start the import again.
+      if (dropped) cancelledParts.add(operation);
+      return { ok: true, cancelled: controller !== undefined || dropped };
     },
 
     'crossread:export-articles': async () => ({ ok: true, articles: await (await deps.store()).listArticles() }),

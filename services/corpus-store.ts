@@ -466,7 +466,8 @@ export class CorpusStore {
       [...added].map(async ([term, ids]) => {
         const before = known ? (known.get(term) ?? 0) + changed.get(term)! : ((await df.get(term))?.df ?? 0);
         const chunk = Math.floor(before / POSTINGS_CHUNK);
-        const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), postings.get([term, chunk])]);
+        // A term no article has yet has no chunk: a bulk import, mostly new terms, spares a read per term.
+        const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), before === 0 ? undefined : postings.get([term, chunk])]);
         await postings.put({ term, chunk, ids: existing ? existing.ids.concat(ids) : ids });
       }),
     );

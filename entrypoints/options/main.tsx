@@ -44,6 +44,9 @@ interface Message {
   undo?: () => void;
 }
 
+/** Text sent to the background per message of an import: with what is recorded about each article, well under a message's 64 MiB. */
+const IMPORT_PART_CHARS = 8_000_000;
+
 /** A story's profiles are asked for once per corpus generation. */
 const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
 
@@ -206,7 +209,15 @@ function Options() {
         lap = measure('crossread:import-read', lap);
         operation.current = id;
         setProgress({ label: t.saving, done: 0, total: prepared.length });
-        must(await ask('crossread:import-articles', { operation: id, articles: prepared }));
+        // In parts of at most IMPORT_PART_CHARS of text: one message may carry 64 MiB at most.
+        for (let start = 0; start < prepared.length; ) {
+          let end = start;
+          for (let chars = 0; end < prepared.length && (end === start || chars + prepared[end].raw.length <= IMPORT_PART_CHARS); end++) chars += prepared[end].raw.length;
+          if (controller.signal.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+          const more = end < prepared.length;
+          must(await ask('crossread:import-articles', { operation: id, articles: prepared.slice(start, end), ...(more ? { more } : {}) }));
+          start = end;
+        }
         lap = measure('crossread:import-save', lap);
         await reload();
         measure('crossread:import-list', lap);

@@ -178,4 +178,24 @@ describe('corpus service', () => {
     expect(ok(await call('crossread:cancel', { operation: 'op-2' }))).toEqual({ ok: true, cancelled: false });
     expect(events).toEqual(['changed']);
   });
+
+  it('imports in parts as one write: nothing is stored before the last part, and a cancel between parts stores nothing', async () => {
+    const { call, store, events } = await service(false);
+    const articles = bulk(30);
+    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(0, 10), more: true }))).toEqual({ ok: true, count: 10 });
+    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(10, 20), more: true }))).toEqual({ ok: true, count: 20 });
+    expect(await store.count()).toBe(0);
+    expect(events).toEqual([]);
+    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(20) }))).toEqual({ ok: true, count: 30 });
+    expect(await store.count()).toBe(30);
+    expect(events).toEqual(['changed']);
+
+    const more = bulk(20).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` }));
+    ok(await call('crossread:import-articles', { operation: 'cut', articles: more.slice(0, 10), more: true }));
+    expect(ok(await call('crossread:cancel', { operation: 'cut' }))).toEqual({ ok: true, cancelled: true });
+    // The last part, sent before the cancel arrived, does not import the rest.
+    expect(await call('crossread:import-articles', { operation: 'cut', articles: more.slice(10) })).toMatchObject({ ok: false, cancelled: true });
+    expect(await store.count()).toBe(30);
+    expect(events).toEqual(['changed']);
+  });
 });
