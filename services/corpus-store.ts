@@ -270,6 +270,25 @@ function isQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'QuotaExceededError';
 }
 
+/** How long work inside a write transaction runs before it lets the event loop run. */
+const BREATHE_MS = 30;
+
+/**
+ * A pause for long work inside a write transaction, called often: every
+ * BREATHE_MS it waits for a small read of `tx`, which keeps the transaction
+ * alive while the event loop runs – a cancel, other requests, and in Firefox,
+ * whose background page shares its thread with the extension's pages, the
+ * corpus manager itself.
+ */
+function transactionBreather(tx: WriteTx): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < BREATHE_MS) return;
+    await tx.objectStore('meta').get('generation');
+    last = performance.now();
+  };
+}
+
 /** Lets the event loop run (progress, cancel, other messages) during long preparation work. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -556,7 +575,10 @@ export class CorpusStore {
 
     // Each item's hits among the stored articles and the items before it.
     const batchPostings = new Map<string, string[]>();
-    const hits = items.map((item, i) => {
+    const breather = transactionBreather(tx);
+    const hits: string[][] = [];
+    for (const [i, item] of items.entries()) {
+      await breather();
       const postings = new Map<string, string[]>();
       for (const q of queries[i]) {
         const a = stored.get(q.term);
@@ -568,8 +590,8 @@ export class CorpusStore {
         if (ids) ids.push(item.id);
         else batchPostings.set(t, [item.id]);
       }
-      return rankCandidates(queries[i], postings, STORY_CANDIDATES);
-    });
+      hits.push(rankCandidates(queries[i], postings, STORY_CANDIDATES));
+    }
 
     // The stories of the stored hits, with every member's features.
     const storedHits = [...new Set(hits.flat().filter((id) => !inBatch.has(id)))];
@@ -620,7 +642,8 @@ export class CorpusStore {
     const storyOfItem = new Map<string, string>();
     const changed = new Set<string>();
     const links: StoryLink[] = [];
-    items.forEach((item, i) => {
+    for (const [i, item] of items.entries()) {
+      await breather();
       const candidates: Story[] = [];
       const seen = new Set<string>();
       for (const hit of hits[i]) {
@@ -641,7 +664,7 @@ export class CorpusStore {
       changed.add(story.id);
       storyOfItem.set(item.id, story.id);
       links.push({ id: item.id, story: story.id });
-    });
+    }
     return { stories: [...changed].map((id) => ({ id, members: state.get(id)!.members.map((m) => m.id) })), links };
   }
 
