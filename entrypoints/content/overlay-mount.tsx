@@ -12,7 +12,7 @@ import { createHighlighter } from './highlight';
 import { watchNoteKeys } from './keyboard';
 import { layoutNotes } from './layout';
 import type { PageSummary } from './page-summary';
-import { mark, timed } from './tasks';
+import { markStep, timed } from './tasks';
 import { pageTheme } from './theme';
 
 /** Notes rendered per task while the overlay first fills. */
@@ -113,7 +113,7 @@ export function fillOverlay(
     );
     if (!drawn) {
       drawn = true;
-      mark('first-note');
+      markStep('first-note');
     }
     if (shown < paragraphs.length && !growing) {
       growing = window.setTimeout(() => {

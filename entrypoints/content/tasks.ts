@@ -20,7 +20,7 @@ export async function runSliced<T>(name: string, work: Generator<void, T, void>)
     const start = performance.now();
     let step = work.next();
     while (!step.done && performance.now() - start < SLICE_MS) step = work.next();
-    measure(name, start);
+    measureStep(name, start);
     if (step.done) return step.value;
     await yieldToPage();
   }
@@ -32,15 +32,15 @@ export function timed<T>(name: string, step: () => T): T {
   try {
     return step();
   } finally {
-    measure(name, start);
+    measureStep(name, start);
   }
 }
 
 /** One of crossread's synchronous steps on the page, as `crossread:<step>` (e2e build only). */
-export function measure(name: string, start: number): void {
+export function measureStep(name: string, start: number): void {
   timing.measure(`crossread:${name}`, start);
 }
 
-export function mark(name: string): void {
+export function markStep(name: string): void {
   timing.mark(`crossread:${name}`);
 }
