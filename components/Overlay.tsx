@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Messages } from '../lib/i18n/messages';
 import type { NotesSummary, ParagraphNote } from '../lib/notes/paragraph-notes';
 import type { RankedMissing } from '../lib/notes/missing-ranking';
-import { ArticleSummary } from './ArticleSummary';
+import { SummaryLine } from './SummaryLine';
 import { NoteCard, type NotePlacement } from './NoteCard';
 
 export interface PlacedNote {
@@ -164,7 +164,7 @@ export function Overlay({ t, theme, notes, top, summary, missing, related, short
             ...(top.panelWidth ? { '--panel-width': `${top.panelWidth}px` } : {}),
           }}
         >
-          <ArticleSummary summary={summary} missing={missing} t={t} compact={top.mode === 'marker'} short={short} />
+          <SummaryLine summary={summary} missing={missing} t={t} compact={top.mode === 'marker'} short={short} />
         </div>
       )}
       {notes.map((placed) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
-import { ArticleSummary } from '../../components/ArticleSummary';
+import { SummaryLine } from '../../components/SummaryLine';
 import { Overlay } from '../../components/Overlay';
 import { messages } from '../../lib/i18n/messages';
 import { rankMissing, topCount } from '../../lib/notes/missing-ranking';
@@ -63,11 +63,11 @@ describe('rankMissing', () => {
 
 describe('the missing points in the overlay', () => {
   it('summarises them by how many outlets make them, in English and German', () => {
-    const root = mount(<ArticleSummary summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact={false} />);
+    const root = mount(<SummaryLine summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact={false} />);
     expect(root.querySelector('summary')!.textContent).toBe(
       'Compared with 4 outlets: 10 points shared · 3 details others add · 2 points only here · 6 points reported by 2+ outlets are missing here · 40 more by one outlet',
     );
-    const de = mount(<ArticleSummary summary={summary} missing={rankMissing(missingPoints())} t={messages('de')} compact={false} />);
+    const de = mount(<SummaryLine summary={summary} missing={rankMissing(missingPoints())} t={messages('de')} compact={false} />);
     expect(de.querySelector('summary')!.textContent).toContain('6 Punkte, die 2+ Medien berichten, fehlen hier · 40 weitere von einem Medium');
     expect(messages('en').missingSummary(1, 0)).toBe('1 point reported by 2+ outlets is missing here');
     expect(messages('en').missingSummary(0, 3)).toBe('3 points missing here, each reported by one outlet');
@@ -75,7 +75,7 @@ describe('the missing points in the overlay', () => {
   });
 
   it('the compact marker never puts a minus sign before the count', () => {
-    const root = mount(<ArticleSummary summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact />);
+    const root = mount(<SummaryLine summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact />);
     const badge = root.querySelector('summary [aria-hidden="true"]')!.textContent!;
     expect(badge).toBe('⇄ 4 outlets · missing: 6 by 2+ outlets, 40 by one');
     for (const locale of ['en', 'de'] as const) {
@@ -87,7 +87,7 @@ describe('the missing points in the overlay', () => {
   });
 
   it('opens to the top points grouped by their outlets, and shows the rest on "show all"', () => {
-    const root = mount(<ArticleSummary summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact={false} />);
+    const root = mount(<SummaryLine summary={summary} missing={rankMissing(missingPoints())} t={messages('en')} compact={false} />);
     expect(root.querySelector('.missing')).toBeNull();
     openDetails(root.querySelector('details')!, window);
     const panel = root.querySelector<HTMLElement>('.missing')!;
@@ -118,10 +118,10 @@ describe('the missing points in the overlay', () => {
 
   it('says once for the page that an outlet\'s report is short, in the line and in the compact marker\'s panel', () => {
     const t = messages('en');
-    const root = mount(<ArticleSummary summary={summary} missing={rankMissing([])} t={t} compact={false} short={['Outlet E']} />);
+    const root = mount(<SummaryLine summary={summary} missing={rankMissing([])} t={t} compact={false} short={['Outlet E']} />);
     expect(root.querySelector('summary')!.textContent).toContain('Outlet E: a short report, not judged for what it leaves out');
     expect(root.querySelector('summary')!.textContent).toContain('no point of other outlets missing here');
-    const compact = mount(<ArticleSummary summary={summary} missing={rankMissing([])} t={t} compact short={['Outlet E', 'Outlet F']} />);
+    const compact = mount(<SummaryLine summary={summary} missing={rankMissing([])} t={t} compact short={['Outlet E', 'Outlet F']} />);
     openDetails(compact.querySelector('details')!, window);
     expect(compact.querySelector('.short-reports')!.textContent).toBe('Outlet E, Outlet F: short reports, not judged for what they leave out');
   });
