@@ -3,7 +3,7 @@ import type { Messages } from '../lib/i18n/messages';
 import type { NotesSummary } from '../lib/notes/paragraph-notes';
 import { topCount, type RankedMissing, type RankedPoint } from '../lib/notes/missing-ranking';
 
-export interface ArticleSummaryProps {
+export interface SummaryLineProps {
   summary: NotesSummary;
   /** The points missing here, ranked once by the content script (its popup counts read the same ranking). */
   missing: RankedMissing;
@@ -15,7 +15,7 @@ export interface ArticleSummaryProps {
 }
 
 /** The one-line comparison at the top of the article; opens the points this article leaves out, most-reported first. */
-export function ArticleSummary({ summary, missing: ranked, t, compact, short = [] }: ArticleSummaryProps) {
+export function SummaryLine({ summary, missing: ranked, t, compact, short = [] }: SummaryLineProps) {
   // The list is built only once opened: a long list of quotes would cost the page for nothing.
   const [open, setOpen] = useState(false);
   const shortLine = short.length > 0 ? t.shortReports(short.join(', '), short.length) : null;
