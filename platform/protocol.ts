@@ -4,6 +4,7 @@ import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
+import type { FeedReason } from '../lib/feeds/feed-reason';
 
 /**
  * The one protocol between crossread's parts. The background alone opens the
@@ -44,6 +45,8 @@ export type AnnotateResponse = Result<{ notes: PageNotes; warnings: string[] }>;
 /** A refused add names the stored article whose text the page repeats, so the popup can say so in the reader's language. */
 export type AddArticleResponse = Result<{ id: string }> | (Failure & { duplicate: { id: string; title: string; outlet: string } });
 export type ExtractResponse = Result<{ page: PagePayload }>;
+/** A refused feed request with its reason as a kind plus values, so a page tells it in the reader's language (`error`: the background's English). */
+export type FeedFailure = Failure & { reason: FeedReason };
 
 /** Why a tab shows what it shows, for the popup. */
 export type TabStatus = 'notes' | 'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error';
@@ -131,11 +134,11 @@ export interface BackgroundRequests {
     reply: Result<{ feeds: FeedView[]; settings: FeedSettings; dropped: DroppedLog; running: boolean; lastRound: { articles: number; ms: number; feeds: number } | null }>;
   };
   /** Popup, options: follow a feed (its origin granted just before); it is fetched at once and refused when it is no feed. */
-  'crossread:follow-feed': { payload: { url: string; title?: string }; reply: Result<{ feed: FeedView }> };
+  'crossread:follow-feed': { payload: { url: string; title?: string }; reply: Result<{ feed: FeedView }> | FeedFailure };
   /** Options: unfollow; `releaseOrigin` is the origin no other followed feed needs, whose permission is given back. */
   'crossread:unfollow-feed': { payload: { url: string }; reply: Result<{ releaseOrigin: string | null }> };
   /** Options: fetch now, every feed not paused or the one named; answers when the round is done. */
-  'crossread:fetch-feeds': { payload: { url?: string }; reply: Result };
+  'crossread:fetch-feeds': { payload: { url?: string }; reply: Result | FeedFailure };
   /** Options: pause or resume one feed, or (no url) the alarm's fetching of all. */
   'crossread:pause-feeds': { payload: { url?: string; paused: boolean }; reply: Result };
   /** Options: follow the feeds of an OPML file whose origins were granted. */

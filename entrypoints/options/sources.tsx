@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Sources } from '../../components/options/Sources';
 import { StoryTimeline } from '../../components/options/StoryTimeline';
 import { describeFeed, type DroppedLog, type FeedSettings, type FeedView } from '../../lib/feeds/feed-state';
+import { reasonText, type FeedReason } from '../../lib/feeds/feed-reason';
 import { readOpml } from '../../lib/feeds/opml';
 import { permissionPattern } from '../../lib/feeds/permission';
 import { localeFor } from '../../lib/i18n/messages';
@@ -62,9 +63,10 @@ export function SourcesSection() {
     return stop;
   }, []);
 
-  const report = (reply: { ok: boolean; error?: string }, done: string) => {
-    // A refusal's reason is the background's, in English.
-    setMessage(reply.ok ? { text: done } : { text: reply.error ?? t.somethingWrong, error: true });
+  const report = (reply: { ok: boolean; error?: string; reason?: FeedReason }, done: string) => {
+    // A refusal with a reason is told in the reader's language; others (settings, OPML) carry the background's English.
+    const refusal = reply.reason ? reasonText(reply.reason, t.feedState) : (reply.error ?? t.somethingWrong);
+    setMessage(reply.ok ? { text: done } : { text: refusal, error: true });
     void reload();
     return reply.ok;
   };

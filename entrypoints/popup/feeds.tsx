@@ -11,6 +11,9 @@ import { FollowSite } from '../../components/popup/FollowSite';
 import { KeepWhatIRead } from '../../components/popup/KeepWhatIRead';
 import type { FeedLink } from '../../lib/feeds/feed-links';
 import type { UiMessages } from '../../lib/i18n/ui-messages';
+import { localeFor } from '../../lib/i18n/messages';
+import { sourcesMessages } from '../../lib/i18n/sources-messages';
+import { reasonText } from '../../lib/feeds/feed-reason';
 import { permissionPattern } from '../../lib/feeds/permission';
 import { ask, askTab } from '../../platform/protocol';
 
@@ -49,7 +52,11 @@ export function PopupFeeds({ tab, t }: { tab: Tabs.Tab; t: UiMessages }) {
     if (reply.ok) {
       setFollowed(new Set([...followed, link.url]));
       setMessage({ text: t.followed(reply.feed.title, reply.feed.lastNew) });
-    } else setMessage({ text: reply.error, error: true });
+    } else {
+      // Why following was refused, in the reader's language (the popup's own words do not hold the feed reasons).
+      const words = sourcesMessages(localeFor(browser.i18n.getUILanguage())).feedState;
+      setMessage({ text: 'reason' in reply ? reasonText(reply.reason, words) : reply.error, error: true });
+    }
   };
 
   return (

@@ -2,6 +2,7 @@
  * A followed feed's record and its state in plain words, for the Sources
  * list: when it was last fetched, what came of it, and when it is tried again.
  */
+import { reasonText, type FeedReason, type ReasonWords } from './feed-reason';
 import type { RetentionPolicy } from './retention';
 
 export interface FeedRecord {
@@ -19,8 +20,8 @@ export interface FeedRecord {
   /** Last attempt, successful or not. */
   lastFetch: number | null;
   lastSuccess: number | null;
-  /** The last attempt's error in words; null after a success. */
-  lastError: string | null;
+  /** Why the last attempt failed; null after a success. A string: a sentence stored by an earlier version, shown as it is. */
+  lastError: FeedReason | string | null;
   /** Failed attempts in a row: the backoff grows with it. */
   errors: number;
   /** Not fetched by the alarm before this time (backoff after errors). */
@@ -30,7 +31,8 @@ export interface FeedRecord {
   totalNew: number;
   /** Items of the last fetch that could not become articles, with why (an item page that is no article, …). */
   lastSkipped: number;
-  lastNote: string | null;
+  /** What the last success adds (unchanged, items left out); a string as in lastError. */
+  lastNote: FeedReason | string | null;
 }
 
 export const MINUTE = 60_000;
@@ -50,12 +52,11 @@ export const MIN_INTERVAL_MINUTES = 15;
 export const MAX_INTERVAL_MINUTES = 24 * 60;
 
 /**
- * The words of a feed's state in one language. lib/i18n/sources-messages.ts
- * holds the reader's (English and German); ENGLISH_STATE below are the
- * background's own, for replies where no reader's language is known. A
- * feed's last error and note are the background's reasons, in English.
+ * The words of a feed's state in one language, its reasons among them:
+ * lib/i18n/sources-messages.ts holds them, in English (the background's own
+ * words too) and German.
  */
-export interface FeedStateWords {
+export interface FeedStateWords extends ReasonWords {
   notFetched: string;
   failed(ago: string, error: string): string;
   lastSuccess(ago: string): string;
@@ -70,22 +71,6 @@ export interface FeedStateWords {
   inMinutes(n: number): string;
   inHours(n: number): string;
 }
-
-export const ENGLISH_STATE: FeedStateWords = {
-  notFetched: 'Not fetched yet.',
-  failed: (ago, error) => `Last fetch ${ago} failed: ${error}`,
-  lastSuccess: (ago) => `Last success ${ago}.`,
-  fetched: (ago, n) => `Fetched ${ago}: ${n === 0 ? 'nothing new' : n === 1 ? '1 new article' : `${n} new articles`}.`,
-  total: (n) => `${n} ${n === 1 ? 'article' : 'articles'} from this feed in all.`,
-  paused: 'Paused.',
-  retry: (when) => `Tried again ${when}.`,
-  justNow: 'just now',
-  minutesAgo: (n) => `${n} min ago`,
-  hoursAgo: (n) => `${n} h ago`,
-  daysAgo: (n) => `${n} days ago`,
-  inMinutes: (n) => `in ${n} min`,
-  inHours: (n) => `in ${n} h`,
-};
 
 const ago = (then: number, now: number, w: FeedStateWords): string => {
   const minutes = Math.max(0, Math.round((now - then) / MINUTE));
@@ -102,15 +87,15 @@ const inTime = (then: number, now: number, w: FeedStateWords): string => {
 };
 
 /** The feed's state as one or two sentences, in the language of `words`. */
-export function describeFeed(feed: FeedRecord, now: number, allPaused = false, w: FeedStateWords = ENGLISH_STATE): string {
+export function describeFeed(feed: FeedRecord, now: number, allPaused: boolean, w: FeedStateWords): string {
   const parts: string[] = [];
   if (feed.lastFetch === null) parts.push(w.notFetched);
   else if (feed.lastError) {
-    parts.push(w.failed(ago(feed.lastFetch, now, w), feed.lastError));
+    parts.push(w.failed(ago(feed.lastFetch, now, w), reasonText(feed.lastError, w)));
     if (feed.lastSuccess !== null) parts.push(w.lastSuccess(ago(feed.lastSuccess, now, w)));
   } else {
     parts.push(w.fetched(ago(feed.lastFetch, now, w), feed.lastNew));
-    if (feed.lastNote) parts.push(feed.lastNote);
+    if (feed.lastNote) parts.push(reasonText(feed.lastNote, w));
   }
   parts.push(w.total(feed.totalNew));
   if (feed.paused || allPaused) parts.push(w.paused);

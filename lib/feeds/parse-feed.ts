@@ -7,15 +7,20 @@
  */
 import { parseFeed as feedsmithParse } from 'feedsmith';
 import type { FeedItem, ParsedFeed } from './feed';
+import { FeedProblem } from './feed-reason';
 import { htmlToLine, htmlToText, plainParagraphs } from './html-text';
 
 /** Most items read of one feed: a feed is the latest news, and more would only stall the background. */
 export const MAX_ITEMS = 500;
 
-/** A document that is not a feed crossread can read, with the reason in words for the reader. */
-export class FeedFormatError extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A document that is not a feed crossread can read, with its reason (told in
+ * the reader's language from lib/i18n/sources-messages.ts; the message here
+ * is only the kind and the parser's words, for logs).
+ */
+export class FeedFormatError extends FeedProblem {
+  constructor(reason: { kind: 'web-page' } | { kind: 'not-a-feed' } | { kind: 'malformed'; detail: string }) {
+    super(reason, 'detail' in reason ? `${reason.kind}: ${reason.detail}` : reason.kind);
     this.name = 'FeedFormatError';
   }
 }
@@ -121,15 +126,15 @@ function jsonItem(item: Rec, base: string): Omit<FeedItem, 'key'> & { id: string
 export function parseFeedDocument(body: string, url: string): ParsedFeed {
   const head = body.trimStart().slice(0, 500).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html')) {
-    throw new FeedFormatError('This address serves a web page, not a feed. Look for the feed’s own address (often ending in /feed, /rss or .xml).');
+    throw new FeedFormatError({ kind: 'web-page' });
   }
   let result: { format: string; feed: unknown };
   try {
     result = feedsmithParse(body) as { format: string; feed: unknown };
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'DetectError') throw new FeedFormatError('This document is not an RSS, Atom or JSON feed.');
-    throw new FeedFormatError(`This feed cannot be read: it is malformed (${error instanceof Error ? error.message : String(error)}).`);
+    if (name === 'DetectError') throw new FeedFormatError({ kind: 'not-a-feed' });
+    throw new FeedFormatError({ kind: 'malformed', detail: error instanceof Error ? error.message : String(error) });
   }
   const feed = isRec(result.feed) ? result.feed : {};
   const format = result.format as ParsedFeed['format'];
@@ -152,7 +157,7 @@ export function parseFeedDocument(body: string, url: string): ParsedFeed {
     siteUrl = absoluteUrl(str(feed.home_page_url), url);
     raw = arr(feed.items).filter(isRec).slice(0, MAX_ITEMS).map((i) => jsonItem(i, url));
   } else {
-    throw new FeedFormatError('This document is not an RSS, Atom or JSON feed.');
+    throw new FeedFormatError({ kind: 'not-a-feed' });
   }
   const items: FeedItem[] = [];
   const seen = new Set<string>();

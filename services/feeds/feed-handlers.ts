@@ -1,6 +1,17 @@
 /** The background's answers to the feed requests of the protocol, served by one FeedService. */
-import type { BackgroundHandlers, FeedRequestName, Sender } from '../../platform/protocol';
+import { FeedProblem } from '../../lib/feeds/feed-reason';
+import type { BackgroundHandlers, FeedFailure, FeedRequestName, Sender } from '../../platform/protocol';
 import type { FeedService } from './feed-service';
+
+/** A refusal with a reason answers with it, beside its English (the messaging layer would keep only the English); anything else is thrown on. */
+async function withReason<T>(work: () => Promise<T>): Promise<T | FeedFailure> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof FeedProblem) return { ok: false, error: error.message, reason: error.reason };
+    throw error;
+  }
+}
 
 export type FeedHandlers = Pick<BackgroundHandlers, FeedRequestName>;
 
@@ -19,17 +30,18 @@ const sameHost = (url: string | undefined, host: string) => {
 export function feedHandlers(service: FeedService, release: (origin: string) => Promise<void>, isExtensionPage: (sender: Sender) => boolean): FeedHandlers {
   return {
     'crossread:feeds': async () => ({ ok: true, ...(await service.list()) }),
-    'crossread:follow-feed': async ({ url, title }) => ({ ok: true, feed: await service.follow(url, title) }),
+    'crossread:follow-feed': ({ url, title }) => withReason(async () => ({ ok: true as const, feed: await service.follow(url, title) })),
     'crossread:unfollow-feed': async ({ url }) => {
       const releaseOrigin = await service.unfollow(url);
       // Unfollowing gives the origin back; a failed removal leaves a permission nothing uses, never a feed without one.
       if (releaseOrigin) await release(releaseOrigin).catch(() => undefined);
       return { ok: true, releaseOrigin };
     },
-    'crossread:fetch-feeds': async ({ url }) => {
-      await service.fetchNow(url);
-      return { ok: true };
-    },
+    'crossread:fetch-feeds': ({ url }) =>
+      withReason(async () => {
+        await service.fetchNow(url);
+        return { ok: true as const };
+      }),
     'crossread:pause-feeds': async ({ url, paused }) => {
       await service.setPaused(paused, url);
       return { ok: true };

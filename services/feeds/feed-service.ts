@@ -1,9 +1,10 @@
 /**
  * Following feeds: the followed list, fetching (by the alarm or "fetch now"),
  * each new item made an article and stored through the corpus store, so it
- * joins its story; retention afterwards. Every feed's outcome is recorded in
- * words; one feed's failure never stops the others, and a failed write
- * stores nothing of that feed's fetch.
+ * joins its story; retention afterwards. Every feed's outcome is recorded as
+ * a reason (a kind plus values, lib/feeds/feed-reason.ts) that each page tells
+ * in the reader's language; one feed's failure never stops the others, and a
+ * failed write stores nothing of that feed's fetch.
  */
 import type { Article } from '../../lib/article/article';
 import { makeArticle, outletFromUrl } from '../../lib/article/make-article';
@@ -11,6 +12,7 @@ import { findDuplicate } from '../../lib/article/duplicate';
 import { contentTerms } from '../../lib/text/tokens';
 import type { FeedItem } from '../../lib/feeds/feed';
 import { describeFeed, retryAfter, type FeedRecord, type FeedView } from '../../lib/feeds/feed-state';
+import { FeedProblem, skippedNote, type FeedReason, type SkipReason } from '../../lib/feeds/feed-reason';
 import { hasFullText, itemArticleInput, READ_ID_PREFIX, stableHash } from '../../lib/feeds/item-article';
 import { readOpml, writeOpml } from '../../lib/feeds/opml';
 import { permissionPattern } from '../../lib/feeds/permission';
@@ -21,6 +23,7 @@ import { StorageFullError, type CorpusStore } from '../corpus-store';
 import { FEED_TIMEOUT_MS, FetchError, fetchLimited, MAX_FEED_BYTES, MAX_PAGE_BYTES } from './fetch-limited';
 import { seenId, type DroppedLog, type FeedDb, type FeedSettings, type SeenItem } from './feed-db';
 import type { PageExtractor } from './html-extractor';
+import { BACKGROUND_WORDS, englishReason, problem } from './background-words';
 
 export interface FeedServiceDeps {
   db: () => Promise<FeedDb>;
@@ -61,15 +64,15 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
   return out;
 }
 
-/** An http(s) address, normalised, or an Error that says why not. */
+/** An http(s) address, normalised, or a FeedProblem that says why not. */
 export function feedAddress(value: string): string {
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`“${value.trim().slice(0, 200)}” is not a web address.`);
+    throw problem({ kind: 'not-an-address', address: value.trim().slice(0, 200) });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('A feed’s address starts with http:// or https://.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw problem({ kind: 'not-http' });
   url.hash = '';
   return url.href;
 }
@@ -85,7 +88,7 @@ export function newFeedRecord(url: string, title: string, now: number): FeedReco
 /** What became of one new item. */
 type ItemOutcome =
   | { kind: 'article'; item: FeedItem; article: Article }
-  | { kind: 'skip'; item: FeedItem; reason: string; final: boolean };
+  | { kind: 'skip'; item: FeedItem; why: SkipReason; final: boolean };
 
 export class FeedService {
   private readonly now: () => number;
@@ -108,9 +111,7 @@ export class FeedService {
         .sort((a, b) => a.title.localeCompare(b.title))
         .map(async (f) => {
           const permitted = await this.deps.allowed(f.origin);
-          const state = permitted
-            ? describeFeed(f, now, settings.paused)
-            : `crossread may no longer reach ${f.origin}: the permission was withdrawn in the browser’s settings. Unfollow and follow again to give it back.`;
+          const state = permitted ? describeFeed(f, now, settings.paused, BACKGROUND_WORDS) : englishReason({ kind: 'permission-withdrawn', origin: f.origin });
           return { ...f, state, permitted };
         }),
     );
@@ -121,26 +122,28 @@ export class FeedService {
   async follow(address: string, title = ''): Promise<FeedView> {
     const url = feedAddress(address);
     const db = await this.deps.db();
-    if (await db.feed(url)) throw new Error('You follow this feed already.');
-    if (!(await this.deps.allowed(originOf(url)))) throw new Error(`crossread may not reach ${originOf(url)}: the browser did not grant it.`);
+    if (await db.feed(url)) throw problem({ kind: 'already-followed' });
+    if (!(await this.deps.allowed(originOf(url)))) throw problem({ kind: 'not-granted', origin: originOf(url) });
     const record = newFeedRecord(url, title, this.now());
     await db.addFeeds([record]);
     const after = await this.fetchFeed(record);
     if (after.lastSuccess === null) {
       await db.removeFeed(url);
       this.deps.feedsChanged();
-      throw new Error(`Not followed: ${after.lastError ?? 'the feed could not be read.'}`);
+      // A string: the record came from an earlier version (it cannot here, but the type allows it); its sentence stands as the cause.
+      const cause: FeedReason | null = typeof after.lastError === 'string' ? { kind: 'unexpected', detail: after.lastError } : after.lastError;
+      throw problem({ kind: 'not-followed', cause });
     }
     await this.reschedule();
     this.deps.feedsChanged();
-    return { ...after, state: describeFeed(after, this.now()), permitted: true };
+    return { ...after, state: describeFeed(after, this.now(), false, BACKGROUND_WORDS), permitted: true };
   }
 
   /** Unfollows; the reply names the origin whose permission can be given back (no other followed feed uses it), or null. */
   async unfollow(url: string): Promise<string | null> {
     const db = await this.deps.db();
     const feed = await db.feed(url);
-    if (!feed) throw new Error('You do not follow this feed.');
+    if (!feed) throw problem({ kind: 'not-following' });
     await db.removeFeed(url);
     const rest = await db.feeds();
     await this.reschedule();
@@ -154,7 +157,7 @@ export class FeedService {
     if (url === undefined) await db.updateSettings({ paused });
     else {
       const feed = await db.feed(url);
-      if (!feed) throw new Error('You do not follow this feed.');
+      if (!feed) throw problem({ kind: 'not-following' });
       await db.putFeed({ ...feed, paused });
     }
     await this.reschedule();
@@ -217,7 +220,7 @@ export class FeedService {
   async fetchNow(url?: string): Promise<void> {
     const db = await this.deps.db();
     const feeds = (await db.feeds()).filter((f) => (url === undefined ? !f.paused : f.url === url));
-    if (url !== undefined && feeds.length === 0) throw new Error('You do not follow this feed.');
+    if (url !== undefined && feeds.length === 0) throw problem({ kind: 'not-following' });
     await this.fetchMany(feeds);
   }
 
@@ -249,23 +252,23 @@ export class FeedService {
   private async fetchFeed(feed: FeedRecord, announce = true): Promise<FeedRecord> {
     const db = await this.deps.db();
     const started = this.now();
-    const failed = async (message: string): Promise<FeedRecord> => {
+    const failed = async (reason: FeedReason): Promise<FeedRecord> => {
       const errors = feed.errors + 1;
-      const next: FeedRecord = { ...feed, lastFetch: started, lastError: message, errors, retryAfter: retryAfter(errors, started) };
+      const next: FeedRecord = { ...feed, lastFetch: started, lastError: reason, errors, retryAfter: retryAfter(errors, started) };
       // Best effort: on a full disk even the state cannot be written, and the round goes on with the other feeds.
       await db.recordFetch(next, []).catch(() => undefined);
       return next;
     };
     try {
       if (!(await this.deps.allowed(feed.origin))) {
-        return await failed(`crossread may no longer reach ${feed.origin}: the permission was withdrawn in the browser’s settings. Unfollow and follow again to give it back.`);
+        return await failed({ kind: 'permission-withdrawn', origin: feed.origin });
       }
       const response = await fetchLimited(feed.url, {
         etag: feed.etag, lastModified: feed.lastModified, accept: FEED_ACCEPT, timeoutMs: this.deps.timeoutMs ?? FEED_TIMEOUT_MS,
         maxBytes: MAX_FEED_BYTES, allowed: this.deps.allowed, fetchImpl: this.deps.fetchImpl,
       });
       if (response.status === 'not-modified') {
-        const next: FeedRecord = { ...feed, lastFetch: started, lastSuccess: started, lastError: null, errors: 0, retryAfter: 0, lastNew: 0, lastSkipped: 0, lastNote: 'Unchanged since the last fetch.' };
+        const next: FeedRecord = { ...feed, lastFetch: started, lastSuccess: started, lastError: null, errors: 0, retryAfter: 0, lastNew: 0, lastSkipped: 0, lastNote: { kind: 'unchanged' } };
         await db.recordFetch(next, []);
         return next;
       }
@@ -282,15 +285,15 @@ export class FeedService {
       const next: FeedRecord = {
         ...feed, title, siteUrl: parsed.siteUrl ?? feed.siteUrl, etag: response.etag, lastModified: response.lastModified,
         lastFetch: started, lastSuccess: started, lastError: null, errors: 0, retryAfter: 0,
-        lastNew: stored.length, totalNew: feed.totalNew + stored.length, lastSkipped: skipped.length, lastNote: noteOf(skipped),
+        lastNew: stored.length, totalNew: feed.totalNew + stored.length, lastSkipped: skipped.length, lastNote: skippedNote(skipped),
       };
       await db.recordFetch(next, seenItems);
       if (stored.length > 0 && announce) await this.deps.changed();
       return next;
     } catch (error) {
-      if (error instanceof FetchError || error instanceof FeedFormatError) return failed(error.message);
-      if (error instanceof StorageFullError) return failed('The disk is full: nothing of this fetch was stored. Free some space, or keep fewer days.');
-      return failed(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof FetchError || error instanceof FeedFormatError) return failed(error.reason);
+      if (error instanceof StorageFullError) return failed({ kind: 'disk-full' });
+      return failed({ kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -300,31 +303,32 @@ export class FeedService {
     let pageTitle: string | null = null;
     let pageDate: string | null = null;
     if (!hasFullText(item)) {
-      if (!item.url) return { kind: 'skip', item, reason: 'it has neither a link nor its full text', final: true };
+      if (!item.url) return { kind: 'skip', item, why: { kind: 'no-link' }, final: true };
       const origin = originOf(item.url);
-      if (!(await this.deps.allowed(origin))) return { kind: 'skip', item, reason: `its page is on ${origin}, a site you do not follow`, final: true };
+      if (!(await this.deps.allowed(origin))) return { kind: 'skip', item, why: { kind: 'page-elsewhere', origin }, final: true };
       try {
         const page = await fetchLimited(item.url, {
           accept: PAGE_ACCEPT, timeoutMs: this.deps.timeoutMs ?? FEED_TIMEOUT_MS, maxBytes: MAX_PAGE_BYTES, allowed: this.deps.allowed, fetchImpl: this.deps.fetchImpl,
         });
-        if (page.status !== 'ok') return { kind: 'skip', item, reason: 'its page did not come', final: false };
-        if (!/html|xml/i.test(page.contentType) && page.contentType !== '') return { kind: 'skip', item, reason: 'its page is not a web page', final: true };
+        if (page.status !== 'ok') return { kind: 'skip', item, why: { kind: 'page-missing' }, final: false };
+        if (!/html|xml/i.test(page.contentType) && page.contentType !== '') return { kind: 'skip', item, why: { kind: 'not-web-page' }, final: true };
         const read = await this.deps.extract(page.body, page.url);
-        if (!read.ok) return { kind: 'skip', item, reason: read.reason, final: true };
+        if (!read.ok) return { kind: 'skip', item, why: read.why, final: true };
         pageText = read.text;
         pageTitle = read.title;
         pageDate = read.date;
       } catch (error) {
         const transient = !(error instanceof FetchError) || error.kind !== 'too-large';
-        return { kind: 'skip', item, reason: `its page could not be fetched (${error instanceof Error ? error.message : String(error)})`, final: !transient };
+        const cause: FeedReason = error instanceof FeedProblem ? error.reason : { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
+        return { kind: 'skip', item, why: { kind: 'page-failed', cause }, final: !transient };
       }
     }
     const input = itemArticleInput({ ...item, date: item.date ?? pageDate }, { feedUrl, outlet }, pageText, addedAt, pageTitle);
-    if (!input) return { kind: 'skip', item, reason: 'it has no text', final: true };
+    if (!input) return { kind: 'skip', item, why: { kind: 'no-text' }, final: true };
     try {
       return { kind: 'article', item, article: makeArticle(input) };
     } catch (error) {
-      return { kind: 'skip', item, reason: error instanceof Error ? error.message : String(error), final: true };
+      return { kind: 'skip', item, why: { kind: 'invalid', detail: error instanceof Error ? error.message : String(error) }, final: true };
     }
   }
 
@@ -339,7 +343,7 @@ export class FeedService {
         const { article } = o;
         const sameUrl = (article.url && ((await s.findByUrl(article.url)) ?? stored.find((x) => x.article.url === article.url)?.article)) || null;
         const same = sameUrl ?? findDuplicate(article, [...stored.map((x) => x.article), ...(await s.candidates(contentTerms(article.raw, article.language), 20))], { near: true });
-        if (same) skipped.push({ kind: 'skip', item: o.item, reason: 'it is already in your corpus', final: true });
+        if (same) skipped.push({ kind: 'skip', item: o.item, why: { kind: 'duplicate' }, final: true });
         else stored.push({ item: o.item, article });
       }
       // One transaction: a full disk stores none of them, and the items are fetched again next time.
@@ -419,13 +423,4 @@ export class FeedService {
     await this.deps.changed();
     return { kept: true, reason: 'Kept.' };
   }
-}
-
-/** The skipped items of a fetch in one sentence, or null. */
-function noteOf(skipped: ReadonlyArray<{ reason: string }>): string | null {
-  if (skipped.length === 0) return null;
-  const counts = new Map<string, number>();
-  for (const s of skipped) counts.set(s.reason, (counts.get(s.reason) ?? 0) + 1);
-  const parts = [...counts].map(([reason, n]) => `${n} because ${reason}`);
-  return `${skipped.length} ${skipped.length === 1 ? 'item' : 'items'} not added: ${parts.join('; ')}.`;
 }

@@ -2,9 +2,12 @@
  * One GET of a feed or an item page the way crossread promises to make it:
  * no cookies or credentials, no referrer, a timeout, a size limit, and the
  * browser's cache bypassed so conditional requests (ETag / Last-Modified) are
- * crossread's own. Every failure is a FetchError whose message tells the
- * reader what happened, in words.
+ * crossread's own. Every failure is a FetchError with its reason (a kind and
+ * values, told in the reader's language) and that reason in English as its
+ * message.
  */
+import { FeedProblem, type FeedReason } from '../../lib/feeds/feed-reason';
+import { englishReason } from './background-words';
 
 export interface FetchOptions {
   etag?: string | null;
@@ -23,12 +26,12 @@ export type FetchResult =
 
 export type FetchErrorKind = 'timeout' | 'network' | 'redirects' | 'http' | 'too-large' | 'elsewhere' | 'gone';
 
-export class FetchError extends Error {
+export class FetchError extends FeedProblem {
   constructor(
     readonly kind: FetchErrorKind,
-    message: string,
+    reason: FeedReason,
   ) {
-    super(message);
+    super(reason, englishReason(reason));
     this.name = 'FetchError';
   }
 }
@@ -38,21 +41,6 @@ export const MAX_FEED_BYTES = 5 * 1024 * 1024;
 /** An article page larger than this is refused. */
 export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 15_000;
-
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
-const STATUS_WORDS: Record<number, string> = {
-  400: 'bad request',
-  401: 'a login is needed',
-  403: 'access refused',
-  404: 'not found',
-  410: 'gone',
-  429: 'too many requests',
-  500: 'server error',
-  502: 'bad gateway',
-  503: 'unavailable',
-  504: 'gateway timeout',
-};
 
 /** The charset a document declares: the Content-Type header, else an XML declaration or an HTML meta tag in its first bytes. */
 export function charsetOf(contentType: string, head: Uint8Array): string {
@@ -111,31 +99,30 @@ export async function fetchLimited(url: string, options: FetchOptions): Promise<
       // loop; where the redirects end is checked below.
       response = await doFetch(url, { ...init, redirect: 'follow' });
     } catch (error) {
-      if (timedOut) throw new FetchError('timeout', `The server did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`);
+      if (timedOut) throw new FetchError('timeout', { kind: 'timeout', seconds: Math.round(options.timeoutMs / 1000) });
       if (await answersWithRedirect(url, init, doFetch)) {
-        throw new FetchError('redirects', 'The address redirects in a loop (or more than 20 times, or to a server that cannot be reached), so the document could not be fetched.');
+        throw new FetchError('redirects', { kind: 'redirect-loop' });
       }
-      if (timedOut) throw new FetchError('timeout', `The server did not answer within ${Math.round(options.timeoutMs / 1000)} seconds.`);
-      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      throw new FetchError('network', `The server could not be reached: no connection${cause}.`);
+      if (timedOut) throw new FetchError('timeout', { kind: 'timeout', seconds: Math.round(options.timeoutMs / 1000) });
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : null;
+      throw new FetchError('network', { kind: 'unreachable', cause });
     }
     const finalUrl = response.url || url;
     const origin = new URL(finalUrl).origin;
     if (response.redirected && origin !== new URL(url).origin && !(await options.allowed(origin))) {
       void response.body?.cancel().catch(() => undefined);
-      throw new FetchError('elsewhere', `The address redirects to ${origin}, a site you do not follow.`);
+      throw new FetchError('elsewhere', { kind: 'redirect-elsewhere', origin });
     }
     if (response.status === 304) return { status: 'not-modified' };
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
-      const words = STATUS_WORDS[response.status] ?? 'an error';
       const gone = response.status === 404 || response.status === 410;
-      throw new FetchError(gone ? 'gone' : 'http', `The server answered ${response.status} (${words})${gone ? ': the address may have moved or the feed may be gone' : ''}.`);
+      throw new FetchError(gone ? 'gone' : 'http', { kind: 'http-status', status: response.status });
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > options.maxBytes) {
       void response.body?.cancel().catch(() => undefined);
-      throw new FetchError('too-large', `The document is too large (${megabytes(declared)}; the limit is ${megabytes(options.maxBytes)}).`);
+      throw new FetchError('too-large', { kind: 'too-large', bytes: declared, limit: options.maxBytes });
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -146,14 +133,14 @@ export async function fetchLimited(url: string, options: FetchOptions): Promise<
         try {
           step = await reader.read();
         } catch {
-          if (timedOut) throw new FetchError('timeout', `The server did not send the whole document within ${Math.round(options.timeoutMs / 1000)} seconds.`);
-          throw new FetchError('network', 'The connection broke before the whole document arrived.');
+          if (timedOut) throw new FetchError('timeout', { kind: 'timeout-body', seconds: Math.round(options.timeoutMs / 1000) });
+          throw new FetchError('network', { kind: 'connection-broke' });
         }
         if (step.done) break;
         size += step.value.byteLength;
         if (size > options.maxBytes) {
           controller.abort();
-          throw new FetchError('too-large', `The document is too large (more than ${megabytes(options.maxBytes)}, the limit).`);
+          throw new FetchError('too-large', { kind: 'too-large', bytes: null, limit: options.maxBytes });
         }
         chunks.push(step.value);
       }

@@ -7,24 +7,25 @@
  * A document made by DOMParser has no browsing context: its scripts never
  * run and its images, styles and frames are never loaded.
  */
+import type { SkipReason } from '../../lib/feeds/feed-reason';
 import { extractArticle } from '../../page/extract-article';
 
 export type PageExtraction =
   | { ok: true; text: string; title: string; date: string | null; siteName: string | null }
-  | { ok: false; reason: string };
+  | { ok: false; why: SkipReason };
 
 export type PageExtractor = (html: string, url: string) => Promise<PageExtraction>;
 
-const REASONS: Record<string, string> = {
-  'not-an-article': 'its page is not an article',
-  'too-short': 'its page holds too little text to be an article',
-  'too-large': 'its page is too large to read',
-};
+const REASONS = {
+  'not-an-article': { kind: 'not-article' },
+  'too-short': { kind: 'too-short' },
+  'too-large': { kind: 'page-too-large' },
+} as const satisfies Record<string, SkipReason>;
 
 export function extractHtml(html: string, url: string): PageExtraction {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const result = extractArticle(doc, url);
-  if (!result.ok) return { ok: false, reason: REASONS[result.reason] ?? result.reason };
+  if (!result.ok) return { ok: false, why: REASONS[result.reason] ?? { kind: 'unreadable', detail: result.reason } };
   const a = result.article;
   return { ok: true, text: a.text, title: a.title, date: a.date, siteName: a.siteName };
 }

@@ -43,12 +43,12 @@ export function offscreenExtractor(path = '/offscreen.html'): PageExtractor {
     return opening;
   };
 
-  const send = async (message: OffscreenExtractMessage) => (await browser.runtime.sendMessage(message)) as PageExtraction | undefined;
+  const send = async (message: OffscreenExtractMessage) => (await browser.runtime.sendMessage(message)) as PageExtraction | { ok: false; reason: string } | undefined;
 
   return async (html, url) => {
     await ensure();
     const message: OffscreenExtractMessage = { type: OFFSCREEN_EXTRACT, html, url };
-    let reply: PageExtraction | undefined;
+    let reply: Awaited<ReturnType<typeof send>>;
     try {
       reply = await send(message);
     } catch {
@@ -58,6 +58,11 @@ export function offscreenExtractor(path = '/offscreen.html'): PageExtractor {
       await ensure();
       reply = await send(message);
     }
-    return reply ?? { ok: false, reason: 'its page could not be read (the reader document did not answer)' };
+    if (!reply) return { ok: false, why: { kind: 'reader-silent' } };
+    // The document's own failure (an exception while reading) comes as a sentence: its cause is kept as a detail.
+    if (!reply.ok && !('why' in reply)) {
+      return { ok: false, why: { kind: 'unreadable', detail: /^its page could not be read \((.*)\)$/s.exec(reply.reason)?.[1] ?? reply.reason } };
+    }
+    return reply;
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedFormatError, MAX_ITEMS, dayOfFeedDate, parseFeedDocument } from '../../../lib/feeds/parse-feed';
+import { reasonText } from '../../../lib/feeds/feed-reason';
+import { sourcesMessages } from '../../../lib/i18n/sources-messages';
 import { htmlToLine, htmlToText } from '../../../lib/feeds/html-text';
 
 const FEED_URL = 'http://127.0.0.1:9001/feed.xml';
@@ -90,14 +92,21 @@ describe('parseFeedDocument', () => {
   });
 
   it.each([
-    ['an HTML page', '<!DOCTYPE html><html><head><title>x</title></head><body>Hi</body></html>', /web page, not a feed/],
-    ['malformed XML', '<rss version="2.0"><channel><item><title>x</item>', /malformed|not an RSS/],
-    ['plain text', 'garbage', /not an RSS, Atom or JSON feed/],
-    ['JSON of another kind', '{"hello": "world"}', /not an RSS, Atom or JSON feed/],
-    ['an empty body', '', /not an RSS, Atom or JSON feed/],
-  ])('refuses %s with a reason', (_name, body, reason) => {
+    ['an HTML page', '<!DOCTYPE html><html><head><title>x</title></head><body>Hi</body></html>', /web page, not a feed/, /Webseite, keinen Feed/],
+    ['malformed XML', '<rss version="2.0"><channel><item><title>x</item>', /malformed|not an RSS/, /fehlerhaft|kein RSS/],
+    ['plain text', 'garbage', /not an RSS, Atom or JSON feed/, /kein RSS-, Atom- oder JSON-Feed/],
+    ['JSON of another kind', '{"hello": "world"}', /not an RSS, Atom or JSON feed/, /kein RSS-, Atom- oder JSON-Feed/],
+    ['an empty body', '', /not an RSS, Atom or JSON feed/, /kein RSS-, Atom- oder JSON-Feed/],
+  ])('refuses %s with a reason', (_name, body, english, german) => {
     expect(() => parseFeedDocument(body, FEED_URL)).toThrow(FeedFormatError);
-    expect(() => parseFeedDocument(body, FEED_URL)).toThrow(reason);
+    let reason: FeedFormatError['reason'] | null = null;
+    try {
+      parseFeedDocument(body, FEED_URL);
+    } catch (error) {
+      reason = (error as FeedFormatError).reason;
+    }
+    expect(reasonText(reason!, sourcesMessages('en').feedState)).toMatch(english);
+    expect(reasonText(reason!, sourcesMessages('de').feedState)).toMatch(german);
   });
 });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { toDrop } from '../../../lib/feeds/retention';
-import { describeFeed, retryAfter, MINUTE, type FeedRecord } from '../../../lib/feeds/feed-state';
+import { describeFeed as describeWith, retryAfter, MINUTE, type FeedRecord } from '../../../lib/feeds/feed-state';
+import { sourcesMessages } from '../../../lib/i18n/sources-messages';
+
+/** In the background's words (English). */
+const describeFeed = (feed: FeedRecord, now: number, allPaused = false) => describeWith(feed, now, allPaused, sourcesMessages('en').feedState);
 import { hasFullText, itemArticleInput, stableHash } from '../../../lib/feeds/item-article';
 
 const DAY = 24 * 60 * MINUTE;
@@ -51,6 +55,10 @@ describe('feed state', () => {
     expect(
       describeFeed({ ...base, lastFetch: NOW - 2 * MINUTE, lastError: 'The server answered 404 (not found).', errors: 2, retryAfter: NOW + 58 * MINUTE }, NOW),
     ).toBe('Last fetch 2 min ago failed: The server answered 404 (not found). 0 articles from this feed in all. Tried again in 58 min.');
+    // A reason stored as a kind reads the same as the sentence an earlier version stored.
+    expect(describeFeed({ ...base, lastFetch: NOW - 2 * MINUTE, lastError: { kind: 'http-status', status: 500 }, errors: 1, retryAfter: NOW + 28 * MINUTE }, NOW)).toBe(
+      'Last fetch 2 min ago failed: The server answered 500 (server error). 0 articles from this feed in all. Tried again in 28 min.',
+    );
     expect(describeFeed({ ...base, paused: true }, NOW)).toMatch(/Paused\.$/);
   });
 });

@@ -5,6 +5,9 @@ import { CorpusStore } from '../../../services/corpus-store';
 import { FeedDb } from '../../../services/feeds/feed-db';
 import { FeedService } from '../../../services/feeds/feed-service';
 import type { PageExtractor } from '../../../services/feeds/html-extractor';
+import { englishReason } from '../../../services/feeds/background-words';
+import { reasonText } from '../../../lib/feeds/feed-reason';
+import { sourcesMessages } from '../../../lib/i18n/sources-messages';
 import { extractArticle } from '../../../page/extract-article';
 import { seedTexts } from '../../helpers/seeds';
 import { withFullDiskAfter } from '../../helpers/full-disk';
@@ -15,7 +18,7 @@ vi.setConfig({ testTimeout: 60_000 });
 /** The content script's extraction, on jsdom's DOM instead of the browser's. */
 const extract: PageExtractor = async (html, url) => {
   const result = extractArticle(new JSDOM(html, { url }).window.document, url);
-  return result.ok ? { ok: true, text: result.article.text, title: result.article.title, date: result.article.date, siteName: null } : { ok: false, reason: `its page is not an article (${result.reason})` };
+  return result.ok ? { ok: true, text: result.article.text, title: result.article.title, date: result.article.date, siteName: null } : { ok: false, why: { kind: 'not-article' } };
 };
 
 /** The seed articles' bodies (five reports of one event), without their header lines. */
@@ -102,11 +105,13 @@ describe('FeedService', () => {
     expect(await store.count()).toBe(1);
     const two = await db.feed(`${s}/two.xml`);
     expect(two).toMatchObject({ lastNew: 0, lastSkipped: 1 });
-    expect(two!.lastNote).toMatch(/already in your corpus/);
+    expect(two!.lastNote).toEqual({ kind: 'skipped', total: 1, counts: [{ n: 1, why: { kind: 'duplicate' } }] });
+    expect(englishReason(two!.lastNote!)).toMatch(/already in your corpus/);
     server.log.length = 0;
     await service.fetchNow();
     expect(server.log.find((r) => r.path === '/one.xml')!.headers['if-none-match']).toBe('"v1"');
-    expect((await db.feed(`${s}/one.xml`))!.lastNote).toBe('Unchanged since the last fetch.');
+    expect((await db.feed(`${s}/one.xml`))!.lastNote).toEqual({ kind: 'unchanged' });
+    expect(englishReason((await db.feed(`${s}/one.xml`))!.lastNote!)).toBe('Unchanged since the last fetch.');
     expect(await store.count()).toBe(1);
   });
 
@@ -126,7 +131,12 @@ describe('FeedService', () => {
     };
     for (const [path, [r, reason]] of Object.entries(bad)) {
       server.routes.set(path, r);
-      await expect(service.follow(`${s}${path}`), path).rejects.toThrow(reason);
+      const refusal: unknown = await service.follow(`${s}${path}`).then(() => null, (error: unknown) => error);
+      expect(refusal, path).toBeInstanceOf(Error);
+      expect((refusal as Error).message, path).toMatch(/^Not followed: /);
+      expect((refusal as Error).message, path).toMatch(reason);
+      // The refusal carries its reason as a kind, for the page to tell in the reader's language.
+      expect(refusal, path).toMatchObject({ reason: { kind: 'not-followed', cause: { kind: expect.any(String) } } });
       expect(await db.feed(`${s}${path}`), `${path} is not followed`).toBeUndefined();
     }
     // The same failures on feeds already followed: recorded, backed off, and the good one still fetched.
@@ -165,10 +175,15 @@ describe('FeedService', () => {
     expect(articles).toHaveLength(1);
     expect(articles[0].title).toBe('Fine');
     const feed = (await db.feed(`${s}/mixed.xml`))!;
-    expect(feed.lastNote).toMatch(/3 items not added/);
-    expect(feed.lastNote).toMatch(/neither a link nor its full text/);
-    expect(feed.lastNote).toMatch(/not an article/);
-    expect(feed.lastNote).toMatch(/a site you do not follow/);
+    const note = englishReason(feed.lastNote!);
+    expect(note).toMatch(/3 items not added/);
+    expect(note).toMatch(/neither a link nor its full text/);
+    expect(note).toMatch(/not an article/);
+    expect(note).toMatch(/a site you do not follow/);
+    // Stored as kinds, so the Sources section tells it in German too.
+    expect(reasonText(feed.lastNote!, sourcesMessages('de').feedState)).toBe(
+      `3 Einträge nicht hinzugefügt: 1, weil er weder einen Link noch seinen vollen Text hat; 1, weil seine Seite kein Artikel ist; 1, weil seine Seite auf ${other.origin} liegt, einer Website, der Sie nicht folgen.`,
+    );
     expect(other.log).toHaveLength(0);
   });
 
@@ -180,6 +195,7 @@ describe('FeedService', () => {
     server.routes.delete('/gone.xml');
     await service.fetchNow();
     expect((await service.list()).feeds[0].state).toMatch(/404 \(not found\): the address may have moved or the feed may be gone/);
+    expect((await service.list()).feeds[0].lastError).toEqual({ kind: 'http-status', status: 404 });
     granted.delete(s);
     server.log.length = 0;
     await service.fetchNow();
