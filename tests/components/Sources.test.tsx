@@ -120,4 +120,24 @@ describe('the Sources section’s words', () => {
     expect(de.querySelector('.privacy')!.textContent).toMatch(/^Eine Standardinstallation stellt keine Anfrage\./);
     expect(de.textContent).not.toMatch(/Fetch|Follow|Keep articles|feeds are/);
   });
+
+  it('tells a feed’s stored reasons in the reader’s language, and a sentence stored by an earlier version as it is', () => {
+    const failing: FeedView = { ...feed, url: 'https://a.example/2', lastSuccess: null, lastError: { kind: 'redirect-loop' }, errors: 1, retryAfter: NOW + 25 * MINUTE };
+    const noted: FeedView = {
+      ...feed, url: 'https://a.example/3', lastNew: 0,
+      lastNote: { kind: 'skipped', total: 2, counts: [{ n: 2, why: { kind: 'page-failed', cause: { kind: 'timeout', seconds: 15 } } }] },
+    };
+    const old: FeedView = { ...feed, url: 'https://a.example/4', lastSuccess: null, lastError: 'The server answered 500 (server error).', errors: 1, retryAfter: NOW + 25 * MINUTE };
+    const de = render({ feeds: [failing, noted, old], t: sourcesMessages('de') }).root;
+    expect([...de.querySelectorAll('td.state')].map((td) => td.textContent)).toEqual([
+      'Letzter Abruf vor 5 Min. fehlgeschlagen: Die Adresse leitet im Kreis weiter (oder mehr als 20-mal, oder zu einem Server, der nicht erreichbar ist), daher konnte das Dokument nicht abgerufen werden. 9 Artikel aus diesem Feed insgesamt. Neuer Versuch in 25 Minuten.',
+      'Abgerufen vor 5 Min.: nichts Neues. 2 Einträge nicht hinzugefügt: 2, weil seine Seite nicht abgerufen werden konnte (Der Server hat nicht innerhalb von 15 Sekunden geantwortet.). 9 Artikel aus diesem Feed insgesamt.',
+      'Letzter Abruf vor 5 Min. fehlgeschlagen: The server answered 500 (server error). 9 Artikel aus diesem Feed insgesamt. Neuer Versuch in 25 Minuten.',
+    ]);
+    expect([...de.querySelectorAll('td.state')].map((td) => td.className)).toEqual(['state error', 'state', 'state error']);
+    const en = render({ feeds: [noted] }).root;
+    expect(en.querySelector('td.state')!.textContent).toBe(
+      'Fetched 5 min ago: nothing new. 2 items not added: 2 because its page could not be fetched (The server did not answer within 15 seconds.). 9 articles from this feed in all.',
+    );
+  });
 });
