@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { VirtualList } from '../../components/options/VirtualList';
+import { useDom } from './dom';
+
+const { mount, window } = useDom();
+
+// jsdom lays nothing out: each item (the list's wrappers carry data-index) is given the height its
+// row would have, 40 px, and scrolling is a no-op, so the list can measure what it shows.
+beforeAll(() => {
+  const proto = window.HTMLElement.prototype;
+  const plain = Object.getOwnPropertyDescriptor(proto, 'offsetHeight')!;
+  Object.defineProperty(proto, 'offsetHeight', {
+    configurable: true,
+    get(this: HTMLElement) {
+      return this.hasAttribute('data-index') ? 40 : plain.get!.call(this);
+    },
+  });
+  window.scrollTo = () => undefined;
+});
+
+describe('VirtualList', () => {
+  it('puts a screenful of 50,000 items in the DOM, on a list as tall as all of them, and says which are shown', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => ({ id: `a-${i}`, title: `Article ${i}` }));
+    let shown: string[] = [];
+    const root = mount(
+      <VirtualList
+        items={items}
+        keyOf={(a) => a.id}
+        estimate={() => 40}
+        render={(a) => <p class="row">{a.title}</p>}
+        onShown={(list) => (shown = list.map((a) => a.id))}
+      />,
+    );
+    const rows = Array.from(root.querySelectorAll('p.row')).map((p) => p.textContent);
+    // jsdom's window is 768 px high: about 20 rows of 40 px, and a few more around them.
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(40);
+    expect(rows[0]).toBe('Article 0');
+    expect(shown).toEqual(items.slice(0, rows.length).map((a) => a.id));
+    const list = root.querySelector('.virtual-list') as HTMLElement;
+    expect(list.style.height).toBe(`${50_000 * 40}px`);
+  });
+
+  it('follows its items: a filtered list shows what is left', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ id: `b-${i}`, title: `Story ${i}` }));
+    const list = (shownItems: typeof items) => (
+      <VirtualList items={shownItems} keyOf={(a) => a.id} estimate={() => 40} render={(a) => <p class="row">{a.title}</p>} />
+    );
+    const root = mount(list(items));
+    act(() => undefined);
+    const filtered = items.filter((a) => a.title.endsWith('7'));
+    const again = mount(list(filtered));
+    expect(Array.from(again.querySelectorAll('p.row')).map((p) => p.textContent)[0]).toBe('Story 7');
+    expect((root.querySelector('.virtual-list') as HTMLElement).style.height).toBe(`${filtered.length * 40}px`);
+    expect(window.document.querySelectorAll('p.row').length).toBeLessThan(30);
+  });
+});
