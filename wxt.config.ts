@@ -3,8 +3,10 @@ import { defineConfig } from 'wxt';
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 // `--mode e2e` builds into .output/<browser>-mv<N>-e2e and differs from the
-// shipped build in one thing only: the overlay's shadow root is open, so
-// end-to-end tests can read the notes (see entrypoints/content).
+// shipped build only where a test must see or cannot wait: the overlay's
+// shadow root is open so tests can read the notes; crossread's steps are
+// recorded as User Timing measures; "keep what I read" waits 3 s, not 30; and
+// Chromium's build has the local test servers granted (below).
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, manifestVersion, mode }) => ({

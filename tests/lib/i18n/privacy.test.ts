@@ -11,12 +11,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const words = (path: string) => readFileSync(join(root, path), 'utf8').replace(/\*\*/g, '').replace(/\s+/g, ' ');
 
 describe('the privacy promise', () => {
-  it('is one promise, said word for word by the popup, the corpus manager and docs/privacy.md, in both languages', () => {
+  it('is one promise, said word for word by the popup, the corpus manager, docs/privacy.md and the README, in both languages', () => {
     for (const locale of ['en', 'de'] as const) {
       expect(uiMessages(locale).privacy).toBe(PRIVACY_PROMISE[locale]);
       expect(sourcesMessages(locale).privacy).toBe(PRIVACY_PROMISE[locale]);
       expect(words('docs/privacy.md')).toContain(PRIVACY_PROMISE[locale]);
     }
+    expect(words('README.md')).toContain(PRIVACY_PROMISE.en);
   });
 
   it('says what issue #17 asks: no request by default; with sources, only to followed origins, only from the background, nothing about the reader', () => {
