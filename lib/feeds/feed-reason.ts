@@ -6,6 +6,7 @@
  * English comes from the same table). Values that are someone else's words
  * (a parser's message, the network stack's cause) travel as they are.
  */
+import type { FeedReasonWords, SkipReasonWords } from '../i18n/sources-messages';
 
 /** Why an item of a fetched feed did not become an article. */
 export type SkipReason =
@@ -65,52 +66,10 @@ export const SKIP_REASON_KINDS: readonly SkipReasonKind[] = [
   'unreadable', 'page-failed', 'no-text', 'invalid', 'duplicate',
 ];
 
-/**
- * The words of every reason in one language (lib/i18n/sources-messages.ts
- * declares the same shape: lib/i18n imports nothing, and the type checker
- * compares the two wherever a language's words are handed to describeFeed).
- * Nested reasons arrive already in words.
- */
+/** The words of every reason in one language: lib/i18n/sources-messages.ts holds them, in English and German. */
 export interface ReasonWords {
-  reasons: {
-    timeout(seconds: number): string;
-    'timeout-body'(seconds: number): string;
-    unreachable(cause: string | null): string;
-    'connection-broke': string;
-    'redirect-loop': string;
-    'redirect-elsewhere'(origin: string): string;
-    'http-status'(status: number): string;
-    'too-large'(bytes: number | null, limit: number): string;
-    'web-page': string;
-    'not-a-feed': string;
-    malformed(detail: string): string;
-    'permission-withdrawn'(origin: string): string;
-    'disk-full': string;
-    unexpected(detail: string): string;
-    unchanged: string;
-    skipped(total: number, parts: ReadonlyArray<{ n: number; why: string }>): string;
-    'not-an-address'(address: string): string;
-    'not-http': string;
-    'already-followed': string;
-    'not-granted'(origin: string): string;
-    'not-followed'(cause: string | null): string;
-    'not-following': string;
-  };
-  skips: {
-    'no-link': string;
-    'page-elsewhere'(origin: string): string;
-    'page-missing': string;
-    'not-web-page': string;
-    'not-article': string;
-    'too-short': string;
-    'page-too-large': string;
-    'reader-silent': string;
-    unreadable(detail: string): string;
-    'page-failed'(cause: string): string;
-    'no-text': string;
-    invalid(detail: string): string;
-    duplicate: string;
-  };
+  reasons: FeedReasonWords;
+  skips: SkipReasonWords;
 }
 
 /** A reason in words; a string is a sentence stored before reasons had kinds, shown as it is. */

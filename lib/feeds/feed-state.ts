@@ -2,7 +2,8 @@
  * A followed feed's record and its state in plain words, for the Sources
  * list: when it was last fetched, what came of it, and when it is tried again.
  */
-import { reasonText, type FeedReason, type ReasonWords } from './feed-reason';
+import type { SourcesMessages } from '../i18n/sources-messages';
+import { reasonText, type FeedReason } from './feed-reason';
 import type { RetentionPolicy } from './retention';
 
 export interface FeedRecord {
@@ -56,21 +57,7 @@ export const MAX_INTERVAL_MINUTES = 24 * 60;
  * lib/i18n/sources-messages.ts holds them, in English (the background's own
  * words too) and German.
  */
-export interface FeedStateWords extends ReasonWords {
-  notFetched: string;
-  failed(ago: string, error: string): string;
-  lastSuccess(ago: string): string;
-  fetched(ago: string, articles: number): string;
-  total(articles: number): string;
-  paused: string;
-  retry(when: string): string;
-  justNow: string;
-  minutesAgo(n: number): string;
-  hoursAgo(n: number): string;
-  daysAgo(n: number): string;
-  inMinutes(n: number): string;
-  inHours(n: number): string;
-}
+export type FeedStateWords = SourcesMessages['feedState'];
 
 const ago = (then: number, now: number, w: FeedStateWords): string => {
   const minutes = Math.max(0, Math.round((now - then) / MINUTE));

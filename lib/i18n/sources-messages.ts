@@ -61,7 +61,7 @@ export interface SourcesMessages {
     daysAgo(n: number): string;
     inMinutes(n: number): string;
     inHours(n: number): string;
-    /** Each reason kind of lib/feeds/feed-reason.ts (the same shape: lib/i18n imports nothing). */
+    /** Each reason kind of lib/feeds/feed-reason.ts, whose describing functions take these words. */
     reasons: FeedReasonWords;
     /** Why an item did not become an article: a clause after "because" ("weil"). */
     skips: SkipReasonWords;

@@ -18,7 +18,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   'lib/article': ['lib/text'],
   'lib/match': ['lib/text', 'lib/article'],
   'lib/notes': ['lib/text', 'lib/article', 'lib/match'],
-  'lib/feeds': ['lib/text', 'lib/article'],
+  'lib/feeds': ['lib/text', 'lib/article', 'lib/i18n'],
   page: ['lib/text', 'lib/article', 'lib/i18n'],
   platform: ['lib/text', 'lib/article', 'lib/match', 'lib/notes', 'lib/i18n', 'lib/feeds'],
   services: ['lib/text', 'lib/article', 'lib/match', 'lib/notes', 'lib/i18n', 'lib/feeds', 'page', 'platform', 'seeds'],
