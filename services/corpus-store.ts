@@ -652,7 +652,7 @@ export class CorpusStore {
         seen.add(id);
         candidates.push(state.get(id)!);
       }
-      const choice = chooseStory(item.features, candidates);
+      const choice = chooseStory(item.features, candidates, false);
       let story = choice.storyId !== null && seen.has(choice.storyId) ? state.get(choice.storyId) : undefined;
       if (!story) {
         let id = `story-${item.id}`;

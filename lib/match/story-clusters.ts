@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { DEFAULT_STORY_THRESHOLDS, eventsApart, figuresOf, judgeStory, salientTerms, type StoryJudgement } from './story';
+import { DEFAULT_STORY_THRESHOLDS, eventTime, figuresOf, firstLook, judgeStory, quickShare, salientTerms, timesApart, type EventTime, type StoryJudgement } from './story';
 
 /** An article as a member of a story: its id and its features. */
 export interface StoryMember {
@@ -34,19 +34,71 @@ function judged(a: ArticleFeatures, b: ArticleFeatures): StoryJudgement {
   return j;
 }
 
+function remember(a: ArticleFeatures, b: ArticleFeatures, j: StoryJudgement): void {
+  let row = pairCache.get(a);
+  if (!row) pairCache.set(a, (row = new WeakMap()));
+  row.set(b, j);
+}
+
+const timeCache = new WeakMap<ArticleFeatures, EventTime | null>();
+
+/** An article's event time, worked out once per features object: every article that meets a story asks for each member's. */
+function timeOf(f: ArticleFeatures): EventTime | null {
+  let t = timeCache.get(f);
+  if (t === undefined) timeCache.set(f, (t = eventTime(f, DEFAULT_STORY_THRESHOLDS.maxDays)));
+  return t;
+}
+
+/**
+ * Whether some member's judgement is 'same': judgeStory's result, found with
+ * as few sentence comparisons as it takes. The first look decides most pairs
+ * and never says 'same'; the rest are compared most promising first, and the
+ * first 'same' ends the search.
+ */
+function reportsSame(features: ArticleFeatures, members: readonly StoryMember[]): boolean {
+  const open: { m: StoryMember; share: number; k: number }[] = [];
+  members.forEach((m, k) => {
+    const known = pairCache.get(features)?.get(m.features);
+    if (known) {
+      if (known.match === 'same') open.unshift({ m, share: Infinity, k: -1 });
+      return;
+    }
+    const quick = firstLook(features, m.features);
+    if (quick) {
+      // What judgeStory gives for the pair (it is firstLook's when firstLook decides): remembered like any judgement.
+      remember(features, m.features, quick);
+      return;
+    }
+    open.push({ m, share: quickShare(features, m.features), k });
+  });
+  open.sort((a, b) => b.share - a.share || a.k - b.k);
+  return open.some(({ m }) => judged(features, m.features).match === 'same');
+}
+
 /**
  * The story an article reports among `stories`, decided against each story as
  * a whole, not one article of it: one weak link must not chain two events.
+ *
+ * A story is weighed only if some article of it reports the same event, and
+ * among several such the best by mean score wins. `explain: false` (forming
+ * stories, where only the choice is kept) skips what only the reason needs:
+ * when just one story has such an article it is the choice, whatever its
+ * other articles' judgements.
  */
-export function chooseStory(features: ArticleFeatures, stories: readonly Story[]): StoryChoice {
-  let best: { id: string; score: number; reason: string } | null = null;
+export function chooseStory(features: ArticleFeatures, stories: readonly Story[], explain = true): StoryChoice {
+  const open: Story[] = [];
+  const time = timeOf(features);
   for (const story of stories) {
     if (story.members.length === 0) continue;
     // Every article of the story counts here, not only those close enough in words to be compared.
-    if (story.members.some((m) => eventsApart(features, m.features, DEFAULT_STORY_THRESHOLDS.maxDays))) continue;
+    if (story.members.some((m) => timesApart(time, timeOf(m.features)))) continue;
+    if (reportsSame(features, story.members)) open.push(story);
+  }
+  if (open.length === 1 && !explain) return { storyId: open[0].id, reason: 'the one story with an article reporting the same event, none dated apart' };
+  let best: { id: string; score: number; reason: string } | null = null;
+  for (const story of open) {
     const js = story.members.map((m) => judged(features, m.features));
     const same = js.filter((j) => j.match === 'same').length;
-    if (same === 0) continue;
     const score = js.reduce((s, j) => s + j.score, 0) / js.length;
     if (!best || score > best.score) best = { id: story.id, score, reason: `same event as ${same} of its ${js.length} articles, none dated apart` };
   }
@@ -73,7 +125,7 @@ export function clusterStories(members: readonly StoryMember[], storyIdOf: (firs
     const probe = [...salientTerms(m.features), ...figuresOf(m.features)];
     for (const t of probe) for (const other of postings.get(t) ?? []) hits.add(storyOfMember[other]);
     const candidates = [...hits].sort((a, b) => a - b).map((i) => stories[i]);
-    const choice = chooseStory(m.features, candidates);
+    const choice = chooseStory(m.features, candidates, false);
     let index = choice.storyId ? stories.findIndex((s) => s.id === choice.storyId) : -1;
     if (index < 0) {
       index = stories.length;

@@ -141,8 +141,11 @@ export function eventsApart(
   b: Pick<ArticleFeatures, 'date' | 'textDates' | 'eventWeekday' | 'eventRelative'>,
   maxDays: number,
 ): boolean {
-  const ta = eventTime(a, maxDays);
-  const tb = eventTime(b, maxDays);
+  return timesApart(eventTime(a, maxDays), eventTime(b, maxDays));
+}
+
+/** eventsApart on event times already worked out (a story's members' are worked out once, not once per article that meets them). */
+export function timesApart(ta: EventTime | null, tb: EventTime | null): boolean {
   if (ta && tb) {
     if (ta.exact && tb.exact) return Math.abs(ta.from - tb.from) > DAY;
     return ta.from > tb.to || tb.from > ta.to;

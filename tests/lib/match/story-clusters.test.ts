@@ -53,4 +53,20 @@ describe('chooseStory', () => {
     expect(chooseStory(member('c', BRIDGE.sameC, null).features, []).storyId).toBeNull();
     expect(chooseStory(member('c', BRIDGE.sameC, null).features, [{ id: 'empty', members: [] }]).storyId).toBeNull();
   });
+
+  it('chooses the same story without its reason (explain: false) as with it', () => {
+    const seeds = loadSeeds().map((a) => ({ id: a.id, features: articleFeatures(a) }));
+    const others = [member('a', BRIDGE.page, '2025-03-10'), member('b', BRIDGE.sameB, '2025-03-10'), member('r', BRIDGE.related, '2025-03-10'), member('o', BRIDGE.other, '2025-03-10')];
+    const stories: Story[] = [
+      { id: 'seeds', members: seeds.slice(0, 3) },
+      { id: 'bridge', members: others.slice(0, 2) },
+      { id: 'mixed', members: [others[2], seeds[3]] },
+      { id: 'other', members: [others[3]] },
+    ];
+    const pages = [seeds[4], member('c', BRIDGE.sameC, '2025-03-11'), member('c2', BRIDGE.sameC, '2026-03-11'), others[2], others[3]];
+    const chosen = pages.map((p) => chooseStory(p.features, stories, false).storyId);
+    expect(chosen).toEqual(pages.map((p) => chooseStory(p.features, stories).storyId));
+    // Both kinds of answer occur: a story is found for the seed and the bridge report, none for the report dated a year later.
+    expect(chosen.slice(0, 3)).toEqual(['seeds', 'bridge', null]);
+  });
 });
