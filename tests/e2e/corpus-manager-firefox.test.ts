@@ -6,6 +6,7 @@ import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
 import { writeBulkExport } from './bulk-export';
 import { artifactsDir, builds } from './chromium-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { until } from '../helpers/until';
 
 /**
  * The corpus manager in Firefox ESR: the options page lists, adds, opens,
@@ -15,17 +16,6 @@ import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 
 const origin = firefoxExtensionOrigin;
 const launch = () => launchFirefox(builds.firefoxE2e);
-
-/** Polls `read` until `ok` holds for its value (or the time is up), and returns the value. */
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /**
  * The viewport of an extension page (whose CSP refuses puppeteer's waitForFunction): set as

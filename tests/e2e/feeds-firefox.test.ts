@@ -12,17 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { artifactsDir, builds } from './chromium-setup';
 import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
 import { BAD_FEEDS, expectStoriesApart, startFeedWorld, type FeedWorld, type Listed } from './feeds-fixture';
-
-/** Polls `read` until `ok` holds for its value (or the time is up), and returns the value. */
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 30_000): Promise<T> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
+import { until } from '../helpers/until';
 
 async function open(page: Page, url: string) {
   // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
