@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { ISO_DATE, type Article } from '../lib/article/article';
-import { indexTerms, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
+import { indexTerms, MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
 
@@ -324,6 +324,8 @@ export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
   private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
   private cache: LookupCache | null = null;
+  /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); the bench varies it to compare what lookups find. */
+  maxQueryTerms = MAX_QUERY_TERMS;
 
   private constructor(private readonly db: CorpusDB) {}
 
@@ -914,7 +916,7 @@ export class CorpusStore {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
     const { cache, size } = await this.lookupCache(tx);
-    const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit);
+    const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
     const { articles, stale } = await this.readArticles(tx, cache, ids);
     await tx.done;
     if (stale.length > 0) await this.saveFeatures(stale);
@@ -932,7 +934,7 @@ export class CorpusStore {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
     const { cache, size } = await this.lookupCache(tx);
-    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit);
+    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
     const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
     // A hit in no story (which the writes never leave) stands as a story of its own.
     const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
@@ -1018,8 +1020,8 @@ export class CorpusStore {
   }
 
   /** The ids of the articles the index ranks best for these page terms, at most `limit` (see `candidates`). */
-  private static async indexHits(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number): Promise<string[]> {
-    const query = selectQueryTerms(pageTerms, cache.df, size);
+  private static async indexHits(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number, maxTerms: number): Promise<string[]> {
+    const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
     let postings = new Map<string, string[]>();
     const add = (term: string, ids: string[]) => {
       const known = postings.get(term);
