@@ -222,8 +222,9 @@ export interface ParseOptions {
  */
 export function parseImport(fileName: string, content: string, existing: readonly Article[], options: ParseOptions = {}): ImportResult {
   const plan = readFile(fileName, content, options);
+  for (let i = 0; i < plan.length; i++) plan.check(i);
   const result = new Deduplicator(existing);
-  for (const build of plan) result.offer(build());
+  for (let i = 0; i < plan.length; i++) result.offer(plan.build(i));
   return result.done();
 }
 
@@ -242,23 +243,45 @@ export async function parseImportAsync(
   const abortError = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
   if (signal?.aborted) throw abortError();
   const plan = readFile(fileName, content, options);
-  const result = new Deduplicator(existing);
   let last = performance.now();
+  const breathe = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal?.aborted) throw abortError();
+    last = performance.now();
+  };
+  // Reading the JSON is one task of its own; checking ten thousand articles is another long one, so it breathes too.
+  // Every article is checked before any is built, as parseImport does.
+  await breathe();
   for (let i = 0; i < plan.length; i++) {
-    result.offer(plan[i]());
+    plan.check(i);
+    if (performance.now() - last > 30) await breathe();
+  }
+  const result = new Deduplicator(existing);
+  for (let i = 0; i < plan.length; i++) {
+    result.offer(plan.build(i));
     if (performance.now() - last > 30) {
       onProgress?.(i + 1, plan.length);
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (signal?.aborted) throw abortError();
-      last = performance.now();
+      await breathe();
     }
   }
   onProgress?.(plan.length, plan.length);
   return result.done();
 }
 
-/** Checks the whole file, then returns one builder per article (building is the slow part: cleaning each text). */
-function readFile(fileName: string, content: string, options: ParseOptions): Array<() => Article> {
+/**
+ * An import file read: its articles, each to be checked (throwing ImportError)
+ * and then built (building is the slow part: cleaning each text). Every
+ * article is checked before any is built, so the first problem in the file is
+ * the one reported.
+ */
+interface ImportPlan {
+  length: number;
+  check(index: number): void;
+  build(index: number): Article;
+}
+
+/** Checks the file as a whole (size, format, version), and plans reading its articles. */
+function readFile(fileName: string, content: string, options: ParseOptions): ImportPlan {
   const fail = (problem: string): never => {
     throw new ImportError(fileName, problem);
   };
@@ -270,11 +293,14 @@ function readFile(fileName: string, content: string, options: ParseOptions): Arr
   if (text.trim() === '') fail('the file is empty');
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (extension === 'json') return readExport(text, fail);
-  if (extension === 'txt' || extension === 'text') return [readTextArticle(fileName, text, options.now ?? Date.now(), fail)];
+  if (extension === 'txt' || extension === 'text') {
+    const build = readTextArticle(fileName, text, options.now ?? Date.now(), fail);
+    return { length: 1, check: () => undefined, build: () => build() };
+  }
   return fail(`crossread imports corpus exports (.json) and articles as plain text (.txt), not ${extension ? `.${extension} files` : 'files without an extension'}`);
 }
 
-function readExport(text: string, fail: (problem: string) => never): Array<() => Article> {
+function readExport(text: string, fail: (problem: string) => never): ImportPlan {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -291,11 +317,15 @@ function readExport(text: string, fail: (problem: string) => never): Array<() =>
   }
   if (!Array.isArray(d.articles)) return fail('the export has no "articles" list');
   if (d.articles.length === 0) return fail('the export holds no articles');
-  const checked = d.articles.map((a, i) => checkArticle(a, i));
-  const problem = checked.find((c): c is { problem: string } => 'problem' in c);
-  if (problem) return fail(problem.problem);
-  return checked.map((c, i) => () => {
-    const e = (c as { article: ExportedArticle }).article;
+  const items: unknown[] = d.articles;
+  const checked: ExportedArticle[] = new Array(items.length);
+  const check = (i: number) => {
+    const c = checkArticle(items[i], i);
+    if ('problem' in c) fail(c.problem);
+    else checked[i] = c.article;
+  };
+  const build = (i: number): Article => {
+    const e = checked[i];
     try {
       return makeArticle({
         id: e.id,
@@ -312,7 +342,8 @@ function readExport(text: string, fail: (problem: string) => never): Array<() =>
     } catch (error) {
       return fail(`${label(e.title, i)} cannot be read: ${(error as Error).message}`);
     }
-  });
+  };
+  return { length: items.length, check, build };
 }
 
 function readTextArticle(fileName: string, text: string, now: number, fail: (problem: string) => never): () => Article {
