@@ -157,6 +157,13 @@ interface WriteLog {
 interface LookupCache {
   generation: number;
   df: Map<string, number>;
+  /**
+   * Whether `df` holds every term's frequency. Otherwise (a large corpus:
+   * reading every frequency cost a started worker's first lookup over a second
+   * at 50,000 articles, and hundreds of MB) it holds those of the page terms
+   * looked up so far in this generation, 0 for a term no article has.
+   */
+  dfComplete: boolean;
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
   /**
    * A small corpus's whole index (term → ids, chunks joined in order), read at
@@ -169,6 +176,18 @@ interface LookupCache {
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
+
+/**
+ * Up to this many articles, a new generation's first lookup reads every
+ * document frequency at once (one request; ~0.15 ms per page term later);
+ * beyond, only its page terms' (one request each: ~400 for a news page).
+ * Reading all of them grows with the vocabulary: at 50,000 articles it took
+ * a started worker's first lookup over a second and most of its heap.
+ */
+const COMPLETE_FREQUENCIES_UP_TO = 20_000;
+
+/** Page-term frequencies a large corpus's lookups keep at most before starting again. */
+const MAX_PARTIAL_FREQUENCIES = 100_000;
 
 /** Articles kept in memory with their features; beyond this the least recently used go. */
 const MAX_CACHED_ARTICLES = 500;
@@ -326,6 +345,8 @@ export class CorpusStore {
   private cache: LookupCache | null = null;
   /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); the bench varies it to compare what lookups find. */
   maxQueryTerms = MAX_QUERY_TERMS;
+  /** Up to this many articles, lookups read every document frequency at once (see `lookupCache`); tests lower it. */
+  completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;
 
   private constructor(private readonly db: CorpusDB) {}
 
@@ -425,11 +446,11 @@ export class CorpusStore {
     signal?.addEventListener('abort', cancel);
     try {
       const generation = generationOf(await tx.objectStore('meta').get('generation'));
-      if (this.cache?.generation === generation) log.dfBefore = this.cache.df;
+      if (this.cache?.generation === generation && this.cache.dfComplete) log.dfBefore = this.cache.df;
       else if (options.frequencies) {
         // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
         const df = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
-        this.cache = { generation, df, loaded: new Map(), postings: null };
+        this.cache = { generation, df, dfComplete: true, loaded: new Map(), postings: null };
         log.dfBefore = df;
       }
       const bump = tx.objectStore('meta').put(generation + 1, 'generation');
@@ -458,6 +479,11 @@ export class CorpusStore {
       return;
     }
     for (const [term, change] of log.df) {
+      // Some frequencies only: a changed one is read again when a page needs it.
+      if (!cache.dfComplete) {
+        cache.df.delete(term);
+        continue;
+      }
       const value = (cache.df.get(term) ?? 0) + change;
       if (value > 0) cache.df.set(term, value);
       else cache.df.delete(term);
@@ -915,7 +941,7 @@ export class CorpusStore {
   async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
-    const { cache, size } = await this.lookupCache(tx);
+    const { cache, size } = await this.lookupCache(tx, pageTerms);
     const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
     const { articles, stale } = await this.readArticles(tx, cache, ids);
     await tx.done;
@@ -933,7 +959,7 @@ export class CorpusStore {
   async candidateStories(pageTerms: readonly string[], limit = 50): Promise<StoryArticles[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
-    const { cache, size } = await this.lookupCache(tx);
+    const { cache, size } = await this.lookupCache(tx, pageTerms);
     const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
     const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
     // A hit in no story (which the writes never leave) stands as a story of its own.
@@ -1006,15 +1032,31 @@ export class CorpusStore {
     return this.db.transaction([...READ_STORES], 'readonly');
   }
 
-  /** What lookups keep in memory, for the generation `tx` reads: every document frequency is read again when it is another. */
-  private async lookupCache(tx: ReadTx): Promise<{ cache: LookupCache; size: number }> {
+  /**
+   * What lookups keep in memory, for the generation `tx` reads, with the
+   * frequency of each of `pageTerms`. A corpus of up to
+   * `completeFrequenciesUpTo` articles has every frequency read at once when
+   * the generation is new; a larger one has those of the page terms not yet
+   * known read, one request each, all issued at once.
+   */
+  private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = []): Promise<{ cache: LookupCache; size: number }> {
     const [stored, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
     const generation = generationOf(stored);
     let cache = this.cache;
     if (!cache || cache.generation !== generation) {
-      const all = await tx.objectStore('df').getAll();
-      cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), loaded: new Map(), postings: null };
+      if (size <= this.completeFrequenciesUpTo) {
+        const all = await tx.objectStore('df').getAll();
+        cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), dfComplete: true, loaded: new Map(), postings: null };
+      } else cache = { generation, df: new Map(), dfComplete: false, loaded: new Map(), postings: null };
       this.cache = cache;
+    }
+    if (!cache.dfComplete) {
+      const known = cache.df;
+      const missing = [...new Set(pageTerms)].filter((t) => !known.has(t));
+      const records = await Promise.all(missing.map((t) => tx.objectStore('df').get(t)));
+      // Bounded memory: past the limit, the terms of earlier pages are forgotten.
+      if (known.size + missing.length > MAX_PARTIAL_FREQUENCIES) known.clear();
+      missing.forEach((t, i) => known.set(t, records[i]?.df ?? 0));
     }
     return { cache, size };
   }
@@ -1028,7 +1070,7 @@ export class CorpusStore {
       if (known === undefined) postings.set(term, ids);
       else for (const id of ids) known.push(id);
     };
-    if (query.length > 0 && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
+    if (query.length > 0 && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
       // A small corpus: one read of the whole index costs less than a request per query term, and is kept.
       if (!cache.postings) {
         for (const c of await tx.objectStore('postings').getAll()) add(c.term, c.ids);

@@ -271,31 +271,65 @@ describe('CorpusStore postings chunks', () => {
 });
 
 describe('CorpusStore lookups in a corpus with many distinct terms', () => {
-  it('reads the postings term by term and ranks as the index functions do', async () => {
-    const name = `wide-${n++}`;
-    const store = await fresh(name);
-    // Letters only, so every made-up word is a term of its own.
-    const word = (x: number) => 'qu' + [...x.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('') + 'ol';
-    const articles = Array.from({ length: 90 }, (_, i) => {
+  // Letters only, so every made-up word is a term of its own.
+  const word = (x: number) => 'qu' + [...x.toString(26)].map((c) => String.fromCharCode(97 + parseInt(c, 26))).join('') + 'ol';
+  const wideArticles = () =>
+    Array.from({ length: 90 }, (_, i) => {
       const own = Array.from({ length: 40 }, (_, k) => word(1000 + i * 40 + k));
       const shared = Array.from({ length: 6 }, (_, k) => word((i * 7 + k * 13) % 60));
       const raw = [...own, ...shared].map((w, k) => (k % 8 === 7 ? `${w}.` : w)).join(' ');
       return makeArticle({ id: `wide-${String(i).padStart(3, '0')}`, raw, source: 'user', language: 'de' });
     });
-    for (let i = 0; i < articles.length; i += 30) await store.addArticles(articles.slice(i, i + 30));
+  /** What the index functions rank for a page, from the stored frequencies and postings as they are now. */
+  async function expectedRanking(name: string, terms: string[], limit: number, minTerms = 0): Promise<string[]> {
     const db = await openDB(name);
     const df = new Map(((await db.getAll('df')) as Array<{ term: string; df: number }>).map((d) => [d.term, d.df]));
     const postings = new Map<string, string[]>();
     for (const c of (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>) postings.set(c.term, [...(postings.get(c.term) ?? []), ...c.ids]);
+    const size = await db.count('articles');
     db.close();
-    expect(df.size).toBeGreaterThan(3000);
+    expect(df.size).toBeGreaterThan(minTerms);
+    return rankCandidates(selectQueryTerms(terms, df, size), postings, limit);
+  }
+
+  it('reads the postings term by term and ranks as the index functions do', async () => {
+    const name = `wide-${n++}`;
+    const store = await fresh(name);
+    const articles = wideArticles();
+    for (let i = 0; i < articles.length; i += 30) await store.addArticles(articles.slice(i, i + 30));
     for (const page of [articles[0], articles[41], articles[89]]) {
       const terms = contentTerms(page.raw, 'de');
-      const expected = rankCandidates(selectQueryTerms(terms, df, articles.length), postings, 10);
+      // More terms than a lookup reads the whole index for.
+      const expected = await expectedRanking(name, terms, 10, 3000);
       const found = (await store.candidates(terms, 10)).map((a) => a.id);
       expect(found).toEqual(expected);
       expect(found[0]).toBe(page.id);
     }
+  });
+
+  it("ranks the same when it reads only the page terms' frequencies (a large corpus), through its own and another context's writes", async () => {
+    const name = `partial-${n++}`;
+    const store = await fresh(name);
+    store.completeFrequenciesUpTo = 0;
+    const other = await fresh(name);
+    const articles = wideArticles();
+    await other.addArticles(articles.slice(0, 45));
+    const pages = [articles[0], articles[41], articles[60], articles[89]].map((a) => contentTerms(a.raw, 'de'));
+    const check = async (which = pages) => {
+      for (const terms of which) expect((await store.candidates(terms, 10)).map((a) => a.id)).toEqual(await expectedRanking(name, terms, 10));
+    };
+    await check(pages.slice(0, 2));
+    // Its own write after lookups that read some frequencies only: new articles' terms need them all.
+    await store.addArticles(articles.slice(45, 70));
+    await check();
+    await other.addArticles(articles.slice(70));
+    await check(pages.slice(0, 2));
+    // A deletion changes frequencies it holds and ones it does not.
+    await store.deleteArticle(articles[60].id);
+    await check();
+    await store.importArticles([articles[60]]);
+    await check();
+    await expectConsistentIndex(name);
   });
 });
 
