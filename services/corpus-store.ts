@@ -164,6 +164,12 @@ interface LookupCache {
    * looked up so far in this generation, 0 for a term no article has.
    */
   dfComplete: boolean;
+  /**
+   * Articles in the corpus at this generation; null after a write of this
+   * context. Counted once per generation: Chromium counts a store by reading
+   * through it, which grows with the corpus.
+   */
+  size: number | null;
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
   /**
    * A small corpus's whole index (term → ids, chunks joined in order), read at
@@ -450,7 +456,7 @@ export class CorpusStore {
       else if (options.frequencies) {
         // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
         const df = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
-        this.cache = { generation, df, dfComplete: true, loaded: new Map(), postings: null };
+        this.cache = { generation, df, dfComplete: true, size: null, loaded: new Map(), postings: null };
         log.dfBefore = df;
       }
       const bump = tx.objectStore('meta').put(generation + 1, 'generation');
@@ -490,6 +496,7 @@ export class CorpusStore {
     }
     for (const id of log.touched) cache.loaded.delete(id);
     cache.postings = null;
+    cache.size = null;
     cache.generation = generation + 1;
   }
 
@@ -1040,16 +1047,17 @@ export class CorpusStore {
    * known read, one request each, all issued at once.
    */
   private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = []): Promise<{ cache: LookupCache; size: number }> {
-    const [stored, size] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('articles').count()]);
-    const generation = generationOf(stored);
-    let cache = this.cache;
-    if (!cache || cache.generation !== generation) {
+    const generation = generationOf(await tx.objectStore('meta').get('generation'));
+    let cache = this.cache?.generation === generation ? this.cache : null;
+    const size = cache?.size ?? (await tx.objectStore('articles').count());
+    if (!cache) {
       if (size <= this.completeFrequenciesUpTo) {
         const all = await tx.objectStore('df').getAll();
-        cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), dfComplete: true, loaded: new Map(), postings: null };
-      } else cache = { generation, df: new Map(), dfComplete: false, loaded: new Map(), postings: null };
+        cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), dfComplete: true, size, loaded: new Map(), postings: null };
+      } else cache = { generation, df: new Map(), dfComplete: false, size, loaded: new Map(), postings: null };
       this.cache = cache;
     }
+    cache.size = size;
     if (!cache.dfComplete) {
       const known = cache.df;
       const missing = [...new Set(pageTerms)].filter((t) => !known.has(t));

@@ -397,6 +397,18 @@ describe('CorpusStore lookups kept in memory', () => {
     expect((await store.candidates(zoo)).map((a) => a.id)).toEqual(['zoo-b']);
   });
 
+  it("count the corpus again after this context's own writes (a term's share of the corpus decides whether it is looked up)", async () => {
+    const store = await fresh();
+    const article = (i: number) =>
+      makeArticle({ id: `share-${String(i).padStart(3, '0')}`, raw: `${i < 11 ? 'Die Gartenschau öffnet.' : 'Der Bäcker backt.'} Meldung ${i} aus Ort${'x'.repeat(i % 9)}.`, source: 'user', language: 'de' });
+    await store.addArticles(Array.from({ length: 200 }, (_, i) => article(i)));
+    const term = contentTerms('Gartenschau', 'de');
+    // In 11 of 200 articles: more than MAX_DF_SHARE of a corpus large enough for shares to count.
+    expect(await store.candidates(term)).toEqual([]);
+    await store.deleteArticle(article(150).id);
+    expect(await store.candidates(term)).toHaveLength(11);
+  });
+
   it('hands out the same article objects again until they change', async () => {
     const store = await fresh();
     await store.addArticles(otherArticles());
