@@ -505,7 +505,7 @@ export class CorpusStore {
    * term's ids are appended to the chunk its frequency points to (`added`:
    * term → ids of articles new to it).
    */
-  private static async addPostings(tx: WriteTx, added: ReadonlyMap<string, string[]>, log: WriteLog): Promise<void> {
+  private static async addPostings(tx: WriteTx, added: ReadonlyMap<string, string[]>, log: WriteLog, breather?: () => Promise<void>): Promise<void> {
     const df = tx.objectStore('df');
     const postings = tx.objectStore('postings');
     // Frequencies known in memory spare a read per term; after a clear in this transaction they are not.
@@ -516,15 +516,25 @@ export class CorpusStore {
       changed.set(term, change);
       log.df.set(term, change + ids.length);
     }
-    await Promise.all(
-      [...added].map(async ([term, ids]) => {
-        const before = known ? (known.get(term) ?? 0) + changed.get(term)! : ((await df.get(term))?.df ?? 0);
-        const chunk = Math.floor(before / POSTINGS_CHUNK);
-        // A term no article has yet has no chunk: a bulk import, mostly new terms, spares a read per term.
-        const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), before === 0 ? undefined : postings.get([term, chunk])]);
-        await postings.put({ term, chunk, ids: existing ? existing.ids.concat(ids) : ids });
-      }),
-    );
+    const addTerm = async ([term, ids]: [string, string[]]) => {
+      const before = known ? (known.get(term) ?? 0) + changed.get(term)! : ((await df.get(term))?.df ?? 0);
+      const chunk = Math.floor(before / POSTINGS_CHUNK);
+      // A term no article has yet has no chunk: a bulk import, mostly new terms, spares a read per term.
+      const [, existing] = await Promise.all([df.put({ term, df: before + ids.length }), before === 0 ? undefined : postings.get([term, chunk])]);
+      await postings.put({ term, chunk, ids: existing ? existing.ids.concat(ids) : ids });
+    };
+    const pending: Promise<void>[] = [];
+    try {
+      // Queuing an import's hundreds of thousands of requests at once is seconds of one task (in Firefox, felt by the corpus manager): it breathes.
+      for (const entry of added) {
+        const p = addTerm(entry);
+        p.catch(() => undefined);
+        pending.push(p);
+        if (breather && pending.length % 256 === 0) await breather();
+      }
+    } finally {
+      await Promise.all(pending);
+    }
   }
 
   /** Takes an article out of the postings of its terms, deleting terms no article has any more. */
@@ -728,16 +738,24 @@ export class CorpusStore {
     );
     const writes: Promise<unknown>[] = [];
     let done = 0;
+    const breather = transactionBreather(tx);
+    // Observed at once: the loop breathes, and a request failing meanwhile must not be an unhandled rejection (Promise.all below still sees it).
+    const push = (w: Promise<unknown>) => {
+      w.catch(() => undefined);
+      writes.push(w);
+    };
     try {
       for (const p of prepared) {
-        writes.push(
+        // Queuing ten thousand articles' requests at once is a long task (in Firefox, felt by the corpus manager).
+        await breather();
+        push(
           tx
             .objectStore('articles')
             .add(p.article)
             .then(() => onStored?.(++done)),
         );
-        writes.push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-        writes.push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+        push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
+        push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
         log.touched.add(p.article.id);
       }
       for (const story of stories) writes.push(tx.objectStore('stories').put(story));
@@ -747,7 +765,7 @@ export class CorpusStore {
       for (const w of writes) w.catch(() => undefined);
       throw error;
     }
-    writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log));
+    writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
     await Promise.all(writes);
   }
 
