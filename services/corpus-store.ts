@@ -349,7 +349,7 @@ export class CorpusStore {
   /** Features read with candidates, by the Article objects handed out, for `featuresOf`. */
   private readonly loadedFeatures = new WeakMap<Article, ArticleFeatures>();
   private cache: LookupCache | null = null;
-  /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); the bench varies it to compare what lookups find. */
+  /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); a comparison of what lookups find may vary it. */
   maxQueryTerms = MAX_QUERY_TERMS;
   /** Up to this many articles, lookups read every document frequency at once (see `lookupCache`); tests lower it. */
   completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;

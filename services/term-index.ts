@@ -15,14 +15,12 @@ import { contentTerms } from '../lib/text/tokens';
  */
 export const MAX_TERMS_PER_ARTICLE = 600;
 /**
- * Page terms whose postings are read for one lookup. Each is one IndexedDB
- * request (~0.2 ms in Chromium), the largest part of a lookup. Not tight,
- * because the rarest terms often occur in one article only: a cap of 50 spent
- * the lookup on them and changed the engine's result for 31 of 166 held-out
- * bench pages at 10,000 articles, 100 for 1; 120 gave the same annotation as
- * 250 for all 331 (docs/speed.md, 2026-12-06 lookup).
+ * Page terms whose postings are read for one lookup. Generous, because the
+ * rarest terms often occur in one article only: a tight cap would spend the
+ * whole lookup on them and never reach the terms the page shares with the
+ * other outlets of its story. The postings budget is what bounds the cost.
  */
-export const MAX_QUERY_TERMS = 120;
+export const MAX_QUERY_TERMS = 250;
 /** Postings (article ids) read at most for one lookup, whatever the corpus size. */
 export const MAX_POSTINGS_READ = 10_000;
 /**
