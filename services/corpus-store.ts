@@ -314,6 +314,14 @@ function transactionBreather(tx: WriteTx): () => Promise<void> {
   };
 }
 
+/**
+ * Whether this context shares its thread with the extension's pages: a
+ * background page (Firefox) has a window, a service worker (Chromium) does
+ * not. Queuing a large write's requests breathes only then: each breath waits
+ * for the requests queued so far, which a service worker need not pay for.
+ */
+const SHARES_PAGE_THREAD = typeof window !== 'undefined';
+
 /** Lets the event loop run (progress, cancel, other messages) during long preparation work. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -738,7 +746,7 @@ export class CorpusStore {
     );
     const writes: Promise<unknown>[] = [];
     let done = 0;
-    const breather = transactionBreather(tx);
+    const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
     // Observed at once: the loop breathes, and a request failing meanwhile must not be an unhandled rejection (Promise.all below still sees it).
     const push = (w: Promise<unknown>) => {
       w.catch(() => undefined);
