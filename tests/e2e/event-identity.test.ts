@@ -185,7 +185,7 @@ describe('event identity in Chromium: browser and command line agree on every la
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await expect.poll(() => articleCount(options), { timeout: 20_000 }).toBe(5);
-    await options.getByLabel(/Import/).setInputFiles(file);
+    await options.getByLabel(/^Import \(/).setInputFiles(file);
     await expect.poll(async () => (await options.getByRole('status').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(importMessage(data));
     const status = (await options.getByRole('status').textContent()) ?? '';
     expect(skippedCount(status)).toBe(data.seedsInFile);
@@ -265,7 +265,7 @@ describe('event identity in Firefox ESR: browser and command line agree on every
   it('imports the labelled corpus through the corpus manager; the seeds in it are skipped', async () => {
     const options = await openExtensionPage(`${base}/options.html`);
     await poll(() => articleCount(options), (n) => n === 5, 20_000, 'seed corpus');
-    const input = await options.$('input[type="file"]');
+    const input = await options.$('input[type="file"][multiple]');
     expect(input).not.toBeNull();
     await input!.uploadFile(file);
     const status = await poll(
