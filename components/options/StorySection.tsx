@@ -3,6 +3,7 @@ import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import type { ArticleSummary } from '../../platform/protocol';
 import { ArticleRow } from './ArticleRow';
 import { StoryChart } from './StoryChart';
+import { StoryTimeline } from './StoryTimeline';
 
 export interface StorySectionProps {
   /** Its place in the list, from 1. */
@@ -17,7 +18,7 @@ export interface StorySectionProps {
   t: OptionsMessages;
 }
 
-/** One story of the corpus: its headline, the outlets' chart, and a row per article. */
+/** One story of the corpus: its headline, which outlet reported when, the outlets' chart, and a row per article. */
 export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, t }: StorySectionProps) {
   const first = articles[0];
   const charted = articles.length > 1 && profiles && articles.every((a) => profiles[a.id]) ? profiles : null;
@@ -26,6 +27,7 @@ export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, 
       <h2>
         {articles.length > 1 ? t.story(first.title) : first?.title} <span class="count">{t.count(articles.length)}</span>
       </h2>
+      {articles.length > 1 && <StoryTimeline articles={articles} t={t} />}
       {charted && <StoryChart t={t} title={first.title} outlets={articles.map((a) => ({ label: a.outlet, profile: charted[a.id] }))} />}
       <table>
         <thead>

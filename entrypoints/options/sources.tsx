@@ -7,7 +7,6 @@
 import browser from 'webextension-polyfill';
 import { useEffect, useState } from 'preact/hooks';
 import { Sources } from '../../components/options/Sources';
-import { StoryTimeline } from '../../components/options/StoryTimeline';
 import { describeFeed, type DroppedLog, type FeedSettings, type FeedView } from '../../lib/feeds/feed-state';
 import { reasonText, type FeedReason } from '../../lib/feeds/feed-reason';
 import { readOpml } from '../../lib/feeds/opml';
@@ -15,7 +14,7 @@ import { permissionPattern } from '../../lib/feeds/permission';
 import { localeFor } from '../../lib/i18n/messages';
 import { sourcesMessages } from '../../lib/i18n/sources-messages';
 import '../../components/options/Sources.css';
-import { ask, listen, type ArticleSummary, type StorySummary } from '../../platform/protocol';
+import { ask, listen } from '../../platform/protocol';
 
 const t = sourcesMessages(localeFor(browser.i18n.getUILanguage()));
 
@@ -36,12 +35,11 @@ export function SourcesSection() {
   const [usage, setUsage] = useState<number | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [pending, setPending] = useState<{ text: string; feeds: number; origins: string[] } | null>(null);
-  const [stories, setStories] = useState<Array<{ id: string; articles: ArticleSummary[] }>>([]);
   // The feeds' states are told from when the list was last read ("5 min ago").
   const [now, setNow] = useState(() => Date.now());
 
   const reload = async () => {
-    const [list, stats, corpus] = await Promise.all([ask('crossread:feeds', {}), ask('crossread:corpus-stats', {}), ask('crossread:list-articles', {})]);
+    const [list, stats] = await Promise.all([ask('crossread:feeds', {}), ask('crossread:corpus-stats', {})]);
     if (list.ok) {
       setNow(Date.now());
       setFeeds(list.feeds);
@@ -50,11 +48,6 @@ export function SourcesSection() {
       setRunning(list.running);
     }
     if (stats.ok) setUsage(stats.usage);
-    if (corpus.ok) {
-      const byId = new Map(corpus.articles.map((a) => [a.id, a]));
-      const multi = corpus.stories.filter((s: StorySummary) => s.articleIds.length > 1);
-      setStories(multi.map((s) => ({ id: s.id, articles: s.articleIds.flatMap((id) => byId.get(id) ?? []) })));
-    }
   };
 
   useEffect(() => {
@@ -153,19 +146,6 @@ export function SourcesSection() {
         onIntervalMinutes={(minutes) => ask('crossread:feed-settings', { intervalMinutes: minutes }).then((r) => report(r, t.intervalSaved(minutes)))}
         onRetentionDays={(days) => ask('crossread:feed-settings', { retentionDays: days }).then((r) => report(r, t.kept(days)))}
       />
-      {stories.length > 0 && (
-        <section class="timelines" aria-label={t.timelines}>
-          <h2>{t.timelinesHeading}</h2>
-          {stories.map((s) => (
-            <details key={s.id} data-story={s.id}>
-              <summary>
-                {s.articles[0]?.title} <span class="count">{t.articles(s.articles.length)}</span>
-              </summary>
-              <StoryTimeline articles={s.articles} t={t} />
-            </details>
-          ))}
-        </section>
-      )}
     </>
   );
 }

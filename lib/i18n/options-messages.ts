@@ -55,6 +55,12 @@ export interface OptionsMessages {
   chartAxis: string;
   /** One bar's tooltip: outlet, count and what it counts. */
   chartBar(outlet: string, n: number, kind: string): string;
+  /** The story timeline's visible caption. */
+  timeline: string;
+  /** The story timeline's name for assistive technology. */
+  timelineLabel: string;
+  /** Said after a day that is when undated articles were added, not when they were published. */
+  timelineUndated: string;
   cancelImport: string;
   progress(label: string, done: string, total: string): string;
   shortcuts: string;
@@ -113,6 +119,9 @@ const en: OptionsMessages = {
   kinds: { shared: 'shared with other outlets', only: 'only this outlet reports', omits: 'of the others’ points it leaves out' },
   chartAxis: 'points (sentences) per outlet',
   chartBar: (outlet, n, kind) => `${outlet}: ${n} ${n === 1 ? 'point' : 'points'} ${kind}`,
+  timeline: 'Who reported when:',
+  timelineLabel: 'Which outlet reported when',
+  timelineUndated: '(added; no date given)',
   cancelImport: 'Cancel',
   progress: (label, done, total) => `${label} (${done} of ${total})`,
   shortcuts: 'Keyboard shortcuts for the notes',
@@ -172,6 +181,9 @@ const de: OptionsMessages = {
   kinds: { shared: 'auch bei anderen Medien', only: 'nur bei diesem Medium', omits: 'der anderen, die hier fehlen' },
   chartAxis: 'Punkte (Sätze) je Medium',
   chartBar: (outlet, n, kind) => `${outlet}: ${n} ${n === 1 ? 'Punkt' : 'Punkte'} ${kind}`,
+  timeline: 'Wer wann berichtete:',
+  timelineLabel: 'Welches Medium wann berichtete',
+  timelineUndated: '(hinzugefügt; ohne Datum)',
   cancelImport: 'Abbrechen',
   progress: (label, done, total) => `${label} (${done} von ${total})`,
   shortcuts: 'Tastenkürzel für die Notizen',

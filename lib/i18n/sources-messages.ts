@@ -1,8 +1,7 @@
 /**
  * The words of the corpus manager's Sources section (followed feeds, their
- * states, the fetch interval, retention) and of its story timelines, in
- * English and German, as plain tables so the wording is testable without a
- * browser. A feed's reasons (why it failed, what its fetch left out, why
+ * states, the fetch interval, retention) in English and German, as plain
+ * tables so the wording is testable without a browser. A feed's reasons (why it failed, what its fetch left out, why
  * following it was refused) arrive as a kind plus values and are told here;
  * the background takes its own English from the English table.
  */
@@ -79,12 +78,6 @@ export interface SourcesMessages {
   opmlUnreadable(file: string, problem: string): string;
   importNotGranted: string;
   imported(added: number, skipped: number): string;
-  timelines: string;
-  timelinesHeading: string;
-  articles(n: number): string;
-  timelineLabel: string;
-  published: string;
-  addedUndated: string;
 }
 
 export interface FeedReasonWords {
@@ -314,12 +307,6 @@ const en: SourcesMessages = {
   importNotGranted: 'Nothing imported: the browser did not grant crossread these sites.',
   imported: (added, skipped) =>
     `Following ${added} new ${added === 1 ? 'feed' : 'feeds'}${skipped ? ` (${skipped} skipped: followed already or not a feed address)` : ''}; fetching them now.`,
-  timelines: 'Story timelines',
-  timelinesHeading: 'Who reported when',
-  articles: (n) => `(${n} ${n === 1 ? 'article' : 'articles'})`,
-  timelineLabel: 'Which outlet reported when',
-  published: 'Published',
-  addedUndated: 'Added to the corpus (the article gives no date)',
 };
 
 const de: SourcesMessages = {
@@ -392,12 +379,6 @@ const de: SourcesMessages = {
   importNotGranted: 'Nichts importiert: Der Browser hat crossread diese Websites nicht erlaubt.',
   imported: (added, skipped) =>
     `Sie folgen ${added} ${added === 1 ? 'neuen Feed' : 'neuen Feeds'}${skipped ? ` (${skipped} übersprungen: schon gefolgt oder keine Feed-Adresse)` : ''}; sie werden jetzt abgerufen.`,
-  timelines: 'Zeitleisten der Ereignisse',
-  timelinesHeading: 'Wer wann berichtete',
-  articles: (n) => `(${n} Artikel)`,
-  timelineLabel: 'Welches Medium wann berichtete',
-  published: 'Veröffentlicht',
-  addedUndated: 'Zum Korpus hinzugefügt (der Artikel nennt kein Datum)',
 };
 
 export function sourcesMessages(locale: Locale): SourcesMessages {

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
+import { StorySection } from '../../components/options/StorySection';
 import { VirtualList } from '../../components/options/VirtualList';
+import { optionsMessages } from '../../lib/i18n/options-messages';
+import type { ArticleSummary } from '../../platform/protocol';
 import { useDom } from './dom';
 
 const { mount, window } = useDom();
@@ -54,5 +57,30 @@ describe('VirtualList', () => {
     expect(Array.from(again.querySelectorAll('p.row')).map((p) => p.textContent)[0]).toBe('Story 7');
     expect((root.querySelector('.virtual-list') as HTMLElement).style.height).toBe(`${filtered.length * 40}px`);
     expect(window.document.querySelectorAll('p.row').length).toBeLessThan(30);
+  });
+
+  it('measures story rows with their timeline: the list is as tall as the rows measured plus the guesses for the rest', () => {
+    const t = optionsMessages('en');
+    const story = (i: number): ArticleSummary[] =>
+      ['A', 'B'].map((outlet, j) => ({
+        id: `s${i}-${j}`, outlet, title: `Story ${i}`, language: 'en', date: `2025-05-0${j + 1}`, url: null, source: 'user', addedAt: 0, length: 100, storyId: `s${i}`,
+      }));
+    const stories = Array.from({ length: 100 }, (_, i) => story(i));
+    const root = mount(
+      <VirtualList
+        items={stories}
+        keyOf={(s) => s[0].storyId!}
+        // A guess far from the 40 px each row measures, so the total shows which rows were measured.
+        estimate={() => 300}
+        render={(s, i) => <StorySection n={i + 1} articles={s} profiles={undefined} onOpen={() => {}} onSave={async () => null} onDelete={() => {}} t={t} />}
+      />,
+    );
+    const rows = root.querySelectorAll('[data-index]');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.querySelector('.story-timeline li')!.textContent).toBe('2025-05-01 A');
+    const height = Number.parseInt((root.querySelector('.virtual-list') as HTMLElement).style.height, 10);
+    const measured = (300 * stories.length - height) / (300 - 40);
+    expect(Number.isInteger(measured)).toBe(true);
+    expect(measured).toBeGreaterThanOrEqual(rows.length);
   });
 });
