@@ -351,8 +351,8 @@ function Options() {
       <VirtualList
         items={grouped}
         keyOf={(g) => g.story.id}
-        // A story's heading and table header, a row per article, and its chart once there are two outlets.
-        estimate={(g) => 90 + 34 * g.articles.length + (g.articles.length > 1 ? 160 : 0)}
+        // A story's heading and table header, a row per article, and its timeline line and chart once there are two outlets.
+        estimate={(g) => 90 + 34 * g.articles.length + (g.articles.length > 1 ? 184 : 0)}
         onShown={(shown) => setShownStories(shown.map((g) => g.story))}
         render={({ story, articles: shown }, i) => (
           <StorySection
