@@ -106,6 +106,11 @@ describe('Chromium: following feeds', () => {
     const compared = (await look.locator('crossread-overlay').count()) === 0 ? '0' : await look.locator('crossread-overlay').getAttribute('data-outlets');
     expect(compared).toBe('0');
     await Promise.all([page.close(), look.close()]);
+    // Each story of the corpus manager says which outlet reported when, in text, in its own section (not in Sources).
+    const timelines = () => options.locator('section.story .story-timeline li').allTextContents();
+    await expect.poll(async () => (await timelines()).some((day) => OUTLET_NAMES.some((name) => day.includes(name))), { timeout: 20_000 }).toBe(true);
+    for (const day of await timelines()) expect(day).toMatch(/^\d{4}(-\d{2}){0,2}( \(added; no date given\))? \S/);
+    expect(await options.getByRole('region', { name: 'Sources' }).getByRole('list', { name: 'Which outlet reported when' }).count()).toBe(0);
     await options.screenshot({ path: path.join(artifactsDir, 'feeds-sources-chromium.png'), fullPage: true });
   });
 
