@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article } from '../../lib/article/article';
-import { exportCorpus, exportFileName, parseImportAsync, serialiseExport } from '../../lib/article/transfer';
+import { exportCorpus, exportFileName, serialiseExport } from '../../lib/article/transfer';
 import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import { ProgressBar } from '../../components/options/ProgressBar';
 import { StorySection } from '../../components/options/StorySection';
@@ -14,6 +14,7 @@ import { localeFor } from '../../lib/i18n/messages';
 import { measure } from '../../platform/timing';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import { SourcesSection } from './sources';
+import { readImportFile } from './read-import';
 import './options.css';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -198,7 +199,7 @@ function Options() {
         const prepared: Article[] = [];
         const notes: string[] = [];
         for (const file of Array.from(files)) {
-          const result = await parseImportAsync(file.name, await file.text(), [...existing, ...prepared], {
+          const result = await readImportFile(file, [...existing, ...prepared], {
             signal: controller.signal,
             onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
           });

@@ -269,6 +269,45 @@ export async function parseImportAsync(
 }
 
 /**
+ * The first half of parseImport, for a Web Worker: reads the file and checks
+ * every article (throwing ImportError as parseImport does), then builds them
+ * one by one with `build`. Duplicates are not looked for here: the corpus is
+ * not at hand, `dedupeImportAsync` does that with what was built.
+ */
+export function checkImport(fileName: string, content: string, options: ParseOptions = {}): { length: number; build(index: number): Article } {
+  const plan = readFile(fileName, content, options);
+  for (let i = 0; i < plan.length; i++) plan.check(i);
+  return { length: plan.length, build: (i) => plan.build(i) };
+}
+
+/**
+ * The second half of parseImport: the articles built by `checkImport` (in the
+ * file's order), with what the corpus or the file already has skipped and ids
+ * kept unique. Yields to the event loop every 30 ms, and rejects with an
+ * AbortError when the signal aborts.
+ */
+export async function dedupeImportAsync(existing: readonly Article[], articles: readonly Article[], options: { signal?: AbortSignal } = {}): Promise<ImportResult> {
+  const { signal } = options;
+  let last = performance.now();
+  const breatheNow = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+    last = performance.now();
+  };
+  if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+  const result = new Deduplicator([]);
+  for (const a of existing) {
+    result.keep(a);
+    if (performance.now() - last > 30) await breatheNow();
+  }
+  for (const a of articles) {
+    result.offer(a);
+    if (performance.now() - last > 30) await breatheNow();
+  }
+  return result.done();
+}
+
+/**
  * An import file read: its articles, each to be checked (throwing ImportError)
  * and then built (building is the slow part: cleaning each text). Every
  * article is checked before any is built, so the first problem in the file is
@@ -378,10 +417,13 @@ class Deduplicator {
   private readonly replaced: string[] = [];
 
   constructor(existing: readonly Article[]) {
-    for (const a of existing) {
-      this.remember(a, true);
-      this.stored.set(a.id, a);
-    }
+    for (const a of existing) this.keep(a);
+  }
+
+  /** An article of the corpus, to skip its copies. */
+  keep(a: Article): void {
+    this.remember(a, true);
+    this.stored.set(a.id, a);
   }
 
   private remember(a: Article, inCorpus: boolean): void {

@@ -10,6 +10,8 @@ import {
   EXPORT_VERSION,
   exportCorpus,
   exportFileName,
+  checkImport,
+  dedupeImportAsync,
   ImportError,
   MAX_ARTICLE_CHARS,
   MAX_IMPORT_BYTES,
@@ -259,6 +261,50 @@ describe('parseImportAsync', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(parseImportAsync('c.json', exportFile(readerArticles(3)), [], { signal: controller.signal })).rejects.toThrow(/cancelled/);
+  });
+});
+
+describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)', () => {
+  /** Both halves one after the other, as the corpus manager runs them. */
+  async function inHalves(fileName: string, content: string, existing: Article[], signal?: AbortSignal) {
+    const plan = checkImport(fileName, content, { now: 42 });
+    const built = Array.from({ length: plan.length }, (_, i) => plan.build(i));
+    return dedupeImportAsync(existing, built, { signal });
+  }
+
+  it('give what parseImport gives: duplicates skipped, taken ids renamed, edited articles replaced', async () => {
+    const existing = readerArticles(5);
+    const edited = { ...existing[0], outlet: 'Renamed outlet' };
+    const sameUrl = { ...readerArticles(1, 'u')[0], url: 'https://NEWS.example/r/1/#comments' };
+    const takenId = { ...readerArticles(1, 'x')[0], id: existing[3].id };
+    const fresh = readerArticles(3, 'n');
+    const content = exportFile([edited, existing[2], sameUrl, takenId, ...fresh, { ...fresh[1], id: 'again', url: null }]);
+    const expected = parseImport('h.json', content, existing, { now: 42 });
+    expect(expected.replaced).toEqual([existing[0].id]);
+    expect(expected.skipped).toHaveLength(3);
+    expect(expected.articles.map((a) => a.id)).toContain(`${existing[3].id}-2`);
+    expect(await inHalves('h.json', content, existing)).toEqual(expected);
+    const text = 'url: https://t.example/1\ntitle: Ein Titel\n\nDer VfB gewinnt das Finale. Es war ein langer Abend.';
+    expect(await inHalves('t.txt', text, existing)).toEqual(parseImport('t.txt', text, existing, { now: 42 }));
+  });
+
+  it('refuse a bad file with the same message as parseImport, before building anything', () => {
+    const bad = asObject(readerArticles(3));
+    (bad.articles[2] as unknown as Record<string, unknown>).date = '12.02.2025';
+    const content = JSON.stringify(bad);
+    const expected = importFailure('bad.json', content).message;
+    expect(expected).toMatch(/^bad\.json: article 3 .* has no valid "date" field/);
+    expect(() => checkImport('bad.json', content)).toThrow(new ImportError('bad.json', expected.slice('bad.json: '.length)));
+    for (const [name, text] of [['x.json', '{"format":'], ['e.json', '  '], ['a.pdf', 'x']]) {
+      expect(() => checkImport(name, text)).toThrow(importFailure(name, text).message);
+    }
+  });
+
+  it('dedupeImportAsync stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const few = readerArticles(3);
+    await expect(dedupeImportAsync(few, few, { signal: controller.signal })).rejects.toThrow(/cancelled/);
   });
 });
 
