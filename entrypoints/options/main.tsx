@@ -16,6 +16,7 @@ import { optionsMessages } from '../../lib/i18n/options-messages';
 import { SourcesSection } from './sources';
 import { readImportFile } from './read-import';
 import './options.css';
+import { download } from './download';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -28,15 +29,6 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 function must<T extends { ok: boolean }>(reply: T | Failure): Exclude<T, Failure> {
   if (!reply.ok) throw new Error((reply as Failure).error);
   return reply as Exclude<T, Failure>;
-}
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 interface Message {
@@ -309,7 +301,7 @@ function Options() {
           type="button"
           onClick={() =>
             void ask('crossread:export-articles', {}).then((reply) => {
-              if (reply.ok) download(exportFileName(), serialiseExport(exportCorpus(reply.articles)));
+              if (reply.ok) download(exportFileName(), serialiseExport(exportCorpus(reply.articles)), 'application/json');
               else setMessage({ text: reply.error, error: true });
             })
           }

@@ -15,17 +15,9 @@ import { localeFor } from '../../lib/i18n/messages';
 import { sourcesMessages } from '../../lib/i18n/sources-messages';
 import '../../components/options/Sources.css';
 import { ask, listen } from '../../platform/protocol';
+import { download } from './download';
 
 const t = sourcesMessages(localeFor(browser.i18n.getUILanguage()));
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/x-opml' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function SourcesSection() {
   const [feeds, setFeeds] = useState<FeedView[]>([]);
@@ -139,7 +131,7 @@ export function SourcesSection() {
         }}
         onExportOpml={() =>
           void ask('crossread:export-opml', {}).then((r) => {
-            if (r.ok) download(`crossread-feeds-${new Date().toISOString().slice(0, 10)}.opml`, r.text);
+            if (r.ok) download(`crossread-feeds-${new Date().toISOString().slice(0, 10)}.opml`, r.text, 'text/x-opml');
             else setMessage({ text: r.error, error: true });
           })
         }
