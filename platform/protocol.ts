@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
+import type { ArticleFeatures } from '../lib/match/features';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
 import type { FeedReason } from '../lib/feeds/feed-reason';
@@ -111,10 +112,16 @@ export interface BackgroundRequests {
    * events with the same `operation`; `crossread:cancel` stops it.
    */
   /**
-   * Options: import articles in one transaction. A large import comes in parts (a message is at most
-   * 64 MiB): each with `more` is held by the background, and the part without writes them all.
+   * Options: import articles in one transaction. A large import comes in parts numbered from 0 (a
+   * message is at most 64 MiB): the first opens the transaction, each is written into it as it
+   * arrives, and the part without `more` commits. `total`: the import's articles, for progress.
+   * `analysis`: what the corpus manager's worker worked out for each article of the part, which the
+   * background then need not (it works out again what another engine version worked out).
    */
-  'crossread:import-articles': { payload: { operation: string; articles: Article[]; more?: boolean }; reply: Result<{ count: number }> };
+  'crossread:import-articles': {
+    payload: { operation: string; part: number; total: number; articles: Article[]; analysis?: ImportAnalysis; more?: boolean };
+    reply: Result<{ count: number }>;
+  };
   /** Options: stop a running write; `cancelled` is false when there was none by that id. */
   'crossread:cancel': { payload: { operation: string }; reply: Result<{ cancelled: boolean }> };
   /** Options: every article, text included (export, and the duplicate check of an import). */
@@ -254,6 +261,24 @@ export const MAX_MESSAGE_ARTICLE_CHARS = 1_100_000;
 /** Most articles one import request carries. */
 export const MAX_IMPORT_ARTICLES = 200_000;
 
+/** An import part's articles analysed where the file was read: each one's index terms and features, in the part's order. */
+export interface ImportAnalysis {
+  /** The FEATURES_VERSION of the code that did it. */
+  featuresVersion: number;
+  items: Array<{ terms: string[]; features: ArticleFeatures }>;
+}
+
+/** Features are only taken from crossread's own pages (the request's sender check), so their shape is checked, not each field. */
+const features: Check<ArticleFeatures> = check((v, at) => {
+  const f = v as Partial<ArticleFeatures> | null;
+  return typeof f === 'object' && f !== null && typeof f.version === 'number' && Array.isArray(f.sentences) && typeof f.termFreq === 'object' ? null : `${at} is not an article's features`;
+});
+
+const importAnalysis = fields<ImportAnalysis>({
+  featuresVersion: finite,
+  items: list(fields({ terms: list(text(1000)), features }), MAX_IMPORT_ARTICLES),
+});
+
 const id = nonEmptyText(500);
 const operation = nonEmptyText(100);
 
@@ -315,7 +340,10 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
     }),
     from: 'extension-pages',
   },
-  'crossread:import-articles': { payload: fields({ operation, articles: list(article, MAX_IMPORT_ARTICLES), more: optional(flag) }), from: 'extension-pages' },
+  'crossread:import-articles': {
+    payload: fields({ operation, part: count, total: count, articles: list(article, MAX_IMPORT_ARTICLES), analysis: optional(importAnalysis), more: optional(flag) }),
+    from: 'extension-pages',
+  },
   'crossread:cancel': { payload: fields({ operation }), from: 'extension-pages' },
   'crossread:export-articles': { payload: empty, from: 'extension-pages' },
   'crossread:update-article': { payload: fields({ id, outlet: optional(text(1000)), date: optional(nullable(text(100))) }), from: 'extension-pages' },

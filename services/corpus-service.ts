@@ -1,12 +1,13 @@
 import type { Article } from '../lib/article/article';
-import type { CorpusStore } from './corpus-store';
+import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared } from './corpus-store';
+import { FEATURES_VERSION } from '../lib/match/features';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
-import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, FeedRequestName, Message, StorySummary } from '../platform/protocol';
+import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, FeedRequestName, ImportAnalysis, Message, StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -35,6 +36,50 @@ export function summaryOf(article: Article, storyId: string | null): ArticleSumm
   return { ...rest, length: raw.length - bodyStart, storyId };
 }
 
+/** An import whose parts are arriving: its transaction is open (see CorpusStore.openImport). */
+interface OpenImport {
+  controller: AbortController;
+  session: Promise<ImportSession>;
+  /** The number of the part expected next. */
+  next: number;
+  received: number;
+  started: number;
+  /** Time spent analysing articles here, for want of the worker's analysis. */
+  preparing: number;
+}
+
+const interrupted = (): Failure => ({
+  ok: false,
+  error: "The import was interrupted (crossread's background restarted or missed a part of it), so nothing was saved; the corpus is as it was. Try again.",
+});
+
+const cancelledFailure = (): Failure => ({ ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true });
+
+/**
+ * A part's articles with their index terms and features: the ones the
+ * corpus manager's worker sent where they come from this engine version,
+ * else worked out here, letting the event loop run every 30 ms.
+ */
+async function preparedPart(articles: readonly Article[], analysis: ImportAnalysis | undefined, signal: AbortSignal): Promise<Prepared[]> {
+  const usable = analysis?.featuresVersion === FEATURES_VERSION && analysis.items.length === articles.length ? analysis.items : null;
+  const out: Prepared[] = [];
+  let last = performance.now();
+  for (const [i, article] of articles.entries()) {
+    const given = usable?.[i];
+    if (given && given.features.version === FEATURES_VERSION) {
+      out.push({ article, terms: given.terms, features: given.features });
+      continue;
+    }
+    if (signal.aborted) throw new WriteCancelledError();
+    out.push(prepare(article));
+    if (performance.now() - last > 30) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      last = performance.now();
+    }
+  }
+  return out;
+}
+
 /** Stories largest first, each one's articles by outlet, every article in exactly one. */
 function orderStories(groups: Array<{ id: string; articles: Article[] }>): StorySummary[] {
   return groups
@@ -55,9 +100,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   /** Bumped by every write: the charts kept below belong to one generation. */
   let generation = 0;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
-  const running = new Map<string, AbortController>();
-  /** The parts of imports still coming (see 'crossread:import-articles'), by operation. */
-  const held = new Map<string, Article[]>();
+  /** Imports whose parts are arriving (see 'crossread:import-articles'), by operation. */
+  const imports = new Map<string, OpenImport>();
   /** Imports in parts that were cancelled: their later parts are refused. */
   const cancelledParts = new Set<string>();
 
@@ -196,54 +240,69 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, id: article.id, title: article.title };
     },
 
-    'crossread:import-articles': async ({ operation, articles: part, more }) => {
-      // Registered before anything is awaited: a cancel sent right after this request finds it.
-      if (running.has(operation)) return { ok: false, error: `Operation ${operation} is already running.` };
-      if (cancelledParts.has(operation)) {
-        const failure: Failure = { ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true };
-        return failure;
-      }
-      // A part of a large import: held until the last part, so the whole import is still one transaction.
-      const earlier = held.get(operation);
-      if (more) {
-        const list = earlier ?? [];
-        for (const a of part) list.push(a);
-        held.set(operation, list);
-        return { ok: true, count: list.length };
-      }
-      held.delete(operation);
-      const articles = earlier ? earlier.concat(part) : part;
-      const controller = new AbortController();
-      running.set(operation, controller);
-      try {
-        // The e2e build records each step as `crossread-bg:import-<step>`, for the browser bench.
-        let t = performance.now();
-        const s = await deps.store();
-        await s.importArticles(articles, {
-          signal: controller.signal,
-          onProgress: (done, total) => deps.progress(operation, done, total),
-          lap: (step) => (t = measure(`crossread-bg:import-${step}`, t)),
-        });
-        await wrote();
-        return { ok: true, count: articles.length };
-      } catch (error) {
-        if (controller.signal.aborted) {
-          const failure: Failure = { ok: false, error: error instanceof Error ? error.message : String(error), cancelled: true };
-          return failure;
+    'crossread:import-articles': async ({ operation, part: number, total, articles: part, analysis, more }) => {
+      if (cancelledParts.has(operation)) return cancelledFailure();
+      let run = imports.get(operation);
+      if (number === 0) {
+        if (run) return { ok: false, error: `Operation ${operation} is already running.` };
+        // Registered before anything is awaited: a cancel sent right after this request finds it.
+        const controller = new AbortController();
+        const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored: (done) => deps.progress(operation, done, total) }));
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0 };
+        run = opened;
+        imports.set(operation, opened);
+      } else if (!run || run.next !== number) {
+        // A part of an import this background does not hold open: it was started before a restart, or a part went missing.
+        if (run) {
+          run.controller.abort();
+          imports.delete(operation);
         }
+        return interrupted();
+      }
+      const current = run;
+      current.next = number + 1;
+      const close = () => {
+        if (imports.get(operation) === current) imports.delete(operation);
+      };
+      try {
+        const t = performance.now();
+        const prepared = await preparedPart(part, analysis, current.controller.signal);
+        current.preparing += performance.now() - t;
+        const session = await current.session;
+        const added = session.add(prepared);
+        current.received += part.length;
+        if (more) {
+          // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
+          added.catch(() => undefined);
+          const failed = session.failure();
+          if (failed) throw failed.error;
+          return { ok: true, count: current.received };
+        }
+        await added;
+        await session.finish();
+        // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
+        if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
+        measure('crossread-bg:import-write', current.started);
+        close();
+        await wrote();
+        return { ok: true, count: current.received };
+      } catch (error) {
+        close();
+        const wasCancelled = current.controller.signal.aborted && (error as { name?: unknown })?.name === 'AbortError';
+        current.controller.abort();
+        if (wasCancelled) return { ...cancelledFailure(), error: error instanceof Error ? error.message : String(error) };
         throw error;
-      } finally {
-        running.delete(operation);
       }
     },
 
     'crossread:cancel': async ({ operation }) => {
-      const controller = running.get(operation);
-      controller?.abort();
-      const dropped = held.delete(operation);
+      const run = imports.get(operation);
+      if (!run) return { ok: true, cancelled: false };
+      run.controller.abort();
+      imports.delete(operation);
       // A part already on its way must not start the import again.
-      if (dropped) cancelledParts.add(operation);
-      return { ok: true, cancelled: controller !== undefined || dropped };
+      cancelledParts.add(operation);
+      return { ok: true, cancelled: true };
     },
 
     'crossread:export-articles': async () => ({ ok: true, articles: await (await deps.store()).listArticles() }),

@@ -199,7 +199,7 @@ const MAX_PARTIAL_FREQUENCIES = 100_000;
 const MAX_CACHED_ARTICLES = 500;
 
 /** An article with what the index and the engine need of it, computed outside any transaction. */
-interface Prepared {
+export interface Prepared {
   article: Article;
   terms: string[];
   features: ArticleFeatures;
@@ -222,7 +222,7 @@ function termChunks(term: string): IDBKeyRange {
   return IDBKeyRange.bound([term, -Infinity], [term, Infinity]);
 }
 
-function prepare(article: Article): Prepared {
+export function prepare(article: Article): Prepared {
   return { article, terms: indexTerms(article), features: articleFeatures(article) };
 }
 
@@ -289,6 +289,35 @@ export class WriteCancelledError extends Error {
     super('Cancelled; nothing was saved and the corpus is as it was.');
     this.name = 'AbortError';
   }
+}
+
+/**
+ * How long an open import (`openImport`) waits for its next part before it
+ * gives up and leaves the corpus as it was. The corpus manager sends a part
+ * every few hundred milliseconds (its worker analyses about a part's worth in
+ * that time), so only a page closed or stalled mid-import waits this long; it
+ * is well below the 30 s after which Chromium stops an idle service worker,
+ * so the import ends cleanly here rather than with the worker, and the
+ * corpus, locked by the open transaction meanwhile, is free again soon.
+ */
+export const IMPORT_PART_TIMEOUT_MS = 15_000;
+
+/** An import's next part never came (its page closed or stalled); nothing of it was kept. */
+export class ImportInterruptedError extends Error {
+  constructor() {
+    super('The import was interrupted before its last part arrived, so nothing was saved; the corpus is as it was. Try again.');
+    this.name = 'ImportInterruptedError';
+  }
+}
+
+/** An import written part by part as the parts arrive, in one transaction (see `openImport`). */
+export interface ImportSession {
+  /** Adds the next part; resolves once its articles are in the open transaction (stories chosen, writes queued), rejects with the import's error. */
+  add(part: readonly Prepared[]): Promise<void>;
+  /** Commits what the parts added: resolves once all of it is stored, rejects (the corpus unchanged) if anything failed. */
+  finish(): Promise<void>;
+  /** The error that ended the import early (its transaction aborted), if one did. */
+  failure(): { error: unknown } | null;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -854,12 +883,74 @@ export class CorpusStore {
     if (signal?.aborted) throw new WriteCancelledError();
     onProgress?.(total, total);
     options.lap?.('prepare');
-    await this.write(async (tx, log) => {
-      const keys = await Promise.all(prepared.map((p) => tx.objectStore('articles').getKey(p.article.id)));
-      for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, prepared[i].article.id);
-      await CorpusStore.storePrepared(tx, log, prepared);
-    }, signal, { frequencies: true });
+    // One part: the import the corpus manager sends in parts, all at once.
+    const session = this.openImport({ signal });
+    session.add(prepared).catch(() => undefined);
+    await session.finish();
     options.lap?.('write');
+  }
+
+  /**
+   * An import written as its parts arrive, in one transaction opened now:
+   * each part's articles choose their stories (seeing those of the parts
+   * before, as `importArticles` of all parts at once would) and their writes
+   * are queued while the next part is on its way; `finish` commits. Between
+   * parts a small read at a time keeps the transaction open. The signal
+   * aborting, an error, or no part for `partTimeoutMs` (ImportInterruptedError)
+   * aborts the transaction: the corpus is exactly as before. An article whose
+   * id is stored replaces it, as in `importArticles`.
+   */
+  openImport(options: { signal?: AbortSignal; onStored?: (stored: number) => void; partTimeoutMs?: number } = {}): ImportSession {
+    const timeout = options.partTimeoutMs ?? IMPORT_PART_TIMEOUT_MS;
+    interface Pending {
+      part: readonly Prepared[] | null;
+      resolve: () => void;
+      reject: (error: unknown) => void;
+    }
+    const queue: Pending[] = [];
+    let current: Pending | null = null;
+    let failure: { error: unknown } | null = null;
+    let stored = 0;
+    const done = this.write(async (tx, log) => {
+      let idleSince = performance.now();
+      for (;;) {
+        const next = queue.shift();
+        if (!next) {
+          if (performance.now() - idleSince > timeout) throw new ImportInterruptedError();
+          // A transaction commits once no request is pending: a read at a time holds it open until the next part.
+          await tx.objectStore('meta').get('generation');
+          continue;
+        }
+        if (next.part === null) return;
+        current = next;
+        const part = next.part;
+        const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
+        for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
+        const before = stored;
+        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)));
+        current = null;
+        next.resolve();
+        idleSince = performance.now();
+      }
+    }, options.signal, { frequencies: true });
+    done.catch((error: unknown) => {
+      failure = { error };
+      for (const p of [...(current ? [current] : []), ...queue.splice(0)]) p.reject(error);
+      current = null;
+    });
+    const enqueue = (part: readonly Prepared[] | null) =>
+      new Promise<void>((resolve, reject) => {
+        if (failure) reject(failure.error);
+        else queue.push({ part, resolve, reject });
+      });
+    return {
+      add: (part) => enqueue(part),
+      finish: async () => {
+        if (!failure) queue.push({ part: null, resolve: () => undefined, reject: () => undefined });
+        await done;
+      },
+      failure: () => failure,
+    };
   }
 
   /**

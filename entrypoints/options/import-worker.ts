@@ -2,12 +2,19 @@
  * The corpus manager's import worker: reads a chosen file, parses and checks
  * it and builds its articles off the page's thread (`JSON.parse` of a 16 MB
  * export alone is a 100–200 ms task), handing the articles back in slices so
- * that taking each one in stays a short task on the page. The parsing is
- * lib/article/transfer.ts's; this only carries it across.
+ * that taking each one in stays a short task on the page. Then, for the
+ * articles the page keeps (not duplicates), it works out what the store needs
+ * of each – index terms and features, the bulk of an import's work – on this
+ * second thread, handed back in slices as they are done, so the background
+ * stores them instead of working them out on its own single thread. The
+ * parsing is lib/article/transfer.ts's, the analysis the store's own
+ * functions; this only carries them across.
  */
 import { checkImport } from '../../lib/article/transfer';
+import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
+import { indexTerms } from '../../services/term-index';
 import type { Article } from '../../lib/article/article';
-import type { FromImportWorker, ToImportWorker } from './read-import';
+import type { AnalysedArticle, FromImportWorker, ToImportWorker } from './read-import';
 
 /** Build time per slice: the page takes in about as much as was built, so a slice is a short task there too. */
 const SLICE_MS = 20;
@@ -15,16 +22,25 @@ const SLICE_MS = 20;
 const SLICE_CHARS = 1_000_000;
 
 const post = (message: FromImportWorker) => self.postMessage(message);
+const failed = (error: unknown): FromImportWorker => ({
+  kind: 'failed',
+  name: error instanceof Error ? error.name : 'Error',
+  message: error instanceof Error ? error.message : String(error),
+});
 
-self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
-  const { file, now } = event.data;
-  try {
-    const plan = checkImport(file.name, await file.text(), { now });
+/** The file's articles as built, kept for their analysis. */
+let built: Article[] = [];
+
+function read(file: File, now: number): Promise<void> {
+  return file.text().then((content) => {
+    const plan = checkImport(file.name, content, { now });
+    built = [];
     let slice: Article[] = [];
     let chars = 0;
     let start = performance.now();
     for (let i = 0; i < plan.length; i++) {
       const article = plan.build(i);
+      built.push(article);
       slice.push(article);
       chars += article.raw.length;
       if (i === plan.length - 1 || chars >= SLICE_CHARS || performance.now() - start > SLICE_MS) {
@@ -35,7 +51,30 @@ self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
       }
     }
     post({ kind: 'done' });
+  });
+}
+
+function analyse(indices: readonly number[]): void {
+  let slice: AnalysedArticle[] = [];
+  let start = performance.now();
+  for (const [k, i] of indices.entries()) {
+    const article = built[i];
+    slice.push({ terms: indexTerms(article), features: articleFeatures(article) });
+    if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
+      post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, items: slice });
+      slice = [];
+      start = performance.now();
+    }
+  }
+  post({ kind: 'analysed-all' });
+}
+
+self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
+  const m = event.data;
+  try {
+    if (m.kind === 'read') await read(m.file, m.now);
+    else analyse(m.indices);
   } catch (error) {
-    post({ kind: 'failed', name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+    post(failed(error));
   }
 };

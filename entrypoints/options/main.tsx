@@ -15,6 +15,7 @@ import { measure } from '../../platform/timing';
 import { optionsMessages } from '../../lib/i18n/options-messages';
 import { SourcesSection } from './sources';
 import { readImportFile } from './read-import';
+import { sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
 
@@ -37,12 +38,6 @@ interface Message {
   undo?: () => void;
 }
 
-/**
- * Text sent to the background per message of an import. Well under a
- * message's 64 MiB, and small because the page serialises each message in one
- * task: 8 MB parts made it a 130–150 ms task.
- */
-const IMPORT_PART_CHARS = 1_000_000;
 
 /** A story's profiles are asked for once per corpus generation. */
 const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
@@ -193,27 +188,30 @@ function Options() {
         let lap = performance.now();
         const existing = must(await ask('crossread:export-articles', {})).articles;
         const prepared: Article[] = [];
+        const sources: ImportSource[] = [];
         const notes: string[] = [];
-        for (const file of Array.from(files)) {
-          const result = await readImportFile(file, [...existing, ...prepared], {
-            signal: controller.signal,
-            onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
-          });
-          prepared.push(...result.articles);
-          for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
-        }
-        if (controller.signal.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
-        lap = measure('crossread:import-read', lap);
-        operation.current = id;
-        setProgress({ label: t.saving, done: 0, total: prepared.length });
-        // In parts of at most IMPORT_PART_CHARS of text: one message may carry 64 MiB at most.
-        for (let start = 0; start < prepared.length; ) {
-          let end = start;
-          for (let chars = 0; end < prepared.length && (end === start || chars + prepared[end].raw.length <= IMPORT_PART_CHARS); end++) chars += prepared[end].raw.length;
+        try {
+          for (const file of Array.from(files)) {
+            const result = await readImportFile(file, [...existing, ...prepared], {
+              signal: controller.signal,
+              onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
+            });
+            prepared.push(...result.articles);
+            sources.push({ articles: result.articles, analyser: result.analyser });
+            for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
+          }
           if (controller.signal.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
-          const more = end < prepared.length;
-          must(await ask('crossread:import-articles', { operation: id, articles: prepared.slice(start, end), ...(more ? { more } : {}) }));
-          start = end;
+          lap = measure('crossread:import-read', lap);
+          operation.current = id;
+          setProgress({ label: t.saving, done: 0, total: prepared.length });
+          // Parts go out as the import workers analyse them; the background writes them into one transaction.
+          await sendImport(sources, { operation: id, signal: controller.signal, send: (part) => ask('crossread:import-articles', part) });
+        } catch (error) {
+          // What the corpus holds now (as before: a failed import keeps nothing), e.g. after the background restarted.
+          void reload().catch(() => undefined);
+          throw error;
+        } finally {
+          for (const s of sources) s.analyser?.close();
         }
         lap = measure('crossread:import-save', lap);
         await reload();

@@ -5,31 +5,65 @@
  * the result, the messages of a bad file and cancelling are the same.
  */
 import type { Article } from '../../lib/article/article';
+import type { ArticleFeatures } from '../../lib/match/features';
 import { dedupeImportAsync, parseImportAsync, type ImportResult } from '../../lib/article/transfer';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
 import ImportWorker from './import-worker?worker';
 
-export interface ToImportWorker {
-  file: File;
-  /** The time an imported `.txt` article is recorded as added. */
-  now: number;
+/** What the store needs of an article besides the article: its index terms and its features. */
+export interface AnalysedArticle {
+  terms: string[];
+  features: ArticleFeatures;
 }
+
+export type ToImportWorker =
+  /** Read the file; `now`: the time an imported `.txt` article is recorded as added. */
+  | { kind: 'read'; file: File; now: number }
+  /** Analyse these of the articles read (their indices in the file's order), in this order. */
+  | { kind: 'analyse'; indices: number[] };
 
 export type FromImportWorker =
   | { kind: 'articles'; articles: Article[]; done: number; total: number }
   | { kind: 'done' }
+  | { kind: 'analysed'; featuresVersion: number; items: AnalysedArticle[] }
+  | { kind: 'analysed-all' }
   | { kind: 'failed'; name: string; message: string };
+
+/** The analysis of a file's kept articles, worked out by the worker that read it. */
+export interface ImportAnalyser {
+  /**
+   * Starts it: `onItems` gets the analysis slice by slice, in the order of the
+   * kept articles, with the FEATURES_VERSION of the code that did it. Resolves
+   * when every article is analysed; rejects when the worker fails, and with an
+   * AbortError when the signal aborts.
+   */
+  run(onItems: (featuresVersion: number, items: AnalysedArticle[]) => void): Promise<void>;
+  /** Stops the worker (also done by `run` when it ends, and by the signal). */
+  close(): void;
+}
+
+/** A file read for import; `analyser` is null when the page read it (no worker). */
+export interface ReadImport extends ImportResult {
+  analyser: ImportAnalyser | null;
+}
 
 const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
 
 /** Set when the worker could not start once: the page's thread does the reading from then on. */
 let workerBroken = false;
 
+/** A file read in the worker: its articles as built, and the worker, kept to analyse them. */
+interface Reader {
+  worker: Worker;
+  articles: Article[];
+}
+
 /**
- * A file's articles built in the worker, in the file's order; undefined when
- * the worker could not be started (or failed before answering).
+ * A file's articles built in the worker, in the file's order, and the worker
+ * (kept to analyse them); undefined when the worker could not be started (or
+ * failed before answering).
  */
-function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<Article[] | undefined> {
+function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<Reader | undefined> {
   if (workerBroken || typeof Worker === 'undefined') return Promise.resolve(undefined);
   let worker: Worker;
   try {
@@ -38,15 +72,16 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
     workerBroken = true;
     return Promise.resolve(undefined);
   }
-  return new Promise<Article[] | undefined>((resolve, reject) => {
+  return new Promise<Reader | undefined>((resolve, reject) => {
     const articles: Article[] = [];
     let answered = false;
     const finish = () => {
-      worker.terminate();
       signal.removeEventListener('abort', abort);
+      worker.onmessage = worker.onerror = worker.onmessageerror = null;
     };
     const abort = () => {
       finish();
+      worker.terminate();
       reject(cancelled());
     };
     signal.addEventListener('abort', abort);
@@ -58,18 +93,17 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
         onProgress(m.done, m.total);
       } else if (m.kind === 'done') {
         finish();
-        resolve(articles);
-      } else {
+        resolve({ worker, articles });
+      } else if (m.kind === 'failed') {
         finish();
-        // The message is the one thrown in the worker (an ImportError names the file and the problem).
-        const error = new Error(m.message);
-        error.name = m.name;
-        reject(error);
+        worker.terminate();
+        reject(workerError(m));
       }
     };
     // The script did not load or run (no answer yet): the page reads the file itself.
     const broken = () => {
       finish();
+      worker.terminate();
       if (answered) reject(new Error('the file could not be read (the import worker stopped)'));
       else {
         workerBroken = true;
@@ -81,8 +115,70 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
       broken();
     };
     worker.onmessageerror = broken;
-    worker.postMessage({ file, now: Date.now() } satisfies ToImportWorker);
+    worker.postMessage({ kind: 'read', file, now: Date.now() } satisfies ToImportWorker);
   });
+}
+
+/** The error the worker threw (an ImportError names the file and the problem). */
+function workerError(m: { name: string; message: string }): Error {
+  const error = new Error(m.message);
+  error.name = m.name;
+  return error;
+}
+
+/**
+ * The indices in `built` of the kept articles, in order: deduplication keeps
+ * them in the file's order, each the built article itself or a copy under a
+ * new id.
+ */
+function keptIndices(built: readonly Article[], kept: readonly Article[]): number[] | null {
+  const out: number[] = [];
+  let j = 0;
+  for (const a of kept) {
+    while (j < built.length && built[j] !== a && !(built[j].raw === a.raw && built[j].url === a.url && a.id.startsWith(built[j].id))) j++;
+    if (j === built.length) return null;
+    out.push(j++);
+  }
+  return out;
+}
+
+function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): ImportAnalyser {
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    worker.terminate();
+  };
+  return {
+    close,
+    run: (onItems) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal.aborted || closed) {
+          close();
+          return reject(cancelled());
+        }
+        const end = (error?: Error) => {
+          signal.removeEventListener('abort', abort);
+          close();
+          if (error) reject(error);
+          else resolve();
+        };
+        const abort = () => end(cancelled());
+        signal.addEventListener('abort', abort);
+        worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
+          const m = event.data;
+          if (m.kind === 'analysed') onItems(m.featuresVersion, m.items);
+          else if (m.kind === 'analysed-all') end();
+          else if (m.kind === 'failed') end(workerError(m));
+        };
+        worker.onerror = (event) => {
+          event.preventDefault();
+          end(new Error('the articles could not be analysed (the import worker stopped)'));
+        };
+        worker.onmessageerror = () => end(new Error('the articles could not be analysed (the import worker stopped)'));
+        worker.postMessage({ kind: 'analyse', indices } satisfies ToImportWorker);
+      }),
+  };
 }
 
 /**
@@ -94,13 +190,21 @@ export async function readImportFile(
   file: File,
   existing: readonly Article[],
   options: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
-): Promise<ImportResult> {
+): Promise<ReadImport> {
   const { signal, onProgress } = options;
   if (signal.aborted) throw cancelled();
-  const built = await buildInWorker(file, signal, onProgress);
-  if (built === undefined) {
+  const reader = await buildInWorker(file, signal, onProgress);
+  if (reader === undefined) {
     console.warn('crossread: the import worker could not start; the file is read on the page instead.');
-    return parseImportAsync(file.name, await file.text(), existing, { signal, onProgress });
+    return { ...(await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress })), analyser: null };
   }
-  return dedupeImportAsync(existing, built, { signal });
+  try {
+    const result = await dedupeImportAsync(existing, reader.articles, { signal });
+    const indices = keptIndices(reader.articles, result.articles);
+    if (!indices) reader.worker.terminate();
+    return { ...result, analyser: indices ? analyserOf(reader.worker, indices, signal) : null };
+  } catch (error) {
+    reader.worker.terminate();
+    throw error;
+  }
 }

@@ -5,7 +5,12 @@ import { makeArticle } from '../../lib/article/make-article';
 import type { Article } from '../../lib/article/article';
 import { corpusService } from '../../services/corpus-service';
 import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../platform/protocol';
-import { loadSeeds } from '../helpers/seeds';
+import { loadSeeds, seedsDir } from '../helpers/seeds';
+import { withFullDiskAfter } from '../helpers/full-disk';
+import { openDB } from 'idb';
+import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
+import { indexTerms } from '../../services/term-index';
+import { benchCorpus } from '../../scripts/lib/bench-corpus';
 
 // Storing the seeds analyses each of them; a busy machine needs the time.
 vi.setConfig({ testTimeout: 60_000 });
@@ -18,7 +23,8 @@ afterEach(() => {
 });
 
 async function service(seeded = true) {
-  const store = await CorpusStore.open(`service-${n++}`);
+  const store = await CorpusStore.open(`service-${n}`);
+  n++;
   stores.push(store);
   if (seeded) await store.ensureSeeds(loadSeeds());
   const events: string[] = [];
@@ -55,6 +61,10 @@ const bulk = (count: number): Article[] =>
       addedAt: 1,
     }),
   );
+
+/** Articles of many stories with look-alikes (the bench's corpus, built from the seeds alone), in ingest order. */
+const storyArticles = (): Article[] =>
+  benchCorpus({ seeds: loadSeeds(), sharedDir: null, repoSeeds: seedsDir, count: 60 }).articles.map((b) => b.article);
 
 describe('corpus service', () => {
   it('lists every article without its text, grouped in stories, and hands out one text on request', async () => {
@@ -165,12 +175,13 @@ describe('corpus service', () => {
 
   it('imports in one write with progress, and a cancelled import leaves the corpus as it was', async () => {
     const { call, progress, events } = await service(false);
-    expect(ok(await call('crossread:import-articles', { operation: 'op-1', articles: bulk(30) }))).toEqual({ ok: true, count: 30 });
+    expect(ok(await call('crossread:import-articles', { operation: 'op-1', part: 0, total: 30, articles: bulk(30) }))).toEqual({ ok: true, count: 30 });
     expect(progress.at(-1)).toEqual(['op-1', 30, 30]);
     expect(events).toEqual(['changed']);
 
     const before = ok(await call('crossread:export-articles', {})).articles;
-    const running = call('crossread:import-articles', { operation: 'op-2', articles: bulk(400).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` })) });
+    const articles = bulk(400).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` }));
+    const running = call('crossread:import-articles', { operation: 'op-2', part: 0, total: 400, articles });
     expect(ok(await call('crossread:cancel', { operation: 'op-2' }))).toEqual({ ok: true, cancelled: true });
     const reply = await running;
     expect(reply).toMatchObject({ ok: false, cancelled: true });
@@ -179,23 +190,89 @@ describe('corpus service', () => {
     expect(events).toEqual(['changed']);
   });
 
-  it('imports in parts as one write: nothing is stored before the last part, and a cancel between parts stores nothing', async () => {
-    const { call, store, events } = await service(false);
-    const articles = bulk(30);
-    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(0, 10), more: true }))).toEqual({ ok: true, count: 10 });
-    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(10, 20), more: true }))).toEqual({ ok: true, count: 20 });
-    expect(await store.count()).toBe(0);
-    expect(events).toEqual([]);
-    expect(ok(await call('crossread:import-articles', { operation: 'parts', articles: articles.slice(20) }))).toEqual({ ok: true, count: 30 });
-    expect(await store.count()).toBe(30);
-    expect(events).toEqual(['changed']);
+  it('imports in parts as one write, the last part committing, with the stories of the same import in one part', async () => {
+    const one = await service(false);
+    const parts = await service(false);
+    const articles = storyArticles();
+    ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
+    for (let start = 0, part = 0; start < articles.length; start += 7, part++) {
+      const more = start + 7 < articles.length;
+      const reply = ok(await parts.call('crossread:import-articles', { operation: 'parts', part, total: articles.length, articles: articles.slice(start, start + 7), ...(more ? { more } : {}) }));
+      expect(reply.count).toBe(Math.min(start + 7, articles.length));
+      // Nothing is told before the commit.
+      expect(parts.events).toEqual(more ? [] : ['changed']);
+    }
+    expect(await parts.store.count()).toBe(articles.length);
+    const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
+    const stories = await membership(parts.store);
+    expect(stories).toEqual(await membership(one.store));
+    // Stories of several articles were formed, not one per article.
+    expect(stories.length).toBeLessThan(articles.length * 0.7);
+    expect(parts.progress.at(-1)).toEqual(['parts', articles.length, articles.length]);
+  });
 
-    const more = bulk(20).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` }));
-    ok(await call('crossread:import-articles', { operation: 'cut', articles: more.slice(0, 10), more: true }));
+  it('a cancel, a full disk or a missing part after parts were written into the open transaction leaves the corpus as it was', async () => {
+    const { call, store, events } = await service(false);
+    ok(await call('crossread:import-articles', { operation: 'first', part: 0, total: 10, articles: bulk(10) }));
+    const before = ok(await call('crossread:export-articles', {})).articles;
+    const more = bulk(60).map((a) => ({ ...a, id: `more-${a.id}`, url: `${a.url}/more` }));
+
+    // Cancelled between parts: the part sent before the cancel arrived does not import the rest.
+    ok(await call('crossread:import-articles', { operation: 'cut', part: 0, total: 30, articles: more.slice(0, 10), more: true }));
+    ok(await call('crossread:import-articles', { operation: 'cut', part: 1, total: 30, articles: more.slice(10, 20), more: true }));
     expect(ok(await call('crossread:cancel', { operation: 'cut' }))).toEqual({ ok: true, cancelled: true });
-    // The last part, sent before the cancel arrived, does not import the rest.
-    expect(await call('crossread:import-articles', { operation: 'cut', articles: more.slice(10) })).toMatchObject({ ok: false, cancelled: true });
-    expect(await store.count()).toBe(30);
+    expect(await call('crossread:import-articles', { operation: 'cut', part: 2, total: 30, articles: more.slice(20, 30) })).toMatchObject({ ok: false, cancelled: true });
+    expect(ok(await call('crossread:export-articles', {})).articles).toEqual(before);
+
+    // The disk fills up in the third part (a part of ten puts about 80 records), two being in the transaction: the error comes back, nothing is kept.
+    await withFullDiskAfter(200, async () => {
+      let reply: Reply<'crossread:import-articles'> | undefined;
+      for (let part = 0; part < 6; part++) {
+        reply = await call('crossread:import-articles', { operation: 'full', part, total: 60, articles: more.slice(part * 10, part * 10 + 10), ...(part < 5 ? { more: true } : {}) });
+        if (!reply.ok) break;
+      }
+      expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/storage for crossread is full/) });
+    });
+    expect(ok(await call('crossread:export-articles', {})).articles).toEqual(before);
+
+    // A part of an import this background does not hold open (it restarted meanwhile): refused, and the open one is dropped.
+    ok(await call('crossread:import-articles', { operation: 'gap', part: 0, total: 30, articles: more.slice(0, 10), more: true }));
+    expect(await call('crossread:import-articles', { operation: 'gap', part: 2, total: 30, articles: more.slice(20, 30) })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/interrupted.*nothing was saved/),
+    });
+    expect(await call('crossread:import-articles', { operation: 'never-opened', part: 1, total: 30, articles: more.slice(10, 20) })).toMatchObject({ ok: false, error: expect.stringMatching(/interrupted/) });
+    expect(ok(await call('crossread:export-articles', {})).articles).toEqual(before);
+    expect(await store.count()).toBe(10);
     expect(events).toEqual(['changed']);
+  });
+
+  it('stores the analysis sent with a part when it comes from this engine version, and works it out again when not', async () => {
+    const name = `service-${n}`;
+    const { call } = await service(false);
+    const articles = bulk(4);
+    const marked = (a: Article) => ({ terms: indexTerms(a), features: { ...articleFeatures(a), url: `marked:${a.id}` } });
+    ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, items: articles.slice(0, 2).map(marked) } }));
+    const old = articles.slice(2).map(marked).map((x) => ({ ...x, terms: ['erfunden'], features: { ...x.features, version: FEATURES_VERSION - 1 } }));
+    ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, items: old } }));
+    const db = await openDB(name);
+    try {
+      const stored = async (id: string) => ({ features: (await db.get('features', id)).features, terms: (await db.get('terms', id)).terms });
+      for (const a of articles.slice(0, 2)) expect(await stored(a.id)).toEqual(marked(a));
+      for (const a of articles.slice(2)) expect(await stored(a.id)).toEqual({ features: articleFeatures(a), terms: indexTerms(a) });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('takes an import, and so its analysis, only from crossread’s own pages', async () => {
+    const { handlers, store } = await service(false);
+    const [a] = bulk(1);
+    const payload = { operation: 'page', part: 0, total: 1, articles: [a], analysis: { featuresVersion: FEATURES_VERSION, items: [{ terms: indexTerms(a), features: articleFeatures(a) }] } };
+    const fromPage = await dispatch({ ...payload, type: 'crossread:import-articles' }, { url: 'https://news.example/article', tab: { id: 3 } }, handlers, origin);
+    expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/crossread's own pages only/) });
+    const badShape = await dispatch({ ...payload, analysis: { featuresVersion: FEATURES_VERSION, items: [{ terms: [], features: 'x' }] }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
+    expect(badShape).toMatchObject({ ok: false, error: expect.stringMatching(/features/) });
+    expect(await store.count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore, POSTINGS_CHUNK } from '../../services/corpus-store';
+import { CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare } from '../../services/corpus-store';
 import { rankCandidates, selectQueryTerms } from '../../services/term-index';
 import { makeArticle } from '../../lib/article/make-article';
 import { loadSeeds } from '../helpers/seeds';
@@ -432,5 +432,35 @@ describe('CorpusStore.findByUrl', () => {
     expect((await store.findByUrl('https://example.org/a'))?.id).toBe('u1');
     expect(await store.findByUrl('https://example.org/b')).toBeUndefined();
     store.close();
+  });
+});
+
+describe('an import written as its parts arrive', () => {
+  const part = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      prepare(makeArticle({ id: `part-${from + i}`, raw: `Meldung ${from + i}: Der Kreistag beriet über die Schulen.`, outlet: 'Teile', source: 'user', language: 'de', addedAt: from + i })),
+    );
+
+  it('keeps the transaction open between parts and commits with the last', async () => {
+    const store = await fresh();
+    const session = store.openImport();
+    await session.add(part(0, 5));
+    // Longer than a transaction outlives an idle event loop: it stays open by itself.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await session.add(part(5, 5));
+    await session.finish();
+    expect(await store.count()).toBe(10);
+  });
+
+  it('gives up when no part comes in time, keeping nothing of the parts before', async () => {
+    const store = await fresh();
+    await store.addArticles([part(100, 1)[0].article]);
+    const session = store.openImport({ partTimeoutMs: 200 });
+    await session.add(part(0, 5));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(session.failure()?.error).toBeInstanceOf(ImportInterruptedError);
+    await expect(session.add(part(5, 5))).rejects.toThrow(/interrupted.*nothing was saved/);
+    await expect(session.finish()).rejects.toThrow(ImportInterruptedError);
+    expect(await store.count()).toBe(1);
   });
 });

@@ -1,0 +1,130 @@
+/**
+ * Sending the articles of an import to the background, part by part as their
+ * analysis comes from the import worker: the worker analyses the next part
+ * on the second core while the background writes this one, and the
+ * background writes all parts in one transaction that the last part commits.
+ */
+import type { Article } from '../../lib/article/article';
+import type { ImportAnalysis, Reply } from '../../platform/protocol';
+import type { AnalysedArticle, ImportAnalyser } from './read-import';
+
+/** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
+export interface ImportSource {
+  articles: readonly Article[];
+  analyser: ImportAnalyser | null;
+}
+
+export interface ImportPart {
+  operation: string;
+  part: number;
+  total: number;
+  articles: Article[];
+  analysis?: ImportAnalysis;
+  more?: boolean;
+}
+
+/**
+ * Text per part. A message carries at most 64 MiB, and the analysis is about
+ * four times the text's size as JSON; a part is also what the background
+ * writes while the worker analyses the next, and what this page serialises
+ * in one task (well under 100 ms), so parts are small.
+ */
+export const IMPORT_PART_CHARS = 300_000;
+
+const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+
+/** Errors of the message channel itself, when the background stopped before it answered. */
+const CHANNEL_LOST = /message port closed|receiving end does not exist|did not answer|extension context invalidated/i;
+
+/**
+ * Sends `sources` as parts numbered from 0 of the one import `operation`,
+ * through `send`; resolves with the number of articles stored. Rejects with
+ * the background's error (its text says the corpus is unchanged), with a
+ * clear one when the background stopped mid-import, and with an AbortError
+ * when the signal aborts (the caller cancels the operation).
+ */
+export async function sendImport(
+  sources: readonly ImportSource[],
+  options: { operation: string; signal: AbortSignal; send: (part: ImportPart) => Promise<Reply<'crossread:import-articles'>>; partChars?: number },
+): Promise<number> {
+  const { operation, signal, send } = options;
+  const partChars = options.partChars ?? IMPORT_PART_CHARS;
+  const total = sources.reduce((n, s) => n + s.articles.length, 0);
+  let part = 0;
+  let sent = 0;
+  let count = 0;
+  const sendPart = async (articles: Article[], analysis: ImportAnalysis | undefined) => {
+    if (signal.aborted) throw cancelled();
+    sent += articles.length;
+    const more = sent < total;
+    const reply = await send({ operation, part: part++, total, articles, ...(analysis ? { analysis } : {}), ...(more ? { more } : {}) });
+    if (signal.aborted) throw cancelled();
+    if (!reply.ok) {
+      if (CHANNEL_LOST.test(reply.error))
+        throw new Error(`crossread's background stopped during the import (${reply.error}), so nothing was saved; the corpus is as it was. Try again.`);
+      throw new Error(reply.error);
+    }
+    count = reply.count;
+  };
+
+  for (const source of sources) {
+    const { articles, analyser } = source;
+    if (!analyser) {
+      for (let start = 0; start < articles.length; ) {
+        const end = partEnd(articles, start, articles.length, partChars);
+        await sendPart(articles.slice(start, end), undefined);
+        start = end;
+      }
+      continue;
+    }
+    // The analysis arrives slice by slice while parts go out; a part waits until it has its text's worth or the rest.
+    const items: AnalysedArticle[] = [];
+    let version = 0;
+    let finished = false;
+    let failure: unknown = null;
+    let wake: () => void = () => undefined;
+    const running = analyser
+      .run((featuresVersion, slice) => {
+        version = featuresVersion;
+        for (const item of slice) items.push(item);
+        wake();
+      })
+      .then(
+        () => (finished = true),
+        (error: unknown) => (failure = error ?? new Error('the import worker failed')),
+      )
+      .finally(() => wake());
+    try {
+      for (let start = 0; start < articles.length; ) {
+        let end = partEnd(articles, start, items.length, partChars);
+        while (!failure && !finished && (end === start || (end === items.length && charsOf(articles, start, end) < partChars))) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          end = partEnd(articles, start, items.length, partChars);
+        }
+        if (failure) throw failure;
+        end = partEnd(articles, start, items.length, partChars);
+        if (end === start) throw new Error('the import worker analysed fewer articles than it read');
+        await sendPart(articles.slice(start, end), { featuresVersion: version, items: items.slice(start, end) });
+        start = end;
+      }
+      await running;
+      if (failure) throw failure;
+    } finally {
+      analyser.close();
+    }
+  }
+  return count;
+}
+
+function charsOf(articles: readonly Article[], start: number, end: number): number {
+  let chars = 0;
+  for (let i = start; i < end; i++) chars += articles[i].raw.length;
+  return chars;
+}
+
+/** The end of the part from `start`: at most `partChars` of text (one article at least), and no further than `limit`. */
+function partEnd(articles: readonly Article[], start: number, limit: number, partChars: number): number {
+  let end = start;
+  for (let chars = 0; end < limit && (end === start || chars + articles[end].raw.length <= partChars); end++) chars += articles[end].raw.length;
+  return end;
+}
