@@ -163,6 +163,12 @@ function shingleHash(a: string, b: string, c: string, d: string): number {
   return fnv1aStep(h, d) >>> 0;
 }
 
+function grownHashes(a: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.max(16, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 /** A date from a URL path such as /2025/02/12/ or -24-05-2025-. */
 export function dateFromUrl(url: string | null | undefined): string | null {
   if (!url) return null;
@@ -337,13 +343,15 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   let eventWeekday: number | null = null;
   let eventRelative: EventRelative | null = null;
   let contentSeen = 0;
-  const shingleHashes = new Set<number>();
 
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
   // One tokenization of the whole body: names are recognised by their use across the text.
   const tokens = input.tokens ?? tokenize(text.slice(bodyStart), language, bodyStart);
   const per = tokens.map((t) => tokenTerms(t, language));
+  // Every shingle's hash, repeats included (at most one per token): sorted once at the end, where repeats are skipped.
+  let shingleHashes: Uint32Array = new Uint32Array(tokens.length);
+  let shingles = 0;
   let at = 0;
   for (const s of segmented) {
     while (at < tokens.length && tokens[at].start < s.start) at++;
@@ -398,10 +406,17 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     if (firstRelative !== null) eventRelative = firstRelative;
     else if (firstDay !== null) eventWeekday ??= firstDay;
     if (content) contentSeen++;
-    for (let k = at; k + 4 <= to; k++) shingleHashes.add(shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm));
+    for (let k = at; k + 4 <= to; k++) {
+      // Sentences do not overlap, so this holds one per token; grown all the same should ranges ever overlap.
+      if (shingles === shingleHashes.length) shingleHashes = grownHashes(shingleHashes);
+      shingleHashes[shingles++] = shingleHash(tokens[k].norm, tokens[k + 1].norm, tokens[k + 2].norm, tokens[k + 3].norm);
+    }
   }
   // Hashes are unsigned 32-bit: a typed array sorts them numerically without a comparator call per step.
-  const sketch = Array.from(Uint32Array.from(shingleHashes).sort().subarray(0, SKETCH_SIZE));
+  // The sketch is the SKETCH_SIZE smallest distinct hashes, ascending.
+  const sorted = shingleHashes.subarray(0, shingles).sort();
+  const sketch: number[] = [];
+  for (let k = 0; k < sorted.length && sketch.length < SKETCH_SIZE; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sketch.push(sorted[k]);
   return {
     version: FEATURES_VERSION,
     language,

@@ -1,4 +1,4 @@
-import { bestMatches, novelty, outletTermIds, pageCoverage, type Alignment } from './align';
+import { bestMatches, novelty, outletTermMask, pageCoverage, type Alignment } from './align';
 import { addsScore, agreeScore, calibrate, omitsScore, OVERLAY_THRESHOLDS, type AddsSignals, type AgreeSignals, type OmitsSignals } from './confidence';
 import type { QuantityFeature } from './features';
 import { sentenceTerms } from './features';
@@ -277,36 +277,6 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   );
   const pageContent = page.sentences.filter((s) => s.content).length;
 
-  // Missing points: outlet sentences the page does not state, grouped across outlets.
-  // A heading names a point without stating it: never one.
-  const isMissing = outlets.map((x) => new Uint8Array(x.sentences.length));
-  const candidates: Array<[number, number]> = [];
-  outlets.forEach((outlet, o) => {
-    const text = context.outletTexts?.[o];
-    outlet.sentences.forEach((s, k) => {
-      if (!s.content || !al.outletVectors[o][k]) return;
-      let maxSim = 0;
-      for (let i = 0; i < page.sentences.length; i++) maxSim = Math.max(maxSim, al.sims[o][i][k]);
-      if (maxSim >= th.missingSimilarity) return;
-      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
-      if (text !== undefined && isHeading(text, outlet.sentences, k)) return;
-      isMissing[o][k] = 1;
-      candidates.push([o, k]);
-    });
-  });
-  const outletTerms = outlets.map((_, o) => outletTermIds(al, o));
-  const outletContent = outlets.map((x) => x.sentences.filter((s) => s.content).length);
-  const short = outletContent.map((n) => n < th.shortShare * pageContent || (n <= th.shortSentences && n < pageContent / 2));
-
-  // Indices of each text's first content sentences: its headline and lead.
-  const leadOf = (sentences: typeof page.sentences): Set<number> => {
-    const lead = new Set<number>();
-    for (let k = 0; k < sentences.length && lead.size < th.leadSentences; k++) if (sentences[k].content) lead.add(k);
-    return lead;
-  };
-  const pageLead = leadOf(page.sentences);
-  const outletLead = outlets.map((x) => leadOf(x.sentences));
-  const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
   // Per outlet and outlet sentence: the page sentence it is closest to, how close, and the runner-up's similarity.
   // (Arrays, not maps: a map holding doubles allocates one per entry.)
   const owners = outlets.map((outlet, o) => {
@@ -325,6 +295,46 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     });
     return { owner, ownerSim, runnerUp };
   });
+
+  // Missing points: outlet sentences the page does not state, grouped across outlets.
+  // A heading names a point without stating it: never one.
+  const isMissing = outlets.map((x) => new Uint8Array(x.sentences.length));
+  const candidates: Array<[number, number]> = [];
+  outlets.forEach((outlet, o) => {
+    const text = context.outletTexts?.[o];
+    const { ownerSim } = owners[o];
+    outlet.sentences.forEach((s, k) => {
+      if (!s.content || !al.outletVectors[o][k]) return;
+      // The sentence's highest similarity with any page sentence: rows of sentences without content are all 0.
+      if (ownerSim[k] >= th.missingSimilarity) return;
+      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
+      if (text !== undefined && isHeading(text, outlet.sentences, k)) return;
+      isMissing[o][k] = 1;
+      candidates.push([o, k]);
+    });
+  });
+  // Share of each page sentence's term weight that each outlet's text holds anywhere: asked by two rules below, worked out once.
+  const coverageOf = outlets.map((_, o) => {
+    const terms = outletTermMask(al, o);
+    return al.pageVectors.map((v) => {
+      if (!v || v.total === 0) return 0;
+      let got = 0;
+      for (let j = 0; j < v.ids.length; j++) if (v.ids[j] < terms.length && terms[v.ids[j]] === 1) got += v.ws[j];
+      return got / v.total;
+    });
+  });
+  const outletContent = outlets.map((x) => x.sentences.filter((s) => s.content).length);
+  const short = outletContent.map((n) => n < th.shortShare * pageContent || (n <= th.shortSentences && n < pageContent / 2));
+
+  // Indices of each text's first content sentences: its headline and lead.
+  const leadOf = (sentences: typeof page.sentences): Set<number> => {
+    const lead = new Set<number>();
+    for (let k = 0; k < sentences.length && lead.size < th.leadSentences; k++) if (sentences[k].content) lead.add(k);
+    return lead;
+  };
+  const pageLead = leadOf(page.sentences);
+  const outletLead = outlets.map((x) => leadOf(x.sentences));
+  const pageQuantities = page.sentences.flatMap((s) => (s.content ? s.quantities : []));
   // Added details found, with their raw signals: scored once every relation is known.
   const added: Array<{ i: number; o: number; k: number; signals: AddsSignals }> = [];
 
@@ -338,10 +348,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
       if (matches.length === 0 && th.documentCoverage !== null && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
-        const terms = outletTerms[o];
-        let got = 0;
-        for (let j = 0; j < v.ids.length; j++) if (terms.has(v.ids[j])) got += v.ws[j];
-        if (v.total > 0 && got / v.total >= th.documentCoverage) {
+        if (v.total > 0 && coverageOf[o][i] >= th.documentCoverage) {
           const best = bestMatches(al, o, i, 0.05);
           if (best.length) {
             matches.push(best[0]);
@@ -476,12 +483,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     const agreeing = per.filter((r) => r.relation === 'agree').length;
     per.forEach((rel, o) => {
       const others = outlets.length > 1 ? (agreeing - (rel.relation === 'agree' ? 1 : 0)) / (outlets.length - 1) : 0;
-      let coverage = 0;
-      if (v && v.total > 0) {
-        const terms = outletTerms[o];
-        for (let j = 0; j < v.ids.length; j++) if (terms.has(v.ids[j])) coverage += v.ws[j];
-        coverage /= v.total;
-      }
+      const coverage = coverageOf[o][i];
       if (rel.relation === 'agree') {
         const k = rel.evidence[0];
         const ev = al.outletVectors[o][k];

@@ -1,6 +1,6 @@
 import type { StoryMatch } from './annotation';
 import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
-import { compare, outletTermIds, simsOf, type Comparison } from './align';
+import { compare, outletTermMask, simsOf, type Comparison } from './align';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -339,10 +339,10 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / contentSentences(page).length;
 
-  const candTerms = outletTermIds(c, o);
+  const candTerms = outletTermMask(c, o);
   const has = (t: string) => {
     const id = c.space.idOf(t);
-    return id !== undefined && candTerms.has(id);
+    return id !== undefined && id < candTerms.length && candTerms[id] === 1;
   };
   const salientShare = salient.length ? salient.filter(has).length / salient.length : 0;
 
