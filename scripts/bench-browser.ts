@@ -65,6 +65,8 @@ export interface BrowserBenchResult {
   longestTask: { story: number; noStory: number; bigPage: number };
   /** What longestTask measured: 'loaf' (Long Animation Frames script attribution) or 'user-timing' (crossread's own steps). */
   longestTaskSource: 'loaf' | 'user-timing';
+  /** What each longest task consisted of: crossread's steps inside the frame by name (ms) and the frame's scripts by invoker, or the one step. */
+  longestTaskDetail: { story: string; noStory: string; bigPage: string };
   /** crossread's longest own step on any page (its User Timing measures). */
   longestStep: number;
   longestStepName: string;
@@ -90,6 +92,29 @@ export function noStoryPage(): DemoArticle {
   ];
   const text = [sentences.slice(0, 3).join(' '), sentences.slice(3, 6).join(' '), sentences.slice(6).join(' ')].join('\n\n');
   return { id: 'bench-no-story', outlet: 'Quellbacher Anzeiger', title: 'Kleingärtner weihen Vereinsheim ein', language: 'de', date: '2025-06-14', text };
+}
+
+/**
+ * Real pages of ../shared/data/pages held out of the bench corpus (whose
+ * synthetic stories are otherwise made of these pages' text too), for the
+ * no-story figure: one German, three English.
+ */
+const NO_STORY_PAGES = ['heise.html', 'cnn.html', 'nytimes-1.html', 'wikipedia.html'];
+
+/**
+ * Pages of other subjects for the no-story figure, each opened in turn: a
+ * reader's no-story pages are all different, and a page looked up again
+ * finds its terms in the browser's caches. The made-up one, and the held-out
+ * real pages where ../shared is present.
+ */
+function noStoryPages(): Record<string, string> {
+  const pages: Record<string, string> = { 'no-story': renderArticlePage(noStoryPage(), 7) };
+  const dir = path.join(sharedDir, 'data', 'pages');
+  for (const file of NO_STORY_PAGES) {
+    const at = path.join(dir, file);
+    if (fs.existsSync(at)) pages[`no-story-${file.replace(/\.html$/, '')}`] = fs.readFileSync(at, 'utf8');
+  }
+  return pages;
 }
 
 /** A story page of about 2 MB: the seed article followed by a long comment section, as large news pages have. */
@@ -155,6 +180,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     sharedDir: fs.existsSync(path.join(sharedDir, 'data')) ? sharedDir : null,
     repoSeeds: path.join(repoRoot, 'seeds'),
     count: options.articles - seeds.length,
+    holdOutPages: NO_STORY_PAGES,
   });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-bench-browser-'));
   const extension = extensionCopy(options.browser, options.build, tmp, log);
@@ -165,12 +191,12 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   log(`Corpus: ${seeds.length} seeds + ${corpus.articles.length} generated articles (${corpus.labelled} labelled, ${corpus.syntheticEvents} synthetic stories), ${files.length} export file(s), built in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 
   const demo = await loadDemoSeeds();
-  const noStory = noStoryPage();
+  const noStory = noStoryPages();
   let server: DemoServer | null = null;
   let driver: BrowserDriver | null = null;
   const notes: string[] = [];
   try {
-    server = await startDemoServer({ port: 0, extraPages: { 'no-story': renderArticlePage(noStory, 7), big: bigPage(demo.articles[0]) } });
+    server = await startDemoServer({ port: 0, extraPages: { ...noStory, big: bigPage(demo.articles[0]) } });
     driver = options.browser === 'chromium' ? await (await import('./lib/bench-chromium')).chromiumDriver(extension) : await (await import('./lib/bench-firefox')).firefoxDriver(extension);
     log(`Browser: ${driver.version}`);
     const storyUrl = (i: number) => `${server!.url}/article/${i % demo.articles.length}`;
@@ -193,7 +219,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     /** crossread's longest own step (User Timing) on any page. */
     const steps: number[] = [];
     let longestStepName = '';
+    const measured: PageRun[] = [];
     const step = (r: PageRun) => {
+      measured.push(r);
       if (r.longestStep > Math.max(0, ...steps)) longestStepName = r.longestStepName;
       steps.push(r.longestStep);
     };
@@ -211,31 +239,36 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     let stoppedWorker: Summary | null = null;
     if (driver.stopWorker) {
       const stopped: number[] = [];
+      const stoppedSteps: Record<string, number[]> = {};
       for (let i = 0; i < Math.ceil(runs / 2); i++) {
         await driver.stopWorker();
         const r = await driver.openPage(storyUrl(i), { wantNote: true });
         if (r.loadToFirstNote !== null) stopped.push(r.loadToFirstNote);
+        for (const [name, ms] of Object.entries(r.backgroundSteps ?? {})) (stoppedSteps[name] ??= []).push(ms);
         storyTasks.push(r.longestTask);
       }
       stoppedWorker = summarise(stopped);
-      log(`Stopped worker, story pages: first note ${fmtS(stoppedWorker)}.`);
+      log(`Stopped worker, story pages: first note ${fmtS(stoppedWorker)} (the background's requests for the page, median by step: ${JSON.stringify(medians(stoppedSteps))}).`);
     } else notes.push(`${driver.name}: the background cannot be stopped from the bench (a persistent background page in Firefox's MV2 build), so no stopped-worker figure.`);
 
     const background: number[] = [];
     const backgroundSteps: Record<string, number[]> = {};
     const noStoryTasks: number[] = [];
+    const perPage: string[] = [];
     for (let i = 0; i < runs; i++) {
-      const r = await driver.openPage(`${server.url}/x/no-story`, { wantNote: false });
+      const names = Object.keys(noStory);
+      const r = await driver.openPage(`${server.url}/x/${names[i % names.length]}`, { wantNote: false });
       if (r.background !== null) background.push(r.background);
+      perPage.push(`${names[i % names.length].replace(/^no-story-?/, '') || 'made-up'} ${r.background === null ? 'n/a' : Math.round(r.background)}`);
       for (const [step, ms] of Object.entries(r.backgroundSteps ?? {})) (backgroundSteps[step] ??= []).push(ms);
       noStoryTasks.push(r.longestTask);
       step(r);
     }
     const noStoryBackground = background.length > 0 ? summarise(background) : null;
     if (!noStoryBackground) notes.push(`${driver.name}: the background's own measures cannot be read by this bench.`);
-    const stepMedians = Object.fromEntries(Object.entries(backgroundSteps).map(([step, ms]) => [step, summarise(ms).median]));
+    const stepMedians = medians(backgroundSteps);
     log(
-      `No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'} (median by step: ${JSON.stringify(stepMedians)}); longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`,
+      `No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'} (median by step: ${JSON.stringify(stepMedians)}; each page in turn, ms: ${perPage.join(', ')}); longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`,
     );
 
     const bigTasks: number[] = [];
@@ -244,7 +277,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       bigTasks.push(r.longestTask);
       step(r);
     }
-    log(`2 MB page: longest crossread task ${Math.round(Math.max(0, ...bigTasks))} ms. crossread's longest own step on any page: ${Math.round(Math.max(0, ...steps))} ms (${longestStepName}).`);
+    const detailOf = (tasks: number[]) => measured.find((r) => r.longestTask === Math.max(0, ...tasks))?.longestTaskDetail ?? '';
+    log(`2 MB page: longest crossread task ${Math.round(Math.max(0, ...bigTasks))} ms (${detailOf(bigTasks)}). crossread's longest own step on any page: ${Math.round(Math.max(0, ...steps))} ms (${longestStepName}).`);
 
     const round = (x: number) => Math.round(x * 10) / 10;
     return {
@@ -261,6 +295,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       noStoryBackgroundSteps: stepMedians,
       longestTask: { story: round(Math.max(0, ...storyTasks)), noStory: round(Math.max(0, ...noStoryTasks)), bigPage: round(Math.max(0, ...bigTasks)) },
       longestTaskSource: driver.taskSource,
+      longestTaskDetail: { story: detailOf(storyTasks), noStory: detailOf(noStoryTasks), bigPage: detailOf(bigTasks) },
       longestStep: round(Math.max(0, ...steps)),
       longestStepName,
       workerHeapMB,
@@ -274,6 +309,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   }
 }
 
+/** The median of each step's times. */
+const medians = (steps: Record<string, number[]>): Record<string, number> => Object.fromEntries(Object.entries(steps).map(([step, ms]) => [step, summarise(ms).median]));
 const fmt = (x: number | null) => (x === null ? 'none' : `${Math.round(x)} ms`);
 const fmtS = (s: Summary) => `median ${Math.round(s.median)} ms, p95 ${Math.round(s.p95)} ms (${s.runs} runs)`;
 

@@ -78,6 +78,12 @@ export interface BenchCorpusOptions {
   /** First day of the two years synthetic stories are dated in. */
   start?: string;
   days?: number;
+  /**
+   * Pages of ../shared/data/pages (file names) left out of the synthetic
+   * stories' texts: the browser bench opens them as pages the corpus knows
+   * nothing of.
+   */
+  holdOutPages?: readonly string[];
 }
 
 export interface BenchCorpus {
@@ -158,7 +164,7 @@ function addSource(out: SourceText[], s: Omit<SourceText, 'sentences' | 'weekday
 }
 
 /** The real texts and, with ../shared, its labelled articles (the seeds left out: they go in through `ensureSeeds`). */
-export function realTexts(options: Pick<BenchCorpusOptions, 'seeds' | 'sharedDir' | 'repoSeeds'>): { labelled: BenchArticle[]; sources: SourceText[]; shared: boolean } {
+export function realTexts(options: Pick<BenchCorpusOptions, 'seeds' | 'sharedDir' | 'repoSeeds' | 'holdOutPages'>): { labelled: BenchArticle[]; sources: SourceText[]; shared: boolean } {
   const sources: SourceText[] = [];
   const labelled: BenchArticle[] = [];
   const dataDir = options.sharedDir ? join(options.sharedDir, 'data') : null;
@@ -182,7 +188,7 @@ export function realTexts(options: Pick<BenchCorpusOptions, 'seeds' | 'sharedDir
     }
     const pagesDir = join(dataDir!, 'pages');
     if (existsSync(pagesDir)) {
-      for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.html')).sort()) {
+      for (const file of readdirSync(pagesDir).filter((f) => f.endsWith('.html') && !options.holdOutPages?.includes(f)).sort()) {
         const text = extractHtml(readFileSync(join(pagesDir, file), 'utf8')).text;
         const language = languageOf(text);
         if (language !== 'de' && language !== 'en') continue;
