@@ -48,6 +48,9 @@ interface OpenImport {
   preparing: number;
 }
 
+/** How often an import reports its progress at most. */
+const PROGRESS_MS = 100;
+
 const interrupted = (): Failure => ({
   ok: false,
   error: "The import was interrupted (crossread's background restarted or missed a part of it), so nothing was saved; the corpus is as it was. Try again.",
@@ -247,7 +250,14 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         if (run) return { ok: false, error: `Operation ${operation} is already running.` };
         // Registered before anything is awaited: a cancel sent right after this request finds it.
         const controller = new AbortController();
-        const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored: (done) => deps.progress(operation, done, total) }));
+        // Progress goes out as a message: ten a second, not one per article stored.
+        let told = 0;
+        const onStored = (done: number) => {
+          if (done < total && performance.now() - told < PROGRESS_MS) return;
+          told = performance.now();
+          deps.progress(operation, done, total);
+        };
+        const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
         const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0 };
         run = opened;
         imports.set(operation, opened);

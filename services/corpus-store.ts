@@ -229,6 +229,48 @@ export function prepare(article: Article): Prepared {
 /** Index hits considered when an article chooses its story at ingest: as many as a page lookup reads by default. */
 const STORY_CANDIDATES = 50;
 
+/**
+ * What `assignStories` keeps of a batch between calls: an import's parts
+ * choose their stories one call after another as they would in one.
+ */
+interface AssignBatch {
+  /** The frequencies and article count before the batch, from its first call. */
+  before: { base: ReadonlyMap<string, number>; changes: ReadonlyMap<string, number>; count: number } | null;
+  /** Items so far. */
+  items: number;
+  inBatch: Set<string>;
+  /** What the items so far add to the frequencies. */
+  added: Map<string, number>;
+  /** Stored postings (the batch's articles left out) of the terms read so far. */
+  stored: Map<string, string[]>;
+  /** Whether `stored` holds every stored term (a small index, read whole). */
+  storedComplete: boolean;
+  /** Term → the items so far indexed under it. */
+  batchPostings: Map<string, string[]>;
+  /** Stored hits whose stories were read. */
+  hitsRead: Set<string>;
+  storyOfHit: Map<string, string>;
+  takenIds: Set<string>;
+  /** The stories read or formed so far, as the batch's choices left them. */
+  state: Map<string, Story>;
+  storyOfItem: Map<string, string>;
+}
+
+const newAssignBatch = (): AssignBatch => ({
+  before: null,
+  items: 0,
+  inBatch: new Set(),
+  added: new Map(),
+  stored: new Map(),
+  storedComplete: false,
+  batchPostings: new Map(),
+  hitsRead: new Set(),
+  storyOfHit: new Map(),
+  takenIds: new Set(),
+  state: new Map(),
+  storyOfItem: new Map(),
+});
+
 /** An article about to choose its story: its index terms and its features. */
 interface Assignee {
   id: string;
@@ -599,31 +641,42 @@ export class CorpusStore {
    * Chooses the story of each article of `items`, in order, inside a write:
    * an article's candidates are the stories of the articles the term index
    * returns for its terms (selected as for a page), the articles before it in
-   * `items` included, which are held in memory. The reads come in a few bulk
+   * the batch included, which are held in memory. The reads come in a few bulk
    * rounds whatever the number of items – never the whole corpus per article.
    * The items must be in no story, and their postings not written yet.
+   * `batch`: the state of an import whose parts come one call after another
+   * (see `openImport`): each call continues the batch of the calls before, as
+   * if all their items had come in one call, reading only what they did not.
    * Returns the stories to put (changed or new) and the items' links; it
    * writes nothing but features it had to compute for want of current ones.
    */
-  private static async assignStories(tx: WriteTx, log: WriteLog, items: readonly Assignee[]): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
+  private static async assignStories(
+    tx: WriteTx,
+    log: WriteLog,
+    items: readonly Assignee[],
+    batch: AssignBatch = newAssignBatch(),
+  ): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
     if (items.length === 0) return { stories: [], links: [] };
-    const inBatch = new Set(items.map((item) => item.id));
+    const { inBatch, added, stored, batchPostings, state, storyOfItem, storyOfHit, takenIds } = batch;
+    for (const item of items) inBatch.add(item.id);
 
-    // Document frequencies as this transaction has them so far.
-    const changes = new Map(log.df);
-    let base: ReadonlyMap<string, number>;
-    if (log.cleared) base = new Map();
-    else if (log.dfBefore) base = log.dfBefore;
-    else {
-      // Already with this transaction's changes.
-      base = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
-      changes.clear();
+    if (!batch.before) {
+      // Document frequencies as this transaction has them before the batch.
+      const changes = new Map(log.df);
+      let base: ReadonlyMap<string, number>;
+      if (log.cleared) base = new Map();
+      else if (log.dfBefore) base = log.dfBefore;
+      else {
+        // Already with this transaction's changes.
+        base = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
+        changes.clear();
+      }
+      batch.before = { base, changes, count: await tx.objectStore('articles').count() };
     }
+    const { base, changes, count } = batch.before;
     const storedDf = (term: string): number => (base.get(term) ?? 0) + (changes.get(term) ?? 0);
     const storedTerms = base.size + changes.size;
-    const count = await tx.objectStore('articles').count();
     // What the items before the current one add to the frequencies.
-    const added = new Map<string, number>();
     const docFreq = (term: string): number => storedDf(term) + (added.get(term) ?? 0);
     const addTerms = (terms: readonly string[]) => {
       for (const t of terms) added.set(t, (added.get(t) ?? 0) + 1);
@@ -633,15 +686,15 @@ export class CorpusStore {
     const queries: QueryTerm[][] = [];
     const needed = new Set<string>();
     items.forEach((item, i) => {
-      const query = selectQueryTerms(item.terms, new Map(item.terms.map((t) => [t, docFreq(t)])), count + i);
+      const query = selectQueryTerms(item.terms, new Map(item.terms.map((t) => [t, docFreq(t)])), count + batch.items + i);
       queries.push(query);
-      for (const q of query) if (storedDf(q.term) > 0) needed.add(q.term);
+      for (const q of query) if (storedDf(q.term) > 0 && !stored.has(q.term)) needed.add(q.term);
       addTerms(item.terms);
     });
+    batch.items += items.length;
 
-    // The stored postings of every query term, read once for the whole batch.
-    const stored = new Map<string, string[]>();
-    if (needed.size > 0) {
+    // The stored postings of every query term, read once for the whole batch (the articles of the batch left out: the batch has them).
+    if (needed.size > 0 && !batch.storedComplete) {
       const keep = (term: string, ids: readonly string[]) => {
         const list = stored.get(term) ?? [];
         for (const id of ids) if (!inBatch.has(id)) list.push(id);
@@ -649,14 +702,16 @@ export class CorpusStore {
       };
       const postings = tx.objectStore('postings');
       if (storedTerms <= READ_WHOLE_INDEX_TERMS) {
-        for (const c of await postings.getAll()) if (needed.has(c.term)) keep(c.term, c.ids);
+        // A small corpus is read whole once: later calls of the batch find every term here.
+        for (const c of await postings.getAll()) keep(c.term, c.ids);
+        batch.storedComplete = true;
       } else {
         for (const chunks of await Promise.all([...needed].map((t) => postings.getAll(termChunks(t))))) for (const c of chunks) keep(c.term, c.ids);
+        for (const t of needed) if (!stored.has(t)) stored.set(t, []);
       }
     }
 
     // Each item's hits among the stored articles and the items before it.
-    const batchPostings = new Map<string, string[]>();
     const breather = transactionBreather(tx);
     const hits: string[][] = [];
     for (const [i, item] of items.entries()) {
@@ -675,8 +730,9 @@ export class CorpusStore {
       hits.push(rankCandidates(queries[i], postings, STORY_CANDIDATES));
     }
 
-    // The stories of the stored hits, with every member's features.
-    const storedHits = [...new Set(hits.flat().filter((id) => !inBatch.has(id)))];
+    // The stories of the stored hits not met before in the batch, with every member's features.
+    const storedHits = [...new Set(hits.flat().filter((id) => !inBatch.has(id) && !batch.hitsRead.has(id)))];
+    for (const id of storedHits) batch.hitsRead.add(id);
     const storyOf = tx.objectStore('storyOf');
     const stories = tx.objectStore('stories');
     const [hitLinks, taken] = await Promise.all([
@@ -684,10 +740,10 @@ export class CorpusStore {
       // Ids a new story must not take: a story keeps its first member's id after that member left.
       Promise.all(items.map((item) => stories.getAllKeys(IDBKeyRange.bound(`story-${item.id}`, `story-${item.id}\uffff`)))),
     ]);
-    const storyOfHit = new Map<string, string>();
     for (const link of hitLinks) if (link) storyOfHit.set(link.id, link.story);
-    const takenIds = new Set(taken.flat());
-    const storyIds = [...new Set(storyOfHit.values())];
+    for (const id of taken.flat()) takenIds.add(id);
+    // A story the batch holds already may have members of the batch: it is not read again.
+    const storyIds = [...new Set(hitLinks.flatMap((link) => (link && !state.has(link.story) ? [link.story] : [])))];
     const storedStories = (await Promise.all(storyIds.map((id) => stories.get(id)))).filter((x) => x !== undefined);
     const memberIds = [...new Set(storedStories.flatMap((x) => x.members).filter((id) => !inBatch.has(id)))];
     const memberFeatures = new Map<string, ArticleFeatures>();
@@ -712,7 +768,6 @@ export class CorpusStore {
     }
 
     // The choices, in order: each item sees the stories as the items before it left them.
-    const state = new Map<string, Story>();
     for (const story of storedStories) {
       const members: StoryMember[] = [];
       for (const id of story.members) {
@@ -721,7 +776,6 @@ export class CorpusStore {
       }
       state.set(story.id, { id: story.id, members });
     }
-    const storyOfItem = new Map<string, string>();
     const changed = new Set<string>();
     const links: StoryLink[] = [];
     for (const [i, item] of items.entries()) {
@@ -767,11 +821,12 @@ export class CorpusStore {
    * index entries and features, each in the story it reports or in a new one
    * (in the order given: an article sees the stories of those before it).
    */
-  private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void): Promise<void> {
+  private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void, batch?: AssignBatch): Promise<void> {
     const { stories, links } = await CorpusStore.assignStories(
       tx,
       log,
       prepared.map((p) => ({ id: p.article.id, terms: p.terms, features: p.features })),
+      batch,
     );
     const writes: Promise<unknown>[] = [];
     let done = 0;
@@ -911,6 +966,8 @@ export class CorpusStore {
     let current: Pending | null = null;
     let failure: { error: unknown } | null = null;
     let stored = 0;
+    // The parts choose their stories as one batch would: each sees the articles of the parts before as the batch's, not as stored ones.
+    const batch = newAssignBatch();
     const done = this.write(async (tx, log) => {
       let idleSince = performance.now();
       for (;;) {
@@ -927,7 +984,7 @@ export class CorpusStore {
         const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
         for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
         const before = stored;
-        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)));
+        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)), batch);
         current = null;
         next.resolve();
         idleSince = performance.now();
