@@ -4,7 +4,7 @@ import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { findNonReporting, isSupportedLanguage, languageOf, parseHeader, type Token } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
-import { DEFAULT_STORY_THRESHOLDS, eventsApart, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, type StoryJudgement, type StoryThresholds } from './story';
+import { DEFAULT_STORY_THRESHOLDS, eventTime, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, timesApart, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, SentenceConflict, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 /** Confidences in the annotate JSON: three decimals say all a calibration can. */
@@ -230,13 +230,15 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
   // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
   const pool: Array<PoolEntry & { quick: number }> = [];
   const seenDocs = new Set<string>();
+  // The page's event time is the same against every candidate (eventsApart would work it out again for each).
+  const pageTime = eventTime(pf, storyTh.maxDays);
   for (const article of corpus) {
     const features = featuresOf(article);
     if (isDuplicate(pf, features, storyTh)) continue;
     const doc = docName(article);
     if (seenDocs.has(doc)) continue;
     seenDocs.add(doc);
-    pool.push({ article, features, quick: quickShare(pf, features), doc, apart: eventsApart(pf, features, storyTh.maxDays) });
+    pool.push({ article, features, quick: quickShare(pf, features), doc, apart: timesApart(pageTime, eventTime(features, storyTh.maxDays)) });
   }
   // A candidate dated apart from the page can be related at most: it takes a place compared in full only when
   // one is left, or in a large corpus the page's look-alikes (its people at other times) would fill them all.

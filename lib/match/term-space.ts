@@ -448,6 +448,15 @@ function cosine(a: SentenceVector, b: SentenceVector, qBonus: number): number {
     } else if (x < y) i++;
     else j++;
   }
+  return cosineOf(a, b, qBonus, dot, shared, informative);
+}
+
+/**
+ * The cosine from what the shared terms add up to: `dot` summed in ascending
+ * term id order, `shared` terms, `informative` of them rare enough on either
+ * side. One formula for the pairwise merge above and the matrix's postings.
+ */
+function cosineOf(a: SentenceVector, b: SentenceVector, qBonus: number, dot: number, shared: number, informative: number): number {
   if (shared === 0 && qBonus === 0) return 0;
   const c = (dot + qBonus) / (a.norm * b.norm + qBonus);
   const enough = shared + (qBonus ? 1 : 0) >= 2 && (informative > 0 || qBonus > 0);
@@ -516,17 +525,24 @@ export function similarityFrom(a: SentenceVector, b: SentenceVector, min: number
   return bestOfClauses(a, b, whole);
 }
 
-/** Per term id, the columns whose vectors hold it, in column order (ids are small and dense: an array, not a map). */
-function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<number[] | undefined> {
+/** Per term id, the columns whose vectors hold it, in column order, and the weight each gives it (ids are small and dense: an array, not a map). */
+interface Posting {
+  cols: number[];
+  ws: number[];
+}
+
+function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<Posting | undefined> {
   let max = -1;
   for (const c of cols) if (c) for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
-  const postings = new Array<number[] | undefined>(max + 1);
+  const postings = new Array<Posting | undefined>(max + 1);
   cols.forEach((c, k) => {
     if (!c) return;
-    for (const id of c.ids) {
-      const p = postings[id];
-      if (p) p.push(k);
-      else postings[id] = [k];
+    for (let i = 0; i < c.ids.length; i++) {
+      const p = postings[c.ids[i]];
+      if (p) {
+        p.cols.push(k);
+        p.ws.push(c.ws[i]);
+      } else postings[c.ids[i]] = { cols: [k], ws: [c.ws[i]] };
     }
   });
   return postings;
@@ -562,22 +578,45 @@ export { sameQuantity };
 
 /**
  * similarity() for every pair of rows and columns, computed only where the two
- * share a term: most sentence pairs share none, and those are 0.
+ * share a term: most sentence pairs share none, and those are 0. A row's dot
+ * products are summed through the columns' postings, term by term in
+ * ascending id order, which is the order the pairwise merge sums them in (the
+ * same figures, bit for bit), without walking both term lists of every pair.
  */
 export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>): Float64Array[] {
   const postings = postingsOf(cols);
-  const seen = new Int32Array(cols.length).fill(-1);
-  return rows.map((r, i) => {
+  const dot = new Float64Array(cols.length);
+  const shared = new Int32Array(cols.length);
+  const informative = new Int32Array(cols.length);
+  // Columns met by the current row, in the order first met (the order the similarities are worked out in).
+  const met = new Int32Array(cols.length);
+  return rows.map((r) => {
     const row = new Float64Array(cols.length);
     if (!r) return row;
-    for (const id of r.ids) {
-      const p = postings[id];
+    let nMet = 0;
+    for (let i = 0; i < r.ids.length; i++) {
+      const p = postings[r.ids[i]];
       if (!p) continue;
-      for (const k of p) {
-        if (seen[k] === i) continue;
-        seen[k] = i;
-        row[k] = similarity(r, cols[k]!);
+      const wa = r.ws[i];
+      const rare = wa >= r.informative;
+      const pc = p.cols;
+      const pw = p.ws;
+      for (let n = 0; n < pc.length; n++) {
+        const k = pc[n];
+        const wb = pw[n];
+        if (shared[k] === 0) met[nMet++] = k;
+        if (rare || wb >= cols[k]!.informative) informative[k]++;
+        dot[k] += wa * wb;
+        shared[k]++;
       }
+    }
+    for (let m = 0; m < nMet; m++) {
+      const k = met[m];
+      const c = cols[k]!;
+      row[k] = r.norm === 0 || c.norm === 0 ? 0 : bestOfClauses(r, c, cosineOf(r, c, quantityBonus(r, c), dot[k], shared[k], informative[k]));
+      dot[k] = 0;
+      shared[k] = 0;
+      informative[k] = 0;
     }
     return row;
   });
