@@ -293,6 +293,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
         measure('crossread-bg:import-write', current.started);
+        measure('crossread-bg:import-waiting', performance.now() - session.waited());
         close();
         await wrote();
         return { ok: true, count: current.received };

@@ -195,6 +195,15 @@ const COMPLETE_FREQUENCIES_UP_TO = 20_000;
 /** Page-term frequencies a large corpus's lookups keep at most before starting again. */
 const MAX_PARTIAL_FREQUENCIES = 100_000;
 
+/**
+ * Articles a lookup hands to the engine at most. The engine compares the
+ * closest MAX_COMPARED (16) sentence by sentence and gives the rest a first
+ * look only; reading and looking at every member of every story the index
+ * touches (about 170 articles for a page of no story at 10,000) was most of
+ * a lookup's time. TODO measured in docs/speed.md.
+ */
+export const MAX_CANDIDATE_ARTICLES = Infinity;
+
 /** Articles kept in memory with their features; beyond this the least recently used go. */
 const MAX_CACHED_ARTICLES = 500;
 
@@ -254,6 +263,13 @@ interface AssignBatch {
   /** The stories read or formed so far, as the batch's choices left them. */
   state: Map<string, Story>;
   storyOfItem: Map<string, string>;
+}
+
+/** What an import in parts writes after its last part: the stories and links its parts formed, and the postings of their articles. */
+interface ImportTail {
+  stories: Map<string, StoredStory>;
+  links: StoryLink[];
+  indexed: ArticleTerms[];
 }
 
 const newAssignBatch = (): AssignBatch => ({
@@ -360,6 +376,8 @@ export interface ImportSession {
   finish(): Promise<void>;
   /** The error that ended the import early (its transaction aborted), if one did. */
   failure(): { error: unknown } | null;
+  /** Time the open transaction waited for parts so far (ms), for the bench. */
+  waited(): number;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -430,6 +448,12 @@ export class CorpusStore {
   private cache: LookupCache | null = null;
   /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); a comparison of what lookups find may vary it. */
   maxQueryTerms = MAX_QUERY_TERMS;
+  /**
+   * Articles a page's lookup hands over at most, whole stories in the order of
+   * their best index hit (the first story whole whatever its size); see
+   * MAX_CANDIDATE_ARTICLES.
+   */
+  maxCandidateArticles = MAX_CANDIDATE_ARTICLES;
   /** Up to this many articles, lookups read every document frequency at once (see `lookupCache`); tests lower it. */
   completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;
 
@@ -821,12 +845,18 @@ export class CorpusStore {
    * index entries and features, each in the story it reports or in a new one
    * (in the order given: an article sees the stories of those before it).
    */
-  private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], onStored?: (done: number) => void, batch?: AssignBatch): Promise<void> {
+  private static async storePrepared(
+    tx: WriteTx,
+    log: WriteLog,
+    prepared: readonly Prepared[],
+    onStored?: (done: number) => void,
+    parts?: { batch: AssignBatch; tail: ImportTail },
+  ): Promise<void> {
     const { stories, links } = await CorpusStore.assignStories(
       tx,
       log,
       prepared.map((p) => ({ id: p.article.id, terms: p.terms, features: p.features })),
-      batch,
+      parts?.batch,
     );
     const writes: Promise<unknown>[] = [];
     let done = 0;
@@ -850,14 +880,36 @@ export class CorpusStore {
         push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
         log.touched.add(p.article.id);
       }
-      for (const story of stories) writes.push(tx.objectStore('stories').put(story));
-      for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
+      if (parts) {
+        // An import in parts writes its stories and postings once, after the last part: a story or a term's postings changed by many parts is written once.
+        for (const story of stories) parts.tail.stories.set(story.id, story);
+        for (const link of links) parts.tail.links.push(link);
+        for (const p of prepared) parts.tail.indexed.push({ id: p.article.id, terms: p.terms });
+      } else {
+        for (const story of stories) writes.push(tx.objectStore('stories').put(story));
+        for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
+      }
     } catch (error) {
       // A request that throws at once (quota, a value that cannot be stored) aborts the lot; the ones already made then fail too.
       for (const w of writes) w.catch(() => undefined);
       throw error;
     }
-    writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
+    if (!parts) writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
+    await Promise.all(writes);
+  }
+
+  /** Writes what the parts of an import left for after the last (see storePrepared). */
+  private static async storeTail(tx: WriteTx, log: WriteLog, tail: ImportTail): Promise<void> {
+    const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
+    const writes: Promise<unknown>[] = [];
+    try {
+      for (const story of tail.stories.values()) writes.push(tx.objectStore('stories').put(story));
+      for (const link of tail.links) writes.push(tx.objectStore('storyOf').put(link));
+    } catch (error) {
+      for (const w of writes) w.catch(() => undefined);
+      throw error;
+    }
+    writes.push(CorpusStore.addPostings(tx, postingsOf(tail.indexed), log, breather));
     await Promise.all(writes);
   }
 
@@ -966,8 +1018,9 @@ export class CorpusStore {
     let current: Pending | null = null;
     let failure: { error: unknown } | null = null;
     let stored = 0;
+    let waited = 0;
     // The parts choose their stories as one batch would: each sees the articles of the parts before as the batch's, not as stored ones.
-    const batch = newAssignBatch();
+    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], indexed: [] } satisfies ImportTail };
     const done = this.write(async (tx, log) => {
       let idleSince = performance.now();
       for (;;) {
@@ -975,16 +1028,18 @@ export class CorpusStore {
         if (!next) {
           if (performance.now() - idleSince > timeout) throw new ImportInterruptedError();
           // A transaction commits once no request is pending: a read at a time holds it open until the next part.
+          const t = performance.now();
           await tx.objectStore('meta').get('generation');
+          waited += performance.now() - t;
           continue;
         }
-        if (next.part === null) return;
+        if (next.part === null) return CorpusStore.storeTail(tx, log, parts.tail);
         current = next;
         const part = next.part;
         const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
         for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
         const before = stored;
-        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)), batch);
+        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)), parts);
         current = null;
         next.resolve();
         idleSince = performance.now();
@@ -1007,6 +1062,7 @@ export class CorpusStore {
         await done;
       },
       failure: () => failure,
+      waited: () => waited,
     };
   }
 
@@ -1147,11 +1203,19 @@ export class CorpusStore {
     const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
     const storyIds = [...new Set(storyOfHit)];
     const stories = await Promise.all(storyIds.map((id) => tx.objectStore('stories').get(id)));
-    const members = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
+    const all = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
     hits.forEach((id, i) => {
-      const list = members.get(storyOfHit[i])!;
+      const list = all.get(storyOfHit[i])!;
       if (!list.includes(id)) list.push(id);
     });
+    // Whole stories in the order of their best hit, while their articles fit the budget (the first always).
+    const members = new Map<string, string[]>();
+    let taken = 0;
+    for (const [id, list] of all) {
+      if (members.size > 0 && taken + list.length > this.maxCandidateArticles) continue;
+      members.set(id, list);
+      taken += list.length;
+    }
     return this.readStories(tx, cache, members);
   }
 
