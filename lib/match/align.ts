@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { coverage, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
+import { completeSimilarity, coverage, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
 
 /** How one page sentence relates to the sentences of one other outlet. */
 export interface SentenceMatch {
@@ -21,11 +21,42 @@ export interface Comparison {
   outletVectors: Array<Array<SentenceVector | null>>;
   /** Per outlet, its similarity matrix once computed (see simsOf). */
   simsCache: Array<Float64Array[] | undefined>;
+  /** Per outlet, a matrix exact only from a similarity on (see simsAtLeast), until simsOf completes it. */
+  boundedSims?: Array<{ min: number; sims: Float64Array[]; partial: Array<Uint8Array | null> } | undefined>;
 }
 
 /** sims[i][k] of outlet o: page sentence i vs the outlet's sentence k (0 for non-content sentences), computed once per comparison. */
 export function simsOf(c: Comparison, o: number): Float64Array[] {
-  return (c.simsCache[o] ??= similarityMatrix(c.pageVectors, c.outletVectors[o]));
+  const cached = c.simsCache[o];
+  if (cached) return cached;
+  const bounded = c.boundedSims?.[o];
+  if (!bounded) return (c.simsCache[o] = similarityMatrix(c.pageVectors, c.outletVectors[o]));
+  // Only the pairs left short are compared further: the rest are exact already.
+  const { sims, partial } = bounded;
+  sims.forEach((row, i) => {
+    const marks = partial[i];
+    if (!marks) return;
+    for (let k = 0; k < row.length; k++) if (marks[k]) row[k] = completeSimilarity(c.pageVectors[i]!, c.outletVectors[o][k]!, row[k]);
+  });
+  c.boundedSims![o] = undefined;
+  return (c.simsCache[o] = sims);
+}
+
+/**
+ * simsOf where only similarities reaching `min` must be exact (a story
+ * judgement asks whether pairs reach a bar): a pair that cannot reach it is
+ * left below it, sparing the comparison of its clauses. Exact entries stay
+ * exact; simsOf completes the rest if an alignment asks for them.
+ */
+export function simsAtLeast(c: Comparison, o: number, min: number): Float64Array[] {
+  const cached = c.simsCache[o];
+  if (cached) return cached;
+  const bounded = c.boundedSims?.[o];
+  if (bounded) return bounded.min <= min ? bounded.sims : simsOf(c, o);
+  const partial: Array<Uint8Array | null> = [];
+  const sims = similarityMatrix(c.pageVectors, c.outletVectors[o], min, partial);
+  (c.boundedSims ??= [])[o] = { min, sims, partial };
+  return sims;
 }
 
 /**
@@ -74,7 +105,7 @@ export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignm
   const sims = at.map((k) => simsOf(c, k));
   const pageTerms = new Set<number>();
   for (const s of c.page.sentences) c.space.addExpandedIds(s.terms, pageTerms);
-  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, pageTerms };
+  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, boundedSims: undefined, pageTerms };
 }
 
 /** The best matches of page sentence i in outlet o, best first. */

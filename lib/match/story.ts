@@ -1,6 +1,6 @@
 import type { StoryMatch } from './annotation';
 import { isNumberTerm, NUMBER_MARK, resemblance, type ArticleFeatures, type SentenceFeatures } from './features';
-import { compare, outletTermMask, simsOf, type Comparison } from './align';
+import { compare, outletTermMask, simsAtLeast, type Comparison } from './align';
 
 export interface StoryThresholds {
   /** Similarity at which two sentences count as making the same point. */
@@ -323,7 +323,8 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   const candMatched = new Uint8Array(candidate.sentences.length);
   const candVerbatim = new Uint8Array(candidate.sentences.length);
   let pagePoints = 0;
-  for (const row of simsOf(c, o)) {
+  // Only whether similarities reach a point (and verbatim, above it) counts here: below the point they need not be exact.
+  for (const row of simsAtLeast(c, o, th.point)) {
     let matched = false;
     for (let k = 0; k < row.length; k++)
       if (row[k] >= th.point) {

@@ -516,12 +516,28 @@ export function similarityFrom(a: SentenceVector, b: SentenceVector, min: number
   if (a.norm === 0 || b.norm === 0) return 0;
   const qBonus = quantityBonus(a, b);
   const whole = cosine(a, b, qBonus);
+  if (clausesFallShort(a, b, whole, qBonus, min)) return whole;
+  return bestOfClauses(a, b, whole);
+}
+
+/**
+ * Whether the clauses of two sentences whose cosine is `whole` cannot bring
+ * their similarity to `min`: a clause holds no term its sentence lacks and
+ * weighs none more, so two clauses share at most the weight the sentences
+ * share, over norms no smaller than the smallest clause's.
+ */
+function clausesFallShort(a: SentenceVector, b: SentenceVector, whole: number, qBonus: number, min: number): boolean {
   if (whole < min && whole > 0 && (a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) {
     // The most the shared terms can weigh, whether or not the cosine was discounted as a single-term match.
     const shared = (whole / SIMILARITY.singleTerm) * (a.norm * b.norm + qBonus) - qBonus;
     // (A margin for rounding: a pair this close to `min` is compared in full.)
-    if (SIMILARITY.clause * shared < min * clauseFloor(a) * clauseFloor(b) * (1 - 1e-9)) return whole;
+    return SIMILARITY.clause * shared < min * clauseFloor(a) * clauseFloor(b) * (1 - 1e-9);
   }
+  return false;
+}
+
+/** similarity(a, b) of a pair whose clauses similarityMatrix left out (`whole`: what it gave them). */
+export function completeSimilarity(a: SentenceVector, b: SentenceVector, whole: number): number {
   return bestOfClauses(a, b, whole);
 }
 
@@ -582,22 +598,28 @@ export { sameQuantity };
  * products are summed through the columns' postings, term by term in
  * ascending id order, which is the order the pairwise merge sums them in (the
  * same figures, bit for bit), without walking both term lists of every pair.
+ *
+ * With `min` (and `partial`, one mask per row, filled here), only similarities
+ * that reach `min` need be exact: a pair whose clauses cannot bring it there
+ * keeps its sentences' cosine, below `min`, and is marked in `partial`
+ * (completeSimilarity finishes it) — what similarityFrom does for one pair.
  */
-export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>): Float64Array[] {
+export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>, min = -Infinity, partial?: Array<Uint8Array | null>): Float64Array[] {
   const postings = postingsOf(cols);
   const dot = new Float64Array(cols.length);
   const shared = new Int32Array(cols.length);
   const informative = new Int32Array(cols.length);
   // Columns met by the current row, in the order first met (the order the similarities are worked out in).
   const met = new Int32Array(cols.length);
-  return rows.map((r) => {
+  return rows.map((r, i) => {
     const row = new Float64Array(cols.length);
+    if (partial) partial[i] = null;
     if (!r) return row;
     let nMet = 0;
-    for (let i = 0; i < r.ids.length; i++) {
-      const p = postings[r.ids[i]];
+    for (let t = 0; t < r.ids.length; t++) {
+      const p = postings[r.ids[t]];
       if (!p) continue;
-      const wa = r.ws[i];
+      const wa = r.ws[t];
       const rare = wa >= r.informative;
       const pc = p.cols;
       const pw = p.ws;
@@ -613,7 +635,15 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
     for (let m = 0; m < nMet; m++) {
       const k = met[m];
       const c = cols[k]!;
-      row[k] = r.norm === 0 || c.norm === 0 ? 0 : bestOfClauses(r, c, cosineOf(r, c, quantityBonus(r, c), dot[k], shared[k], informative[k]));
+      if (r.norm === 0 || c.norm === 0) row[k] = 0;
+      else {
+        const qBonus = quantityBonus(r, c);
+        const whole = cosineOf(r, c, qBonus, dot[k], shared[k], informative[k]);
+        if (partial && clausesFallShort(r, c, whole, qBonus, min)) {
+          row[k] = whole;
+          (partial[i] ??= new Uint8Array(cols.length))[k] = 1;
+        } else row[k] = bestOfClauses(r, c, whole);
+      }
       dot[k] = 0;
       shared[k] = 0;
       informative[k] = 0;

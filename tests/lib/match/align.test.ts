@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, simsOf } from '../../../lib/match/align';
-import { analyse } from '../../../lib/match/features';
+import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, simsAtLeast, simsOf } from '../../../lib/match/align';
+import { analyse, articleFeatures } from '../../../lib/match/features';
+import { loadSeeds } from '../../helpers/seeds';
 
 const page = analyse({
   text: 'Die Hafenbrücke verbindet die Altstadt mit dem Hafenviertel. Radfahrer dürfen die Brücke ab sofort nutzen. Autos bleiben ausgeschlossen, sagte die Stadt.',
@@ -54,5 +55,25 @@ describe('a comparison shared by the story judgements and the alignment', () => 
     expect(alignCompared(c, [other, other])).toBeNull();
     expect(alignCompared(c, [other, page])).toBeNull();
     expect(alignCompared(c, [third, other])).not.toBeNull();
+  });
+});
+
+describe('similarities a story judgement needs only from a bar on', () => {
+  const [a, b, c] = loadSeeds().slice(0, 3).map((x) => articleFeatures(x));
+
+  it('are exact from the bar, and simsOf completes the same matrix to what a fresh comparison gives', () => {
+    const judged = compare(a, [b, c]);
+    const fresh = compare(a, [b, c]);
+    for (const o of [0, 1]) {
+      const bounded = simsAtLeast(judged, o, 0.3);
+      const exact = simsOf(fresh, o);
+      bounded.forEach((row, i) => row.forEach((sim, k) => (exact[i][k] >= 0.3 ? expect(sim).toBe(exact[i][k]) : expect(sim).toBeLessThan(0.3))));
+    }
+    for (const o of [0, 1]) {
+      const completed = simsOf(judged, o);
+      // The matrix is completed in place, not computed again.
+      expect(completed).toBe(simsAtLeast(judged, o, 0.3));
+      expect(completed).toEqual(simsOf(fresh, o));
+    }
   });
 });

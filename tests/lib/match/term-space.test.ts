@@ -122,3 +122,43 @@ describe('similarityFrom', () => {
     expect(skipped).toBeGreaterThan(100);
   });
 });
+
+describe('similarityMatrix over two seeds', () => {
+  const [a, b] = loadSeeds().slice(0, 2).map((x) => articleFeatures(x).sentences.filter((s) => s.content));
+  const vectors = () => {
+    const space = new TermSpace([a, b]);
+    return { av: a.map((x) => space.vector(x)), bv: b.map((x) => space.vector(x)) };
+  };
+
+  it('gives every pair exactly what similarity() gives it (the postings sum in the pairwise order)', () => {
+    const { av, bv } = vectors();
+    const full = similarityMatrix(av, bv);
+    let nonZero = 0;
+    av.forEach((x, i) =>
+      bv.forEach((y, k) => {
+        expect(full[i][k]).toBe(similarity(x, y));
+        if (full[i][k] > 0) nonZero++;
+      }),
+    );
+    expect(nonZero).toBeGreaterThan(50);
+  });
+
+  it('with a bar, is exact wherever that is reached, below it elsewhere, and marks what it left short', () => {
+    const { av, bv } = vectors();
+    for (const min of [0.1, 0.3, 0.5]) {
+      const partial: Array<Uint8Array | null> = [];
+      const bounded = similarityMatrix(av, bv, min, partial);
+      let short = 0;
+      av.forEach((x, i) =>
+        bv.forEach((y, k) => {
+          const exact = similarity(x, y);
+          if (exact >= min) expect(bounded[i][k]).toBe(exact);
+          else expect(bounded[i][k]).toBeLessThan(min);
+          if (partial[i]?.[k]) short++;
+          else expect(bounded[i][k]).toBe(exact);
+        }),
+      );
+      expect(short).toBeGreaterThan(0);
+    }
+  });
+});
