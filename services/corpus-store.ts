@@ -195,15 +195,6 @@ const COMPLETE_FREQUENCIES_UP_TO = 20_000;
 /** Page-term frequencies a large corpus's lookups keep at most before starting again. */
 const MAX_PARTIAL_FREQUENCIES = 100_000;
 
-/**
- * Articles a lookup hands to the engine at most. The engine compares the
- * closest MAX_COMPARED (16) sentence by sentence and gives the rest a first
- * look only; reading and looking at every member of every story the index
- * touches (about 170 articles for a page of no story at 10,000) was most of
- * a lookup's time. TODO measured in docs/speed.md.
- */
-export const MAX_CANDIDATE_ARTICLES = Infinity;
-
 /** Articles kept in memory with their features; beyond this the least recently used go. */
 const MAX_CACHED_ARTICLES = 500;
 
@@ -448,12 +439,6 @@ export class CorpusStore {
   private cache: LookupCache | null = null;
   /** Page terms a lookup reads the postings of at most (`selectQueryTerms`); a comparison of what lookups find may vary it. */
   maxQueryTerms = MAX_QUERY_TERMS;
-  /**
-   * Articles a page's lookup hands over at most, whole stories in the order of
-   * their best index hit (the first story whole whatever its size); see
-   * MAX_CANDIDATE_ARTICLES.
-   */
-  maxCandidateArticles = MAX_CANDIDATE_ARTICLES;
   /** Up to this many articles, lookups read every document frequency at once (see `lookupCache`); tests lower it. */
   completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;
 
@@ -1203,19 +1188,11 @@ export class CorpusStore {
     const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
     const storyIds = [...new Set(storyOfHit)];
     const stories = await Promise.all(storyIds.map((id) => tx.objectStore('stories').get(id)));
-    const all = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
+    const members = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
     hits.forEach((id, i) => {
-      const list = all.get(storyOfHit[i])!;
+      const list = members.get(storyOfHit[i])!;
       if (!list.includes(id)) list.push(id);
     });
-    // Whole stories in the order of their best hit, while their articles fit the budget (the first always).
-    const members = new Map<string, string[]>();
-    let taken = 0;
-    for (const [id, list] of all) {
-      if (members.size > 0 && taken + list.length > this.maxCandidateArticles) continue;
-      members.set(id, list);
-      taken += list.length;
-    }
     return this.readStories(tx, cache, members);
   }
 
