@@ -125,6 +125,47 @@ export function pageCoverage(al: Alignment, o: number, k: number): number {
   return best;
 }
 
+/**
+ * pageCoverage for the outlet sentences of one alignment, the page's postings
+ * built once: each sentence's shared weight is summed per page sentence in
+ * ascending term id order, as coverage() sums it (the same figures).
+ */
+export function pageCoverer(al: Alignment): (o: number, k: number) => number {
+  const postings: Array<number[] | undefined> = [];
+  al.pageVectors.forEach((pv, r) => {
+    if (pv) for (const id of pv.ids) (postings[id] ??= []).push(r);
+  });
+  const got = new Float64Array(al.pageVectors.length);
+  const met = new Uint8Array(al.pageVectors.length);
+  const touched = new Int32Array(al.pageVectors.length);
+  return (o, k) => {
+    const v = al.outletVectors[o][k];
+    if (!v) return 1;
+    if (v.total === 0) return 0;
+    let n = 0;
+    for (let i = 0; i < v.ids.length; i++) {
+      const p = v.ids[i] < postings.length ? postings[v.ids[i]] : undefined;
+      if (!p) continue;
+      const w = v.ws[i];
+      for (const r of p) {
+        if (!met[r]) {
+          met[r] = 1;
+          touched[n++] = r;
+        }
+        got[r] += w;
+      }
+    }
+    let best = 0;
+    for (let m = 0; m < n; m++) {
+      const r = touched[m];
+      best = Math.max(best, got[r] / v.total);
+      got[r] = 0;
+      met[r] = 0;
+    }
+    return best;
+  };
+}
+
 /** What of an outlet sentence the page says nowhere. */
 export interface Novelty {
   /** Share of the sentence's term weight. */

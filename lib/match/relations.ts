@@ -1,4 +1,4 @@
-import { bestMatches, novelty, outletTermMask, pageCoverage, type Alignment } from './align';
+import { bestMatches, novelty, outletTermMask, pageCoverer, type Alignment } from './align';
 import { addsScore, agreeScore, calibrate, omitsScore, OVERLAY_THRESHOLDS, type AddsSignals, type AgreeSignals, type OmitsSignals } from './confidence';
 import type { QuantityFeature } from './features';
 import { sentenceTerms } from './features';
@@ -300,6 +300,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   // A heading names a point without stating it: never one.
   const isMissing = outlets.map((x) => new Uint8Array(x.sentences.length));
   const candidates: Array<[number, number]> = [];
+  const pageCoverage = pageCoverer(al);
   outlets.forEach((outlet, o) => {
     const text = context.outletTexts?.[o];
     const { ownerSim } = owners[o];
@@ -307,7 +308,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (!s.content || !al.outletVectors[o][k]) return;
       // The sentence's highest similarity with any page sentence: rows of sentences without content are all 0.
       if (ownerSim[k] >= th.missingSimilarity) return;
-      if (pageCoverage(al, o, k) >= th.missingCoverage) return;
+      if (pageCoverage(o, k) >= th.missingCoverage) return;
       if (text !== undefined && isHeading(text, outlet.sentences, k)) return;
       isMissing[o][k] = 1;
       candidates.push([o, k]);

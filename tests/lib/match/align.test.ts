@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, simsAtLeast, simsOf } from '../../../lib/match/align';
+import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
 import { analyse, articleFeatures } from '../../../lib/match/features';
 import { loadSeeds } from '../../helpers/seeds';
 
@@ -75,5 +75,21 @@ describe('similarities a story judgement needs only from a bar on', () => {
       expect(completed).toBe(simsAtLeast(judged, o, 0.3));
       expect(completed).toEqual(simsOf(fresh, o));
     }
+  });
+});
+
+describe('pageCoverer', () => {
+  it('gives every outlet sentence exactly its pageCoverage', () => {
+    const [a, b, c] = loadSeeds().slice(0, 3).map((x) => articleFeatures(x));
+    const al = align(a, [b, c]);
+    const cover = pageCoverer(al);
+    let covered = 0;
+    al.outletVectors.forEach((vs, o) =>
+      vs.forEach((_, k) => {
+        expect(cover(o, k)).toBe(pageCoverage(al, o, k));
+        if (cover(o, k) > 0 && al.outletVectors[o][k]) covered++;
+      }),
+    );
+    expect(covered).toBeGreaterThan(10);
   });
 });
