@@ -293,7 +293,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
         measure('crossread-bg:import-write', current.started);
-        measure('crossread-bg:import-waiting', performance.now() - session.waited());
+        // Steps of the open transaction, as measures of their summed durations.
+        for (const [step, ms] of Object.entries(session.steps())) measure(`crossread-bg:import-${step}`, performance.now() - ms);
         close();
         await wrote();
         return { ok: true, count: current.received };

@@ -367,8 +367,20 @@ export interface ImportSession {
   finish(): Promise<void>;
   /** The error that ended the import early (its transaction aborted), if one did. */
   failure(): { error: unknown } | null;
-  /** Time the open transaction waited for parts so far (ms), for the bench. */
-  waited(): number;
+  /** Where its time went so far (ms), for the bench. */
+  steps(): ImportSteps;
+}
+
+/** Where an import in parts spent its time in the open transaction (ms). */
+export interface ImportSteps {
+  /** Waiting for the next part. */
+  wait: number;
+  /** Choosing the parts' stories. */
+  assign: number;
+  /** Everything else in the parts: replacing stored articles, queuing and awaiting their writes. */
+  parts: number;
+  /** The stories, links and postings after the last part. */
+  tail: number;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -835,14 +847,16 @@ export class CorpusStore {
     log: WriteLog,
     prepared: readonly Prepared[],
     onStored?: (done: number) => void,
-    parts?: { batch: AssignBatch; tail: ImportTail },
+    parts?: { batch: AssignBatch; tail: ImportTail; steps: ImportSteps },
   ): Promise<void> {
+    const t = performance.now();
     const { stories, links } = await CorpusStore.assignStories(
       tx,
       log,
       prepared.map((p) => ({ id: p.article.id, terms: p.terms, features: p.features })),
       parts?.batch,
     );
+    if (parts) parts.steps.assign += performance.now() - t;
     const writes: Promise<unknown>[] = [];
     let done = 0;
     const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
@@ -1003,9 +1017,8 @@ export class CorpusStore {
     let current: Pending | null = null;
     let failure: { error: unknown } | null = null;
     let stored = 0;
-    let waited = 0;
     // The parts choose their stories as one batch would: each sees the articles of the parts before as the batch's, not as stored ones.
-    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], indexed: [] } satisfies ImportTail };
+    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], indexed: [] } satisfies ImportTail, steps: { wait: 0, assign: 0, parts: 0, tail: 0 } };
     const done = this.write(async (tx, log) => {
       let idleSince = performance.now();
       for (;;) {
@@ -1015,16 +1028,23 @@ export class CorpusStore {
           // A transaction commits once no request is pending: a read at a time holds it open until the next part.
           const t = performance.now();
           await tx.objectStore('meta').get('generation');
-          waited += performance.now() - t;
+          parts.steps.wait += performance.now() - t;
           continue;
         }
-        if (next.part === null) return CorpusStore.storeTail(tx, log, parts.tail);
+        const t = performance.now();
+        if (next.part === null) {
+          await CorpusStore.storeTail(tx, log, parts.tail);
+          parts.steps.tail += performance.now() - t;
+          return;
+        }
         current = next;
         const part = next.part;
         const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
         for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
         const before = stored;
+        const assigned = parts.steps.assign;
         await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)), parts);
+        parts.steps.parts += performance.now() - t - (parts.steps.assign - assigned);
         current = null;
         next.resolve();
         idleSince = performance.now();
@@ -1047,7 +1067,7 @@ export class CorpusStore {
         await done;
       },
       failure: () => failure,
-      waited: () => waited,
+      steps: () => ({ ...parts.steps }),
     };
   }
 
