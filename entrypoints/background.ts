@@ -16,8 +16,12 @@ export default defineBackground(() => {
   // Seeds are added if absent on every start: install, update and browser
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
   const ready = (): Promise<CorpusStore> => {
+    // The e2e build records a start's two parts (`crossread-start:*`), apart from the requests' steps that wait for them.
+    let t = performance.now();
     store ??= CorpusStore.open().then(async (s) => {
+      t = measure('crossread-start:open', t);
       await s.ensureSeeds(bundledSeedSource());
+      measure('crossread-start:seeds', t);
       return s;
     });
     return store;
