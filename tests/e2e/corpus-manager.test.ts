@@ -249,4 +249,42 @@ describe('Chromium: popup and corpus manager', () => {
     expect(after.articles).toEqual(before.articles);
     await options.close();
   });
+
+  it('the service worker stopped halfway through an import of 3,000 articles: the corpus stays as it was, and the reader is told', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
+    const count = await articleCount(options);
+    const before = await exportCorpus(options, path.join(dir, 'stopped-before.json'));
+
+    const file = path.join(dir, 'bulk-stopped.json');
+    writeBulkExport(file, 3000);
+    await options.getByLabel(/^Import \(/).setInputFiles(file);
+    // Halfway through the saving: parts are in the background's open transaction.
+    const progress = options.locator('.progress progress');
+    await expect
+      .poll(
+        async () => {
+          const label = (await options.locator('.progress').textContent().catch(() => '')) ?? '';
+          const value = Number((await progress.getAttribute('value').catch(() => null)) ?? 0);
+          return label.includes('Saving') && value >= 300;
+        },
+        { timeout: 120_000, interval: 50 },
+      )
+      .toBe(true);
+    const cdp = await browser.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+
+    // A clear message, not a progress bar forever.
+    await expect.poll(() => options.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/unchanged.*nothing was saved/s);
+    expect(await options.locator('.progress').count()).toBe(0);
+    // The worker starts again for the next request, over the corpus as it was.
+    await options.reload();
+    await expect.poll(() => articleCount(options), { timeout: 30_000 }).toBe(count);
+    const after = await exportCorpus(options, path.join(dir, 'stopped-after.json'));
+    expect(after.articles).toEqual(before.articles);
+    await options.close();
+  }, 240_000);
 });
