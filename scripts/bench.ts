@@ -78,6 +78,9 @@ interface SizeResult {
   /** store.candidateStories and taking each article once. */
   candidates: Stats;
   engine: Stats;
+  /** The engine's two parts: analysing the page itself (segments, terms, quantities, attributions), and judging and relating the candidates. */
+  enginePage: Stats;
+  engineCompare: Stats;
   /** toPageNotes, as the background answers with notes. */
   notes: Stats;
   /** The background's first look (storyOnly: true, which the content script asks for before extracting the article), warm. */
@@ -122,6 +125,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
   const termsT: number[] = [];
   const candT: number[] = [];
   const engineT: number[] = [];
+  const enginePageT: number[] = [];
+  const engineCompareT: number[] = [];
   const notesT: number[] = [];
   const cpuT: number[] = [];
   const storyOnlyT: number[] = [];
@@ -142,6 +147,10 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     termsT.push(laps.terms - t0);
     candT.push(laps.candidates - laps.terms);
     engineT.push(laps.annotate - laps.candidates);
+    // (A page the engine turns away before analysing it has no 'page' lap: all its time counts as the page's.)
+    const analysed = laps.page ?? laps.annotate;
+    enginePageT.push(analysed - laps.candidates);
+    engineCompareT.push(laps.annotate - analysed);
     notesT.push(laps.notes - laps.annotate);
     total.push(t4 - t0);
     storyOnlyT.push(s1 - s0);
@@ -189,6 +198,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     contentTerms: stats(termsT),
     candidates: stats(candT),
     engine: stats(engineT),
+    enginePage: stats(enginePageT),
+    engineCompare: stats(engineCompareT),
     notes: stats(notesT),
     storyOnly: stats(storyOnlyT),
     candidatesReturned: last!.candidates.length,
@@ -346,7 +357,7 @@ async function main(): Promise<number> {
         ` (${r.storiesMixingEvents} stories hold articles of several events, ${r.eventsInSeveralStories} events lie in several stories)`,
     );
     log(
-      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)}, notes ${r.notes.median.toFixed(1)};` +
+      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)} (the page's analysis median ${r.enginePage.median.toFixed(1)}, candidates judged and related median ${r.engineCompare.median.toFixed(1)}), notes ${r.notes.median.toFixed(1)};` +
         ` ${r.candidatesReturned} candidates in ${r.candidateStories} stories, story's other outlets among them ${r.storyOutletsAmongCandidates}, story ${r.story} with ${r.sameStoryOutlets} outlets (${r.sameStoryOtherEvents} of another event)`,
     );
     log(`  first look (storyOnly, as the content script asks first): ${fmt(r.storyOnly)}`);

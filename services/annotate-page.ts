@@ -18,7 +18,7 @@ export interface AnnotatedPage {
 
 export interface AnnotatePageOptions {
   storyOnly?: boolean;
-  /** Called after each step ('terms', 'candidates', 'annotate', 'notes'), for timing. */
+  /** Called after each step ('terms', 'candidates', 'page' (the engine's analysis of the page), 'annotate', 'notes'), for timing. */
   lap?: (step: string) => void;
   /** Pass the store's stored features (default); without, the engine analyses every candidate (a comparison for the bench). */
   storedFeatures?: boolean;
@@ -54,6 +54,7 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
     storyOnly: opts.storyOnly === true,
     storyOf: (article) => storyOfId.get(article.id) ?? null,
     pageTokens: { text: page.text, language, tokens },
+    onPageAnalysed: () => lap('page'),
   });
   lap('annotate');
   const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));

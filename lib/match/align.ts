@@ -21,6 +21,8 @@ export interface Comparison {
   outletVectors: Array<Array<SentenceVector | null>>;
   /** Per outlet, its similarity matrix once computed (see simsOf). */
   simsCache: Array<Float64Array[] | undefined>;
+  /** Per outlet, its outletTermMask once made (a story judgement and the relations both ask). */
+  termMasks?: Array<Uint8Array | undefined>;
   /** Per outlet, a matrix exact only from a similarity on (see simsAtLeast), until simsOf completes it. */
   boundedSims?: Array<{ min: number; sims: Float64Array[]; partial: Array<Uint8Array | null> } | undefined>;
 }
@@ -65,10 +67,13 @@ export function simsAtLeast(c: Comparison, o: number, min: number): Float64Array
  * tested in loops over many sentences, where a Set's lookups cost more.
  */
 export function outletTermMask(c: Comparison, o: number): Uint8Array {
+  const made = c.termMasks?.[o];
+  if (made) return made;
   let max = -1;
   for (const v of c.outletVectors[o]) if (v) for (let i = 0; i < v.ids.length; i++) if (v.ids[i] > max) max = v.ids[i];
   const mask = new Uint8Array(max + 1);
   for (const v of c.outletVectors[o]) if (v) for (let i = 0; i < v.ids.length; i++) mask[v.ids[i]] = 1;
+  (c.termMasks ??= [])[o] = mask;
   return mask;
 }
 
@@ -105,7 +110,7 @@ export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignm
   const sims = at.map((k) => simsOf(c, k));
   const pageTerms = new Set<number>();
   for (const s of c.page.sentences) c.space.addExpandedIds(s.terms, pageTerms);
-  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, boundedSims: undefined, pageTerms };
+  return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, boundedSims: undefined, termMasks: c.termMasks && at.map((k) => c.termMasks![k]), pageTerms };
 }
 
 /** The best matches of page sentence i in outlet o, best first. */

@@ -29,6 +29,8 @@ export interface AnnotateOptions {
   storyOf?: (article: Article) => string | null;
   /** The page's tokens where the caller has tokenized it already (the background, for its index lookup). */
   pageTokens?: PageTokens;
+  /** Called once the page itself is analysed, before any candidate is looked at (for timing the two apart). */
+  onPageAnalysed?: () => void;
 }
 
 /** A page's text tokenized as a whole (`tokenize(text, language)`), handed on so it is tokenized once. */
@@ -208,6 +210,7 @@ export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = 
   if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
   // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
   const analysis = analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
+  opts.onPageAnalysed?.();
   return annotateAnalysed(analysis, corpus, opts);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, alignCompared, bestMatches, compare, novelty, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
+import { align, alignCompared, bestMatches, compare, novelty, outletTermMask, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
 import { analyse, articleFeatures } from '../../../lib/match/features';
 import { loadSeeds } from '../../helpers/seeds';
 
@@ -91,5 +91,22 @@ describe('pageCoverer', () => {
       }),
     );
     expect(covered).toBeGreaterThan(10);
+  });
+});
+
+describe('outletTermMask', () => {
+  it('holds exactly the ids of the outlet vectors, made once per comparison and carried over, in order, by an alignment', () => {
+    const [a, b, c] = loadSeeds().slice(0, 3).map((x) => articleFeatures(x));
+    const cmp = compare(a, [b, c]);
+    const masks = [0, 1].map((o) => outletTermMask(cmp, o));
+    [0, 1].forEach((o) => {
+      const ids = new Set(cmp.outletVectors[o].flatMap((v) => v?.ids ?? []));
+      expect(ids.size).toBeGreaterThan(20);
+      masks[o].forEach((held, id) => expect(held === 1).toBe(ids.has(id)));
+      expect(outletTermMask(cmp, o)).toBe(masks[o]);
+    });
+    const swapped = alignCompared(cmp, [c, b])!;
+    expect(outletTermMask(swapped, 0)).toBe(masks[1]);
+    expect(outletTermMask(swapped, 1)).toBe(masks[0]);
   });
 });
