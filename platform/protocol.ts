@@ -261,11 +261,22 @@ export const MAX_MESSAGE_ARTICLE_CHARS = 1_100_000;
 /** Most articles one import request carries. */
 export const MAX_IMPORT_ARTICLES = 200_000;
 
-/** An import part's articles analysed where the file was read: each one's index terms and features, in the part's order. */
+/**
+ * An import part's articles analysed where the file was read: each one's
+ * index terms and features, in the part's order, as the JSON of an array of
+ * AnalysedArticle. JSON made by the worker that analysed them, so the corpus
+ * manager passes on a string instead of copying object graphs (features are
+ * about four times the size of the text) on its own thread.
+ */
 export interface ImportAnalysis {
   /** The FEATURES_VERSION of the code that did it. */
   featuresVersion: number;
-  items: Array<{ terms: string[]; features: ArticleFeatures }>;
+  json: string;
+}
+
+export interface AnalysedArticle {
+  terms: string[];
+  features: ArticleFeatures;
 }
 
 /** Features are only taken from crossread's own pages (the request's sender check), so their shape is checked, not each field. */
@@ -274,10 +285,10 @@ const features: Check<ArticleFeatures> = check((v, at) => {
   return typeof f === 'object' && f !== null && typeof f.version === 'number' && Array.isArray(f.sentences) && typeof f.termFreq === 'object' ? null : `${at} is not an article's features`;
 });
 
-const importAnalysis = fields<ImportAnalysis>({
-  featuresVersion: finite,
-  items: list(fields({ terms: list(text(1000)), features }), MAX_IMPORT_ARTICLES),
-});
+/** The check of ImportAnalysis.json once parsed. */
+export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ terms: list(text(1000)), features }), MAX_IMPORT_ARTICLES);
+
+const importAnalysis = fields<ImportAnalysis>({ featuresVersion: finite, json: text() });
 
 const id = nonEmptyText(500);
 const operation = nonEmptyText(100);

@@ -7,7 +7,7 @@ import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
-import type { AddArticleResponse, ArticleSummary, BackgroundHandlers, Failure, FeedRequestName, ImportAnalysis, Message, StorySummary } from '../platform/protocol';
+import { analysedArticles, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -64,7 +64,7 @@ const cancelledFailure = (): Failure => ({ ok: false, error: 'Cancelled; nothing
  * else worked out here, letting the event loop run every 30 ms.
  */
 async function preparedPart(articles: readonly Article[], analysis: ImportAnalysis | undefined, signal: AbortSignal): Promise<Prepared[]> {
-  const usable = analysis?.featuresVersion === FEATURES_VERSION && analysis.items.length === articles.length ? analysis.items : null;
+  const usable = analysis?.featuresVersion === FEATURES_VERSION ? analysedOf(analysis.json, articles.length) : null;
   const out: Prepared[] = [];
   let last = performance.now();
   for (const [i, article] of articles.entries()) {
@@ -81,6 +81,17 @@ async function preparedPart(articles: readonly Article[], analysis: ImportAnalys
     }
   }
   return out;
+}
+
+/** The analysis sent with a part, if it reads as one for each of its `count` articles. */
+function analysedOf(json: string, count: number): AnalysedArticle[] | null {
+  let items: unknown;
+  try {
+    items = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  return analysedArticles(items, 'analysis') === null && (items as AnalysedArticle[]).length === count ? (items as AnalysedArticle[]) : null;
 }
 
 /** Stories largest first, each one's articles by outlet, every article in exactly one. */

@@ -5,16 +5,9 @@
  * the result, the messages of a bad file and cancelling are the same.
  */
 import type { Article } from '../../lib/article/article';
-import type { ArticleFeatures } from '../../lib/match/features';
 import { dedupeImportAsync, parseImportAsync, type ImportResult } from '../../lib/article/transfer';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
 import ImportWorker from './import-worker?worker';
-
-/** What the store needs of an article besides the article: its index terms and its features. */
-export interface AnalysedArticle {
-  terms: string[];
-  features: ArticleFeatures;
-}
 
 export type ToImportWorker =
   /** Read the file; `now`: the time an imported `.txt` article is recorded as added. */
@@ -25,19 +18,21 @@ export type ToImportWorker =
 export type FromImportWorker =
   | { kind: 'articles'; articles: Article[]; done: number; total: number }
   | { kind: 'done' }
-  | { kind: 'analysed'; featuresVersion: number; items: AnalysedArticle[] }
+  /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol). */
+  | { kind: 'analysed'; featuresVersion: number; count: number; json: string }
   | { kind: 'analysed-all' }
   | { kind: 'failed'; name: string; message: string };
 
 /** The analysis of a file's kept articles, worked out by the worker that read it. */
 export interface ImportAnalyser {
   /**
-   * Starts it: `onItems` gets the analysis slice by slice, in the order of the
-   * kept articles, with the FEATURES_VERSION of the code that did it. Resolves
+   * Starts it: `onSlice` gets the analysis slice by slice, in the order of the
+   * kept articles: the next `count` articles' as JSON, with the
+   * FEATURES_VERSION of the code that did it. Resolves
    * when every article is analysed; rejects when the worker fails, and with an
    * AbortError when the signal aborts.
    */
-  run(onItems: (featuresVersion: number, items: AnalysedArticle[]) => void): Promise<void>;
+  run(onSlice: (slice: { featuresVersion: number; count: number; json: string }) => void): Promise<void>;
   /** Stops the worker (also done by `run` when it ends, and by the signal). */
   close(): void;
 }
@@ -151,7 +146,7 @@ function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): Imp
   };
   return {
     close,
-    run: (onItems) =>
+    run: (onSlice) =>
       new Promise<void>((resolve, reject) => {
         if (signal.aborted || closed) {
           close();
@@ -167,7 +162,7 @@ function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): Imp
         signal.addEventListener('abort', abort);
         worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
           const m = event.data;
-          if (m.kind === 'analysed') onItems(m.featuresVersion, m.items);
+          if (m.kind === 'analysed') onSlice(m);
           else if (m.kind === 'analysed-all') end();
           else if (m.kind === 'failed') end(workerError(m));
         };

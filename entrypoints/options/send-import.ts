@@ -6,7 +6,7 @@
  */
 import type { Article } from '../../lib/article/article';
 import type { ImportAnalysis, Reply } from '../../platform/protocol';
-import type { AnalysedArticle, ImportAnalyser } from './read-import';
+import type { ImportAnalyser } from './read-import';
 
 /** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
 export interface ImportSource {
@@ -77,16 +77,14 @@ export async function sendImport(
       }
       continue;
     }
-    // The analysis arrives slice by slice while parts go out; a part waits until it has its text's worth or the rest.
-    const items: AnalysedArticle[] = [];
-    let version = 0;
+    // The analysis arrives slice by slice while parts go out; a part (whole slices) waits until it has its text's worth, or the rest.
+    const slices: Array<{ featuresVersion: number; count: number; json: string }> = [];
     let finished = false;
     let failure: unknown = null;
     let wake: () => void = () => undefined;
     const running = analyser
-      .run((featuresVersion, slice) => {
-        version = featuresVersion;
-        for (const item of slice) items.push(item);
+      .run((slice) => {
+        slices.push(slice);
         wake();
       })
       .then(
@@ -95,16 +93,24 @@ export async function sendImport(
       )
       .finally(() => wake());
     try {
-      for (let start = 0; start < articles.length; ) {
-        let end = partEnd(articles, start, items.length, partChars);
-        while (!failure && !finished && (end === start || (end === items.length && charsOf(articles, start, end) < partChars))) {
+      let start = 0;
+      while (start < articles.length) {
+        while (!failure && !finished && charsOf(articles, start, start + slices.reduce((n, x) => n + x.count, 0)) < partChars) {
           await new Promise<void>((resolve) => (wake = resolve));
-          end = partEnd(articles, start, items.length, partChars);
         }
         if (failure) throw failure;
-        end = partEnd(articles, start, items.length, partChars);
-        if (end === start) throw new Error('the import worker analysed fewer articles than it read');
-        await sendPart(articles.slice(start, end), { featuresVersion: version, items: items.slice(start, end) });
+        if (slices.length === 0) throw new Error('the import worker analysed fewer articles than it read');
+        // Whole slices of one engine version, up to the part's text (one slice at least).
+        const taken = [slices.shift()!];
+        let end = Math.min(articles.length, start + taken[0].count);
+        while (slices.length > 0 && slices[0].featuresVersion === taken[0].featuresVersion) {
+          const next = Math.min(articles.length, end + slices[0].count);
+          if (charsOf(articles, start, next) > partChars) break;
+          taken.push(slices.shift()!);
+          end = next;
+        }
+        const json = `[${taken.map((x) => x.json.slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
+        await sendPart(articles.slice(start, end), { featuresVersion: taken[0].featuresVersion, json });
         start = end;
       }
       await running;
@@ -118,7 +124,7 @@ export async function sendImport(
 
 function charsOf(articles: readonly Article[], start: number, end: number): number {
   let chars = 0;
-  for (let i = start; i < end; i++) chars += articles[i].raw.length;
+  for (let i = start; i < Math.min(end, articles.length); i++) chars += articles[i].raw.length;
   return chars;
 }
 

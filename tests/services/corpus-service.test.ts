@@ -252,9 +252,9 @@ describe('corpus service', () => {
     const { call } = await service(false);
     const articles = bulk(4);
     const marked = (a: Article) => ({ terms: indexTerms(a), features: { ...articleFeatures(a), url: `marked:${a.id}` } });
-    ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, items: articles.slice(0, 2).map(marked) } }));
+    ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify(articles.slice(0, 2).map(marked)) } }));
     const old = articles.slice(2).map(marked).map((x) => ({ ...x, terms: ['erfunden'], features: { ...x.features, version: FEATURES_VERSION - 1 } }));
-    ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, items: old } }));
+    ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, json: JSON.stringify(old) } }));
     const db = await openDB(name);
     try {
       const stored = async (id: string) => ({ features: (await db.get('features', id)).features, terms: (await db.get('terms', id)).terms });
@@ -265,14 +265,29 @@ describe('corpus service', () => {
     }
   });
 
-  it('takes an import, and so its analysis, only from crossread’s own pages', async () => {
+  it('takes an import, and so its analysis, only from crossread’s own pages, and works out again an analysis that does not read as one', async () => {
+    const name = `service-${n}`;
     const { handlers, store } = await service(false);
-    const [a] = bulk(1);
-    const payload = { operation: 'page', part: 0, total: 1, articles: [a], analysis: { featuresVersion: FEATURES_VERSION, items: [{ terms: indexTerms(a), features: articleFeatures(a) }] } };
+    const articles = bulk(4);
+    const marked = (a: Article) => ({ terms: ['erfunden'], features: { ...articleFeatures(a), url: `marked:${a.id}` } });
+    const payload = { operation: 'page', part: 0, total: 1, articles: [articles[0]], analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify([marked(articles[0])]) } };
     const fromPage = await dispatch({ ...payload, type: 'crossread:import-articles' }, { url: 'https://news.example/article', tab: { id: 3 } }, handlers, origin);
     expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/crossread's own pages only/) });
-    const badShape = await dispatch({ ...payload, analysis: { featuresVersion: FEATURES_VERSION, items: [{ terms: [], features: 'x' }] }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
-    expect(badShape).toMatchObject({ ok: false, error: expect.stringMatching(/features/) });
     expect(await store.count()).toBe(0);
+
+    const fromOptions = (operation: string, article: Article, json: string) =>
+      dispatch({ operation, part: 0, total: 1, articles: [article], analysis: { featuresVersion: FEATURES_VERSION, json }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
+    ok((await fromOptions('not-json', articles[1], '[{"terms": [')) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('bad-features', articles[2], JSON.stringify([{ terms: ['x'], features: 'x' }]))) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('wrong-count', articles[3], JSON.stringify([marked(articles[3]), marked(articles[3])]))) as Reply<'crossread:import-articles'>);
+    const db = await openDB(name);
+    try {
+      for (const a of articles.slice(1)) {
+        expect((await db.get('features', a.id)).features).toEqual(articleFeatures(a));
+        expect((await db.get('terms', a.id)).terms).toEqual(indexTerms(a));
+      }
+    } finally {
+      db.close();
+    }
   });
 });
