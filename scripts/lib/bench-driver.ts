@@ -8,6 +8,8 @@ export interface PageRun {
    * steps inside the frame), else its longest step.
    */
   longestTask: number;
+  /** What that longest task consisted of (crossread's steps in the frame by name, the frame's scripts by invoker), where the browser tells. */
+  longestTaskDetail?: string;
   /** crossread's longest own step on the page (its User Timing measures, ms): a check on the attribution above. */
   longestStep: number;
   longestStepName: string;
