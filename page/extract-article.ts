@@ -166,22 +166,67 @@ const ROOT_SELECTOR = 'article, [itemprop="articleBody"], main, [role="main"]';
 /** The article root must hold this share of the page's paragraph text. */
 const ROOT_SHARE = 0.6;
 
+// Readability's own test for parts of a page that are not the article
+// (Readability.js: REGEXPS.unlikelyCandidates, okMaybeItsACandidate,
+// UNLIKELY_ROLES), which its parse removes before it scores anything.
+const UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const MAYBE = /and|article|body|column|content|main|shadow/i;
+const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+
+/** Whether Readability removes `element` as a part that is not the article (it keeps such parts inside tables and code). */
+function unlikely(element: Element): boolean {
+  if (element.tagName === 'BODY' || element.tagName === 'A') return false;
+  const role = element.getAttribute('role');
+  if (role && UNLIKELY_ROLES.has(role)) return true;
+  const match = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  return UNLIKELY.test(match) && !MAYBE.test(match) && !element.closest('table, code');
+}
+
 /**
  * The smallest element marked as the article (article, main, articleBody)
  * that holds most of the page's paragraph text, or null where none does.
  * Readability then reads only that element: far less work on large pages,
- * and the same article.
+ * and the same article. The share is also taken of the paragraphs
+ * Readability does not remove unread (a comment section, a sidebar): a long
+ * comment section after the article would otherwise hide it, and the whole
+ * page would be read.
  */
 function* articleRoot(doc: Document): Generator<void, Element | null, void> {
   const body = doc.body;
   if (!body) return null;
   const paragraphs = Array.from(body.getElementsByTagName('p'));
   const length = new Map<Element, number>();
+  const kept = new Map<Element, number>();
+  // Whether an element lies in a part Readability removes, by element: siblings share their ancestors.
+  const removed = new Map<Element, boolean>([[body, false]]);
+  const inRemoved = (element: Element): boolean => {
+    const path: Element[] = [];
+    let el: Element | null = element;
+    let answer = false;
+    for (; el; el = el.parentElement) {
+      const known = removed.get(el);
+      if (known !== undefined) {
+        answer = known;
+        break;
+      }
+      path.push(el);
+    }
+    // From the outermost unknown ancestor down: inside a removed part, or removed itself.
+    for (let i = path.length - 1; i >= 0; i--) {
+      answer ||= unlikely(path[i]);
+      removed.set(path[i], answer);
+    }
+    return answer;
+  };
   let total = 0;
+  let keptTotal = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const n = (paragraphs[i].textContent ?? '').length;
+    const k = inRemoved(paragraphs[i]) ? 0 : n;
     length.set(paragraphs[i], n);
+    kept.set(paragraphs[i], k);
     total += n;
+    keptTotal += k;
     if (i % 200 === 199) yield;
   }
   if (total < MIN_ARTICLE_CHARS) return null;
@@ -189,8 +234,13 @@ function* articleRoot(doc: Document): Generator<void, Element | null, void> {
   let bestSize = Infinity;
   for (const candidate of Array.from(body.querySelectorAll(ROOT_SELECTOR))) {
     let inside = 0;
-    for (const p of Array.from(candidate.getElementsByTagName('p'))) inside += length.get(p) ?? 0;
-    if (inside < total * ROOT_SHARE) continue;
+    let keptInside = 0;
+    for (const p of Array.from(candidate.getElementsByTagName('p'))) {
+      inside += length.get(p) ?? 0;
+      keptInside += kept.get(p) ?? 0;
+    }
+    yield;
+    if (inside < total * ROOT_SHARE && (keptInside < keptTotal * ROOT_SHARE || keptTotal < MIN_ARTICLE_CHARS)) continue;
     const size = candidate.getElementsByTagName('*').length;
     if (size < bestSize) {
       best = candidate;

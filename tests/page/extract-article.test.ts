@@ -111,6 +111,25 @@ describe('extractArticle', () => {
     expect(run(dom('<html><body><nav><a href="/">Home</a></nav></body></html>'))).toBeNull();
   });
 
+  it('reads the article, not a comment section longer than the article after it', async () => {
+    const { quickArticleText } = await import('../../page/extract-article');
+    const comments = Array.from(
+      { length: 60 },
+      (_, i) => `<li class="comment"><p>Leser ${i}</p><p>Kommentar ${i}: Ich finde, die Regierung sollte sich mehr um die Folgen für die Menschen vor Ort kümmern.</p></li>`,
+    ).join('');
+    const html = articleHtml().replace('</main>', `</main><section class="comments"><ol>${comments}</ol></section>`);
+    // The comments hold most of the page's paragraph text…
+    expect(drain(quickArticleText(dom(html)))).not.toContain('Kommentar 1:');
+    expect(drain(quickArticleText(dom(html)))).toContain('Absatz 8:');
+    // …and the extraction is the article's, as without them.
+    const plain = extractArticle(dom(articleHtml()));
+    const commented = extractArticle(dom(html));
+    expect(plain.ok && commented.ok).toBe(true);
+    if (plain.ok && commented.ok) expect(commented.article.blocks.map((b) => b.text)).toEqual(plain.article.blocks.map((b) => b.text));
+    // A section that is not named as one Readability removes still counts: the whole page is read there.
+    expect(drain(quickArticleText(dom(html.replace('class="comments"', 'class="leserstimmen"').replaceAll('class="comment"', ''))))).toContain('Kommentar 1:');
+  });
+
   it.skipIf(!haveShared('data/pages/heise.html', 'extractArticle on a real page'))('extracts real pages of other outlets', () => {
     const html = fs.readFileSync(sharedPath('data/pages/heise.html'), 'utf8');
     const result = extractArticle(dom(html));
