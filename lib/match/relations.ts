@@ -448,25 +448,29 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (row[c] < 0) row[c] = similarityFrom(al.outletVectors[p][b]!, al.outletVectors[o][c]!, chainFrom);
       return row[c];
     };
+    // (Plain loops: this visits every outlet sentence for every page sentence, outlet and other outlet's evidence.)
     perSentence.forEach((per, i) => {
       if (!per) return;
+      const evidenceOf = direct[i]!;
       per.forEach((rel, o) => {
         if (rel.relation === 'agree') return;
         let best = -1;
         let bestSim = chainFrom;
-        direct[i]!.forEach((evidence, p) => {
-          if (p === o) return;
-          for (const b of evidence) {
-            al.outletVectors[o].forEach((vc, c) => {
-              if (!vc || al.sims[o][i][c] < th.chainPage) return;
+        const vectors = al.outletVectors[o];
+        const toPage = al.sims[o][i];
+        for (let p = 0; p < evidenceOf.length; p++) {
+          if (p === o) continue;
+          for (const b of evidenceOf[p]) {
+            for (let c = 0; c < vectors.length; c++) {
+              if (!vectors[c] || toPage[c] < th.chainPage) continue;
               const sim = chainSim(p, b, o, c);
               if (sim > bestSim) {
                 bestSim = sim;
                 best = c;
               }
-            });
+            }
           }
-        });
+        }
         if (best >= 0) {
           rel.relation = 'agree';
           rel.basis = 'chain';
