@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { makeArticle } from '../../../lib/article/make-article';
+import type { Article } from '../../../lib/article/article';
+import type { Reply } from '../../../platform/protocol';
+import type { ImportAnalyser } from '../../../entrypoints/options/read-import';
+import { sendImport, type ImportPart } from '../../../entrypoints/options/send-import';
+
+const articles = (prefix: string, count: number): Article[] =>
+  Array.from({ length: count }, (_, i) =>
+    makeArticle({ id: `${prefix}-${i}`, raw: `Meldung ${i} aus ${prefix}: Der Gemeinderat tagte lange.`, outlet: 'Test', source: 'user', addedAt: i }),
+  );
+
+/** An analyser handing out, slice by slice and a little later each time, each article's id as its "terms". */
+function analyserOf(list: readonly Article[], slice: number, options: { failAfter?: number } = {}): ImportAnalyser & { closed: () => boolean } {
+  let closed = false;
+  return {
+    closed: () => closed,
+    close: () => void (closed = true),
+    run: async (onSlice) => {
+      for (let start = 0; start < list.length; start += slice) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        if (options.failAfter !== undefined && start >= options.failAfter) throw new Error('the articles could not be analysed (the import worker stopped)');
+        const items = list.slice(start, start + slice).map((a) => ({ terms: [a.id], features: { version: 1 } }));
+        onSlice({ featuresVersion: 1, count: items.length, json: JSON.stringify(items) });
+      }
+    },
+  };
+}
+
+function recorder(reply: (part: ImportPart, received: number) => Reply<'crossread:import-articles'> = (_, n) => ({ ok: true, count: n })) {
+  const parts: ImportPart[] = [];
+  let received = 0;
+  return {
+    parts,
+    send: async (part: ImportPart) => {
+      parts.push(part);
+      received += part.articles.length;
+      return reply(part, received);
+    },
+  };
+}
+
+describe('sending an import in parts', () => {
+  it('numbers the parts of every file, each with the analysis of exactly its articles, `more` on all but the last', async () => {
+    const a = articles('a', 23);
+    const b = articles('b', 5);
+    const analyser = analyserOf(a, 4);
+    const { parts, send } = recorder();
+    const partChars = a[0].raw.length * 6;
+    const count = await sendImport([{ articles: a, analyser }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send, partChars });
+    expect(count).toBe(28);
+    expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
+    expect(parts.every((p) => p.total === 28 && p.operation === 'op')).toBe(true);
+    expect(parts.map((p) => p.more ?? false)).toEqual(parts.map((_, i) => i < parts.length - 1));
+    expect(parts.flatMap((p) => p.articles.map((x) => x.id))).toEqual([...a, ...b].map((x) => x.id));
+    for (const p of parts) {
+      if (p.articles[0].id.startsWith('a')) expect(JSON.parse(p.analysis!.json).map((x: { terms: string[] }) => x.terms[0])).toEqual(p.articles.map((x) => x.id));
+      else expect(p.analysis).toBeUndefined();
+      // Whole slices up to the part's text.
+      expect(p.articles.reduce((n, x) => n + x.raw.length, 0)).toBeLessThanOrEqual(partChars);
+    }
+    expect(parts.length).toBeGreaterThan(3);
+    expect(analyser.closed()).toBe(true);
+  });
+
+  it('stops at the background’s refusal, and says so plainly when the background stopped', async () => {
+    const a = articles('a', 20);
+    const refused = recorder((part, n) => (part.part === 1 ? { ok: false, error: 'The browser’s storage for crossread is full, so nothing was saved.' } : { ok: true, count: n }));
+    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: refused.send, partChars: 200 })).rejects.toThrow(/storage for crossread is full/);
+    expect(refused.parts).toHaveLength(2);
+
+    const lost = recorder(() => ({ ok: false, error: 'The message port closed before a response was received.' }));
+    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: lost.send })).rejects.toThrow(
+      /background stopped during the import.*nothing was saved; the corpus is as it was/,
+    );
+  });
+
+  it('fails when the worker fails, and stops on a cancel without sending further parts', async () => {
+    const a = articles('a', 20);
+    const failing = recorder();
+    const analyser = analyserOf(a, 2, { failAfter: 10 });
+    await expect(sendImport([{ articles: a, analyser }], { operation: 'op', signal: new AbortController().signal, send: failing.send, partChars: 100 })).rejects.toThrow(/import worker stopped/);
+    expect(failing.parts.flatMap((p) => p.articles).length).toBeLessThan(20);
+    expect(analyser.closed()).toBe(true);
+
+    const controller = new AbortController();
+    const cancelled = recorder((part, n) => {
+      if (part.part === 1) controller.abort();
+      return { ok: true, count: n };
+    });
+    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: controller.signal, send: cancelled.send, partChars: 100 })).rejects.toThrow(/cancelled/);
+    expect(cancelled.parts).toHaveLength(2);
+  });
+});
