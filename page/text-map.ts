@@ -31,10 +31,32 @@ export function mappedChars(text: string): string {
   return out;
 }
 
+/** A character code that is certainly kept (printable ASCII but space), without testing IGNORED. */
+const plain = (code: number) => code > 32 && code < 127;
+
+/** Typed arrays grown by doubling: the map of a long page holds millions of entries, which plain arrays would box and copy piecemeal. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The entries (a view, not a copy: copying millions of entries would be a long step of its own). */
+  done(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
 /**
  * Builds the text map of `root`, leaving out `skip` (crossread's own host).
  * A generator so callers can spread the walk over several tasks: it yields
- * after every `batch` text nodes and returns the map.
+ * after every `batch` text nodes, or sooner after a long text, and returns
+ * the map.
  */
 export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Generator<void, TextMap, void> {
   const doc = root.ownerDocument ?? (root as Document);
@@ -46,29 +68,44 @@ export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Gene
     },
   });
   const nodes: Text[] = [];
-  let chars = '';
-  let nodeIndex: number[] = [];
-  let offsets: number[] = [];
+  // Each node's kept characters, joined by batch and the batches at the end: one flat string to search,
+  // never built a character at a time, and no join of thousands of parts in one step.
+  let parts: string[] = [];
+  const chunks: string[] = [];
+  const nodeIndex = new IntList();
+  const offsets = new IntList();
   let seen = 0;
+  let since = 0;
   for (let current = walker.nextNode(); current; current = walker.nextNode()) {
     const text = (current as Text).data;
     const index = nodes.length;
     nodes.push(current as Text);
+    let kept = '';
+    let from = 0;
     for (let i = 0; i < text.length; i++) {
-      const char = text[i];
-      if (!isMapped(char)) continue;
-      chars += char;
-      nodeIndex.push(index);
-      offsets.push(i);
+      if (plain(text.charCodeAt(i)) || isMapped(text[i])) {
+        nodeIndex.push(index);
+        offsets.push(i);
+        continue;
+      }
+      kept += text.slice(from, i);
+      from = i + 1;
     }
-    if (++seen % batch === 0) yield;
+    parts.push(from === 0 ? text : kept + text.slice(from));
+    since += text.length;
+    if (++seen % batch === 0 || since > BATCH_CHARS) {
+      chunks.push(parts.join(''));
+      parts = [];
+      since = 0;
+      yield;
+    }
   }
-  const map = { chars, nodes, node: Int32Array.from(nodeIndex), offset: Int32Array.from(offsets) };
-  nodeIndex = [];
-  offsets = [];
-  return map;
+  chunks.push(parts.join(''));
+  return { chars: chunks.join(''), nodes, node: nodeIndex.done(), offset: offsets.done() };
 }
 
+/** Characters mapped between two yields at most, besides the batch of nodes: a page may hold a few very long texts. */
+const BATCH_CHARS = 60_000;
 
 /** [start, end) positions in a text map's `chars`. */
 export interface MapSpan {
