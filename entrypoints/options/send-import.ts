@@ -34,7 +34,7 @@ export const IMPORT_PART_CHARS = 300_000;
 const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
 
 /** Errors of the message channel itself, when the background stopped before it answered. */
-const CHANNEL_LOST = /message port closed|receiving end does not exist|did not answer|extension context invalidated/i;
+const CHANNEL_LOST = /message (port|channel) closed|receiving end does not exist|did not answer|extension context invalidated/i;
 
 /**
  * Sends `sources` as parts numbered from 0 of the one import `operation`,

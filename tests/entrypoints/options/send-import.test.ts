@@ -69,7 +69,8 @@ describe('sending an import in parts', () => {
     await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: refused.send, partChars: 200 })).rejects.toThrow(/storage for crossread is full/);
     expect(refused.parts).toHaveLength(2);
 
-    const lost = recorder(() => ({ ok: false, error: 'The message port closed before a response was received.' }));
+    // Chromium's words when the service worker stopped before it answered.
+    const lost = recorder(() => ({ ok: false, error: 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received' }));
     await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: lost.send })).rejects.toThrow(
       /background stopped during the import.*nothing was saved; the corpus is as it was/,
     );
