@@ -86,7 +86,16 @@ export function layoutNotes(host: Element, anchors: PageAnchors, paragraphs: rea
   const marginLeft = side === 'right' ? columnRight + GAP : columnLeft - GAP - width;
 
   // The page may use that margin itself (a sidebar, a teaser box): notes beside such parts become markers.
-  const obstacles = side ? marginObstacles(articleElement(anchors), marginLeft, marginLeft + width, host, viewport) : [];
+  // Only the height the notes take is looked at: a long page's comment section below them holds thousands of parts.
+  let bandTop = firstBox.top;
+  let bandBottom = firstBox.top;
+  for (const note of paragraphs) {
+    const top = rects.get(note.block)?.[0].top;
+    if (top === undefined) continue;
+    bandTop = Math.min(bandTop, top);
+    bandBottom = Math.max(bandBottom, top);
+  }
+  const obstacles = side ? marginObstacles(articleElement(anchors), marginLeft, marginLeft + width, host, viewport, [bandTop, bandBottom + NOTE_HEIGHT]) : [];
   const blocked = (top: number) => obstacles.some(([a, b]) => top < b && a < top + NOTE_HEIGHT);
 
   const notes: PlacedNote[] = [];
@@ -201,14 +210,22 @@ function articleElement(anchors: PageAnchors): Element | null {
  * own in the horizontal band [left, right]: the parts of the page beside the
  * article (siblings along its ancestors), a wide wrapper looked into rather
  * than counted whole. Fixed and sticky parts move with scrolling and are left
- * out. Reads layout and styles only.
+ * out. Only parts within the vertical `band` are looked at (and into). Reads
+ * layout and styles only.
  */
-export function marginObstacles(article: Element | null, left: number, right: number, host: Element, viewport: number): Array<[number, number]> {
+export function marginObstacles(
+  article: Element | null,
+  left: number,
+  right: number,
+  host: Element,
+  viewport: number,
+  [top, bottom]: [number, number] = [-Infinity, Infinity],
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const visit = (el: Element, depth: number) => {
     if (el === host || el.contains(host)) return;
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0 || r.right <= left || r.left >= right) return;
+    if (r.width === 0 || r.height === 0 || r.right <= left || r.left >= right || r.bottom <= top || r.top >= bottom) return;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.position === 'fixed' || style.position === 'sticky') return;
     if (r.width > WIDE * viewport && depth < MAX_DEPTH) {

@@ -6,6 +6,14 @@ import * as timing from '../../platform/timing';
  * slices of a few milliseconds with the page getting the thread in between.
  */
 const SLICE_MS = 10;
+/**
+ * How long crossread's slices may go on without the page rendering a frame.
+ * scheduler.yield() lets input and the page's tasks in, but its continuation
+ * is put before rendering: slices followed one another inside one frame of
+ * 100 ms (the browser's own limit) on a long page. Past this, the next slice
+ * waits until the page has rendered.
+ */
+export const FRAME_DUE_MS = 30;
 
 /** Gives the main thread back to the page (input, rendering, its own scripts). */
 export function yieldToPage(): Promise<void> {
@@ -14,15 +22,70 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Runs a generator in slices of about SLICE_MS, yielding to the page between slices. */
+/**
+ * Resolves after the page's next frame has been rendered: a task queued from
+ * requestAnimationFrame runs after that frame's rendering. A page that
+ * renders no frame (hidden, or no frames at all) is not waited for beyond
+ * `fallbackMs`.
+ */
+export function afterNextFrame(fallbackMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, fallbackMs);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/** When the page last rendered a frame while crossread's slices ran (requestAnimationFrame's time). */
+let lastFrame = 0;
+let slicing = 0;
+let watching = false;
+
+/** Notes the page's frames while slices run; returns the function that stops (when no other run needs it). */
+function watchFrames(): () => void {
+  if (typeof requestAnimationFrame !== 'function') return () => undefined;
+  if (slicing++ === 0) lastFrame = performance.now();
+  if (!watching) {
+    watching = true;
+    const tick = () => {
+      lastFrame = performance.now();
+      if (slicing > 0) requestAnimationFrame(tick);
+      else watching = false;
+    };
+    requestAnimationFrame(tick);
+  }
+  return () => {
+    slicing--;
+  };
+}
+
+/** Whether the page is due a frame it has not rendered: crossread then waits for it rather than going on. */
+function frameDue(): boolean {
+  const hidden = typeof document !== 'undefined' && document.hidden;
+  return slicing > 0 && !hidden && performance.now() - lastFrame > FRAME_DUE_MS;
+}
+
+/**
+ * Runs a generator in slices of about SLICE_MS, yielding to the page between
+ * slices, and letting it render a frame where slices have gone on for
+ * FRAME_DUE_MS without one.
+ */
 export async function runSliced<T>(name: string, work: Generator<void, T, void>): Promise<T> {
-  for (;;) {
-    const start = performance.now();
-    let step = work.next();
-    while (!step.done && performance.now() - start < SLICE_MS) step = work.next();
-    measureStep(name, start);
-    if (step.done) return step.value;
-    await yieldToPage();
+  const stop = watchFrames();
+  try {
+    for (;;) {
+      const start = performance.now();
+      let step = work.next();
+      while (!step.done && performance.now() - start < SLICE_MS) step = work.next();
+      measureStep(name, start);
+      if (step.done) return step.value;
+      if (frameDue()) await afterNextFrame();
+      else await yieldToPage();
+    }
+  } finally {
+    stop();
   }
 }
 
