@@ -81,6 +81,9 @@ interface SizeResult {
   /** The engine's two parts: analysing the page itself (segments, terms, quantities, attributions), and judging and relating the candidates. */
   enginePage: Stats;
   engineCompare: Stats;
+  /** CPU time of the candidates' and the engine's steps (the process's, all threads: the engine's own work and the collection of its garbage). */
+  candidatesCpu: Stats;
+  engineCpu: Stats;
   /** toPageNotes, as the background answers with notes. */
   notes: Stats;
   /** The background's first look (storyOnly: true, which the content script asks for before extracting the article), warm. */
@@ -125,6 +128,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
   const termsT: number[] = [];
   const candT: number[] = [];
   const engineT: number[] = [];
+  const candidatesCpuT: number[] = [];
+  const engineCpuT: number[] = [];
   const enginePageT: number[] = [];
   const engineCompareT: number[] = [];
   const notesT: number[] = [];
@@ -133,9 +138,17 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
   let last: Request | null = null;
   for (let r = -warmup; r < runs; r++) {
     const laps: Record<string, number> = {};
+    const cpuLaps: Record<string, number> = {};
+    const cpuNow = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const c0 = process.cpuUsage();
     const t0 = performance.now();
-    const request = await annotateRequest(store, page, false, (step) => (laps[step] = performance.now()));
+    const request = await annotateRequest(store, page, false, (step) => {
+      laps[step] = performance.now();
+      cpuLaps[step] = cpuNow();
+    });
     const t4 = performance.now();
     const cpu = process.cpuUsage(c0);
     const s0 = performance.now();
@@ -147,6 +160,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     termsT.push(laps.terms - t0);
     candT.push(laps.candidates - laps.terms);
     engineT.push(laps.annotate - laps.candidates);
+    candidatesCpuT.push(cpuLaps.candidates - cpuLaps.terms);
+    engineCpuT.push(cpuLaps.annotate - cpuLaps.candidates);
     // (A page the engine turns away before analysing it has no 'page' lap: all its time counts as the page's.)
     const analysed = laps.page ?? laps.annotate;
     enginePageT.push(analysed - laps.candidates);
@@ -198,6 +213,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     contentTerms: stats(termsT),
     candidates: stats(candT),
     engine: stats(engineT),
+    candidatesCpu: stats(candidatesCpuT),
+    engineCpu: stats(engineCpuT),
     enginePage: stats(enginePageT),
     engineCompare: stats(engineCompareT),
     notes: stats(notesT),
@@ -357,7 +374,7 @@ async function main(): Promise<number> {
         ` (${r.storiesMixingEvents} stories hold articles of several events, ${r.eventsInSeveralStories} events lie in several stories)`,
     );
     log(
-      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)} (the page's analysis median ${r.enginePage.median.toFixed(1)}, candidates judged and related median ${r.engineCompare.median.toFixed(1)}), notes ${r.notes.median.toFixed(1)};` +
+      `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)} (the page's analysis median ${r.enginePage.median.toFixed(1)}, candidates judged and related median ${r.engineCompare.median.toFixed(1)}; CPU median ${r.engineCpu.median.toFixed(1)}, p95 ${r.engineCpu.p95.toFixed(1)}), notes ${r.notes.median.toFixed(1)};` +
         ` ${r.candidatesReturned} candidates in ${r.candidateStories} stories, story's other outlets among them ${r.storyOutletsAmongCandidates}, story ${r.story} with ${r.sameStoryOutlets} outlets (${r.sameStoryOtherEvents} of another event)`,
     );
     log(`  first look (storyOnly, as the content script asks first): ${fmt(r.storyOnly)}`);
