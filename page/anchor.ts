@@ -24,11 +24,14 @@ export interface PageAnchors {
 
 /**
  * Anchors every block, as a generator that yields between batches of work so
- * a caller can keep each task of the page's main thread short.
+ * a caller can keep each task of the page's main thread short. `within`: the
+ * element the blocks were extracted from, where known; the page is mapped up
+ * to its end only (its headline may stand before it), not through a long
+ * comment section after it.
  */
-export function* anchorArticle(doc: Document, blocks: readonly Block[], skip?: Node | null): Generator<void, PageAnchors, void> {
+export function* anchorArticle(doc: Document, blocks: readonly Block[], skip?: Node | null, within?: Element | null): Generator<void, PageAnchors, void> {
   const root = doc.body ?? doc.documentElement;
-  const map = yield* buildTextMap(root, skip);
+  const map = yield* buildTextMap(root, skip, undefined, within);
   const anchors: Array<BlockAnchor | null> = [];
   let cursor = 0;
   for (let i = 0; i < blocks.length; i++) {

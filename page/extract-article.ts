@@ -54,8 +54,19 @@ export function extractArticle(doc: Document, url = doc.location?.href ?? ''): E
  * page's main thread back between them. Readability's own parse is one step.
  */
 export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? ''): Generator<void, ExtractionResult, void> {
-  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return { ok: false, reason: 'too-large' };
-  if (!isProbablyReaderable(doc)) return { ok: false, reason: 'not-an-article' };
+  return (yield* extractArticleFrom(doc, url)).extraction;
+}
+
+/**
+ * extractArticleSteps, with the element of the page the article was read
+ * from (null where it was read from the whole page): the article's blocks
+ * all lie in it, which spares a caller looking for them in the rest of a
+ * long page.
+ */
+export function* extractArticleFrom(doc: Document, url = doc.location?.href ?? ''): Generator<void, { extraction: ExtractionResult; root: Element | null }, void> {
+  const failed = (reason: 'not-an-article' | 'too-short' | 'too-large') => ({ extraction: { ok: false as const, reason }, root: null });
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return failed('too-large');
+  if (!isProbablyReaderable(doc)) return failed('not-an-article');
   yield;
   const root = yield* articleRoot(doc);
   const copy = yield* readingCopy(doc, root);
@@ -67,7 +78,7 @@ export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? 
     serializer: (node) => node,
   }).parse();
   yield;
-  if (!parsed || !parsed.content) return { ok: false, reason: 'not-an-article' };
+  if (!parsed || !parsed.content) return failed('not-an-article');
 
   const blocks = blockTexts(parsed.content as ParentNode);
   let text = '';
@@ -77,20 +88,18 @@ export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? 
     located.push({ start: text.length, end: text.length + block.length, text: block });
     text += block;
   }
-  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS / 2) return { ok: false, reason: 'too-short' };
-  return {
-    ok: true,
-    article: {
-      title: parsed.title ?? doc.title ?? '',
-      text,
-      blocks: located,
-      language: parsed.lang || doc.documentElement.getAttribute('lang') || null,
-      publishedTime: parsed.publishedTime ?? null,
-      date: publishedDate(doc) ?? dayOf(parsed.publishedTime),
-      siteName: parsed.siteName ?? null,
-      url,
-    },
+  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS / 2) return failed('too-short');
+  const article: ExtractedArticle = {
+    title: parsed.title ?? doc.title ?? '',
+    text,
+    blocks: located,
+    language: parsed.lang || doc.documentElement.getAttribute('lang') || null,
+    publishedTime: parsed.publishedTime ?? null,
+    date: publishedDate(doc) ?? dayOf(parsed.publishedTime),
+    siteName: parsed.siteName ?? null,
+    url,
   };
+  return { extraction: { ok: true, article }, root };
 }
 
 /** Subtrees that never hold article text; Readability drops them anyway, so they are not copied. */

@@ -53,12 +53,13 @@ class IntList {
 }
 
 /**
- * Builds the text map of `root`, leaving out `skip` (crossread's own host).
+ * Builds the text map of `root`, leaving out `skip` (crossread's own host),
+ * and ending with `until` where given (the text after it is not mapped).
  * A generator so callers can spread the walk over several tasks: it yields
  * after every `batch` text nodes, or sooner after a long text, and returns
  * the map.
  */
-export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Generator<void, TextMap, void> {
+export function* buildTextMap(root: Node, skip?: Node | null, batch = 150, until?: Node | null): Generator<void, TextMap, void> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* elements and text */, {
     acceptNode(node) {
@@ -76,7 +77,13 @@ export function* buildTextMap(root: Node, skip?: Node | null, batch = 150): Gene
   const offsets = new IntList();
   let seen = 0;
   let since = 0;
+  let inside = false;
   for (let current = walker.nextNode(); current; current = walker.nextNode()) {
+    if (until) {
+      // Text nodes come in document order: the first one out of `until` after one in it is past its end.
+      if (until.contains(current)) inside = true;
+      else if (inside || until.compareDocumentPosition(current) & 4 /* FOLLOWING */) break;
+    }
     const text = (current as Text).data;
     const index = nodes.length;
     nodes.push(current as Text);

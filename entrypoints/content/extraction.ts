@@ -1,4 +1,4 @@
-import { extractArticle, extractArticleSteps, quickArticleText, type ExtractedArticle } from '../../page/extract-article';
+import { extractArticle, extractArticleFrom, quickArticleText, type ExtractedArticle } from '../../page/extract-article';
 import { publishedDate } from '../../page/published-date';
 import type { ExtractResponse, PagePayload } from '../../platform/protocol';
 import { runSliced } from './tasks';
@@ -16,8 +16,13 @@ export async function quickPage(doc: Document, url: string): Promise<PagePayload
 
 /** The page's article, extracted in slices between which the page keeps its main thread; null where it is none. */
 export async function fullArticle(doc: Document, url: string): Promise<ExtractedArticle | null> {
-  const extraction = await runSliced('extract', extractArticleSteps(doc, url));
-  return extraction.ok ? extraction.article : null;
+  return (await fullReading(doc, url))?.article ?? null;
+}
+
+/** fullArticle, with the element of the page it was read from (null: the whole page). */
+export async function fullReading(doc: Document, url: string): Promise<{ article: ExtractedArticle; root: Element | null } | null> {
+  const { extraction, root } = await runSliced('extract', extractArticleFrom(doc, url));
+  return extraction.ok ? { article: extraction.article, root } : null;
 }
 
 /** The article as the background reads a page. */

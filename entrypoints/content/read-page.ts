@@ -1,7 +1,7 @@
 import { anchorArticle, titleRange } from '../../page/anchor';
 import { paragraphNotes } from '../../lib/notes/paragraph-notes';
 import type { TabState } from '../../platform/protocol';
-import { fullArticle, payloadOf, quickPage } from './extraction';
+import { fullReading, payloadOf, quickPage } from './extraction';
 import type { OverlayInput } from './overlay-mount';
 import { summarise } from './page-summary';
 import { noStoryStatus, tabState } from './popup-state';
@@ -39,9 +39,10 @@ export async function readPage<M extends { remove(): void }>(doc: Document, url:
   if (!current()) return null;
   if (!first) return none(setState, tabState('error'));
   if (first.notes.story === 'none') return none(setState, tabState(noStoryStatus(first.notes), { warnings: first.warnings }));
-  const article = await fullArticle(doc, url);
+  const reading = await fullReading(doc, url);
   if (!current()) return null;
-  if (!article) return none(setState, tabState('not-article'));
+  if (!reading) return none(setState, tabState('not-article'));
+  const { article, root } = reading;
   const reply = await request(payloadOf(article));
   if (!current()) return null;
   if (!reply) return none(setState, tabState('error'));
@@ -51,7 +52,7 @@ export async function readPage<M extends { remove(): void }>(doc: Document, url:
   const summary = summarise(notes);
   await yieldToPage();
   if (notes.story === 'same' && paragraphs.length === 0) return none(setState, tabState('no-match', { notes, summary, warnings }));
-  const anchors = await runSliced('anchor', anchorArticle(doc, article.blocks, null));
+  const anchors = await runSliced('anchor', anchorArticle(doc, article.blocks, null, root));
   if (!current()) return null;
   const headline = titleRange(anchors, article.title);
   const mounted = await steps.mount({ notes, summary, paragraphs, anchors, headline });

@@ -28,6 +28,22 @@ describe('anchorArticle', () => {
     }
   });
 
+  it('maps the page only up to the end of the element the article was read from, with the same anchors and headline', async () => {
+    const { extractArticleFrom } = await import('../../page/extract-article');
+    const comments = Array.from({ length: 50 }, (_, i) => `<li class="comment"><p>Kommentar ${i}: ${sentences(i)}</p></li>`).join('');
+    const doc = page((t) => `<p>${t}</p>`, `<section class="comments"><ol>${comments}</ol></section>`);
+    const { extraction, root } = drain(extractArticleFrom(doc));
+    if (!extraction.ok) throw new Error('no article');
+    expect(root?.tagName).toBe('ARTICLE');
+    const whole = drain(anchorArticle(doc, extraction.article.blocks));
+    const within = drain(anchorArticle(doc, extraction.article.blocks, null, root));
+    expect(within.map.chars.length).toBeLessThan(whole.map.chars.length / 5);
+    expect(within.map.chars).not.toContain('Kommentar');
+    expect(within.blocks.map((a) => a?.span)).toEqual(whole.blocks.map((a) => a?.span));
+    expect(within.blocks.filter((a) => a).length).toBeGreaterThanOrEqual(6);
+    expect(titleRange(within, 'Titel des Artikels')).toEqual(titleRange(whole, 'Titel des Artikels'));
+  });
+
   it('gives the range of one sentence for article offsets, without touching the page', () => {
     const doc = page((t) => `<p>${t.replace('Presse', '<a href="#">Presse</a>')}</p>`);
     const before = doc.body.innerHTML;
