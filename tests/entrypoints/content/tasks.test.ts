@@ -68,12 +68,14 @@ describe('runSliced', () => {
     await runSliced('test', work(100, 2, starts));
     const rendered = frames.filter((f) => f > starts[0] && f < starts[starts.length - 1]);
     expect(rendered.length).toBeGreaterThanOrEqual(3);
-    // No step starts longer after the last frame than the frame budget, a slice and a margin for a loaded machine.
-    let longest = 0;
-    for (const start of starts) {
-      const previous = Math.max(starts[0], ...frames.filter((f) => f <= start));
-      longest = Math.max(longest, start - previous);
+    // Between two frames, no more work than the frame budget and one slice (counted in steps of 2 ms: a
+    // loaded machine that stretches the time of a step fits fewer of them in, never more).
+    let most = 0;
+    for (let i = 0; i <= frames.length; i++) {
+      const from = frames[i - 1] ?? -Infinity;
+      const to = frames[i] ?? Infinity;
+      most = Math.max(most, starts.filter((t) => t > from && t < to).length);
     }
-    expect(longest).toBeLessThan(FRAME_DUE_MS + 10 + 2 + 30);
+    expect(most).toBeLessThanOrEqual((FRAME_DUE_MS + 10) / 2 + 2);
   });
 });
