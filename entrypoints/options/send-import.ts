@@ -58,13 +58,14 @@ export async function sendImport(
     sent += articles.length;
     const more = sent < total;
     const reply = await send({ operation, part: part++, total, articles, ...(analysis ? { analysis } : {}), ...(more ? { more } : {}) });
-    if (signal.aborted) throw cancelled();
+    // The background's word first: the last part's success means the import is stored, a cancel come too late or not.
     if (!reply.ok) {
       if (CHANNEL_LOST.test(reply.error))
         throw new Error(`crossread's background stopped during the import (${reply.error}), so nothing was saved; the corpus is as it was. Try again.`);
       throw new Error(reply.error);
     }
     count = reply.count;
+    if (more && signal.aborted) throw cancelled();
   };
 
   for (const source of sources) {
