@@ -263,7 +263,8 @@ export const MAX_IMPORT_ARTICLES = 200_000;
 
 /**
  * An import part's articles analysed where the file was read: each one's
- * index terms and features, in the part's order, as the JSON of an array of
+ * features (the bulk of the work; index terms are the store's, worked out in
+ * the background), in the part's order, as the JSON of an array of
  * AnalysedArticle. JSON made by the worker that analysed them, so the corpus
  * manager passes on a string instead of copying object graphs (features are
  * about four times the size of the text) on its own thread.
@@ -275,7 +276,6 @@ export interface ImportAnalysis {
 }
 
 export interface AnalysedArticle {
-  terms: string[];
   features: ArticleFeatures;
 }
 
@@ -286,7 +286,7 @@ const features: Check<ArticleFeatures> = check((v, at) => {
 });
 
 /** The check of ImportAnalysis.json once parsed. */
-export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ terms: list(text(1000)), features }), MAX_IMPORT_ARTICLES);
+export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ features }), MAX_IMPORT_ARTICLES);
 
 const importAnalysis = fields<ImportAnalysis>({ featuresVersion: finite, json: text() });
 

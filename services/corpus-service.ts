@@ -1,6 +1,7 @@
 import type { Article } from '../lib/article/article';
 import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared } from './corpus-store';
 import { FEATURES_VERSION } from '../lib/match/features';
+import { indexTerms } from './term-index';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';
@@ -59,9 +60,9 @@ const interrupted = (): Failure => ({
 const cancelledFailure = (): Failure => ({ ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true });
 
 /**
- * A part's articles with their index terms and features: the ones the
- * corpus manager's worker sent where they come from this engine version,
- * else worked out here, letting the event loop run every 30 ms.
+ * A part's articles with their index terms (worked out here) and features:
+ * the ones the corpus manager's worker sent where they come from this engine
+ * version, else worked out here, letting the event loop run every 30 ms.
  */
 async function preparedPart(articles: readonly Article[], analysis: ImportAnalysis | undefined, signal: AbortSignal): Promise<Prepared[]> {
   const usable = analysis?.featuresVersion === FEATURES_VERSION ? analysedOf(analysis.json, articles.length) : null;
@@ -69,12 +70,8 @@ async function preparedPart(articles: readonly Article[], analysis: ImportAnalys
   let last = performance.now();
   for (const [i, article] of articles.entries()) {
     const given = usable?.[i];
-    if (given && given.features.version === FEATURES_VERSION) {
-      out.push({ article, terms: given.terms, features: given.features });
-      continue;
-    }
     if (signal.aborted) throw new WriteCancelledError();
-    out.push(prepare(article));
+    out.push(given && given.features.version === FEATURES_VERSION ? { article, terms: indexTerms(article), features: given.features } : prepare(article));
     if (performance.now() - last > 30) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       last = performance.now();

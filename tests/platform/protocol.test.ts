@@ -28,7 +28,7 @@ describe('payload checks', () => {
     expect(annotate({ page: { ...page, language: undefined } }, 'm')).toBe('m.page.language is not a string');
     expect(annotate(null, 'm')).toBe('m is not an object');
     expect(backgroundChecks['crossread:story-profiles'].payload({ storyId: '' }, 'm')).toBe('m.storyId is empty');
-    expect(backgroundChecks['crossread:import-articles'].payload({ operation: 'op', articles: [stored(), { ...stored(), addedAt: 'now' }] }, 'm')).toBe(
+    expect(backgroundChecks['crossread:import-articles'].payload({ operation: 'op', part: 0, total: 2, articles: [stored(), { ...stored(), addedAt: 'now' }] }, 'm')).toBe(
       'm.articles[1].addedAt is not a number',
     );
     expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', date: null }, 'm')).toBeNull();
