@@ -3,6 +3,7 @@ import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 import type { ArticleFeatures } from '../lib/match/features';
+import { MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
 import type { FeedReason } from '../lib/feeds/feed-reason';
@@ -277,6 +278,8 @@ export interface ImportAnalysis {
 
 export interface AnalysedArticle {
   features: ArticleFeatures;
+  /** Its index terms (lib/article/index-terms.ts); worked out by the background where absent. */
+  terms?: string[];
 }
 
 /** Features are only taken from crossread's own pages (the request's sender check), so their shape is checked, not each field. */
@@ -286,7 +289,7 @@ const features: Check<ArticleFeatures> = check((v, at) => {
 });
 
 /** The check of ImportAnalysis.json once parsed. */
-export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ features }), MAX_IMPORT_ARTICLES);
+export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ features, terms: optional(list(text(1000), MAX_TERMS_PER_ARTICLE)) }), MAX_IMPORT_ARTICLES);
 
 const importAnalysis = fields<ImportAnalysis>({ featuresVersion: finite, json: text() });
 

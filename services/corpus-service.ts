@@ -60,8 +60,8 @@ const interrupted = (): Failure => ({
 const cancelledFailure = (): Failure => ({ ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true });
 
 /**
- * A part's articles with their index terms (worked out here) and features:
- * the ones the corpus manager's worker sent where they come from this engine
+ * A part's articles with their index terms and features: the ones the
+ * corpus manager's worker sent where they come from this engine
  * version, else worked out here, letting the event loop run every 30 ms.
  */
 async function preparedPart(articles: readonly Article[], analysis: ImportAnalysis | undefined, signal: AbortSignal): Promise<Prepared[]> {
@@ -71,7 +71,7 @@ async function preparedPart(articles: readonly Article[], analysis: ImportAnalys
   for (const [i, article] of articles.entries()) {
     const given = usable?.[i];
     if (signal.aborted) throw new WriteCancelledError();
-    out.push(given && given.features.version === FEATURES_VERSION ? { article, terms: indexTerms(article), features: given.features } : prepare(article));
+    out.push(given && given.features.version === FEATURES_VERSION ? { article, terms: given.terms ?? indexTerms(article), features: given.features } : prepare(article));
     if (performance.now() - last > 30) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       last = performance.now();

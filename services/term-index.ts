@@ -4,16 +4,10 @@
  * instead of the whole corpus. Pure logic; the store keeps the data in
  * IndexedDB and calls these functions inside its transactions.
  */
-import type { Article } from '../lib/article/article';
-import { reportingRanges } from '../lib/article/clean';
-import { contentTerms } from '../lib/text/tokens';
+import { countTerms, indexTerms, MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 
-/**
- * Most terms an article is indexed under. A news article has a few hundred
- * distinct content terms; a very long text is indexed under its most frequent
- * ones so one article cannot bloat the index.
- */
-export const MAX_TERMS_PER_ARTICLE = 600;
+// What an article is indexed under is worked out where the article is (the corpus manager's import worker too): lib/article.
+export { indexTerms, MAX_TERMS_PER_ARTICLE };
 /**
  * Page terms whose postings are read for one lookup. Generous, because the
  * rarest terms often occur in one article only: a tight cap would spend the
@@ -42,29 +36,6 @@ export interface QueryTerm {
   term: string;
   df: number;
   weight: number;
-}
-
-/** Terms with counts, most frequent first; ties keep first occurrence order. */
-function countTerms(terms: readonly string[]): Array<[string, number]> {
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return [...tf].sort((a, b) => b[1] - a[1]);
-}
-
-/**
- * The distinct terms an article is indexed under: content-term stems (the
- * same `contentTerms` a page is looked up with) of its title and its
- * reporting text – captions, comments and notices do not decide what an
- * article is about.
- */
-export function indexTerms(article: Pick<Article, 'raw' | 'bodyStart' | 'nonReporting' | 'language' | 'title'>): string[] {
-  const all: string[] = contentTerms(article.title ?? '', article.language);
-  for (const r of reportingRanges(article.raw, article.nonReporting, article.bodyStart)) {
-    all.push(...contentTerms(article.raw.slice(r.start, r.end), article.language));
-  }
-  return countTerms(all)
-    .slice(0, MAX_TERMS_PER_ARTICLE)
-    .map(([t]) => t);
 }
 
 /** Inverse document frequency (BM25's, always positive) of a term in `df` of `n` articles. */

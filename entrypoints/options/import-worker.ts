@@ -3,7 +3,7 @@
  * it and builds its articles off the page's thread (`JSON.parse` of a 16 MB
  * export alone is a 100–200 ms task), handing the articles back in slices so
  * that taking each one in stays a short task on the page. Then, for the
- * articles the page keeps (not duplicates), it works out each one's features
+ * articles the page keeps (not duplicates), it works out each one's features and index terms
  * – the bulk of an import's work – on this
  * second thread, handed back in slices as they are done, so the background
  * stores them instead of working them out on its own single thread. The
@@ -12,6 +12,7 @@
  */
 import { checkImport } from '../../lib/article/transfer';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
+import { indexTerms } from '../../lib/article/index-terms';
 import type { Article } from '../../lib/article/article';
 import type { AnalysedArticle } from '../../platform/protocol';
 import type { FromImportWorker, ToImportWorker } from './read-import';
@@ -59,7 +60,7 @@ function analyse(indices: readonly number[]): void {
   let start = performance.now();
   for (const [k, i] of indices.entries()) {
     const article = built[i];
-    slice.push({ features: articleFeatures(article) });
+    slice.push({ features: articleFeatures(article), terms: indexTerms(article) });
     if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
       // As JSON made here: the page passes the string on instead of copying the objects on its thread.
       post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, count: slice.length, json: JSON.stringify(slice) });

@@ -251,7 +251,8 @@ describe('corpus service', () => {
     const name = `service-${n}`;
     const { call } = await service(false);
     const articles = bulk(4);
-    const marked = (a: Article) => ({ terms: indexTerms(a), features: { ...articleFeatures(a), url: `marked:${a.id}` } });
+    // Marked, so the test tells the worker's analysis (features and index terms) from the background's own.
+    const marked = (a: Article) => ({ terms: ['markiert', ...indexTerms(a)], features: { ...articleFeatures(a), url: `marked:${a.id}` } });
     ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify(articles.slice(0, 2).map(marked)) } }));
     const old = articles.slice(2).map(marked).map((x) => ({ ...x, terms: ['erfunden'], features: { ...x.features, version: FEATURES_VERSION - 1 } }));
     ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, json: JSON.stringify(old) } }));
