@@ -52,7 +52,11 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
     async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
       const page = await firefox.browser.newPage();
       try {
-        await page.goto(url, { waitUntil: 'load' });
+        // Firefox's WebDriver BiDi now and then rejects a navigation ("Address rejected"): the driver's error, not the page's; one more try.
+        await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
+          if (!String(error).includes('Address rejected')) throw error;
+          return page.goto(url, { waitUntil: 'load' });
+        });
         let loadToFirstNote: number | null = null;
         if (wantNote) {
           loadToFirstNote = await until(
