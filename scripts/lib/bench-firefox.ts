@@ -72,7 +72,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
           await sleep(300);
         } else await sleep(QUIET_AFTER_LOAD);
         const step = await longestStep(page);
-        return { loadToFirstNote, longestTask: step.ms, longestStep: step.ms, longestStepName: step.name, background: null };
+        return { loadToFirstNote, longestTask: step.ms, longestTaskDetail: `step ${step.name}`, longestStep: step.ms, longestStepName: step.name, background: null };
       } finally {
         await page.close();
       }
