@@ -1,7 +1,7 @@
 import type { Article } from '../lib/article/article';
 import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared } from './corpus-store';
 import { FEATURES_VERSION } from '../lib/match/features';
-import { indexTerms } from './term-index';
+import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate } from '../lib/article/duplicate';
 import { contentTerms } from '../lib/text/tokens';

@@ -4,10 +4,8 @@
  * instead of the whole corpus. Pure logic; the store keeps the data in
  * IndexedDB and calls these functions inside its transactions.
  */
-import { countTerms, indexTerms, MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
-
-// What an article is indexed under is worked out where the article is (the corpus manager's import worker too): lib/article.
-export { indexTerms, MAX_TERMS_PER_ARTICLE };
+// What an article is indexed under (indexTerms) is lib/article/index-terms.ts: worked out where the article is, the corpus manager's import worker too.
+import { countTerms } from '../lib/article/index-terms';
 /**
  * Page terms whose postings are read for one lookup. Generous, because the
  * rarest terms often occur in one article only: a tight cap would spend the

@@ -9,7 +9,7 @@ import { loadSeeds, seedsDir } from '../helpers/seeds';
 import { withFullDiskAfter } from '../helpers/full-disk';
 import { openDB } from 'idb';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
-import { indexTerms } from '../../services/term-index';
+import { indexTerms } from '../../lib/article/index-terms';
 import { benchCorpus } from '../../scripts/lib/bench-corpus';
 
 // Storing the seeds analyses each of them; a busy machine needs the time.

@@ -6,7 +6,7 @@ import { makeArticle } from '../../lib/article/make-article';
 import { CorpusStore, DB_VERSION, STORIES_SIGNATURE } from '../../services/corpus-store';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
 import { contentTerms } from '../../lib/text/tokens';
-import { indexTerms } from '../../services/term-index';
+import { indexTerms } from '../../lib/article/index-terms';
 import { loadSeeds } from '../helpers/seeds';
 
 vi.setConfig({ testTimeout: 30_000 });
