@@ -229,16 +229,21 @@ describe('Chromium: popup and corpus manager', () => {
     await options.close();
   });
 
-  it('a cancelled import of 5,000 articles leaves the corpus as it was', async () => {
+  /** Opens the corpus manager, keeps its article count and an export of the corpus, and starts importing a generated file of `size` articles. */
+  const startBulkImport = async (name: string, size: number) => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
     const count = await articleCount(options);
-    const before = await exportCorpus(options, path.join(dir, 'cancel-before.json'));
-
-    const file = path.join(dir, 'bulk.json');
-    writeBulkExport(file, 5000);
+    const before = await exportCorpus(options, path.join(dir, `${name}-before.json`));
+    const file = path.join(dir, `${name}.json`);
+    writeBulkExport(file, size);
     await options.getByLabel(/^Import \(/).setInputFiles(file);
+    return { options, count, before };
+  };
+
+  it('a cancelled import of 5,000 articles leaves the corpus as it was', async () => {
+    const { options, count, before } = await startBulkImport('cancel', 5000);
     const cancel = options.getByRole('button', { name: 'Cancel' });
     await cancel.waitFor({ timeout: 20_000 });
     await options.screenshot({ path: path.join(dir, 'options-import-progress.png') });
@@ -251,15 +256,7 @@ describe('Chromium: popup and corpus manager', () => {
   });
 
   it('the service worker stopped halfway through an import of 3,000 articles: the corpus stays as it was, and the reader is told', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
-    const count = await articleCount(options);
-    const before = await exportCorpus(options, path.join(dir, 'stopped-before.json'));
-
-    const file = path.join(dir, 'bulk-stopped.json');
-    writeBulkExport(file, 3000);
-    await options.getByLabel(/^Import \(/).setInputFiles(file);
+    const { options, count, before } = await startBulkImport('stopped', 3000);
     // Halfway through the saving: parts are in the background's open transaction.
     const progress = options.locator('.progress progress');
     await expect
