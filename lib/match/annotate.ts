@@ -4,7 +4,8 @@ import { analyse, articleFeatures, type ArticleFeatures } from './features';
 import { findNonReporting, isSupportedLanguage, languageOf, parseHeader, type Token } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
-import { DEFAULT_STORY_THRESHOLDS, eventTime, firstLook, isDuplicate, judgeCompared, judgeStory, quickJudgement, quickShare, timesApart, type StoryJudgement, type StoryThresholds } from './story';
+import { glanceFirstLook, glanceIsDuplicate, glanceOf, glanceQuickShare, pageGlanceOf, type ArticleGlance, type ArticleHead } from './glance';
+import { DEFAULT_STORY_THRESHOLDS, eventTime, judgeCompared, judgeStory, quickJudgement, timesApart, type StoryJudgement, type StoryThresholds } from './story';
 import type { AnnotatedSentence, SentenceConflict, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
 
 /** Confidences in the annotate JSON: three decimals say all a calibration can. */
@@ -26,7 +27,7 @@ export interface AnnotateOptions {
    */
   storyOnly?: boolean;
   /** The stored story of each corpus article; without it annotate clusters the corpus itself, as the store does at ingest. */
-  storyOf?: (article: Article) => string | null;
+  storyOf?: (article: ArticleHead) => string | null;
   /** The page's tokens where the caller has tokenized it already (the background, for its index lookup). */
   pageTokens?: PageTokens;
   /** Called once the page itself is analysed, before any candidate is looked at (for timing the two apart). */
@@ -48,7 +49,7 @@ export interface PageAnalysis {
   warnings: string[];
 }
 
-export function docName(article: Article): string {
+export function docName(article: Pick<ArticleHead, 'file' | 'id'>): string {
   return article.file ?? article.id;
 }
 
@@ -88,11 +89,9 @@ const MAX_JOIN_CANDIDATES = 8;
  * report beside a long analysis) may share few sentences with it yet clearly
  * report the same event as an outlet that does. Related candidates whose dates
  * fit join the story when they are the same event as one already in it.
+ * (Only compared candidates are 'same' or have shared points: their full features are at hand.)
  */
-function joinStory(
-  judged: Array<{ features: ArticleFeatures; judgement: StoryJudgement }>,
-  th: StoryThresholds,
-): void {
+function joinStory(judged: Judged[], featuresOf: (g: ArticleGlance) => ArticleFeatures, th: StoryThresholds): void {
   const inStory = judged.filter((j) => j.judgement.match === 'same');
   if (inStory.length === 0) return;
   const pending = judged
@@ -112,7 +111,7 @@ function joinStory(
     changed = false;
     for (const j of pending) {
       if (j.judgement.match === 'same') continue;
-      if (inStory.some((s) => sameEvent(j.features, s.features))) {
+      if (inStory.some((s) => sameEvent(featuresOf(j.glance), featuresOf(s.glance)))) {
         j.judgement = { ...j.judgement, match: 'same' };
         inStory.push(j);
         changed = true;
@@ -121,21 +120,21 @@ function joinStory(
   }
 }
 
-/** A candidate article, and whether dates hold it apart from the page. */
-type PoolEntry = { article: Article; features: ArticleFeatures; doc: string; apart: boolean };
-type Judged = { article: Article; features: ArticleFeatures; judgement: StoryJudgement };
+/** A candidate, and whether dates hold it apart from the page. */
+type PoolEntry = { glance: ArticleGlance; doc: string; apart: boolean };
+type Judged = { glance: ArticleGlance; judgement: StoryJudgement };
 
 /** Story id of each pool article: the stored one when given, else the corpus clustered here as the store clusters it at ingest. */
-function storyOfArticles(pool: readonly PoolEntry[], storyOf?: (article: Article) => string | null): Map<Article, string> {
-  const out = new Map<Article, string>();
+function storyOfArticles(pool: readonly PoolEntry[], featuresOf: (g: ArticleGlance) => ArticleFeatures, storyOf?: (article: ArticleHead) => string | null): Map<ArticleGlance, string> {
+  const out = new Map<ArticleGlance, string>();
   if (storyOf) {
-    for (const c of pool) out.set(c.article, storyOf(c.article) ?? `story-${c.article.id}`);
+    for (const c of pool) out.set(c.glance, storyOf(c.glance.head) ?? `story-${c.glance.head.id}`);
     return out;
   }
   // In the order articles were added, as the store saw them.
-  const ordered = [...pool].sort((a, b) => a.article.addedAt - b.article.addedAt || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
-  const ids = clusterStories(ordered.map((c) => ({ id: c.article.id, features: c.features })));
-  for (const c of pool) out.set(c.article, ids.get(c.article.id)!);
+  const ordered = [...pool].sort((a, b) => a.glance.head.addedAt - b.glance.head.addedAt || (a.glance.head.id < b.glance.head.id ? -1 : a.glance.head.id > b.glance.head.id ? 1 : 0));
+  const ids = clusterStories(ordered.map((c) => ({ id: c.glance.head.id, features: featuresOf(c.glance) })));
+  for (const c of pool) out.set(c.glance, ids.get(c.glance.head.id)!);
   return out;
 }
 
@@ -148,13 +147,13 @@ function storyOfArticles(pool: readonly PoolEntry[], storyOf?: (article: Article
 function widenToStories(
   pool: readonly PoolEntry[],
   judged: Judged[],
-  storyOf: Map<Article, string>,
+  storyOf: Map<ArticleGlance, string>,
   th: StoryThresholds,
   reasons: Record<string, string>,
 ): void {
   const members = new Map<string, PoolEntry[]>();
   for (const c of pool) {
-    const id = storyOf.get(c.article)!;
+    const id = storyOf.get(c.glance)!;
     const list = members.get(id);
     if (list) list.push(c);
     else members.set(id, [c]);
@@ -163,38 +162,53 @@ function widenToStories(
   // The story with the strongest evidence first: judged is sorted by score.
   for (const j of judged) {
     if (j.judgement.match !== 'same') continue;
-    const id = storyOf.get(j.article)!;
+    const id = storyOf.get(j.glance)!;
     if (chosen.has(id)) continue;
     const apart = members.get(id)!.find((m) => m.apart);
     if (apart) {
       // One of the story's reports places its event on other days: the page reports another occurrence.
       j.judgement = { ...j.judgement, match: 'related', dateConflict: true };
-      reasons[docName(j.article)] = `its story holds ${apart.doc}, dated apart from the page`;
+      reasons[docName(j.glance.head)] = `its story holds ${apart.doc}, dated apart from the page`;
       continue;
     }
-    chosen.set(id, docName(j.article));
+    chosen.set(id, docName(j.glance.head));
     // One story: the strongest one (judged is sorted by score). Joining two stored stories through the page would be the weak link that chains events.
     break;
   }
   for (const j of judged)
-    if (j.judgement.match === 'same' && !chosen.has(storyOf.get(j.article)!)) {
+    if (j.judgement.match === 'same' && !chosen.has(storyOf.get(j.glance)!)) {
       j.judgement = { ...j.judgement, match: 'related' };
-      reasons[docName(j.article)] = `${reasons[docName(j.article)] ?? ''}; of another stored story than the page's`;
+      reasons[docName(j.glance.head)] = `${reasons[docName(j.glance.head)] ?? ''}; of another stored story than the page's`;
     }
   for (const [id, via] of chosen)
     for (const m of members.get(id)!) {
-      const j = judged.find((x) => x.article === m.article);
+      const j = judged.find((x) => x.glance === m.glance);
       if (j?.judgement.match === 'same') continue;
       reasons[m.doc] = `same stored story as ${via}`;
       const judgement: StoryJudgement = { ...(j?.judgement ?? quickJudgement(0, th)), match: 'same' };
       if (j) j.judgement = judgement;
-      else judged.push({ article: m.article, features: m.features, judgement });
+      else judged.push({ glance: m.glance, judgement });
     }
 }
 
 function emptyAnnotation(warnings: string[]): EngineAnnotation {
   return { story: { match: 'none', score: 0 }, outlets: [], sentences: [], missing: [], conflicts: [], warnings };
 }
+
+/** A candidate's full record, which the engine asks for only where its glance does not decide. */
+export interface FullRecord {
+  features: ArticleFeatures;
+  /** The article with its text: given when asked for (`Wanted.articles`), the outlets of the page's story. */
+  article?: Article;
+}
+
+/** What `annotateInSteps` asks for before it goes on: the full features of these candidates, and with `articles` their texts too. */
+export interface Wanted {
+  glances: ArticleGlance[];
+  articles: boolean;
+}
+
+export type Supplied = ReadonlyMap<ArticleGlance, FullRecord>;
 
 /**
  * Annotates a page against corpus articles: decides which of them report the
@@ -205,19 +219,42 @@ function emptyAnnotation(warnings: string[]): EngineAnnotation {
  * Deterministic and free of side effects (apart from caching article features).
  */
 export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = {}): EngineAnnotation {
+  const featuresOf = opts.featuresOf ?? articleFeatures;
+  const articleOf = new Map<ArticleGlance, Article>();
+  const glances = corpus.map((article) => {
+    const glance = glanceOf(article, featuresOf(article));
+    articleOf.set(glance, article);
+    return glance;
+  });
+  const steps = annotateInSteps(page, glances, opts);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const full = new Map<ArticleGlance, FullRecord>();
+    for (const g of step.value.glances) {
+      const article = articleOf.get(g)!;
+      full.set(g, { features: featuresOf(article), article });
+    }
+    step = steps.next(full);
+  }
+}
+
+/**
+ * `annotate` in steps, for a caller that reads candidates from storage: it
+ * takes their glances, and yields when it needs more of some (the full
+ * features of those it compares sentence by sentence, then the articles of
+ * the page's story), to be resumed with them (`Supplied`). The result is the
+ * same as `annotate` over the same articles.
+ */
+export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[], opts: AnnotateOptions = {}): Generator<Wanted, EngineAnnotation, Supplied> {
   const text = typeof page.text === 'string' ? page.text : '';
   if (text.trim() === '') return emptyAnnotation(['The page is empty.']);
   if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
   // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
   const analysis = analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
   opts.onPageAnalysed?.();
-  return annotateAnalysed(analysis, corpus, opts);
-}
 
-export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts: AnnotateOptions = {}): EngineAnnotation {
   const storyTh = { ...DEFAULT_STORY_THRESHOLDS, ...opts.story };
   const relTh = { ...DEFAULT_RELATION_THRESHOLDS, ...opts.relations };
-  const featuresOf = opts.featuresOf ?? articleFeatures;
   const { features: pf, language } = analysis;
   const warnings = [...analysis.warnings];
   if (!isSupportedLanguage(language)) {
@@ -230,56 +267,75 @@ export function annotateAnalysed(analysis: PageAnalysis, corpus: Article[], opts
     return emptyAnnotation(warnings);
   }
 
-  // Every candidate gets the cheap first look; only the closest get the sentence-level comparison.
+  // Every candidate gets the cheap first look, on its glance; only the closest get the sentence-level comparison.
   const pool: Array<PoolEntry & { quick: number }> = [];
   const seenDocs = new Set<string>();
   // The page's event time is the same against every candidate (eventsApart would work it out again for each).
   const pageTime = eventTime(pf, storyTh.maxDays);
-  for (const article of corpus) {
-    const features = featuresOf(article);
-    if (isDuplicate(pf, features, storyTh)) continue;
-    const doc = docName(article);
+  for (const glance of candidates) {
+    if (glanceIsDuplicate(pf, glance, storyTh)) continue;
+    const doc = docName(glance.head);
     if (seenDocs.has(doc)) continue;
     seenDocs.add(doc);
-    pool.push({ article, features, quick: quickShare(pf, features), doc, apart: timesApart(pageTime, eventTime(features, storyTh.maxDays)) });
+    pool.push({ glance, quick: glanceQuickShare(pf, glance), doc, apart: timesApart(pageTime, eventTime(glance, storyTh.maxDays)) });
   }
   // A candidate dated apart from the page can be related at most: it takes a place compared in full only when
   // one is left, or in a large corpus the page's look-alikes (its people at other times) would fill them all.
   pool.sort((a, b) => Number(a.apart) - Number(b.apart) || b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
   const maxCompared = opts.maxCompared ?? MAX_COMPARED;
-  const judged: Array<{ article: Article; features: ArticleFeatures; judgement: StoryJudgement }> = [];
-  const looked = pool.map((c, rank) => (rank < maxCompared ? firstLook(pf, c.features, storyTh) : quickJudgement(c.quick, storyTh)));
+  const pageGlance = pageGlanceOf(pf);
+  const looked = pool.map((c, rank) => (rank < maxCompared ? glanceFirstLook(pageGlance, c.glance, storyTh) : quickJudgement(c.quick, storyTh)));
   const compared = pool.filter((_, k) => looked[k] === null);
-  const comparison = compared.length ? compare(pf, compared.map((c) => c.features)) : null;
+
+  // The full features of the compared candidates (of every candidate when the engine forms their stories itself).
+  const full = new Map<ArticleGlance, FullRecord>();
+  const wanted = (opts.storyOf ? compared : pool).map((c) => c.glance);
+  if (wanted.length) for (const [g, r] of yield { glances: wanted, articles: false }) full.set(g, r);
+  const featuresOf = (g: ArticleGlance): ArticleFeatures => {
+    const r = full.get(g);
+    if (!r) throw new Error(`annotateInSteps: the full features of ${g.id} were not supplied`);
+    return r.features;
+  };
+
+  const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance))) : null;
+  const judged: Judged[] = [];
   let next = 0;
-  const itself = new Set<Article>();
+  const itself = new Set<ArticleGlance>();
   pool.forEach((c, k) => {
     const judgement = looked[k] ?? judgeCompared(comparison!, next++, storyTh);
     // The page is this article with other text around it (comments, teasers): it is the page itself, not another outlet.
     if (judgement.contained) {
-      itself.add(c.article);
+      itself.add(c.glance);
       return;
     }
-    if (judgement.match !== 'none') judged.push({ article: c.article, features: c.features, judgement });
+    if (judgement.match !== 'none') judged.push({ glance: c.glance, judgement });
   });
-  judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.article) < docName(b.article) ? -1 : 1));
-  joinStory(judged, storyTh);
+  judged.sort((a, b) => b.judgement.score - a.judgement.score || (docName(a.glance.head) < docName(b.glance.head) ? -1 : 1));
+  joinStory(judged, featuresOf, storyTh);
   const reasons: Record<string, string> = {};
-  for (const j of judged) reasons[docName(j.article)] = j.judgement.reason ?? '';
-  widenToStories(itself.size ? pool.filter((c) => !itself.has(c.article)) : pool, judged, storyOfArticles(pool, opts.storyOf), storyTh, reasons);
+  for (const j of judged) reasons[docName(j.glance.head)] = j.judgement.reason ?? '';
+  widenToStories(itself.size ? pool.filter((c) => !itself.has(c.glance)) : pool, judged, storyOfArticles(pool, featuresOf, opts.storyOf), storyTh, reasons);
 
-  const same = judged.filter((j) => j.judgement.match === 'same');
+  const sameJudged = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({
-    doc: docName(j.article),
-    label: j.article.outlet || docName(j.article),
+    doc: docName(j.glance.head),
+    label: j.glance.head.outlet || docName(j.glance.head),
     sameStory: j.judgement.match === 'same',
   }));
-  const match = same.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
+  const match = sameJudged.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
   // A story is recognised by the points two reports share; a page this short cannot share enough.
   if (match !== 'same' && contentCount < storyTh.samePoints)
     warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);
   const score = judged.length ? judged[0].judgement.score : 0;
-  if (same.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings, storyReasons: reasons };
+  if (sameJudged.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings, storyReasons: reasons };
+
+  // The story's outlets with their texts: what relating the page to them reads.
+  for (const [g, r] of yield { glances: sameJudged.map((j) => j.glance), articles: true }) full.set(g, r);
+  const same = sameJudged.map((j) => {
+    const r = full.get(j.glance);
+    if (!r?.article) throw new Error(`annotateInSteps: the article ${j.glance.id} was not supplied`);
+    return { article: r.article, features: r.features };
+  });
 
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
