@@ -1,15 +1,16 @@
 import type { Article } from '../lib/article/article';
 import type { CorpusStore } from './corpus-store';
-import { annotate } from '../lib/match/annotate';
+import { annotate, annotateInSteps, docName, type FullRecord } from '../lib/match/annotate';
+import type { ArticleGlance, ArticleHead } from '../lib/match/glance';
 import type { EngineAnnotation } from '../lib/match/types';
 import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
 import { languageOf } from '../lib/text/language';
-import { contentTermsOf, tokenize } from '../lib/text/tokens';
+import { contentTermsOf, tokenize, type Token } from '../lib/text/tokens';
 import type { PagePayload } from '../platform/protocol';
 
 export interface AnnotatedPage {
-  /** Every article compared: the members of the candidate stories, each once. */
-  candidates: Article[];
+  /** Every candidate looked at: the members of the candidate stories, each once. */
+  candidates: ArticleHead[];
   /** How many stories the index handed over. */
   stories: number;
   annotation: EngineAnnotation;
@@ -18,19 +19,29 @@ export interface AnnotatedPage {
 
 export interface AnnotatePageOptions {
   storyOnly?: boolean;
-  /** Called after each step ('terms', 'candidates', 'page' (the engine's analysis of the page), 'annotate', 'notes'), for timing. */
+  /**
+   * Called after each step, for timing: 'terms', 'candidates' (the candidate stories' glances),
+   * 'page' (the engine's analysis of the page), 'compared' (the full features of the candidates
+   * the engine compares, read: only when there are some), 'annotate', 'notes'.
+   */
   lap?: (step: string) => void;
   /** Pass the store's stored features (default); without, the engine analyses every candidate (a comparison for the bench). */
   storedFeatures?: boolean;
 }
 
+/** How often a lookup starts again when the corpus changes between its reads, before it reads the candidates whole in one transaction. */
+const MAX_ATTEMPTS = 3;
+
 /**
  * A page annotated against the corpus in the store: the background's answer
  * to an annotate request, and what the bench times. The index hands over
  * only the stories of the articles that share the page's distinctive terms,
- * whole: every outlet of a candidate story is compared, also those the index
+ * whole: every outlet of a candidate story is looked at, also those the index
  * did not return, so a page is matched against a large corpus without
- * reading all of it.
+ * reading all of it. The engine's first look reads each candidate's glance;
+ * only the few it compares sentence by sentence are read in full, and the
+ * texts only of the page's story. The result is `annotate` over the
+ * candidates' articles.
  */
 export async function annotateFromStore(store: CorpusStore, page: PagePayload, opts: AnnotatePageOptions = {}): Promise<AnnotatedPage> {
   const lap = opts.lap ?? (() => undefined);
@@ -39,6 +50,87 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
   const tokens = tokenize(page.text, language);
   const terms = contentTermsOf(tokens, language);
   lap('terms');
+  if (opts.storedFeatures !== false)
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      const done = await annotateByGlances(store, page, language, tokens, terms, opts.storyOnly === true, lap);
+      if (done) return done;
+    }
+  return annotateWhole(store, page, language, tokens, terms, opts, lap);
+}
+
+/** The lookup by glances; null when the corpus changed between its reads. */
+async function annotateByGlances(
+  store: CorpusStore,
+  page: PagePayload,
+  language: string,
+  tokens: Token[],
+  terms: string[],
+  storyOnly: boolean,
+  lap: (step: string) => void,
+): Promise<AnnotatedPage | null> {
+  const found = await store.candidateGlances(terms);
+  const storyOfId = new Map<string, string>();
+  const candidates: ArticleGlance[] = [];
+  for (const story of found.stories)
+    for (const glance of story.glances)
+      if (!storyOfId.has(glance.id)) {
+        storyOfId.set(glance.id, story.id);
+        candidates.push(glance);
+      }
+  lap('candidates');
+  const steps = annotateInSteps({ text: page.text, url: page.url, title: page.title, language, date: page.publishedTime }, candidates, {
+    storyOnly,
+    storyOf: (article) => storyOfId.get(article.id) ?? null,
+    pageTokens: { text: page.text, language, tokens },
+    onPageAnalysed: () => lap('page'),
+  });
+  const read: Article[] = [];
+  let step = steps.next();
+  while (!step.done) {
+    const wanted = step.value;
+    const records = await store.fullRecords(
+      found.generation,
+      wanted.glances.map((g) => g.id),
+    );
+    if (!records) return null;
+    const supplied = new Map<ArticleGlance, FullRecord>();
+    for (const g of wanted.glances) {
+      const r = records.get(g.id)!;
+      supplied.set(g, r);
+      read.push(r.article);
+    }
+    if (!wanted.articles) lap('compared');
+    step = steps.next(supplied);
+  }
+  const annotation = step.value;
+  lap('annotate');
+  // The notes quote the story's outlets by doc name, each the last candidate of that name (as a map of all candidates would hold it).
+  const lastOfDoc = new Map(candidates.map((g) => [docName(g.head), g.id]));
+  const readById = new Map(read.map((a) => [a.id, a]));
+  const docs = annotation.outlets.filter((o) => o.sameStory).map((o) => o.doc);
+  const unread = [...new Set(docs.map((doc) => lastOfDoc.get(doc)!).filter((id) => !readById.has(id)))];
+  if (unread.length > 0) {
+    // Two candidates of one doc name (articles of two folders with the same file name): read the one named last.
+    const records = await store.fullRecords(found.generation, unread);
+    if (!records) return null;
+    for (const r of records.values()) readById.set(r.article.id, r.article);
+  }
+  const byDoc = new Map(docs.map((doc) => [doc, readById.get(lastOfDoc.get(doc)!)!]));
+  const notes = { ...toPageNotes(annotation, byDoc), language };
+  lap('notes');
+  return { candidates: candidates.map((g) => g.head), stories: found.stories.length, annotation, notes };
+}
+
+/** The candidate stories' articles read whole and given to `annotate` (the bench's comparison without stored features, and the fallback). */
+async function annotateWhole(
+  store: CorpusStore,
+  page: PagePayload,
+  language: string,
+  tokens: Token[],
+  terms: string[],
+  opts: AnnotatePageOptions,
+  lap: (step: string) => void,
+): Promise<AnnotatedPage> {
   const stories = await store.candidateStories(terms);
   const storyOfId = new Map<string, string>();
   const candidates: Article[] = [];
