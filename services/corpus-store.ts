@@ -4,6 +4,7 @@ import { indexTerms } from '../lib/article/index-terms';
 import { MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
 import { BatchCandidates } from './batch-candidates';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
+import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
 
 export const DB_NAME = 'crossread';
@@ -16,8 +17,9 @@ export const DB_NAME = 'crossread';
  * 2: the term index (terms, df), the engine's features per article, meta.
  * 3: postings in chunks per term instead of a multi-entry index over `terms`.
  * 4: stories (the articles that report one event) and each article's story.
+ * 5: glances (what the engine's first look reads of an article, apart from its full features).
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Bump when the way the store forms stories changes (the engine's rules have
@@ -67,6 +69,18 @@ export interface StoryLink {
   story: string;
 }
 
+/** A story with its members' glances (`candidateGlances`). */
+export interface StoryGlances {
+  id: string;
+  glances: ArticleGlance[];
+}
+
+/** Candidate stories' glances, and the generation of the corpus they were read in. */
+export interface CandidateGlances {
+  generation: number;
+  stories: StoryGlances[];
+}
+
 /** A story with its members' articles, as lookups hand them out. */
 export interface StoryArticles {
   id: string;
@@ -98,6 +112,16 @@ interface CorpusSchema extends DBSchema {
     key: string;
     value: StoredFeatures;
   };
+  /**
+   * Article id → its glance (lib/match/glance.ts): its head and the parts of
+   * its features the first look reads, written and deleted with `features`.
+   * A lookup reads these for every member of its candidate stories, and the
+   * full features only of the few the engine compares.
+   */
+  glances: {
+    key: string;
+    value: ArticleGlance;
+  };
   /** Story id → its members, written in the same transactions as the articles. */
   stories: {
     key: string;
@@ -126,9 +150,9 @@ interface CorpusSchema extends DBSchema {
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const;
+const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'glances', 'meta', 'stories', 'storyOf'] as const;
 type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
-const READ_STORES = ['articles', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const;
+const READ_STORES = ['articles', 'postings', 'df', 'features', 'glances', 'meta', 'stories', 'storyOf'] as const;
 type ReadTx = IDBPTransaction<CorpusSchema, Array<(typeof READ_STORES)[number]>, 'readonly'>;
 
 /** The write counter kept in meta (0 before the first write). */
@@ -173,6 +197,8 @@ interface LookupCache {
    */
   size: number | null;
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
+  /** Glances last read (made when the first lookup of the generation reads some), least recently used first. */
+  glances?: Map<string, ArticleGlance>;
   /**
    * A small corpus's whole index (term → ids, chunks joined in order), read at
    * the first lookup of the generation: the next pages look their terms up
@@ -199,6 +225,12 @@ const MAX_PARTIAL_FREQUENCIES = 100_000;
 
 /** Articles kept in memory with their features; beyond this the least recently used go. */
 const MAX_CACHED_ARTICLES = 500;
+
+/** Glances kept in memory: the candidates of several pages (~200 each at 10,000 articles), each a small fraction of its features. */
+const MAX_CACHED_GLANCES = 2000;
+
+/** Articles an upgrade reads at once when it makes their glances: a large corpus is not held in memory whole. */
+const UPGRADE_BATCH = 500;
 
 /** An article with what the index and the engine need of it, computed outside any transaction. */
 export interface Prepared {
@@ -298,6 +330,16 @@ function currentFeatures(articles: readonly Article[], stored: readonly StoredFe
     features.set(article.id, f);
   }
   return { features, computed };
+}
+
+/** The glances of articles whose features were computed (`computed`): written beside them. */
+function glancesFor(articles: readonly Article[], computed: readonly StoredFeatures[]): ArticleGlance[] {
+  if (computed.length === 0) return [];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return computed.flatMap((f) => {
+    const article = byId.get(f.id);
+    return article ? [glanceOf(headOf(article), f.features)] : [];
+  });
 }
 
 /**
@@ -484,6 +526,7 @@ export class CorpusStore {
           database.createObjectStore('stories', { keyPath: 'id' });
           database.createObjectStore('storyOf', { keyPath: 'id' });
         }
+        if (oldVersion < 5) database.createObjectStore('glances', { keyPath: 'id' });
         // Index what the reader already has, inside the upgrade: the new
         // version is never visible with articles missing from the index.
         if (oldVersion >= 1 && oldVersion < 3) {
@@ -516,6 +559,21 @@ export class CorpusStore {
           ]);
         }
         if (oldVersion < 4) await transaction.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
+        // Every article's glance, in the same upgrade, from its stored features (computed where missing or
+        // from an older engine, and kept): the new version is never visible with an article without one.
+        if (oldVersion >= 1 && oldVersion < 5) {
+          const articles = transaction.objectStore('articles');
+          const features = transaction.objectStore('features');
+          const glances = transaction.objectStore('glances');
+          for (let after: string | null = null; ; ) {
+            const batch = await articles.getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), UPGRADE_BATCH);
+            if (batch.length === 0) break;
+            const stored = await features.getAll(IDBKeyRange.bound(batch[0].id, batch[batch.length - 1].id));
+            const { features: current, computed } = currentFeatures(batch, stored);
+            await Promise.all([...computed.map((f) => features.put(f)), ...batch.map((a) => glances.put(glanceOf(headOf(a), current.get(a.id)!)))]);
+            after = batch[batch.length - 1].id;
+          }
+        }
       },
     });
     opened.db = db;
@@ -593,7 +651,10 @@ export class CorpusStore {
       if (value > 0) cache.df.set(term, value);
       else cache.df.delete(term);
     }
-    for (const id of log.touched) cache.loaded.delete(id);
+    for (const id of log.touched) {
+      cache.loaded.delete(id);
+      cache.glances?.delete(id);
+    }
     cache.postings = null;
     cache.size = null;
     cache.generation = generation + 1;
@@ -771,7 +832,7 @@ export class CorpusStore {
         computed.push({ id: article.id, features });
         log.touched.add(article.id);
       }
-      await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
+      await Promise.all([...computed.map((f) => tx.objectStore('features').put(f)), ...glancesFor(articles.filter((a) => a !== undefined), computed).map((g) => tx.objectStore('glances').put(g))]);
     }
 
     // The choices, in order: each item sees the stories as the items before it left them.
@@ -863,6 +924,7 @@ export class CorpusStore {
         );
         push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
         push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+        push(tx.objectStore('glances').put(glanceOf(headOf(p.article), p.features)));
         log.touched.add(p.article.id);
       }
       if (parts) {
@@ -910,6 +972,7 @@ export class CorpusStore {
       tx.objectStore('articles').delete(id),
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
+      tx.objectStore('glances').delete(id),
       CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
       CorpusStore.removeFromStory(tx, id),
     ]);
@@ -1068,7 +1131,7 @@ export class CorpusStore {
       log.cleared = true;
       // Frequencies count from zero again.
       log.df.clear();
-      await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'stories', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
+      await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'glances', 'stories', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
       await CorpusStore.storePrepared(tx, log, prepared);
     });
   }
@@ -1090,7 +1153,7 @@ export class CorpusStore {
         const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
         // The date is part of the features (story matching compares dates); the indexed terms do not change.
         const features = articleFeatures(updated);
-        await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features })]);
+        await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features }), tx.objectStore('glances').put(glanceOf(headOf(updated), features))]);
         if (date !== undefined && date !== article.date) {
           // Another date can make it another event: the article leaves its story and chooses again.
           const [indexed] = await Promise.all([tx.objectStore('terms').get(id), CorpusStore.removeFromStory(tx, id)]);
@@ -1188,6 +1251,55 @@ export class CorpusStore {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
     const { cache, size } = await this.lookupCache(tx, pageTerms);
+    return this.readStories(tx, cache, await this.candidateMembers(tx, cache, size, pageTerms, limit));
+  }
+
+  /**
+   * The stories `candidateStories` would return, each with its members'
+   * glances instead of their articles: what the engine's first look reads
+   * (`annotateInSteps`), a small part of the articles and their features.
+   * `fullRecords` then reads those it asks for, in the same generation.
+   */
+  async candidateGlances(pageTerms: readonly string[], limit = 50): Promise<CandidateGlances> {
+    const tx = this.readTransaction();
+    if (pageTerms.length === 0 || limit <= 0) {
+      const generation = generationOf(await tx.objectStore('meta').get('generation'));
+      return { generation, stories: [] };
+    }
+    const { cache, size } = await this.lookupCache(tx, pageTerms);
+    const members = await this.candidateMembers(tx, cache, size, pageTerms, limit);
+    const { glances, stale } = await this.readGlances(tx, cache, [...members.values()].flat());
+    await tx.done;
+    if (stale.length > 0) await this.saveFeatures(stale.map((s) => s.features), stale.map((s) => s.glance));
+    const stories: StoryGlances[] = [];
+    for (const [id, ids] of members) {
+      const list = ids.map((m) => glances.get(m)).filter((g) => g !== undefined);
+      if (list.length > 0) stories.push({ id, glances: list });
+    }
+    return { generation: cache.generation, stories };
+  }
+
+  /**
+   * The articles with these ids and their features, read in the generation
+   * `generation` of an earlier `candidateGlances`; null when the corpus has
+   * changed since (the lookup is to start again), or an article is gone.
+   */
+  async fullRecords(generation: number, ids: readonly string[]): Promise<Map<string, { article: Article; features: ArticleFeatures }> | null> {
+    const tx = this.readTransaction();
+    const { cache } = await this.lookupCache(tx);
+    if (cache.generation !== generation) {
+      await tx.done;
+      return null;
+    }
+    const { articles, stale } = await this.readArticles(tx, cache, ids);
+    await tx.done;
+    if (stale.length > 0) await this.saveFeatures(stale);
+    if (articles.length !== new Set(ids).size) return null;
+    return new Map(articles.map((article) => [article.id, { article, features: this.featuresOf(article) }]));
+  }
+
+  /** The members of the stories of the index's hits for these page terms (see `candidateStories`), story id → member ids. */
+  private async candidateMembers(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number): Promise<Map<string, string[]>> {
     const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
     const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
     // A hit in no story (which the writes never leave) stands as a story of its own.
@@ -1199,7 +1311,57 @@ export class CorpusStore {
       const list = members.get(storyOfHit[i])!;
       if (!list.includes(id)) list.push(id);
     });
-    return this.readStories(tx, cache, members);
+    return members;
+  }
+
+  /**
+   * The glances of these ids that are stored: those read before in this
+   * generation are not read again. A glance missing or made by an older
+   * engine is made from the article's features (computed if they are stale
+   * too), and comes back in `stale` to be saved once `tx` is done.
+   */
+  private async readGlances(
+    tx: ReadTx,
+    cache: LookupCache,
+    ids: readonly string[],
+  ): Promise<{ glances: Map<string, ArticleGlance>; stale: Array<{ features: StoredFeatures; glance: ArticleGlance }> }> {
+    const kept = (cache.glances ??= new Map());
+    const toRead = [...new Set(ids)].filter((id) => !kept.has(id));
+    const read = await Promise.all(toRead.map((id) => tx.objectStore('glances').get(id)));
+    const fresh = new Map<string, ArticleGlance>();
+    const missing: string[] = [];
+    toRead.forEach((id, i) => {
+      const glance = read[i];
+      if (isCurrentGlance(glance)) fresh.set(id, glance);
+      else missing.push(id);
+    });
+    const stale: Array<{ features: StoredFeatures; glance: ArticleGlance }> = [];
+    if (missing.length > 0) {
+      // Not made yet (which the writes never leave) or by an older engine: made from the full record, once.
+      const [articles, stored] = await Promise.all([
+        Promise.all(missing.map((id) => tx.objectStore('articles').get(id))),
+        Promise.all(missing.map((id) => tx.objectStore('features').get(id))),
+      ]);
+      articles.forEach((article, i) => {
+        if (!article) return;
+        let features = stored[i]?.features;
+        if (!features || features.version !== FEATURES_VERSION) features = articleFeatures(article);
+        const glance = glanceOf(headOf(article), features);
+        fresh.set(article.id, glance);
+        stale.push({ features: { id: article.id, features }, glance });
+      });
+    }
+    const glances = new Map<string, ArticleGlance>();
+    for (const id of ids) {
+      const glance = kept.get(id) ?? fresh.get(id);
+      if (!glance) continue;
+      // Most recently used last, so eviction takes the oldest first.
+      kept.delete(id);
+      kept.set(id, glance);
+      glances.set(id, glance);
+    }
+    while (kept.size > MAX_CACHED_GLANCES) kept.delete(kept.keys().next().value!);
+    return { glances, stale };
   }
 
   /**
@@ -1246,6 +1408,7 @@ export class CorpusStore {
         await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyOf').clear()]);
         await Promise.all([
           ...computed.map((f) => tx.objectStore('features').put(f)),
+          ...glancesFor(articles, computed).map((g) => tx.objectStore('glances').put(g)),
           ...stories.map((story) => tx.objectStore('stories').put(story)),
           ...links.map((link) => tx.objectStore('storyOf').put(link)),
           tx.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion'),
@@ -1367,12 +1530,16 @@ export class CorpusStore {
     return out;
   }
 
-  /** Keeps features computed after the fact, for articles that still exist. */
-  private async saveFeatures(records: readonly StoredFeatures[]): Promise<void> {
+  /** Keeps features (and glances) computed after the fact, for articles that still exist. */
+  private async saveFeatures(records: readonly StoredFeatures[], glances: readonly ArticleGlance[] = []): Promise<void> {
     // The articles themselves do not change, so what lookups keep in memory stays valid.
     await this.write(async (tx) => {
       const keys = await Promise.all(records.map((r) => tx.objectStore('articles').getKey(r.id)));
-      await Promise.all(records.filter((_, i) => keys[i] !== undefined).map((r) => tx.objectStore('features').put(r)));
+      const exists = new Set(records.filter((_, i) => keys[i] !== undefined).map((r) => r.id));
+      await Promise.all([
+        ...records.filter((r) => exists.has(r.id)).map((r) => tx.objectStore('features').put(r)),
+        ...glances.filter((g) => exists.has(g.id)).map((g) => tx.objectStore('glances').put(g)),
+      ]);
     });
   }
 
