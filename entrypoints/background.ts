@@ -6,6 +6,7 @@ import { corpusService } from '../services/corpus-service';
 import { bundledSeedSource, bundledSeeds } from '../services/seeds';
 import { measure } from '../platform/timing';
 import { startFeeds } from '../services/feeds/feeds-background';
+import { copyReader } from '../services/copy-reader';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
 const step = (name: string, start: number): number => measure(`crossread-bg:${name}`, start);
@@ -51,6 +52,7 @@ export default defineBackground(() => {
   // The one place requests are answered: each payload is checked against the protocol's tables first.
   serveBackground({
     'crossread:annotate': annotatePage,
+    'crossread:read-copy': copyReader(),
     ...startFeeds({ store: ready, changed: () => corpusChanged().catch(() => undefined) }),
     ...corpusService({
       store: ready,

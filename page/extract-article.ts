@@ -1,6 +1,8 @@
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import { dayOf, publishedDate } from './published-date';
+import { readingCopy, rebuildReadingCopy } from './reading-copy';
 
+import type { ArticleReading } from '../lib/article/article-reading';
 import type { Block } from '../lib/article/block';
 
 export type { Block };
@@ -64,89 +66,91 @@ export function* extractArticleSteps(doc: Document, url = doc.location?.href ?? 
  * long page.
  */
 export function* extractArticleFrom(doc: Document, url = doc.location?.href ?? ''): Generator<void, { extraction: ExtractionResult; root: Element | null }, void> {
-  const failed = (reason: 'not-an-article' | 'too-short' | 'too-large') => ({ extraction: { ok: false as const, reason }, root: null });
-  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return failed('too-large');
-  if (!isProbablyReaderable(doc)) return failed('not-an-article');
+  const source = yield* readingSource(doc);
+  if (!source.ok) return { extraction: source, root: null };
+  const { root } = source;
+  const reading = yield* readingInPage(doc, root);
+  const extraction = articleOf(doc, url, reading);
+  return { extraction, root: extraction.ok ? root : null };
+}
+
+/**
+ * The first part of an extraction, on the page itself: whether it can be an
+ * article at all, and the element holding it (null: the whole page is read).
+ * The copy of the page that Readability reads is made of these
+ * (page/reading-copy.ts).
+ */
+export function* readingSource(doc: Document): Generator<void, { ok: true; root: Element | null } | { ok: false; reason: 'not-an-article' | 'too-large' }, void> {
+  if (doc.getElementsByTagName('*').length > MAX_PAGE_ELEMENTS) return { ok: false, reason: 'too-large' };
+  if (!isProbablyReaderable(doc)) return { ok: false, reason: 'not-an-article' };
   yield;
-  const root = yield* articleRoot(doc);
-  const copy = yield* readingCopy(doc, root);
-  yield;
+  return { ok: true, root: yield* articleRoot(doc) };
+}
+
+/**
+ * Readability's parse of a page's copy (which it rewrites), and the text of
+ * the article's blocks; null where it finds no article. The one indivisible
+ * step of an extraction, and the part that can be done elsewhere than on the
+ * page (readEncodedCopy).
+ */
+export function readArticle(copy: Document): ArticleReading | null {
   // The serializer hands back Readability's element itself: no HTML string is
   // ever parsed again, so nothing of the page can run or load through us.
   const parsed = new Readability<Node>(copy, {
     charThreshold: MIN_ARTICLE_CHARS,
     serializer: (node) => node,
   }).parse();
-  yield;
-  if (!parsed || !parsed.content) return failed('not-an-article');
+  if (!parsed || !parsed.content) return null;
+  return {
+    title: parsed.title ?? null,
+    lang: parsed.lang ?? null,
+    publishedTime: parsed.publishedTime ?? null,
+    siteName: parsed.siteName ?? null,
+    blocks: blockTexts(parsed.content as ParentNode),
+  };
+}
 
-  const blocks = blockTexts(parsed.content as ParentNode);
+/** readArticle of the page's copy, made here a few hundred nodes at a time; the parse is one step. */
+export function* readingInPage(doc: Document, root: Element | null): Generator<void, ArticleReading | null, void> {
+  const copy = yield* readingCopy(doc, root);
+  yield;
+  const reading = readArticle(copy);
+  yield;
+  return reading;
+}
+
+/**
+ * readArticle of a copy made elsewhere (encodedReadingCopy), rebuilt with
+ * `implementation`, which must be a context's without the page in it: a
+ * document made by it has no browsing context, so nothing of the page runs or
+ * loads.
+ */
+export function readEncodedCopy(encoded: string, implementation: DOMImplementation): ArticleReading | null {
+  return readArticle(rebuildReadingCopy(encoded, implementation));
+}
+
+/** The extraction of the page `doc` from Readability's reading of its copy. */
+export function articleOf(doc: Document, url: string, reading: ArticleReading | null): ExtractionResult {
+  if (!reading) return { ok: false, reason: 'not-an-article' };
   let text = '';
   const located: Block[] = [];
-  for (const block of blocks) {
+  for (const block of reading.blocks) {
     if (text) text += '\n\n';
     located.push({ start: text.length, end: text.length + block.length, text: block });
     text += block;
   }
-  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS / 2) return failed('too-short');
+  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS / 2) return { ok: false, reason: 'too-short' };
   const article: ExtractedArticle = {
-    title: parsed.title ?? doc.title ?? '',
+    title: reading.title ?? doc.title ?? '',
     text,
     blocks: located,
-    language: parsed.lang || doc.documentElement.getAttribute('lang') || null,
-    publishedTime: parsed.publishedTime ?? null,
-    date: publishedDate(doc) ?? dayOf(parsed.publishedTime),
-    siteName: parsed.siteName ?? null,
+    language: reading.lang || doc.documentElement.getAttribute('lang') || null,
+    publishedTime: reading.publishedTime,
+    date: publishedDate(doc) ?? dayOf(reading.publishedTime),
+    siteName: reading.siteName,
     url,
   };
-  return { extraction: { ok: true, article }, root };
-}
-
-/** Subtrees that never hold article text; Readability drops them anyway, so they are not copied. */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT', 'EMBED', 'LINK']);
-const COPY_BATCH = 120;
-
-/**
- * A copy of the document for Readability to work on, made node by node and
- * without the subtrees that cannot hold article text (JSON-LD, which carries
- * the article's metadata, is kept).
- */
-function* readingCopy(doc: Document, root: Element | null): Generator<void, Document, void> {
-  const copy = doc.implementation.createHTMLDocument('');
-  const html = copy.documentElement;
-  html.replaceChildren();
-  for (const attr of Array.from(doc.documentElement.attributes)) html.setAttribute(attr.name, attr.value);
-  const stack: Array<[Node, Node]> = [];
-  if (root && doc.head) {
-    // Only the head (title, metadata) and the element holding the article.
-    const body = copy.createElement('body');
-    html.append(body);
-    stack.push([root, body], [doc.head, html]);
-  } else {
-    for (let child = doc.documentElement.lastChild; child; child = child.previousSibling) stack.push([child, html]);
-  }
-  let copied = 0;
-  while (stack.length) {
-    const [node, parent] = stack.pop()!;
-    if (node.nodeType === 1) {
-      const element = node as Element;
-      if (NOT_TEXT.has(element.nodeName) && !(element.nodeName === 'SCRIPT' && element.getAttribute('type') === 'application/ld+json')) continue;
-      if (element.hasAttribute('hidden')) continue;
-      const clone = copy.importNode(element, element.nodeName === 'SCRIPT');
-      parent.appendChild(clone);
-      if (element.nodeName === 'SCRIPT') continue;
-      for (let child = element.lastChild; child; child = child.previousSibling) stack.push([child, clone]);
-    } else if (node.nodeType === 3) {
-      parent.appendChild(copy.createTextNode((node as Text).data));
-    }
-    if (++copied % COPY_BATCH === 0) yield;
-  }
-  if (copy.head && copy.body && copy.body.nextSibling === copy.head) html.insertBefore(copy.head, copy.body);
-  // Relative links in the article resolve against the page, as in the original.
-  const base = copy.createElement('base');
-  base.setAttribute('href', doc.baseURI);
-  (copy.head ?? html).prepend(base);
-  return copy;
+  return { ok: true, article };
 }
 
 /**

@@ -3,6 +3,7 @@ import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 import type { ArticleFeatures } from '../lib/match/features';
+import type { ArticleReading } from '../lib/article/article-reading';
 import { MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
@@ -158,6 +159,12 @@ export interface BackgroundRequests {
   'crossread:keep-site': { payload: { host: string; on?: boolean }; reply: Result<{ on: boolean }> };
   /** Content script: the reader stayed on this page; kept where its site's switch is on. */
   'crossread:keep-read': { payload: { page: PagePayload }; reply: Result<{ kept: boolean; reason: string }> };
+  /**
+   * Content script: Readability's reading (null: no article) of a large page's copy, encoded by
+   * page/reading-copy.ts, read in the background's offscreen document (Chrome) or background page
+   * (Firefox) so that the parse does not hold the page's main thread.
+   */
+  'crossread:read-copy': { payload: { copy: string }; reply: Result<{ reading: ArticleReading | null }> };
 }
 
 /** Requests the content script of a tab answers, sent by the popup. */
@@ -259,6 +266,8 @@ const isoDate: Check<string> = check((v, at) => (typeof v === 'string' && ISO_DA
 
 /** Longest text of an article carried by a message: the body limit (1,000,000) with room for header lines. */
 export const MAX_MESSAGE_ARTICLE_CHARS = 1_100_000;
+/** Longest encoded page copy a read-copy request carries: well inside a message's 64 MiB once escaped and in UTF-8. */
+export const MAX_READING_COPY_CHARS = 16_000_000;
 /** Most articles one import request carries. */
 export const MAX_IMPORT_ARTICLES = 200_000;
 
@@ -377,6 +386,8 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:keep-site': { payload: fields({ host: nonEmptyText(1000), on: optional(flag) }), from: 'anywhere' },
   // From the content script: the handler checks the page is the sending tab's and its site's switch is on.
   'crossread:keep-read': { payload: fields({ page }), from: 'anywhere' },
+  // From the content script: the copy is only read, in a document without a browsing context (nothing in it runs or loads).
+  'crossread:read-copy': { payload: fields({ copy: text(MAX_READING_COPY_CHARS) }), from: 'anywhere' },
 };
 
 export const tabChecks: { [K in TabRequestName]: Check<Payload<K>> } = {

@@ -1,6 +1,9 @@
-import { extractArticle, extractArticleFrom, quickArticleText, type ExtractedArticle } from '../../page/extract-article';
+import type { ArticleReading } from '../../lib/article/article-reading';
+import { articleOf, extractArticle, quickArticleText, readingInPage, readingSource, type ExtractedArticle } from '../../page/extract-article';
+import { encodedReadingCopy } from '../../page/reading-copy';
 import { publishedDate } from '../../page/published-date';
 import type { ExtractResponse, PagePayload } from '../../platform/protocol';
+import { readInBackground } from './read-elsewhere';
 import { runSliced } from './tasks';
 
 /**
@@ -19,10 +22,48 @@ export async function fullArticle(doc: Document, url: string): Promise<Extracted
   return (await fullReading(doc, url))?.article ?? null;
 }
 
-/** fullArticle, with the element of the page it was read from (null: the whole page). */
-export async function fullReading(doc: Document, url: string): Promise<{ article: ExtractedArticle; root: Element | null } | null> {
-  const { extraction, root } = await runSliced('extract', extractArticleFrom(doc, url));
+/**
+ * Copies of more elements than this are read by the background rather than
+ * on the page: Readability's parse is one indivisible step, and grows with
+ * the copy. Measured (Chromium 150 / Firefox ESR 140, a page's first parse):
+ * the wikipedia page's copy of 2,517 elements 41 / 78 ms; the other nine
+ * real pages (137–646 elements) and the demo pages (≤ 96) at most 17 / 14 ms
+ * (one Firefox page 50 ms cold, JIT and not size). Sending costs the page
+ * ~1 ms per 40 KB of copy in slices, but the reader waits for two or three
+ * messages and, the first time, for Chrome's offscreen document to open:
+ * worth it only where the parse would come near the 50 ms budget, so the
+ * story pages of common size keep their first note as fast as before.
+ */
+export const READ_ELSEWHERE_ELEMENTS = 1000;
+
+/** Reads a page's encoded copy elsewhere than on the page: the reading, or undefined where that failed. */
+export type ReadElsewhere = (copy: string) => Promise<ArticleReading | null | undefined>;
+
+/**
+ * fullArticle, with the element of the page it was read from (null: the
+ * whole page). The copy of a large page is read by the background (the
+ * offscreen document in Chrome, the background page in Firefox), made here
+ * in slices as a string; where the background cannot read it, it is read
+ * here as any other page, and the reader gets the same notes.
+ */
+export async function fullReading(doc: Document, url: string, readElsewhere: ReadElsewhere = readInBackground): Promise<{ article: ExtractedArticle; root: Element | null } | null> {
+  const source = await runSliced('extract', readingSource(doc));
+  if (!source.ok) return null;
+  const { root } = source;
+  let reading: ArticleReading | null | undefined;
+  if (copySize(doc, root) > READ_ELSEWHERE_ELEMENTS) {
+    const copy = await runSliced('extract-copy', encodedReadingCopy(doc, root));
+    reading = await readElsewhere(copy);
+  }
+  if (reading === undefined) reading = await runSliced('extract', readingInPage(doc, root));
+  const extraction = articleOf(doc, url, reading);
   return extraction.ok ? { article: extraction.article, root } : null;
+}
+
+/** Elements the copy is made of, counted before it is made: the head and the article root, or the whole page. */
+function copySize(doc: Document, root: Element | null): number {
+  if (!root || !doc.head) return doc.getElementsByTagName('*').length;
+  return root.getElementsByTagName('*').length + doc.head.getElementsByTagName('*').length;
 }
 
 /** The article as the background reads a page. */

@@ -1,12 +1,17 @@
 /**
- * Chrome's offscreen document for the feeds: the service worker has no DOM,
- * so it sends an item page's HTML here to be read with the content script's
- * extraction. It answers only that one message and makes no request.
+ * Chrome's offscreen document: the service worker has no DOM, so it sends
+ * HTML here to be read with the content script's extraction: an item page of
+ * a followed feed, or the copy of a large page a content script would
+ * otherwise parse on the page's main thread. It answers only those messages
+ * and makes no request.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { readCopyMessage } from '../../services/copy-reader';
 import { extractHtml, isOffscreenExtract } from '../../services/feeds/html-extractor';
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  const readCopy = readCopyMessage(message, sender);
+  if (readCopy) return readCopy;
   if (!isOffscreenExtract(message)) return undefined;
   try {
     return Promise.resolve(extractHtml(message.html, message.url));

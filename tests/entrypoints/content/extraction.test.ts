@@ -1,6 +1,17 @@
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fullArticle, pageForPopup, payloadOf, quickPage } from '../../../entrypoints/content/extraction';
+import { fullArticle, fullReading, pageForPopup, payloadOf, quickPage, READ_ELSEWHERE_ELEMENTS } from '../../../entrypoints/content/extraction';
+import { readEncodedCopy } from '../../../page/extract-article';
 import { articleDocument, indexDocument, paragraphs } from './fixtures';
+
+/** The article page with every word of its paragraphs in an element of its own: a copy of more than READ_ELSEWHERE_ELEMENTS elements. */
+function largeArticleDocument(): Document {
+  const doc = articleDocument();
+  for (const p of Array.from(doc.querySelectorAll('article p'))) p.innerHTML = p.textContent!.split(' ').map((w) => `<span>${w}</span>`).join(' ');
+  for (let i = 0; i < 60; i++) doc.querySelector('article')!.insertAdjacentHTML('beforeend', `<p>${paragraphs[i % 8].split(' ').map((w) => `<b>${w}</b>`).join(' ')}</p>`);
+  expect(doc.querySelector('article')!.getElementsByTagName('*').length).toBeGreaterThan(READ_ELSEWHERE_ELEMENTS);
+  return doc;
+}
 
 describe('the extraction steps', () => {
   it('a first look reads the paragraphs with what the page says of itself', async () => {
@@ -34,5 +45,29 @@ describe('the extraction steps', () => {
     const reply = pageForPopup(doc, doc.location.href);
     expect(reply.ok && reply.page.text).toContain(paragraphs[3]);
     expect(pageForPopup(indexDocument(), 'http://news.example/')).toEqual({ ok: false, error: 'not-an-article' });
+  });
+
+  it('has a large page’s copy read elsewhere, with the same article, and reads it itself where that fails', async () => {
+    const sent: string[] = [];
+    // The background's reading, in a DOM of its own.
+    const background = async (copy: string) => {
+      sent.push(copy);
+      return readEncodedCopy(copy, new JSDOM('').window.document.implementation);
+    };
+    const large = largeArticleDocument();
+    const inPage = await fullReading(large, large.location.href, async () => undefined);
+    const read = await fullReading(large, large.location.href, background);
+    expect(sent).toHaveLength(1);
+    expect(read).not.toBeNull();
+    expect(JSON.stringify(read!.article)).toBe(JSON.stringify(inPage!.article));
+    expect(read!.root).toBe(large.querySelector('article'));
+    expect(read!.article.text).toContain(paragraphs[5]);
+    // A background that fails or answers late (undefined): the page reads the copy itself, to the same article.
+    const failing = await fullReading(large, large.location.href, async () => undefined);
+    expect(JSON.stringify(failing!.article)).toBe(JSON.stringify(read!.article));
+    // A small page is read here: no copy goes anywhere.
+    const small = articleDocument();
+    expect((await fullReading(small, small.location.href, background))!.article.text).toContain(paragraphs[7]);
+    expect(sent).toHaveLength(1);
   });
 });
