@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
+import { builds, launchChromium, requireBuild } from './chromium-setup';
+import { launchFirefox } from './firefox-setup';
+
+/**
+ * Readability's parse of a large page off the page's main thread: the copy
+ * goes to Chrome's offscreen document or Firefox's background page
+ * (crossread:read-copy), and the page gets the same notes as when it is read
+ * on the page. The large page is a seed article whose script wraps every
+ * word of its paragraphs in elements of their own (a copy of more than
+ * 1,000 elements, and a tree no HTML parser would build from the page's
+ * source); its notes are compared with the plain article's.
+ */
+const wrapWords = `<script>
+for (const p of document.querySelectorAll('main p')) {
+  const words = p.textContent.split(' ');
+  p.replaceChildren(...words.flatMap((w, i) => {
+    const span = document.createElement('span');
+    span.append(document.createElement('b'));
+    span.firstChild.textContent = w;
+    return i ? [document.createTextNode(' '), span] : [span];
+  }));
+}
+</script>`;
+
+/** What the page's measures say of its extraction: whether its copy was read elsewhere, and on the page after that. */
+const extractionSteps = `(() => {
+  const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:'));
+  const copy = steps.filter((m) => m.name === 'crossread:extract-copy');
+  const lastCopy = Math.max(-1, ...copy.map((m) => m.startTime));
+  return {
+    copied: copy.length,
+    readHereAfter: steps.filter((m) => m.name === 'crossread:extract' && m.startTime > lastCopy).length,
+    largest: Math.max(0, ...steps.map((m) => m.duration)),
+    elements: document.querySelector('main').getElementsByTagName('*').length,
+  };
+})()`;
+
+const notesText = `document.querySelector('crossread-overlay').shadowRoot.textContent`;
+
+let server: DemoServer;
+beforeAll(async () => {
+  const base = await startDemoServer({ port: 0 });
+  const article0 = await (await fetch(`${base.url}/article/0`)).text();
+  await base.close();
+  server = await startDemoServer({ port: 0, extraPages: { large: article0.replace('</body>', `${wrapWords}</body>`) } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('a large page read off its main thread, in Chromium (e2e build)', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  beforeAll(async () => {
+    browser = await launchChromium(requireBuild(builds.chromeE2e));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('has the copy read in the offscreen document, with the plain page’s notes', async () => {
+    const notesOf = async (url: string) => {
+      const page = await browser.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForSelector('crossread-overlay[data-notes]', { state: 'attached', timeout: 30_000 });
+      const result = { text: await page.evaluate(notesText), steps: await page.evaluate(extractionSteps) };
+      await page.close();
+      return result;
+    };
+    const plain = await notesOf(`${server.url}/article/0`);
+    const large = await notesOf(`${server.url}/x/large`);
+    expect(plain.steps.copied).toBe(0);
+    expect(large.steps.elements).toBeGreaterThan(1000);
+    expect(large.steps.copied).toBeGreaterThan(0);
+    expect(large.steps.readHereAfter).toBe(0);
+    expect(large.text).toMatch(/Compared with 4 outlets/);
+    expect(large.text).toBe(plain.text);
+  });
+});
+
+describe('a large page read off its main thread, in Firefox ESR (e2e build)', () => {
+  let firefox: Awaited<ReturnType<typeof launchFirefox>>;
+  beforeAll(async () => {
+    firefox = await launchFirefox(builds.firefoxE2e);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+  });
+
+  it('has the copy read in the background page, with the plain page’s notes', async () => {
+    const notesOf = async (url: string) => {
+      const page = await firefox.browser.newPage();
+      await page.goto(url);
+      await page.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
+      const result = { text: (await page.evaluate(notesText)) as string, steps: (await page.evaluate(extractionSteps)) as { copied: number; readHereAfter: number; elements: number } };
+      await page.close();
+      return result;
+    };
+    const plain = await notesOf(`${server.url}/article/0`);
+    const large = await notesOf(`${server.url}/x/large`);
+    expect(plain.steps.copied).toBe(0);
+    expect(large.steps.copied).toBeGreaterThan(0);
+    expect(large.steps.readHereAfter).toBe(0);
+    expect(large.text).toMatch(/Compared with 4 outlets/);
+    expect(large.text).toBe(plain.text);
+  });
+});
