@@ -84,7 +84,15 @@ export class BatchCandidates {
       const list = this.postings.get(q.term);
       if (!list) continue;
       const w = q.weight;
-      for (let i = 0; i < list.length; i++) score(list[i], w);
+      // score() inlined: this loop runs over up to 10,000 postings per article.
+      for (let i = 0; i < list.length; i++) {
+        const n = list[i];
+        if (scoredBy[n] !== mark) {
+          scoredBy[n] = mark;
+          scores[n] = w;
+          touched.push(n);
+        } else scores[n] += w;
+      }
       if (item && !this.storedRead.has(q.term) && this.batchTerms.has(q.term)) {
         if (!occurrences) {
           occurrences = new Map();

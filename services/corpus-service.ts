@@ -24,6 +24,8 @@ export interface CorpusServiceDeps {
   estimate?: () => Promise<{ usage?: number; quota?: number } | undefined>;
   now?: () => number;
   newId?: () => string;
+  /** Text of an import's parts gathered before the store takes them in (STORE_PART_CHARS; tests vary it). */
+  storePartChars?: number;
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
@@ -47,10 +49,21 @@ interface OpenImport {
   started: number;
   /** Time spent analysing articles here, for want of the worker's analysis. */
   preparing: number;
+  /** Articles of parts received but not handed to the store yet, and their text's length. */
+  held: Prepared[];
+  heldChars: number;
 }
 
 /** How often an import reports its progress at most. */
 const PROGRESS_MS = 100;
+
+/**
+ * Text handed to the open import at once (see CorpusStore.openImport): the
+ * corpus manager sends smaller parts (serialising a message is a task on its
+ * thread), and each call of the store's story choice and writes costs a few
+ * rounds of reads whatever its size, so parts are gathered up to this.
+ */
+export const STORE_PART_CHARS = 1_000_000;
 
 const interrupted = (): Failure => ({
   ok: false,
@@ -108,6 +121,7 @@ function orderStories(groups: Array<{ id: string; articles: Article[] }>): Story
 export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { generation: () => number } {
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
+  const storePartChars = deps.storePartChars ?? STORE_PART_CHARS;
   /** Bumped by every write: the charts kept below belong to one generation. */
   let generation = 0;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
@@ -266,7 +280,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0 };
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0 };
         run = opened;
         imports.set(operation, opened);
       } else if (!run || run.next !== number) {
@@ -287,16 +301,25 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         const prepared = await preparedPart(part, analysis, current.controller.signal);
         current.preparing += performance.now() - t;
         const session = await current.session;
-        const added = session.add(prepared);
         current.received += part.length;
+        for (const p of prepared) {
+          current.held.push(p);
+          current.heldChars += p.article.raw.length;
+        }
+        const hand = () => {
+          const added = session.add(current.held);
+          current.held = [];
+          current.heldChars = 0;
+          return added;
+        };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          added.catch(() => undefined);
+          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
           const failed = session.failure();
           if (failed) throw failed.error;
           return { ok: true, count: current.received };
         }
-        await added;
+        if (current.held.length > 0) await hand();
         await session.finish();
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);

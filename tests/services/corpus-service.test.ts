@@ -22,7 +22,8 @@ afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
 
-async function service(seeded = true) {
+/** `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at once). */
+async function service(seeded = true, storePartChars = 0) {
   const store = await CorpusStore.open(`service-${n}`);
   n++;
   stores.push(store);
@@ -38,6 +39,7 @@ async function service(seeded = true) {
     estimate: async () => ({ usage: 2048, quota: 1 << 30 }),
     now: () => 1000,
     newId: () => `id-${ids++}`,
+    storePartChars,
   });
   /** Sends a request from the options page, through the protocol's checks to the handler. */
   const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
@@ -209,6 +211,38 @@ describe('corpus service', () => {
     // Stories of several articles were formed, not one per article.
     expect(stories.length).toBeLessThan(articles.length * 0.7);
     expect(parts.progress.at(-1)).toEqual(['parts', articles.length, articles.length]);
+  });
+
+  it('gathers parts up to the store part size before the open import takes them in, with the same stories', async () => {
+    const articles = storyArticles();
+    const one = await service(false);
+    ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
+    // About three of the parts of seven below per store part.
+    const chars = articles.slice(0, 21).reduce((n, a) => n + a.raw.length, 0);
+    const gathered = await service(false, chars);
+    const taken: number[] = [];
+    const open = gathered.store.openImport.bind(gathered.store);
+    vi.spyOn(gathered.store, 'openImport').mockImplementation((options) => {
+      const session = open(options);
+      return { ...session, add: (part) => (taken.push(part.length), session.add(part)) };
+    });
+    for (let start = 0, part = 0; start < articles.length; start += 7, part++) {
+      const more = start + 7 < articles.length;
+      const reply = ok(await gathered.call('crossread:import-articles', { operation: 'parts', part, total: articles.length, articles: articles.slice(start, start + 7), ...(more ? { more } : {}) }));
+      expect(reply.count).toBe(Math.min(start + 7, articles.length));
+    }
+    // Every article taken in once, in fewer calls than parts, each (but the last) holding at least the store part's text.
+    expect(taken.reduce((n, k) => n + k, 0)).toBe(articles.length);
+    expect(taken.length).toBeLessThan(Math.ceil(articles.length / 7));
+    expect(taken.length).toBeGreaterThan(1);
+    let at = 0;
+    for (const k of taken.slice(0, -1)) {
+      expect(articles.slice(at, at + k).reduce((n, a) => n + a.raw.length, 0)).toBeGreaterThanOrEqual(chars);
+      at += k;
+    }
+    const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
+    expect(await membership(gathered.store)).toEqual(await membership(one.store));
+    expect(gathered.events).toEqual(['changed']);
   });
 
   it('a cancel, a full disk or a missing part after parts were written into the open transaction leaves the corpus as it was', async () => {
