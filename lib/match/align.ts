@@ -137,9 +137,10 @@ export function pageCoverage(al: Alignment, o: number, k: number): number {
  */
 export function pageCoverer(al: Alignment): (o: number, k: number) => number {
   const postings: Array<number[] | undefined> = [];
-  al.pageVectors.forEach((pv, r) => {
-    if (pv) for (const id of pv.ids) (postings[id] ??= []).push(r);
-  });
+  for (let r = 0; r < al.pageVectors.length; r++) {
+    const pv = al.pageVectors[r];
+    if (pv) for (let i = 0; i < pv.ids.length; i++) (postings[pv.ids[i]] ??= []).push(r);
+  }
   const got = new Float64Array(al.pageVectors.length);
   const met = new Uint8Array(al.pageVectors.length);
   const touched = new Int32Array(al.pageVectors.length);
@@ -152,7 +153,8 @@ export function pageCoverer(al: Alignment): (o: number, k: number) => number {
       const p = v.ids[i] < postings.length ? postings[v.ids[i]] : undefined;
       if (!p) continue;
       const w = v.ws[i];
-      for (const r of p) {
+      for (let q = 0; q < p.length; q++) {
+        const r = p[q];
         if (!met[r]) {
           met[r] = 1;
           touched[n++] = r;

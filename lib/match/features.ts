@@ -288,7 +288,7 @@ function collect(per: TokenTerms[], from: number, to: number): { terms: string[]
     const t = per[k];
     if (!t) continue;
     if (t.length !== 1 || !isNumberTerm(t[0])) words++;
-    for (const x of t) terms.add(x);
+    for (let i = 0; i < t.length; i++) terms.add(t[i]);
   }
   return { terms: [...terms], words };
 }
@@ -316,11 +316,15 @@ export function clauseTerms(text: string, language: string): string[][] {
 /** Clause terms of the tokens [from, to) of a sentence whose text starts at `offset`. */
 function clausesOf(text: string, offset: number, tokens: Token[], per: TokenTerms[], from: number, to: number): string[][] {
   const breaks: number[] = [];
-  for (const m of text.matchAll(CLAUSE_BREAK)) breaks.push(offset + (m.index ?? 0));
+  // exec, not matchAll (which copies the pattern and makes an iterator, per sentence); the pattern never matches empty.
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(text))) breaks.push(offset + m.index);
   breaks.push(Infinity);
   const out: string[][] = [];
   let at = from;
-  for (const end of breaks) {
+  for (let b = 0; b < breaks.length; b++) {
+    const end = breaks[b];
     const start = at;
     while (at < to && tokens[at].start < end) at++;
     const { terms } = collect(per, start, at);
@@ -353,7 +357,9 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   let shingleHashes: Uint32Array = new Uint32Array(tokens.length);
   let shingles = 0;
   let at = 0;
-  for (const s of segmented) {
+  // Indexed loops: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
+  for (let si = 0; si < segmented.length; si++) {
+    const s = segmented[si];
     while (at < tokens.length && tokens[at].start < s.start) at++;
     let to = at;
     while (to < tokens.length && tokens[to].end <= s.end) to++;
@@ -361,8 +367,10 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const quantities: QuantityFeature[] = extractQuantities(s.text, language)
       .filter((q) => comparable(q, s.text))
       .map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
-    for (const r of extractScores(s.text)) quantities.push({ kind: 'score', value: r.value, approx: false });
-    for (const m of extractMinutes(s.text)) quantities.push({ kind: 'minute', value: m.value, approx: false });
+    const scores = extractScores(s.text);
+    for (let k = 0; k < scores.length; k++) quantities.push({ kind: 'score', value: scores[k].value, approx: false });
+    const minutes = extractMinutes(s.text);
+    for (let k = 0; k < minutes.length; k++) quantities.push({ kind: 'minute', value: minutes[k].value, approx: false });
     const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
@@ -378,8 +386,8 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
       ...(clauses.length > 1 ? { clauses } : {}),
       ...(sources.length ? { sources } : {}),
     });
-    if (content) for (const t of terms) termFreq[t] = (termFreq[t] ?? 0) + 1;
-    for (const q of quantities) if (q.kind === 'date') textDates.push(q.value);
+    if (content) for (let k = 0; k < terms.length; k++) termFreq[terms[k]] = (termFreq[terms[k]] ?? 0) + 1;
+    for (let k = 0; k < quantities.length; k++) if (quantities[k].kind === 'date') textDates.push(quantities[k].value);
     let first = Infinity;
     const inLead = content && contentSeen < LEAD_SENTENCES && eventWeekday === null && eventRelative === null;
     if (ANY_WEEKDAY.test(s.text)) {

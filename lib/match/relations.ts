@@ -158,8 +158,10 @@ export function sharedClauseTerms(a: SentenceVector, b: SentenceVector): number 
   const xs = a.clauses.length ? a.clauses : [a];
   const ys = b.clauses.length ? b.clauses : [b];
   let best = 0;
-  for (const x of xs)
-    for (const y of ys) {
+  for (let p = 0; p < xs.length; p++)
+    for (let q = 0; q < ys.length; q++) {
+      const x = xs[p];
+      const y = ys[q];
       let n = 0;
       let i = 0;
       let j = 0;
@@ -283,16 +285,20 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     const owner = new Int32Array(outlet.sentences.length).fill(-1);
     const ownerSim = new Float64Array(outlet.sentences.length);
     const runnerUp = new Float64Array(outlet.sentences.length);
-    page.sentences.forEach((_, i) => {
-      if (!perSentence[i]) return;
+    // (Each similarity read once: until the JIT optimises this, every read of a Float64Array allocates a number.)
+    for (let i = 0; i < page.sentences.length; i++) {
+      if (!perSentence[i]) continue;
       const row = al.sims[o][i];
-      for (let k = 0; k < row.length; k++)
-        if (row[k] > ownerSim[k]) {
-          runnerUp[k] = ownerSim[k];
-          ownerSim[k] = row[k];
+      for (let k = 0; k < row.length; k++) {
+        const x = row[k];
+        const top = ownerSim[k];
+        if (x > top) {
+          runnerUp[k] = top;
+          ownerSim[k] = x;
           owner[k] = i;
-        } else if (row[k] > runnerUp[k]) runnerUp[k] = row[k];
-    });
+        } else if (x > runnerUp[k]) runnerUp[k] = x;
+      }
+    }
     return { owner, ownerSim, runnerUp };
   });
 
@@ -388,7 +394,8 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
       }
       // The same point attributed to different sources ("laut Kreml" / "sagte das Weiße Haus").
-      for (const k of rel.evidence) {
+      for (let e = 0; e < rel.evidence.length; e++) {
+        const k = rel.evidence[e];
         const t = outlet.sentences[k];
         if (attributionsDiffer({ sources: s.sources ?? [], terms: s.terms }, { sources: t.sources ?? [], terms: t.terms }))
           rel.conflicts.push({ index: k, detail: `attribution: ${(s.sources ?? []).join(' ')} vs ${(t.sources ?? []).join(' ')}` });
@@ -460,7 +467,9 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         const toPage = al.sims[o][i];
         for (let p = 0; p < evidenceOf.length; p++) {
           if (p === o) continue;
-          for (const b of evidenceOf[p]) {
+          const from = evidenceOf[p];
+          for (let e = 0; e < from.length; e++) {
+            const b = from[e];
             for (let c = 0; c < vectors.length; c++) {
               if (!vectors[c] || toPage[c] < th.chainPage) continue;
               const sim = chainSim(p, b, o, c);
@@ -518,7 +527,8 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     });
   });
   const shownAdds = outlets.map((x) => new Uint8Array(x.sentences.length));
-  for (const { i, o, k, signals } of added) {
+  for (let a = 0; a < added.length; a++) {
+    const { i, o, k, signals } = added[a];
     const confidence = conf('adds', addsScore(signals));
     if (confidence < th.showAdds) continue;
     const rel = perSentence[i]![o];
@@ -544,17 +554,23 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (rel.relation === 'agree' && rel.shown) for (const k of rel.evidence) quoted[o][k] = 1;
     });
   const missing: Relations['missing'] = [];
-  for (const [o, k] of candidates) {
+  // (Pairs read by index, not destructured: until the JIT optimises this, destructuring goes through an iterator.)
+  for (let c = 0; c < candidates.length; c++) {
+    const o = candidates[c][0];
+    const k = candidates[c][1];
     if (quoted[o][k] || shownAdds[o][k]) continue;
     const v = al.outletVectors[o][k]!;
     let home: Array<[number, number]> | null = null;
     let homeSim = th.cluster;
-    for (const group of missing) {
+    for (let g = 0; g < missing.length; g++) {
+      const group = missing[g];
       // Another outlet's sentence joins from th.cluster; the same outlet's only when it tells the point again.
-      const bar = group.some(([go]) => go === o) ? Math.max(th.clauseTwice, homeSim) : homeSim;
+      let sameOutlet = false;
+      for (let m = 0; m < group.length; m++) if (group[m][0] === o) sameOutlet = true;
+      const bar = sameOutlet ? Math.max(th.clauseTwice, homeSim) : homeSim;
       // Only a group at least as close as the best so far matters, so the rest need not be exact.
       let sim = -1;
-      for (const [go, gk] of group) sim = Math.max(sim, similarityFrom(v, al.outletVectors[go][gk]!, bar));
+      for (let m = 0; m < group.length; m++) sim = Math.max(sim, similarityFrom(v, al.outletVectors[group[m][0]][group[m][1]]!, bar));
       if (sim >= bar) {
         home = group;
         homeSim = sim;

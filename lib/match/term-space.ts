@@ -167,7 +167,14 @@ export class TermSpace {
     private readonly language = 'de',
   ) {
     this.vocab = new Set();
-    for (const list of sentences) for (const s of list) for (const t of s.terms) this.vocab.add(t);
+    // Indexed loops throughout: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
+    for (let d = 0; d < sentences.length; d++) {
+      const list = sentences[d];
+      for (let i = 0; i < list.length; i++) {
+        const terms = list[i].terms;
+        for (let j = 0; j < terms.length; j++) this.vocab.add(terms[j]);
+      }
+    }
     for (const t of this.vocab) {
       const c = this.fold(t);
       if (c !== t) this.canon.set(t, c);
@@ -199,15 +206,20 @@ export class TermSpace {
         this.docDfs[id]++;
       }
     };
-    sentences.forEach((list, doc) => {
-      for (const s of list) {
+    for (let doc = 0; doc < sentences.length; doc++) {
+      const list = sentences[doc];
+      for (let i = 0; i < list.length; i++) {
+        const s = list[i];
         if (!s.content) continue;
         n++;
         const keys = this.keysOf(s.terms);
-        for (const k of keys) count(k, n, doc);
-        for (const k of keys) for (const p of this.partIds(k)) count(p, n, doc);
+        for (let j = 0; j < keys.length; j++) count(keys[j], n, doc);
+        for (let j = 0; j < keys.length; j++) {
+          const parts = this.partIds(keys[j]);
+          for (let q = 0; q < parts.length; q++) count(parts[q], n, doc);
+        }
       }
-    });
+    }
     this.n = Math.max(n, 1);
     this.docs = sentences.length;
     // Relative to a term found in just two sentences (the rarest a shared term can be),
@@ -225,7 +237,8 @@ export class TermSpace {
     if (t.length >= 7 && t.startsWith('ge') && this.vocab.has(t.slice(2))) t = t.slice(2);
     // Cheap tests first: this runs for every term of every comparison.
     if (t.charCodeAt(t.length - 1) !== 116 /* t */ && !t.endsWith('te')) return t;
-    for (const suffix of FOLD_SUFFIXES) {
+    for (let k = 0; k < FOLD_SUFFIXES.length; k++) {
+      const suffix = FOLD_SUFFIXES[k];
       if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
       const base = t.slice(0, -suffix.length);
       if (this.vocab.has(base)) return base;
@@ -272,14 +285,17 @@ export class TermSpace {
     if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
     const shape = shapeOf(term);
     if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
-      for (const { head, forms } of headsOf(term, shape)) {
+      const heads = headsOf(term, shape);
+      for (let h = 0; h < heads.length; h++) {
+        const { head, forms } = heads[h];
         if (!this.vocab.has(head)) continue;
         const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
         // Stems are looked up only when no form itself is known.
         let found = forms.find(known);
         if (found === undefined)
-          for (const m of forms) {
+          for (let f = 0; f < forms.length; f++) {
+            const m = forms[f];
             const stemmed = m ? stem(m, this.language) : '';
             if (known(stemmed)) {
               found = stemmed;
@@ -332,8 +348,11 @@ export class TermSpace {
   /** Adds the ids of expand(terms) to a set: keys, then compound parts. */
   addExpandedIds(terms0: string[], into: Set<number>): void {
     const keys = this.keysOf(terms0);
-    for (const k of keys) into.add(k);
-    for (const k of keys) for (const id of this.partIds(k)) into.add(id);
+    for (let j = 0; j < keys.length; j++) into.add(keys[j]);
+    for (let j = 0; j < keys.length; j++) {
+      const parts = this.partIds(keys[j]);
+      for (let q = 0; q < parts.length; q++) into.add(parts[q]);
+    }
   }
 
   /** IDF by term id, filled on first use. */
@@ -365,21 +384,25 @@ export class TermSpace {
     const list: number[] = [];
     const keys = this.keysOf(terms0);
     // Ids are assigned (to keys and parts) before the scratch arrays are sized.
-    for (const k of keys) this.partIds(k);
+    for (let j = 0; j < keys.length; j++) this.partIds(keys[j]);
     this.reserve();
-    for (const id of keys) {
+    for (let j = 0; j < keys.length; j++) {
+      const id = keys[j];
       if (this.seenIn[id] === bag) continue;
       this.seenIn[id] = bag;
       this.weightOf[id] = this.idfOf(id);
       list.push(id);
     }
-    for (const k of keys)
-      for (const id of this.partIds(k)) {
+    for (let j = 0; j < keys.length; j++) {
+      const parts = this.partIds(keys[j]);
+      for (let q = 0; q < parts.length; q++) {
+        const id = parts[q];
         if (this.seenIn[id] === bag) continue;
         this.seenIn[id] = bag;
         this.weightOf[id] = this.idfOf(id) * 0.8;
         list.push(id);
       }
+    }
     // Insertion sort: the lists are short, and Array.prototype.sort would allocate.
     const ids = list;
     for (let i = 1; i < ids.length; i++) {
@@ -502,7 +525,8 @@ function clauseFloor(v: SentenceVector): number {
   TermSpace.buildClauses(v);
   if (v.clauses.length === 0) return v.norm;
   let min = Infinity;
-  for (const c of v.clauses) if (c.norm > 0 && c.norm < min) min = c.norm;
+  const clauses = v.clauses;
+  for (let i = 0; i < clauses.length; i++) if (clauses[i].norm > 0 && clauses[i].norm < min) min = clauses[i].norm;
   return min;
 }
 
@@ -549,10 +573,14 @@ interface Posting {
 
 function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<Posting | undefined> {
   let max = -1;
-  for (const c of cols) if (c) for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c) for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
+  }
   const postings = new Array<Posting | undefined>(max + 1);
-  cols.forEach((c, k) => {
-    if (!c) return;
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (!c) continue;
     for (let i = 0; i < c.ids.length; i++) {
       const p = postings[c.ids[i]];
       if (p) {
@@ -560,7 +588,7 @@ function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<Posting |
         p.ws.push(c.ws[i]);
       } else postings[c.ids[i]] = { cols: [k], ws: [c.ws[i]] };
     }
-  });
+  }
   return postings;
 }
 
@@ -611,10 +639,13 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
   const informative = new Int32Array(cols.length);
   // Columns met by the current row, in the order first met (the order the similarities are worked out in).
   const met = new Int32Array(cols.length);
-  return rows.map((r, i) => {
+  const out: Float64Array[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     const row = new Float64Array(cols.length);
+    out.push(row);
     if (partial) partial[i] = null;
-    if (!r) return row;
+    if (!r) continue;
     let nMet = 0;
     for (let t = 0; t < r.ids.length; t++) {
       const p = postings[r.ids[t]];
@@ -648,6 +679,6 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
       shared[k] = 0;
       informative[k] = 0;
     }
-    return row;
-  });
+  }
+  return out;
 }

@@ -96,10 +96,17 @@ export function attributionSources(sentence: string, language: string): string[]
   // Most sentences name no source: one cheap test spares them the patterns.
   if (!CUE.test(sentence)) return [];
   const out = new Set<string>();
-  for (const { cue, re } of PATTERNS[language] ?? []) {
+  const patterns = PATTERNS[language] ?? [];
+  for (let p = 0; p < patterns.length; p++) {
+    const { cue, re } = patterns[p];
     if (!cue.test(sentence)) continue;
+    // exec, not matchAll (which copies the pattern and makes an iterator); no pattern matches empty.
     re.lastIndex = 0;
-    for (const m of sentence.matchAll(re)) for (const n of sourceNames(m[1], language)) out.add(n);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(sentence))) {
+      const names = sourceNames(m[1], language);
+      for (let n = 0; n < names.length; n++) out.add(names[n]);
+    }
   }
   return [...out];
 }

@@ -25,12 +25,15 @@ const PATTERNS: RegExp[] = [
 
 export function extractMinutes(text: string): MatchMinute[] {
   const out: MatchMinute[] = [];
-  for (const re of PATTERNS) {
+  for (let p = 0; p < PATTERNS.length; p++) {
+    const re = PATTERNS[p];
+    // exec, not matchAll (which copies the pattern and makes an iterator, per sentence); no pattern matches empty.
     re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
       const value = Number(m[1]);
       if (value < 1 || value > MAX_MINUTE) continue;
-      const start = m.index ?? 0;
+      const start = m.index;
       out.push({ value, start, end: start + m[0].length });
     }
   }

@@ -47,8 +47,10 @@ interface Lexeme {
   upper: boolean;
 }
 
-// Swiss outlets group thousands with an apostrophe ("74'036").
-const LEX = /(\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+)|[^\s\p{L}\p{M}\d]/gu;
+// Swiss outlets group thousands with an apostrophe ("74'036"). Numbers, then words, then single symbols; without
+// capturing groups (each would be a string per lexeme): lex tells which matched by the first character.
+const LEX = /\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]/gu;
+const WORD_START = /^[\p{L}\p{M}]/u;
 const ORDINAL_FOLLOWERS = new Set([')', ',', '/', ';', ']', '-', '\u2013']);
 const SWISS_GROUPS = /['\u2019]/g;
 const ISO_DATE = /(?<![\d.-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g;
@@ -250,7 +252,9 @@ function lex(text: string): Lexeme[] {
   let prevEnd = 0;
   while ((m = LEX.exec(text))) {
     const s = m[0];
-    const type = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
+    // A number is the only match that starts with a digit (\d is ASCII under /u); a word starts with a letter or mark.
+    const c = s.charCodeAt(0);
+    const type = c >= 48 && c <= 57 ? 'num' : (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_START.test(s)) ? 'word' : 'sym';
     out.push({
       s,
       n: type === 'word' ? normalise(s) : s,

@@ -19,8 +19,11 @@ const CLOCK_BEFORE = /(?:\bum|\bgegen|\bab|\bbis|\bseit|\bat|\bby|\buntil|\bfrom
 
 export function extractScores(text: string): Score[] {
   const out: Score[] = [];
-  for (const m of text.matchAll(SCORE)) {
-    const start = m.index ?? 0;
+  // exec, not matchAll (which copies the pattern and makes an iterator, per sentence); the pattern never matches empty.
+  SCORE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SCORE.exec(text))) {
+    const start = m.index;
     const end = start + m[0].length;
     const a = Number(m[1]);
     const b = Number(m[2]);
