@@ -20,7 +20,8 @@ export interface AnnotatedPage {
 export interface AnnotatePageOptions {
   storyOnly?: boolean;
   /**
-   * Called after each step, for timing: 'terms', 'candidates' (the candidate stories' glances),
+   * Called after each step, for timing: 'terms', 'index' (the index's hits and their stories' members),
+   * 'candidates' (the candidate stories' glances; with `storedFeatures: false`, their articles, after 'terms'),
    * 'page' (the engine's analysis of the page), 'compared' (the full features of the candidates
    * the engine compares, read: only when there are some), 'annotate', 'notes'.
    */
@@ -68,7 +69,7 @@ async function annotateByGlances(
   storyOnly: boolean,
   lap: (step: string) => void,
 ): Promise<AnnotatedPage | null> {
-  const found = await store.candidateGlances(terms);
+  const found = await store.candidateGlances(terms, undefined, () => lap('index'));
   const storyOfId = new Map<string, string>();
   const candidates: ArticleGlance[] = [];
   for (const story of found.stories)

@@ -5,7 +5,7 @@ import type { Article } from '../../../lib/article/article';
 import { makeArticle } from '../../../lib/article/make-article';
 import { analysePage } from '../../../lib/match/annotate';
 import { articleFeatures, type ArticleFeatures } from '../../../lib/match/features';
-import { glanceFirstLook, glanceIsDuplicate, glanceOf, glanceQuickShare, glanceSharedFigures, headOf, pageGlanceOf } from '../../../lib/match/glance';
+import { glanceFirstLook, glanceHasTerm, glanceIsDuplicate, glanceOf, glanceQuickShare, glanceSharedFigures, headOf, pageGlanceOf } from '../../../lib/match/glance';
 import { eventTime, firstLook, isDuplicate, quickShare, sharedFigures } from '../../../lib/match/story';
 import { loadFolder } from '../../../scripts/lib/articles';
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
@@ -80,5 +80,16 @@ describe('the first look on a glance', () => {
     const glance = glanceOf(head, articleFeatures(seed));
     expect(glance.id).toBe(seed.id);
     expect(glance.contentSentences).toBe(articleFeatures(seed).sentences.filter((s) => s.content).length);
+  });
+});
+
+describe('a glance has a term', () => {
+  it('as `term in termFreq` has it, the names of Object.prototype included', () => {
+    const page = analysePage({ text: 'The constructor said the valueOf bridge was high. The constructor and the valueOf team met again. The bridge opened.', language: 'en' }, { attribution: false }).features;
+    const candidate = articleFeatures(makeArticle({ id: 'c', raw: 'A bridge opened in the town on Monday. The mayor cut the ribbon.', source: 'user', language: 'en' }));
+    const glance = structuredClone(glanceOf(headOf(makeArticle({ id: 'c', raw: 'x', source: 'user' })), candidate));
+    expect(glanceQuickShare(page, glance)).toBe(quickShare(page, candidate));
+    for (const term of ['constructor', 'valueof', 'valueOf', 'toString', 'bridg', 'bridge', 'brid', 'ridg', 'mayor', 'ribbon', 'xyz'])
+      expect([term, glanceHasTerm(glance, term)]).toEqual([term, term in candidate.termFreq]);
   });
 });
