@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from '
 import { ISO_DATE, type Article } from '../lib/article/article';
 import { indexTerms } from '../lib/article/index-terms';
 import { MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
+import { BatchCandidates } from './batch-candidates';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
@@ -140,7 +141,11 @@ interface CorpusSchema extends DBSchema {
   /**
    * 'generation' (number): bumped by every write, so a context knows when
    * what it keeps in memory is out of date. 'storiesVersion' (string): the
-   * STORIES_SIGNATURE the stories were computed with.
+   * STORIES_SIGNATURE the stories were computed with. 'articles' (number):
+   * how many articles are stored, kept by every write, because counting the
+   * store reads through it (Chromium: 0.2-0.5 s at 50,000 articles, which a
+   * started worker's first lookup paid); absent in a corpus from before it
+   * was kept, until the first write or start counts it once.
    */
   meta: {
     key: string;
@@ -171,6 +176,8 @@ interface WriteLog {
    * gives each term's current frequency without a read per term.
    */
   dfBefore: ReadonlyMap<string, number> | null;
+  /** Articles in the corpus as the transaction has it so far: meta 'articles' at its start, changed by each add and delete; kept in meta at its end. */
+  articles: number;
 }
 
 /**
@@ -190,9 +197,8 @@ interface LookupCache {
    */
   dfComplete: boolean;
   /**
-   * Articles in the corpus at this generation; null after a write of this
-   * context. Counted once per generation: Chromium counts a store by reading
-   * through it, which grows with the corpus.
+   * Articles in the corpus at this generation (meta 'articles', or what a
+   * write of this context left there); null when not known yet.
    */
   size: number | null;
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
@@ -274,12 +280,10 @@ interface AssignBatch {
   inBatch: Set<string>;
   /** What the items so far add to the frequencies. */
   added: Map<string, number>;
-  /** Stored postings (the batch's articles left out) of the terms read so far. */
-  stored: Map<string, string[]>;
-  /** Whether `stored` holds every stored term (a small index, read whole). */
+  /** Stored postings (the batch's articles left out) of the terms read so far, and the items so far, indexed under their terms. */
+  candidates: BatchCandidates;
+  /** Whether `candidates` holds every stored term (a small index, read whole). */
   storedComplete: boolean;
-  /** Term → the items so far indexed under it. */
-  batchPostings: Map<string, string[]>;
   /** Stored hits whose stories were read. */
   hitsRead: Set<string>;
   storyOfHit: Map<string, string>;
@@ -301,9 +305,8 @@ const newAssignBatch = (): AssignBatch => ({
   items: 0,
   inBatch: new Set(),
   added: new Map(),
-  stored: new Map(),
+  candidates: new BatchCandidates(),
   storedComplete: false,
-  batchPostings: new Map(),
   hitsRead: new Set(),
   storyOfHit: new Map(),
   takenIds: new Set(),
@@ -583,10 +586,21 @@ export class CorpusStore {
     // Stories computed with other rules or other features (an engine update) are
     // formed again, all at once. Should that fail (a full disk), the old ones
     // still hold every article, and the next start tries again.
-    if ((await db.get('meta', 'storiesVersion')) !== STORIES_SIGNATURE) {
+    const [storiesVersion, articles] = await Promise.all([db.get('meta', 'storiesVersion'), db.get('meta', 'articles')]);
+    if (storiesVersion !== STORIES_SIGNATURE) {
       await store.recomputeStories(true).catch((error: unknown) => console.warn('crossread: the stories could not be formed again', error));
+    } else if (articles === undefined) {
+      // The article count is kept from this version on: a corpus is counted once. Should that fail, lookups count until a write succeeds.
+      await store.keepCount().catch((error: unknown) => console.warn('crossread: the articles could not be counted', error));
     }
     return store;
+  }
+
+  /** Counts the articles into meta 'articles' when it is not kept yet. Nothing else changes, so the generation does not either. */
+  private async keepCount(): Promise<void> {
+    const tx = this.db.transaction(['articles', 'meta'], 'readwrite');
+    if ((await tx.objectStore('meta').get('articles')) === undefined) await tx.objectStore('meta').put(await tx.objectStore('articles').count(), 'articles');
+    await tx.done;
   }
 
   /**
@@ -600,7 +614,7 @@ export class CorpusStore {
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
     tx.done.catch(() => undefined);
-    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null };
+    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null, articles: 0 };
     const cancel = () => {
       try {
         tx.abort();
@@ -610,7 +624,10 @@ export class CorpusStore {
     };
     signal?.addEventListener('abort', cancel);
     try {
-      const generation = generationOf(await tx.objectStore('meta').get('generation'));
+      const [stamp, kept] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('meta').get('articles')]);
+      const generation = generationOf(stamp);
+      // A corpus from before the count was kept is counted once (Chromium reads through the store to count it); every write keeps it from then on.
+      log.articles = typeof kept === 'number' ? kept : await tx.objectStore('articles').count();
       if (this.cache?.generation === generation && this.cache.dfComplete) log.dfBefore = this.cache.df;
       else if (options.frequencies) {
         // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
@@ -621,7 +638,9 @@ export class CorpusStore {
       const bump = tx.objectStore('meta').put(generation + 1, 'generation');
       bump.catch(() => undefined);
       const result = await body(tx, log);
+      const counted = tx.objectStore('meta').put(log.articles, 'articles');
       await bump;
+      await counted;
       await tx.done;
       this.committed(generation, log);
       return result;
@@ -658,7 +677,7 @@ export class CorpusStore {
       cache.glances?.delete(id);
     }
     cache.postings = null;
-    cache.size = null;
+    cache.size = log.articles;
     cache.generation = generation + 1;
   }
 
@@ -740,7 +759,7 @@ export class CorpusStore {
     batch: AssignBatch = newAssignBatch(),
   ): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
     if (items.length === 0) return { stories: [], links: [] };
-    const { inBatch, added, stored, batchPostings, state, storyOfItem, storyOfHit, takenIds } = batch;
+    const { inBatch, added, candidates: index, state, storyOfItem, storyOfHit, takenIds } = batch;
     for (const item of items) inBatch.add(item.id);
 
     if (!batch.before) {
@@ -754,7 +773,7 @@ export class CorpusStore {
         base = new Map((await tx.objectStore('df').getAll()).map((r) => [r.term, r.df]));
         changes.clear();
       }
-      batch.before = { base, changes, count: await tx.objectStore('articles').count() };
+      batch.before = { base, changes, count: log.articles };
     }
     const { base, changes, count } = batch.before;
     const storedDf = (term: string): number => (base.get(term) ?? 0) + (changes.get(term) ?? 0);
@@ -771,18 +790,14 @@ export class CorpusStore {
     items.forEach((item, i) => {
       const query = selectQueryTerms(item.terms, new Map(item.terms.map((t) => [t, docFreq(t)])), count + batch.items + i);
       queries.push(query);
-      for (const q of query) if (storedDf(q.term) > 0 && !stored.has(q.term)) needed.add(q.term);
+      for (const q of query) if (storedDf(q.term) > 0 && !index.hasStored(q.term)) needed.add(q.term);
       addTerms(item.terms);
     });
     batch.items += items.length;
 
     // The stored postings of every query term, read once for the whole batch (the articles of the batch left out: the batch has them).
     if (needed.size > 0 && !batch.storedComplete) {
-      const keep = (term: string, ids: readonly string[]) => {
-        const list = stored.get(term) ?? [];
-        for (const id of ids) if (!inBatch.has(id)) list.push(id);
-        stored.set(term, list);
-      };
+      const keep = (term: string, ids: readonly string[]) => index.addStored(term, ids.filter((id) => !inBatch.has(id)));
       const postings = tx.objectStore('postings');
       if (storedTerms <= READ_WHOLE_INDEX_TERMS) {
         // A small corpus is read whole once: later calls of the batch find every term here.
@@ -790,7 +805,7 @@ export class CorpusStore {
         batch.storedComplete = true;
       } else {
         for (const chunks of await Promise.all([...needed].map((t) => postings.getAll(termChunks(t))))) for (const c of chunks) keep(c.term, c.ids);
-        for (const t of needed) if (!stored.has(t)) stored.set(t, []);
+        for (const t of needed) index.markStored(t);
       }
     }
 
@@ -799,18 +814,9 @@ export class CorpusStore {
     const hits: string[][] = [];
     for (const [i, item] of items.entries()) {
       await breather();
-      const postings = new Map<string, string[]>();
-      for (const q of queries[i]) {
-        const a = stored.get(q.term);
-        const b = batchPostings.get(q.term);
-        postings.set(q.term, a && b ? a.concat(b) : (a ?? b ?? []));
-      }
-      for (const t of item.terms) {
-        const ids = batchPostings.get(t);
-        if (ids) ids.push(item.id);
-        else batchPostings.set(t, [item.id]);
-      }
-      hits.push(rankCandidates(queries[i], postings, STORY_CANDIDATES));
+      // Ranked before the item is indexed: it is not its own candidate.
+      hits.push(index.rank(queries[i], STORY_CANDIDATES, item));
+      index.addItem(item.id, item.terms);
     }
 
     // The stories of the stored hits not met before in the batch, with every member's features.
@@ -941,6 +947,7 @@ export class CorpusStore {
         push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
         push(tx.objectStore('glances').put(glanceOf(headOf(p.article), p.features)));
         log.touched.add(p.article.id);
+        log.articles++;
       }
       if (parts) {
         // An import in parts writes its stories and postings once, after the last part: a story or a term's postings changed by many parts is written once.
@@ -991,6 +998,7 @@ export class CorpusStore {
       CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
       CorpusStore.removeFromStory(tx, id),
     ]);
+    if (article !== undefined) log.articles--;
     return article !== undefined;
   }
 
@@ -1144,8 +1152,9 @@ export class CorpusStore {
     const prepared = seeds.map(prepare);
     await this.write(async (tx, log) => {
       log.cleared = true;
-      // Frequencies count from zero again.
+      // Frequencies and the article count start from zero again.
       log.df.clear();
+      log.articles = 0;
       await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'glances', 'stories', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
       await CorpusStore.storePrepared(tx, log, prepared);
     });
@@ -1196,7 +1205,8 @@ export class CorpusStore {
   }
 
   async count(): Promise<number> {
-    return this.db.count('articles');
+    const kept = await this.db.get('meta', 'articles');
+    return typeof kept === 'number' ? kept : this.db.count('articles');
   }
 
   /** Deletes an article with its index entries and features. */
@@ -1448,9 +1458,11 @@ export class CorpusStore {
    * known read, one request each, all issued at once.
    */
   private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = []): Promise<{ cache: LookupCache; size: number }> {
-    const generation = generationOf(await tx.objectStore('meta').get('generation'));
+    const [stamp, kept] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('meta').get('articles')]);
+    const generation = generationOf(stamp);
     let cache = this.cache?.generation === generation ? this.cache : null;
-    const size = cache?.size ?? (await tx.objectStore('articles').count());
+    // The count every write keeps: counting reads through the store (Chromium: 0.2-0.5 s at 50,000 articles, a started worker's first lookup).
+    const size = cache?.size ?? (typeof kept === 'number' ? kept : await tx.objectStore('articles').count());
     if (!cache) {
       if (size <= this.completeFrequenciesUpTo) {
         const all = await tx.objectStore('df').getAll();
