@@ -27,13 +27,14 @@ export interface ImportPart {
  * Text per part. Sending a message serialises it in one task on this page's
  * thread, and the analysis is about four times the text's size as JSON: a
  * part of 1,000,000 characters (~5 MB) took 70–105 ms of the page's thread in
- * Chromium under load, one of 250,000 20–25 ms. The background gathers parts
+ * Chromium at load 9, one of 250,000 characters 20–25 ms, and 200–300 ms at
+ * load 14 (the 100 ms frame budget gone). The background gathers parts
  * up to its own store part (STORE_PART_CHARS in services/corpus-service.ts),
  * since each call of the store costs a few rounds of reads in its
  * transaction (parts of 300,000 characters taken in one by one imported
  * 231/s at 10,000 articles, of 1,000,000 447/s).
  */
-export const IMPORT_PART_CHARS = 250_000;
+export const IMPORT_PART_CHARS = 100_000;
 
 const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
 
