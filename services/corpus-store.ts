@@ -297,7 +297,8 @@ interface AssignBatch {
 interface ImportTail {
   stories: Map<string, StoredStory>;
   links: StoryLink[];
-  indexed: ArticleTerms[];
+  /** Term → ids of the parts' articles indexed under it: postingsOf of them all, built a part at a time (one go at 10,000 articles is a long task, in Firefox felt by the corpus manager). */
+  postings: Map<string, string[]>;
 }
 
 const newAssignBatch = (): AssignBatch => ({
@@ -953,7 +954,13 @@ export class CorpusStore {
         // An import in parts writes its stories and postings once, after the last part: a story or a term's postings changed by many parts is written once.
         for (const story of stories) parts.tail.stories.set(story.id, story);
         for (const link of links) parts.tail.links.push(link);
-        for (const p of prepared) parts.tail.indexed.push({ id: p.article.id, terms: p.terms });
+        const { postings } = parts.tail;
+        for (const p of prepared)
+          for (const t of p.terms) {
+            const ids = postings.get(t);
+            if (ids) ids.push(p.article.id);
+            else postings.set(t, [p.article.id]);
+          }
       } else {
         for (const story of stories) writes.push(tx.objectStore('stories').put(story));
         for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
@@ -971,14 +978,26 @@ export class CorpusStore {
   private static async storeTail(tx: WriteTx, log: WriteLog, tail: ImportTail): Promise<void> {
     const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
     const writes: Promise<unknown>[] = [];
+    // Observed at once: the loops breathe, and a request failing meanwhile must not be an unhandled rejection (Promise.all below still sees it).
+    const push = (w: Promise<unknown>) => {
+      w.catch(() => undefined);
+      writes.push(w);
+    };
     try {
-      for (const story of tail.stories.values()) writes.push(tx.objectStore('stories').put(story));
-      for (const link of tail.links) writes.push(tx.objectStore('storyOf').put(link));
+      // Thousands of stories and a link per article: queuing them breathes (in Firefox, the corpus manager's thread).
+      for (const story of tail.stories.values()) {
+        push(tx.objectStore('stories').put(story));
+        await breather();
+      }
+      for (const link of tail.links) {
+        push(tx.objectStore('storyOf').put(link));
+        await breather();
+      }
     } catch (error) {
       for (const w of writes) w.catch(() => undefined);
       throw error;
     }
-    writes.push(CorpusStore.addPostings(tx, postingsOf(tail.indexed), log, breather));
+    writes.push(CorpusStore.addPostings(tx, tail.postings, log, breather));
     await Promise.all(writes);
   }
 
@@ -1090,7 +1109,7 @@ export class CorpusStore {
     let failure: { error: unknown } | null = null;
     let stored = 0;
     // The parts choose their stories as one batch would: each sees the articles of the parts before as the batch's, not as stored ones.
-    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], indexed: [] } satisfies ImportTail, steps: { wait: 0, assign: 0, parts: 0, tail: 0 } };
+    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], postings: new Map() } satisfies ImportTail, steps: { wait: 0, assign: 0, parts: 0, tail: 0 } };
     const done = this.write(async (tx, log) => {
       let idleSince = performance.now();
       for (;;) {
