@@ -66,16 +66,40 @@ function Options() {
   /** The write whose progress events this page shows. */
   const operation = useRef<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const reloads = useRef(0);
+  /** The listing under way, and the one asked for meanwhile. */
+  const listing = useRef<{ running: Promise<void> | null; again: Promise<void> | null }>({ running: null, again: null });
   const currentFilter = useRef('');
   currentFilter.current = filter.trim();
 
-  /** Lists the corpus again; an answer overtaken by a later reload is dropped. */
-  const reload = async () => {
-    const mine = ++reloads.current;
+  /**
+   * Lists the corpus again. One listing at a time: asked for while one runs
+   * (which may have read the corpus before the asker's change), it runs once
+   * more afterwards for everyone who asked meanwhile. At 10,000 articles a
+   * listing reads every article in the background and is a 3 MB answer here,
+   * and the end of an import asked for three at once (its own and the
+   * corpus-changed event, which Firefox delivers twice to this page).
+   */
+  const reload = (): Promise<void> => {
+    const state = listing.current;
+    if (state.running) {
+      state.again ??= state.running
+        .catch(() => undefined)
+        .then(() => {
+          state.again = null;
+          return reload();
+        });
+      return state.again;
+    }
+    const running = listOnce().finally(() => {
+      if (state.running === running) state.running = null;
+    });
+    state.running = running;
+    return running;
+  };
+
+  const listOnce = async () => {
     const [list, stats] = await Promise.all([ask('crossread:list-articles', {}), ask('crossread:corpus-stats', {})]);
     const listed = must(list);
-    if (mine !== reloads.current) return;
     setArticles(listed.articles);
     setStories(listed.stories);
     setGeneration(listed.generation);
@@ -90,8 +114,10 @@ function Options() {
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
     return listen({
-      // A change made elsewhere (the popup, another options page).
-      'crossread:corpus-changed': () => void reload().catch(() => undefined),
+      // A change made elsewhere (the popup, another options page); this page's own import lists the corpus when it ends.
+      'crossread:corpus-changed': () => {
+        if (operation.current === null) void reload().catch(() => undefined);
+      },
       'crossread:progress': (p) => {
         if (p.operation === operation.current) setProgress({ label: t.saving, done: p.done, total: p.total });
       },
