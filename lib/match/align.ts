@@ -35,11 +35,12 @@ export function simsOf(c: Comparison, o: number): Float64Array[] {
   if (!bounded) return (c.simsCache[o] = similarityMatrix(c.pageVectors, c.outletVectors[o]));
   // Only the pairs left short are compared further: the rest are exact already.
   const { sims, partial } = bounded;
-  sims.forEach((row, i) => {
+  for (let i = 0; i < sims.length; i++) {
     const marks = partial[i];
-    if (!marks) return;
+    if (!marks) continue;
+    const row = sims[i];
     for (let k = 0; k < row.length; k++) if (marks[k]) row[k] = completeSimilarity(c.pageVectors[i]!, c.outletVectors[o][k]!, row[k]);
-  });
+  }
   c.boundedSims![o] = undefined;
   return (c.simsCache[o] = sims);
 }
@@ -117,7 +118,11 @@ export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignm
 export function bestMatches(al: Alignment, o: number, i: number, min: number): SentenceMatch[] {
   const row = al.sims[o][i];
   const out: SentenceMatch[] = [];
-  for (let k = 0; k < row.length; k++) if (row[k] >= min) out.push({ index: k, similarity: row[k] });
+  for (let k = 0; k < row.length; k++) {
+    // (Read once: until the JIT optimises this, a read of a Float64Array allocates a number.)
+    const x = row[k];
+    if (x >= min) out.push({ index: k, similarity: x });
+  }
   return out.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
 }
 

@@ -267,30 +267,23 @@ function close(x: QuantityFeature, y: QuantityFeature): boolean {
 
 export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS, context: RelateContext = {}): Relations {
   const { page, outlets } = al;
-  const perSentence: Relations['perSentence'] = page.sentences.map((s, i) =>
-    s.content
-      ? outlets.map((_, o): PageSentenceRelation => {
-          let best = 0;
-          const row = al.sims[o][i];
-          for (let k = 0; k < row.length; k++) if (row[k] > best) best = row[k];
-          return { relation: 'omits', evidence: [], adds: [], conflicts: [], best, confidence: 0, shown: false, addsConfidence: [] };
-        })
-      : null,
-  );
-  const pageContent = page.sentences.filter((s) => s.content).length;
-
-  // Per outlet and outlet sentence: the page sentence it is closest to, how close, and the runner-up's similarity.
-  // (Arrays, not maps: a map holding doubles allocates one per entry.)
+  // One pass over each outlet's similarities finds both each page sentence's best match (`best`) and, per outlet
+  // sentence, the page sentence it is closest to, how close, and the runner-up's similarity.
+  // (Arrays, not maps: a map holding doubles allocates one per entry. Each similarity read once: until the JIT
+  // optimises this, every read of a Float64Array allocates a number, and a page is related once.)
+  const bestOf = outlets.map(() => new Float64Array(page.sentences.length));
   const owners = outlets.map((outlet, o) => {
     const owner = new Int32Array(outlet.sentences.length).fill(-1);
     const ownerSim = new Float64Array(outlet.sentences.length);
     const runnerUp = new Float64Array(outlet.sentences.length);
-    // (Each similarity read once: until the JIT optimises this, every read of a Float64Array allocates a number.)
+    const best = bestOf[o];
     for (let i = 0; i < page.sentences.length; i++) {
-      if (!perSentence[i]) continue;
+      if (!page.sentences[i].content) continue;
       const row = al.sims[o][i];
+      let rowBest = 0;
       for (let k = 0; k < row.length; k++) {
         const x = row[k];
+        if (x > rowBest) rowBest = x;
         const top = ownerSim[k];
         if (x > top) {
           runnerUp[k] = top;
@@ -298,9 +291,18 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           owner[k] = i;
         } else if (x > runnerUp[k]) runnerUp[k] = x;
       }
+      best[i] = rowBest;
     }
     return { owner, ownerSim, runnerUp };
   });
+  const perSentence: Relations['perSentence'] = page.sentences.map((s, i) =>
+    s.content
+      ? outlets.map(
+          (_, o): PageSentenceRelation => ({ relation: 'omits', evidence: [], adds: [], conflicts: [], best: bestOf[o][i], confidence: 0, shown: false, addsConfidence: [] }),
+        )
+      : null,
+  );
+  const pageContent = page.sentences.filter((s) => s.content).length;
 
   // Missing points: outlet sentences the page does not state, grouped across outlets.
   // A heading names a point without stating it: never one.
@@ -448,12 +450,12 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     // The same outlet sentences are compared for many page sentences: each pair once.
     // Only similarities above chainFrom count, so the rest need not be exact.
     const chained = new Map<number, Float64Array>();
-    const chainSim = (p: number, b: number, o: number, c: number): number => {
+    // The similarities of outlet p's sentence b with outlet o's sentences, each worked out when first asked (-1: not yet).
+    const chainRow = (p: number, b: number, o: number): Float64Array => {
       const key = (p * outlets.length + o) * 1_000_000 + b;
       let row = chained.get(key);
       if (!row) chained.set(key, (row = new Float64Array(al.outletVectors[o].length).fill(-1)));
-      if (row[c] < 0) row[c] = similarityFrom(al.outletVectors[p][b]!, al.outletVectors[o][c]!, chainFrom);
-      return row[c];
+      return row;
     };
     // (Plain loops: this visits every outlet sentence for every page sentence, outlet and other outlet's evidence.)
     perSentence.forEach((per, i) => {
@@ -470,9 +472,11 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
           const from = evidenceOf[p];
           for (let e = 0; e < from.length; e++) {
             const b = from[e];
+            const row = chainRow(p, b, o);
             for (let c = 0; c < vectors.length; c++) {
               if (!vectors[c] || toPage[c] < th.chainPage) continue;
-              const sim = chainSim(p, b, o, c);
+              let sim = row[c];
+              if (sim < 0) row[c] = sim = similarityFrom(al.outletVectors[p][b]!, vectors[c]!, chainFrom);
               if (sim > bestSim) {
                 bestSim = sim;
                 best = c;

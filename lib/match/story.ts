@@ -329,19 +329,31 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   const candVerbatim = new Uint8Array(candidate.sentences.length);
   let pagePoints = 0;
   // Only whether similarities reach a point (and verbatim, above it) counts here: below the point they need not be exact.
-  for (const row of simsAtLeast(c, o, th.point)) {
+  const point = th.point;
+  const rows = simsAtLeast(c, o, point);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     let matched = false;
-    for (let k = 0; k < row.length; k++)
-      if (row[k] >= th.point) {
+    // (Each similarity read once: until the JIT optimises this, a read of a Float64Array allocates a number.)
+    for (let k = 0; k < row.length; k++) {
+      const x = row[k];
+      if (x >= point) {
         matched = true;
         candMatched[k] = 1;
-        if (row[k] >= VERBATIM) candVerbatim[k] = 1;
+        if (x >= VERBATIM) candVerbatim[k] = 1;
       }
+    }
     if (matched) pagePoints++;
   }
   const candContent = contentSentences(candidate).length;
-  const contained = candContent >= 2 && candVerbatim.reduce((a, b) => a + b, 0) >= CONTAINED_SHARE * candContent;
-  const candPoints = candMatched.reduce((a, b) => a + b, 0);
+  // Counted in loops, not reduce: a callback per sentence until the JIT optimises it.
+  let verbatim = 0;
+  let candPoints = 0;
+  for (let k = 0; k < candidate.sentences.length; k++) {
+    verbatim += candVerbatim[k];
+    candPoints += candMatched[k];
+  }
+  const contained = candContent >= 2 && verbatim >= CONTAINED_SHARE * candContent;
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / contentSentences(page).length;
 

@@ -299,17 +299,18 @@ function lastWordStart(text: string, floor: number, end: number): number {
 
 /** Whether a parenthesis open at the end of `cur` closes in `next`. */
 function parenthesisContinues(text: string, cur: [number, number], next: [number, number]): boolean {
+  // Char codes ( 40, [ 91, ) 41, ] 93: text[k] would make a string of every character beyond Latin-1.
   let depth = 0;
   for (let k = cur[0]; k < cur[1]; k++) {
-    const ch = text[k];
-    if (ch === '(' || ch === '[') depth++;
-    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    const c = text.charCodeAt(k);
+    if (c === 40 || c === 91) depth++;
+    else if ((c === 41 || c === 93) && depth > 0) depth--;
   }
   if (depth === 0) return false;
   for (let k = next[0]; k < next[1]; k++) {
-    const ch = text[k];
-    if (ch === ')' || ch === ']') return true;
-    if (ch === '(' || ch === '[') return false;
+    const c = text.charCodeAt(k);
+    if (c === 41 || c === 93) return true;
+    if (c === 40 || c === 91) return false;
   }
   return false;
 }

@@ -16,9 +16,16 @@ const BOTH = new Set([...GERMAN, ...ENGLISH]);
 
 /** The normalised stopwords of a language. */
 export function stopwordSet(language: string): ReadonlySet<string> {
+  // Asked once per token, nearly always with the tag of the call before.
+  if (language === lastTag) return lastSet;
   const base = baseLanguage(language);
-  return base === 'de' ? GERMAN : base === 'en' ? ENGLISH : BOTH;
+  lastSet = base === 'de' ? GERMAN : base === 'en' ? ENGLISH : BOTH;
+  lastTag = language;
+  return lastSet;
 }
+
+let lastTag: string | undefined;
+let lastSet: ReadonlySet<string> = BOTH;
 
 /** Whether a normalised word is a stopword of the language. */
 export function isStopword(norm: string, language: string): boolean {

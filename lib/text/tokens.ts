@@ -42,14 +42,17 @@ export { isStopword } from './stopwords';
 
 /** Sentence-initial: only opening punctuation between the token and a sentence end, colon, line break or text start. */
 function atSentenceStart(text: string, start: number): boolean {
+  // Char codes, not characters: text[k] makes a new string for every character beyond Latin-1 („ “ – …).
   let k = start - 1;
   while (k >= 0) {
-    const ch = text[k];
-    if (ch === ' ' || ch === '\t' || ch === '\u00A0' || ch === '\r' || ch === '(' || ch === '[' || ch === '„' || ch === '"' || ch === '“' || ch === '«' || ch === '»' || ch === '‚' || ch === '‘' || ch === "'" || ch === '-' || ch === '–' || ch === '—') {
+    const c = text.charCodeAt(k);
+    // space, tab, no-break space, CR, ( [ „ " “ « » ‚ ‘ ' - – —
+    if (c === 32 || c === 9 || c === 0xa0 || c === 13 || c === 40 || c === 91 || c === 0x201e || c === 34 || c === 0x201c || c === 0xab || c === 0xbb || c === 0x201a || c === 0x2018 || c === 39 || c === 45 || c === 0x2013 || c === 0x2014) {
       k--;
       continue;
     }
-    return ch === '.' || ch === '!' || ch === '?' || ch === ':' || ch === '\n' || ch === '…';
+    // . ! ? : LF …
+    return c === 46 || c === 33 || c === 63 || c === 58 || c === 10 || c === 0x2026;
   }
   return true;
 }
