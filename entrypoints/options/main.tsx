@@ -39,6 +39,13 @@ interface Message {
 }
 
 
+/**
+ * The feeds section takes nothing from this page: one element, which Preact
+ * does not render again when the page does (ten times a second during an
+ * import, for the progress), where its texts format numbers each time.
+ */
+const sourcesSection = <SourcesSection />;
+
 /** A story's profiles are asked for once per corpus generation. */
 const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
 
@@ -303,7 +310,7 @@ function Options() {
         <ProgressBar t={t} label={progress.label} done={progress.done} total={progress.total} onCancel={() => cancel.current?.abort()} />
       )}
 
-      <SourcesSection />
+      {sourcesSection}
 
       <section class="tools" aria-label="Corpus tools">
         <label>
