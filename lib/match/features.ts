@@ -304,6 +304,9 @@ export function sentenceTerms(text: string, language: string, offset = 0): { ter
   return termsOf(tokenize(text, language, offset), language);
 }
 
+/** A sentence that ends as a statement does: with closing punctuation (one pattern, not a literal made anew per sentence). */
+const TERMINAL_END = /[.!?:;…“”"»«)]\s*$/;
+
 const CLAUSE_BREAK = /[,;:()–—]|\s-\s|[„“”"»«]/gu;
 const MIN_CLAUSE_TERMS = 3;
 
@@ -352,7 +355,8 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
   // One tokenization of the whole body: names are recognised by their use across the text.
   const tokens = input.tokens ?? tokenize(text.slice(bodyStart), language, bodyStart);
-  const per = tokens.map((t) => tokenTerms(t, language));
+  const per: TokenTerms[] = [];
+  for (let i = 0; i < tokens.length; i++) per.push(tokenTerms(tokens[i], language));
   // Every shingle's hash, repeats included (at most one per token): sorted once at the end, where repeats are skipped.
   let shingleHashes: Uint32Array = new Uint32Array(tokens.length);
   let shingles = 0;
@@ -371,7 +375,7 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     for (let k = 0; k < scores.length; k++) quantities.push({ kind: 'score', value: scores[k].value, approx: false });
     const minutes = extractMinutes(s.text);
     for (let k = 0; k < minutes.length; k++) quantities.push({ kind: 'minute', value: minutes[k].value, approx: false });
-    const terminal = /[.!?:;…“”"»«)]\s*$/.test(s.text);
+    const terminal = TERMINAL_END.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
     let firstDay: number | null = null;

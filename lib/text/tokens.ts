@@ -282,10 +282,12 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
       name = true;
     }
     if (!name && lang === 'en' && (!initial[i] || midCapitalised.has(t.norm))) name = true;
-    if (!name && germanNames !== null && germanNames.has(wordStem(t.norm, lang))) name = true;
+    // The stem of the word as written, asked at most once here (most German nouns come this way).
+    let normStem: string | undefined;
+    if (!name && germanNames !== null && germanNames.has((normStem = wordStem(t.norm, lang)))) name = true;
     if (!name && capitalised.has(t.norm + 's') && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
     t.kind = name ? 'name' : 'word';
-    t.stem = wordStem(base, lang);
+    t.stem = normStem !== undefined && base === t.norm ? normStem : wordStem(base, lang);
   }
   return tokens;
 }
@@ -304,7 +306,9 @@ export function contentTerms(text: string, language: string): string[] {
 export function contentTermsOf(tokens: readonly Token[], language: string): string[] {
   const lang = baseLanguage(language || 'und');
   const out: string[] = [];
-  for (const t of tokens) {
+  // Indexed, not for-of: an iterator result per token until the JIT optimises this, and a page is looked up once.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.kind !== 'name' && isStopword(t.norm, lang)) continue;
     if (t.kind === 'word' && t.norm.length < 2) continue;
     out.push(t.stem);
