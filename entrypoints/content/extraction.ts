@@ -25,14 +25,16 @@ export async function fullArticle(doc: Document, url: string): Promise<Extracted
 /**
  * Copies of more elements than this are read by the background rather than
  * on the page: Readability's parse is one indivisible step, and grows with
- * the copy. Measured (Chromium 150 / Firefox ESR 140, a page's first parse):
- * the wikipedia page's copy of 2,517 elements 41 / 78 ms; the other nine
- * real pages (137–646 elements) and the demo pages (≤ 96) at most 17 / 14 ms
- * (one Firefox page 50 ms cold, JIT and not size). Sending costs the page
- * ~1 ms per 40 KB of copy in slices, but the reader waits for two or three
- * messages and, the first time, for Chrome's offscreen document to open:
- * worth it only where the parse would come near the 50 ms budget, so the
- * story pages of common size keep their first note as fast as before.
+ * the copy. Measured in Chromium 150 / Firefox ESR 140 (a page's first
+ * parse, machine under load): the wikipedia page's copy of 2,517 elements
+ * 41 / 78 ms; the nine other real pages of ../shared (137–646 elements) and
+ * the demo pages (≤ 96) at most 17 ms in Chromium, and in Firefox mostly
+ * under 20 ms (a first parse there also pays for compiling Readability,
+ * which no size foretells). Sending costs the page little (the wikipedia
+ * copy, 239 KB, is encoded in 6–10 ms of slices), but the reader waits for
+ * two or three messages and, the first time, for Chrome's offscreen
+ * document to open: worth it only where the parse comes near the 50 ms
+ * budget, so that story pages of common size keep their first note as fast.
  */
 export const READ_ELSEWHERE_ELEMENTS = 1000;
 
