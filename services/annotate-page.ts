@@ -92,29 +92,30 @@ async function annotateByGlances(
     const records = await store.fullRecords(
       found.generation,
       wanted.glances.map((g) => g.id),
+      wanted.articles,
     );
     if (!records) return null;
     const supplied = new Map<ArticleGlance, FullRecord>();
     for (const g of wanted.glances) {
       const r = records.get(g.id)!;
       supplied.set(g, r);
-      read.push(r.article);
+      if (r.article) read.push(r.article);
     }
     if (!wanted.articles) lap('compared');
     step = steps.next(supplied);
   }
   const annotation = step.value;
   lap('annotate');
-  // The notes quote the story's outlets by doc name, each the last candidate of that name (as a map of all candidates would hold it).
+  // The notes quote the outlets their sentences and missing points cite, by doc name: each the last candidate of that name (as a map of all candidates would hold it).
   const lastOfDoc = new Map(candidates.map((g) => [docName(g.head), g.id]));
   const readById = new Map(read.map((a) => [a.id, a]));
-  const docs = annotation.outlets.filter((o) => o.sameStory).map((o) => o.doc);
+  const docs = [...new Set([...annotation.sentences.flatMap((s) => Object.keys(s.relations)), ...annotation.missing.flatMap((m) => m.sources.map((x) => x.doc))])];
   const unread = [...new Set(docs.map((doc) => lastOfDoc.get(doc)!).filter((id) => !readById.has(id)))];
   if (unread.length > 0) {
     // Two candidates of one doc name (articles of two folders with the same file name): read the one named last.
     const records = await store.fullRecords(found.generation, unread);
     if (!records) return null;
-    for (const r of records.values()) readById.set(r.article.id, r.article);
+    for (const r of records.values()) if (r.article) readById.set(r.article.id, r.article);
   }
   const byDoc = new Map(docs.map((doc) => [doc, readById.get(lastOfDoc.get(doc)!)!]));
   const notes = { ...toPageNotes(annotation, byDoc), language };

@@ -1326,16 +1326,35 @@ export class CorpusStore {
   }
 
   /**
-   * The articles with these ids and their features, read in the generation
-   * `generation` of an earlier `candidateGlances`; null when the corpus has
-   * changed since (the lookup is to start again), or an article is gone.
+   * The features of the articles with these ids, and with `withArticles`
+   * the articles themselves, read in the generation `generation` of an
+   * earlier `candidateGlances`; null when the corpus has changed since (the
+   * lookup is to start again), or an article is gone. Without `withArticles`
+   * only the features are read, of articles not in memory already: the engine
+   * compares candidates by their features, and quotes only its story's texts.
    */
-  async fullRecords(generation: number, ids: readonly string[]): Promise<Map<string, { article: Article; features: ArticleFeatures }> | null> {
+  async fullRecords(generation: number, ids: readonly string[], withArticles = true): Promise<Map<string, { article?: Article; features: ArticleFeatures }> | null> {
     const tx = this.readTransaction();
     const { cache } = await this.lookupCache(tx);
     if (cache.generation !== generation) {
       await tx.done;
       return null;
+    }
+    if (!withArticles) {
+      const out = new Map<string, { article?: Article; features: ArticleFeatures }>();
+      const toRead = [...new Set(ids)].filter((id) => {
+        const kept = cache.loaded.get(id);
+        if (kept) out.set(id, kept);
+        return !kept;
+      });
+      const stored = await Promise.all(toRead.map((id) => tx.objectStore('features').get(id)));
+      const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
+      if (current.length === toRead.length) {
+        await tx.done;
+        for (const r of current) out.set(r!.id, { features: r!.features });
+        return out;
+      }
+      // Features missing or stale (which the writes never leave): read as below, where they are computed and kept.
     }
     const { articles, stale } = await this.readArticles(tx, cache, ids);
     await tx.done;

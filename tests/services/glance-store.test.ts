@@ -45,7 +45,8 @@ function corpus(): Article[] {
   const articles = [...OTHERS];
   for (const folder of ['story2', 'story3', 'near']) {
     const dir = path.join(sharedDir, 'data', folder);
-    if (existsSync(dir) && readdirSync(dir).length > 0) articles.push(...loadFolder(dir).map((a, i) => ({ ...a, id: `${folder}/${a.id}`, addedAt: 100 + articles.length + i })));
+    if (existsSync(dir) && readdirSync(dir).length > 0)
+      articles.push(...loadFolder(dir).map((a, i) => ({ ...a, id: `${folder}/${a.id}`, file: `${folder}/${a.file}`, addedAt: 100 + articles.length + i })));
   }
   return articles;
 }
@@ -94,11 +95,11 @@ describe('annotating through glances', () => {
     ];
     const glancing = await open(name);
     const whole = await open(name);
-    const fullReads: string[][] = [];
+    const fullReads: Array<{ ids: string[]; withArticles: boolean }> = [];
     const fullRecords = glancing.fullRecords.bind(glancing);
-    glancing.fullRecords = async (generation, ids) => {
-      fullReads.push([...ids]);
-      return fullRecords(generation, ids);
+    glancing.fullRecords = async (generation, ids, withArticles = true) => {
+      fullReads.push({ ids: [...ids], withArticles });
+      return fullRecords(generation, ids, withArticles);
     };
     let withStory = 0;
     let withoutStory = 0;
@@ -113,10 +114,13 @@ describe('annotating through glances', () => {
         expect(got.candidates.map((c) => c.id)).toEqual(expected.candidates);
         if (got.annotation.story.match === 'same') withStory++;
         else withoutStory++;
-        // Only the candidates the engine compared, and the page's story, are read in full.
-        const read = new Set(fullReads.flat());
+        // Only the candidates the engine compared, and the page's story, are read in full; texts only of the story, when it relates the page to it.
+        const read = new Set(fullReads.flatMap((r) => r.ids));
         for (const id of read) expect(expected.candidates).toContain(id);
         if (read.size < expected.candidates.length) fewerRead++;
+        const texts = fullReads.filter((r) => r.withArticles).flatMap((r) => r.ids);
+        if (storyOnly || got.annotation.story.match !== 'same') expect(texts).toEqual([]);
+        else expect(texts.length).toBe(got.annotation.outlets.filter((o) => o.sameStory).length);
       }
     expect(withStory).toBeGreaterThan(0);
     expect(withoutStory).toBeGreaterThan(0);
@@ -131,10 +135,10 @@ describe('annotating through glances', () => {
     const other = await open(name);
     const fullRecords = store.fullRecords.bind(store);
     let calls = 0;
-    store.fullRecords = async (generation, ids) => {
+    store.fullRecords = async (generation, ids, withArticles) => {
       // Another context (the corpus manager's import) writes in between, once.
       if (calls++ === 0) await other.addArticles([OTHERS[0]]);
-      return fullRecords(generation, ids);
+      return fullRecords(generation, ids, withArticles);
     };
     const page = payload({ ...seeds[0], url: null });
     const got = await annotateFromStore(store, page);
