@@ -1,7 +1,7 @@
 import { normalise } from './normalise';
 import { stem } from './stem';
 import { baseLanguage } from './language-tag';
-import { isStopword } from './stopwords';
+import { isStopword, stopwordSet } from './stopwords';
 
 /** One word or number of a text; offsets are UTF-16 indices into the original text (plus the caller's offset). */
 export interface Token {
@@ -306,10 +306,12 @@ export function contentTerms(text: string, language: string): string[] {
 export function contentTermsOf(tokens: readonly Token[], language: string): string[] {
   const lang = baseLanguage(language || 'und');
   const out: string[] = [];
+  // isStopword's own first test, made here on the language's set: most tokens are decided by it, without a call.
+  const stopwords = stopwordSet(lang);
   // Indexed, not for-of: an iterator result per token until the JIT optimises this, and a page is looked up once.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'name' && isStopword(t.norm, lang)) continue;
+    if (t.kind !== 'name' && (stopwords.has(t.norm) || (t.norm.indexOf("'") > 0 && isStopword(t.norm, lang)))) continue;
     if (t.kind === 'word' && t.norm.length < 2) continue;
     out.push(t.stem);
     if (t.kind !== 'number' && HYPHENS.test(t.norm)) {
