@@ -127,6 +127,24 @@ describe('annotating through glances', () => {
     expect(fewerRead).toBeGreaterThan(0);
   });
 
+  it('quotes, of two candidates with one doc name, the one a map of all candidates would hold (the last), as before', async () => {
+    const name = `glances-${n++}`;
+    const seeds = loadSeeds();
+    const store = await open(name);
+    await store.ensureSeeds(seeds);
+    // Another report of the seeds' event under the file name of a seed, in another story (dated years apart): both are candidates.
+    const twin = makeArticle({ id: 'twin', raw: seeds[1].raw, source: 'user', language: seeds[1].language, outlet: 'Twin outlet', date: '2019-01-01', addedAt: 9 });
+    await store.addArticles([{ ...twin, file: seeds[1].file }]);
+    const whole = await open(name);
+    for (const page of seeds.slice(2).map((s) => payload({ ...s, url: null }))) {
+      const got = await annotateFromStore(store, page);
+      const expected = await wholeLookup(whole, page, false);
+      expect(got.candidates.filter((c) => (c.file ?? c.id) === seeds[1].file).map((c) => c.id)).toHaveLength(2);
+      expect(got.annotation).toEqual(expected.annotation);
+      expect(got.notes).toEqual(expected.notes);
+    }
+  });
+
   it('starts again when the corpus changes between reading glances and full features', async () => {
     const name = `glances-${n++}`;
     const seeds = loadSeeds();
