@@ -204,6 +204,8 @@ interface LookupCache {
   loaded: Map<string, { article: Article; features: ArticleFeatures }>;
   /** Glances last read (made when the first lookup of the generation reads some), least recently used first. */
   glances?: Map<string, ArticleGlance>;
+  /** Features read without their articles (the candidates a lookup compared), oldest first: a page's second request compares them again. */
+  features?: Map<string, ArticleFeatures>;
   /**
    * A small corpus's whole index (term → ids, chunks joined in order), read at
    * the first lookup of the generation: the next pages look their terms up
@@ -676,6 +678,7 @@ export class CorpusStore {
     for (const id of log.touched) {
       cache.loaded.delete(id);
       cache.glances?.delete(id);
+      cache.features?.delete(id);
     }
     cache.postings = null;
     cache.size = log.articles;
@@ -1342,16 +1345,21 @@ export class CorpusStore {
     }
     if (!withArticles) {
       const out = new Map<string, { article?: Article; features: ArticleFeatures }>();
+      const kept = (cache.features ??= new Map());
       const toRead = [...new Set(ids)].filter((id) => {
-        const kept = cache.loaded.get(id);
-        if (kept) out.set(id, kept);
-        return !kept;
+        const known = cache.loaded.get(id)?.features ?? kept.get(id);
+        if (known) out.set(id, { features: known });
+        return !known;
       });
       const stored = await Promise.all(toRead.map((id) => tx.objectStore('features').get(id)));
       const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
       if (current.length === toRead.length) {
         await tx.done;
-        for (const r of current) out.set(r!.id, { features: r!.features });
+        for (const r of current) {
+          out.set(r!.id, { features: r!.features });
+          kept.set(r!.id, r!.features);
+        }
+        while (kept.size > MAX_CACHED_ARTICLES) kept.delete(kept.keys().next().value!);
         return out;
       }
       // Features missing or stale (which the writes never leave): read as below, where they are computed and kept.
