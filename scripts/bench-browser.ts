@@ -19,7 +19,8 @@
  *   no-story pages and a 2 MB page: Long Animation Frames' script attribution
  *   to crossread's content script (Chromium), else crossread's longest own step
  *   (User Timing, Firefox);
- * - workerHeapMB: the service worker's JS heap after the import (Chromium).
+ * - workerHeapMB: the service worker's live JS heap after the import, after a
+ *   garbage collection (Chromium); workerHeapUsedMB: before it, garbage included.
  *
  * `--json` prints one JSON object last. Generated corpus and pages live in a
  * temporary folder and are removed at the end.
@@ -70,7 +71,10 @@ export interface BrowserBenchResult {
   /** crossread's longest own step on any page (its User Timing measures). */
   longestStep: number;
   longestStepName: string;
+  /** Live after a garbage collection. */
   workerHeapMB: number | null;
+  /** As it stood before that collection, garbage included. */
+  workerHeapUsedMB: number | null;
   /** Figures the browser cannot give, with why. */
   notes: string[];
   machine: { cpu: string; cores: number; loadAverage: number[]; date: string };
@@ -212,8 +216,11 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       `Import of ${imported.imported} articles (of ${options.articles - seeds.length}; copies skipped) through the corpus manager: ${imported.seconds.toFixed(1)} s, ${importPerSecond} articles/s; ` +
         `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms${imported.longScripts?.length ? ` (its longest scripts: ${imported.longScripts.join(', ')})` : ''}. Steps (ms): ${JSON.stringify(imported.phases)}`,
     );
-    const workerHeapMB = await driver.workerHeapMB();
-    if (workerHeapMB === null) notes.push(`${driver.name} does not report the background's heap to this bench.`);
+    const heap = await driver.workerHeap();
+    const workerHeapMB = heap?.liveMB ?? null;
+    const workerHeapUsedMB = heap?.usedMB ?? null;
+    if (heap === null) notes.push(`${driver.name} does not report the background's heap to this bench.`);
+    else log(`The background's heap after the import: ${heap.usedMB} MB used, ${heap.liveMB} MB live after a garbage collection.`);
 
     const warm: number[] = [];
     /** crossread's longest own step (User Timing) on any page. */
@@ -308,6 +315,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       longestStep: round(Math.max(0, ...steps)),
       longestStepName,
       workerHeapMB,
+      workerHeapUsedMB,
       notes,
       machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100), date: new Date().toISOString() },
     };

@@ -233,7 +233,7 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
       while (live.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
     },
 
-    async workerHeapMB() {
+    async workerHeap() {
       // The worker's heap is only told over its own DevTools session: attached from a page's session, spoken to through it.
       const cdp = await context.newCDPSession(control);
       try {
@@ -241,16 +241,27 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(origin));
         if (!target) return null;
         const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-        const answer = new Promise<number | null>((resolve) => {
-          cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-            if (event.sessionId !== sessionId) return;
-            const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize: number } };
-            if (reply.id === 1) resolve(reply.result?.usedSize ?? null);
-          });
+        const replies = new Map<number, (result: { usedSize?: number } | undefined) => void>();
+        cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+          if (event.sessionId !== sessionId) return;
+          const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+          if (reply.id !== undefined) replies.get(reply.id)?.(reply.result);
         });
-        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-        const bytes = await within(answer);
-        return bytes === null ? null : Math.round((bytes / 1_048_576) * 10) / 10;
+        const ask = (id: number, method: string) =>
+          within(
+            new Promise<{ usedSize?: number } | undefined>((resolve) => {
+              replies.set(id, resolve);
+              void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+            }),
+            30_000,
+          );
+        // Used size counts garbage not yet collected, which depends on when the collector last ran: what the worker keeps is the live size after a collection.
+        const used = (await ask(1, 'Runtime.getHeapUsage'))?.usedSize;
+        await ask(2, 'HeapProfiler.collectGarbage');
+        const live = (await ask(3, 'Runtime.getHeapUsage'))?.usedSize;
+        if (used === undefined || live === undefined) return null;
+        const mb = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
+        return { usedMB: mb(used), liveMB: mb(live) };
       } finally {
         await cdp.detach().catch(() => undefined);
       }

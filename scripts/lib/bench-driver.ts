@@ -29,7 +29,8 @@ export interface BrowserDriver {
   importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
-  workerHeapMB(): Promise<number | null>;
+  /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */
+  workerHeap(): Promise<{ usedMB: number; liveMB: number } | null>;
   close(): Promise<void>;
 }
 

@@ -116,7 +116,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
       }
     },
 
-    workerHeapMB: async () => null,
+    workerHeap: async () => null,
     close: () => firefox.close(),
   };
 }
