@@ -59,6 +59,19 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
   return annotateWhole(store, page, language, tokens, terms, opts, lap);
 }
 
+/** The candidate stories' members, each once (in the first story that lists it), and the story each stands for. */
+function membersOnce<T extends { id: string }>(stories: ReadonlyArray<{ id: string; members: readonly T[] }>): { candidates: T[]; storyOfId: Map<string, string> } {
+  const storyOfId = new Map<string, string>();
+  const candidates: T[] = [];
+  for (const story of stories)
+    for (const member of story.members)
+      if (!storyOfId.has(member.id)) {
+        storyOfId.set(member.id, story.id);
+        candidates.push(member);
+      }
+  return { candidates, storyOfId };
+}
+
 /** The lookup by glances; null when the corpus changed between its reads. */
 async function annotateByGlances(
   store: CorpusStore,
@@ -70,14 +83,7 @@ async function annotateByGlances(
   lap: (step: string) => void,
 ): Promise<AnnotatedPage | null> {
   const found = await store.candidateGlances(terms, undefined, () => lap('index'));
-  const storyOfId = new Map<string, string>();
-  const candidates: ArticleGlance[] = [];
-  for (const story of found.stories)
-    for (const glance of story.glances)
-      if (!storyOfId.has(glance.id)) {
-        storyOfId.set(glance.id, story.id);
-        candidates.push(glance);
-      }
+  const { candidates, storyOfId } = membersOnce(found.stories.map((story) => ({ id: story.id, members: story.glances })));
   lap('candidates');
   const steps = annotateInSteps({ text: page.text, url: page.url, title: page.title, language, date: page.publishedTime }, candidates, {
     storyOnly,
@@ -134,14 +140,7 @@ async function annotateWhole(
   lap: (step: string) => void,
 ): Promise<AnnotatedPage> {
   const stories = await store.candidateStories(terms);
-  const storyOfId = new Map<string, string>();
-  const candidates: Article[] = [];
-  for (const story of stories)
-    for (const article of story.articles)
-      if (!storyOfId.has(article.id)) {
-        storyOfId.set(article.id, story.id);
-        candidates.push(article);
-      }
+  const { candidates, storyOfId } = membersOnce(stories.map((story) => ({ id: story.id, members: story.articles })));
   lap('candidates');
   const annotation = annotate({ text: page.text, url: page.url, title: page.title, language, date: page.publishedTime }, candidates, {
     ...(opts.storedFeatures === false ? {} : { featuresOf: store.featuresOf }),
