@@ -126,8 +126,12 @@ export interface BackgroundRequests {
   };
   /** Options: stop a running write; `cancelled` is false when there was none by that id. */
   'crossread:cancel': { payload: { operation: string }; reply: Result<{ cancelled: boolean }> };
-  /** Options: every article, text included (export, and the duplicate check of an import). */
-  'crossread:export-articles': { payload: Empty; reply: Result<{ articles: Article[] }> };
+  /**
+   * Options: the articles, text included (export, and the duplicate check of an import), a page at a time
+   * in id order after `after` (Chromium carries at most 64 MiB in one message); `next` goes on, null at the
+   * end; a page read in another generation than the one before means the corpus changed in between.
+   */
+  'crossread:export-articles': { payload: { after?: string }; reply: Result<{ articles: Article[]; next: string | null; generation: number }> };
   'crossread:update-article': { payload: { id: string; outlet?: string; date?: string | null }; reply: Result<{ article: ArticleSummary }> };
   /** Options: delete an article; the reply holds it, for undo. */
   'crossread:delete-article': { payload: { id: string }; reply: Result<{ article: Article }> };
@@ -368,7 +372,7 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
     from: 'extension-pages',
   },
   'crossread:cancel': { payload: fields({ operation }), from: 'extension-pages' },
-  'crossread:export-articles': { payload: empty, from: 'extension-pages' },
+  'crossread:export-articles': { payload: fields({ after: optional(id) }), from: 'extension-pages' },
   'crossread:update-article': { payload: fields({ id, outlet: optional(text(1000)), date: optional(nullable(text(100))) }), from: 'extension-pages' },
   'crossread:delete-article': { payload: fields({ id }), from: 'extension-pages' },
   'crossread:restore-article': { payload: fields({ article }), from: 'extension-pages' },

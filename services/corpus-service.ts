@@ -64,6 +64,12 @@ const PROGRESS_MS = 100;
  * rounds of reads whatever its size, so parts are gathered up to this.
  */
 export const STORE_PART_CHARS = 1_000_000;
+/**
+ * Text per page of 'crossread:export-articles': a message of it stays far
+ * below Chromium's 64 MiB a message, even with the articles' other fields and
+ * escaping (a whole corpus of ~40,000 articles did not fit in one).
+ */
+export const EXPORT_PAGE_CHARS = 8_000_000;
 
 const interrupted = (): Failure => ({
   ok: false,
@@ -348,7 +354,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, cancelled: true };
     },
 
-    'crossread:export-articles': async () => ({ ok: true, articles: await (await deps.store()).listArticles() }),
+    'crossread:export-articles': async ({ after }) => ({ ok: true, ...(await (await deps.store()).articlesPage(after ?? null, EXPORT_PAGE_CHARS)) }),
 
     'crossread:update-article': async ({ id, outlet, date }) => {
       const s = await deps.store();

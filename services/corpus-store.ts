@@ -217,6 +217,8 @@ interface LookupCache {
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
+/** Articles read per request while reading a page of them (articlesPage). */
+const ARTICLES_PAGE_BATCH = 200;
 
 /**
  * Up to this many articles, a new generation's first lookup reads every
@@ -1215,6 +1217,38 @@ export class CorpusStore {
 
   async listArticles(): Promise<Article[]> {
     return this.db.getAll('articles');
+  }
+
+  /**
+   * The stored articles in id order after `after` (from the first with null),
+   * as many as hold about `maxChars` of text (at least one), with the id to
+   * go on from (null at the end) and the generation they were read in: a
+   * whole corpus sent in one message can exceed what a browser carries
+   * (Chromium: 64 MiB, some 40,000 articles), so it goes page by page; a
+   * reader of pages starts again when the generation changed in between.
+   */
+  async articlesPage(after: string | null, maxChars: number): Promise<{ articles: Article[]; next: string | null; generation: number }> {
+    const tx = this.db.transaction(['articles', 'meta'], 'readonly');
+    const generation = generationOf(await tx.objectStore('meta').get('generation'));
+    const articles: Article[] = [];
+    let chars = 0;
+    let from: string | null = after;
+    let more = true;
+    while (more && chars < maxChars) {
+      const batch: Article[] = await tx.objectStore('articles').getAll(from === null ? undefined : IDBKeyRange.lowerBound(from, true), ARTICLES_PAGE_BATCH);
+      more = batch.length === ARTICLES_PAGE_BATCH;
+      for (const article of batch) {
+        if (chars >= maxChars && articles.length > 0) {
+          more = true;
+          break;
+        }
+        articles.push(article);
+        chars += article.raw.length + article.title.length;
+      }
+      from = articles.length > 0 ? articles[articles.length - 1].id : from;
+    }
+    await tx.done;
+    return { articles, next: more && articles.length > 0 ? articles[articles.length - 1].id : null, generation };
   }
 
   async getArticle(id: string): Promise<Article | undefined> {

@@ -18,6 +18,7 @@ import { readImportFile } from './read-import';
 import { sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
+import { corpusArticles } from './corpus-articles';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -219,7 +220,7 @@ function Options() {
         // Every file is read and checked before anything is written; the write is one transaction.
         // The e2e build records the steps as `crossread:import-<step>`, for the browser bench.
         let lap = performance.now();
-        const existing = must(await ask('crossread:export-articles', {})).articles;
+        const existing = must(await corpusArticles((page) => ask('crossread:export-articles', page))).articles;
         const prepared: Article[] = [];
         const sources: ImportSource[] = [];
         const notes: string[] = [];
@@ -331,7 +332,7 @@ function Options() {
         <button
           type="button"
           onClick={() =>
-            void ask('crossread:export-articles', {}).then((reply) => {
+            void corpusArticles((page) => ask('crossread:export-articles', page)).then((reply) => {
               if (reply.ok) download(exportFileName(), serialiseExport(exportCorpus(reply.articles)), 'application/json');
               else setMessage({ text: reply.error, error: true });
             })
