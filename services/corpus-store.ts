@@ -213,7 +213,18 @@ interface LookupCache {
    * and after a write of this context (postings are not patched in memory).
    */
   postings: Map<string, string[]> | null;
+  /**
+   * A larger corpus's postings of the query terms read so far in this
+   * generation (term → ids, chunks joined in order; empty for a term with
+   * none), at most MAX_KEPT_POSTINGS ids in all: pages read one after another
+   * share many of their distinctive terms, and a request per term costs a
+   * round trip to the browser's storage. Dropped with `postings`.
+   */
+  termPostings?: { ids: number; byTerm: Map<string, string[]> };
 }
+
+/** Article ids a lookup cache keeps of the postings it read (a few MB), before it starts afresh. */
+const MAX_KEPT_POSTINGS = 200_000;
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
@@ -504,6 +515,8 @@ export class CorpusStore {
   maxQueryTerms = MAX_QUERY_TERMS;
   /** Up to this many articles, lookups read every document frequency at once (see `lookupCache`); tests lower it. */
   completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;
+  /** Article ids of postings a lookup cache keeps (see `termPostings`); tests lower it. */
+  keptPostingsUpTo = MAX_KEPT_POSTINGS;
 
   private constructor(private readonly db: CorpusDB) {}
 
@@ -683,6 +696,7 @@ export class CorpusStore {
       cache.features?.delete(id);
     }
     cache.postings = null;
+    cache.termPostings = undefined;
     cache.size = log.articles;
     cache.generation = generation + 1;
   }
@@ -1314,7 +1328,7 @@ export class CorpusStore {
     if (pageTerms.length === 0 || limit <= 0) return [];
     const tx = this.readTransaction();
     const { cache, size } = await this.lookupCache(tx, pageTerms);
-    const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
+    const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo);
     const { articles, stale } = await this.readArticles(tx, cache, ids);
     await tx.done;
     if (stale.length > 0) await this.saveFeatures(stale);
@@ -1407,7 +1421,7 @@ export class CorpusStore {
 
   /** The members of the stories of the index's hits for these page terms (see `candidateStories`), story id → member ids. */
   private async candidateMembers(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number): Promise<Map<string, string[]>> {
-    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms);
+    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo);
     const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
     // A hit in no story (which the writes never leave) stands as a story of its own.
     const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
@@ -1563,7 +1577,15 @@ export class CorpusStore {
   }
 
   /** The ids of the articles the index ranks best for these page terms, at most `limit` (see `candidates`). */
-  private static async indexHits(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number, maxTerms: number): Promise<string[]> {
+  private static async indexHits(
+    tx: ReadTx,
+    cache: LookupCache,
+    size: number,
+    pageTerms: readonly string[],
+    limit: number,
+    maxTerms: number,
+    maxKept: number,
+  ): Promise<string[]> {
     const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
     let postings = new Map<string, string[]>();
     const add = (term: string, ids: string[]) => {
@@ -1579,10 +1601,30 @@ export class CorpusStore {
       }
       postings = cache.postings;
     } else {
-      const chunks = await Promise.all(query.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
-      query.forEach((q, i) => {
+      const kept = (cache.termPostings ??= { ids: 0, byTerm: new Map() });
+      const toRead = query.filter((q) => !kept.byTerm.has(q.term));
+      const chunks = await Promise.all(toRead.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
+      toRead.forEach((q, i) => {
         for (const c of chunks[i]) add(q.term, c.ids);
       });
+      const read = toRead.reduce((sum, q) => sum + (postings.get(q.term)?.length ?? 0), 0);
+      if (kept.ids + read > maxKept) {
+        // Start afresh rather than track recency: the terms this page needs are taken from `postings` below.
+        for (const q of query) if (!postings.has(q.term) && kept.byTerm.has(q.term)) postings.set(q.term, kept.byTerm.get(q.term)!);
+        kept.byTerm.clear();
+        kept.ids = 0;
+      }
+      for (const q of query) {
+        const known = kept.byTerm.get(q.term);
+        if (known !== undefined) {
+          if (!postings.has(q.term)) postings.set(q.term, known);
+          continue;
+        }
+        const ids = postings.get(q.term) ?? [];
+        if (kept.ids + ids.length > maxKept) continue;
+        kept.byTerm.set(q.term, ids);
+        kept.ids += ids.length;
+      }
     }
     return rankCandidates(query, postings, limit);
   }

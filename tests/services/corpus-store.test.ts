@@ -307,6 +307,35 @@ describe('CorpusStore lookups in a corpus with many distinct terms', () => {
     }
   });
 
+  it('keeps the postings it read for the next pages of the generation, within its budget, and ranks the same', async () => {
+    const name = `kept-${n++}`;
+    const store = await fresh(name);
+    store.completeFrequenciesUpTo = 0;
+    const articles = wideArticles();
+    await store.addArticles(articles);
+    const pages = [articles[0], articles[41], articles[0], articles[89], articles[41]].map((a) => contentTerms(a.raw, 'de'));
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const postingsReads = () => getAll.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'postings').length;
+    const readsPerPage: number[] = [];
+    for (const terms of pages) {
+      const before = postingsReads();
+      const found = (await store.candidates(terms, 10)).map((a) => a.id);
+      readsPerPage.push(postingsReads() - before);
+      expect(found).toEqual(await expectedRanking(name, terms, 10));
+    }
+    // A page seen before reads nothing; a new one reads its own terms.
+    expect(readsPerPage[0]).toBeGreaterThan(0);
+    expect(readsPerPage[2]).toBe(0);
+    expect(readsPerPage[4]).toBe(0);
+    expect(readsPerPage[3]).toBeGreaterThan(0);
+    // A budget of a few ids: it starts afresh, and still ranks the same.
+    const small = await fresh(name);
+    small.completeFrequenciesUpTo = 0;
+    small.keptPostingsUpTo = 5;
+    for (const terms of pages) expect((await small.candidates(terms, 10)).map((a) => a.id)).toEqual(await expectedRanking(name, terms, 10));
+    getAll.mockRestore();
+  });
+
   it("ranks the same when it reads only the page terms' frequencies (a large corpus), through its own and another context's writes", async () => {
     const name = `partial-${n++}`;
     const store = await fresh(name);
