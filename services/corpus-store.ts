@@ -259,9 +259,8 @@ export interface Prepared {
   features: ArticleFeatures;
 }
 
-/** Term → ids of the articles indexed under it. */
-function postingsOf(indexed: readonly ArticleTerms[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Term → ids of the articles indexed under it, added to `out` (a new map by default). */
+function postingsOf(indexed: readonly ArticleTerms[], out = new Map<string, string[]>()): Map<string, string[]> {
   for (const { id, terms } of indexed)
     for (const t of terms) {
       const ids = out.get(t);
@@ -973,13 +972,7 @@ export class CorpusStore {
         // An import in parts writes its stories and postings once, after the last part: a story or a term's postings changed by many parts is written once.
         for (const story of stories) parts.tail.stories.set(story.id, story);
         for (const link of links) parts.tail.links.push(link);
-        const { postings } = parts.tail;
-        for (const p of prepared)
-          for (const t of p.terms) {
-            const ids = postings.get(t);
-            if (ids) ids.push(p.article.id);
-            else postings.set(t, [p.article.id]);
-          }
+        postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms })), parts.tail.postings);
       } else {
         for (const story of stories) writes.push(tx.objectStore('stories').put(story));
         for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
@@ -1002,19 +995,14 @@ export class CorpusStore {
       w.catch(() => undefined);
       writes.push(w);
     };
-    try {
-      // Thousands of stories and a link per article: queuing them breathes (in Firefox, the corpus manager's thread).
-      for (const story of tail.stories.values()) {
-        push(tx.objectStore('stories').put(story));
-        await breather();
-      }
-      for (const link of tail.links) {
-        push(tx.objectStore('storyOf').put(link));
-        await breather();
-      }
-    } catch (error) {
-      for (const w of writes) w.catch(() => undefined);
-      throw error;
+    // Thousands of stories and a link per article: queuing them breathes (in Firefox, the corpus manager's thread).
+    for (const story of tail.stories.values()) {
+      push(tx.objectStore('stories').put(story));
+      await breather();
+    }
+    for (const link of tail.links) {
+      push(tx.objectStore('storyOf').put(link));
+      await breather();
     }
     writes.push(CorpusStore.addPostings(tx, tail.postings, log, breather));
     await Promise.all(writes);
@@ -1463,14 +1451,14 @@ export class CorpusStore {
         Promise.all(missing.map((id) => tx.objectStore('articles').get(id))),
         Promise.all(missing.map((id) => tx.objectStore('features').get(id))),
       ]);
-      articles.forEach((article, i) => {
-        if (!article) return;
-        let features = stored[i]?.features;
-        if (!features || features.version !== FEATURES_VERSION) features = articleFeatures(article);
-        const glance = glanceOf(headOf(article), features);
+      const present = articles.filter((a) => a !== undefined);
+      const { features } = currentFeatures(present, stored.filter((f) => f !== undefined));
+      for (const article of present) {
+        const current = features.get(article.id)!;
+        const glance = glanceOf(headOf(article), current);
         fresh.set(article.id, glance);
-        stale.push({ features: { id: article.id, features }, glance });
-      });
+        stale.push({ features: { id: article.id, features: current }, glance });
+      }
     }
     const glances = new Map<string, ArticleGlance>();
     for (const id of ids) {
@@ -1602,29 +1590,24 @@ export class CorpusStore {
       postings = cache.postings;
     } else {
       const kept = (cache.termPostings ??= { ids: 0, byTerm: new Map() });
-      const toRead = query.filter((q) => !kept.byTerm.has(q.term));
+      for (const q of query) {
+        const known = kept.byTerm.get(q.term);
+        if (known !== undefined) postings.set(q.term, known);
+      }
+      const toRead = query.filter((q) => !postings.has(q.term));
       const chunks = await Promise.all(toRead.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
       toRead.forEach((q, i) => {
         for (const c of chunks[i]) add(q.term, c.ids);
-      });
-      const read = toRead.reduce((sum, q) => sum + (postings.get(q.term)?.length ?? 0), 0);
-      if (kept.ids + read > maxKept) {
-        // Start afresh rather than track recency: the terms this page needs are taken from `postings` below.
-        for (const q of query) if (!postings.has(q.term) && kept.byTerm.has(q.term)) postings.set(q.term, kept.byTerm.get(q.term)!);
-        kept.byTerm.clear();
-        kept.ids = 0;
-      }
-      for (const q of query) {
-        const known = kept.byTerm.get(q.term);
-        if (known !== undefined) {
-          if (!postings.has(q.term)) postings.set(q.term, known);
-          continue;
-        }
         const ids = postings.get(q.term) ?? [];
-        if (kept.ids + ids.length > maxKept) continue;
+        if (ids.length > maxKept) return;
+        // Full: start afresh rather than track recency (this page's terms are in `postings` already).
+        if (kept.ids + ids.length > maxKept) {
+          kept.byTerm.clear();
+          kept.ids = 0;
+        }
         kept.byTerm.set(q.term, ids);
         kept.ids += ids.length;
-      }
+      });
     }
     return rankCandidates(query, postings, limit);
   }
