@@ -8,6 +8,7 @@ import { MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
 import type { FeedReason } from '../lib/feeds/feed-reason';
+import { problemOf, type EngineWarning, type Problem } from '../lib/i18n/problem-messages';
 
 /**
  * The one protocol between crossread's parts. The background alone opens the
@@ -32,10 +33,11 @@ export interface PagePayload {
   siteName?: string | null;
 }
 
-/** A failed request: what went wrong, in words for the reader. */
+/** A failed request: what went wrong, in English, and where crossread knows it, as a kind plus values for the reader's language (failureText). */
 export interface Failure {
   ok: false;
   error: string;
+  problem?: Problem;
   /** The request was a write stopped by `crossread:cancel`; nothing of it was kept. */
   cancelled?: boolean;
 }
@@ -43,8 +45,8 @@ export interface Failure {
 /** Every reply of the background: `ok` with the request's fields, or a Failure. */
 export type Result<T extends object = Record<never, never>> = ({ ok: true } & T) | Failure;
 
-/** `warnings`: the engine's, as it wrote them (why a page was not annotated, or cannot be told apart). */
-export type AnnotateResponse = Result<{ notes: PageNotes; warnings: string[] }>;
+/** `warnings`: the engine's, as kinds plus values (why a page was not annotated, or cannot be told apart), told in the reader's language by the popup. */
+export type AnnotateResponse = Result<{ notes: PageNotes; warnings: EngineWarning[] }>;
 /** A refused add names the stored article whose text the page repeats, so the popup can say so in the reader's language. */
 export type AddArticleResponse = Result<{ id: string }> | (Failure & { duplicate: { id: string; title: string; outlet: string } });
 export type ExtractResponse = Result<{ page: PagePayload }>;
@@ -63,8 +65,8 @@ export interface TabState {
    * here (`missingByMany` of them made by two or more outlets).
    */
   counts: { agree: number; adds: number; omits: number; missing: number; missingByMany?: number } | null;
-  /** The engine's warnings on the page, as the annotate reply carried them (English, the engine's words). */
-  warnings: string[];
+  /** The engine's warnings on the page, as the annotate reply carried them. */
+  warnings: EngineWarning[];
 }
 
 /** An article as the corpus list shows it: everything but its text (and what is recorded about the text). */
@@ -415,7 +417,12 @@ const has = <T extends object>(table: T, key: string | null): key is keyof T & s
 // ---------------------------------------------------------------------------
 // Sending
 
-const fail = (error: unknown): Failure => ({ ok: false, error: error instanceof Error ? error.message : String(error) });
+/** A Failure for an error: its message, with its problem where it carries one (an Error from any layer may). */
+const fail = (error: unknown, problem: Problem | null = problemOf(error)): Failure => ({
+  ok: false,
+  error: error instanceof Error ? error.message : String(error),
+  ...(problem ? { problem } : {}),
+});
 
 /**
  * Asks the background. Never rejects: a background that cannot be reached
@@ -425,7 +432,7 @@ export async function ask<K extends BackgroundRequestName>(name: K, payload: Pay
   const message = { ...payload, type: name };
   try {
     const reply = (await browser.runtime.sendMessage(message)) as Reply<K> | undefined;
-    return reply ?? (fail(`crossread's background did not answer ${name}.`) as Reply<K>);
+    return reply ?? (fail(`crossread's background did not answer ${name}.`, { kind: 'no-answer' }) as Reply<K>);
   } catch (error) {
     return fail(error) as Reply<K>;
   }
@@ -481,10 +488,10 @@ export function dispatch(message: unknown, sender: Sender, handlers: Partial<Bac
   if (!handler) return undefined;
   const spec = backgroundChecks[name];
   if (spec.from === 'extension-pages' && !(sender.url ?? '').startsWith(extensionOrigin)) {
-    return Promise.resolve(fail(`${name} is answered for crossread's own pages only.`));
+    return Promise.resolve(fail(`${name} is answered for crossread's own pages only.`, { kind: 'own-pages-only' }));
   }
   const problem = spec.payload(message, name);
-  if (problem) return Promise.resolve(fail(`Invalid request: ${problem}.`));
+  if (problem) return Promise.resolve(fail(`Invalid request: ${problem}.`, { kind: 'invalid-request', detail: problem }));
   try {
     return handler(message as Message<typeof name>, sender).catch(fail);
   } catch (error) {
@@ -504,7 +511,7 @@ export function serveBackground(handlers: BackgroundHandlers): () => void {
  * Registers a content script's handlers of the popup's requests, and of
  * events sent to its tab. Returns a function that stops listening.
  */
-export function serveTab(handlers: { [K in TabRequestName]: () => Reply<K> }, events: EventHandlers = {}): () => void {
+export function serveTab(handlers: { [K in TabRequestName]: () => Reply<K> | Promise<Reply<K>> }, events: EventHandlers = {}): () => void {
   const listener = (message: unknown): Promise<unknown> | undefined => {
     const name = typeOf(message);
     if (has(tabChecks, name)) {

@@ -11,6 +11,7 @@ import { annotate, docName } from '../lib/match/annotate';
 import type { EngineAnnotation } from '../lib/match/types';
 import { CliError, loadFolder, loadSeeds, readTextFile } from './lib/articles';
 import { parseArgs, runCli } from './lib/cli';
+import { problemMessages } from '../lib/i18n/problem-messages';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,7 +45,10 @@ export function runAnnotate(pagePath: string, corpusDirs: string[]): AnnotateRun
     }
   }
   const annotation = annotate({ text: loaded.text, title: loaded.title, url: loaded.url, date: loaded.date }, corpus);
-  for (const w of annotation.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
+  for (const w of annotation.warnings ?? []) {
+    const text = problemMessages('en').warning(w);
+    if (!warnings.includes(text)) warnings.push(text);
+  }
   const json: Record<string, unknown> = {
     page: pagePath,
     ...(loaded.html ? { text: loaded.text } : {}),

@@ -1,5 +1,6 @@
 import type { TabState } from '../../platform/protocol';
 import type { UiMessages } from '../../lib/i18n/ui-messages';
+import type { EngineWarning } from '../../lib/i18n/problem-messages';
 
 export interface TabStatusProps {
   state: TabState | null;
@@ -11,7 +12,7 @@ export interface TabStatusProps {
 /**
  * What the current tab shows, and why: the outlets compared and the counts, or
  * the reason for no notes. The counts are of sentences and points (the notes
- * count outlets), and say so. Below, the engine's warnings on the page, word for word.
+ * count outlets), and say so. Below, the engine's warnings on the page, in the reader's language.
  */
 export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
   if (offHere) return <p class="status">{t.offHere(offHere)}</p>;
@@ -20,7 +21,7 @@ export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
     return (
       <>
         <p class="status">{t.reasons[state.status]}</p>
-        <Warnings warnings={state.warnings} />
+        <Warnings t={t} warnings={state.warnings} />
       </>
     );
   const counts = state.counts;
@@ -37,18 +38,18 @@ export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
           </ul>
         )}
       </div>
-      <Warnings warnings={state.warnings} />
+      <Warnings t={t} warnings={state.warnings} />
     </>
   );
 }
 
-/** The engine's warnings on the page, in its own words (English), as it wrote them. */
-function Warnings({ warnings }: { warnings: readonly string[] | undefined }) {
+/** The engine's warnings on the page, as kinds the reader's table words. */
+function Warnings({ t, warnings }: { t: UiMessages; warnings: readonly EngineWarning[] | undefined }) {
   if (!warnings?.length) return null;
   return (
-    <ul class="warnings" lang="en">
+    <ul class="warnings">
       {warnings.map((w, i) => (
-        <li key={i}>{w}</li>
+        <li key={i}>{t.problems.warning(w)}</li>
       ))}
     </ul>
   );

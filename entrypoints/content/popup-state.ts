@@ -2,9 +2,10 @@ import { isSupportedLanguage } from '../../lib/text/language-tag';
 import type { PageNotes } from '../../lib/notes/page-notes';
 import { tell, type TabState, type TabStatus } from '../../platform/protocol';
 import type { PageSummary } from './page-summary';
+import type { EngineWarning } from '../../lib/i18n/problem-messages';
 
 /** What the tab shows and why, as the popup reads it. */
-export function tabState(status: TabStatus, reading: { notes?: PageNotes; summary?: PageSummary; warnings?: string[] } = {}): TabState {
+export function tabState(status: TabStatus, reading: { notes?: PageNotes; summary?: PageSummary; warnings?: EngineWarning[] } = {}): TabState {
   const { notes, summary, warnings = [] } = reading;
   return {
     status,
@@ -18,7 +19,7 @@ export function tabState(status: TabStatus, reading: { notes?: PageNotes; summar
           missingByMany: summary.missing.many,
         }
       : null,
-    // The engine's own words, passed on untouched.
+    // The engine's warnings as kinds: the popup words them in the reader's language.
     warnings,
   };
 }

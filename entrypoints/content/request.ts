@@ -1,10 +1,11 @@
 import type { PageNotes } from '../../lib/notes/page-notes';
 import { ask, type PagePayload } from '../../platform/protocol';
+import type { EngineWarning } from '../../lib/i18n/problem-messages';
 
-/** The background's answer for a page: its notes, and the engine's warnings as the engine wrote them. */
+/** The background's answer for a page: its notes, and the engine's warnings (kinds, worded by the popup). */
 export interface NotesReply {
   notes: PageNotes;
-  warnings: string[];
+  warnings: EngineWarning[];
 }
 
 /** Asks the background for a page's notes; null when it cannot answer (restarting after an update): no notes this time. */

@@ -10,8 +10,15 @@ export interface Header {
   /** Offset of the first body line (after the header and the blank lines that follow it); 0 without a header. */
   bodyStart: number;
   /** Problems found on the way; parsing never throws. */
-  warnings: string[];
+  warnings: HeaderWarning[];
 }
+
+/** A header problem as a kind plus values: lib/i18n/problem-messages.ts words it in the reader's language (and the command line's English). */
+export type HeaderWarning =
+  | { kind: 'header-bad-lines'; count: number; first: string }
+  | { kind: 'header-no-blank' }
+  | { kind: 'header-repeated'; key: string; line: number }
+  | { kind: 'header-bad-date'; date: string };
 
 const HEADER_LINE = /^([a-z][a-z0-9_-]*):\s?(.*)$/;
 
@@ -46,7 +53,7 @@ const isBlank = (s: string) => s.trim() === '';
  * looks like a header but has malformed lines adds a warning.
  */
 export function parseHeader(text: string): Header {
-  const warnings: string[] = [];
+  const warnings: HeaderWarning[] = [];
   const none = (): Header => ({ meta: {}, bodyStart: 0, warnings });
   if (typeof text !== 'string' || text.length === 0) return none();
 
@@ -68,13 +75,11 @@ export function parseHeader(text: string): Header {
   const bad = block.filter((_, i) => parsed[i] === null);
   if (bad.length > 0) {
     const shown = bad[0].text.length > 60 ? `${bad[0].text.slice(0, 60)}…` : bad[0].text;
-    warnings.push(
-      `header ignored: ${bad.length} line(s) before the first blank line are not "key: value" (first: "${shown}")`,
-    );
+    warnings.push({ kind: 'header-bad-lines', count: bad.length, first: shown });
     return none();
   }
   if (blankAfter === null) {
-    warnings.push('header ignored: "key: value" lines are not followed by a blank line');
+    warnings.push({ kind: 'header-no-blank' });
     return none();
   }
 
@@ -82,14 +87,14 @@ export function parseHeader(text: string): Header {
   parsed.forEach((m, i) => {
     const key = m![1];
     const value = m![2].trim();
-    if (key in meta) warnings.push(`header key "${key}" repeated on line ${i + 1}; the first value is kept`);
+    if (key in meta) warnings.push({ kind: 'header-repeated', key, line: i + 1 });
     else meta[key] = value;
   });
 
   if (meta.date) {
     const iso = normaliseDate(meta.date);
     if (iso) meta.date = iso;
-    else warnings.push(`header date "${meta.date}" is not a recognised date (YYYY-MM-DD, DD.MM.YYYY or ISO timestamp); kept as written`);
+    else warnings.push({ kind: 'header-bad-date', date: meta.date });
   }
 
   // The body starts at the first non-blank line, so leading blank lines never count as text.

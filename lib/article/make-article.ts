@@ -5,7 +5,7 @@
  */
 import type { Article, ArticleSource } from './article';
 import { findNonReporting, reportingRanges } from './clean';
-import { normaliseDate, parseHeader } from './header';
+import { normaliseDate, parseHeader, type HeaderWarning } from './header';
 import { languageOf } from '../text/language';
 
 export interface ArticleInput {
@@ -73,22 +73,48 @@ export function makeArticle(input: ArticleInput): Article {
   return readArticle(input).article;
 }
 
+/**
+ * Why a text cannot become an article: the message in English, and the
+ * problem as a kind plus values, which the reader's page words in its
+ * language (lib/i18n/problem-messages.ts, whose English this repeats).
+ */
+export class ArticleError extends Error {
+  constructor(
+    message: string,
+    readonly problem:
+      | { kind: 'article-no-id' }
+      | { kind: 'article-not-text'; id: string }
+      | { kind: 'article-too-long'; id: string; length: number; limit: number }
+      | { kind: 'article-empty'; id: string; headerOnly: boolean },
+  ) {
+    super(message);
+    this.name = 'ArticleError';
+  }
+}
+
 /** makeArticle, plus what was odd about the header (ignored malformed lines, an unreadable date) for the caller to show. */
-export function readArticle(input: ArticleInput): { article: Article; warnings: string[] } {
+export function readArticle(input: ArticleInput): { article: Article; warnings: HeaderWarning[] } {
   const { id, raw } = input;
-  if (typeof id !== 'string' || id.trim() === '') throw new Error('Cannot add article: it has no id');
-  if (typeof raw !== 'string') throw new Error(`Cannot add article ${id}: its text is not a string`);
+  if (typeof id !== 'string' || id.trim() === '') throw new ArticleError('Cannot add article: it has no id', { kind: 'article-no-id' });
+  if (typeof raw !== 'string') throw new ArticleError(`Cannot add article ${id}: its text is not a string`, { kind: 'article-not-text', id });
 
   const header = parseHeader(raw);
   const { meta, bodyStart } = header;
   const bodyLength = raw.length - bodyStart;
   if (bodyLength > MAX_BODY_CHARS) {
-    throw new Error(
+    throw new ArticleError(
       `Cannot add article ${id}: its text is too long (${bodyLength.toLocaleString('en')} characters; the limit is ${MAX_BODY_CHARS.toLocaleString('en')})`,
+      { kind: 'article-too-long', id, length: bodyLength, limit: MAX_BODY_CHARS },
     );
   }
   const body = raw.slice(bodyStart);
-  if (body.trim() === '') throw new Error(`Cannot add article ${id}: its text is empty${bodyStart > 0 ? ' (only header lines)' : ''}`);
+  if (body.trim() === '') {
+    throw new ArticleError(`Cannot add article ${id}: its text is empty${bodyStart > 0 ? ' (only header lines)' : ''}`, {
+      kind: 'article-empty',
+      id,
+      headerOnly: bodyStart > 0,
+    });
+  }
 
   const language = languageOf(body, input.language, meta.lang, meta.language);
 

@@ -3,6 +3,7 @@
  * wording is testable without a browser.
  */
 import type { Locale } from './messages';
+import { problemMessages, type ProblemMessages } from './problem-messages';
 
 export interface OptionsMessages {
   heading: string;
@@ -68,6 +69,8 @@ export interface OptionsMessages {
   nextNote: string;
   previousNote: string;
   badShortcut: string;
+  /** What went wrong, and the engine's warnings, in this language (lib/i18n/problem-messages.ts). */
+  problems: ProblemMessages;
 }
 
 const en: OptionsMessages = {
@@ -129,6 +132,7 @@ const en: OptionsMessages = {
   nextNote: 'Next note',
   previousNote: 'Previous note',
   badShortcut: 'Write a shortcut as modifier keys and a key, e.g. Alt+Shift+N.',
+  problems: problemMessages('en'),
 };
 
 const de: OptionsMessages = {
@@ -191,6 +195,7 @@ const de: OptionsMessages = {
   nextNote: 'Nächste Notiz',
   previousNote: 'Vorige Notiz',
   badShortcut: 'Schreiben Sie ein Kürzel als Zusatztasten und eine Taste, z. B. Alt+Shift+N.',
+  problems: problemMessages('de'),
 };
 
 export function optionsMessages(locale: Locale): OptionsMessages {

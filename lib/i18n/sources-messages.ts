@@ -7,6 +7,7 @@
  */
 import type { Locale } from './messages';
 import { PRIVACY_PROMISE } from './privacy';
+import { problemMessages, type ProblemMessages } from './problem-messages';
 
 export interface SourcesMessages {
   heading: string;
@@ -78,6 +79,8 @@ export interface SourcesMessages {
   opmlUnreadable(file: string, problem: string): string;
   importNotGranted: string;
   imported(added: number, skipped: number): string;
+  /** What went wrong, and the engine's warnings, in this language (lib/i18n/problem-messages.ts). */
+  problems: ProblemMessages;
 }
 
 export interface FeedReasonWords {
@@ -243,6 +246,7 @@ const en: SourcesMessages = {
   heading: 'Sources',
   feedCount: (n) => `${n} ${n === 1 ? 'feed' : 'feeds'}`,
   privacy: PRIVACY_PROMISE.en,
+  problems: problemMessages('en'),
   schedule: (m) => `Followed feeds are fetched every ${m} minutes, without cookies or referrer; each site is asked for only when you follow one of its feeds.`,
   feedAddress: 'Feed address',
   follow: 'Follow',
@@ -313,6 +317,7 @@ const de: SourcesMessages = {
   heading: 'Quellen',
   feedCount: (n) => `${n} ${n === 1 ? 'Feed' : 'Feeds'}`,
   privacy: PRIVACY_PROMISE.de,
+  problems: problemMessages('de'),
   schedule: (m) =>
     `Gefolgte Feeds werden alle ${m} Minuten abgerufen, ohne Cookies und ohne Referrer; um eine Website wird erst gebeten, wenn Sie einem ihrer Feeds folgen.`,
   feedAddress: 'Feed-Adresse',

@@ -4,6 +4,7 @@
  */
 import type { Locale } from './messages';
 import { PRIVACY_PROMISE } from './privacy';
+import { problemMessages, type ProblemMessages } from './problem-messages';
 
 export interface UiMessages {
   showEverywhere: string;
@@ -31,6 +32,8 @@ export interface UiMessages {
   cannotRead: string;
   /** The privacy promise, word for word (lib/i18n/privacy.ts). */
   privacy: string;
+  /** What went wrong, and the engine's warnings, in this language (lib/i18n/problem-messages.ts). */
+  problems: ProblemMessages;
   manageCorpus: string;
   followSection: string;
   /** "Follow ‹site›", with the feed's title where the page announces several. */
@@ -74,6 +77,7 @@ const en: UiMessages = {
   added: (outlet) => `Added to your corpus as “${outlet}”.`,
   cannotRead: 'This page cannot be read: reload it and try again.',
   privacy: PRIVACY_PROMISE.en,
+  problems: problemMessages('en'),
   manageCorpus: 'Manage corpus',
   followSection: 'Follow this site',
   followSite: (site, title) => `Follow ${site}${title ? ` (${title})` : ''}`,
@@ -116,6 +120,7 @@ const de: UiMessages = {
   added: (outlet) => `Als „${outlet}“ zu Ihrem Korpus hinzugefügt.`,
   cannotRead: 'Diese Seite kann nicht gelesen werden: Laden Sie sie neu und versuchen Sie es noch einmal.',
   privacy: PRIVACY_PROMISE.de,
+  problems: problemMessages('de'),
   manageCorpus: 'Korpus verwalten',
   followSection: 'Dieser Website folgen',
   followSite: (site, title) => `${site} folgen${title ? ` (${title})` : ''}`,

@@ -6,7 +6,7 @@ import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThreshold
 import { clusterStories } from './story-clusters';
 import { glanceFirstLook, glanceIsDuplicate, glanceOf, glanceQuickShare, pageGlanceOf, type ArticleGlance, type ArticleHead } from './glance';
 import { DEFAULT_STORY_THRESHOLDS, eventTime, judgeCompared, judgeStory, quickJudgement, timesApart, type StoryJudgement, type StoryThresholds } from './story';
-import type { AnnotatedSentence, SentenceConflict, EngineAnnotation, OutletRef, Page, SentenceRelation } from './types';
+import type { AnnotatedSentence, SentenceConflict, EngineAnnotation, EngineWarning, OutletRef, Page, SentenceRelation } from './types';
 
 /** Confidences in the annotate JSON: three decimals say all a calibration can. */
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -32,6 +32,13 @@ export interface AnnotateOptions {
   pageTokens?: PageTokens;
   /** Called once the page itself is analysed, before any candidate is looked at (for timing the two apart). */
   onPageAnalysed?: () => void;
+  /**
+   * The page's analysis where the caller has made it already:
+   * `analysePage(page, { attribution: !storyOnly, tokens: pageTokens })`, so
+   * the output is the same. The background makes it while its reads of the
+   * index are in flight (the browser answers them meanwhile).
+   */
+  pageAnalysis?: PageAnalysis;
 }
 
 /** A page's text tokenized as a whole (`tokenize(text, language)`), handed on so it is tokenized once. */
@@ -46,7 +53,7 @@ export interface PageAnalysis {
   features: ArticleFeatures;
   bodyStart: number;
   language: string;
-  warnings: string[];
+  warnings: EngineWarning[];
 }
 
 export function docName(article: Pick<ArticleHead, 'file' | 'id'>): string {
@@ -60,14 +67,19 @@ export function pageOfArticle(article: Article): Page {
 
 /** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
 export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: PageTokens } = {}): PageAnalysis {
+  const T: Record<string, number> = ((globalThis as any).__h4t ??= {});
+  let t0 = performance.now();
+  const tick = (k: string) => { const t = performance.now(); T[k] = (T[k] ?? 0) + t - t0; t0 = t; };
   const text = typeof page.text === 'string' ? page.text : '';
   const header = parseHeader(text);
-  const warnings = [...header.warnings];
+  const warnings: EngineWarning[] = [...header.warnings];
   const body = text.slice(header.bodyStart);
   const language = languageOf(body, page.language, header.meta.lang, header.meta.language);
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
+  tick('header+lang');
   const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];
+  tick('nonReporting');
   // The caller's tokens serve when they are of the body as the engine reads it: the whole text (no header) in the page's language.
   const given = opts.tokens;
   const tokens = given && header.bodyStart === 0 && given.text === text && given.language === language ? given.tokens : undefined;
@@ -191,7 +203,7 @@ function widenToStories(
     }
 }
 
-function emptyAnnotation(warnings: string[]): EngineAnnotation {
+function emptyAnnotation(warnings: EngineWarning[]): EngineAnnotation {
   return { story: { match: 'none', score: 0 }, outlets: [], sentences: [], missing: [], conflicts: [], warnings };
 }
 
@@ -247,10 +259,10 @@ export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = 
  */
 export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[], opts: AnnotateOptions = {}): Generator<Wanted, EngineAnnotation, Supplied> {
   const text = typeof page.text === 'string' ? page.text : '';
-  if (text.trim() === '') return emptyAnnotation(['The page is empty.']);
-  if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([`The page is longer than ${MAX_PAGE_CHARS} characters; not annotated.`]);
+  if (text.trim() === '') return emptyAnnotation([{ kind: 'empty-page' }]);
+  if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([{ kind: 'page-too-long', limit: MAX_PAGE_CHARS }]);
   // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
-  const analysis = analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
+  const analysis = opts.pageAnalysis ?? analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
   opts.onPageAnalysed?.();
 
   const storyTh = { ...DEFAULT_STORY_THRESHOLDS, ...opts.story };
@@ -258,12 +270,12 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   const { features: pf, language } = analysis;
   const warnings = [...analysis.warnings];
   if (!isSupportedLanguage(language)) {
-    warnings.push(`The page's language (${language}) is not supported; only German and English pages are annotated.`);
+    warnings.push({ kind: 'unsupported-language', language });
     return emptyAnnotation(warnings);
   }
   const contentCount = pf.sentences.filter((s) => s.content).length;
   if (contentCount === 0) {
-    warnings.push('The page has no sentences with content.');
+    warnings.push({ kind: 'no-sentences' });
     return emptyAnnotation(warnings);
   }
 
@@ -297,7 +309,9 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return r.features;
   };
 
+  const T0 = performance.now();
   const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance))) : null;
+  { const T: Record<string, number> = ((globalThis as any).__h4t ??= {}); T['compare'] = (T['compare'] ?? 0) + performance.now() - T0; }
   const judged: Judged[] = [];
   let next = 0;
   const itself = new Set<ArticleGlance>();
@@ -325,7 +339,7 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   const match = sameJudged.length > 0 ? 'same' : judged.length > 0 ? 'related' : 'none';
   // A story is recognised by the points two reports share; a page this short cannot share enough.
   if (match !== 'same' && contentCount < storyTh.samePoints)
-    warnings.push(`The page has only ${contentCount} sentence${contentCount === 1 ? '' : 's'} with content: too few to tell which story it reports.`);
+    warnings.push({ kind: 'few-sentences', count: contentCount });
   const score = judged.length ? judged[0].judgement.score : 0;
   if (sameJudged.length === 0 || opts.storyOnly) return { story: { match, score }, outlets, sentences: [], missing: [], conflicts: [], warnings, storyReasons: reasons };
 
@@ -339,8 +353,12 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
 
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
+  const T: Record<string, number> = ((globalThis as any).__h4t ??= {});
+  let t0 = performance.now();
   const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);
+  T['align'] = (T['align'] ?? 0) + performance.now() - t0; t0 = performance.now();
   const rel = relate(al, relTh, { outletTexts: same.map((j) => j.article.raw) });
+  T['relate'] = (T['relate'] ?? 0) + performance.now() - t0; t0 = performance.now();
   const docs = same.map((j) => docName(j.article));
   rel.short.forEach((short, o) => {
     if (!short) return;

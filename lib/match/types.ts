@@ -1,4 +1,5 @@
 import type { Annotation, StoryMatch } from './annotation';
+import type { HeaderWarning } from '../article/header';
 
 export type {
   Annotation,
@@ -32,12 +33,21 @@ export interface SentenceConflict {
   detail: string;
 }
 
+/** What the engine noticed about a page, as a kind plus values: lib/i18n/problem-messages.ts words it (for the popup and the command line). */
+export type EngineWarning =
+  | HeaderWarning
+  | { kind: 'empty-page' }
+  | { kind: 'page-too-long'; limit: number }
+  | { kind: 'unsupported-language'; language: string }
+  | { kind: 'no-sentences' }
+  | { kind: 'few-sentences'; count: number };
+
 /** What the engine returns: the annotate JSON plus the story score and conflicts. */
 export interface EngineAnnotation extends Annotation {
   story: { match: StoryMatch; score?: number };
   conflicts: SentenceConflict[];
   /** Why the page was not annotated, when it was not (empty page, unsupported language, …). */
-  warnings?: string[];
+  warnings?: EngineWarning[];
   /** Why each outlet was judged the same story or related: the signals that decided (for the command line; not in the annotate JSON). */
   storyReasons?: Record<string, string>;
 }

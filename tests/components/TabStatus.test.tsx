@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { TabStatus } from '../../components/popup/TabStatus';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import { useDom } from './dom';
+import type { EngineWarning } from '../../lib/i18n/problem-messages';
 
 const { mount } = useDom();
 const state = {
   status: 'notes' as const,
   outlets: ['Outlet B', 'Outlet C', 'Outlet D', 'Outlet E'],
   counts: { agree: 18, adds: 51, omits: 3, missing: 46, missingByMany: 6 },
-  warnings: [] as string[],
+  warnings: [] as EngineWarning[],
 };
 
 describe('the popup’s tab status', () => {
@@ -30,16 +31,21 @@ describe('the popup’s tab status', () => {
     ]);
   });
 
-  it('shows the engine’s warnings word for word, below the reason or the counts', () => {
-    const language = "The page's language (fr) is not supported; only German and English pages are annotated.";
+  it('shows the engine’s warnings in the reader’s language, below the reason or the counts', () => {
+    const language: EngineWarning = { kind: 'unsupported-language', language: 'fr' };
     const root = mount(<TabStatus t={uiMessages('en')} state={{ status: 'other-language', outlets: [], counts: null, warnings: [language] }} />);
     expect(root.querySelector('p.status')!.textContent).toBe(uiMessages('en').reasons['other-language']);
-    expect([...root.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([language]);
-    expect(root.querySelector('.warnings')!.getAttribute('lang')).toBe('en');
-    const short = 'The page has only 2 sentences with content: too few to tell which story it reports.';
-    const withNotes = mount(<TabStatus t={uiMessages('de')} state={{ ...state, warnings: [short, '<b>not markup</b>'] }} />);
+    expect([...root.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([
+      "The page's language (fr) is not supported; only German and English pages are annotated.",
+    ]);
+    const short: EngineWarning = { kind: 'few-sentences', count: 2 };
+    const header: EngineWarning = { kind: 'header-bad-date', date: '<b>not markup</b>' };
+    const withNotes = mount(<TabStatus t={uiMessages('de')} state={{ ...state, warnings: [short, header] }} />);
     expect(withNotes.querySelectorAll('.counts li')).toHaveLength(4);
-    expect([...withNotes.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([short, '<b>not markup</b>']);
+    expect([...withNotes.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([
+      'Die Seite hat nur 2 Sätze mit Inhalt: zu wenige, um zu erkennen, über welches Ereignis sie berichtet.',
+      'Kopfdatum „<b>not markup</b>“ ist kein bekanntes Datum (JJJJ-MM-TT, TT.MM.JJJJ oder ISO-Zeitstempel); so übernommen, wie es steht',
+    ]);
     expect(withNotes.querySelector('.warnings b')).toBeNull();
     expect(mount(<TabStatus t={uiMessages('en')} state={state} />).querySelector('.warnings')).toBeNull();
   });

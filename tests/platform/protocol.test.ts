@@ -51,7 +51,7 @@ describe('payload checks', () => {
 
 describe('dispatch', () => {
   const handlers: Partial<BackgroundHandlers> = {
-    'crossread:annotate': async (m) => ({ ok: true, notes: { seen: m.page.url } as never, warnings: ['The page is empty.'] }),
+    'crossread:annotate': async (m) => ({ ok: true, notes: { seen: m.page.url } as never, warnings: [{ kind: 'empty-page' }] }),
     'crossread:delete-article': async ({ id }) => {
       if (id === 'boom') throw new Error('The disk is on fire.');
       return { ok: true, article: stored() };
@@ -59,7 +59,7 @@ describe('dispatch', () => {
   };
 
   it('answers a checked request with its handler', async () => {
-    expect(await dispatch({ type: 'crossread:annotate', page }, webPage, handlers, origin)).toEqual({ ok: true, notes: { seen: page.url }, warnings: ['The page is empty.'] });
+    expect(await dispatch({ type: 'crossread:annotate', page }, webPage, handlers, origin)).toEqual({ ok: true, notes: { seen: page.url }, warnings: [{ kind: 'empty-page' }] });
     expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, optionsPage, handlers, origin)).toMatchObject({ ok: true });
   });
 
@@ -75,12 +75,13 @@ describe('dispatch', () => {
     expect(await dispatch({ type: 'crossread:annotate', page: { url: 'x' } }, webPage, handlers, origin)).toEqual({
       ok: false,
       error: 'Invalid request: crossread:annotate.page.text is not a string.',
+      problem: { kind: 'invalid-request', detail: 'crossread:annotate.page.text is not a string' },
     });
   });
 
   it('answers corpus requests for extension pages only, never for a web page', async () => {
     const reply = await dispatch({ type: 'crossread:delete-article', id: 'a1' }, webPage, handlers, origin);
-    expect(reply).toEqual({ ok: false, error: 'crossread:delete-article is answered for crossread\'s own pages only.' });
+    expect(reply).toEqual({ ok: false, error: 'crossread:delete-article is answered for crossread\'s own pages only.', problem: { kind: 'own-pages-only' } });
     expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, { url: 'chrome-extension://other/options.html' }, handlers, origin)).toMatchObject({ ok: false });
     expect(await dispatch({ type: 'crossread:delete-article', id: 'a1' }, {}, handlers, origin)).toMatchObject({ ok: false });
   });

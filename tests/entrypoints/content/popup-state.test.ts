@@ -18,7 +18,7 @@ describe('the page summary', () => {
 
 describe('the tab state for the popup', () => {
   it('carries the counts of the summary and the engine’s warnings untouched', () => {
-    const warnings = ['The page has only 2 sentences with content: too few to tell which story it reports.'];
+    const warnings = [{ kind: 'few-sentences' as const, count: 2 }];
     expect(tabState('notes', { notes, summary: summarise(notes), warnings })).toEqual({
       status: 'notes',
       outlets: ['B', 'C'],

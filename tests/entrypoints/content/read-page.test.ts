@@ -29,11 +29,11 @@ function reading(doc: Document, answer: (page: PagePayload, storyOnly: boolean) 
   return { run, asked, states, mounts };
 }
 
-const none = (language: string, warnings: string[]): NotesReply => ({ notes: { story: 'none', language, outlets: [], sentences: [], missing: [] }, warnings });
+const none = (language: string, warnings: NotesReply['warnings']): NotesReply => ({ notes: { story: 'none', language, outlets: [], sentences: [], missing: [] }, warnings });
 
 describe('reading a page', () => {
   it('stops after the first look when the corpus has no story of the page, passing the engine’s warnings on', async () => {
-    const warnings = ["The page's language (fr) is not supported; only German and English pages are annotated."];
+    const warnings: NotesReply['warnings'] = [{ kind: 'unsupported-language', language: 'fr' }];
     const r = reading(articleDocument(), () => none('fr', warnings));
     expect(await r.run).toBeNull();
     expect(r.asked.map((a) => a.storyOnly)).toEqual([true]);
@@ -50,7 +50,7 @@ describe('reading a page', () => {
   });
 
   it('extracts, annotates and mounts the notes of a page of a story; the popup gets the counts of the same summary', async () => {
-    const warnings = ['A warning the engine wrote.'];
+    const warnings: NotesReply['warnings'] = [{ kind: 'few-sentences', count: 3 }];
     const r = reading(articleDocument(), (page) => ({ notes: notesOn(page.text, paragraphs[2]), warnings }));
     const mounted = await r.run;
     expect(r.asked.map((a) => a.storyOnly)).toEqual([true, false]);

@@ -45,7 +45,7 @@ describe('parseHeader', () => {
   it('keeps an unparseable date as written and warns', () => {
     const h = parseHeader('date: last Tuesday\ntitle: x\n\nBody');
     expect(h.meta.date).toBe('last Tuesday');
-    expect(h.warnings.join(' ')).toMatch(/date/);
+    expect(h.warnings).toEqual([{ kind: 'header-bad-date', date: 'last Tuesday' }]);
     const month = parseHeader('date: 2025-05\n\nBody');
     expect(month.meta.date).toBe('2025-05');
     expect(month.warnings).toHaveLength(1);
@@ -68,13 +68,13 @@ describe('parseHeader', () => {
     expect(h.bodyStart).toBe(0);
     expect(h.meta).toEqual({});
     expect(h.warnings).toHaveLength(1);
-    expect(h.warnings[0]).toMatch(/not "key: value"/);
+    expect(h.warnings[0]).toEqual({ kind: 'header-bad-lines', count: 1, first: 'This is not a header line' });
   });
 
   it('rejects header lines with no blank line after them', () => {
     const h = parseHeader('url: https://example.org\ntitle: x');
     expect(h.bodyStart).toBe(0);
-    expect(h.warnings).toHaveLength(1);
+    expect(h.warnings).toEqual([{ kind: 'header-no-blank' }]);
   });
 
   it('returns no header for texts without one, including empty text', () => {

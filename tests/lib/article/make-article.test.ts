@@ -137,7 +137,7 @@ describe('makeArticle fields', () => {
     const { article, warnings } = readArticle({ id: 'x', raw: page('date: gestern\ntitle: T'), source: 'user' });
     expect(article.title).toBe('T');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/gestern/);
+    expect(warnings[0]).toEqual({ kind: 'header-bad-date', date: 'gestern' });
     expect(readArticle({ id: 'x', raw: GERMAN, source: 'user' }).warnings).toEqual([]);
   });
 
