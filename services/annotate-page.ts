@@ -1,6 +1,6 @@
 import type { Article } from '../lib/article/article';
 import type { CorpusStore } from './corpus-store';
-import { annotate, annotateInSteps, docName, type FullRecord } from '../lib/match/annotate';
+import { analysePage, annotate, annotateInSteps, docName, MAX_PAGE_CHARS, type FullRecord, type PageAnalysis } from '../lib/match/annotate';
 import type { ArticleGlance, ArticleHead } from '../lib/match/glance';
 import type { EngineAnnotation } from '../lib/match/types';
 import { toPageNotes, type PageNotes } from '../lib/notes/page-notes';
@@ -51,12 +51,51 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
   const tokens = tokenize(page.text, language);
   const terms = contentTermsOf(tokens, language);
   lap('terms');
+  const analysis = new PageAnalysisOnce(page, language, tokens, opts.storyOnly === true, lap);
   if (opts.storedFeatures !== false)
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      const done = await annotateByGlances(store, page, language, tokens, terms, opts.storyOnly === true, lap);
+      const done = await annotateByGlances(store, page, language, tokens, terms, opts.storyOnly === true, analysis, lap);
       if (done) return done;
     }
-  return annotateWhole(store, page, language, tokens, terms, opts, lap);
+  return annotateWhole(store, page, language, tokens, terms, opts, analysis, lap);
+}
+
+/**
+ * The engine's analysis of the page, made once however often the lookup
+ * starts again, and made while the store's first reads are in flight: it
+ * does not depend on the candidates, and the browser answers the reads
+ * meanwhile. None for a page the engine does not analyse (empty, too long).
+ */
+class PageAnalysisOnce {
+  private made: PageAnalysis | undefined;
+  private done = false;
+
+  constructor(
+    private readonly page: PagePayload,
+    private readonly language: string,
+    private readonly tokens: Token[],
+    private readonly storyOnly: boolean,
+    private readonly lap: (step: string) => void,
+  ) {}
+
+  /** Makes the analysis unless made already (`annotateInSteps` would make the same one). */
+  readonly make = (): void => {
+    if (this.done) return;
+    this.done = true;
+    const text = this.page.text;
+    if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_PAGE_CHARS) return;
+    this.made = analysePage(
+      { text, url: this.page.url, title: this.page.title, language: this.language, date: this.page.publishedTime },
+      { attribution: !this.storyOnly, tokens: { text, language: this.language, tokens: this.tokens } },
+    );
+    this.lap('page');
+  };
+
+  /** The analysis, made now if not yet. */
+  get(): PageAnalysis | undefined {
+    this.make();
+    return this.made;
+  }
 }
 
 /** The candidate stories' members, each once (in the first story that lists it), and the story each stands for. */
@@ -80,16 +119,17 @@ async function annotateByGlances(
   tokens: Token[],
   terms: string[],
   storyOnly: boolean,
+  analysis: PageAnalysisOnce,
   lap: (step: string) => void,
 ): Promise<AnnotatedPage | null> {
-  const found = await store.candidateGlances(terms, undefined, () => lap('index'));
+  const found = await store.candidateGlances(terms, undefined, () => lap('index'), analysis.make);
   const { candidates, storyOfId } = membersOnce(found.stories.map((story) => ({ id: story.id, members: story.glances })));
   lap('candidates');
   const steps = annotateInSteps({ text: page.text, url: page.url, title: page.title, language, date: page.publishedTime }, candidates, {
     storyOnly,
     storyOf: (article) => storyOfId.get(article.id) ?? null,
     pageTokens: { text: page.text, language, tokens },
-    onPageAnalysed: () => lap('page'),
+    pageAnalysis: analysis.get(),
   });
   const read: Article[] = [];
   let step = steps.next();
@@ -137,6 +177,7 @@ async function annotateWhole(
   tokens: Token[],
   terms: string[],
   opts: AnnotatePageOptions,
+  analysis: PageAnalysisOnce,
   lap: (step: string) => void,
 ): Promise<AnnotatedPage> {
   const stories = await store.candidateStories(terms);
@@ -147,7 +188,7 @@ async function annotateWhole(
     storyOnly: opts.storyOnly === true,
     storyOf: (article) => storyOfId.get(article.id) ?? null,
     pageTokens: { text: page.text, language, tokens },
-    onPageAnalysed: () => lap('page'),
+    pageAnalysis: analysis.get(),
   });
   lap('annotate');
   const byDoc = new Map(candidates.map((a) => [a.file ?? a.id, a]));

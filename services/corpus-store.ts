@@ -275,6 +275,23 @@ function termChunks(term: string): IDBKeyRange {
   return IDBKeyRange.bound([term, -Infinity], [term, Infinity]);
 }
 
+/**
+ * Work of a lookup's caller to run once while the lookup's first batch of
+ * requests after its meta reads is in flight: the browser answers them
+ * meanwhile, so the work costs the lookup no time up to their round trip.
+ */
+interface WhileWaiting {
+  run?: () => void;
+}
+
+/** Runs the caller's work now, if it has not run yet. */
+function runWhileWaiting(hook: WhileWaiting | undefined): void {
+  const run = hook?.run;
+  if (!run) return;
+  hook.run = undefined;
+  run();
+}
+
 export function prepare(article: Article): Prepared {
   return { article, terms: indexTerms(article), features: articleFeatures(article) };
 }
@@ -1343,17 +1360,23 @@ export class CorpusStore {
    * (`annotateInSteps`), a small part of the articles and their features.
    * `fullRecords` then reads those it asks for, in the same generation.
    * `onIndexed` is called once the stories' members are known (for timing).
+   * `whileWaiting` is run once while the first batch of the lookup's requests
+   * after its meta reads is in flight (the caller's analysis of its page),
+   * at the latest before this returns.
    */
-  async candidateGlances(pageTerms: readonly string[], limit = 50, onIndexed?: () => void): Promise<CandidateGlances> {
+  async candidateGlances(pageTerms: readonly string[], limit = 50, onIndexed?: () => void, whileWaiting?: () => void): Promise<CandidateGlances> {
     const tx = this.readTransaction();
+    const hook: WhileWaiting = { run: whileWaiting };
     if (pageTerms.length === 0 || limit <= 0) {
       const generation = generationOf(await tx.objectStore('meta').get('generation'));
+      runWhileWaiting(hook);
       return { generation, stories: [] };
     }
-    const { cache, size } = await this.lookupCache(tx, pageTerms);
-    const members = await this.candidateMembers(tx, cache, size, pageTerms, limit);
+    const { cache, size } = await this.lookupCache(tx, pageTerms, hook);
+    const members = await this.candidateMembers(tx, cache, size, pageTerms, limit, hook);
     onIndexed?.();
-    const { glances, stale } = await this.readGlances(tx, cache, [...members.values()].flat());
+    const { glances, stale } = await this.readGlances(tx, cache, [...members.values()].flat(), hook);
+    runWhileWaiting(hook);
     await tx.done;
     if (stale.length > 0) await this.saveFeatures(stale.map((s) => s.features), stale.map((s) => s.glance));
     const stories: StoryGlances[] = [];
@@ -1408,9 +1431,18 @@ export class CorpusStore {
   }
 
   /** The members of the stories of the index's hits for these page terms (see `candidateStories`), story id → member ids. */
-  private async candidateMembers(tx: ReadTx, cache: LookupCache, size: number, pageTerms: readonly string[], limit: number): Promise<Map<string, string[]>> {
-    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo);
-    const links = await Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
+  private async candidateMembers(
+    tx: ReadTx,
+    cache: LookupCache,
+    size: number,
+    pageTerms: readonly string[],
+    limit: number,
+    hook?: WhileWaiting,
+  ): Promise<Map<string, string[]>> {
+    const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo, hook);
+    const reading = Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
+    if (hits.length > 0) runWhileWaiting(hook);
+    const links = await reading;
     // A hit in no story (which the writes never leave) stands as a story of its own.
     const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
     const storyIds = [...new Set(storyOfHit)];
@@ -1433,10 +1465,13 @@ export class CorpusStore {
     tx: ReadTx,
     cache: LookupCache,
     ids: readonly string[],
+    hook?: WhileWaiting,
   ): Promise<{ glances: Map<string, ArticleGlance>; stale: Array<{ features: StoredFeatures; glance: ArticleGlance }> }> {
     const kept = (cache.glances ??= new Map());
     const toRead = [...new Set(ids)].filter((id) => !kept.has(id));
-    const read = await Promise.all(toRead.map((id) => tx.objectStore('glances').get(id)));
+    const reading = Promise.all(toRead.map((id) => tx.objectStore('glances').get(id)));
+    if (toRead.length > 0) runWhileWaiting(hook);
+    const read = await reading;
     const fresh = new Map<string, ArticleGlance>();
     const missing: string[] = [];
     toRead.forEach((id, i) => {
@@ -1539,7 +1574,7 @@ export class CorpusStore {
    * the generation is new; a larger one has those of the page terms not yet
    * known read, one request each, all issued at once.
    */
-  private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = []): Promise<{ cache: LookupCache; size: number }> {
+  private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = [], hook?: WhileWaiting): Promise<{ cache: LookupCache; size: number }> {
     const [stamp, kept] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('meta').get('articles')]);
     const generation = generationOf(stamp);
     let cache = this.cache?.generation === generation ? this.cache : null;
@@ -1547,7 +1582,9 @@ export class CorpusStore {
     const size = cache?.size ?? (typeof kept === 'number' ? kept : await tx.objectStore('articles').count());
     if (!cache) {
       if (size <= this.completeFrequenciesUpTo) {
-        const all = await tx.objectStore('df').getAll();
+        const reading = tx.objectStore('df').getAll();
+        runWhileWaiting(hook);
+        const all = await reading;
         cache = { generation, df: new Map(all.map((r) => [r.term, r.df])), dfComplete: true, size, loaded: new Map(), postings: null };
       } else cache = { generation, df: new Map(), dfComplete: false, size, loaded: new Map(), postings: null };
       this.cache = cache;
@@ -1556,7 +1593,9 @@ export class CorpusStore {
     if (!cache.dfComplete) {
       const known = cache.df;
       const missing = [...new Set(pageTerms)].filter((t) => !known.has(t));
-      const records = await Promise.all(missing.map((t) => tx.objectStore('df').get(t)));
+      const reading = Promise.all(missing.map((t) => tx.objectStore('df').get(t)));
+      if (missing.length > 0) runWhileWaiting(hook);
+      const records = await reading;
       // Bounded memory: past the limit, the terms of earlier pages are forgotten.
       if (known.size + missing.length > MAX_PARTIAL_FREQUENCIES) known.clear();
       missing.forEach((t, i) => known.set(t, records[i]?.df ?? 0));
@@ -1573,6 +1612,7 @@ export class CorpusStore {
     limit: number,
     maxTerms: number,
     maxKept: number,
+    hook?: WhileWaiting,
   ): Promise<string[]> {
     const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
     let postings = new Map<string, string[]>();
@@ -1584,7 +1624,9 @@ export class CorpusStore {
     if (query.length > 0 && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
       // A small corpus: one read of the whole index costs less than a request per query term, and is kept.
       if (!cache.postings) {
-        for (const c of await tx.objectStore('postings').getAll()) add(c.term, c.ids);
+        const reading = tx.objectStore('postings').getAll();
+        runWhileWaiting(hook);
+        for (const c of await reading) add(c.term, c.ids);
         cache.postings = postings;
       }
       postings = cache.postings;
@@ -1595,7 +1637,9 @@ export class CorpusStore {
         if (known !== undefined) postings.set(q.term, known);
       }
       const toRead = query.filter((q) => !postings.has(q.term));
-      const chunks = await Promise.all(toRead.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
+      const reading = Promise.all(toRead.map((q) => tx.objectStore('postings').getAll(termChunks(q.term))));
+      if (toRead.length > 0) runWhileWaiting(hook);
+      const chunks = await reading;
       toRead.forEach((q, i) => {
         for (const c of chunks[i]) add(q.term, c.ids);
         const ids = postings.get(q.term) ?? [];
