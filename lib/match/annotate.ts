@@ -67,9 +67,6 @@ export function pageOfArticle(article: Article): Page {
 
 /** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
 export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: PageTokens } = {}): PageAnalysis {
-  const T: Record<string, number> = ((globalThis as any).__h4t ??= {});
-  let t0 = performance.now();
-  const tick = (k: string) => { const t = performance.now(); T[k] = (T[k] ?? 0) + t - t0; t0 = t; };
   const text = typeof page.text === 'string' ? page.text : '';
   const header = parseHeader(text);
   const warnings: EngineWarning[] = [...header.warnings];
@@ -77,9 +74,7 @@ export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: 
   const language = languageOf(body, page.language, header.meta.lang, header.meta.language);
   const date = page.date ?? (header.meta.date || null);
   const url = page.url ?? (header.meta.url || null);
-  tick('header+lang');
   const nonReporting = isSupportedLanguage(language) ? findNonReporting(text, header.bodyStart, language) : [];
-  tick('nonReporting');
   // The caller's tokens serve when they are of the body as the engine reads it: the whole text (no header) in the page's language.
   const given = opts.tokens;
   const tokens = given && header.bodyStart === 0 && given.text === text && given.language === language ? given.tokens : undefined;
@@ -309,9 +304,7 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return r.features;
   };
 
-  const T0 = performance.now();
   const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance))) : null;
-  { const T: Record<string, number> = ((globalThis as any).__h4t ??= {}); T['compare'] = (T['compare'] ?? 0) + performance.now() - T0; }
   const judged: Judged[] = [];
   let next = 0;
   const itself = new Set<ArticleGlance>();
@@ -353,12 +346,8 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
 
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
-  const T: Record<string, number> = ((globalThis as any).__h4t ??= {});
-  let t0 = performance.now();
   const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);
-  T['align'] = (T['align'] ?? 0) + performance.now() - t0; t0 = performance.now();
   const rel = relate(al, relTh, { outletTexts: same.map((j) => j.article.raw) });
-  T['relate'] = (T['relate'] ?? 0) + performance.now() - t0; t0 = performance.now();
   const docs = same.map((j) => docName(j.article));
   rel.short.forEach((short, o) => {
     if (!short) return;
