@@ -126,6 +126,28 @@ export function bestMatches(al: Alignment, o: number, i: number, min: number): S
   return out.sort((a, b) => b.similarity - a.similarity || a.index - b.index);
 }
 
+/**
+ * The first of `bestMatches(al, o, i, min)` that `accept` takes (any, without
+ * it), or null: found in one pass, without the list and its sorting. Best
+ * first means the highest similarity, the lowest index among equals, so the
+ * first index to hold the highest accepted similarity wins. Relating asks
+ * this for most page sentences and outlets, several times each.
+ */
+export function bestMatch(al: Alignment, o: number, i: number, min: number, accept?: (k: number) => boolean): SentenceMatch | null {
+  const row = al.sims[o][i];
+  let best = -1;
+  let bestSim = 0;
+  for (let k = 0; k < row.length; k++) {
+    // (Read once: until the JIT optimises this, a read of a Float64Array allocates a number.)
+    const x = row[k];
+    if (!(x >= min) || (best >= 0 && !(x > bestSim))) continue;
+    if (accept !== undefined && !accept(k)) continue;
+    best = k;
+    bestSim = x;
+  }
+  return best < 0 ? null : { index: best, similarity: bestSim };
+}
+
 /** How much of outlet sentence k the page says anywhere: best single-sentence coverage. */
 export function pageCoverage(al: Alignment, o: number, k: number): number {
   const v = al.outletVectors[o][k];

@@ -304,6 +304,8 @@ export function sentenceTerms(text: string, language: string, offset = 0): { ter
   return termsOf(tokenize(text, language, offset), language);
 }
 
+const HAS_DIGIT = /\d/;
+
 /** A sentence that ends as a statement does: with closing punctuation (one pattern, not a literal made anew per sentence). */
 const TERMINAL_END = /[.!?:;…“”"»«)]\s*$/;
 
@@ -371,10 +373,13 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const quantities: QuantityFeature[] = extractQuantities(s.text, language)
       .filter((q) => comparable(q, s.text))
       .map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
-    const scores = extractScores(s.text);
-    for (let k = 0; k < scores.length; k++) quantities.push({ kind: 'score', value: scores[k].value, approx: false });
-    const minutes = extractMinutes(s.text);
-    for (let k = 0; k < minutes.length; k++) quantities.push({ kind: 'minute', value: minutes[k].value, approx: false });
+    // Scores and minutes of play are written in digits: a sentence without one is spared their patterns.
+    if (HAS_DIGIT.test(s.text)) {
+      const scores = extractScores(s.text);
+      for (let k = 0; k < scores.length; k++) quantities.push({ kind: 'score', value: scores[k].value, approx: false });
+      const minutes = extractMinutes(s.text);
+      for (let k = 0; k < minutes.length; k++) quantities.push({ kind: 'minute', value: minutes[k].value, approx: false });
+    }
     const terminal = TERMINAL_END.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];

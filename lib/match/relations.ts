@@ -1,4 +1,4 @@
-import { bestMatches, novelty, outletTermMask, pageCoverer, type Alignment } from './align';
+import { bestMatch, bestMatches, novelty, outletTermMask, pageCoverer, type Alignment } from './align';
 import { addsScore, agreeScore, calibrate, omitsScore, OVERLAY_THRESHOLDS, type AddsSignals, type AgreeSignals, type OmitsSignals } from './confidence';
 import type { QuantityFeature } from './features';
 import { sentenceTerms } from './features';
@@ -358,32 +358,30 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (matches.length === 0 && th.documentCoverage !== null && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
         if (v.total > 0 && coverageOf[o][i] >= th.documentCoverage) {
-          const best = bestMatches(al, o, i, 0.05);
-          if (best.length) {
-            matches.push(best[0]);
+          const best = bestMatch(al, o, i, 0.05);
+          if (best) {
+            matches.push(best);
             basis = 'coverage';
           }
         }
       }
       if (matches.length === 0 && th.moment !== null && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
-        const best = bestMatches(al, o, i, th.moment).find(
-          (m) => al.outletVectors[o][m.index] !== null && sameMoment(s.quantities, outlet.sentences[m.index].quantities),
-        );
+        const best = bestMatch(al, o, i, th.moment, (k) => al.outletVectors[o][k] !== null && sameMoment(s.quantities, outlet.sentences[k].quantities));
         if (best) {
           matches.push(best);
           basis = 'moment';
         }
       }
       if (matches.length === 0 && th.mutual !== null) {
-        const best = bestMatches(al, o, i, th.mutual);
-        if (best.length && owner[best[0].index] === i) {
-          matches.push(best[0]);
+        const best = bestMatch(al, o, i, th.mutual);
+        if (best && owner[best.index] === i) {
+          matches.push(best);
           basis = 'mutual';
         }
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
       if (matches.length === 0 && th.lead !== null && pageLead.has(i)) {
-        const best = bestMatches(al, o, i, th.lead).find((m) => outletLead[o].has(m.index));
+        const best = bestMatch(al, o, i, th.lead, (k) => outletLead[o].has(k));
         if (best) {
           matches.push(best);
           basis = 'lead';

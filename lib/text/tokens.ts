@@ -106,10 +106,18 @@ const NAME_GENITIVE_AFTER_CONSONANT = /[pj]s$/;
  */
 const NAME_GENITIVE_AFTER_NAME = /[^suieaw]s$/;
 
-const ALL_CAPS = /^[A-ZÄÖÜ]{2,6}$/;
+/** /^[A-ZÄÖÜ]{2,6}$/.test(s) by char codes: asked of every capitalised stopword ("Der", "Sie"), which the second letter decides. */
+function isAllCaps(s: string): boolean {
+  if (s.length < 2 || s.length > 6) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (!((c >= 65 && c <= 90) || c === 0xc4 || c === 0xd6 || c === 0xdc)) return false;
+  }
+  return true;
+}
 
 function allCaps(t: Token | undefined): boolean {
-  return t !== undefined && t.kind !== 'number' && ALL_CAPS.test(t.text);
+  return t !== undefined && t.kind !== 'number' && isAllCaps(t.text);
 }
 
 /**
@@ -319,7 +327,7 @@ export function contentTermsOf(tokens: readonly Token[], language: string): stri
       const surfaces = t.text.split(HYPHENS_ALL);
       for (let p = 0; p < parts.length; p++) {
         const part = parts[p];
-        if (part.length < 2 || (isStopword(part, lang) && !ALL_CAPS.test(surfaces[p] ?? ''))) continue;
+        if (part.length < 2 || (isStopword(part, lang) && !isAllCaps(surfaces[p] ?? ''))) continue;
         // The last part carries the genitive, so it gets the whole token's ending treatment.
         const partStem = p === parts.length - 1 && t.kind === 'name' ? wordStem(part.replace(POSSESSIVE, ''), lang) : stem(part, lang);
         out.push(partStem);

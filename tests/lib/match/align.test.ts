@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, alignCompared, bestMatches, compare, novelty, outletTermMask, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
+import { align, alignCompared, bestMatch, bestMatches, compare, novelty, outletTermMask, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
 import { analyse, articleFeatures } from '../../../lib/match/features';
 import { loadSeeds } from '../../helpers/seeds';
 
@@ -22,6 +22,26 @@ describe('align', () => {
 
   it('has no match for a point the outlet does not make', () => {
     expect(bestMatches(al, 0, 2, 0.2)).toEqual([]);
+  });
+
+  it('gives as its best match the first of the best matches that the test accepts, ties to the lower index', () => {
+    const seeds = loadSeeds();
+    const many = align(articleFeatures(seeds[0]), seeds.slice(1).map((s) => articleFeatures(s)));
+    // Equal similarities too: one row whose every entry is the same.
+    const tied = { ...al, sims: [[Float64Array.of(0.5, 0.3, 0.5, 0.5)]] };
+    for (const [a, tests] of [
+      [many, [0, 0.01, 0.05, 0.2, 0.25, 2]],
+      [tied, [0, 0.4, 0.6]],
+    ] as const)
+      for (let o = 0; o < a.sims.length; o++)
+        for (let i = 0; i < a.sims[o].length; i++)
+          for (const min of tests)
+            for (const accept of [undefined, (k: number) => k % 2 === 1, (k: number) => k > 1]) {
+              const list = bestMatches(a, o, i, min);
+              expect(bestMatch(a, o, i, min, accept)).toEqual((accept ? list.find((m) => accept(m.index)) : list[0]) ?? null);
+            }
+    expect(bestMatch(tied, 0, 0, 0)).toEqual({ index: 0, similarity: 0.5 });
+    expect(bestMatch(tied, 0, 0, 0, (k) => k > 0)).toEqual({ index: 2, similarity: 0.5 });
   });
 
   it('measures what the page lacks of an outlet sentence', () => {
