@@ -8,7 +8,7 @@ import { MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
 import type { FeedReason } from '../lib/feeds/feed-reason';
-import { problemOf, type EngineWarning, type Problem } from '../lib/i18n/problem-messages';
+import { problemMessages, problemOf, type EngineWarning, type Problem } from '../lib/i18n/problem-messages';
 
 /**
  * The one protocol between crossread's parts. The background alone opens the
@@ -416,6 +416,9 @@ const has = <T extends object>(table: T, key: string | null): key is keyof T & s
 
 // ---------------------------------------------------------------------------
 // Sending
+
+/** A refusal: its problem, which the reader's page words in its language, and the same in English as `error`. */
+export const refusal = (problem: Problem): Failure => ({ ok: false, error: problemMessages('en').problem(problem), problem });
 
 /** A Failure for an error: its message, with its problem where it carries one (an Error from any layer may). */
 const fail = (error: unknown, problem: Problem | null = problemOf(error)): Failure => ({

@@ -8,7 +8,8 @@ import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
-import { analysedArticles, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
+import { ProblemError } from '../lib/i18n/problem-messages';
+import { analysedArticles, refusal, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -71,12 +72,9 @@ export const STORE_PART_CHARS = 1_000_000;
  */
 export const EXPORT_PAGE_CHARS = 8_000_000;
 
-const interrupted = (): Failure => ({
-  ok: false,
-  error: "The import was interrupted (crossread's background restarted or missed a part of it), so nothing was saved; the corpus is as it was. Try again.",
-});
+const interrupted = (): Failure => refusal({ kind: 'import-lost' });
 
-const cancelledFailure = (): Failure => ({ ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true });
+const cancelledFailure = (): Failure => ({ ...refusal({ kind: 'cancelled' }), cancelled: true });
 
 /**
  * A part's articles with their index terms and features: the ones the
@@ -162,7 +160,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   /** Each article of a story annotated against the story's other articles, read off as its outlet profile. */
   const profilesOf = async (s: CorpusStore, storyId: string): Promise<Record<string, OutletProfile>> => {
     const [story] = await s.storyMembers([storyId]);
-    if (!story) throw new Error(`There is no story ${storyId} in the corpus.`);
+    if (!story) throw new ProblemError({ kind: 'no-story', id: storyId });
     const out: Record<string, OutletProfile> = {};
     if (story.articles.length < 2) return out;
     for (const a of story.articles) {
@@ -185,7 +183,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
 
     'crossread:add-article': async ({ page, outlet, date }) => {
       const s = await deps.store();
-      if (await s.findByUrl(page.url)) return { ok: false, error: 'This page is already in your corpus.' };
+      if (await s.findByUrl(page.url)) return refusal({ kind: 'page-stored' });
       const article = makeArticle({
         id: `user-${newId()}`,
         raw: page.text,
@@ -202,8 +200,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       const same = await duplicateOf(s, article, true);
       if (same) {
         const refused: AddArticleResponse = {
-          ok: false,
-          error: `This page's text is already in your corpus, as “${same.title}” (${same.outlet}). It was not added again.`,
+          ...refusal({ kind: 'page-text-stored', title: same.title, outlet: same.outlet }),
           duplicate: { id: same.id, title: same.title, outlet: same.outlet },
         };
         return refused;
@@ -227,7 +224,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
 
     'crossread:get-article': async ({ id }) => {
       const article = await (await deps.store()).getArticle(id);
-      if (!article) return { ok: false, error: `There is no article ${id} in the corpus.` };
+      if (!article) return refusal({ kind: 'no-article', id });
       return { ok: true, article: { ...summaryOf(article, null), text: article.raw } };
     },
 
@@ -265,7 +262,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       });
       // A pasted text is the reader's own choice of words: only the same text again is refused, as an import skips it.
       const same = await duplicateOf(s, article, false);
-      if (same) return { ok: false, error: `This text is already in your corpus, as “${same.title}” (${same.outlet}). It was not added again.` };
+      if (same) return refusal({ kind: 'text-stored', title: same.title, outlet: same.outlet });
       await s.addArticles([article]);
       await wrote();
       return { ok: true, id: article.id, title: article.title };
@@ -275,7 +272,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       if (cancelledParts.has(operation)) return cancelledFailure();
       let run = imports.get(operation);
       if (number === 0) {
-        if (run) return { ok: false, error: `Operation ${operation} is already running.` };
+        if (run) return refusal({ kind: 'busy' });
         // Registered before anything is awaited: a cancel sent right after this request finds it.
         const controller = new AbortController();
         // Progress goes out as a message: ten a second, not one per article stored.
@@ -366,7 +363,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     'crossread:delete-article': async ({ id }) => {
       const s = await deps.store();
       const article = await s.getArticle(id);
-      if (!article) return { ok: false, error: `There is no article ${id} in the corpus.` };
+      if (!article) return refusal({ kind: 'no-article', id });
       await s.deleteArticle(id);
       await wrote();
       return { ok: true, article };

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { ISO_DATE, type Article } from '../lib/article/article';
+import { problemMessages, ProblemError, type Problem } from '../lib/i18n/problem-messages';
 import { indexTerms } from '../lib/article/index-terms';
 import { MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
 import { BatchCandidates } from './batch-candidates';
@@ -404,16 +405,18 @@ function formAllStories(articles: readonly Article[], storedFeatures: readonly S
 
 /** The browser's storage is full; nothing of the failed write was kept. */
 export class StorageFullError extends Error {
+  readonly problem: Problem = { kind: 'storage-full' };
   constructor(cause: unknown) {
-    super("The browser's storage for crossread is full, so nothing was saved; the corpus is as it was. Free some space (delete articles, or other sites' data) and try again.", { cause });
+    super(problemMessages('en').problem({ kind: 'storage-full' }), { cause });
     this.name = 'StorageFullError';
   }
 }
 
 /** A write stopped through its AbortSignal; nothing of it was kept. */
 export class WriteCancelledError extends Error {
+  readonly problem: Problem = { kind: 'cancelled' };
   constructor() {
-    super('Cancelled; nothing was saved and the corpus is as it was.');
+    super(problemMessages('en').problem({ kind: 'cancelled' }));
     this.name = 'AbortError';
   }
 }
@@ -431,8 +434,9 @@ export const IMPORT_PART_TIMEOUT_MS = 15_000;
 
 /** An import's next part never came (its page closed or stalled); nothing of it was kept. */
 export class ImportInterruptedError extends Error {
+  readonly problem: Problem = { kind: 'import-interrupted' };
   constructor() {
-    super('The import was interrupted before its last part arrived, so nothing was saved; the corpus is as it was. Try again.');
+    super(problemMessages('en').problem({ kind: 'import-interrupted' }));
     this.name = 'ImportInterruptedError';
   }
 }
@@ -1209,14 +1213,14 @@ export class CorpusStore {
    */
   async updateArticle(id: string, update: ArticleUpdate): Promise<Article> {
     const outlet = update.outlet === undefined ? undefined : update.outlet.trim();
-    if (outlet !== undefined && outlet === '') throw new Error('The outlet label cannot be empty.');
+    if (outlet !== undefined && outlet === '') throw new ProblemError({ kind: 'empty-outlet' });
     const date = update.date === undefined ? undefined : update.date === null || update.date.trim() === '' ? null : update.date.trim();
-    if (date && !ISO_DATE.test(date)) throw new Error(`"${date}" is not a date of the form YYYY-MM-DD.`);
+    if (date && !ISO_DATE.test(date)) throw new ProblemError({ kind: 'bad-date', date });
     return this.write(
       async (tx, log) => {
         log.touched.add(id);
         const article = await tx.objectStore('articles').get(id);
-        if (!article) throw new Error(`There is no article ${id} in the corpus.`);
+        if (!article) throw new ProblemError({ kind: 'no-article', id });
         const updated: Article = { ...article, ...(outlet !== undefined ? { outlet } : {}), ...(date !== undefined ? { date } : {}) };
         // The date is part of the features (story matching compares dates); the indexed terms do not change.
         const features = articleFeatures(updated);

@@ -6,7 +6,7 @@
  * between), so the reading starts again then.
  */
 import type { Article } from '../../lib/article/article';
-import type { Failure, Payload, Reply } from '../../platform/protocol';
+import { refusal, type Failure, type Payload, type Reply } from '../../platform/protocol';
 
 type AskPage = (payload: Payload<'crossread:export-articles'>) => Promise<Reply<'crossread:export-articles'>>;
 
@@ -28,5 +28,5 @@ export async function corpusArticles(askPage: AskPage): Promise<{ ok: true; arti
       after = reply.next;
     }
   }
-  return { ok: false, error: 'The corpus kept changing while it was read (feeds being fetched?); try again in a moment.' };
+  return refusal({ kind: 'corpus-changing' });
 }

@@ -16,6 +16,7 @@ import { indexTerms } from '../../lib/article/index-terms';
 import type { Article } from '../../lib/article/article';
 import type { AnalysedArticle } from '../../platform/protocol';
 import type { FromImportWorker, ToImportWorker } from './read-import';
+import { problemOf } from '../../lib/i18n/problem-messages';
 
 /** Build time per slice: the page takes in about as much as was built, so a slice is a short task there too. */
 const SLICE_MS = 20;
@@ -27,6 +28,8 @@ const failed = (error: unknown): FromImportWorker => ({
   kind: 'failed',
   name: error instanceof Error ? error.name : 'Error',
   message: error instanceof Error ? error.message : String(error),
+  // The problem as a kind plus values, so the page says it in the reader's language.
+  ...(problemOf(error) ? { problem: problemOf(error)! } : {}),
 });
 
 /** The file's articles as built, kept for their analysis. */

@@ -13,6 +13,7 @@ import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, typ
 import { localeFor } from '../../lib/i18n/messages';
 import { measure } from '../../platform/timing';
 import { optionsMessages } from '../../lib/i18n/options-messages';
+import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
 import { SourcesSection } from './sources';
 import { readImportFile } from './read-import';
 import { sendImport, type ImportSource } from './send-import';
@@ -25,11 +26,15 @@ const t = optionsMessages(locale);
 document.documentElement.lang = locale;
 document.title = t.heading;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** What went wrong, in the reader's language where crossread knows the problem. */
+const errorText = (error: unknown) => t.problems.failure(error);
 
-/** A reply's fields, or its failure thrown as an Error. */
+/** A reply's fields, or its failure thrown as an Error (with its problem). */
 function must<T extends { ok: boolean }>(reply: T | Failure): Exclude<T, Failure> {
-  if (!reply.ok) throw new Error((reply as Failure).error);
+  if (!reply.ok) {
+    const { error, problem } = reply as Failure;
+    throw problem ? new ProblemError(problem) : new Error(error);
+  }
   return reply as Exclude<T, Failure>;
 }
 
@@ -234,7 +239,7 @@ function Options() {
             sources.push({ articles: result.articles, analyser: result.analyser });
             for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
           }
-          if (controller.signal.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+          if (controller.signal.aborted) throw importCancelled();
           lap = measure('crossread:import-read', lap);
           operation.current = id;
           setProgress({ label: t.saving, done: 0, total: prepared.length });
@@ -261,7 +266,7 @@ function Options() {
 
   const saveArticle = async (article: ArticleSummary, outlet: string, date: string | null): Promise<string | null> => {
     const reply = await ask('crossread:update-article', { id: article.id, outlet, date });
-    if (!reply.ok) return reply.error;
+    if (!reply.ok) return errorText(reply);
     await reload().catch(() => undefined);
     return null;
   };
@@ -284,7 +289,7 @@ function Options() {
   const openArticle = async (article: ArticleSummary) => {
     const reply = await ask('crossread:get-article', { id: article.id });
     if (reply.ok) setOpened(reply.article);
-    else setMessage({ text: reply.error, error: true });
+    else setMessage({ text: errorText(reply), error: true });
   };
 
   return (
@@ -313,7 +318,7 @@ function Options() {
 
       {sourcesSection}
 
-      <section class="tools" aria-label="Corpus tools">
+      <section class="tools" aria-label={t.toolsLabel}>
         <label>
           {t.filter} <input type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
         </label>
@@ -334,7 +339,7 @@ function Options() {
           onClick={() =>
             void corpusArticles((page) => ask('crossread:export-articles', page)).then((reply) => {
               if (reply.ok) download(exportFileName(), serialiseExport(exportCorpus(reply.articles)), 'application/json');
-              else setMessage({ text: reply.error, error: true });
+              else setMessage({ text: errorText(reply), error: true });
             })
           }
         >

@@ -6,6 +6,7 @@
  */
 import type { Article } from '../../lib/article/article';
 import { dedupeImportAsync, parseImportAsync, type ImportResult } from '../../lib/article/transfer';
+import { importCancelled, ProblemError, type Problem } from '../../lib/i18n/problem-messages';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
 import ImportWorker from './import-worker?worker';
 
@@ -21,7 +22,7 @@ export type FromImportWorker =
   /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol). */
   | { kind: 'analysed'; featuresVersion: number; count: number; json: string }
   | { kind: 'analysed-all' }
-  | { kind: 'failed'; name: string; message: string };
+  | { kind: 'failed'; name: string; message: string; problem?: Problem };
 
 /** The analysis of a file's kept articles, worked out by the worker that read it. */
 export interface ImportAnalyser {
@@ -42,7 +43,7 @@ export interface ReadImport extends ImportResult {
   analyser: ImportAnalyser | null;
 }
 
-const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+const cancelled = importCancelled;
 
 /** Set when the worker could not start once: the page's thread does the reading from then on. */
 let workerBroken = false;
@@ -99,7 +100,7 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
     const broken = () => {
       finish();
       worker.terminate();
-      if (answered) reject(new Error('the file could not be read (the import worker stopped)'));
+      if (answered) reject(new ProblemError({ kind: 'worker-read-stopped' }));
       else {
         workerBroken = true;
         resolve(undefined);
@@ -114,9 +115,9 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
   });
 }
 
-/** The error the worker threw (an ImportError names the file and the problem). */
-function workerError(m: { name: string; message: string }): Error {
-  const error = new Error(m.message);
+/** The error the worker threw (an ImportError names the file and the problem), with its problem where it had one. */
+function workerError(m: { name: string; message: string; problem?: Problem }): Error {
+  const error = m.problem ? new ProblemError(m.problem) : new Error(m.message);
   error.name = m.name;
   return error;
 }
@@ -168,9 +169,9 @@ function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): Imp
         };
         worker.onerror = (event) => {
           event.preventDefault();
-          end(new Error('the articles could not be analysed (the import worker stopped)'));
+          end(new ProblemError({ kind: 'worker-analyse-stopped' }));
         };
-        worker.onmessageerror = () => end(new Error('the articles could not be analysed (the import worker stopped)'));
+        worker.onmessageerror = () => end(new ProblemError({ kind: 'worker-analyse-stopped' }));
         worker.postMessage({ kind: 'analyse', indices } satisfies ToImportWorker);
       }),
   };

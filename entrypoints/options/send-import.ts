@@ -6,6 +6,7 @@
  */
 import type { Article } from '../../lib/article/article';
 import type { ImportAnalysis, Reply } from '../../platform/protocol';
+import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
 import type { ImportAnalyser } from './read-import';
 
 /** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
@@ -36,7 +37,7 @@ export interface ImportPart {
  */
 export const IMPORT_PART_CHARS = 100_000;
 
-const cancelled = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+const cancelled = importCancelled;
 
 /** Errors of the message channel itself, when the background stopped before it answered. */
 const CHANNEL_LOST = /message (port|channel) closed|receiving end does not exist|did not answer|extension context invalidated/i;
@@ -65,9 +66,8 @@ export async function sendImport(
     const reply = await send({ operation, part: part++, total, articles, ...(analysis ? { analysis } : {}), ...(more ? { more } : {}) });
     // The background's word first: the last part's success means the import is stored, a cancel come too late or not.
     if (!reply.ok) {
-      if (CHANNEL_LOST.test(reply.error))
-        throw new Error(`crossread's background stopped during the import (${reply.error}), so nothing was saved; the corpus is as it was. Try again.`);
-      throw new Error(reply.error);
+      if (CHANNEL_LOST.test(reply.error)) throw new ProblemError({ kind: 'background-stopped', detail: reply.error });
+      throw reply.problem ? new ProblemError(reply.problem) : new Error(reply.error);
     }
     count = reply.count;
     if (more && signal.aborted) throw cancelled();
@@ -95,7 +95,7 @@ export async function sendImport(
       })
       .then(
         () => (finished = true),
-        (error: unknown) => (failure = error ?? new Error('the import worker failed')),
+        (error: unknown) => (failure = error ?? new ProblemError({ kind: 'worker-failed' })),
       )
       .finally(() => wake());
     try {
@@ -105,7 +105,7 @@ export async function sendImport(
           await new Promise<void>((resolve) => (wake = resolve));
         }
         if (failure) throw failure;
-        if (slices.length === 0) throw new Error('the import worker analysed fewer articles than it read');
+        if (slices.length === 0) throw new ProblemError({ kind: 'worker-short' });
         // Whole slices of one engine version, up to the part's text (one slice at least).
         const taken = [slices.shift()!];
         let end = Math.min(articles.length, start + taken[0].count);

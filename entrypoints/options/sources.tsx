@@ -49,8 +49,8 @@ export function SourcesSection() {
   }, []);
 
   const report = (reply: { ok: boolean; error?: string; reason?: FeedReason }, done: string) => {
-    // A refusal with a reason is told in the reader's language; others (settings, OPML) carry the background's English.
-    const refusal = reply.reason ? reasonText(reply.reason, t.feedState) : (reply.error ?? t.somethingWrong);
+    // A feed's refusal has a reason, others (settings, OPML) a problem: both are told in the reader's language.
+    const refusal = reply.reason ? reasonText(reply.reason, t.feedState) : reply.error === undefined ? t.somethingWrong : t.problems.failure(reply);
     setMessage(reply.ok ? { text: done } : { text: refusal, error: true });
     void reload();
     return reply.ok;
@@ -108,7 +108,7 @@ export function SourcesSection() {
                 if (listed.length === 0) return setMessage({ text: t.opmlEmpty, error: true });
                 setPending({ text, feeds: listed.length, origins: [...new Set(listed.map((f) => new URL(f.url).origin))] });
               } catch (error) {
-                setMessage({ text: `${file.name}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+                setMessage({ text: `${file.name}: ${t.problems.failure(error)}`, error: true });
               }
             },
             (error) => setMessage({ text: t.opmlUnreadable(file.name, String(error)), error: true }),
@@ -132,7 +132,7 @@ export function SourcesSection() {
         onExportOpml={() =>
           void ask('crossread:export-opml', {}).then((r) => {
             if (r.ok) download(`crossread-feeds-${new Date().toISOString().slice(0, 10)}.opml`, r.text, 'text/x-opml');
-            else setMessage({ text: r.error, error: true });
+            else setMessage({ text: t.problems.failure(r), error: true });
           })
         }
         onIntervalMinutes={(minutes) => ask('crossread:feed-settings', { intervalMinutes: minutes }).then((r) => report(r, t.intervalSaved(minutes)))}

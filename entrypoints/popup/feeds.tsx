@@ -55,7 +55,7 @@ export function PopupFeeds({ tab, t }: { tab: Tabs.Tab; t: UiMessages }) {
     } else {
       // Why following was refused, in the reader's language (the popup's own words do not hold the feed reasons).
       const words = sourcesMessages(localeFor(browser.i18n.getUILanguage())).feedState;
-      setMessage({ text: 'reason' in reply ? reasonText(reply.reason, words) : reply.error, error: true });
+      setMessage({ text: 'reason' in reply ? reasonText(reply.reason, words) : t.problems.failure(reply), error: true });
     }
   };
 

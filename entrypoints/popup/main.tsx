@@ -89,7 +89,7 @@ function Popup() {
     try {
       const response = await askTab(tab.id, 'crossread:extract', {});
       if (response.ok) setAdding(response.page);
-      else setMessage(response.error);
+      else setMessage(t.problems.failure(response));
     } catch {
       setMessage(t.cannotRead);
     }
@@ -98,7 +98,7 @@ function Popup() {
   const save = async (outlet: string, date: string | null): Promise<string | null> => {
     if (!adding) return null;
     const response = await ask('crossread:add-article', { page: adding, outlet, date });
-    if (!response.ok) return 'duplicate' in response ? t.duplicateText(response.duplicate.title, response.duplicate.outlet) : response.error;
+    if (!response.ok) return 'duplicate' in response ? t.duplicateText(response.duplicate.title, response.duplicate.outlet) : t.problems.failure(response);
     setAdding(null);
     setMessage(t.added(outlet));
     // The tab hears of the new article from the background, reads the page again and says so (tab-state-changed).
@@ -124,7 +124,7 @@ function Popup() {
           onChange={(off) => void setSiteDisabled(host, off)}
         />
       )}
-      <section aria-label="This page">
+      <section aria-label={t.thisPage}>
         <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null, warnings: [] } : state} offHere={enabled === false ? null : offHere} />
       </section>
       {host &&

@@ -82,6 +82,9 @@ export interface ImportResult {
   replaced: string[];
 }
 
+/** A cancelled import: an AbortError, with its problem as a kind for the reader's language (lib/i18n/problem-messages.ts). */
+const cancelledImport = () => Object.assign(new DOMException('The import was cancelled; nothing was imported.', 'AbortError'), { problem: { kind: 'import-cancelled' } as const });
+
 /** A file that cannot be imported; the message names the file and the problem. Nothing was written. */
 export class ImportError extends Error {
   constructor(
@@ -240,7 +243,7 @@ export async function parseImportAsync(
   options: ParseOptions & { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportResult> {
   const { signal, onProgress } = options;
-  const abortError = () => new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+  const abortError = cancelledImport;
   if (signal?.aborted) throw abortError();
   const plan = readFile(fileName, content, options);
   let last = performance.now();
@@ -291,10 +294,10 @@ export async function dedupeImportAsync(existing: readonly Article[], articles: 
   let last = performance.now();
   const breatheNow = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+    if (signal?.aborted) throw cancelledImport();
     last = performance.now();
   };
-  if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was imported.', 'AbortError');
+  if (signal?.aborted) throw cancelledImport();
   const result = new Deduplicator([]);
   for (const a of existing) {
     result.keep(a);

@@ -5,6 +5,7 @@
  */
 import { generateOpml, parseOpml } from 'feedsmith';
 import { absoluteUrl } from './parse-feed';
+import { ProblemError } from '../i18n/problem-messages';
 
 export interface OpmlFeed {
   url: string;
@@ -24,10 +25,10 @@ export function readOpml(text: string): { feeds: OpmlFeed[]; skipped: number } {
   try {
     doc = parseOpml(text);
   } catch (error) {
-    throw new Error(`This file is not an OPML list of feeds (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ProblemError({ kind: 'opml-unreadable', detail: error instanceof Error ? error.message : String(error) });
   }
   const body = isRec(doc) && isRec(doc.body) ? doc.body : null;
-  if (!body) throw new Error('This file is not an OPML list of feeds: it has no body.');
+  if (!body) throw new ProblemError({ kind: 'opml-no-body' });
   const feeds: OpmlFeed[] = [];
   const seen = new Set<string>();
   let skipped = 0;

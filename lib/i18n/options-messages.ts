@@ -17,6 +17,8 @@ export interface OptionsMessages {
   imported(n: number): string;
   skipped(file: string, title: string, reason: string): string;
   filter: string;
+  /** The name of the section with the filter, import, export and reset, for assistive technology. */
+  toolsLabel: string;
   importLabel: string;
   exportLabel: string;
   reset: string;
@@ -85,6 +87,7 @@ const en: OptionsMessages = {
   imported: (n) => `Imported ${n} ${n === 1 ? 'article' : 'articles'}.`,
   skipped: (file, title, reason) => `${file}: skipped “${title}” (${reason}).`,
   filter: 'Filter',
+  toolsLabel: 'Corpus tools',
   importLabel: 'Import (.json export or .txt articles)',
   exportLabel: 'Export',
   reset: 'Reset to seeds',
@@ -147,6 +150,7 @@ const de: OptionsMessages = {
   imported: (n) => `${n} Artikel importiert.`,
   skipped: (file, title, reason) => `${file}: „${title}“ übersprungen (${reason}).`,
   filter: 'Filter',
+  toolsLabel: 'Korpuswerkzeuge',
   importLabel: 'Importieren (.json-Export oder .txt-Artikel)',
   exportLabel: 'Exportieren',
   reset: 'Auf Startkorpus zurücksetzen',

@@ -16,6 +16,7 @@ export type Problem =
   | { kind: 'import-cancelled' }
   | { kind: 'storage-full' }
   | { kind: 'import-interrupted' }
+  | { kind: 'import-lost' }
   | { kind: 'background-stopped'; detail: string }
   | { kind: 'busy' }
   | { kind: 'page-stored' }
@@ -76,6 +77,8 @@ const problemsEn: ProblemWords = {
   'storage-full': () =>
     "The browser's storage for crossread is full, so nothing was saved; the corpus is as it was. Free some space (delete articles, or other sites' data) and try again.",
   'import-interrupted': () => 'The import was interrupted before its last part arrived, so nothing was saved; the corpus is as it was. Try again.',
+  'import-lost': () =>
+    "The import was interrupted (crossread's background restarted or missed a part of it), so nothing was saved; the corpus is as it was. Try again.",
   'background-stopped': (p) => `crossread's background stopped during the import (${p.detail}), so nothing was saved; the corpus is as it was. Try again.`,
   busy: () => 'This change is already under way.',
   'page-stored': () => 'This page is already in your corpus.',
@@ -115,6 +118,8 @@ const problemsDe: ProblemWords = {
     'Der Speicher des Browsers für crossread ist voll, daher wurde nichts gespeichert; der Korpus ist unverändert. Geben Sie Platz frei (löschen Sie Artikel oder Daten anderer Websites) und versuchen Sie es erneut.',
   'import-interrupted': () =>
     'Der Import wurde unterbrochen, bevor sein letzter Teil ankam, daher wurde nichts gespeichert; der Korpus ist unverändert. Versuchen Sie es erneut.',
+  'import-lost': () =>
+    'Der Import wurde unterbrochen (der Hintergrund von crossread wurde neu gestartet oder hat einen Teil verpasst), daher wurde nichts gespeichert; der Korpus ist unverändert. Versuchen Sie es erneut.',
   'background-stopped': (p) =>
     `Der Hintergrund von crossread hat während des Imports angehalten (${p.detail}), daher wurde nichts gespeichert; der Korpus ist unverändert. Versuchen Sie es erneut.`,
   busy: () => 'Diese Änderung läuft schon.',
@@ -232,6 +237,12 @@ export class ProblemError extends Error {
     super(tables.en.problem(problem), options);
     this.name = 'ProblemError';
   }
+}
+
+/** A cancelled import: an AbortError (as fetch and streams throw), carrying its problem. */
+export function importCancelled(): DOMException & { problem: Problem } {
+  const problem: Problem = { kind: 'import-cancelled' };
+  return Object.assign(new DOMException(tables.en.problem(problem), 'AbortError'), { problem });
 }
 
 /** The problem an error carries (an Error from any layer may have a `problem`), or null. */

@@ -22,6 +22,8 @@ export interface UiMessages {
   offHere(host: string): string;
   /** "Add this page" refused: its text is already stored. */
   duplicateText(title: string, outlet: string): string;
+  /** The name of the section about the tab's page, for assistive technology. */
+  thisPage: string;
   addPage: string;
   outlet: string;
   date: string;
@@ -68,6 +70,7 @@ const en: UiMessages = {
     `${total} ${total === 1 ? 'point' : 'points'} of other outlets missing here${byMany ? ` (${byMany} reported by 2+ outlets)` : ''}`,
   offHere: (host) => `Notes are off on this site (${host}). Switch “Off on this site” off to see them again.`,
   duplicateText: (title, outlet) => `This page’s text is already in your corpus, as “${title}” (${outlet}). It was not added again.`,
+  thisPage: 'This page',
   addPage: 'Add this page to the corpus',
   outlet: 'Outlet',
   date: 'Date',
@@ -111,6 +114,7 @@ const de: UiMessages = {
     `${total} ${total === 1 ? 'Punkt anderer Medien fehlt' : 'Punkte anderer Medien fehlen'} hier${byMany ? ` (${byMany} von 2+ Medien berichtet)` : ''}`,
   offHere: (host) => `Notizen sind auf dieser Website aus (${host}). Schalten Sie „Auf dieser Website aus“ ab, um sie wieder zu sehen.`,
   duplicateText: (title, outlet) => `Der Text dieser Seite ist schon in Ihrem Korpus, als „${title}“ (${outlet}). Er wurde nicht noch einmal hinzugefügt.`,
+  thisPage: 'Diese Seite',
   addPage: 'Diese Seite zum Korpus hinzufügen',
   outlet: 'Medium',
   date: 'Datum',

@@ -1,6 +1,6 @@
 /** The background's answers to the feed requests of the protocol, served by one FeedService. */
 import { FeedProblem } from '../../lib/feeds/feed-reason';
-import type { BackgroundHandlers, FeedFailure, FeedRequestName, Sender } from '../../platform/protocol';
+import { refusal, type BackgroundHandlers, type FeedFailure, type FeedRequestName, type Sender } from '../../platform/protocol';
 import type { FeedService } from './feed-service';
 
 /** A refusal with a reason answers with it, beside its English (the messaging layer would keep only the English); anything else is thrown on. */
@@ -57,7 +57,7 @@ export function feedHandlers(service: FeedService, release: (origin: string) => 
     'crossread:keep-site': async ({ host, on }, sender) => {
       const page = isExtensionPage(sender);
       // A content script may only read the switch of its own site; setting it is the popup's.
-      if (!page && (on !== undefined || !sameHost(sender.url, host))) return { ok: false, error: 'Only crossread’s own pages set “Keep what I read”.' };
+      if (!page && (on !== undefined || !sameHost(sender.url, host))) return refusal({ kind: 'keep-own-pages' });
       return { ok: true, on: await service.keepSite(host, on) };
     },
     'crossread:keep-read': async ({ page }, sender) => ({ ok: true, ...(await service.keepRead(page, sender.url)) }),

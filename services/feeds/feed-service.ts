@@ -19,6 +19,7 @@ import { permissionPattern } from '../../lib/feeds/permission';
 import { FeedFormatError, parseFeedDocument } from '../../lib/feeds/parse-feed';
 import { toDrop, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../lib/feeds/retention';
 import type { PagePayload } from '../../platform/protocol';
+import { ProblemError } from '../../lib/i18n/problem-messages';
 import { StorageFullError, type CorpusStore } from '../corpus-store';
 import { FEED_TIMEOUT_MS, FetchError, fetchLimited, MAX_FEED_BYTES, MAX_PAGE_BYTES } from './fetch-limited';
 import { seenId, type DroppedLog, type FeedDb, type FeedSettings, type SeenItem } from './feed-db';
@@ -169,12 +170,12 @@ export class FeedService {
     const current = await db.settings();
     const next: Partial<FeedSettings> = {};
     if (change.intervalMinutes !== undefined) {
-      if (!(change.intervalMinutes >= 15 && change.intervalMinutes <= 24 * 60)) throw new Error('Fetch every 15 minutes at least and once a day at most.');
+      if (!(change.intervalMinutes >= 15 && change.intervalMinutes <= 24 * 60)) throw new ProblemError({ kind: 'bad-interval', min: 15, max: 24 * 60 });
       next.intervalMinutes = Math.round(change.intervalMinutes);
     }
     if (change.retentionDays !== undefined) {
       if (!(change.retentionDays >= MIN_RETENTION_DAYS && change.retentionDays <= MAX_RETENTION_DAYS)) {
-        throw new Error(`Keep articles between ${MIN_RETENTION_DAYS} and ${MAX_RETENTION_DAYS} days.`);
+        throw new ProblemError({ kind: 'bad-retention', min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS });
       }
       next.retention = { ...current.retention, days: Math.round(change.retentionDays) };
     }
@@ -187,7 +188,7 @@ export class FeedService {
 
   async importOpml(text: string): Promise<{ added: number; skipped: number; origins: string[] }> {
     const { feeds, skipped } = readOpml(text);
-    if (feeds.length === 0) throw new Error('This OPML file lists no feed addresses.');
+    if (feeds.length === 0) throw new ProblemError({ kind: 'opml-empty' });
     const db = await this.deps.db();
     const now = this.now();
     // Only feeds on origins the reader granted: the options page asked for them just before.

@@ -86,7 +86,7 @@ describe('corpus service', () => {
 
     const one = ok(await call('crossread:get-article', { id: list.articles[0].id }));
     expect(one.article.text.length).toBeGreaterThan(one.article.length - 1);
-    expect(await call('crossread:get-article', { id: 'nope' })).toEqual({ ok: false, error: 'There is no article nope in the corpus.' });
+    expect(await call('crossread:get-article', { id: 'nope' })).toEqual({ ok: false, error: 'There is no article nope in the corpus.', problem: { kind: 'no-article', id: 'nope' } });
   });
 
   it('works out each outlet’s chart against the rest of its story, once per generation', async () => {
@@ -96,7 +96,7 @@ describe('corpus service', () => {
     expect(Object.keys(first.profiles).sort()).toEqual([...story.articleIds].sort());
     for (const p of Object.values(first.profiles)) expect(p.shared + p.only + p.omits).toBeGreaterThan(0);
     expect(ok(await call('crossread:story-profiles', { storyId: story.id })).profiles).toBe(first.profiles);
-    expect(await call('crossread:story-profiles', { storyId: 'nope' })).toEqual({ ok: false, error: 'There is no story nope in the corpus.' });
+    expect(await call('crossread:story-profiles', { storyId: 'nope' })).toEqual({ ok: false, error: 'There is no story nope in the corpus.', problem: { kind: 'no-story', id: 'nope' } });
 
     // A story of one has no chart; a write works the charts out again.
     const alone = ok(await call('crossread:add-text', { raw: 'Die Feuerwehr rettete am Sonntag eine Katze vom Kirchturm in Musterstadt.', title: 'Rettung', outlet: 'Lokal' }));
@@ -116,7 +116,7 @@ describe('corpus service', () => {
     expect(added).toEqual({ ok: true, id: 'user-id-0', title: 'Stadtrat tagt' });
     const page = { text: 'Ein Leser hat diese Seite hinzugefügt. Sie handelt vom Wetter.', url: 'https://x.example/a', title: 'Wetter', language: 'de', publishedTime: null };
     expect(await call('crossread:add-article', { page, outlet: 'X', date: '2025-02-12' })).toEqual({ ok: true, id: 'user-id-1' });
-    expect(await call('crossread:add-article', { page, outlet: 'X', date: null })).toEqual({ ok: false, error: 'This page is already in your corpus.' });
+    expect(await call('crossread:add-article', { page, outlet: 'X', date: null })).toEqual({ ok: false, error: 'This page is already in your corpus.', problem: { kind: 'page-stored' } });
     expect(events).toEqual(['changed', 'changed']);
     const list = ok(await call('crossread:list-articles', {}));
     expect(list.articles.find((a) => a.id === 'user-id-1')).toMatchObject({ outlet: 'X', date: '2025-02-12', source: 'user', addedAt: 1000 });
