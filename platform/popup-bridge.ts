@@ -5,7 +5,7 @@ export interface PopupBridgeHandlers {
   /** What the tab shows now, and why. */
   state: () => TabState;
   /** The page's article for "Add this page", or why it cannot be added. */
-  extract: () => ExtractResponse;
+  extract: () => Promise<ExtractResponse>;
   /** The corpus changed: recompute the notes. */
   corpusChanged: () => void;
 }

@@ -1,8 +1,8 @@
 import type { ArticleReading } from '../../lib/article/article-reading';
-import { articleOf, extractArticle, quickArticleText, readingInPage, readingSource, type ExtractedArticle } from '../../page/extract-article';
+import { articleOf, quickArticleText, readingInPage, readingSource, type ExtractedArticle, type ExtractionResult } from '../../page/extract-article';
 import { encodedReadingCopy } from '../../page/reading-copy';
 import { publishedDate } from '../../page/published-date';
-import type { ExtractResponse, PagePayload } from '../../platform/protocol';
+import { refusal, type ExtractResponse, type PagePayload } from '../../platform/protocol';
 import { readInBackground } from './read-elsewhere';
 import { runSliced } from './tasks';
 
@@ -15,11 +15,6 @@ export async function quickPage(doc: Document, url: string): Promise<PagePayload
   const text = await runSliced('quick', quickArticleText(doc));
   if (!text) return null;
   return { text, url, title: doc.title, language: doc.documentElement.lang || null, publishedTime: publishedDate(doc) };
-}
-
-/** The page's article, extracted in slices between which the page keeps its main thread; null where it is none. */
-export async function fullArticle(doc: Document, url: string): Promise<ExtractedArticle | null> {
-  return (await fullReading(doc, url))?.article ?? null;
 }
 
 /**
@@ -42,15 +37,22 @@ export const READ_ELSEWHERE_ELEMENTS = 1000;
 export type ReadElsewhere = (copy: string) => Promise<ArticleReading | null | undefined>;
 
 /**
- * fullArticle, with the element of the page it was read from (null: the
- * whole page). The copy of a large page is read by the background (the
- * offscreen document in Chrome, the background page in Firefox), made here
- * in slices as a string; where the background cannot read it, it is read
- * here as any other page, and the reader gets the same notes.
+ * The page's article, or why it is none, with the element of the page it was
+ * read from (null: the whole page): the one reading of a page's article, for
+ * its notes, "Add this page" and "Keep what I read" alike. It is made in
+ * slices between which the page keeps its main thread; the copy of a large
+ * page is read by the background (the offscreen document in Chrome, the
+ * background page in Firefox), made here in slices as a string. Where the
+ * background cannot read it, it is read here as any other page, to the same
+ * article.
  */
-export async function fullReading(doc: Document, url: string, readElsewhere: ReadElsewhere = readInBackground): Promise<{ article: ExtractedArticle; root: Element | null } | null> {
+export async function readPageArticle(
+  doc: Document,
+  url: string,
+  readElsewhere: ReadElsewhere = readInBackground,
+): Promise<{ extraction: ExtractionResult; root: Element | null }> {
   const source = await runSliced('extract', readingSource(doc));
-  if (!source.ok) return null;
+  if (!source.ok) return { extraction: source, root: null };
   const { root } = source;
   let reading: ArticleReading | null | undefined;
   if (copySize(doc, root) > READ_ELSEWHERE_ELEMENTS) {
@@ -59,6 +61,12 @@ export async function fullReading(doc: Document, url: string, readElsewhere: Rea
   }
   if (reading === undefined) reading = await runSliced('extract', readingInPage(doc, root));
   const extraction = articleOf(doc, url, reading);
+  return { extraction, root: extraction.ok ? root : null };
+}
+
+/** The page's article for its notes (readPageArticle), with the element it was read from; null where it is none. */
+export async function fullReading(doc: Document, url: string, readElsewhere: ReadElsewhere = readInBackground): Promise<{ article: ExtractedArticle; root: Element | null } | null> {
+  const { extraction, root } = await readPageArticle(doc, url, readElsewhere);
   return extraction.ok ? { article: extraction.article, root } : null;
 }
 
@@ -81,8 +89,8 @@ export function payloadOf(article: ExtractedArticle): PagePayload {
   };
 }
 
-/** The page for "Add this page to the corpus", or why it cannot be added. */
-export function pageForPopup(doc: Document, url: string): ExtractResponse {
-  const extraction = extractArticle(doc, url);
-  return extraction.ok ? { ok: true, page: payloadOf(extraction.article) } : { ok: false, error: extraction.reason };
+/** The page for "Add this page to the corpus" and "Keep what I read" (readPageArticle), or why it cannot be added, for the reader's language. */
+export async function pageForPopup(doc: Document, url: string, readElsewhere: ReadElsewhere = readInBackground): Promise<ExtractResponse> {
+  const { extraction } = await readPageArticle(doc, url, readElsewhere);
+  return extraction.ok ? { ok: true, page: payloadOf(extraction.article) } : refusal({ kind: extraction.reason });
 }

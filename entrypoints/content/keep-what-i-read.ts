@@ -1,8 +1,9 @@
 /**
  * "Keep what I read": on a site whose switch is on, the article of a page the
- * reader stayed on is added to the corpus. The page is read (Readability, as
- * for "Add this page") only once the dwell time has passed while the tab was
- * visible, and sent to the background only; no request leaves the machine.
+ * reader stayed on is added to the corpus. The page is read only once the
+ * dwell time has passed while the tab was visible, as for "Add this page"
+ * (readPageArticle: a large page's copy read in the background), and sent to
+ * the background only; no request leaves the machine.
  */
 import { ask, type ExtractResponse } from '../../platform/protocol';
 
@@ -11,7 +12,7 @@ export const DWELL_MS = import.meta.env.MODE === 'e2e' ? 3_000 : 30_000;
 const TICK_MS = 500;
 
 /** Starts watching this page; returns a function that stops. `read` extracts the page's article when called. */
-export function keepWhatIRead(read: () => ExtractResponse, dwellMs = DWELL_MS): () => void {
+export function keepWhatIRead(read: () => Promise<ExtractResponse>, dwellMs = DWELL_MS): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setInterval> | null = null;
   const stop = () => {
@@ -32,8 +33,9 @@ export function keepWhatIRead(read: () => ExtractResponse, dwellMs = DWELL_MS): 
       visibleFor += TICK_MS;
       if (visibleFor < dwellMs) return;
       visibleFor = Number.NEGATIVE_INFINITY; // once per address
-      const page = read();
-      if (page.ok) void ask('crossread:keep-read', { page: page.page });
+      void read().then((page) => {
+        if (page.ok && !stopped) void ask('crossread:keep-read', { page: page.page });
+      });
     }, TICK_MS);
   });
   return stop;

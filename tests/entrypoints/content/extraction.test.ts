@@ -1,6 +1,8 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { fullArticle, fullReading, pageForPopup, payloadOf, quickPage, READ_ELSEWHERE_ELEMENTS } from '../../../entrypoints/content/extraction';
+import { fullReading, pageForPopup, payloadOf, quickPage, READ_ELSEWHERE_ELEMENTS } from '../../../entrypoints/content/extraction';
+import { extractArticle } from '../../../page/extract-article';
+import { problemMessages } from '../../../lib/i18n/problem-messages';
 import { readEncodedCopy } from '../../../page/extract-article';
 import { articleDocument, indexDocument, paragraphs } from './fixtures';
 
@@ -26,7 +28,7 @@ describe('the extraction steps', () => {
 
   it('the full extraction gives the article in blocks, and the payload the background reads', async () => {
     const doc = articleDocument();
-    const article = await fullArticle(doc, doc.location.href);
+    const article = (await fullReading(doc, doc.location.href))?.article ?? null;
     expect(article).not.toBeNull();
     for (const block of article!.blocks) expect(article!.text.slice(block.start, block.end)).toBe(block.text);
     expect(payloadOf(article!)).toEqual({
@@ -37,14 +39,38 @@ describe('the extraction steps', () => {
       publishedTime: '2025-03-10',
       siteName: article!.siteName,
     });
-    expect(await fullArticle(indexDocument(), 'http://news.example/')).toBeNull();
+    expect(await fullReading(indexDocument(), 'http://news.example/')).toBeNull();
   });
 
-  it('answers the popup’s "Add this page" with the page, or why not', () => {
+  it('answers the popup’s "Add this page" with the page, or why not in the reader’s language', async () => {
     const doc = articleDocument();
-    const reply = pageForPopup(doc, doc.location.href);
+    const reply = await pageForPopup(doc, doc.location.href);
     expect(reply.ok && reply.page.text).toContain(paragraphs[3]);
-    expect(pageForPopup(indexDocument(), 'http://news.example/')).toEqual({ ok: false, error: 'not-an-article' });
+    // The same page as a whole-page extraction (what "Add this page" stored before it was read in slices).
+    const whole = extractArticle(articleDocument(), doc.location.href);
+    expect(reply).toEqual({ ok: true, page: payloadOf(whole.ok ? whole.article : (null as never)) });
+    const refused = await pageForPopup(indexDocument(), 'http://news.example/');
+    expect(refused).toMatchObject({ ok: false, problem: { kind: 'not-an-article' } });
+    expect(problemMessages('de').failure(refused)).toBe('Diese Seite ist kein Artikel, den crossread lesen kann.');
+  });
+
+  it('reads a large page for "Add this page" and "Keep what I read" as for its notes: its copy elsewhere, else here, to the same page', async () => {
+    const sent: string[] = [];
+    const background = async (copy: string) => {
+      sent.push(copy);
+      return readEncodedCopy(copy, new JSDOM('').window.document.implementation);
+    };
+    const large = largeArticleDocument();
+    const elsewhere = await pageForPopup(large, large.location.href, background);
+    expect(sent).toHaveLength(1);
+    const here = await pageForPopup(large, large.location.href, async () => undefined);
+    expect(sent).toHaveLength(1);
+    expect(elsewhere.ok).toBe(true);
+    expect(elsewhere).toEqual(here);
+    // What it stored before: the page read whole, on the page.
+    const whole = extractArticle(largeArticleDocument(), large.location.href);
+    expect(elsewhere).toEqual({ ok: true, page: payloadOf(whole.ok ? whole.article : (null as never)) });
+    expect(elsewhere.ok && elsewhere.page.text).toContain(paragraphs[5]);
   });
 
   it('has a large page’s copy read elsewhere, with the same article, and reads it itself where that fails', async () => {

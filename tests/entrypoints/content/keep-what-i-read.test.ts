@@ -32,7 +32,7 @@ describe('keep what I read', () => {
 
   it('sends the page once, after the dwell time spent visible, on a site whose switch is on', async () => {
     const seen = background(true);
-    const read = vi.fn(() => ({ ok: true as const, page }));
+    const read = vi.fn(async () => ({ ok: true as const, page }));
     keepWhatIRead(read, 3_000);
     await vi.advanceTimersByTimeAsync(1_000);
     view.visibilityState = 'hidden'; // time in another tab does not count
@@ -48,7 +48,7 @@ describe('keep what I read', () => {
 
   it('reads nothing and sends nothing where the switch is off, or once stopped', async () => {
     const seen = background(false);
-    const read = vi.fn(() => ({ ok: true as const, page }));
+    const read = vi.fn(async () => ({ ok: true as const, page }));
     keepWhatIRead(read, 3_000);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(read).not.toHaveBeenCalled();
