@@ -222,10 +222,21 @@ interface LookupCache {
    * round trip to the browser's storage. Dropped with `postings`.
    */
   termPostings?: { ids: number; byTerm: Map<string, string[]> };
+  /**
+   * The stories of the hits looked up so far in this generation: hit → the id
+   * of its story, story id → its members (none when it is not stored), at most
+   * MAX_KEPT_STORIES of either before starting afresh. Pages read one after
+   * another share hits, and their stories cost two rounds of requests, one
+   * after the other. Dropped with `postings`.
+   */
+  stories?: { storyOf: Map<string, string>; members: Map<string, readonly string[]> };
 }
 
 /** Article ids a lookup cache keeps of the postings it read (a few MB), before it starts afresh. */
 const MAX_KEPT_POSTINGS = 200_000;
+
+/** Hits' story links (and stories) a lookup cache keeps, before it starts afresh: the hits of a few hundred pages. */
+const MAX_KEPT_STORIES = 10_000;
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
@@ -717,6 +728,7 @@ export class CorpusStore {
     }
     cache.postings = null;
     cache.termPostings = undefined;
+    cache.stories = undefined;
     cache.size = log.articles;
     cache.generation = generation + 1;
   }
@@ -1444,14 +1456,28 @@ export class CorpusStore {
     hook?: WhileWaiting,
   ): Promise<Map<string, string[]>> {
     const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo, hook);
-    const reading = Promise.all(hits.map((id) => tx.objectStore('storyOf').get(id)));
-    if (hits.length > 0) runWhileWaiting(hook);
-    const links = await reading;
+    const kept = (cache.stories ??= { storyOf: new Map(), members: new Map() });
+    const linksToRead = [...new Set(hits)].filter((id) => !kept.storyOf.has(id));
+    const readingLinks = Promise.all(linksToRead.map((id) => tx.objectStore('storyOf').get(id)));
+    if (linksToRead.length > 0) runWhileWaiting(hook);
+    const links = await readingLinks;
     // A hit in no story (which the writes never leave) stands as a story of its own.
-    const storyOfHit = hits.map((id, i) => links[i]?.story ?? `story-${id}`);
+    const linkOf = new Map(linksToRead.map((id, i) => [id, links[i]?.story ?? `story-${id}`]));
+    const storyOfHit = hits.map((id) => kept.storyOf.get(id) ?? linkOf.get(id)!);
     const storyIds = [...new Set(storyOfHit)];
-    const stories = await Promise.all(storyIds.map((id) => tx.objectStore('stories').get(id)));
-    const members = new Map(storyIds.map((id, i) => [id, stories[i]?.members.slice() ?? []]));
+    const storiesToRead = storyIds.filter((id) => !kept.members.has(id));
+    const readingStories = Promise.all(storiesToRead.map((id) => tx.objectStore('stories').get(id)));
+    if (storiesToRead.length > 0) runWhileWaiting(hook);
+    const stories = await readingStories;
+    const membersOf = new Map(storiesToRead.map((id, i) => [id, stories[i]?.members ?? []]));
+    const members = new Map(storyIds.map((id) => [id, (kept.members.get(id) ?? membersOf.get(id)!).slice()]));
+    // Bounded memory: full, it starts afresh (this lookup's stories are in `members` already).
+    if (Math.max(kept.storyOf.size + linkOf.size, kept.members.size + membersOf.size) > MAX_KEPT_STORIES) {
+      kept.storyOf.clear();
+      kept.members.clear();
+    }
+    for (const [id, story] of linkOf) kept.storyOf.set(id, story);
+    for (const [id, list] of membersOf) kept.members.set(id, list);
     hits.forEach((id, i) => {
       const list = members.get(storyOfHit[i])!;
       if (!list.includes(id)) list.push(id);
