@@ -365,6 +365,8 @@ interface Assignee {
   features: ArticleFeatures;
 }
 
+const assigneeOf = (p: Prepared): Assignee => ({ id: p.article.id, terms: p.terms, features: p.features });
+
 /** Each article's features: the stored ones where they are current, else computed (and returned in `computed`, to be stored). */
 function currentFeatures(articles: readonly Article[], stored: readonly StoredFeatures[]): { features: Map<string, ArticleFeatures>; computed: StoredFeatures[] } {
   const byId = new Map(stored.map((f) => [f.id, f.features]));
@@ -452,9 +454,17 @@ export class ImportInterruptedError extends Error {
   }
 }
 
+/** An import holds an article id twice; nothing of it was kept. */
+export class DuplicateImportError extends Error {
+  constructor(id: string) {
+    super(`The import holds the article ${id} twice, so nothing was saved; the corpus is as it was.`);
+    this.name = 'DuplicateImportError';
+  }
+}
+
 /** An import written part by part as the parts arrive, in one transaction (see `openImport`). */
 export interface ImportSession {
-  /** Adds the next part; resolves once its articles are in the open transaction (stories chosen, writes queued), rejects with the import's error. */
+  /** Adds the next part; resolves once its articles' stories are chosen (their writes are queued once the next part's reads are made, or no part waits), rejects with the import's error. */
   add(part: readonly Prepared[]): Promise<void>;
   /** Commits what the parts added: resolves once all of it is stored, rejects (the corpus unchanged) if anything failed. */
   finish(): Promise<void>;
@@ -466,12 +476,16 @@ export interface ImportSession {
 
 /** Where an import in parts spent its time in the open transaction (ms). */
 export interface ImportSteps {
-  /** Waiting for the next part. */
+  /** Waiting for the next part (and, with no part waiting, for the writes of the part before). */
   wait: number;
-  /** Choosing the parts' stories. */
+  /** Choosing the parts' stories (while the part before is written). */
   assign: number;
-  /** Everything else in the parts: replacing stored articles, queuing and awaiting their writes. */
+  /** Looking for the parts' articles among the stored ones, replacing those found. */
   parts: number;
+  /** Queuing the parts' writes (the articles, their terms, features and glances). */
+  queue: number;
+  /** Waiting, after the last part, for the parts' writes still pending. */
+  writes: number;
   /** The stories, links and postings after the last part. */
   tail: number;
 }
@@ -497,6 +511,72 @@ function transactionBreather(tx: WriteTx): () => Promise<void> {
     await tx.objectStore('meta').get('generation');
     last = performance.now();
   };
+}
+
+/** Lets the event loop run without a timer's clamping (4 ms once timers nest): a message to itself. */
+function yieldByMessage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return yieldToEventLoop();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Breathing for long work inside a write transaction that may have writes
+ * pending (an import's parts: the choices of one part run while the writes
+ * of the part before are stored). Awaiting a read, as transactionBreather
+ * does, would wait behind those writes, so the work would not run beside
+ * them. Here the work lets the event loop run while one read at a time,
+ * each made as the one before succeeds, holds the transaction open; a
+ * transaction takes requests only while one of its requests succeeds, so
+ * after breathing the work waits for `resume` before it makes any.
+ */
+class TransactionHold {
+  private holding = false;
+  private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private last = performance.now();
+
+  constructor(private readonly tx: WriteTx) {}
+
+  /** Every BREATHE_MS, lets the event loop run. Must be called where the transaction takes requests, or after an earlier breath with no `resume` since. */
+  async breathe(): Promise<void> {
+    if (performance.now() - this.last < BREATHE_MS) return;
+    if (!this.holding) {
+      this.holding = true;
+      this.read();
+    }
+    await yieldByMessage();
+    this.last = performance.now();
+  }
+
+  /** Resolves where the transaction takes requests again (at once when it was not left). */
+  resume(): Promise<void> {
+    if (!this.holding) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  private read(): void {
+    this.tx
+      .objectStore('meta')
+      .get('generation')
+      .then(
+        () => {
+          const waiters = this.waiters.splice(0);
+          if (waiters.length === 0) return this.read();
+          this.holding = false;
+          for (const w of waiters) w.resolve();
+        },
+        (error: unknown) => {
+          this.holding = false;
+          for (const w of this.waiters.splice(0)) w.reject(error);
+        },
+      );
+  }
 }
 
 /**
@@ -803,12 +883,18 @@ export class CorpusStore {
    * if all their items had come in one call, reading only what they did not.
    * Returns the stories to put (changed or new) and the items' links; it
    * writes nothing but features it had to compute for want of current ones.
+   * `afterReads` is called once the reads every call needs are made, before
+   * the ranking and the choices (an import queues the writes of its part
+   * before there, which then run beside them; see `openImport`); `hold`
+   * breathes without waiting for such writes.
    */
   private static async assignStories(
     tx: WriteTx,
     log: WriteLog,
     items: readonly Assignee[],
     batch: AssignBatch = newAssignBatch(),
+    afterReads?: () => void,
+    hold: TransactionHold = new TransactionHold(tx),
   ): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
     if (items.length === 0) return { stories: [], links: [] };
     const { inBatch, added, candidates: index, state, storyOfItem, storyOfHit, takenIds } = batch;
@@ -847,6 +933,12 @@ export class CorpusStore {
     });
     batch.items += items.length;
 
+    const storyOf = tx.objectStore('storyOf');
+    const stories = tx.objectStore('stories');
+    // Ids a new story must not take: a story keeps its first member's id after that member left.
+    const taken = Promise.all(items.map((item) => stories.getAllKeys(IDBKeyRange.bound(`story-${item.id}`, `story-${item.id}\uffff`))));
+    taken.catch(() => undefined);
+
     // The stored postings of every query term, read once for the whole batch (the articles of the batch left out: the batch has them).
     if (needed.size > 0 && !batch.storedComplete) {
       const keep = (term: string, ids: readonly string[]) => index.addStored(term, ids.filter((id) => !inBatch.has(id)));
@@ -861,11 +953,13 @@ export class CorpusStore {
       }
     }
 
+    for (const id of (await taken).flat()) takenIds.add(id);
+    afterReads?.();
+
     // Each item's hits among the stored articles and the items before it.
-    const breather = transactionBreather(tx);
     const hits: string[][] = [];
     for (const [i, item] of items.entries()) {
-      await breather();
+      await hold.breathe();
       // Ranked before the item is indexed: it is not its own candidate.
       hits.push(index.rank(queries[i], STORY_CANDIDATES, item));
       index.addItem(item.id, item.terms);
@@ -874,15 +968,10 @@ export class CorpusStore {
     // The stories of the stored hits not met before in the batch, with every member's features.
     const storedHits = [...new Set(hits.flat().filter((id) => !inBatch.has(id) && !batch.hitsRead.has(id)))];
     for (const id of storedHits) batch.hitsRead.add(id);
-    const storyOf = tx.objectStore('storyOf');
-    const stories = tx.objectStore('stories');
-    const [hitLinks, taken] = await Promise.all([
-      Promise.all(storedHits.map((id) => storyOf.get(id))),
-      // Ids a new story must not take: a story keeps its first member's id after that member left.
-      Promise.all(items.map((item) => stories.getAllKeys(IDBKeyRange.bound(`story-${item.id}`, `story-${item.id}\uffff`)))),
-    ]);
+    // Reads only for stored hits not met before: the stored stories of an import into a small corpus are all read by its first part.
+    if (storedHits.length > 0) await hold.resume();
+    const hitLinks = await Promise.all(storedHits.map((id) => storyOf.get(id)));
     for (const link of hitLinks) if (link) storyOfHit.set(link.id, link.story);
-    for (const id of taken.flat()) takenIds.add(id);
     // A story the batch holds already may have members of the batch: it is not read again.
     const storyIds = [...new Set(hitLinks.flatMap((link) => (link && !state.has(link.story) ? [link.story] : [])))];
     const storedStories = (await Promise.all(storyIds.map((id) => stories.get(id)))).filter((x) => x !== undefined);
@@ -920,7 +1009,7 @@ export class CorpusStore {
     const changed = new Set<string>();
     const links: StoryLink[] = [];
     for (const [i, item] of items.entries()) {
-      await breather();
+      await hold.breathe();
       const candidates: Story[] = [];
       const seen = new Set<string>();
       for (const hit of hits[i]) {
@@ -942,6 +1031,8 @@ export class CorpusStore {
       storyOfItem.set(item.id, story.id);
       links.push({ id: item.id, story: story.id });
     }
+    // The caller makes requests next.
+    await hold.resume();
     return { stories: [...changed].map((id) => ({ id, members: state.get(id)!.members.map((m) => m.id) })), links };
   }
 
@@ -962,65 +1053,50 @@ export class CorpusStore {
    * index entries and features, each in the story it reports or in a new one
    * (in the order given: an article sees the stories of those before it).
    */
-  private static async storePrepared(
-    tx: WriteTx,
-    log: WriteLog,
-    prepared: readonly Prepared[],
-    onStored?: (done: number) => void,
-    parts?: { batch: AssignBatch; tail: ImportTail; steps: ImportSteps },
-  ): Promise<void> {
-    const t = performance.now();
-    const { stories, links } = await CorpusStore.assignStories(
-      tx,
-      log,
-      prepared.map((p) => ({ id: p.article.id, terms: p.terms, features: p.features })),
-      parts?.batch,
-    );
-    if (parts) parts.steps.assign += performance.now() - t;
+  private static async storePrepared(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[]): Promise<void> {
+    const { stories, links } = await CorpusStore.assignStories(tx, log, prepared.map(assigneeOf));
+    const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : undefined;
+    const writes: Promise<unknown>[] = [CorpusStore.queueArticles(tx, log, prepared, breather)];
+    for (const w of writes) w.catch(() => undefined);
+    for (const story of stories) writes.push(tx.objectStore('stories').put(story));
+    for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
+    writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
+    await Promise.all(writes);
+  }
+
+  /**
+   * Queues the writes of prepared articles: the articles, their terms,
+   * features and glances (not their postings and stories). Resolves once all
+   * are stored. Without `breather` (outside Firefox) every request is made
+   * before this returns.
+   */
+  private static async queueArticles(tx: WriteTx, log: WriteLog, prepared: readonly Prepared[], breather?: () => Promise<void>, onStored?: () => void): Promise<void> {
     const writes: Promise<unknown>[] = [];
-    let done = 0;
-    const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
     // Observed at once: the loop breathes, and a request failing meanwhile must not be an unhandled rejection (Promise.all below still sees it).
     const push = (w: Promise<unknown>) => {
       w.catch(() => undefined);
       writes.push(w);
     };
-    try {
-      for (const p of prepared) {
-        // Queuing ten thousand articles' requests at once is a long task (in Firefox, felt by the corpus manager).
-        await breather();
-        push(
-          tx
-            .objectStore('articles')
-            .add(p.article)
-            .then(() => onStored?.(++done)),
-        );
-        push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-        push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
-        push(tx.objectStore('glances').put(glanceOf(headOf(p.article), p.features)));
-        log.touched.add(p.article.id);
-        log.articles++;
-      }
-      if (parts) {
-        // An import in parts writes its stories and postings once, after the last part: a story or a term's postings changed by many parts is written once.
-        for (const story of stories) parts.tail.stories.set(story.id, story);
-        for (const link of links) parts.tail.links.push(link);
-        postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms })), parts.tail.postings);
-      } else {
-        for (const story of stories) writes.push(tx.objectStore('stories').put(story));
-        for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
-      }
-    } catch (error) {
-      // A request that throws at once (quota, a value that cannot be stored) aborts the lot; the ones already made then fail too.
-      for (const w of writes) w.catch(() => undefined);
-      throw error;
+    for (const p of prepared) {
+      // Queuing ten thousand articles' requests at once is a long task (in Firefox, felt by the corpus manager).
+      if (breather) await breather();
+      push(
+        tx
+          .objectStore('articles')
+          .add(p.article)
+          .then(() => onStored?.()),
+      );
+      push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
+      push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+      push(tx.objectStore('glances').put(glanceOf(headOf(p.article), p.features)));
+      log.touched.add(p.article.id);
+      log.articles++;
     }
-    if (!parts) writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
     await Promise.all(writes);
   }
 
-  /** Writes what the parts of an import left for after the last (see storePrepared). */
-  private static async storeTail(tx: WriteTx, log: WriteLog, tail: ImportTail): Promise<void> {
+  /** Writes what the parts of an import left for after the last (see openImport); the postings unless they are written already. */
+  private static async storeTail(tx: WriteTx, log: WriteLog, tail: ImportTail, withPostings: boolean): Promise<void> {
     const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : async () => undefined;
     const writes: Promise<unknown>[] = [];
     // Observed at once: the loops breathe, and a request failing meanwhile must not be an unhandled rejection (Promise.all below still sees it).
@@ -1037,7 +1113,7 @@ export class CorpusStore {
       push(tx.objectStore('storyOf').put(link));
       await breather();
     }
-    writes.push(CorpusStore.addPostings(tx, tail.postings, log, breather));
+    if (withPostings) writes.push(CorpusStore.addPostings(tx, tail.postings, log, breather));
     await Promise.all(writes);
   }
 
@@ -1131,7 +1207,10 @@ export class CorpusStore {
    * An import written as its parts arrive, in one transaction opened now:
    * each part's articles choose their stories (seeing those of the parts
    * before, as `importArticles` of all parts at once would) and their writes
-   * are queued while the next part is on its way; `finish` commits. Between
+   * are queued while the next part is on its way; `finish` commits. A part's
+   * writes are queued once the next part's reads are made (when that part is
+   * there already), and stored while its stories are chosen: requests of a
+   * transaction run in order, so reads queued behind them would wait. Between
    * parts a small read at a time keeps the transaction open. The signal
    * aborting, an error, or no part for `partTimeoutMs` (ImportInterruptedError)
    * aborts the transaction: the corpus is exactly as before. An article whose
@@ -1148,34 +1227,79 @@ export class CorpusStore {
     let current: Pending | null = null;
     let failure: { error: unknown } | null = null;
     let stored = 0;
+    const onStored = () => options.onStored?.(++stored);
     // The parts choose their stories as one batch would: each sees the articles of the parts before as the batch's, not as stored ones.
-    const parts = { batch: newAssignBatch(), tail: { stories: new Map(), links: [], postings: new Map() } satisfies ImportTail, steps: { wait: 0, assign: 0, parts: 0, tail: 0 } };
+    const batch = newAssignBatch();
+    const tail: ImportTail = { stories: new Map(), links: [], postings: new Map() };
+    const steps: ImportSteps = { wait: 0, assign: 0, parts: 0, queue: 0, writes: 0, tail: 0 };
     const done = this.write(async (tx, log) => {
+      const hold = new TransactionHold(tx);
+      const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : undefined;
+      // The writes queued while stories are chosen, and the first of them to fail: the import ends with it at the next part.
+      const writes: Promise<void>[] = [];
+      let failed = null as { error: unknown } | null;
+      const track = (w: Promise<void>) => {
+        w.catch((error: unknown) => {
+          failed ??= { error };
+        });
+        writes.push(w);
+      };
+      let postingsQueued = false;
       let idleSince = performance.now();
       for (;;) {
+        if (failed) throw failed.error;
         const next = queue.shift();
         if (!next) {
           if (performance.now() - idleSince > timeout) throw new ImportInterruptedError();
           // A transaction commits once no request is pending: a read at a time holds it open until the next part.
           const t = performance.now();
           await tx.objectStore('meta').get('generation');
-          parts.steps.wait += performance.now() - t;
+          steps.wait += performance.now() - t;
           continue;
         }
-        const t = performance.now();
         if (next.part === null) {
-          await CorpusStore.storeTail(tx, log, parts.tail);
-          parts.steps.tail += performance.now() - t;
+          let t = performance.now();
+          await Promise.all(writes);
+          steps.writes += performance.now() - t;
+          t = performance.now();
+          await CorpusStore.storeTail(tx, log, tail, !postingsQueued);
+          steps.tail += performance.now() - t;
           return;
         }
         current = next;
         const part = next.part;
+        // The corpus manager sends each article once; an id twice would be indexed twice (an earlier part's postings and story wait in `tail`).
+        const ids = new Set<string>();
+        for (const p of part) {
+          if (batch.inBatch.has(p.article.id) || ids.has(p.article.id)) throw new DuplicateImportError(p.article.id);
+          ids.add(p.article.id);
+        }
+        let t = performance.now();
         const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
         for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
-        const before = stored;
-        const assigned = parts.steps.assign;
-        await CorpusStore.storePrepared(tx, log, part, (n) => options.onStored?.((stored = before + n)), parts);
-        parts.steps.parts += performance.now() - t - (parts.steps.assign - assigned);
+        steps.parts += performance.now() - t;
+        t = performance.now();
+        const queued = steps.queue;
+        // The part's articles do not depend on their stories: once the part's reads are made (requests run in order; reads behind writes wait for them), their writes are queued and stored while the stories are chosen.
+        const queueWrites = () => {
+          const q = performance.now();
+          track(CorpusStore.queueArticles(tx, log, part, breather, onStored));
+          postingsOf(
+            part.map((p) => ({ id: p.article.id, terms: p.terms })),
+            tail.postings,
+          );
+          // The last part (the finish waits behind it): the whole import's postings go now too, each term's once.
+          if (queue[0]?.part === null) {
+            track(CorpusStore.addPostings(tx, tail.postings, log, breather));
+            postingsQueued = true;
+          }
+          steps.queue += performance.now() - q;
+        };
+        const { stories, links } = await CorpusStore.assignStories(tx, log, part.map(assigneeOf), batch, queueWrites, hold);
+        steps.assign += performance.now() - t - (steps.queue - queued);
+        // An import in parts writes its stories once, after the last part: a story changed by many parts is written once.
+        for (const story of stories) tail.stories.set(story.id, story);
+        for (const link of links) tail.links.push(link);
         current = null;
         next.resolve();
         idleSince = performance.now();
@@ -1198,7 +1322,7 @@ export class CorpusStore {
         await done;
       },
       failure: () => failure,
-      steps: () => ({ ...parts.steps }),
+      steps: () => ({ ...steps }),
     };
   }
 

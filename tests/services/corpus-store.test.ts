@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare } from '../../services/corpus-store';
+import { CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare, StorageFullError } from '../../services/corpus-store';
+import { withFullDiskAfter } from '../helpers/full-disk';
 import { rankCandidates, selectQueryTerms } from '../../services/term-index';
 import { makeArticle } from '../../lib/article/make-article';
 import { loadSeeds } from '../helpers/seeds';
@@ -491,5 +492,73 @@ describe('an import written as its parts arrive', () => {
     await expect(session.add(part(5, 5))).rejects.toThrow(/interrupted.*nothing was saved/);
     await expect(session.finish()).rejects.toThrow(ImportInterruptedError);
     expect(await store.count()).toBe(1);
+  });
+
+  // Reports of the four events of OTHER_STORIES by several outlets, so that later parts join stories of earlier ones.
+  const reports = (from: number, count: number, edition = '') =>
+    Array.from({ length: count }, (_, i) =>
+      prepare(
+        makeArticle({
+          id: `report-${from + i}`,
+          raw: `${OTHER_STORIES[(from + i) % OTHER_STORIES.length]} Meldung ${from + i}${edition}: Weitere Einzelheiten folgen.`,
+          outlet: `Outlet ${(from + i) % 5}`,
+          source: 'user',
+          language: 'de',
+          addedAt: 1_000 + from + i,
+        }),
+      ),
+    );
+  // One of them an article stored before the import, in a new edition.
+  const importParts = () => [reports(0, 6), reports(6, 6), [...reports(12, 6), prepare({ ...otherArticles()[1], raw: `${OTHER_STORIES[1]} Ergänzt.` })]];
+
+  it('stores parts sent at once (each part written while the next chooses its stories) as parts sent one at a time', async () => {
+    const states = [];
+    for (const atOnce of [false, true]) {
+      const name = `parts-${atOnce}-${n++}`;
+      const store = await fresh(name);
+      await store.ensureSeeds(loadSeeds());
+      await store.addArticles(otherArticles());
+      const session = store.openImport();
+      const added = [];
+      for (const part of importParts()) {
+        if (atOnce) added.push(session.add(part));
+        else await session.add(part);
+      }
+      await Promise.all(added);
+      await session.finish();
+      states.push(await expectConsistentIndex(name));
+      expect((await store.getArticle('other-1'))!.raw).toContain('Ergänzt');
+    }
+    expect(states[0].articleIds).toHaveLength(5 + OTHER_STORIES.length + 18);
+    expect(states[1]).toEqual(states[0]);
+  });
+
+  it("keeps nothing when a part's write fails while the next part chooses its stories", async () => {
+    const name = `parts-full-${n++}`;
+    const store = await fresh(name);
+    await store.ensureSeeds(loadSeeds());
+    await store.addArticles(otherArticles());
+    const before = await indexState(name);
+    // Two puts an article (features, glance): the second part's writes fail.
+    await withFullDiskAfter(6 * 2 + 3, async () => {
+      const session = store.openImport();
+      for (const part of importParts()) session.add(part).catch(() => undefined);
+      await expect(session.finish()).rejects.toThrow(StorageFullError);
+    });
+    expect(await indexState(name)).toEqual(before);
+    expect(await store.count()).toBe(5 + OTHER_STORIES.length);
+  });
+
+  it('refuses an article twice, in one part or two, keeping nothing', async () => {
+    const name = `parts-twice-${n++}`;
+    const store = await fresh(name);
+    await store.addArticles(otherArticles());
+    const before = await indexState(name);
+    for (const parts of [[reports(0, 3), reports(2, 3, ', korrigiert')], [[...reports(0, 3), ...reports(1, 1)]]]) {
+      const session = store.openImport();
+      for (const part of parts) session.add(part).catch(() => undefined);
+      await expect(session.finish()).rejects.toThrow(/holds the article report-[12] twice, so nothing was saved/);
+      expect(await indexState(name)).toEqual(before);
+    }
   });
 });
