@@ -172,6 +172,8 @@ const DATELINE =
 const STAMP =
   /\b(?:Stand:|Erstellt:|Aktualisiert(?: am)?|Veröffentlicht(?: am)?|Updated|Published|Last updated)\s*:?\s*\d{1,2}\.\d{1,2}\.\d{2,4}(?:,?\s*(?:-\s*)?\d{1,2}[:.]\d{2}(?:\s*Uhr)?)?/g;
 const READING_TIME = /\b(?:Lesedauer|Lesezeit|Reading time)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:Minuten|Min\.?|minutes|min\.?)|\b\d+\s*min read\b/gi;
+const STAMPS = [STAMP, READING_TIME];
+const HAS_DIGIT = /\d/;
 const MONTH =
   '(?:Jan(?:uar|uary)?|Jän(?:ner)?|Feb(?:ruar|ruary)?|Mär(?:z)?|Mar(?:ch)?|Apr(?:il)?|Mai|May|Mei|Jun(?:i|e)?|Jul(?:i|y)?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Dez(?:ember)?|Dec(?:ember)?)\\.?';
 const DATE_LINE = new RegExp(
@@ -342,10 +344,15 @@ export function findNonReporting(raw: string, bodyStart = 0, language?: string):
     const afterPrefix = prefix ? prefix[0].length + (/^\s*/.exec(lineText.slice(prefix[0].length))?.[0].length ?? 0) : 0;
     const dateline = DATELINE.exec(lineText.slice(afterPrefix));
     if (dateline) out.push({ start: l.start + afterPrefix, end: l.start + afterPrefix + dateline[0].length });
-    for (const re of [STAMP, READING_TIME]) {
-      re.lastIndex = 0;
-      for (const m of lineText.matchAll(re)) out.push({ start: l.start + m.index!, end: l.start + m.index! + m[0].length });
-    }
+    // Both name a figure: a line without a digit has neither. exec, not matchAll (a copy of the pattern and an
+    // iterator per line); neither pattern matches empty.
+    if (HAS_DIGIT.test(lineText))
+      for (let r = 0; r < STAMPS.length; r++) {
+        const re = STAMPS[r];
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(lineText))) out.push({ start: l.start + m.index, end: l.start + m.index + m[0].length });
+      }
   }
   return normalise(raw, out, from);
 }

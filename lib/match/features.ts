@@ -385,16 +385,11 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
     let firstDay: number | null = null;
     const sources = content && input.attribution !== false ? attributionSources(s.text, language) : [];
-    sentences.push({
-      start: s.start,
-      end: s.end,
-      paragraph: s.paragraph,
-      terms,
-      quantities,
-      content,
-      ...(clauses.length > 1 ? { clauses } : {}),
-      ...(sources.length ? { sources } : {}),
-    });
+    // The optional fields set after, in the same order as before (no spread of a fresh object per sentence).
+    const sentence: SentenceFeatures = { start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content };
+    if (clauses.length > 1) sentence.clauses = clauses;
+    if (sources.length) sentence.sources = sources;
+    sentences.push(sentence);
     if (content) for (let k = 0; k < terms.length; k++) termFreq[terms[k]] = (termFreq[terms[k]] ?? 0) + 1;
     for (let k = 0; k < quantities.length; k++) if (quantities[k].kind === 'date') textDates.push(quantities[k].value);
     let first = Infinity;

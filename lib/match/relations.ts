@@ -402,8 +402,13 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       }
       // A figure told differently makes sentences look less alike, so conflicts are sought a little below agreement.
       if (s.quantities.length) {
-        const close = new Set([...rel.evidence, ...bestMatches(al, o, i, th.conflict).slice(0, 2).map((m) => m.index)]);
-        for (const k of [...close].sort((a, b) => a - b)) {
+        // The evidence and the two closest, each once, in sentence order (loops, not spreads: an iterator each until the JIT optimises them).
+        const close = rel.evidence.slice();
+        const nearest = bestMatches(al, o, i, th.conflict);
+        for (let n = 0; n < nearest.length && n < 2; n++) if (!close.includes(nearest[n].index)) close.push(nearest[n].index);
+        close.sort((a, b) => a - b);
+        for (let q = 0; q < close.length; q++) {
+          const k = close[q];
           const detail = quantityConflict(s.quantities, outlet.sentences[k].quantities, rel.evidence.includes(k) ? CONFLICT_KINDS : LOOSE_CONFLICT_KINDS);
           if (!detail) continue;
           // One conflict per pair of sentences, naming everything that differs.
