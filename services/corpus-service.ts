@@ -53,6 +53,8 @@ interface OpenImport {
   /** Articles of parts received but not handed to the store yet, and their text's length. */
   held: Prepared[];
   heldChars: number;
+  /** Parts handed to the store whose stories are not chosen yet. */
+  inStore: number;
 }
 
 /** How often an import reports its progress at most. */
@@ -62,7 +64,10 @@ const PROGRESS_MS = 100;
  * Text handed to the open import at once (see CorpusStore.openImport): the
  * corpus manager sends smaller parts (serialising a message is a task on its
  * thread), and each call of the store's story choice and writes costs a few
- * rounds of reads whatever its size, so parts are gathered up to this.
+ * rounds of reads whatever its size, so parts are gathered up to this while
+ * the store is busy; an idle store takes what is there (it would otherwise
+ * wait for the first 1,000,000 characters to be analysed, most of a small
+ * import).
  */
 export const STORE_PART_CHARS = 1_000_000;
 /**
@@ -283,7 +288,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0 };
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, inStore: 0 };
         run = opened;
         imports.set(operation, opened);
       } else if (!run || run.next !== number) {
@@ -313,16 +318,22 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           const added = session.add(current.held);
           current.held = [];
           current.heldChars = 0;
+          current.inStore++;
+          added.then(
+            () => current.inStore--,
+            () => undefined,
+          );
           return added;
         };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
+          if (current.heldChars >= storePartChars || current.inStore === 0) hand().catch(() => undefined);
           const failed = session.failure();
           if (failed) throw failed.error;
           return { ok: true, count: current.received };
         }
-        if (current.held.length > 0) await hand();
+        // The finish queued right behind the last part: the store then writes the import's postings while that part chooses its stories. A failure of the part fails the finish.
+        if (current.held.length > 0) hand().catch(() => undefined);
         await session.finish();
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
