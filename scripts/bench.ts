@@ -75,7 +75,7 @@ interface SizeResult {
   /** CPU time of the same runs (all threads of the process): less sensitive than wall time to other load on the machine. */
   cpu: Stats;
   contentTerms: Stats;
-  /** store.candidateStories and taking each article once. */
+  /** The store's lookup (candidate stories' glances) and taking each article once, less the page's analysis made meanwhile. */
   candidates: Stats;
   engine: Stats;
   /** The engine's two parts: analysing the page itself (segments, terms, quantities, attributions), and judging and relating the candidates. */
@@ -88,6 +88,14 @@ interface SizeResult {
   notes: Stats;
   /** The background's first look (storyOnly: true, which the content script asks for before extracting the article), warm. */
   storyOnly: Stats;
+  /**
+   * Every step of the request as annotateFromStore laps it, each from the lap before it in the order they come
+   * ('terms', 'page' (the engine's analysis of the page, made while the lookup's first reads are in flight), 'index',
+   * 'candidates', 'compared', 'annotate', 'notes'), and 'rest' (after the last lap until the request resolves). Their
+   * means add up to `totalMean`; medians do not add up.
+   */
+  steps: Record<string, Stats & { mean: number }>;
+  totalMean: number;
   candidatesReturned: number;
   candidateStories: number;
   storyOutletsAmongCandidates: string;
@@ -135,6 +143,7 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
   const notesT: number[] = [];
   const cpuT: number[] = [];
   const storyOnlyT: number[] = [];
+  const stepsT: Record<string, number[]> = {};
   let last: Request | null = null;
   for (let r = -warmup; r < runs; r++) {
     const laps: Record<string, number> = {};
@@ -157,15 +166,31 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     sampleMemory();
     if (r < 0) continue; // warm-up: JIT, first reads
     cpuT.push((cpu.user + cpu.system) / 1000);
+    // Every step of the request, each from the lap before it in the order they came (the page is analysed while
+    // the lookup's first reads are in flight, between 'terms' and the lookup's laps), and what follows the last lap.
+    const order = Object.keys(laps).sort((a, b) => laps[a] - laps[b]);
+    let before = t0;
+    let cpuBefore = (c0.user + c0.system) / 1000;
+    const step: Record<string, number> = {};
+    const stepCpu: Record<string, number> = {};
+    for (const name of order) {
+      step[name] = laps[name] - before;
+      stepCpu[name] = cpuLaps[name] - cpuBefore;
+      before = laps[name];
+      cpuBefore = cpuLaps[name];
+    }
+    step.rest = t4 - before;
+    for (const [name, ms] of Object.entries(step)) (stepsT[name] ??= []).push(ms);
     termsT.push(laps.terms - t0);
-    candT.push(laps.candidates - laps.terms);
-    engineT.push(laps.annotate - laps.candidates);
-    candidatesCpuT.push(cpuLaps.candidates - cpuLaps.terms);
-    engineCpuT.push(cpuLaps.annotate - cpuLaps.candidates);
-    // (A page the engine turns away before analysing it has no 'page' lap: all its time counts as the page's.)
-    const analysed = laps.page ?? laps.annotate;
-    enginePageT.push(analysed - laps.candidates);
-    engineCompareT.push(laps.annotate - analysed);
+    // (A page the engine turns away before analysing it has no 'page' lap: then the engine's part after the candidates is all of it.)
+    const pageMs = step.page ?? 0;
+    const pageCpu = stepCpu.page ?? 0;
+    candT.push(laps.candidates - laps.terms - pageMs);
+    engineT.push(pageMs + laps.annotate - laps.candidates);
+    candidatesCpuT.push(cpuLaps.candidates - cpuLaps.terms - pageCpu);
+    engineCpuT.push(pageCpu + cpuLaps.annotate - cpuLaps.candidates);
+    enginePageT.push(pageMs);
+    engineCompareT.push(laps.annotate - laps.candidates);
     notesT.push(laps.notes - laps.annotate);
     total.push(t4 - t0);
     storyOnlyT.push(s1 - s0);
@@ -219,6 +244,8 @@ async function timeAnnotate(dbName: string, store: CorpusStore, page: PagePayloa
     engineCompare: stats(engineCompareT),
     notes: stats(notesT),
     storyOnly: stats(storyOnlyT),
+    steps: Object.fromEntries(Object.entries(stepsT).map(([name, ms]) => [name, { ...stats(ms), mean: Math.round((ms.reduce((a, b) => a + b, 0) / ms.length) * 100) / 100 }])),
+    totalMean: Math.round((total.reduce((a, b) => a + b, 0) / total.length) * 100) / 100,
     candidatesReturned: last!.candidates.length,
     candidateStories: last!.stories,
     storyOutletsAmongCandidates: `${others.filter((id) => ids.has(id)).length}/${others.length}`,
@@ -376,6 +403,12 @@ async function main(): Promise<number> {
     log(
       `Annotate against ${size}: ${fmt(r.total)}; CPU ${fmt(r.cpu)} — contentTerms ${r.contentTerms.median.toFixed(1)}, candidate stories from IDB ${fmt(r.candidates)}, engine ${fmt(r.engine)} (the page's analysis median ${r.enginePage.median.toFixed(1)}, candidates judged and related median ${r.engineCompare.median.toFixed(1)}; CPU median ${r.engineCpu.median.toFixed(1)}, p95 ${r.engineCpu.p95.toFixed(1)}), notes ${r.notes.median.toFixed(1)};` +
         ` ${r.candidatesReturned} candidates in ${r.candidateStories} stories, story's other outlets among them ${r.storyOutletsAmongCandidates}, story ${r.story} with ${r.sameStoryOutlets} outlets (${r.sameStoryOtherEvents} of another event)`,
+    );
+    log(
+      `  steps of the request, mean ms (adding up to the mean ${r.totalMean.toFixed(1)}): ` +
+        Object.entries(r.steps)
+          .map(([name, s]) => `${name} ${s.mean.toFixed(2)}`)
+          .join(', '),
     );
     log(`  first look (storyOnly, as the content script asks first): ${fmt(r.storyOnly)}`);
     log(`  cold (fresh connection, nothing in memory): ${fmt(r.cold)}; CPU ${fmt(r.coldCpu)}`);
