@@ -237,7 +237,7 @@ function Options() {
             });
             prepared.push(...result.articles);
             sources.push({ articles: result.articles, analyser: result.analyser });
-            for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, skipped.reason));
+            for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, t.problems.skip(skipped.why)));
           }
           if (controller.signal.aborted) throw importCancelled();
           lap = measure('crossread:import-read', lap);

@@ -66,9 +66,44 @@ export interface CorpusExport {
 }
 
 export interface SkippedArticle {
+  /** Why, in English; `why` is the same as a kind plus values, for the reader's language. */
   reason: string;
+  why: SkipWhy;
   title: string;
 }
+
+/** Why an article of a file was skipped; `as`: the title of the copy already there. */
+export type SkipWhy =
+  | { kind: 'stored'; as: string }
+  | { kind: 'same-address'; url: string; inCorpus: boolean; as: string }
+  | { kind: 'same-text'; inCorpus: boolean; as: string };
+
+/** An article of an export named as the reader knows it: its place in the file, and its title where it has one. */
+export interface ArticleName {
+  index: number;
+  title: string | null;
+}
+
+/**
+ * What is wrong with an import file, as a kind plus values: the reader's page
+ * words it in its language (lib/i18n/problem-messages.ts, whose English the
+ * ImportError's message repeats).
+ */
+export type ImportIssue =
+  | { kind: 'not-text' }
+  | { kind: 'file-too-large'; bytes: number; limit: number }
+  | { kind: 'empty-file' }
+  | { kind: 'wrong-type'; extension: string }
+  | { kind: 'not-json'; detail: string }
+  | { kind: 'not-export'; format: string | null }
+  | { kind: 'bad-version'; version: string; supported: number }
+  | { kind: 'no-list' }
+  | { kind: 'no-articles' }
+  | { kind: 'not-object'; index: number }
+  | { kind: 'bad-field'; article: ArticleName; field: string }
+  | { kind: 'empty-text'; article: ArticleName }
+  | { kind: 'too-long'; article: ArticleName | null; length: number; limit: number }
+  | { kind: 'unreadable'; article: ArticleName | null; detail: string };
 
 export interface ImportResult {
   /** Articles to store. Some may carry the id of an article already stored (see `replaced`): storing replaces that one. */
@@ -87,12 +122,15 @@ const cancelledImport = () => Object.assign(new DOMException('The import was can
 
 /** A file that cannot be imported; the message names the file and the problem. Nothing was written. */
 export class ImportError extends Error {
+  readonly problem: { kind: 'import-file'; file: string; issue: ImportIssue };
   constructor(
     readonly fileName: string,
     problem: string,
+    issue: ImportIssue,
   ) {
     super(`${fileName}: ${problem}`);
     this.name = 'ImportError';
+    this.problem = { kind: 'import-file', file: fileName, issue };
   }
 }
 
@@ -144,17 +182,26 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en
 const count = (n: number) => n.toLocaleString('en');
 
 /** A short, quotable name of an article for messages. */
+/** An article's title as `label` shows it (one line, at most 60 characters), or null. */
+function shownTitle(title: unknown): string | null {
+  const t = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
+  return t ? (t.length > 60 ? `${t.slice(0, 59)}…` : t) : null;
+}
+
+const nameOf = (title: unknown, index: number): ArticleName => ({ index, title: shownTitle(title) });
+
 function label(title: unknown, index: number): string {
   const t = typeof title === 'string' ? title.replace(/\s+/g, ' ').trim() : '';
   return t ? `article ${index + 1} ("${t.length > 60 ? `${t.slice(0, 59)}…` : t}")` : `article ${index + 1}`;
 }
 
 /** One exported article checked field by field; the problem, or the fields to build the Article from. */
-function checkArticle(value: unknown, index: number): { problem: string } | { article: ExportedArticle } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: `article ${index + 1} is not an object` };
+function checkArticle(value: unknown, index: number): { problem: string; issue: ImportIssue } | { article: ExportedArticle } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { problem: `article ${index + 1} is not an object`, issue: { kind: 'not-object', index } };
   const a = value as Record<string, unknown>;
   const name = label(a.title, index);
-  const missing = (field: string, what: string) => ({ problem: `${name} has no valid "${field}" field (${what})` });
+  const article = nameOf(a.title, index);
+  const missing = (field: string, what: string) => ({ problem: `${name} has no valid "${field}" field (${what})`, issue: { kind: 'bad-field' as const, article, field } });
   if (typeof a.id !== 'string' || a.id.trim() === '') return missing('id', 'a non-empty string');
   if (typeof a.outlet !== 'string') return missing('outlet', 'a string');
   if (typeof a.title !== 'string') return missing('title', 'a string');
@@ -165,9 +212,12 @@ function checkArticle(value: unknown, index: number): { problem: string } | { ar
   if (typeof a.addedAt !== 'number' || !Number.isFinite(a.addedAt)) return missing('addedAt', 'a number');
   if (a.file !== undefined && typeof a.file !== 'string') return missing('file', 'a string when given');
   if (typeof a.text !== 'string') return missing('text', 'the article text');
-  if (a.text.trim() === '') return { problem: `${name} has an empty text` };
+  if (a.text.trim() === '') return { problem: `${name} has an empty text`, issue: { kind: 'empty-text', article } };
   if (a.text.length > MAX_ARTICLE_CHARS) {
-    return { problem: `${name} is too long (${count(a.text.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})` };
+    return {
+      problem: `${name} is too long (${count(a.text.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})`,
+      issue: { kind: 'too-long', article, length: a.text.length, limit: MAX_ARTICLE_CHARS },
+    };
   }
   return {
     article: {
@@ -324,46 +374,60 @@ interface ImportPlan {
 
 /** Checks the file as a whole (size, format, version), and plans reading its articles. */
 function readFile(fileName: string, content: string, options: ParseOptions): ImportPlan {
-  const fail = (problem: string): never => {
-    throw new ImportError(fileName, problem);
+  const fail: Fail = (problem, issue) => {
+    throw new ImportError(fileName, problem, issue);
   };
-  if (typeof content !== 'string') fail('the file could not be read as text');
+  if (typeof content !== 'string') fail('the file could not be read as text', { kind: 'not-text' });
   if (content.length > MAX_IMPORT_BYTES || (content.length * 3 > MAX_IMPORT_BYTES && utf8Bytes(content) > MAX_IMPORT_BYTES)) {
-    fail(`the file is too large (${megabytes(utf8Bytes(content))}; the limit is ${megabytes(MAX_IMPORT_BYTES)})`);
+    fail(`the file is too large (${megabytes(utf8Bytes(content))}; the limit is ${megabytes(MAX_IMPORT_BYTES)})`, {
+      kind: 'file-too-large',
+      bytes: utf8Bytes(content),
+      limit: MAX_IMPORT_BYTES,
+    });
   }
   const text = content.replace(/^\uFEFF/, '');
-  if (text.trim() === '') fail('the file is empty');
+  if (text.trim() === '') fail('the file is empty', { kind: 'empty-file' });
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (extension === 'json') return readExport(text, fail);
   if (extension === 'txt' || extension === 'text') {
     const build = readTextArticle(fileName, text, options.now ?? Date.now(), fail);
     return { length: 1, check: () => undefined, build: () => build() };
   }
-  return fail(`crossread imports corpus exports (.json) and articles as plain text (.txt), not ${extension ? `.${extension} files` : 'files without an extension'}`);
+  return fail(`crossread imports corpus exports (.json) and articles as plain text (.txt), not ${extension ? `.${extension} files` : 'files without an extension'}`, {
+    kind: 'wrong-type',
+    extension,
+  });
 }
 
-function readExport(text: string, fail: (problem: string) => never): ImportPlan {
+/** Throws an ImportError: the problem in English, and as a kind plus values. */
+type Fail = (problem: string, issue: ImportIssue) => never;
+
+function readExport(text: string, fail: Fail): ImportPlan {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return fail(`the file is not valid JSON (${(error as Error).message})`);
+    return fail(`the file is not valid JSON (${(error as Error).message})`, { kind: 'not-json', detail: (error as Error).message });
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail(`the file is not a crossread corpus export (expected an object with "format": "${EXPORT_FORMAT}")`);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return fail(`the file is not a crossread corpus export (expected an object with "format": "${EXPORT_FORMAT}")`, { kind: 'not-export', format: null });
+  }
   const d = data as Record<string, unknown>;
   if (d.format !== EXPORT_FORMAT) {
-    return fail(`the file is not a crossread corpus export ("format" is ${d.format === undefined ? 'missing' : JSON.stringify(d.format)}, expected "${EXPORT_FORMAT}")`);
+    const format = d.format === undefined ? null : JSON.stringify(d.format);
+    return fail(`the file is not a crossread corpus export ("format" is ${format ?? 'missing'}, expected "${EXPORT_FORMAT}")`, { kind: 'not-export', format });
   }
   if (d.version !== EXPORT_VERSION) {
-    return fail(`export version ${JSON.stringify(d.version ?? null)} is not supported; this version of crossread reads version ${EXPORT_VERSION}`);
+    const version = JSON.stringify(d.version ?? null);
+    return fail(`export version ${version} is not supported; this version of crossread reads version ${EXPORT_VERSION}`, { kind: 'bad-version', version, supported: EXPORT_VERSION });
   }
-  if (!Array.isArray(d.articles)) return fail('the export has no "articles" list');
-  if (d.articles.length === 0) return fail('the export holds no articles');
+  if (!Array.isArray(d.articles)) return fail('the export has no "articles" list', { kind: 'no-list' });
+  if (d.articles.length === 0) return fail('the export holds no articles', { kind: 'no-articles' });
   const items: unknown[] = d.articles;
   const checked: ExportedArticle[] = new Array(items.length);
   const check = (i: number) => {
     const c = checkArticle(items[i], i);
-    if ('problem' in c) fail(c.problem);
+    if ('problem' in c) fail(c.problem, c.issue);
     else checked[i] = c.article;
   };
   const build = (i: number): Article => {
@@ -382,22 +446,24 @@ function readExport(text: string, fail: (problem: string) => never): ImportPlan 
         addedAt: e.addedAt,
       });
     } catch (error) {
-      return fail(`${label(e.title, i)} cannot be read: ${(error as Error).message}`);
+      return fail(`${label(e.title, i)} cannot be read: ${(error as Error).message}`, { kind: 'unreadable', article: nameOf(e.title, i), detail: (error as Error).message });
     }
   };
   return { length: items.length, check, build };
 }
 
-function readTextArticle(fileName: string, text: string, now: number, fail: (problem: string) => never): () => Article {
+function readTextArticle(fileName: string, text: string, now: number, fail: Fail): () => Article {
   const raw = text.replace(/\r\n?/g, '\n');
-  if (raw.length > MAX_ARTICLE_CHARS) fail(`the article is too long (${count(raw.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})`);
+  if (raw.length > MAX_ARTICLE_CHARS) {
+    fail(`the article is too long (${count(raw.length)} characters; the limit is ${count(MAX_ARTICLE_CHARS)})`, { kind: 'too-long', article: null, length: raw.length, limit: MAX_ARTICLE_CHARS });
+  }
   const base = fileName.replace(/^.*[/\\]/, '');
   let article: Article;
   try {
     article = makeArticle({ id: `user-${fnv1a(raw)}`, raw, file: base, source: 'user', addedAt: now });
   } catch (error) {
     const message = (error as Error).message.replace(/^Cannot add article \S+: /, '');
-    return fail(`the article cannot be read: ${message}`);
+    return fail(`the article cannot be read: ${message}`, { kind: 'unreadable', article: null, detail: message });
   }
   return () => article;
 }
@@ -449,7 +515,7 @@ class Deduplicator {
     if (same && textKey(same) === textKey(article) && !this.replaced.includes(article.id)) {
       const differs = same.outlet !== article.outlet || same.title !== article.title || same.date !== article.date || same.url !== article.url;
       if (!differs) {
-        this.skipped.push({ reason: `already in the corpus${same.title ? ` as "${same.title}"` : ''}`, title: article.title });
+        this.skipped.push({ reason: `already in the corpus${same.title ? ` as "${same.title}"` : ''}`, why: { kind: 'stored', as: same.title }, title: article.title });
         return;
       }
       const u = urlKey(article.url);
@@ -463,12 +529,16 @@ class Deduplicator {
     const u = urlKey(article.url);
     const byUrl = u ? this.urls.get(u) : undefined;
     if (byUrl) {
-      this.skipped.push({ reason: `same address (${article.url}) ${Deduplicator.where(byUrl)}`, title: article.title });
+      this.skipped.push({
+        reason: `same address (${article.url}) ${Deduplicator.where(byUrl)}`,
+        why: { kind: 'same-address', url: article.url ?? '', inCorpus: byUrl.inCorpus, as: byUrl.title },
+        title: article.title,
+      });
       return;
     }
     const byText = this.texts.get(textKey(article));
     if (byText) {
-      this.skipped.push({ reason: `same text ${Deduplicator.where(byText)}`, title: article.title });
+      this.skipped.push({ reason: `same text ${Deduplicator.where(byText)}`, why: { kind: 'same-text', inCorpus: byText.inCorpus, as: byText.title }, title: article.title });
       return;
     }
     let stored = article;

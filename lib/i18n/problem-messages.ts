@@ -32,6 +32,8 @@ export type Problem =
   | { kind: 'article-not-text'; id: string }
   | { kind: 'article-too-long'; id: string; length: number; limit: number }
   | { kind: 'article-empty'; id: string; headerOnly: boolean }
+  // An import file that cannot be imported (lib/article/transfer.ts).
+  | { kind: 'import-file'; file: string; issue: ImportIssue }
   // The corpus manager's import workers.
   | { kind: 'worker-read-stopped' }
   | { kind: 'worker-analyse-stopped' }
@@ -53,6 +55,35 @@ export type Problem =
   | { kind: 'invalid-request'; detail: string }
   | { kind: 'keep-own-pages' };
 
+/** An article of an export: its place in the file, and its title where it has one. */
+export interface ArticleName {
+  index: number;
+  title: string | null;
+}
+
+/** What is wrong with an import file (lib/article/transfer.ts's ImportIssue, which the core cannot import from here). */
+export type ImportIssue =
+  | { kind: 'not-text' }
+  | { kind: 'file-too-large'; bytes: number; limit: number }
+  | { kind: 'empty-file' }
+  | { kind: 'wrong-type'; extension: string }
+  | { kind: 'not-json'; detail: string }
+  | { kind: 'not-export'; format: string | null }
+  | { kind: 'bad-version'; version: string; supported: number }
+  | { kind: 'no-list' }
+  | { kind: 'no-articles' }
+  | { kind: 'not-object'; index: number }
+  | { kind: 'bad-field'; article: ArticleName; field: string }
+  | { kind: 'empty-text'; article: ArticleName }
+  | { kind: 'too-long'; article: ArticleName | null; length: number; limit: number }
+  | { kind: 'unreadable'; article: ArticleName | null; detail: string };
+
+/** Why an article of an import file was skipped (lib/article/transfer.ts's SkipWhy); `as`: the title of the copy already there. */
+export type ImportSkip =
+  | { kind: 'stored'; as: string }
+  | { kind: 'same-address'; url: string; inCorpus: boolean; as: string }
+  | { kind: 'same-text'; inCorpus: boolean; as: string };
+
 /** What the engine noticed about a page (or an article's header), shown below the popup's reason. */
 export type EngineWarning =
   | { kind: 'header-bad-lines'; count: number; first: string }
@@ -67,9 +98,82 @@ export type EngineWarning =
 
 type WordsOf<T extends { kind: string }> = { [K in T['kind']]: (value: Extract<T, { kind: K }>) => string };
 export type ProblemWords = WordsOf<Problem>;
+export type ImportIssueWords = WordsOf<ImportIssue>;
+export type ImportSkipWords = WordsOf<ImportSkip>;
 export type WarningWords = WordsOf<EngineWarning>;
 
 const count = (locale: Locale, n: number) => n.toLocaleString(locale === 'de' ? 'de' : 'en');
+const megabytes = (locale: Locale, bytes: number) => `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
+
+/** The field of an export's article and what it must hold, as the English message says it. */
+const FIELD_EN: Record<string, string> = {
+  id: 'a non-empty string', outlet: 'a string', title: 'a string', language: 'a language code such as "de"', date: 'YYYY-MM-DD or null',
+  url: 'a string or null', source: '"seed" or "user"', addedAt: 'a number', file: 'a string when given', text: 'the article text',
+};
+const FIELD_DE: Record<string, string> = {
+  id: 'eine nicht leere Zeichenkette', outlet: 'eine Zeichenkette', title: 'eine Zeichenkette', language: 'ein Sprachcode wie "de"',
+  date: 'JJJJ-MM-TT oder null', url: 'eine Zeichenkette oder null', source: '"seed" oder "user"', addedAt: 'eine Zahl',
+  file: 'eine Zeichenkette, wenn angegeben', text: 'der Text des Artikels',
+};
+
+const nameEn = (a: ArticleName) => (a.title ? `article ${a.index + 1} ("${a.title}")` : `article ${a.index + 1}`);
+const nameDe = (a: ArticleName) => (a.title ? `Artikel ${a.index + 1} („${a.title}“)` : `Artikel ${a.index + 1}`);
+
+const issuesEn: ImportIssueWords = {
+  'not-text': () => 'the file could not be read as text',
+  'file-too-large': (i) => `the file is too large (${megabytes('en', i.bytes)}; the limit is ${megabytes('en', i.limit)})`,
+  'empty-file': () => 'the file is empty',
+  'wrong-type': (i) => `crossread imports corpus exports (.json) and articles as plain text (.txt), not ${i.extension ? `.${i.extension} files` : 'files without an extension'}`,
+  'not-json': (i) => `the file is not valid JSON (${i.detail})`,
+  'not-export': (i) =>
+    i.format === null
+      ? 'the file is not a crossread corpus export (expected an object with "format": "crossread-corpus")'
+      : `the file is not a crossread corpus export ("format" is ${i.format}, expected "crossread-corpus")`,
+  'bad-version': (i) => `export version ${i.version} is not supported; this version of crossread reads version ${i.supported}`,
+  'no-list': () => 'the export has no "articles" list',
+  'no-articles': () => 'the export holds no articles',
+  'not-object': (i) => `article ${i.index + 1} is not an object`,
+  'bad-field': (i) => `${nameEn(i.article)} has no valid "${i.field}" field (${FIELD_EN[i.field] ?? 'a value'})`,
+  'empty-text': (i) => `${nameEn(i.article)} has an empty text`,
+  'too-long': (i) => `${i.article ? nameEn(i.article) : 'the article'} is too long (${count('en', i.length)} characters; the limit is ${count('en', i.limit)})`,
+  unreadable: (i) => `${i.article ? nameEn(i.article) : 'the article'} cannot be read: ${i.detail}`,
+};
+
+const issuesDe: ImportIssueWords = {
+  'not-text': () => 'die Datei konnte nicht als Text gelesen werden',
+  'file-too-large': (i) => `die Datei ist zu groß (${megabytes('de', i.bytes)}; die Grenze liegt bei ${megabytes('de', i.limit)})`,
+  'empty-file': () => 'die Datei ist leer',
+  'wrong-type': (i) =>
+    `crossread importiert Korpus-Exporte (.json) und Artikel als reinen Text (.txt), keine ${i.extension ? `.${i.extension}-Dateien` : 'Dateien ohne Endung'}`,
+  'not-json': (i) => `die Datei ist kein gültiges JSON (${i.detail})`,
+  'not-export': (i) =>
+    i.format === null
+      ? 'die Datei ist kein Korpus-Export von crossread (erwartet: ein Objekt mit "format": "crossread-corpus")'
+      : `die Datei ist kein Korpus-Export von crossread ("format" ist ${i.format}, erwartet: "crossread-corpus")`,
+  'bad-version': (i) => `die Export-Version ${i.version} wird nicht unterstützt; diese Version von crossread liest Version ${i.supported}`,
+  'no-list': () => 'der Export hat keine Liste "articles"',
+  'no-articles': () => 'der Export enthält keine Artikel',
+  'not-object': (i) => `Artikel ${i.index + 1} ist kein Objekt`,
+  'bad-field': (i) => `${nameDe(i.article)} hat kein gültiges Feld "${i.field}" (${FIELD_DE[i.field] ?? 'ein Wert'})`,
+  'empty-text': (i) => `${nameDe(i.article)} hat einen leeren Text`,
+  'too-long': (i) =>
+    `${i.article ? nameDe(i.article) : 'der Artikel'} ist zu lang (${count('de', i.length)} Zeichen; die Grenze liegt bei ${count('de', i.limit)})`,
+  unreadable: (i) => `${i.article ? nameDe(i.article) : 'der Artikel'} kann nicht gelesen werden: ${i.detail}`,
+};
+
+const skipsEn: ImportSkipWords = {
+  stored: (w) => `already in the corpus${w.as ? ` as "${w.as}"` : ''}`,
+  'same-address': (w) => `same address (${w.url}) ${w.inCorpus ? 'already in the corpus' : 'appears earlier in this file'}${w.as ? ` as "${w.as}"` : ''}`,
+  'same-text': (w) => `same text ${w.inCorpus ? 'already in the corpus' : 'appears earlier in this file'}${w.as ? ` as "${w.as}"` : ''}`,
+};
+
+const skipsDe: ImportSkipWords = {
+  stored: (w) => `schon im Korpus${w.as ? ` als „${w.as}“` : ''}`,
+  'same-address': (w) => `dieselbe Adresse (${w.url}) ${w.inCorpus ? 'ist schon im Korpus' : 'steht schon weiter oben in dieser Datei'}${w.as ? ` als „${w.as}“` : ''}`,
+  'same-text': (w) => `derselbe Text ${w.inCorpus ? 'ist schon im Korpus' : 'steht schon weiter oben in dieser Datei'}${w.as ? ` als „${w.as}“` : ''}`,
+};
+
+const issueText = (words: ImportIssueWords, issue: ImportIssue) => (words[issue.kind] as (i: ImportIssue) => string)(issue);
 
 const problemsEn: ProblemWords = {
   cancelled: () => 'Cancelled; nothing was saved and the corpus is as it was.',
@@ -93,6 +197,7 @@ const problemsEn: ProblemWords = {
   'article-not-text': (p) => `Cannot add article ${p.id}: its text is not a string`,
   'article-too-long': (p) => `Cannot add article ${p.id}: its text is too long (${count('en', p.length)} characters; the limit is ${count('en', p.limit)})`,
   'article-empty': (p) => `Cannot add article ${p.id}: its text is empty${p.headerOnly ? ' (only header lines)' : ''}`,
+  'import-file': (p) => `${p.file}: ${issueText(issuesEn, p.issue)}`,
   'worker-read-stopped': () => 'the file could not be read (the import worker stopped)',
   'worker-analyse-stopped': () => 'the articles could not be analysed (the import worker stopped)',
   'worker-failed': () => 'the import worker failed',
@@ -136,6 +241,7 @@ const problemsDe: ProblemWords = {
   'article-too-long': (p) =>
     `Der Artikel ${p.id} kann nicht hinzugefügt werden: Sein Text ist zu lang (${count('de', p.length)} Zeichen; die Grenze liegt bei ${count('de', p.limit)})`,
   'article-empty': (p) => `Der Artikel ${p.id} kann nicht hinzugefügt werden: Sein Text ist leer${p.headerOnly ? ' (nur Kopfzeilen)' : ''}`,
+  'import-file': (p) => `${p.file}: ${issueText(issuesDe, p.issue)}`,
   'worker-read-stopped': () => 'die Datei konnte nicht gelesen werden (der Import-Worker hat angehalten)',
   'worker-analyse-stopped': () => 'die Artikel konnten nicht analysiert werden (der Import-Worker hat angehalten)',
   'worker-failed': () => 'der Import-Worker ist fehlgeschlagen',
@@ -187,6 +293,8 @@ export interface ProblemMessages {
   problem(problem: Problem): string;
   /** An engine warning in words. */
   warning(warning: EngineWarning): string;
+  /** Why an article of an import file was skipped, in words. */
+  skip(why: ImportSkip): string;
   /**
    * What went wrong, for the reader: a failure's or an error's problem in
    * words; else its message as it came (someone else's words, such as the
@@ -195,13 +303,14 @@ export interface ProblemMessages {
   failure(failure: unknown): string;
 }
 
-function table(problems: ProblemWords, warnings: WarningWords): ProblemMessages {
+function table(problems: ProblemWords, warnings: WarningWords, skips: ImportSkipWords): ProblemMessages {
   const problem = (p: Problem) => (problems[p.kind] as (value: Problem) => string)(p);
   return {
     problems,
     warnings,
     problem,
     warning: (w) => (warnings[w.kind] as (value: EngineWarning) => string)(w),
+    skip: (why) => (skips[why.kind] as (value: ImportSkip) => string)(why),
     failure: (failure) => {
       const known = problemOf(failure);
       if (known) return problem(known);
@@ -212,7 +321,7 @@ function table(problems: ProblemWords, warnings: WarningWords): ProblemMessages 
   };
 }
 
-const tables: Record<Locale, ProblemMessages> = { en: table(problemsEn, warningsEn), de: table(problemsDe, warningsDe) };
+const tables: Record<Locale, ProblemMessages> = { en: table(problemsEn, warningsEn, skipsEn), de: table(problemsDe, warningsDe, skipsDe) };
 
 export function problemMessages(locale: Locale): ProblemMessages {
   return tables[locale];

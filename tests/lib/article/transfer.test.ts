@@ -294,7 +294,8 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
     const content = JSON.stringify(bad);
     const expected = importFailure('bad.json', content).message;
     expect(expected).toMatch(/^bad\.json: article 3 .* has no valid "date" field/);
-    expect(() => checkImport('bad.json', content)).toThrow(new ImportError('bad.json', expected.slice('bad.json: '.length)));
+    expect(() => checkImport('bad.json', content)).toThrow(expected);
+    expect(importFailure('bad.json', content)).toMatchObject({ problem: { kind: 'import-file', file: 'bad.json', issue: { kind: 'bad-field', article: { index: 2 }, field: 'date' } } });
     for (const [name, text] of [['x.json', '{"format":'], ['e.json', '  '], ['a.pdf', 'x']]) {
       expect(() => checkImport(name, text)).toThrow(importFailure(name, text).message);
     }

@@ -15,6 +15,12 @@ import { sourcesMessages } from '../../../lib/i18n/sources-messages';
 import { uiMessages } from '../../../lib/i18n/ui-messages';
 import { ArticleError, makeArticle } from '../../../lib/article/make-article';
 import { readOpml } from '../../../lib/feeds/opml';
+import { ImportError, parseImport, type ImportIssue as TransferIssue, type SkipWhy } from '../../../lib/article/transfer';
+import type { ImportIssue, ImportSkip } from '../../../lib/i18n/problem-messages';
+
+// The core's issues and skips are these tables' (the core cannot import them): each type is the other.
+const sameIssues: [TransferIssue, ImportIssue] = [{} as ImportIssue, {} as TransferIssue];
+const sameSkips: [SkipWhy, ImportSkip] = [{} as ImportSkip, {} as SkipWhy];
 
 /** A problem of each kind, with values that show up in the words. */
 const SAMPLE: { [K in Problem['kind']]: Extract<Problem, { kind: K }> } = {
@@ -37,6 +43,7 @@ const SAMPLE: { [K in Problem['kind']]: Extract<Problem, { kind: K }> } = {
   'article-not-text': { kind: 'article-not-text', id: 'a1' },
   'article-too-long': { kind: 'article-too-long', id: 'a1', length: 1_000_001, limit: 1_000_000 },
   'article-empty': { kind: 'article-empty', id: 'a1', headerOnly: true },
+  'import-file': { kind: 'import-file', file: 'a.json', issue: { kind: 'bad-field', article: { index: 2, title: 'Rat' }, field: 'date' } },
   'worker-read-stopped': { kind: 'worker-read-stopped' },
   'worker-analyse-stopped': { kind: 'worker-analyse-stopped' },
   'worker-failed': { kind: 'worker-failed' },
@@ -147,5 +154,44 @@ describe('problem messages', () => {
       en: 'This file is not an OPML list of feeds (Invalid OPML format).',
       de: 'Diese Datei ist keine OPML-Liste von Feeds (Invalid OPML format).',
     });
+  });
+
+  it('words an import file’s problem and its skipped articles in the reader’s language, the English as the import says it', () => {
+    expect(sameIssues).toHaveLength(2);
+    expect(sameSkips).toHaveLength(2);
+    const en = problemMessages('en');
+    const de = problemMessages('de');
+    const refused = (name: string, content: string) => {
+      try {
+        parseImport(name, content, []);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ImportError);
+        return error as ImportError;
+      }
+      throw new Error('accepted');
+    };
+    const article = { id: 'a', outlet: 'O', title: 'Der Rat', language: 'de', date: '12.02.2025', url: null, source: 'user', addedAt: 1, text: 'Der Rat tagte.' };
+    const cases = [
+      refused('a.pdf', 'x'),
+      refused('e.json', '   '),
+      refused('x.json', '{"format":'),
+      refused('f.json', JSON.stringify({ format: 'other' })),
+      refused('v.json', JSON.stringify({ format: 'crossread-corpus', version: 99 })),
+      refused('n.json', JSON.stringify({ format: 'crossread-corpus', version: 1, articles: [] })),
+      refused('d.json', JSON.stringify({ format: 'crossread-corpus', version: 1, articles: [article] })),
+      refused('t.json', JSON.stringify({ format: 'crossread-corpus', version: 1, articles: [{ ...article, date: null, text: '  ' }] })),
+      refused('o.json', JSON.stringify({ format: 'crossread-corpus', version: 1, articles: [7] })),
+    ];
+    for (const error of cases) {
+      expect(en.failure(error), error.message).toBe(error.message);
+      expect(de.failure(error), error.message).not.toBe(error.message);
+      expect(de.failure(error).startsWith(`${error.fileName}: `)).toBe(true);
+    }
+    expect(de.failure(cases[6])).toBe('d.json: Artikel 1 („Der Rat“) hat kein gültiges Feld "date" (JJJJ-MM-TT oder null)');
+    const file = JSON.stringify({ format: 'crossread-corpus', version: 1, articles: [{ ...article, date: null }, { ...article, id: 'b', date: null }] });
+    const { skipped } = parseImport('s.json', file, []);
+    expect(skipped).toHaveLength(1);
+    expect(en.skip(skipped[0].why)).toBe(skipped[0].reason);
+    expect(de.skip(skipped[0].why)).toBe('derselbe Text steht schon weiter oben in dieser Datei als „Der Rat“');
   });
 });
