@@ -456,8 +456,10 @@ export class ImportInterruptedError extends Error {
 
 /** An import holds an article id twice; nothing of it was kept. */
 export class DuplicateImportError extends Error {
+  readonly problem: Problem;
   constructor(id: string) {
-    super(`The import holds the article ${id} twice, so nothing was saved; the corpus is as it was.`);
+    super(problemMessages('en').problem({ kind: 'twice-in-import', id }));
+    this.problem = { kind: 'twice-in-import', id };
     this.name = 'DuplicateImportError';
   }
 }

@@ -17,6 +17,7 @@ export type Problem =
   | { kind: 'storage-full' }
   | { kind: 'import-interrupted' }
   | { kind: 'import-lost' }
+  | { kind: 'twice-in-import'; id: string }
   | { kind: 'background-stopped'; detail: string }
   | { kind: 'busy' }
   | { kind: 'page-stored' }
@@ -181,6 +182,7 @@ const problemsEn: ProblemWords = {
   'storage-full': () =>
     "The browser's storage for crossread is full, so nothing was saved; the corpus is as it was. Free some space (delete articles, or other sites' data) and try again.",
   'import-interrupted': () => 'The import was interrupted before its last part arrived, so nothing was saved; the corpus is as it was. Try again.',
+  'twice-in-import': (p) => `The import holds the article ${p.id} twice, so nothing was saved; the corpus is as it was.`,
   'import-lost': () =>
     "The import was interrupted (crossread's background restarted or missed a part of it), so nothing was saved; the corpus is as it was. Try again.",
   'background-stopped': (p) => `crossread's background stopped during the import (${p.detail}), so nothing was saved; the corpus is as it was. Try again.`,
@@ -223,6 +225,7 @@ const problemsDe: ProblemWords = {
     'Der Speicher des Browsers für crossread ist voll, daher wurde nichts gespeichert; der Korpus ist unverändert. Geben Sie Platz frei (löschen Sie Artikel oder Daten anderer Websites) und versuchen Sie es erneut.',
   'import-interrupted': () =>
     'Der Import wurde unterbrochen, bevor sein letzter Teil ankam, daher wurde nichts gespeichert; der Korpus ist unverändert. Versuchen Sie es erneut.',
+  'twice-in-import': (p) => `Der Import enthält den Artikel ${p.id} zweimal, daher wurde nichts gespeichert; der Korpus ist unverändert.`,
   'import-lost': () =>
     'Der Import wurde unterbrochen (der Hintergrund von crossread wurde neu gestartet oder hat einen Teil verpasst), daher wurde nichts gespeichert; der Korpus ist unverändert. Versuchen Sie es erneut.',
   'background-stopped': (p) =>

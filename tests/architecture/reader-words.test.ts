@@ -34,8 +34,8 @@ const NEVER_SHOWN: Array<{ file: string; text: string; why: string }> = [
   { file: 'platform/import-channel.ts', text: 'the import channel was closed', why: 'the page sends the rest by runtime messages then' },
 ];
 
-/** An Error (or DOMException) made with a literal sentence, or a failure answered with one. */
-const LITERAL_FAILURE = /\bnew (?:Error|TypeError|RangeError|DOMException)\(\s*['"`]|\berror:\s*['"`]/;
+/** An Error (or DOMException, or an Error class's own message) made with a literal sentence, or a failure answered with one. */
+const LITERAL_FAILURE = /\bnew (?:Error|TypeError|RangeError|DOMException)\(\s*['"`]|\bsuper\(\s*['"`]|\berror:\s*['"`]/;
 /** Text in markup, or a label attribute, written in the UI instead of taken from its table. */
 const LITERAL_MARKUP = /(?<![=-])>\s*[A-Za-z][^<>{}()=;|,.]*[A-Za-z]\s*</;
 const LITERAL_LABEL = /\b(?:aria-label|title|alt)="[^"]*[A-Za-z]{3}/;

@@ -29,6 +29,7 @@ const SAMPLE: { [K in Problem['kind']]: Extract<Problem, { kind: K }> } = {
   'storage-full': { kind: 'storage-full' },
   'import-interrupted': { kind: 'import-interrupted' },
   'import-lost': { kind: 'import-lost' },
+  'twice-in-import': { kind: 'twice-in-import', id: 'a7' },
   'background-stopped': { kind: 'background-stopped', detail: 'port closed' },
   busy: { kind: 'busy' },
   'page-stored': { kind: 'page-stored' },
