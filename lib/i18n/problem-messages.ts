@@ -39,6 +39,7 @@ export type Problem =
   | { kind: 'worker-read-stopped' }
   | { kind: 'worker-analyse-stopped' }
   | { kind: 'worker-failed' }
+  | { kind: 'worker-closed' }
   | { kind: 'worker-short' }
   // Feed settings and OPML lists.
   | { kind: 'bad-interval'; min: number; max: number }
@@ -203,6 +204,7 @@ const problemsEn: ProblemWords = {
   'worker-read-stopped': () => 'the file could not be read (the import worker stopped)',
   'worker-analyse-stopped': () => 'the articles could not be analysed (the import worker stopped)',
   'worker-failed': () => 'the import worker failed',
+  'worker-closed': () => 'the import worker was closed',
   'worker-short': () => 'the import worker analysed fewer articles than it read',
   'bad-interval': (p) => `Fetch every ${p.min} to ${p.max} minutes.`,
   'bad-retention': (p) => `Keep articles between ${p.min} and ${p.max} days.`,
@@ -248,6 +250,7 @@ const problemsDe: ProblemWords = {
   'worker-read-stopped': () => 'die Datei konnte nicht gelesen werden (der Import-Worker hat angehalten)',
   'worker-analyse-stopped': () => 'die Artikel konnten nicht analysiert werden (der Import-Worker hat angehalten)',
   'worker-failed': () => 'der Import-Worker ist fehlgeschlagen',
+  'worker-closed': () => 'der Import-Worker wurde geschlossen',
   'worker-short': () => 'der Import-Worker hat weniger Artikel analysiert, als er gelesen hat',
   'bad-interval': (p) => `Abruf alle ${p.min} bis ${p.max} Minuten.`,
   'bad-retention': (p) => `Artikel zwischen ${p.min} und ${p.max} Tagen behalten.`,

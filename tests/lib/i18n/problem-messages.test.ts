@@ -48,6 +48,7 @@ const SAMPLE: { [K in Problem['kind']]: Extract<Problem, { kind: K }> } = {
   'worker-read-stopped': { kind: 'worker-read-stopped' },
   'worker-analyse-stopped': { kind: 'worker-analyse-stopped' },
   'worker-failed': { kind: 'worker-failed' },
+  'worker-closed': { kind: 'worker-closed' },
   'worker-short': { kind: 'worker-short' },
   'bad-interval': { kind: 'bad-interval', min: 15, max: 1440 },
   'bad-retention': { kind: 'bad-retention', min: 1, max: 365 },
