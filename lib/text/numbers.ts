@@ -248,24 +248,28 @@ interface NumberPhrase {
 
 function lex(text: string): Lexeme[] {
   const out: Lexeme[] = [];
-  LEX.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  // All matches in one call (no match object per lexeme, which exec makes). Every character but white space starts
+  // a match (the last alternative takes any other single one), so each lexeme starts at the first place it occurs
+  // from the end of the one before: only white space lies between them.
+  const all = text.match(LEX);
+  if (all === null) return out;
   let prevEnd = 0;
-  while ((m = LEX.exec(text))) {
-    const s = m[0];
+  for (let k = 0; k < all.length; k++) {
+    const s = all[k];
+    const start = text.indexOf(s, prevEnd);
     // A number is the only match that starts with a digit (\d is ASCII under /u); a word starts with a letter or mark.
     const c = s.charCodeAt(0);
     const type = c >= 48 && c <= 57 ? 'num' : (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD_START.test(s)) ? 'word' : 'sym';
     out.push({
       s,
       n: type === 'word' ? normalise(s) : s,
-      start: m.index,
-      end: m.index + s.length,
+      start,
+      end: start + s.length,
       type,
-      spaced: m.index > prevEnd || m.index === 0,
+      spaced: start > prevEnd || start === 0,
       upper: type === 'word' && startsUpper(s),
     });
-    prevEnd = m.index + s.length;
+    prevEnd = start + s.length;
   }
   return out;
 }

@@ -236,13 +236,17 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
   const lang = baseLanguage(language || 'und');
   const tokens: Token[] = [];
   const initial: boolean[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text))) {
-    const surface = m[0];
+  // All matches in one call (no match object per token, which exec makes). Every letter, mark, digit or soft hyphen
+  // starts a match (the last alternative takes any run of them) and every token starts with one, so each token starts
+  // at the first place it occurs from the end of the one before: only other characters lie between them.
+  const all = text.match(TOKEN);
+  let end = 0;
+  for (let k = 0; all !== null && k < all.length; k++) {
+    const surface = all[k];
+    const start = text.indexOf(surface, end);
+    end = start + surface.length;
     const norm = normalise(surface);
     if (!norm) continue;
-    const start = m.index;
     const kind: Token['kind'] = hasLetter(surface) ? 'word' : 'number';
     tokens.push({ text: surface, norm, stem: '', start: start + offset, end: start + surface.length + offset, kind });
     initial.push(kind === 'word' && atSentenceStart(text, start));

@@ -10,6 +10,15 @@ const only = (text: string, language = 'de'): Quantity => {
 const summary = (text: string, language = 'de') =>
   extractQuantities(text, language).map((q) => [q.kind, q.value, q.unit ?? null, q.approx]);
 
+describe('extractQuantities: offsets of figures that recur', () => {
+  it('places each occurrence where it stands', () => {
+    const text = 'Fünf Minuten. Nach 5 Minuten: 5 Minuten, dann (5 Minuten) und 5 Minuten.';
+    const found = extractQuantities(text, 'de');
+    for (const q of found) expect(text.slice(q.start, q.end)).toBe(q.text);
+    expect(found.map((q) => q.start)).toEqual([0, 19, 30, 47, 62]);
+  });
+});
+
 describe('germanNumberWord', () => {
   it('reads simple, compound and fractional number words', () => {
     expect(germanNumberWord('zwei')).toBe(2);

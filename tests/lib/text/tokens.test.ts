@@ -144,6 +144,16 @@ describe('tokenize on the seed corpus', () => {
   });
 });
 
+describe('tokenize: offsets of words that recur', () => {
+  it('places each occurrence where it stands, also after a token that normalises to nothing', () => {
+    const text = 'Ab ab—ab (ab) \u00AD ab-ab ab. „Ab“ 4:2 4 2';
+    const tokens = tokenize(text, 'de', 10);
+    expect(tokens.map((t) => [t.text, t.start - 10])).toEqual([
+      ['Ab', 0], ['ab', 3], ['ab', 6], ['ab', 10], ['ab-ab', 16], ['ab', 22], ['Ab', 27], ['4:2', 31], ['4', 35], ['2', 37],
+    ]);
+  });
+});
+
 describe('tokenize called again on the same text', () => {
   const text = 'Putin traf Trump in Anchorage. Putins Berater sagte, Trump habe zugehört. Die Gespräche dauerten drei Stunden.';
 
