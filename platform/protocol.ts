@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { IMPORT_PORT, serveImportChannel } from './import-channel';
 import { ISO_DATE, type Article, type TextRange } from '../lib/article/article';
 import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
@@ -100,8 +101,17 @@ export interface BackgroundRequests {
   'crossread:annotate': { payload: { page: PagePayload; storyOnly?: boolean }; reply: AnnotateResponse };
   /** Popup: store a page the reader confirmed. */
   'crossread:add-article': { payload: { page: PagePayload; outlet: string; date: string | null }; reply: AddArticleResponse };
-  /** Options: every article without its text, grouped in stories; `generation` changes with every write. */
-  'crossread:list-articles': { payload: Empty; reply: Result<{ generation: number; articles: ArticleSummary[]; stories: StorySummary[] }> };
+  /**
+   * Options: every article without its text, grouped in stories; `generation` changes with every write.
+   * With `pageSize`, a page of the articles from `from` (0 first; `next` goes on, null at the end), the
+   * stories with the first page only: a listing of 50,000 articles is a ~15 MB reply, parsed in one
+   * task on the asking page's thread. Later pages pass the first page's `listing`; a reply with another
+   * `listing` (another listing began, or the background restarted) means: start again.
+   */
+  'crossread:list-articles': {
+    payload: { from?: number; pageSize?: number; listing?: string };
+    reply: Result<{ generation: number; articles: ArticleSummary[]; stories: StorySummary[]; next: number | null; listing: string }>;
+  };
   /** Options: one article with its text. */
   'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
   /** Options: how each article of a story compares with the story's other articles (article id → profile; none for a story of one). */
@@ -355,7 +365,7 @@ const empty = fields<Empty>({});
 export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<Payload<K>>; from: 'anywhere' | 'extension-pages' } } = {
   'crossread:annotate': { payload: fields({ page, storyOnly: optional(flag) }), from: 'anywhere' },
   'crossread:add-article': { payload: fields({ page, outlet: text(1000), date: nullable(text(100)) }), from: 'extension-pages' },
-  'crossread:list-articles': { payload: empty, from: 'extension-pages' },
+  'crossread:list-articles': { payload: fields({ from: optional(count), pageSize: optional(where(count, (n, at) => (n > 0 ? null : `${at} is not positive`))), listing: optional(text(100)) }), from: 'extension-pages' },
   'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },
   'crossread:story-profiles': { payload: fields({ storyId: id }), from: 'extension-pages' },
   'crossread:search-articles': { payload: fields({ query: text(1000) }), from: 'extension-pages' },
@@ -507,7 +517,20 @@ export function serveBackground(handlers: BackgroundHandlers): () => void {
   const origin = browser.runtime.getURL('/');
   const listener = (message: unknown, sender: Sender): Promise<unknown> | undefined => dispatch(message, sender, handlers, origin);
   browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  // An import's parts also come over the extension's own BroadcastChannel (same origin only, so from crossread's own pages).
+  const stopChannel = serveImportChannel((message) =>
+    dispatch(message, { url: origin }, { 'crossread:import-articles': handlers['crossread:import-articles'] }, origin),
+  );
+  // The corpus manager's port during such an import: it only needs to be accepted (its disconnect tells the page the background stopped).
+  const port = (p: Runtime.Port) => {
+    if (p.name === IMPORT_PORT) p.onMessage.addListener(() => undefined);
+  };
+  browser.runtime.onConnect.addListener(port);
+  return () => {
+    browser.runtime.onMessage.removeListener(listener);
+    browser.runtime.onConnect.removeListener(port);
+    stopChannel();
+  };
 }
 
 /**

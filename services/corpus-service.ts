@@ -138,6 +138,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   const imports = new Map<string, OpenImport>();
   /** Imports in parts that were cancelled: their later parts are refused. */
   const cancelledParts = new Set<string>();
+  /** The listing whose pages are being asked for ('crossread:list-articles' with a pageSize), until its last page is. */
+  let listing: Promise<{ id: string; generation: number; articles: ArticleSummary[]; stories: StorySummary[] } | null> = Promise.resolve(null);
 
   const wrote = async () => {
     generation++;
@@ -215,16 +217,39 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, id: article.id };
     },
 
-    'crossread:list-articles': async () => {
+    'crossread:list-articles': async ({ from, pageSize, listing: asked }) => {
+      // A page after the first: from the listing the first page made (a listing reads every article).
+      if (from !== undefined && from > 0) {
+        const kept = await listing;
+        // Another listing began meanwhile (another page of the corpus manager), or the background restarted: the asker starts again.
+        if (!kept || kept.id !== asked) return { ok: true, generation, articles: [], stories: [], next: null, listing: kept?.id ?? '' };
+        const end = Math.min(kept.articles.length, from + (pageSize ?? kept.articles.length));
+        if (end >= kept.articles.length) listing = Promise.resolve(null);
+        return { ok: true, generation: kept.generation, articles: kept.articles.slice(from, end), stories: [], next: end < kept.articles.length ? end : null, listing: kept.id };
+      }
       const t = performance.now();
-      const s = await deps.store();
-      const seen = generation;
-      const articles = await s.listArticles();
-      const list = await storiesOf(s, articles);
-      const storyOf = new Map<string, string>();
-      for (const story of list) for (const id of story.articleIds) storyOf.set(id, story.id);
+      const made = (async () => {
+        const s = await deps.store();
+        const seen = generation;
+        const articles = await s.listArticles();
+        const stories = await storiesOf(s, articles);
+        const storyOf = new Map<string, string>();
+        for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id);
+        return { id: newId(), generation: seen, articles: articles.map((a) => summaryOf(a, storyOf.get(a.id) ?? null)), stories };
+      })();
+      const whole = await made;
       measure('crossread-bg:list', t);
-      return { ok: true, generation: seen, articles: articles.map((a) => summaryOf(a, storyOf.get(a.id) ?? null)), stories: list };
+      const end = Math.min(whole.articles.length, pageSize ?? whole.articles.length);
+      // Kept for the next pages only while they are asked for.
+      listing = end < whole.articles.length ? made : Promise.resolve(null);
+      return {
+        ok: true,
+        generation: whole.generation,
+        articles: end < whole.articles.length ? whole.articles.slice(0, end) : whole.articles,
+        stories: whole.stories,
+        next: end < whole.articles.length ? end : null,
+        listing: whole.id,
+      };
     },
 
     'crossread:get-article': async ({ id }) => {

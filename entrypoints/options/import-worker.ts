@@ -15,6 +15,7 @@ import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
 import { indexTerms } from '../../lib/article/index-terms';
 import type { Article } from '../../lib/article/article';
 import type { AnalysedArticle } from '../../platform/protocol';
+import { ImportChannelClient } from '../../platform/import-channel';
 import type { FromImportWorker, ToImportWorker } from './read-import';
 import { problemOf } from '../../lib/i18n/problem-messages';
 
@@ -58,15 +59,26 @@ function read(file: File, now: number): Promise<void> {
   });
 }
 
-function analyse(indices: readonly number[]): void {
+/** The channel to the background, once the page asked for it. */
+let channel: ImportChannelClient | null = null;
+/** When this worker sends the parts itself: the kept articles (under the ids they are kept by), and their analysis slices not sent yet. */
+let kept: Article[] = [];
+const held: Array<{ featuresVersion: number; json: string }> = [];
+
+function analyse(indices: readonly number[], ids: readonly string[] | undefined): void {
+  // Sent from here (ids given): the page learns only how many articles each slice holds.
+  const direct = ids !== undefined;
+  if (direct) kept = indices.map((i, k) => (built[i].id === ids[k] ? built[i] : { ...built[i], id: ids[k] }));
   let slice: AnalysedArticle[] = [];
   let start = performance.now();
   for (const [k, i] of indices.entries()) {
     const article = built[i];
     slice.push({ features: articleFeatures(article), terms: indexTerms(article) });
     if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
-      // As JSON made here: the page passes the string on instead of copying the objects on its thread.
-      post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, count: slice.length, json: JSON.stringify(slice) });
+      // As JSON made here: the page (or the background) takes the string instead of copying the objects.
+      const json = JSON.stringify(slice);
+      if (direct) held.push({ featuresVersion: FEATURES_VERSION, json });
+      post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, count: slice.length, json: direct ? null : json });
       slice = [];
       start = performance.now();
     }
@@ -74,11 +86,25 @@ function analyse(indices: readonly number[]): void {
   post({ kind: 'analysed-all' });
 }
 
+/** Sends the kept articles `start`–`end` with the next `slices` analysis slices as one part, over the channel; the page gets the background's reply. */
+async function sendPart(m: Extract<ToImportWorker, { kind: 'send' }>): Promise<void> {
+  if (!channel) throw new Error('the import channel is not open');
+  const taken = held.splice(0, m.slices);
+  const json = `[${taken.map((x) => x.json.slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
+  const articles = kept.slice(m.start, m.end);
+  const reply = await channel.ask({ type: 'crossread:import-articles', ...m.part, articles, analysis: { featuresVersion: taken[0]?.featuresVersion ?? FEATURES_VERSION, json } });
+  post({ kind: 'sent', id: m.id, reply });
+}
+
 self.onmessage = async (event: MessageEvent<ToImportWorker>) => {
   const m = event.data;
   try {
     if (m.kind === 'read') await read(m.file, m.now);
-    else analyse(m.indices);
+    else if (m.kind === 'hello') {
+      channel ??= typeof BroadcastChannel === 'undefined' ? null : new ImportChannelClient();
+      post({ kind: 'channel', open: channel !== null && (await channel.hello(m.ms)) });
+    } else if (m.kind === 'send') await sendPart(m);
+    else analyse(m.indices, m.ids);
   } catch (error) {
     post(failed(error));
   }

@@ -20,6 +20,8 @@ import { sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
 import { corpusArticles } from './corpus-articles';
+import { watchBackground } from './background-watch';
+import { corpusListing } from './corpus-listing';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -111,7 +113,7 @@ function Options() {
   };
 
   const listOnce = async () => {
-    const [list, stats] = await Promise.all([ask('crossread:list-articles', {}), ask('crossread:corpus-stats', {})]);
+    const [list, stats] = await Promise.all([corpusListing((page) => ask('crossread:list-articles', page)), ask('crossread:corpus-stats', {})]);
     const listed = must(list);
     setArticles(listed.articles);
     setStories(listed.stories);
@@ -243,8 +245,13 @@ function Options() {
           lap = measure('crossread:import-read', lap);
           operation.current = id;
           setProgress({ label: t.saving, done: 0, total: prepared.length });
-          // Parts go out as the import workers analyse them; the background writes them into one transaction.
-          await sendImport(sources, { operation: id, signal: controller.signal, send: (part) => ask('crossread:import-articles', part) });
+          // Parts go out as the import workers analyse them (sent by the workers themselves where they reach the background); the background writes them into one transaction.
+          const watch = watchBackground();
+          try {
+            await sendImport(sources, { operation: id, signal: controller.signal, send: (part) => ask('crossread:import-articles', part), lost: watch.lost });
+          } finally {
+            watch.close();
+          }
         } catch (error) {
           // What the corpus holds now (as before: a failed import keeps nothing), e.g. after the background restarted.
           void reload().catch(() => undefined);

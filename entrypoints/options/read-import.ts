@@ -5,6 +5,7 @@
  * the result, the messages of a bad file and cancelling are the same.
  */
 import type { Article } from '../../lib/article/article';
+import type { Reply } from '../../platform/protocol';
 import { dedupeImportAsync, parseImportAsync, type ImportResult } from '../../lib/article/transfer';
 import { importCancelled, ProblemError, type Problem } from '../../lib/i18n/problem-messages';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
@@ -13,15 +14,24 @@ import ImportWorker from './import-worker?worker';
 export type ToImportWorker =
   /** Read the file; `now`: the time an imported `.txt` article is recorded as added. */
   | { kind: 'read'; file: File; now: number }
-  /** Analyse these of the articles read (their indices in the file's order), in this order. */
-  | { kind: 'analyse'; indices: number[] };
+  /**
+   * Analyse these of the articles read (their indices in the file's order), in this order. With
+   * `ids` (the ids they are kept under), the worker keeps the analysis and sends the parts itself.
+   */
+  | { kind: 'analyse'; indices: number[]; ids?: string[] }
+  /** Open the channel to the background (platform/import-channel.ts); answered with 'channel'. */
+  | { kind: 'hello'; ms: number }
+  /** Send the kept articles `start`–`end` with the next `slices` analysis slices as this part; answered with 'sent'. */
+  | { kind: 'send'; id: number; part: ImportPartHead; start: number; end: number; slices: number };
 
 export type FromImportWorker =
   | { kind: 'articles'; articles: Article[]; done: number; total: number }
   | { kind: 'done' }
-  /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol). */
-  | { kind: 'analysed'; featuresVersion: number; count: number; json: string }
+  /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol); null when the worker keeps it to send itself. */
+  | { kind: 'analysed'; featuresVersion: number; count: number; json: string | null }
   | { kind: 'analysed-all' }
+  | { kind: 'channel'; open: boolean }
+  | { kind: 'sent'; id: number; reply: unknown }
   | { kind: 'failed'; name: string; message: string; problem?: Problem };
 
 /** The analysis of a file's kept articles, worked out by the worker that read it. */
@@ -33,9 +43,23 @@ export interface ImportAnalyser {
    * when every article is analysed; rejects when the worker fails, and with an
    * AbortError when the signal aborts.
    */
-  run(onSlice: (slice: { featuresVersion: number; count: number; json: string }) => void): Promise<void>;
-  /** Stops the worker (also done by `run` when it ends, and by the signal). */
+  run(onSlice: (slice: { featuresVersion: number; count: number; json: string | null }) => void): Promise<void>;
+  /** Stops the worker (also done by `run` when it fails, and by the signal; when it succeeds too unless the worker sends the parts). */
   close(): void;
+  /**
+   * Present when the worker sends the parts to the background itself (its slices then come without
+   * their JSON): sends kept articles `start`–`end` with the next `slices` slices as `part`, and
+   * resolves with the background's reply; rejects when the worker fails or is closed.
+   */
+  sendPart?: (part: ImportPartHead, start: number, end: number, slices: number) => Promise<Reply<'crossread:import-articles'>>;
+}
+
+/** What a part says of itself, besides its articles and their analysis. */
+export interface ImportPartHead {
+  operation: string;
+  part: number;
+  total: number;
+  more?: boolean;
 }
 
 /** A file read for import; `analyser` is null when the page read it (no worker). */
@@ -138,14 +162,52 @@ function keptIndices(built: readonly Article[], kept: readonly Article[]): numbe
   return out;
 }
 
-function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): ImportAnalyser {
+/** How long the background may take to answer on the import channel before the page sends the parts itself. */
+const HELLO_MS = 2_000;
+
+/** Whether the worker reaches the background over the import channel (platform/import-channel.ts). */
+function channelOpen(worker: Worker, signal: AbortSignal): Promise<boolean> {
+  if (typeof BroadcastChannel === 'undefined') return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const done = (open: boolean) => {
+      signal.removeEventListener('abort', abort);
+      worker.onmessage = worker.onerror = null;
+      resolve(open);
+    };
+    const abort = () => done(false);
+    signal.addEventListener('abort', abort);
+    worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
+      if (event.data.kind === 'channel') done(event.data.open);
+      else if (event.data.kind === 'failed') done(false);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(false);
+    };
+    worker.postMessage({ kind: 'hello', ms: HELLO_MS } satisfies ToImportWorker);
+  });
+}
+
+/** `ids`: the kept articles' ids, when the worker sends the parts itself. */
+function analyserOf(worker: Worker, indices: number[], ids: string[] | null, signal: AbortSignal): ImportAnalyser {
   let closed = false;
+  /** Parts the worker is sending, by number. */
+  const sending = new Map<number, { resolve: (reply: Reply<'crossread:import-articles'>) => void; reject: (error: unknown) => void }>();
+  let nextSend = 0;
+  const failSending = (error: unknown) => {
+    for (const s of sending.values()) s.reject(error);
+    sending.clear();
+  };
+  /** Cancelled while a part was on its way: the worker stays until the background's reply, which says whether the cancel came in time. */
+  let closeWhenSent = false;
   const close = () => {
     if (closed) return;
     closed = true;
     worker.terminate();
+    failSending(signal.aborted ? cancelled() : new ProblemError({ kind: 'worker-closed' }));
   };
-  return {
+  const stopped = () => new ProblemError({ kind: 'worker-analyse-stopped' });
+  const analyser: ImportAnalyser = {
     close,
     run: (onSlice) =>
       new Promise<void>((resolve, reject) => {
@@ -153,28 +215,64 @@ function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): Imp
           close();
           return reject(cancelled());
         }
+        let analysed = false;
         const end = (error?: Error) => {
-          signal.removeEventListener('abort', abort);
-          close();
-          if (error) reject(error);
-          else resolve();
+          if (error) {
+            signal.removeEventListener('abort', abort);
+            close();
+            reject(error);
+          } else if (!analysed) {
+            analysed = true;
+            // A worker that sends the parts lives on until the caller closes it.
+            if (!ids) {
+              signal.removeEventListener('abort', abort);
+              close();
+            }
+            resolve();
+          }
         };
-        const abort = () => end(cancelled());
+        const abort = () => {
+          if (sending.size > 0) closeWhenSent = true;
+          else close();
+          if (!analysed) reject(cancelled());
+        };
         signal.addEventListener('abort', abort);
         worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
           const m = event.data;
           if (m.kind === 'analysed') onSlice(m);
           else if (m.kind === 'analysed-all') end();
-          else if (m.kind === 'failed') end(workerError(m));
+          else if (m.kind === 'sent') {
+            const waiter = sending.get(m.id);
+            sending.delete(m.id);
+            waiter?.resolve(m.reply as Reply<'crossread:import-articles'>);
+            if (closeWhenSent && sending.size === 0) close();
+          } else if (m.kind === 'failed') {
+            const error = workerError(m);
+            failSending(error);
+            if (!analysed) end(error);
+          }
         };
         worker.onerror = (event) => {
           event.preventDefault();
-          end(new ProblemError({ kind: 'worker-analyse-stopped' }));
+          failSending(stopped());
+          if (!analysed) end(stopped());
         };
-        worker.onmessageerror = () => end(new ProblemError({ kind: 'worker-analyse-stopped' }));
-        worker.postMessage({ kind: 'analyse', indices } satisfies ToImportWorker);
+        worker.onmessageerror = () => {
+          failSending(stopped());
+          if (!analysed) end(stopped());
+        };
+        worker.postMessage({ kind: 'analyse', indices, ...(ids ? { ids } : {}) } satisfies ToImportWorker);
       }),
   };
+  if (ids)
+    analyser.sendPart = (part, start, end, slices) =>
+      new Promise((resolve, reject) => {
+        if (closed) return reject(signal.aborted ? cancelled() : new ProblemError({ kind: 'worker-closed' }));
+        const id = nextSend++;
+        sending.set(id, { resolve, reject });
+        worker.postMessage({ kind: 'send', id, part, start, end, slices } satisfies ToImportWorker);
+      });
+  return analyser;
 }
 
 /**
@@ -185,7 +283,7 @@ function analyserOf(worker: Worker, indices: number[], signal: AbortSignal): Imp
 export async function readImportFile(
   file: File,
   existing: readonly Article[],
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
+  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; direct?: boolean },
 ): Promise<ReadImport> {
   const { signal, onProgress } = options;
   if (signal.aborted) throw cancelled();
@@ -197,8 +295,14 @@ export async function readImportFile(
   try {
     const result = await dedupeImportAsync(existing, reader.articles, { signal });
     const indices = keptIndices(reader.articles, result.articles);
-    if (!indices) reader.worker.terminate();
-    return { ...result, analyser: indices ? analyserOf(reader.worker, indices, signal) : null };
+    if (!indices) {
+      reader.worker.terminate();
+      return { ...result, analyser: null };
+    }
+    // The worker sends the parts itself where it reaches the background (they then never pass this page's thread).
+    const direct = options.direct !== false && indices.length > 0 && (await channelOpen(reader.worker, signal));
+    if (signal.aborted) throw cancelled();
+    return { ...result, analyser: analyserOf(reader.worker, indices, direct ? result.articles.map((a) => a.id) : null, signal) };
   } catch (error) {
     reader.worker.terminate();
     throw error;

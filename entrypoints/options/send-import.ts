@@ -3,11 +3,16 @@
  * analysis comes from the import worker: the worker analyses the next part
  * on the second core while the background writes this one, and the
  * background writes all parts in one transaction that the last part commits.
+ * Where the worker reaches the background over the import channel
+ * (platform/import-channel.ts), the worker sends each part itself and this
+ * page only says which articles make it: the part never passes this page's
+ * thread.
  */
 import type { Article } from '../../lib/article/article';
 import type { ImportAnalysis, Reply } from '../../platform/protocol';
 import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
-import type { ImportAnalyser } from './read-import';
+import type { ImportAnalyser, ImportPartHead } from './read-import';
+import { mark } from '../../platform/timing';
 
 /** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
 export interface ImportSource {
@@ -51,19 +56,34 @@ const CHANNEL_LOST = /message (port|channel) closed|receiving end does not exist
  */
 export async function sendImport(
   sources: readonly ImportSource[],
-  options: { operation: string; signal: AbortSignal; send: (part: ImportPart) => Promise<Reply<'crossread:import-articles'>>; partChars?: number },
+  options: {
+    operation: string;
+    signal: AbortSignal;
+    send: (part: ImportPart) => Promise<Reply<'crossread:import-articles'>>;
+    partChars?: number;
+    /** Rejects when the background stopped: a part a worker sends over the import channel would wait for it forever. */
+    lost?: Promise<never>;
+  },
 ): Promise<number> {
-  const { operation, signal, send } = options;
+  const { operation, signal, send, lost } = options;
   const partChars = options.partChars ?? IMPORT_PART_CHARS;
   const total = sources.reduce((n, s) => n + s.articles.length, 0);
   let part = 0;
   let sent = 0;
   let count = 0;
-  const sendPart = async (articles: Article[], analysis: ImportAnalysis | undefined) => {
+  /** Sends a part of `articleCount` articles: `articles` with their analysis, or through the worker that holds them. */
+  const sendPart = async (
+    articleCount: number,
+    body: { articles: Article[]; analysis: ImportAnalysis | undefined } | ((head: ImportPartHead) => Promise<Reply<'crossread:import-articles'>>),
+  ) => {
     if (signal.aborted) throw cancelled();
-    sent += articles.length;
+    sent += articleCount;
     const more = sent < total;
-    const reply = await send({ operation, part: part++, total, articles, ...(analysis ? { analysis } : {}), ...(more ? { more } : {}) });
+    const head: ImportPartHead = { operation, part: part++, total, ...(more ? { more } : {}) };
+    const reply =
+      typeof body === 'function'
+        ? await (lost ? Promise.race([body(head), lost]) : body(head))
+        : await send({ ...head, articles: body.articles, ...(body.analysis ? { analysis: body.analysis } : {}) });
     // The background's word first: the last part's success means the import is stored, a cancel come too late or not.
     if (!reply.ok) {
       if (CHANNEL_LOST.test(reply.error)) throw new ProblemError({ kind: 'background-stopped', detail: reply.error });
@@ -78,13 +98,13 @@ export async function sendImport(
     if (!analyser) {
       for (let start = 0; start < articles.length; ) {
         const end = partEnd(articles, start, articles.length, partChars);
-        await sendPart(articles.slice(start, end), undefined);
+        await sendPart(end - start, { articles: articles.slice(start, end), analysis: undefined });
         start = end;
       }
       continue;
     }
     // The analysis arrives slice by slice while parts go out; a part (whole slices) waits until it has its text's worth, or the rest.
-    const slices: Array<{ featuresVersion: number; count: number; json: string }> = [];
+    const slices: Array<{ featuresVersion: number; count: number; json: string | null }> = [];
     let finished = false;
     let failure: unknown = null;
     let wake: () => void = () => undefined;
@@ -115,8 +135,16 @@ export async function sendImport(
           taken.push(slices.shift()!);
           end = next;
         }
-        const json = `[${taken.map((x) => x.json.slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
-        await sendPart(articles.slice(start, end), { featuresVersion: taken[0].featuresVersion, json });
+        const from = start;
+        if (analyser.sendPart) {
+          // For the e2e tests: the parts went from the worker to the background, past this page.
+          if (from === 0) mark('crossread:import-from-worker');
+          const through = analyser.sendPart;
+          await sendPart(end - from, (head) => through(head, from, end, taken.length));
+        } else {
+          const json = `[${taken.map((x) => (x.json ?? '[]').slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
+          await sendPart(end - from, { articles: articles.slice(from, end), analysis: { featuresVersion: taken[0].featuresVersion, json } });
+        }
         start = end;
       }
       await running;

@@ -175,6 +175,15 @@ describe('Firefox ESR: corpus manager (e2e build)', () => {
       /^Import stopped; your corpus is unchanged: (Cancelled; nothing was saved|The import was cancelled; nothing was imported)/,
     );
     expect(await articleCount(options)).toBe(7);
+    // The parts went from the import worker to the background over the extension's BroadcastChannel, past the page.
+    expect(await options.evaluate(() => performance.getEntriesByName('crossread:import-from-worker').length)).toBeGreaterThan(0);
+
+    // And that way an import is stored whole.
+    const small = path.join(dir, 'bulk-300.json');
+    writeBulkExport(small, 300);
+    await input.uploadFile(small);
+    expect(await until(() => statusText(options, 'status'), (t) => t.startsWith('Imported'), 60_000)).toMatch(/^Imported 300 articles/);
+    expect(await until(() => articleCount(options), (n) => n === 307)).toBe(307);
   });
 
   it('the popup: says notes are off on this site, and refuses a page whose text the corpus holds', async () => {

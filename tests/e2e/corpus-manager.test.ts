@@ -269,6 +269,8 @@ describe('Chromium: popup and corpus manager', () => {
         { timeout: 120_000, interval: 50 },
       )
       .toBe(true);
+    // The parts go from the import worker to the background over the extension's BroadcastChannel: the page learns of the stop from its port.
+    expect(await options.evaluate(() => performance.getEntriesByName('crossread:import-from-worker').length)).toBe(1);
     const cdp = await browser.context.newCDPSession(options);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

@@ -82,6 +82,28 @@ describe('a large page read off its main thread, in Chromium (e2e build)', () =>
     expect(large.text).toMatch(/Compared with 4 outlets/);
     expect(large.text).toBe(plain.text);
   });
+
+  it('reads the large page for the popup’s "Add this page" the same way: its copy in the offscreen document, none of it on the page', async () => {
+    const url = `${server.url}/x/large`;
+    const tab = await browser.context.newPage();
+    await tab.goto(url, { waitUntil: 'load' });
+    await tab.waitForSelector('crossread-overlay[data-notes]', { state: 'attached', timeout: 30_000 });
+    const before = (await tab.evaluate(extractionSteps)) as Steps;
+    expect(before.copied).toBeGreaterThan(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?target=${encodeURIComponent(url)}`);
+    await popup.getByRole('button', { name: 'Add this page to the corpus' }).click();
+    // The form has the page as read: its outlet and date come from the page's own metadata.
+    await expect.poll(() => popup.getByLabel('Outlet').inputValue(), { timeout: 20_000 }).not.toBe('');
+    const after = (await tab.evaluate(extractionSteps)) as Steps;
+    // A copy was made again (in slices: one measure each), and nothing of the page read on the page after it.
+    expect(after.copied).toBeGreaterThan(before.copied);
+    expect(after.readHereAfter).toBe(0);
+    // The page is seed article 0 in other markup: the text read is the seed's, so the corpus refuses it as already there.
+    await popup.getByRole('button', { name: 'Save to corpus' }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent(), { timeout: 20_000 }).toMatch(/text is already in your corpus, as “.+”/);
+    await Promise.all([tab.close(), popup.close()]);
+  });
 });
 
 describe('a large page read off its main thread, in Firefox ESR (e2e build)', () => {

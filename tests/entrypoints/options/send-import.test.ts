@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../lib/article/make-article';
 import type { Article } from '../../../lib/article/article';
 import type { Reply } from '../../../platform/protocol';
-import type { ImportAnalyser } from '../../../entrypoints/options/read-import';
+import type { ImportAnalyser, ImportPartHead } from '../../../entrypoints/options/read-import';
+import { ProblemError } from '../../../lib/i18n/problem-messages';
 import { sendImport, type ImportPart } from '../../../entrypoints/options/send-import';
 
 const articles = (prefix: string, count: number): Article[] =>
@@ -91,5 +92,76 @@ describe('sending an import in parts', () => {
     });
     await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: controller.signal, send: cancelled.send, partChars: 100 })).rejects.toThrow(/cancelled/);
     expect(cancelled.parts).toHaveLength(2);
+  });
+});
+
+describe('parts the import worker sends itself', () => {
+  /** analyserOf's slices without their JSON, and a sendPart recording what the worker was asked to send. */
+  function directAnalyser(list: readonly Article[], slice: number, reply: (head: ImportPartHead, n: number) => Promise<Reply<'crossread:import-articles'>> | Reply<'crossread:import-articles'> = (_, n) => ({ ok: true, count: n })) {
+    const inner = analyserOf(list, slice);
+    const asked: Array<{ head: ImportPartHead; start: number; end: number; slices: number }> = [];
+    let received = 0;
+    const analyser: ImportAnalyser = {
+      close: inner.close,
+      run: (onSlice) => inner.run((x) => onSlice({ ...x, json: null })),
+      sendPart: async (head, start, end, slices) => {
+        asked.push({ head, start, end, slices });
+        received += end - start;
+        return reply(head, received);
+      },
+    };
+    return { analyser, asked, closed: inner.closed };
+  }
+
+  it('asks for the same parts the page would send, by range and slice count, and nothing through the page', async () => {
+    const a = articles('a', 23);
+    const b = articles('b', 5);
+    const partChars = a[0].raw.length * 6;
+    const viaPage = recorder();
+    await sendImport([{ articles: a, analyser: analyserOf(a, 4) }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send: viaPage.send, partChars });
+
+    const direct = directAnalyser(a, 4);
+    const rest = recorder((_, n) => ({ ok: true, count: n + 23 }));
+    const count = await sendImport([{ articles: a, analyser: direct.analyser }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send: rest.send, partChars });
+    expect(count).toBe(28);
+    // The first file's parts went through its worker: the same boundaries, numbers and `more` as through the page.
+    const pageParts = viaPage.parts.filter((p) => p.articles[0].id.startsWith('a'));
+    expect(direct.asked.map((x) => [x.head.part, x.end - x.start, x.head.more ?? false])).toEqual(pageParts.map((p) => [p.part, p.articles.length, p.more ?? false]));
+    expect(direct.asked.map((x) => x.start)).toEqual(direct.asked.map((_, i) => (i === 0 ? 0 : direct.asked[i - 1].end)));
+    expect(direct.asked.at(-1)!.end).toBe(23);
+    // Whole slices of 4 each part: the worker's slice count covers exactly the part's articles.
+    expect(direct.asked.every((x) => x.slices === Math.ceil((x.end - x.start) / 4))).toBe(true);
+    expect(direct.asked.every((x) => x.head.operation === 'op' && x.head.total === 28)).toBe(true);
+    // The second file (no worker) through the page, numbered on.
+    expect(rest.parts.map((p) => p.part)).toEqual(rest.parts.map((_, i) => direct.asked.length + i));
+    expect(direct.closed()).toBe(true);
+  });
+
+  it('says plainly that the background stopped when it stops while a part is on its way', async () => {
+    const a = articles('a', 20);
+    const direct = directAnalyser(a, 2, () => new Promise(() => undefined));
+    let stop: (error: Error) => void = () => undefined;
+    const lost = new Promise<never>((_, reject) => (stop = reject));
+    // As the page's watch does: nobody may be waiting on it when it rejects.
+    lost.catch(() => undefined);
+    const sending = sendImport([{ articles: a, analyser: direct.analyser }], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, lost });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop(new ProblemError({ kind: 'background-stopped', detail: 'its port closed' }));
+    await expect(sending).rejects.toThrow(/background stopped during the import.*nothing was saved; the corpus is as it was/);
+    expect(direct.asked).toHaveLength(1);
+  });
+
+  it('a cancel waits for the background’s word on the part on its way', async () => {
+    const a = articles('a', 20);
+    const controller = new AbortController();
+    const direct = directAnalyser(a, 2, (head, n) => {
+      if (head.part === 1) {
+        controller.abort();
+        return { ok: false, error: 'Cancelled; nothing was saved and the corpus is as it was.', cancelled: true };
+      }
+      return { ok: true, count: n };
+    });
+    await expect(sendImport([{ articles: a, analyser: direct.analyser }], { operation: 'op', signal: controller.signal, send: recorder().send, partChars: 100 })).rejects.toThrow(/Cancelled; nothing was saved/);
+    expect(direct.asked).toHaveLength(2);
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * The corpus list for the corpus manager, asked for a page of articles at a
+ * time ('crossread:list-articles' with a pageSize): at 50,000 articles the
+ * whole list is a ~15 MB reply, which the browser parses in one task on this
+ * page's thread (a frame of ~400 ms at the end of an import); pages of 5,000
+ * are tasks of tens of ms. The background reads the corpus once for the
+ * first page and hands out the rest of that listing.
+ */
+import type { ArticleSummary, Failure, Payload, Reply, StorySummary } from '../../platform/protocol';
+
+type AskPage = (payload: Payload<'crossread:list-articles'>) => Promise<Reply<'crossread:list-articles'>>;
+
+export const LIST_PAGE_SIZE = 5_000;
+/** Starts over at most this often when another listing takes the background's place meanwhile. */
+const MAX_ATTEMPTS = 3;
+
+export interface CorpusListing {
+  ok: true;
+  generation: number;
+  articles: ArticleSummary[];
+  stories: StorySummary[];
+}
+
+export async function corpusListing(askPage: AskPage, pageSize = LIST_PAGE_SIZE): Promise<CorpusListing | Failure> {
+  attempts: for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const first = await askPage({ pageSize });
+    if (!first.ok) return first;
+    const articles = first.articles;
+    for (let next = first.next; next !== null; ) {
+      const page = await askPage({ from: next, pageSize, listing: first.listing });
+      if (!page.ok) return page;
+      if (page.listing !== first.listing) continue attempts;
+      for (const a of page.articles) articles.push(a);
+      next = page.next;
+    }
+    return { ok: true, generation: first.generation, articles, stories: first.stories };
+  }
+  // Listings kept interrupting each other (two corpus managers listing at once): the whole list in one reply.
+  const whole = await askPage({});
+  return whole.ok ? { ok: true, generation: whole.generation, articles: whole.articles, stories: whole.stories } : whole;
+}

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CorpusStore } from '../../../services/corpus-store';
+import { makeArticle } from '../../../lib/article/make-article';
+import { corpusService } from '../../../services/corpus-service';
+import { dispatch, type Payload, type Reply } from '../../../platform/protocol';
+import { loadSeeds } from '../../helpers/seeds';
+import { corpusListing } from '../../../entrypoints/options/corpus-listing';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const origin = 'chrome-extension://crossread/';
+let n = 0;
+const stores: CorpusStore[] = [];
+afterEach(() => {
+  for (const s of stores.splice(0)) s.close();
+});
+
+async function service() {
+  const store = await CorpusStore.open(`listing-${n++}`);
+  stores.push(store);
+  await store.ensureSeeds(loadSeeds());
+  let ids = 0;
+  const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, newId: () => `id-${ids++}` });
+  const asked: Array<Payload<'crossread:list-articles'>> = [];
+  const ask = (payload: Payload<'crossread:list-articles'>) => {
+    asked.push(payload);
+    return dispatch({ ...payload, type: 'crossread:list-articles' }, { url: `${origin}options.html` }, handlers, origin) as Promise<Reply<'crossread:list-articles'>>;
+  };
+  return { store, handlers, ask, asked };
+}
+
+const extra = (count: number) =>
+  Array.from({ length: count }, (_, i) =>
+    makeArticle({ id: `extra-${i}`, raw: `Meldung ${i}: Der Gemeinderat von Beispielstadt ${i} tagte lange.`, outlet: `Blatt ${i % 3}`, source: 'user', addedAt: i }),
+  );
+
+describe('the corpus list a page at a time', () => {
+  it('gives the same list as one reply, in pages, reading the corpus once', async () => {
+    const { store, ask, asked } = await service();
+    await store.addArticles(extra(12));
+    const whole = await ask({});
+    if (!whole.ok) throw new Error(whole.error);
+    expect(whole.next).toBeNull();
+    const listArticles = vi.spyOn(store, 'listArticles');
+    asked.length = 0;
+    const paged = await corpusListing(ask, 4);
+    if (!paged.ok) throw new Error(paged.error);
+    expect(paged.articles).toEqual(whole.articles);
+    expect(paged.stories).toEqual(whole.stories);
+    expect(paged.generation).toBe(whole.generation);
+    // 17 articles (5 seeds, 12 more) in pages of 4: five requests, one reading of the corpus.
+    expect(asked.map((p) => p.from ?? 0)).toEqual([0, 4, 8, 12, 16]);
+    expect(listArticles).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts again when another listing began between its pages', async () => {
+    const { store, ask } = await service();
+    await store.addArticles(extra(12));
+    let interrupted = false;
+    const interrupting = async (payload: Payload<'crossread:list-articles'>) => {
+      // Another corpus manager lists the corpus (its first page) between this one's first and second page, once.
+      if (payload.from === 4 && !interrupted) {
+        interrupted = true;
+        await ask({ pageSize: 4 });
+      }
+      return ask(payload);
+    };
+    const paged = await corpusListing(interrupting, 4);
+    if (!paged.ok) throw new Error(paged.error);
+    expect(interrupted).toBe(true);
+    const whole = await ask({});
+    if (!whole.ok) throw new Error(whole.error);
+    expect(paged.articles.map((a) => a.id)).toEqual(whole.articles.map((a) => a.id));
+  });
+
+  it('refuses a page size that is not a positive count', async () => {
+    const { ask } = await service();
+    expect(await ask({ pageSize: 0 })).toMatchObject({ ok: false });
+    expect(await ask({ from: -1, pageSize: 3 })).toMatchObject({ ok: false });
+  });
+});
