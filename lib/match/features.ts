@@ -395,7 +395,10 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     let first = Infinity;
     const inLead = content && contentSeen < LEAD_SENTENCES && eventWeekday === null && eventRelative === null;
     if (ANY_WEEKDAY.test(s.text)) {
-      for (const [re, d] of WEEKDAYS) {
+      // (Indexed, not a destructuring for-of: an iterator per entry until the JIT optimises it.)
+      for (let w = 0; w < WEEKDAYS.length; w++) {
+        const re = WEEKDAYS[w][0];
+        const d = WEEKDAYS[w][1];
         const m = re.exec(s.text);
         if (!m) continue;
         weekdays.add(d);
@@ -408,7 +411,9 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     // Whichever the lead names first places the event: a weekday, or a day relative to publication.
     let firstRelative: EventRelative | null = null;
     if (inLead && ANY_RELATIVE.test(s.text))
-      for (const [re, r] of RELATIVE_DAYS) {
+      for (let w = 0; w < RELATIVE_DAYS.length; w++) {
+        const re = RELATIVE_DAYS[w][0];
+        const r = RELATIVE_DAYS[w][1];
         const m = re.exec(s.text);
         if (m && m.index < first) {
           first = m.index;

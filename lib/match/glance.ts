@@ -56,8 +56,13 @@ export function glanceHasTerm(glance: ArticleGlance, term: string): boolean {
 /** The results a text's content sentences report, each once, in the order met (as story.ts's `scoresOf`). */
 function scoresIn(f: ArticleFeatures): number[] {
   const set = new Set<number>();
-  for (const s of f.sentences) if (s.content) for (const q of s.quantities) if (q.kind === 'score') set.add(q.value);
-  return [...set];
+  // (Indexed loops: a for-of makes an iterator result per step until the JIT optimises it.)
+  for (let i = 0; i < f.sentences.length; i++) {
+    const s = f.sentences[i];
+    if (!s.content) continue;
+    for (let k = 0; k < s.quantities.length; k++) if (s.quantities[k].kind === 'score') set.add(s.quantities[k].value);
+  }
+  return Array.from(set);
 }
 
 /** An article's head: the stored article without its text. */

@@ -544,8 +544,12 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     (rel.addsSignals ??= []).push(signals);
     shownAdds[o][k] = 1;
   }
-  for (const per of perSentence)
-    for (const rel of per ?? []) {
+  // (Indexed loops: a for-of makes an iterator result per step until the JIT optimises it, and a page is related once.)
+  for (let i = 0; i < perSentence.length; i++) {
+    const per = perSentence[i];
+    if (per === null) continue;
+    for (let o = 0; o < per.length; o++) {
+      const rel = per[o];
       if (rel.adds.length < 2) continue;
       const order = rel.adds.map((_, n) => n).sort((a, b) => rel.adds[a] - rel.adds[b]);
       const signals = rel.addsSignals;
@@ -553,13 +557,18 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       rel.addsConfidence = order.map((n) => rel.addsConfidence[n]);
       if (signals) rel.addsSignals = order.map((n) => signals[n]);
     }
+  }
 
   // Says one thing once: a sentence the overlay quotes as agreeing or shows as a detail beside a paragraph is not also missing.
   const quoted = outlets.map((x) => new Uint8Array(x.sentences.length));
-  for (const per of perSentence)
-    per?.forEach((rel, o) => {
-      if (rel.relation === 'agree' && rel.shown) for (const k of rel.evidence) quoted[o][k] = 1;
-    });
+  for (let i = 0; i < perSentence.length; i++) {
+    const per = perSentence[i];
+    if (per === null) continue;
+    for (let o = 0; o < per.length; o++) {
+      const rel = per[o];
+      if (rel.relation === 'agree' && rel.shown) for (let e = 0; e < rel.evidence.length; e++) quoted[o][rel.evidence[e]] = 1;
+    }
+  }
   const missing: Relations['missing'] = [];
   // (Pairs read by index, not destructured: until the JIT optimises this, destructuring goes through an iterator.)
   for (let c = 0; c < candidates.length; c++) {

@@ -186,7 +186,12 @@ function scoresOf(f: ArticleFeatures): Set<number> {
   let set = scoreCache.get(f);
   if (!set) {
     set = new Set<number>();
-    for (const s of contentSentences(f)) for (const q of s.quantities) if (q.kind === 'score') set.add(q.value);
+    // (Indexed loops: a for-of makes an iterator result per step until the JIT optimises it.)
+    const content = contentSentences(f);
+    for (let i = 0; i < content.length; i++) {
+      const qs = content[i].quantities;
+      for (let k = 0; k < qs.length; k++) if (qs[k].kind === 'score') set.add(qs[k].value);
+    }
     scoreCache.set(f, set);
   }
   return set;
@@ -253,7 +258,10 @@ function coreTermFreq(f: ArticleFeatures): Record<string, number> {
   const content = contentSentences(f);
   if (content.length <= LEAD_CORE) return f.termFreq;
   const freq: Record<string, number> = {};
-  for (const s of content.slice(0, LEAD_CORE)) for (const t of s.terms) freq[t] = (freq[t] ?? 0) + 1;
+  for (let i = 0; i < LEAD_CORE; i++) {
+    const terms = content[i].terms;
+    for (let k = 0; k < terms.length; k++) freq[terms[k]] = (freq[terms[k]] ?? 0) + 1;
+  }
   return freq;
 }
 
