@@ -25,6 +25,9 @@ export class BatchCandidates {
   /** Per article number, the ranking that last scored it: no clearing between rankings. */
   private scoredBy = new Int32Array(256);
   private rankings = 0;
+  /** The numbers a ranking scored, and their scores for finding the cut: reused, as the scores are. */
+  private touched = new Int32Array(256);
+  private cut = new Float64Array(256);
 
   /** Whether the stored postings of `term` were taken in (`addStored`, or `markStored` for a term with none). */
   hasStored(term: string): boolean {
@@ -71,12 +74,18 @@ export class BatchCandidates {
     let occurrences: Map<string, number> | null = null;
     const mark = ++this.rankings;
     const { scores, scoredBy } = this;
-    const touched: number[] = [];
+    // At most every article numbered so far is scored once.
+    if (this.touched.length < this.ids.length) {
+      this.touched = new Int32Array(this.scores.length);
+      this.cut = new Float64Array(this.scores.length);
+    }
+    const { touched } = this;
+    let count = 0;
     const score = (n: number, w: number) => {
       if (scoredBy[n] !== mark) {
         scoredBy[n] = mark;
         scores[n] = 0;
-        touched.push(n);
+        touched[count++] = n;
       }
       scores[n] += w;
     };
@@ -90,7 +99,7 @@ export class BatchCandidates {
         if (scoredBy[n] !== mark) {
           scoredBy[n] = mark;
           scores[n] = w;
-          touched.push(n);
+          touched[count++] = n;
         } else scores[n] += w;
       }
       if (item && !this.storedRead.has(q.term) && this.batchTerms.has(q.term)) {
@@ -103,14 +112,17 @@ export class BatchCandidates {
     }
     const keep = Math.max(0, limit);
     let min = -Infinity;
-    if (keep > 0 && touched.length > 2 * keep) {
-      const sorted = new Float64Array(touched.length);
-      for (let i = 0; i < touched.length; i++) sorted[i] = scores[touched[i]];
-      sorted.sort();
-      min = sorted[sorted.length - keep];
+    if (keep > 0 && count > 2 * keep) {
+      // The keep-th best score (what sorting them all and counting from the top gives), found by selection.
+      const { cut } = this;
+      for (let i = 0; i < count; i++) cut[i] = scores[touched[i]];
+      min = nthSmallest(cut, count, count - keep);
     }
     const ranked: number[] = [];
-    for (const n of touched) if (scores[n] >= min) ranked.push(n);
+    for (let i = 0; i < count; i++) {
+      const n = touched[i];
+      if (scores[n] >= min) ranked.push(n);
+    }
     const { ids } = this;
     return ranked
       .sort((a, b) => scores[b] - scores[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0))
@@ -141,4 +153,34 @@ export class BatchCandidates {
     }
     return n;
   }
+}
+
+/**
+ * The value at index `k` of the first `length` values of `a` sorted in
+ * ascending order (Hoare's selection; `a` is reordered). Values are scores:
+ * finite, no NaN.
+ */
+export function nthSmallest(a: Float64Array, length: number, k: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const x = a[i];
+        a[i] = a[j];
+        a[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }

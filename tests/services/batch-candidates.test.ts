@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchCandidates } from '../../services/batch-candidates';
+import { BatchCandidates, nthSmallest } from '../../services/batch-candidates';
 import { rankCandidates, selectQueryTerms } from '../../services/term-index';
 import { random } from '../../scripts/lib/bench-corpus';
 
@@ -65,6 +65,21 @@ describe('BatchCandidates', () => {
       const own = got.filter((hits, i) => hits.includes(items[i].id)).length;
       expect(own).toBeGreaterThan(0);
       expect(own).toBeLessThan(items.length);
+    }
+  });
+
+  it('selects the value a sort would put at each place, with many equal values too', () => {
+    for (const seed of [4, 5, 6]) {
+      const next = random(seed);
+      for (const [length, distinct] of [[1, 1], [2, 2], [7, 2], [60, 5], [300, 1000], [1000, 3]]) {
+        const values = Array.from({ length }, () => Math.floor(next() * distinct) / 7);
+        const sorted = Float64Array.from(values).sort();
+        for (let k = 0; k < length; k += Math.max(1, Math.floor(length / 13))) {
+          // Past `length`, values that are not to be looked at.
+          const a = Float64Array.from([...values, -1, 1e9]);
+          expect(nthSmallest(a, length, k)).toBe(sorted[k]);
+        }
+      }
     }
   });
 
