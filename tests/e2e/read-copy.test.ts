@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { builds, launchChromium, requireBuild } from './chromium-setup';
-import { launchFirefox } from './firefox-setup';
+import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
+import { until } from '../helpers/until';
 
 /**
  * Readability's parse of a large page off the page's main thread: the copy
@@ -131,5 +132,33 @@ describe('a large page read off its main thread, in Firefox ESR (e2e build)', ()
     expect(large.steps.readHereAfter).toBe(0);
     expect(large.text).toMatch(/Compared with 4 outlets/);
     expect(large.text).toBe(plain.text);
+  });
+
+  it('reads the large page for the popup’s "Add this page" the same way: its copy in the background page, none of it on the page', async () => {
+    const url = `${server.url}/x/large`;
+    const tab = await firefox.browser.newPage();
+    const popup = await firefox.browser.newPage();
+    try {
+      await tab.goto(url);
+      await tab.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
+      const before = (await tab.evaluate(extractionSteps)) as Steps;
+      expect(before.copied).toBeGreaterThan(0);
+      // An extension page opened by a web page's tab: its load event does not come, so the popup is polled.
+      void popup.goto(`${firefoxExtensionOrigin}/popup.html?target=${encodeURIComponent(url)}`, { timeout: 5_000 }).catch(() => undefined);
+      await until(
+        () => popup.evaluate(() => !!Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Add this page to the corpus')).catch(() => false),
+        Boolean,
+      );
+      await popup.evaluate(() => (Array.from(document.querySelectorAll('button')).find((b) => b.textContent === 'Add this page to the corpus') as HTMLButtonElement).click());
+      await until(() => popup.evaluate(() => !!document.querySelector('form.add-form')), Boolean, 20_000);
+      const after = (await tab.evaluate(extractionSteps)) as Steps;
+      expect(after.copied).toBeGreaterThan(before.copied);
+      expect(after.readHereAfter).toBe(0);
+      await popup.evaluate(() => (document.querySelector('form.add-form button[type="submit"]') as HTMLButtonElement).click());
+      const alert = await until(() => popup.evaluate(() => document.querySelector('[role="alert"]')?.textContent ?? ''), (t) => t.length > 0, 20_000);
+      expect(alert).toMatch(/text is already in your corpus, as “.+”/);
+    } finally {
+      await Promise.all([tab.close(), popup.close()]);
+    }
   });
 });
