@@ -453,7 +453,9 @@ export async function ask<K extends BackgroundRequestName>(name: K, payload: Pay
     const reply = (await browser.runtime.sendMessage(message)) as Reply<K> | undefined;
     return reply ?? (fail(`crossread's background did not answer ${name}.`, { kind: 'no-answer' }) as Reply<K>);
   } catch (error) {
-    return fail(error) as Reply<K>;
+    // The browser's own words for a background it cannot reach: the reader gets crossread's, in their language.
+    const unreachable = /receiving end does not exist|could not establish connection|message (?:port|channel) closed|context invalidated/i.test(String(error));
+    return fail(error, problemOf(error) ?? (unreachable ? { kind: 'no-answer' } : null)) as Reply<K>;
   }
 }
 

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { makeArticle } from '../../lib/article/make-article';
+import { problemMessages } from '../../lib/i18n/problem-messages';
 import {
   article,
   ask,
@@ -104,6 +105,17 @@ describe('ask and listen', () => {
     expect(seen).toEqual([{ type: 'crossread:corpus-stats' }]);
     fakeBrowser.reset();
     expect(await ask('crossread:corpus-stats', {})).toMatchObject({ ok: false });
+  });
+
+  it('gives a background it cannot reach its problem, in the reader’s words, and keeps the browser’s own', async () => {
+    const unreachable = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const reply = await ask('crossread:corpus-stats', {});
+    expect(reply).toEqual({ ok: false, error: 'Could not establish connection. Receiving end does not exist.', problem: { kind: 'no-answer' } });
+    expect(problemMessages('de').failure(reply)).toBe('crossread hat nicht geantwortet (es startet vielleicht nach einem Update neu); versuchen Sie es erneut.');
+    // Anything else is someone else's words, passed on as they are.
+    unreachable.mockRejectedValue(new Error('Message exceeded maximum allowed size of 64MiB'));
+    expect(await ask('crossread:corpus-stats', {})).toEqual({ ok: false, error: 'Message exceeded maximum allowed size of 64MiB' });
+    unreachable.mockRestore();
   });
 
   it('hears checked events only', async () => {
