@@ -130,7 +130,10 @@ describe("the background's lookup", () => {
         else expect(got.annotation.story.match).toBe('same');
         expect(laps.filter((l) => l === 'page')).toHaveLength(1);
         // The first lookup reads the index (later ones of the generation find it kept, and analyse the page before the engine's look).
-        if (payload.text !== NO_STORY_TEXT && storyOnly) expect(laps.indexOf('page')).toBeLessThan(laps.indexOf('index'));
+        if (payload.text !== NO_STORY_TEXT && storyOnly) {
+          expect(laps.indexOf('page')).toBeLessThan(laps.indexOf('index'));
+          expect(laps.indexOf('sent')).toBe(laps.indexOf('page') - 1);
+        }
         else expect(laps.indexOf('page')).toBeLessThan(laps.indexOf('annotate'));
       }
   });
