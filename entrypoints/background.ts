@@ -52,11 +52,6 @@ export default defineBackground(() => {
   // The one place requests are answered: each payload is checked against the protocol's tables first.
   serveBackground({
     'crossread:annotate': annotatePage,
-    // Starting is the point (the corpus opens with `ready` above); the page's own request comes once it is read.
-    'crossread:wake': async () => {
-      void ready();
-      return { ok: true };
-    },
     'crossread:read-copy': copyReader(),
     ...startFeeds({ store: ready, changed: () => corpusChanged().catch(() => undefined) }),
     ...corpusService({

@@ -99,11 +99,6 @@ type Empty = Record<never, never>;
 export interface BackgroundRequests {
   /** Content script: the notes for a page. `storyOnly`: the story decision and the outlets, no notes. */
   'crossread:annotate': { payload: { page: PagePayload; storyOnly?: boolean }; reply: AnnotateResponse };
-  /**
-   * Content script, as a page starts loading: nothing to do but be running. A stopped service worker
-   * starts on it and opens the database while the page loads, instead of once the page has been read.
-   */
-  'crossread:wake': { payload: Empty; reply: Result };
   /** Popup: store a page the reader confirmed. */
   'crossread:add-article': { payload: { page: PagePayload; outlet: string; date: string | null }; reply: AddArticleResponse };
   /**
@@ -369,7 +364,6 @@ const empty = fields<Empty>({});
 /** Each background request's payload check, and who may send it. */
 export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<Payload<K>>; from: 'anywhere' | 'extension-pages' } } = {
   'crossread:annotate': { payload: fields({ page, storyOnly: optional(flag) }), from: 'anywhere' },
-  'crossread:wake': { payload: empty, from: 'anywhere' },
   'crossread:add-article': { payload: fields({ page, outlet: text(1000), date: nullable(text(100)) }), from: 'extension-pages' },
   'crossread:list-articles': { payload: fields({ from: optional(count), pageSize: optional(where(count, (n, at) => (n > 0 ? null : `${at} is not positive`))), listing: optional(text(100)) }), from: 'extension-pages' },
   'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },

@@ -30,7 +30,7 @@ export interface CorpusServiceDeps {
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
-export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate' | 'crossread:wake' | 'crossread:read-copy' | FeedRequestName>;
+export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate' | 'crossread:read-copy' | FeedRequestName>;
 
 const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
 
