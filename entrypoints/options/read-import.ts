@@ -283,7 +283,7 @@ function analyserOf(worker: Worker, indices: number[], ids: string[] | null, sig
 export async function readImportFile(
   file: File,
   existing: readonly Article[],
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; direct?: boolean },
+  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
 ): Promise<ReadImport> {
   const { signal, onProgress } = options;
   if (signal.aborted) throw cancelled();
@@ -302,7 +302,7 @@ export async function readImportFile(
     // The worker sends the parts itself where it reaches the background (they then never pass this page's thread).
     // Not in Firefox: its background page runs on this page's thread anyway, so nothing is spared there, and the worker's
     // serialising of the parts beside its analysis slowed a 10,000 import from 526-550 to 350-397 articles/s (bench, one sitting).
-    const direct = options.direct !== false && !import.meta.env.FIREFOX && indices.length > 0 && (await channelOpen(reader.worker, signal));
+    const direct = !import.meta.env.FIREFOX && indices.length > 0 && (await channelOpen(reader.worker, signal));
     if (signal.aborted) throw cancelled();
     return { ...result, analyser: analyserOf(reader.worker, indices, direct ? result.articles.map((a) => a.id) : null, signal) };
   } catch (error) {
