@@ -4,6 +4,7 @@ import { problemMessages, ProblemError, type Problem } from '../lib/i18n/problem
 import { indexTerms } from '../lib/article/index-terms';
 import { MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, type QueryTerm } from './term-index';
 import { BatchCandidates } from './batch-candidates';
+import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
@@ -513,19 +514,6 @@ function transactionBreather(tx: WriteTx): () => Promise<void> {
     await tx.objectStore('meta').get('generation');
     last = performance.now();
   };
-}
-
-/** Lets the event loop run without a timer's clamping (4 ms once timers nest): a message to itself. */
-function yieldByMessage(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return yieldToEventLoop();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /**
