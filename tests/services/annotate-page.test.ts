@@ -9,20 +9,13 @@ import type { PagePayload } from '../../platform/protocol';
 import { annotateFromStore } from '../../services/annotate-page';
 import { CorpusStore } from '../../services/corpus-store';
 import { loadSeeds } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 let n = 0;
-const stores: CorpusStore[] = [];
-async function open(name: string) {
-  const store = await CorpusStore.open(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-  vi.restoreAllMocks();
-});
+const open = storesClosedAfterEachTest();
+afterEach(() => vi.restoreAllMocks());
 
 const user = (id: string, raw: string, date: string, addedAt: number) => makeArticle({ id, raw, source: 'user', outlet: `Outlet ${id}`, language: 'de', date, addedAt });
 const OTHERS = [

@@ -6,21 +6,14 @@ import { contentTerms } from '../../lib/text/tokens';
 import { CorpusStore, ImportInterruptedError, prepare, StorageFullError } from '../../services/corpus-store';
 import { withFullDiskAfter } from '../helpers/full-disk';
 import { loadSeeds } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
 
 // Each test analyses the articles it stores, which takes a while on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 let n = 0;
-const stores: CorpusStore[] = [];
-async function open(name: string) {
-  const store = await CorpusStore.open(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
+afterEach(() => vi.restoreAllMocks());
 
 const reader = (from: number, count: number) =>
   Array.from({ length: count }, (_, i) =>
