@@ -130,6 +130,24 @@ describe('extractArticle', () => {
     expect(drain(quickArticleText(dom(html.replace('class="comments"', 'class="leserstimmen"').replaceAll('class="comment"', ''))))).toContain('Kommentar 1:');
   });
 
+  it("reads a long page's first paragraphs up to QUICK_TEXT_CHARS for the first look, each whole, and the whole article for the notes", async () => {
+    const { quickArticleText, QUICK_TEXT_CHARS } = await import('../../page/extract-article');
+    const long = Array.from({ length: 80 }, (_, i) => `<p>Abschnitt ${i + 1}: ${'Der Stadtrat beriet über den Haushalt des kommenden Jahres. '.repeat(4)}</p>`).join('');
+    const doc = dom(articleHtml(long));
+    const quick = drain(quickArticleText(doc))!;
+    expect(quick).toContain('Absatz 1:');
+    expect(quick).not.toContain('Abschnitt 80:');
+    expect(quick.length).toBeGreaterThanOrEqual(QUICK_TEXT_CHARS);
+    // Whole paragraphs: the one that crosses the bound is the last, and it ends as on the page.
+    const paragraphsRead = quick.split('\n\n');
+    expect(quick.length - paragraphsRead[paragraphsRead.length - 1].length).toBeLessThan(QUICK_TEXT_CHARS);
+    expect(paragraphsRead[paragraphsRead.length - 1]).toMatch(/Jahres\.$/);
+    const full = extractArticle(doc);
+    expect(full.ok && full.article.text.includes('Abschnitt 80:')).toBe(true);
+    // A page under the bound is read whole, as before.
+    expect(drain(quickArticleText(dom(articleHtml())))).toContain('Absatz 8:');
+  });
+
   it.skipIf(!haveShared('data/pages/heise.html', 'extractArticle on a real page'))('extracts real pages of other outlets', () => {
     const html = fs.readFileSync(sharedPath('data/pages/heise.html'), 'utf8');
     const result = extractArticle(dom(html));
