@@ -5,6 +5,7 @@ import type { PageNotes } from '../lib/notes/page-notes';
 import type { OutletProfile } from '../lib/notes/outlet-profile';
 import type { ArticleFeatures } from '../lib/match/features';
 import type { ArticleReading } from '../lib/article/article-reading';
+import type { StoredKey } from '../lib/article/transfer';
 import { MAX_TERMS_PER_ARTICLE } from '../lib/article/index-terms';
 import type { DroppedLog, FeedSettings, FeedView } from '../lib/feeds/feed-state';
 import type { FeedLink } from '../lib/feeds/feed-links';
@@ -139,11 +140,22 @@ export interface BackgroundRequests {
   /** Options: stop a running write; `cancelled` is false when there was none by that id. */
   'crossread:cancel': { payload: { operation: string }; reply: Result<{ cancelled: boolean }> };
   /**
-   * Options: the articles, text included (export, and the duplicate check of an import), a page at a time
+   * Options: the articles, text included (for an export), a page at a time
    * in id order after `after` (Chromium carries at most 64 MiB in one message); `next` goes on, null at the
    * end; a page read in another generation than the one before means the corpus changed in between.
    */
   'crossread:export-articles': { payload: { after?: string }; reply: Result<{ articles: Article[]; next: string | null; generation: number }> };
+  /**
+   * Options: what an import's duplicate check needs of each stored article – its labels and a hash of its
+   * folded text (lib/article/transfer.ts StoredKey), not the text – paged as 'crossread:export-articles'.
+   */
+  'crossread:import-keys': { payload: { after?: string }; reply: Result<{ keys: StoredKey[]; next: string | null; generation: number }> };
+  /**
+   * Options: the folded texts (lib/article/duplicate.ts textKey) of these stored articles, which confirm
+   * that a file's article with the same hash is the same text: of `ids` from the first, as many as one
+   * message carries well (at least one); null for an id not stored.
+   */
+  'crossread:folded-texts': { payload: { ids: string[] }; reply: Result<{ texts: Array<string | null> }> };
   'crossread:update-article': { payload: { id: string; outlet?: string; date?: string | null }; reply: Result<{ article: ArticleSummary }> };
   /** Options: delete an article; the reply holds it, for undo. */
   'crossread:delete-article': { payload: { id: string }; reply: Result<{ article: Article }> };
@@ -385,6 +397,8 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   },
   'crossread:cancel': { payload: fields({ operation }), from: 'extension-pages' },
   'crossread:export-articles': { payload: fields({ after: optional(id) }), from: 'extension-pages' },
+  'crossread:import-keys': { payload: fields({ after: optional(id) }), from: 'extension-pages' },
+  'crossread:folded-texts': { payload: fields({ ids: list(id, MAX_IMPORT_ARTICLES) }), from: 'extension-pages' },
   'crossread:update-article': { payload: fields({ id, outlet: optional(text(1000)), date: optional(nullable(text(100))) }), from: 'extension-pages' },
   'crossread:delete-article': { payload: fields({ id }), from: 'extension-pages' },
   'crossread:restore-article': { payload: fields({ article }), from: 'extension-pages' },

@@ -3,7 +3,8 @@ import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, typ
 import { FEATURES_VERSION } from '../lib/match/features';
 import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
-import { findDuplicate } from '../lib/article/duplicate';
+import { findDuplicate, textKey } from '../lib/article/duplicate';
+import { storedKey } from '../lib/article/transfer';
 import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
@@ -74,6 +75,8 @@ export const STORE_PART_CHARS = 1_000_000;
  * escaping (a whole corpus of ~40,000 articles did not fit in one).
  */
 export const EXPORT_PAGE_CHARS = 8_000_000;
+/** Stored articles read at once for 'crossread:folded-texts' (a reply stops at EXPORT_PAGE_CHARS). */
+const FOLDED_TEXTS_BATCH = 200;
 
 const interrupted = (): Failure => refusal({ kind: 'import-lost' });
 
@@ -381,6 +384,27 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     },
 
     'crossread:export-articles': async ({ after }) => ({ ok: true, ...(await (await deps.store()).articlesPage(after ?? null, EXPORT_PAGE_CHARS)) }),
+
+    // The texts stay here: the corpus manager gets hashes, and the folded texts of the few stored articles a hash matches.
+    'crossread:import-keys': async ({ after }) => {
+      const { articles, next, generation } = await (await deps.store()).articlesPage(after ?? null, EXPORT_PAGE_CHARS);
+      return { ok: true, keys: articles.map(storedKey), next, generation };
+    },
+
+    'crossread:folded-texts': async ({ ids }) => {
+      const s = await deps.store();
+      const texts: Array<string | null> = [];
+      let chars = 0;
+      for (let from = 0; from < ids.length && chars < EXPORT_PAGE_CHARS; from += FOLDED_TEXTS_BATCH) {
+        for (const article of await s.articlesById(ids.slice(from, from + FOLDED_TEXTS_BATCH))) {
+          if (chars >= EXPORT_PAGE_CHARS) break;
+          const folded = article ? textKey(article) : null;
+          texts.push(folded);
+          chars += folded?.length ?? 0;
+        }
+      }
+      return { ok: true, texts };
+    },
 
     'crossread:update-article': async ({ id, outlet, date }) => {
       const s = await deps.store();

@@ -1404,6 +1404,14 @@ export class CorpusStore {
     return this.db.get('articles', id);
   }
 
+  /** These articles, in the order asked (undefined for an id not stored), read in one transaction. */
+  async articlesById(ids: readonly string[]): Promise<Array<Article | undefined>> {
+    const tx = this.db.transaction('articles', 'readonly');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found;
+  }
+
   /** The article stored under this address, if any (one index lookup, not a scan). */
   async findByUrl(url: string): Promise<Article | undefined> {
     return this.db.getFromIndex('articles', 'url', url);

@@ -1,9 +1,10 @@
 /**
- * The whole corpus, texts included, for an export and for an import's
- * duplicate check: asked for a page at a time ('crossread:export-articles'),
- * since one message cannot carry a large corpus. Pages read in different
- * generations would mix two states of the corpus (a feed's article added in
- * between), so the reading starts again then.
+ * The whole corpus, texts included, for an export (an import's duplicate
+ * check asks for keys instead: corpus-keys.ts): asked for a page at a time
+ * ('crossread:export-articles'), since one message cannot carry a large
+ * corpus. Pages read in different generations would mix two states of the
+ * corpus (a feed's article added in between), so the reading starts again
+ * then.
  */
 import type { Article } from '../../lib/article/article';
 import { refusal, type Failure, type Payload, type Reply } from '../../platform/protocol';

@@ -20,6 +20,7 @@ import { sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
 import { corpusArticles } from './corpus-articles';
+import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
 
@@ -227,7 +228,9 @@ function Options() {
         // Every file is read and checked before anything is written; the write is one transaction.
         // The e2e build records the steps as `crossread:import-<step>`, for the browser bench.
         let lap = performance.now();
-        const existing = must(await corpusArticles((page) => ask('crossread:export-articles', page))).articles;
+        // The stored articles' keys, not their texts: a file's article whose hash matches one is confirmed with its folded text.
+        const existing = must(await corpusKeys((page) => ask('crossread:import-keys', page))).keys;
+        const confirm = foldedTexts((payload) => ask('crossread:folded-texts', payload));
         const prepared: Article[] = [];
         const sources: ImportSource[] = [];
         const notes: string[] = [];
@@ -236,6 +239,7 @@ function Options() {
             const result = await readImportFile(file, [...existing, ...prepared], {
               signal: controller.signal,
               onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
+              foldedTexts: confirm,
             });
             prepared.push(...result.articles);
             sources.push({ articles: result.articles, analyser: result.analyser });

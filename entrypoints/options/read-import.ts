@@ -6,7 +6,7 @@
  */
 import type { Article } from '../../lib/article/article';
 import type { Reply } from '../../platform/protocol';
-import { dedupeImportAsync, parseImportAsync, type ImportResult } from '../../lib/article/transfer';
+import { dedupeImportAsync, parseImportAsync, type FoldedTexts, type Held, type ImportResult } from '../../lib/article/transfer';
 import { importCancelled, ProblemError, type Problem } from '../../lib/i18n/problem-messages';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
 import ImportWorker from './import-worker?worker';
@@ -277,23 +277,25 @@ function analyserOf(worker: Worker, indices: number[], ids: string[] | null, sig
 
 /**
  * parseImportAsync for a chosen file: read, checked and built in a worker,
- * then duplicates skipped here (the corpus is here). Rejects with the same
- * ImportError messages, and with an AbortError when the signal aborts.
+ * then duplicates skipped here, against `existing` (the stored articles' keys
+ * and the articles of files read before; `foldedTexts` confirms a stored
+ * key's match). Rejects with the same ImportError messages, and with an
+ * AbortError when the signal aborts.
  */
 export async function readImportFile(
   file: File,
-  existing: readonly Article[],
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void },
+  existing: readonly Held[],
+  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; foldedTexts: FoldedTexts },
 ): Promise<ReadImport> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, foldedTexts } = options;
   if (signal.aborted) throw cancelled();
   const reader = await buildInWorker(file, signal, onProgress);
   if (reader === undefined) {
     console.warn('crossread: the import worker could not start; the file is read on the page instead.');
-    return { ...(await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress })), analyser: null };
+    return { ...(await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress, foldedTexts })), analyser: null };
   }
   try {
-    const result = await dedupeImportAsync(existing, reader.articles, { signal });
+    const result = await dedupeImportAsync(existing, reader.articles, { signal, foldedTexts });
     const indices = keptIndices(reader.articles, result.articles);
     if (!indices) {
       reader.worker.terminate();

@@ -14,6 +14,26 @@ export function textKey(article: Pick<Article, 'raw' | 'bodyStart'>): string {
   return article.raw.slice(article.bodyStart).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A short stand-in for a folded text (`textKey`): its length and a 53-bit
+ * hash (cyrb53). The import's duplicate check sends these from the background
+ * instead of every stored text; equal hashes are only candidates, confirmed
+ * with the folded texts themselves, so a collision never skips an article.
+ */
+export function textHash(folded: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return `${folded.length.toString(36)}.${hash.toString(36)}`;
+}
+
 /** Words in a row that make one shingle. */
 const SHINGLE = 4;
 /** Share of the shorter text's shingles the other must hold for a near copy. */

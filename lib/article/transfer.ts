@@ -36,7 +36,7 @@
  */
 import { ISO_DATE, type Article, type ArticleSource } from './article';
 import { makeArticle, MAX_BODY_CHARS } from './make-article';
-import { textKey } from './duplicate';
+import { textHash, textKey } from './duplicate';
 
 export const EXPORT_FORMAT = 'crossread-corpus';
 export const EXPORT_VERSION = 1;
@@ -104,6 +104,39 @@ export type ImportIssue =
   | { kind: 'empty-text'; article: ArticleName }
   | { kind: 'too-long'; article: ArticleName | null; length: number; limit: number }
   | { kind: 'unreadable'; article: ArticleName | null; detail: string };
+
+/**
+ * What the import's duplicate check needs of a stored article, as the
+ * background sends it ('crossread:import-keys'): its labels, and its folded
+ * text (`textKey`) as a hash instead of the text itself – the texts of a large
+ * corpus are tens of megabytes to carry to the corpus manager, the keys a few
+ * percent of that. A file's article whose hash matches one is confirmed with
+ * the stored article's folded text (`FoldedTexts`), so the decisions are the
+ * ones the texts themselves give.
+ */
+export interface StoredKey {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string | null;
+  url: string | null;
+  /** textHash(textKey(article)) */
+  textHash: string;
+}
+
+export function storedKey(article: Article): StoredKey {
+  return { id: article.id, title: article.title, outlet: article.outlet, date: article.date, url: article.url, textHash: textHash(textKey(article)) };
+}
+
+/** What the corpus already holds, for the duplicate check: articles (their texts at hand), or stored articles' keys. */
+export type Held = Article | StoredKey;
+
+/**
+ * The folded texts (`textKey`) of these stored articles, in the order asked;
+ * null for one no longer stored. Asked only for the stored keys whose hash a
+ * file's article has.
+ */
+export type FoldedTexts = (ids: string[]) => Promise<Array<string | null>>;
 
 export interface ImportResult {
   /** Articles to store. Some may carry the id of an article already stored (see `replaced`): storing replaces that one. */
@@ -276,7 +309,8 @@ export interface ParseOptions {
 export function parseImport(fileName: string, content: string, existing: readonly Article[], options: ParseOptions = {}): ImportResult {
   const plan = readFile(fileName, content, options);
   for (let i = 0; i < plan.length; i++) plan.check(i);
-  const result = new Deduplicator(existing);
+  const result = new Deduplicator();
+  for (const a of existing) result.keep(a);
   for (let i = 0; i < plan.length; i++) result.offer(plan.build(i));
   return result.done();
 }
@@ -289,10 +323,10 @@ export function parseImport(fileName: string, content: string, existing: readonl
 export async function parseImportAsync(
   fileName: string,
   content: string,
-  existing: readonly Article[],
-  options: ParseOptions & { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  existing: readonly Held[],
+  options: ParseOptions & { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; foldedTexts?: FoldedTexts } = {},
 ): Promise<ImportResult> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, foldedTexts } = options;
   const abortError = cancelledImport;
   if (signal?.aborted) throw abortError();
   const plan = readFile(fileName, content, options);
@@ -309,16 +343,16 @@ export async function parseImportAsync(
     plan.check(i);
     if (performance.now() - last > 30) await breathe();
   }
-  const result = new Deduplicator(existing);
+  const built: Article[] = new Array(plan.length);
   for (let i = 0; i < plan.length; i++) {
-    result.offer(plan.build(i));
+    built[i] = plan.build(i);
     if (performance.now() - last > 30) {
       onProgress?.(i + 1, plan.length);
       await breathe();
     }
   }
   onProgress?.(plan.length, plan.length);
-  return result.done();
+  return dedupeImportAsync(existing, built, { ...(signal ? { signal } : {}), ...(foldedTexts ? { foldedTexts } : {}) });
 }
 
 /**
@@ -336,11 +370,18 @@ export function checkImport(fileName: string, content: string, options: ParseOpt
 /**
  * The second half of parseImport: the articles built by `checkImport` (in the
  * file's order), with what the corpus or the file already has skipped and ids
- * kept unique. Yields to the event loop every 30 ms, and rejects with an
- * AbortError when the signal aborts.
+ * kept unique. `existing` may hold stored articles' keys instead of the
+ * articles; the folded texts of those whose hash a built article has are
+ * asked of `foldedTexts` (one call), to confirm the match. Yields to the
+ * event loop every 30 ms, and rejects with an AbortError when the signal
+ * aborts.
  */
-export async function dedupeImportAsync(existing: readonly Article[], articles: readonly Article[], options: { signal?: AbortSignal } = {}): Promise<ImportResult> {
-  const { signal } = options;
+export async function dedupeImportAsync(
+  existing: readonly Held[],
+  articles: readonly Article[],
+  options: { signal?: AbortSignal; foldedTexts?: FoldedTexts } = {},
+): Promise<ImportResult> {
+  const { signal, foldedTexts } = options;
   let last = performance.now();
   const breatheNow = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -348,16 +389,39 @@ export async function dedupeImportAsync(existing: readonly Article[], articles: 
     last = performance.now();
   };
   if (signal?.aborted) throw cancelledImport();
-  const result = new Deduplicator([]);
+  const folded: string[] = new Array(articles.length);
+  const hashes: string[] = new Array(articles.length);
+  for (let i = 0; i < articles.length; i++) {
+    folded[i] = textKey(articles[i]);
+    hashes[i] = textHash(folded[i]);
+    if (performance.now() - last > 30) await breatheNow();
+  }
+  const confirmed = await confirmations(existing, new Set(hashes), foldedTexts);
+  if (signal?.aborted) throw cancelledImport();
+  const result = new Deduplicator(confirmed);
   for (const a of existing) {
     result.keep(a);
     if (performance.now() - last > 30) await breatheNow();
   }
-  for (const a of articles) {
-    result.offer(a);
+  for (let i = 0; i < articles.length; i++) {
+    result.offer(articles[i], folded[i], hashes[i]);
     if (performance.now() - last > 30) await breatheNow();
   }
   return result.done();
+}
+
+const isArticle = (held: Held): held is Article => 'raw' in held;
+
+/** The folded texts of the stored keys whose hash is among `hashes` (by id): only those can be the same text as a file's article. */
+async function confirmations(existing: readonly Held[], hashes: ReadonlySet<string>, foldedTexts: FoldedTexts | undefined): Promise<Map<string, string | null>> {
+  const ids: string[] = [];
+  for (const held of existing) if (!isArticle(held) && hashes.has(held.textHash)) ids.push(held.id);
+  const confirmed = new Map<string, string | null>();
+  if (ids.length === 0) return confirmed;
+  if (!foldedTexts) throw new Error('The duplicate check got stored keys without a way to read their texts.');
+  const texts = await foldedTexts(ids);
+  for (let i = 0; i < ids.length; i++) confirmed.set(ids[i], texts[i] ?? null);
+  return confirmed;
 }
 
 /**
@@ -468,40 +532,61 @@ function readTextArticle(fileName: string, text: string, now: number, fail: Fail
   return () => article;
 }
 
-/** Where a duplicate's first copy is. */
+/** Where a duplicate's first copy is; `folded`: its folded text, null for a stored key (its text is among the confirmed ones). */
 interface Seen {
   id: string;
   inCorpus: boolean;
   title: string;
+  hash: string;
+  folded: string | null;
+}
+
+/** A stored article as the check of a re-imported one (same id) needs it. */
+interface Kept extends Seen {
+  outlet: string;
+  date: string | null;
+  url: string | null;
 }
 
 /** Skips what the corpus or the file already has, and keeps ids unique. */
 class Deduplicator {
   private readonly urls = new Map<string, Seen>();
-  private readonly texts = new Map<string, Seen>();
+  /** By text hash: every article with that hash, in the order met (a collision puts two texts under one). */
+  private readonly texts = new Map<string, Seen[]>();
   private readonly ids = new Set<string>();
-  private readonly stored = new Map<string, Article>();
+  private readonly stored = new Map<string, Kept>();
   private readonly articles: Article[] = [];
   private readonly skipped: SkippedArticle[] = [];
   private readonly replaced: string[] = [];
 
-  constructor(existing: readonly Article[]) {
-    for (const a of existing) this.keep(a);
+  /** `confirmed`: the folded texts of the stored keys a file's article may repeat (by id; null: no longer stored). */
+  constructor(private readonly confirmed: ReadonlyMap<string, string | null> = new Map()) {}
+
+  /** An article of the corpus (or its key), to skip its copies. */
+  keep(held: Held): void {
+    const folded = isArticle(held) ? textKey(held) : null;
+    const hash = folded === null ? (held as StoredKey).textHash : textHash(folded);
+    const kept: Kept = { id: held.id, inCorpus: true, title: held.title, hash, folded, outlet: held.outlet, date: held.date, url: held.url };
+    this.remember(kept, held.url);
+    this.stored.set(held.id, kept);
   }
 
-  /** An article of the corpus, to skip its copies. */
-  keep(a: Article): void {
-    this.remember(a, true);
-    this.stored.set(a.id, a);
-  }
-
-  private remember(a: Article, inCorpus: boolean): void {
-    const seen = { id: a.id, inCorpus, title: a.title };
-    const u = urlKey(a.url);
+  private remember(seen: Seen, url: string | null): void {
+    const u = urlKey(url);
     if (u && !this.urls.has(u)) this.urls.set(u, seen);
-    const t = textKey(a);
-    if (!this.texts.has(t)) this.texts.set(t, seen);
-    this.ids.add(a.id);
+    const same = this.texts.get(seen.hash);
+    if (same) same.push(seen);
+    else this.texts.set(seen.hash, [seen]);
+    this.ids.add(seen.id);
+  }
+
+  /** Whether `seen` holds this folded text (whose hash is `hash`). */
+  private holds(seen: Seen, folded: string, hash: string): boolean {
+    if (seen.hash !== hash) return false;
+    if (seen.folded !== null) return seen.folded === folded;
+    const confirmed = this.confirmed.get(seen.id);
+    if (confirmed === undefined) throw new Error(`The duplicate check has no text for stored article ${seen.id}.`);
+    return confirmed === folded;
   }
 
   private static where(seen: Seen): string {
@@ -509,10 +594,11 @@ class Deduplicator {
     return seen.inCorpus ? `already in the corpus${as}` : `appears earlier in this file${as}`;
   }
 
-  offer(article: Article): void {
+  /** `folded` and `hash`: the article's textKey and its textHash, when already worked out. */
+  offer(article: Article, folded = textKey(article), hash = textHash(folded)): void {
     // The same stored article (same id, same text): skipped if nothing differs, else the file's version replaces it.
     const same = this.stored.get(article.id);
-    if (same && textKey(same) === textKey(article) && !this.replaced.includes(article.id)) {
+    if (same && !this.replaced.includes(article.id) && this.holds(same, folded, hash)) {
       const differs = same.outlet !== article.outlet || same.title !== article.title || same.date !== article.date || same.url !== article.url;
       if (!differs) {
         this.skipped.push({ reason: `already in the corpus${same.title ? ` as "${same.title}"` : ''}`, why: { kind: 'stored', as: same.title }, title: article.title });
@@ -536,7 +622,7 @@ class Deduplicator {
       });
       return;
     }
-    const byText = this.texts.get(textKey(article));
+    const byText = this.texts.get(hash)?.find((seen) => this.holds(seen, folded, hash));
     if (byText) {
       this.skipped.push({ reason: `same text ${Deduplicator.where(byText)}`, why: { kind: 'same-text', inCorpus: byText.inCorpus, as: byText.title }, title: article.title });
       return;
@@ -547,7 +633,7 @@ class Deduplicator {
       while (this.ids.has(`${article.id}-${n}`)) n++;
       stored = { ...article, id: `${article.id}-${n}` };
     }
-    this.remember(stored, false);
+    this.remember({ id: stored.id, inCorpus: false, title: stored.title, hash, folded }, stored.url);
     this.articles.push(stored);
   }
 
