@@ -321,7 +321,9 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   joinStory(judged, featuresOf, storyTh);
   const reasons: Record<string, string> = {};
   for (const j of judged) reasons[docName(j.glance.head)] = j.judgement.reason ?? '';
-  widenToStories(itself.size ? pool.filter((c) => !itself.has(c.glance)) : pool, judged, storyOfArticles(pool, featuresOf, opts.storyOf), storyTh, reasons);
+  // Widening starts from a candidate of the page's story: without one (most pages) it changes nothing, and the candidates' stories are not worked out.
+  if (judged.some((j) => j.judgement.match === 'same'))
+    widenToStories(itself.size ? pool.filter((c) => !itself.has(c.glance)) : pool, judged, storyOfArticles(pool, featuresOf, opts.storyOf), storyTh, reasons);
 
   const sameJudged = judged.filter((j) => j.judgement.match === 'same');
   const outlets: OutletRef[] = judged.map((j) => ({

@@ -471,7 +471,7 @@ export function articleFeatures(article: Article): ArticleFeatures {
 /** Estimated Jaccard resemblance of two texts from their bottom-k sketches. */
 export function resemblance(a: number[], b: number[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  if (ascending(a) && ascending(b)) {
+  if (ascendingFirst(a) && ascending(b)) {
     // Sketches are stored sorted: the bottom of the union is a merge, without sets or sorting.
     let i = 0;
     let j = 0;
@@ -500,5 +500,15 @@ export function resemblance(a: number[], b: number[]): number {
 
 function ascending(xs: number[]): boolean {
   for (let i = 1; i < xs.length; i++) if (!(xs[i - 1] < xs[i])) return false;
+  return true;
+}
+
+/** The last first sketch found ascending: a page's sketch is the first of every candidate's resemblance to it. (Sketches are made once and never changed.) */
+let lastAscending: number[] | null = null;
+
+function ascendingFirst(xs: number[]): boolean {
+  if (xs === lastAscending) return true;
+  if (!ascending(xs)) return false;
+  lastAscending = xs;
   return true;
 }

@@ -57,9 +57,22 @@ const DAY = 86_400_000;
 /** How far below the same-story share of salient terms the cheap first look still does the full comparison. */
 const QUICK_MARGIN = 0.2;
 
-/** The span of days an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD) can mean. */
-export function dateSpan(date: string | null | undefined): [number, number] | null {
+/** Spans already worked out, by date: every candidate of a page is placed in time, and candidates share their days. */
+const spans = new Map<string, readonly [number, number] | null>();
+const MAX_CACHED_SPANS = 10_000;
+
+/** The span of days an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD) can mean (one shared pair per date: not to be changed). */
+export function dateSpan(date: string | null | undefined): readonly [number, number] | null {
   if (!date) return null;
+  let span = spans.get(date);
+  if (span === undefined) {
+    if (spans.size >= MAX_CACHED_SPANS) spans.clear();
+    spans.set(date, (span = spanOf(date)));
+  }
+  return span;
+}
+
+function spanOf(date: string): [number, number] | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(date.trim());
   if (!m) return null;
   const y = Number(m[1]);

@@ -34,6 +34,33 @@ function plainAscii(s: string): boolean {
   return true;
 }
 
+/** One character as the slow path folds it. */
+function folded(c: string): string {
+  return c.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+}
+
+/**
+ * The slow path's folding of each character up to U+00FF, worked out by it. A
+ * text of such characters folds character by character to the same string:
+ * their decompositions add only marks the fold removes, and none of them
+ * composes with a character beside it (tests/lib/text/normalise.test.ts
+ * checks every pair). Most words that need folding are of this kind
+ * (umlauts, accents), and a word met for the first time is spared the two
+ * normalisations.
+ */
+const LATIN1_FOLDED: string[] = Array.from({ length: 0x100 }, (_, c) => folded(String.fromCharCode(c)));
+
+/** The fold of a text of characters up to U+00FF, or null for any other. */
+function latin1Folded(s: string): string | null {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    out += LATIN1_FOLDED[c];
+  }
+  return out;
+}
+
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 50_000;
 
@@ -51,7 +78,7 @@ export function normalise(s: string): string {
     if (hit !== undefined) return hit;
   }
   let out = s.replace(SPECIAL, (c) => TYPOGRAPHY[c] ?? c).toLowerCase();
-  if (NON_ASCII.test(out)) out = out.normalize('NFD').replace(COMBINING, '').normalize('NFC');
+  if (NON_ASCII.test(out)) out = latin1Folded(out) ?? out.normalize('NFD').replace(COMBINING, '').normalize('NFC');
   if (short) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(s, out);

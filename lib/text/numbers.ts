@@ -420,7 +420,7 @@ class Parser {
         n === 'morgen' ||
         n in DURATION_WORDS ||
         n in VAGUE_COUNTS ||
-        (this.german && (n in de.months || GERMAN_ONE.has(n) || germanNumberWord(n) !== null || this.durationAdjective(n) !== null || (n.length >= 10 && WEEKDAY_COMPOUND.test(n)))) ||
+        (this.german && (n in de.months || GERMAN_ONE.has(n) || parseGerman(n) !== null || this.durationAdjective(n) !== null || (n.length >= 10 && WEEKDAY_COMPOUND.test(n)))) ||
         (this.english && (n in en.months || n === 'half' || ENGLISH_ONE.has(n) || n in en.numbers));
       if (cache.size >= MAX_CACHED_WORDS) cache.clear();
       cache.set(n, may);
