@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare, StorageFullError } from '../../services/corpus-store';
+import { chunkIds, CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare, StorageFullError, type PostingsChunk } from '../../services/corpus-store';
 import { withFullDiskAfter } from '../helpers/full-disk';
 import { rankCandidates, selectQueryTerms } from '../../services/term-index';
 import { makeArticle } from '../../lib/article/make-article';
@@ -109,7 +109,7 @@ async function indexState(name: string) {
   const db = await openDB(name);
   const terms = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
   const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
-  const chunks = (await db.getAll('postings')) as Array<{ term: string; chunk: number; ids: string[] }>;
+  const chunks = (await db.getAll('postings')) as PostingsChunk[];
   const articleIds = ((await db.getAllKeys('articles')) as string[]).sort();
   const featureIds = ((await db.getAllKeys('features')) as string[]).sort();
   const stories = (await db.getAll('stories')) as Array<{ id: string; members: string[] }>;
@@ -118,7 +118,7 @@ async function indexState(name: string) {
   const recount = new Map<string, number>();
   for (const t of terms) for (const term of t.terms) recount.set(term, (recount.get(term) ?? 0) + 1);
   const posted = new Map<string, string[]>();
-  for (const c of chunks) posted.set(c.term, [...(posted.get(c.term) ?? []), ...c.ids]);
+  for (const c of chunks) posted.set(c.term, [...(posted.get(c.term) ?? []), ...chunkIds(c)]);
   const expectedPostings = new Map<string, string[]>();
   for (const t of terms) for (const term of t.terms) expectedPostings.set(term, [...(expectedPostings.get(term) ?? []), t.id]);
   const sorted = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, [...v].sort()]));
@@ -234,10 +234,10 @@ describe('CorpusStore postings chunks', () => {
     const term = contentTerms('Pokalfinale', 'de')[0];
     expect(s.postings.get(term)).toHaveLength(many);
     const db = await openDB(name);
-    const chunks = (await db.getAll('postings')) as Array<{ term: string; chunk: number; ids: string[] }>;
+    const chunks = (await db.getAll('postings')) as PostingsChunk[];
     db.close();
     expect(chunks.filter((c) => c.term === term).length).toBeGreaterThan(1);
-    for (const c of chunks) expect(c.ids.length).toBeLessThanOrEqual(POSTINGS_CHUNK);
+    for (const c of chunks) expect(chunkIds(c).length).toBeLessThanOrEqual(POSTINGS_CHUNK);
 
     for (const i of [0, 3, POSTINGS_CHUNK - 1, POSTINGS_CHUNK, many - 1]) await store.deleteArticle(article(i).id);
     s = await expectConsistentIndex(name);
@@ -245,8 +245,7 @@ describe('CorpusStore postings chunks', () => {
     await store.addArticles([article(many), article(0)]);
     s = await expectConsistentIndex(name);
     expect(s.postings.get(term)).toHaveLength(many - 3);
-    const found = await store.candidates([term], many * 2);
-    expect(found.map((a) => a.id).sort()).toEqual(s.postings.get(term));
+    // (A lookup does not read a term in every article of a corpus this size: too common to tell stories apart.)
   });
 
   it('stays consistent when writes take the frequencies from memory (after a lookup), also across contexts and replacing imports', async () => {
@@ -256,17 +255,21 @@ describe('CorpusStore postings chunks', () => {
     const article = (i: number, extra = '') =>
       makeArticle({ id: `pokal-${String(i).padStart(4, '0')}`, raw: `Das Pokalfinale endete mit einem Sieg. Bericht Nummer ${i} über Stuttgart${'x'.repeat(i % 7)}. ${extra}`, source: 'user', language: 'de' });
     const term = contentTerms('Pokalfinale', 'de')[0];
+    let others = 0;
     for (let i = 0; i < POSTINGS_CHUNK + 5; i++) {
       await store.candidates([term]);
       // Another context writes between this one's lookup and its write: what this one holds is out of date.
-      if (i % 9 === 0) await other.addArticles([article(1000 + i)]);
+      if (i % 9 === 0) {
+        await other.addArticles([article(1000 + i)]);
+        others++;
+      }
       await store.addArticles([article(i)]);
     }
     await store.candidates([term]);
     await store.deleteArticle(article(2).id);
     await store.importArticles([article(3, 'Neu: Woltemade traf doppelt.'), article(2)]);
     const s = await expectConsistentIndex(name);
-    expect(s.postings.get(term)).toHaveLength(POSTINGS_CHUNK + 5 + 5);
+    expect(s.postings.get(term)).toHaveLength(POSTINGS_CHUNK + 5 + others);
     expect(await store.documentFrequency(contentTerms('Woltemade', 'de')[0])).toBe(1);
   });
 });
@@ -286,7 +289,7 @@ describe('CorpusStore lookups in a corpus with many distinct terms', () => {
     const db = await openDB(name);
     const df = new Map(((await db.getAll('df')) as Array<{ term: string; df: number }>).map((d) => [d.term, d.df]));
     const postings = new Map<string, string[]>();
-    for (const c of (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>) postings.set(c.term, [...(postings.get(c.term) ?? []), ...c.ids]);
+    for (const c of (await db.getAll('postings')) as PostingsChunk[]) postings.set(c.term, [...(postings.get(c.term) ?? []), ...chunkIds(c)]);
     const size = await db.count('articles');
     db.close();
     expect(df.size).toBeGreaterThan(minTerms);

@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article/article';
 import { makeArticle } from '../../lib/article/make-article';
-import { CorpusStore, DB_VERSION, STORIES_SIGNATURE } from '../../services/corpus-store';
+import { chunkIds, CorpusStore, DB_VERSION, STORIES_SIGNATURE, type PostingsChunk } from '../../services/corpus-store';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
 import { contentTerms } from '../../lib/text/tokens';
 import { indexTerms } from '../../lib/article/index-terms';
@@ -67,7 +67,7 @@ describe('upgrading a version-1 corpus', () => {
       expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
-      const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
+      const postings = (await db.getAll('postings')) as PostingsChunk[];
       db.close();
       expect(indexed.map((t) => t.id).sort()).toEqual(old.map((a) => a.id).sort());
       for (const t of indexed) expect(t.terms).toEqual(indexTerms(old.find((a) => a.id === t.id)!));
@@ -146,9 +146,9 @@ async function storiesOf(name: string): Promise<Map<string, string[]>> {
   return new Map(stories.map((s) => [s.id, s.members]));
 }
 
-function postingsByTerm(chunks: Array<{ term: string; ids: string[] }>): Map<string, string[]> {
+function postingsByTerm(chunks: PostingsChunk[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const c of chunks) out.set(c.term, [...(out.get(c.term) ?? []), ...c.ids].sort());
+  for (const c of chunks) out.set(c.term, [...(out.get(c.term) ?? []), ...chunkIds(c)].sort());
   return out;
 }
 
@@ -199,7 +199,7 @@ describe('upgrading a version-2 corpus', () => {
       expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       expect([...db.transaction('terms').store.indexNames]).toEqual([]);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
-      const postings = (await db.getAll('postings')) as Array<{ term: string; ids: string[] }>;
+      const postings = (await db.getAll('postings')) as PostingsChunk[];
       db.close();
       expect(postingsByTerm(postings)).toEqual(expectedPostings(indexed));
 
