@@ -127,6 +127,9 @@ function joinStory(judged: Judged[], featuresOf: (g: ArticleGlance) => ArticleFe
   }
 }
 
+/** What the first look makes of a candidate it does not compare and that holds too few of the page's salient terms to be related: dropped, never shown. */
+const UNRELATED: StoryJudgement = { match: 'none', sharedPoints: 0, pointShare: 0, salientShare: 0, dateConflict: false, score: 0 };
+
 /** A candidate, and whether dates hold it apart from the page. */
 type PoolEntry = { glance: ArticleGlance; doc: string; apart: boolean };
 type Judged = { glance: ArticleGlance; judgement: StoryJudgement };
@@ -284,14 +287,18 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     const doc = docName(glance.head);
     if (seenDocs.has(doc)) continue;
     seenDocs.add(doc);
-    pool.push({ glance, quick: glanceQuickShare(pf, glance), doc, apart: timesApart(pageTime, eventTime(glance, storyTh.maxDays)) });
+    // A page its dates do not place is apart from none: the candidates' times are not worked out.
+    pool.push({ glance, quick: glanceQuickShare(pf, glance), doc, apart: pageTime !== null && timesApart(pageTime, eventTime(glance, storyTh.maxDays)) });
   }
   // A candidate dated apart from the page can be related at most: it takes a place compared in full only when
   // one is left, or in a large corpus the page's look-alikes (its people at other times) would fill them all.
   pool.sort((a, b) => Number(a.apart) - Number(b.apart) || b.quick - a.quick || (a.doc < b.doc ? -1 : 1));
   const maxCompared = opts.maxCompared ?? MAX_COMPARED;
   const pageGlance = pageGlanceOf(pf);
-  const looked = pool.map((c, rank) => (rank < maxCompared ? glanceFirstLook(pageGlance, c.glance, storyTh) : quickJudgement(c.quick, storyTh)));
+  // Past the compared ones, a candidate below the related share is no outlet (quickJudgement's 'none'), dropped below: one shared mark, not a judgement with its reason each.
+  const looked = pool.map((c, rank) =>
+    rank < maxCompared ? glanceFirstLook(pageGlance, c.glance, storyTh) : c.quick >= storyTh.relatedSalient ? quickJudgement(c.quick, storyTh) : UNRELATED,
+  );
   const compared = pool.filter((_, k) => looked[k] === null);
 
   // The full features of the compared candidates (of every candidate when the engine forms their stories itself).

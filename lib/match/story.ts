@@ -100,11 +100,15 @@ function latestTextDate(f: Pick<ArticleFeatures, 'textDates'>): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The weekday (0 = Monday) of a UTC midnight, as `(new Date(t).getUTCDay() + 6) % 7` gives it, without a Date per candidate: 1 January 1970 was a Thursday. */
+function weekdayOf(t: number): number {
+  return (((Math.floor(t / DAY) + 3) % 7) + 7) % 7;
+}
+
 function dayOfEvent(date: string | null, weekday: number | null | undefined): number | null {
   const span = dateSpan(date);
   if (!span || span[0] !== span[1] || weekday === null || weekday === undefined) return null;
-  // getUTCDay(): 0 = Sunday; weekdays here: 0 = Monday.
-  const published = (new Date(span[0]).getUTCDay() + 6) % 7;
+  const published = weekdayOf(span[0]);
   return span[0] - ((published - weekday + 7) % 7) * DAY;
 }
 
@@ -133,7 +137,7 @@ export function eventTime(f: Pick<ArticleFeatures, 'date' | 'textDates' | 'event
     if (f.eventRelative === 'yesterday') return { from: span[0] - DAY, to: span[0] - DAY, exact: true, basis: `${basis}, event "yesterday"` };
     if (f.eventRelative === 'day-before') return { from: span[0] - 2 * DAY, to: span[0] - 2 * DAY, exact: true, basis: `${basis}, event "the day before yesterday"` };
     // Last week: Monday to Sunday of the week before the publication's.
-    const weekday = (new Date(span[0]).getUTCDay() + 6) % 7;
+    const weekday = weekdayOf(span[0]);
     return { from: span[0] - (weekday + 7) * DAY, to: span[0] - (weekday + 1) * DAY, exact: false, basis: `${basis}, event "last week"` };
   }
   const day = dayOfEvent(date, f.eventWeekday);
