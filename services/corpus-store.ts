@@ -345,8 +345,9 @@ function termChunks(term: string): IDBKeyRange {
 
 /**
  * Work of a lookup's caller to run once while the lookup's first batch of
- * requests after its meta reads is in flight: the browser answers them
- * meanwhile, so the work costs the lookup no time up to their round trip.
+ * requests beyond its meta reads (sent with them or after them) is in
+ * flight: the browser answers them meanwhile, so the work costs the lookup
+ * no time up to their round trip.
  */
 interface WhileWaiting {
   run?: () => void;
@@ -1639,7 +1640,7 @@ export class CorpusStore {
    * `fullRecords` then reads those it asks for, in the same generation.
    * `onIndexed` is called once the stories' members are known (for timing).
    * `whileWaiting` is run once while the first batch of the lookup's requests
-   * after its meta reads is in flight (the caller's analysis of its page),
+   * beyond its meta reads is in flight (the caller's analysis of its page),
    * at the latest before this returns.
    */
   async candidateGlances(pageTerms: readonly string[], limit = 50, onIndexed?: () => void, whileWaiting?: () => void): Promise<CandidateGlances> {
