@@ -20,6 +20,20 @@ describe('eventTime', () => {
     expect([t.from, t.to, t.exact]).toEqual([day('2025-02-12'), day('2025-02-12'), true]);
   });
 
+  it('finds the weekday of every day, before 1970 and after, and of a date asked again', () => {
+    // 1969-07-20 was a Sunday: "am Freitag" (4) is two days before; 2000-02-29 a Tuesday: "Montag" (0) the day before.
+    for (let k = 0; k < 2; k++) {
+      expect(eventTime(f('1969-07-20', 4))!.from).toBe(day('1969-07-18'));
+      expect(eventTime(f('2000-02-29', 0))!.from).toBe(day('2000-02-28'));
+    }
+    // A report names the weekday of its publication day: the event is that day, whatever the weekday.
+    for (let d = day('1965-01-01'); d <= day('1975-01-01'); d += 86_400_000) {
+      const iso = new Date(d).toISOString().slice(0, 10);
+      const weekday = (new Date(d).getUTCDay() + 6) % 7;
+      expect(eventTime(f(iso, weekday))!.from).toBe(d);
+    }
+  });
+
   it('spans the month of a report dated only to its month', () => {
     const t = eventTime(f('2025-05'))!;
     expect(t.from).toBe(day('2025-04-28'));
