@@ -44,7 +44,7 @@ export function foldedTexts(ask: AskTexts): FoldedTexts {
       const reply = await ask({ ids: ids.slice(texts.length) });
       if (!reply.ok) throw reply.problem ? new ProblemError(reply.problem) : new Error(reply.error);
       // An empty answer would ask the same forever; the background answers at least one.
-      if (reply.texts.length === 0) throw new Error('The background answered no folded texts.');
+      if (reply.texts.length === 0) throw new ProblemError({ kind: 'no-answer' });
       for (const text of reply.texts) texts.push(text);
     }
     return texts;
