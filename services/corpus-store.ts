@@ -1657,7 +1657,8 @@ export class CorpusStore {
     onIndexed?.();
     const { glances, stale } = await this.readGlances(tx, cache, [...members.values()].flat(), hook, given);
     runWhileWaiting(hook);
-    await tx.done;
+    // Its reads are made: a read-only transaction's end is not waited for (a round trip less; a write after waits for it anyway).
+    tx.done.catch(() => undefined);
     if (stale.length > 0) await this.saveFeatures(stale.map((s) => s.features), stale.map((s) => s.glance));
     const stories: StoryGlances[] = [];
     for (const [id, ids] of members) {
@@ -1677,23 +1678,24 @@ export class CorpusStore {
    */
   async fullRecords(generation: number, ids: readonly string[], withArticles = true): Promise<Map<string, { article?: Article; features: ArticleFeatures }> | null> {
     const tx = this.readTransaction();
+    // The features are read beside the meta reads, a round trip sooner, when this context's cache is of that generation
+    // (most often: the lookup's glances were read through it); they count only if the transaction reads that generation.
+    const guess = !withArticles && this.cache?.generation === generation ? this.cache : null;
+    const early = guess ? CorpusStore.sendFeatureReads(tx, guess, ids) : null;
+    early?.reading.catch(() => undefined);
     const { cache } = await this.lookupCache(tx);
     if (cache.generation !== generation) {
       await tx.done;
       return null;
     }
     if (!withArticles) {
-      const out = new Map<string, { article?: Article; features: ArticleFeatures }>();
-      const kept = (cache.features ??= new Map());
-      const toRead = [...new Set(ids)].filter((id) => {
-        const known = cache.loaded.get(id)?.features ?? kept.get(id);
-        if (known) out.set(id, { features: known });
-        return !known;
-      });
-      const stored = await Promise.all(toRead.map((id) => tx.objectStore('features').get(id)));
+      const { out, toRead, reading } = early && cache === guess ? early : CorpusStore.sendFeatureReads(tx, cache, ids);
+      const kept = cache.features!;
+      const stored = await reading;
       const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
       if (current.length === toRead.length) {
-        await tx.done;
+        // Its reads are made: a read-only transaction's end is not waited for (a round trip less).
+        tx.done.catch(() => undefined);
         for (const r of current) {
           out.set(r!.id, { features: r!.features });
           kept.set(r!.id, r!.features);
@@ -1708,6 +1710,22 @@ export class CorpusStore {
     if (stale.length > 0) await this.saveFeatures(stale);
     if (articles.length !== new Set(ids).size) return null;
     return new Map(articles.map((article) => [article.id, { article, features: this.featuresOf(article) }]));
+  }
+
+  /** The features of these ids that `cache` does not hold (in `out`), and the reads of the others, sent in `tx`. */
+  private static sendFeatureReads(
+    tx: ReadTx,
+    cache: LookupCache,
+    ids: readonly string[],
+  ): { out: Map<string, { article?: Article; features: ArticleFeatures }>; toRead: string[]; reading: Promise<Array<StoredFeatures | undefined>> } {
+    const out = new Map<string, { article?: Article; features: ArticleFeatures }>();
+    const kept = (cache.features ??= new Map());
+    const toRead = [...new Set(ids)].filter((id) => {
+      const known = cache.loaded.get(id)?.features ?? kept.get(id);
+      if (known) out.set(id, { features: known });
+      return !known;
+    });
+    return { out, toRead, reading: Promise.all(toRead.map((id) => tx.objectStore('features').get(id))) };
   }
 
   /**
