@@ -22,8 +22,9 @@ export const DB_NAME = 'crossread';
  * 5: glances (what the engine's first look reads of an article, apart from its full features).
  * 6: postings in chunks of 256 ids (32 before), each chunk's ids one string.
  * 7: storyGlances (each story's members' glances in one record).
+ * 8: no glances store: a glance is stored only in its story's storyGlances record.
  */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * Bump when the way the store forms stories changes (the engine's rules have
@@ -140,28 +141,22 @@ interface CorpusSchema extends DBSchema {
     key: string;
     value: StoredFeatures;
   };
-  /**
-   * Article id → its glance (lib/match/glance.ts): its head and the parts of
-   * its features the first look reads, written and deleted with `features`.
-   * A lookup reads these for every member of its candidate stories, and the
-   * full features only of the few the engine compares.
-   */
-  glances: {
-    key: string;
-    value: ArticleGlance;
-  };
   /** Story id → its members, written in the same transactions as the articles. */
   stories: {
     key: string;
     value: StoredStory;
   };
   /**
-   * Story id → its members' glances, in member order: a copy of `glances`
-   * a lookup reads with one request per candidate story instead of one per
-   * member (in Chromium ~20 requests instead of ~200 at 10,000 articles).
-   * Written in the transactions that write the story or a member's glance;
-   * a story without a record, or whose record does not hold its members'
-   * current glances, has its members' glances read one by one.
+   * Story id → its members' glances (lib/match/glance.ts: an article's head
+   * and the parts of its features the first look reads), in member order:
+   * the only place glances are stored (until version 8 each was also stored
+   * on its own, twice the space and writes). A lookup reads one record per
+   * candidate story (in Chromium ~20 requests instead of ~200 at 10,000
+   * articles), and the full features only of the few the engine compares.
+   * Written in the transactions that write the story or a member's glance,
+   * from the story's record as it was; a story without a record, or whose
+   * record does not hold its members' current glances, has its members'
+   * glances made from their articles and features.
    */
   storyGlances: {
     key: string;
@@ -194,9 +189,9 @@ interface CorpusSchema extends DBSchema {
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'glances', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
+const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
 type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
-const READ_STORES = ['articles', 'postings', 'df', 'features', 'glances', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
+const READ_STORES = ['articles', 'postings', 'df', 'features', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
 type ReadTx = IDBPTransaction<CorpusSchema, Array<(typeof READ_STORES)[number]>, 'readonly'>;
 
 /** The write counter kept in meta (0 before the first write). */
@@ -440,16 +435,6 @@ function currentFeatures(articles: readonly Article[], stored: readonly StoredFe
     features.set(article.id, f);
   }
   return { features, computed };
-}
-
-/** The glances of articles whose features were computed (`computed`): written beside them. */
-function glancesFor(articles: readonly Article[], computed: readonly StoredFeatures[]): ArticleGlance[] {
-  if (computed.length === 0) return [];
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  return computed.flatMap((f) => {
-    const article = byId.get(f.id);
-    return article ? [glanceOf(headOf(article), f.features)] : [];
-  });
 }
 
 /**
@@ -708,7 +693,6 @@ export class CorpusStore {
           database.createObjectStore('stories', { keyPath: 'id' });
           database.createObjectStore('storyOf', { keyPath: 'id' });
         }
-        if (oldVersion < 5) database.createObjectStore('glances', { keyPath: 'id' });
         if (oldVersion < 7) database.createObjectStore('storyGlances', { keyPath: 'id' });
         // Index what the reader already has, inside the upgrade: the new
         // version is never visible with articles missing from the index.
@@ -742,21 +726,6 @@ export class CorpusStore {
           ]);
         }
         if (oldVersion < 4) await transaction.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
-        // Every article's glance, in the same upgrade, from its stored features (computed where missing or
-        // from an older engine, and kept): the new version is never visible with an article without one.
-        if (oldVersion >= 1 && oldVersion < 5) {
-          const articles = transaction.objectStore('articles');
-          const features = transaction.objectStore('features');
-          const glances = transaction.objectStore('glances');
-          for (let after: string | null = null; ; ) {
-            const batch = await articles.getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), UPGRADE_BATCH);
-            if (batch.length === 0) break;
-            const stored = await features.getAll(IDBKeyRange.bound(batch[0].id, batch[batch.length - 1].id));
-            const { features: current, computed } = currentFeatures(batch, stored);
-            await Promise.all([...computed.map((f) => features.put(f)), ...batch.map((a) => glances.put(glanceOf(headOf(a), current.get(a.id)!)))]);
-            after = batch[batch.length - 1].id;
-          }
-        }
         // The postings in the chunks of this version, a batch of records at a time (a term's chunks all together): lookups read fewer records.
         if (oldVersion >= 3 && oldVersion < 6) {
           const postings = transaction.objectStore('postings');
@@ -782,16 +751,26 @@ export class CorpusStore {
             after = last.term;
           }
         }
-        // Every story's glances record, from the stored glances (those of the steps above included), a batch of stories at a time.
+        // Every story's glances record, in the same upgrade (the new version is never visible with a story
+        // without one), a batch of stories at a time: a member's glance from the glances store of versions
+        // 5 and 6 where it holds a current one, else made from its features (computed where missing or from
+        // an older engine, and kept).
         if (oldVersion >= 1 && oldVersion < 7) {
           const stories = transaction.objectStore('stories');
+          // Not in this version's schema: the store the step below deletes.
+          const old = oldVersion >= 5 ? (transaction.objectStore('glances' as never) as unknown as { get(id: string): Promise<ArticleGlance | undefined> }) : null;
           for (let after: string | null = null; ; ) {
             const batch = await stories.getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), UPGRADE_BATCH);
             if (batch.length === 0) break;
-            await CorpusStore.putStoryGlances(transaction as unknown as WriteTx, batch);
+            const known = new Map<string, ArticleGlance>();
+            if (old) for (const g of await Promise.all(batch.flatMap((story) => story.members.map((id) => old.get(id))))) if (isCurrentGlance(g)) known.set(g.id, g);
+            await CorpusStore.putStoryGlances(transaction as unknown as WriteTx, batch, known);
             after = batch[batch.length - 1].id;
           }
         }
+        // The glances store of versions 5 to 7 goes once every story's record is built (above, from it): a
+        // glance is stored in its story's record only, not twice (~2.4 KB an article).
+        if (oldVersion >= 5 && oldVersion < 8) database.deleteObjectStore('glances' as never);
       },
     });
     opened.db = db;
@@ -1078,7 +1057,8 @@ export class CorpusStore {
         computed.push({ id: article.id, features });
         log.touched.add(article.id);
       }
-      await Promise.all([...computed.map((f) => tx.objectStore('features').put(f)), ...glancesFor(articles.filter((a) => a !== undefined), computed).map((g) => tx.objectStore('glances').put(g))]);
+      // Their glances are made again when their stories' records are written (the records hold glances of the older features).
+      await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
     }
 
     // The choices, in order: each item sees the stories as the items before it left them.
@@ -1123,24 +1103,39 @@ export class CorpusStore {
   /**
    * Writes the `storyGlances` record of each of these stories (given, or
    * their ids to read in `tx`) as the story stands: its members' glances in
-   * member order, those in `known` as given, the others read in `tx` (after
-   * its writes: a transaction's requests run in order). A story gone loses
-   * its record; so does one with a member whose current glance is not
-   * stored, whose members' glances lookups then read one by one.
+   * member order, those in `known` as given, the others from the story's
+   * record as it was (read in `tx` after its writes: a transaction's
+   * requests run in order). A member in neither (or whose glance there is of
+   * an older engine; the writes leave none) has its glance made from its
+   * article and features, as a lookup would. A story gone loses its record.
    */
   private static async putStoryGlances(tx: WriteTx, stories: ReadonlyArray<StoredStory | string>, known: ReadonlyMap<string, ArticleGlance> = new Map()): Promise<void> {
     const read = await Promise.all(stories.map((s) => (typeof s === 'string' ? tx.objectStore('stories').get(s) : s)));
-    const wanted = [...new Set(read.flatMap((s) => (s ? s.members.filter((m) => !known.has(m)) : [])))];
-    const stored = await Promise.all(wanted.map((id) => tx.objectStore('glances').get(id)));
-    const glanceOfId = new Map(wanted.map((id, i) => [id, stored[i]]));
+    const ids = stories.map((s) => (typeof s === 'string' ? s : s.id));
+    const glanceOfId = new Map<string, ArticleGlance>();
+    for (const [id, g] of known) if (isCurrentGlance(g)) glanceOfId.set(id, g);
+    // The stories' records as they were, of those with a member not given.
+    const recordsToRead = ids.filter((_, i) => read[i]?.members.some((m) => !glanceOfId.has(m)));
+    const records = await Promise.all(recordsToRead.map((id) => tx.objectStore('storyGlances').get(id)));
+    for (const record of records) for (const g of record?.glances ?? []) if (!glanceOfId.has(g.id) && isCurrentGlance(g)) glanceOfId.set(g.id, g);
+    const missing = [...new Set(read.flatMap((s) => (s ? s.members.filter((m) => !glanceOfId.has(m)) : [])))];
+    if (missing.length > 0) for (const g of await CorpusStore.makeGlances(tx, missing)) glanceOfId.set(g.id, g);
     const writes: Promise<unknown>[] = [];
-    stories.forEach((s, i) => {
-      const id = typeof s === 'string' ? s : s.id;
-      const glances = read[i]?.members.map((m) => known.get(m) ?? glanceOfId.get(m));
-      if (glances && glances.length > 0 && glances.every(isCurrentGlance)) writes.push(tx.objectStore('storyGlances').put({ id, glances }));
+    ids.forEach((id, i) => {
+      const glances = read[i]?.members.map((m) => glanceOfId.get(m));
+      if (glances && glances.length > 0 && glances.every((g) => g !== undefined)) writes.push(tx.objectStore('storyGlances').put({ id, glances }));
       else writes.push(tx.objectStore('storyGlances').delete(id));
     });
     await Promise.all(writes);
+  }
+
+  /** The glances of these stored articles, made from their features (computed where missing or from an older engine, and kept). */
+  private static async makeGlances(tx: WriteTx, ids: readonly string[]): Promise<ArticleGlance[]> {
+    const [articles, stored] = await Promise.all([Promise.all(ids.map((id) => tx.objectStore('articles').get(id))), Promise.all(ids.map((id) => tx.objectStore('features').get(id)))]);
+    const present = articles.filter((a) => a !== undefined);
+    const { features, computed } = currentFeatures(present, stored.filter((f) => f !== undefined));
+    await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
+    return present.map((a) => glanceOf(headOf(a), features.get(a.id)!));
   }
 
   /** Takes an article out of its story, deleting the story when it was the last member. */
@@ -1176,9 +1171,9 @@ export class CorpusStore {
   }
 
   /**
-   * Queues the writes of prepared articles: the articles, their terms,
-   * features and glances (not their postings and stories; the glances go in
-   * `made` too, for their stories' records). Resolves once all are stored.
+   * Queues the writes of prepared articles: the articles, their terms and
+   * features (not their postings and stories; their glances go in `made`,
+   * for their stories' records). Resolves once all are stored.
    * Without `breather` (outside Firefox) every request is made before this
    * returns.
    */
@@ -1207,9 +1202,7 @@ export class CorpusStore {
       );
       push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
       push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
-      const glance = glanceOf(headOf(p.article), p.features);
-      made?.set(glance.id, glance);
-      push(tx.objectStore('glances').put(glance));
+      made?.set(p.article.id, glanceOf(headOf(p.article), p.features));
       log.touched.add(p.article.id);
       log.articles++;
     }
@@ -1256,7 +1249,6 @@ export class CorpusStore {
       tx.objectStore('articles').delete(id),
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
-      tx.objectStore('glances').delete(id),
       CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
       CorpusStore.removeFromStory(tx, id),
     ]);
@@ -1465,7 +1457,7 @@ export class CorpusStore {
       // Frequencies and the article count start from zero again.
       log.df.clear();
       log.articles = 0;
-      await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'glances', 'stories', 'storyGlances', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
+      await Promise.all((['articles', 'terms', 'postings', 'df', 'features', 'stories', 'storyGlances', 'storyOf'] as const).map((s) => tx.objectStore(s).clear()));
       await CorpusStore.storePrepared(tx, log, prepared);
     });
   }
@@ -1488,7 +1480,7 @@ export class CorpusStore {
         // The date is part of the features (story matching compares dates); the indexed terms do not change.
         const features = articleFeatures(updated);
         const glance = glanceOf(headOf(updated), features);
-        await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features }), tx.objectStore('glances').put(glance)]);
+        await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features })]);
         if (date !== undefined && date !== article.date) {
           // Another date can make it another event: the article leaves its story and chooses again.
           const [indexed] = await Promise.all([tx.objectStore('terms').get(id), CorpusStore.removeFromStory(tx, id)]);
@@ -1784,11 +1776,11 @@ export class CorpusStore {
   }
 
   /**
-   * The glances of these ids that are stored: those read before in this
-   * generation are not read again. A glance missing or made by an older
-   * engine is made from the article's features (computed if they are stale
-   * too), and comes back in `stale` to be saved once `tx` is done. Those in
-   * `given` (read with their stories) are not read either.
+   * The glances of these ids: those read before in this generation, or in
+   * `given` (read with their stories' records), as they are; the others (in
+   * no record that stands for its story, which the writes never leave) made
+   * from the article's features (computed if they are stale too), coming
+   * back in `stale` to be saved in their stories' records once `tx` is done.
    */
   private async readGlances(
     tx: ReadTx,
@@ -1798,24 +1790,16 @@ export class CorpusStore {
     given: ReadonlyMap<string, ArticleGlance> = new Map(),
   ): Promise<{ glances: Map<string, ArticleGlance>; stale: Array<{ features: StoredFeatures; glance: ArticleGlance }> }> {
     const kept = (cache.glances ??= new Map());
-    const toRead = [...new Set(ids)].filter((id) => !kept.has(id) && !given.has(id));
-    const reading = Promise.all(toRead.map((id) => tx.objectStore('glances').get(id)));
-    if (toRead.length > 0) runWhileWaiting(hook);
-    const read = await reading;
+    const missing = [...new Set(ids)].filter((id) => !kept.has(id) && !given.has(id));
     const fresh = new Map<string, ArticleGlance>();
-    const missing: string[] = [];
-    toRead.forEach((id, i) => {
-      const glance = read[i];
-      if (isCurrentGlance(glance)) fresh.set(id, glance);
-      else missing.push(id);
-    });
     const stale: Array<{ features: StoredFeatures; glance: ArticleGlance }> = [];
     if (missing.length > 0) {
-      // Not made yet (which the writes never leave) or by an older engine: made from the full record, once.
-      const [articles, stored] = await Promise.all([
+      const reading = Promise.all([
         Promise.all(missing.map((id) => tx.objectStore('articles').get(id))),
         Promise.all(missing.map((id) => tx.objectStore('features').get(id))),
       ]);
+      runWhileWaiting(hook);
+      const [articles, stored] = await reading;
       const present = articles.filter((a) => a !== undefined);
       const { features } = currentFeatures(present, stored.filter((f) => f !== undefined));
       for (const article of present) {
@@ -1880,16 +1864,28 @@ export class CorpusStore {
         const { stories, links, computed } = formAllStories(articles, stored);
         for (const f of computed) log.touched.add(f.id);
         await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyGlances').clear(), tx.objectStore('storyOf').clear()]);
-        const made = glancesFor(articles, computed);
         await Promise.all([
           ...computed.map((f) => tx.objectStore('features').put(f)),
-          ...made.map((g) => tx.objectStore('glances').put(g)),
           ...stories.map((story) => tx.objectStore('stories').put(story)),
           ...links.map((link) => tx.objectStore('storyOf').put(link)),
           tx.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion'),
         ]);
-        const known = new Map(made.map((g) => [g.id, g]));
-        for (let i = 0; i < stories.length; i += UPGRADE_BATCH) await CorpusStore.putStoryGlances(tx, stories.slice(i, i + UPGRADE_BATCH), known);
+        // Every story's record, a batch at a time, its members' glances made from the articles and features at hand (the
+        // records as they were are of the stories before; a batch's glances only are held at once).
+        const articleOf = new Map(articles.map((a) => [a.id, a]));
+        const featuresOf = new Map(stored.map((f) => [f.id, f.features]));
+        for (const f of computed) featuresOf.set(f.id, f.features);
+        for (let i = 0; i < stories.length; i += UPGRADE_BATCH) {
+          const batch = stories.slice(i, i + UPGRADE_BATCH);
+          const known = new Map<string, ArticleGlance>();
+          for (const story of batch)
+            for (const id of story.members) {
+              const article = articleOf.get(id);
+              const features = featuresOf.get(id);
+              if (article && features) known.set(id, glanceOf(headOf(article), features));
+            }
+          await CorpusStore.putStoryGlances(tx, batch, known);
+        }
       },
       undefined,
       { frequencies: true },
@@ -2085,16 +2081,19 @@ export class CorpusStore {
     return out;
   }
 
-  /** Keeps features (and glances) computed after the fact, for articles that still exist. */
+  /** Keeps features (and glances, in their stories' records) computed after the fact, for articles that still exist. */
   private async saveFeatures(records: readonly StoredFeatures[], glances: readonly ArticleGlance[] = []): Promise<void> {
     // The articles themselves do not change, so what lookups keep in memory stays valid.
     await this.write(async (tx) => {
       const keys = await Promise.all(records.map((r) => tx.objectStore('articles').getKey(r.id)));
       const exists = new Set(records.filter((_, i) => keys[i] !== undefined).map((r) => r.id));
-      await Promise.all([
+      const current = glances.filter((g) => exists.has(g.id));
+      const [links] = await Promise.all([
+        Promise.all(current.map((g) => tx.objectStore('storyOf').get(g.id))),
         ...records.filter((r) => exists.has(r.id)).map((r) => tx.objectStore('features').put(r)),
-        ...glances.filter((g) => exists.has(g.id)).map((g) => tx.objectStore('glances').put(g)),
       ]);
+      const storyIds = [...new Set(links.flatMap((link) => (link ? [link.story] : [])))];
+      if (storyIds.length > 0) await CorpusStore.putStoryGlances(tx, storyIds, new Map(current.map((g) => [g.id, g])));
     });
   }
 

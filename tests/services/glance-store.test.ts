@@ -222,12 +222,16 @@ describe('upgrading a version-4 corpus', () => {
     const store = await open(name);
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+    // Glances are stored in their stories' records only (version 8).
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
     const after: Record<string, unknown[]> = {};
-    for (const s of ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf', 'glances'] as const) after[s] = await db.getAll(s);
-    // Each story's glances record (version 7), from the glances made above.
-    const glanceOfId = new Map((after.glances as Array<{ id: string }>).map((g) => [g.id, g]));
-    for (const story of after.stories as Array<{ id: string; members: string[] }>) expect((await db.get('storyGlances', story.id))?.glances).toEqual(story.members.map((id) => glanceOfId.get(id)));
+    for (const s of ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const) after[s] = await db.getAll(s);
+    // Each story's record holds its members' glances, in member order.
+    const records = new Map(((await db.getAll('storyGlances')) as Array<{ id: string; glances: Array<{ id: string }> }>).map((r) => [r.id, r.glances]));
+    const stories = after.stories as Array<{ id: string; members: string[] }>;
+    for (const story of stories) expect(records.get(story.id)?.map((g) => g.id)).toEqual(story.members);
+    expect([...records.keys()].sort()).toEqual(stories.map((story) => story.id).sort());
+    after.glances = [...records.values()].flat();
     db.close();
     // Nothing lost or changed: articles, index, stories and the write counter as they were.
     for (const s of ['articles', 'terms', 'postings', 'df', 'meta', 'stories', 'storyOf']) expect(after[s]).toEqual(before[s]);
@@ -259,21 +263,22 @@ describe('upgrading a version-4 corpus', () => {
     expect(await store.count()).toBe(0);
     expect(await store.ensureSeeds(loadSeeds())).toBe(5);
     const db = await openDB(name);
-    expect(await db.count('glances')).toBe(5);
+    expect(db.objectStoreNames.contains('glances')).toBe(false);
+    expect(((await db.getAll('storyGlances')) as Array<{ glances: unknown[] }>).flatMap((r) => r.glances)).toHaveLength(5);
     db.close();
   });
 });
 
 describe('glances follow every write', () => {
-  it('are written, rewritten and deleted with the articles', async () => {
+  it("are written, rewritten and deleted with the articles, each once, in its story's record", async () => {
     const name = `writes-${n++}`;
     const store = await open(name);
     const seeds = loadSeeds();
     const glancesIn = async () => {
       const db = await openDB(name);
-      const [glances, articles] = await Promise.all([db.getAll('glances'), db.getAll('articles')]);
+      const [records, articles] = await Promise.all([db.getAll('storyGlances'), db.getAll('articles')]);
       db.close();
-      return { glances: glances as unknown[], articles: articles as Article[] };
+      return { glances: (records as Array<{ glances: unknown[] }>).flatMap((r) => r.glances), articles: articles as Article[] };
     };
     const expectOnePerArticle = async () => {
       const { glances, articles } = await glancesIn();

@@ -64,7 +64,7 @@ describe('upgrading a version-1 corpus', () => {
 
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
       const postings = (await db.getAll('postings')) as PostingsChunk[];
@@ -196,7 +196,7 @@ describe('upgrading a version-2 corpus', () => {
     try {
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       expect([...db.transaction('terms').store.indexNames]).toEqual([]);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const postings = (await db.getAll('postings')) as PostingsChunk[];
@@ -264,7 +264,7 @@ describe('upgrading a version-3 corpus', () => {
     try {
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'glances', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       const features = (await db.getAll('features')) as Array<{ id: string; features: { version: number } }>;
       expect(await db.get('meta', 'generation')).toBe(7);
       db.close();

@@ -52,7 +52,8 @@ async function copyAsVersion5(source: string | null, name: string, postings?: Po
   const metaKeys: IDBValidKey[] = [];
   if (source !== null) {
     const from = await openDB(source);
-    for (const s of STORE_NAMES) records[s] = await from.getAll(s);
+    // Glances are stored in their stories' records since version 8: the copy's glances store is empty, and its upgrade makes them.
+    for (const s of STORE_NAMES) records[s] = from.objectStoreNames.contains(s) ? await from.getAll(s) : [];
     metaKeys.push(...(await from.getAllKeys('meta')));
     from.close();
   }

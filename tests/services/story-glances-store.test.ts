@@ -3,11 +3,12 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article/article';
 import { makeArticle } from '../../lib/article/make-article';
+import { glanceOf, headOf } from '../../lib/match/glance';
 import { languageOf } from '../../lib/text/language';
 import { contentTermsOf, tokenize } from '../../lib/text/tokens';
 import type { PagePayload } from '../../platform/protocol';
 import { annotateFromStore } from '../../services/annotate-page';
-import { prepare, type CorpusStore } from '../../services/corpus-store';
+import { DB_VERSION, prepare, type CorpusStore } from '../../services/corpus-store';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
 
@@ -39,18 +40,22 @@ function pages(seeds: Article[]): PagePayload[] {
 }
 
 /**
- * Every story's `storyGlances` record holds exactly its members' stored
- * glances, in member order, and no record is left of a story that is gone.
- * Returns how many stories there are.
+ * Every story's `storyGlances` record holds exactly its members' glances
+ * (each made from the article's head and stored features), in member order,
+ * no record is left of a story that is gone, and glances are stored nowhere
+ * else. Returns how many stories there are.
  */
 async function expectRecordsHoldMembersGlances(name: string): Promise<number> {
   const db = await openDB(name);
-  const [stories, records, glances] = await Promise.all([db.getAll('stories'), db.getAll('storyGlances'), db.getAll('glances')]);
+  expect(db.objectStoreNames.contains('glances')).toBe(false);
+  const [stories, records, articles, features] = await Promise.all([db.getAll('stories'), db.getAll('storyGlances'), db.getAll('articles'), db.getAll('features')]);
   db.close();
-  const glanceOf = new Map(glances.map((g) => [g.id, g]));
+  const articleOf = new Map(articles.map((a: Article) => [a.id, a]));
+  const featuresOf = new Map(features.map((f) => [f.id, f.features]));
   const recordOf = new Map(records.map((r) => [r.id, r]));
-  for (const story of stories) expect(recordOf.get(story.id)?.glances, story.id).toEqual(story.members.map((id: string) => glanceOf.get(id)));
+  for (const story of stories) expect(recordOf.get(story.id)?.glances, story.id).toEqual(story.members.map((id: string) => glanceOf(headOf(articleOf.get(id)!), featuresOf.get(id))));
   expect(records.map((r) => r.id).sort()).toEqual(stories.map((s) => s.id).sort());
+  expect(stories.flatMap((s) => s.members).sort()).toEqual(articles.map((a) => a.id).sort());
   return stories.length;
 }
 
@@ -122,22 +127,25 @@ describe("each story's glances in one record", () => {
       const members = byStory.stories.reduce((sum, s) => sum + s.glances.length, 0);
       expect(members).toBeGreaterThan(0);
       expect(gets.storyGlances).toBe(byStory.stories.length);
-      expect(gets.glances ?? 0).toBe(0);
+      expect(gets.articles ?? 0).toBe(0);
       fresh.close();
 
-      // Without the records (a story whose record was dropped): each member's glance is read, and the lookup is the same.
+      // Without the records (which the writes never leave): each member's glance is made from its article and features, the
+      // lookup is the same, and the records it made are kept.
       const db = await openDB(name);
-      const records = await db.getAll('storyGlances');
       await db.clear('storyGlances');
       const without = await open(name);
       const { result: byMember, gets: memberGets } = await countingGets(() => without.candidateGlances(termsOf(page)));
-      expect(byMember).toEqual(byStory);
-      expect(memberGets.glances).toBe(members);
+      expect(byMember.stories).toEqual(byStory.stories);
+      expect(memberGets.articles).toBe(members);
       without.close();
-      const tx = db.transaction('storyGlances', 'readwrite');
-      for (const r of records) void tx.store.put(r);
-      await tx.done;
+      const kept = await db.getAll('storyGlances');
+      expect(kept.map((r) => r.id).sort()).toEqual(byStory.stories.map((x) => x.id).sort());
+      for (const r of kept) expect(r.glances).toEqual(byStory.stories.find((x) => x.id === r.id)!.glances);
       db.close();
+      // The other stories' records are made by the next write.
+      await store.recomputeStories();
+      await expectRecordsHoldMembersGlances(name);
     }
   });
 
@@ -153,8 +161,73 @@ describe("each story's glances in one record", () => {
     db.close();
     const fresh = await open(name);
     const { result, gets } = await countingGets(() => annotateFromStore(fresh, page));
-    expect(gets.glances).toBe(record.glances.length);
+    // Each member's glance made from its article and features (the article read again by the engine's full look, which quotes them).
+    expect(gets.features).toBeGreaterThanOrEqual(record.glances.length);
     expect(result.annotation).toEqual(expected.annotation);
     expect(result.candidates).toEqual(expected.candidates);
+    // The lookup kept the record it made.
+    await expectRecordsHoldMembersGlances(name);
   });
+});
+
+/**
+ * A database as version 5, 6 or 7 left it, from the records of `source`
+ * (written by the current code): each member's glance in a `glances` store
+ * of its own, and from version 7 also in its story's record.
+ */
+async function copyAsVersion(version: 5 | 7, source: string, name: string) {
+  const names = ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf', 'storyGlances'] as const;
+  const from = await openDB(source);
+  const records: Record<string, unknown[]> = {};
+  for (const s of names) records[s] = await from.getAll(s);
+  const metaKeys = await from.getAllKeys('meta');
+  from.close();
+  records.glances = (records.storyGlances as Array<{ glances: unknown[] }>).flatMap((r) => r.glances);
+  if (version < 7) delete records.storyGlances;
+  const db = await openDB(name, version, {
+    upgrade(database) {
+      const articles = database.createObjectStore('articles', { keyPath: 'id' });
+      articles.createIndex('url', 'url');
+      articles.createIndex('source', 'source');
+      for (const s of Object.keys(records)) if (!['articles', 'meta', 'df', 'postings'].includes(s)) database.createObjectStore(s, { keyPath: 'id' });
+      database.createObjectStore('df', { keyPath: 'term' });
+      database.createObjectStore('meta');
+      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+    },
+  });
+  const tx = db.transaction(Object.keys(records), 'readwrite');
+  for (const [s, values] of Object.entries(records))
+    if (s === 'meta') values.forEach((value, i) => void tx.objectStore('meta').put(value, metaKeys[i]));
+    else for (const value of values) void tx.objectStore(s).put(value);
+  await tx.done;
+  db.close();
+  return records.glances.length;
+}
+
+describe('upgrading a corpus with a glances store (versions 5 to 7)', () => {
+  for (const version of [5, 7] as const)
+    it(`from version ${version}: each story's record holds its members' glances, the glances store is gone, and lookups answer the same`, async () => {
+      const source = `story-glances-${n++}`;
+      const seeds = loadSeeds();
+      const s = await open(source);
+      await s.ensureSeeds(seeds);
+      await s.addArticles(OTHERS);
+      // A reader's edit: the glance carries the edited head.
+      await s.updateArticle('zoo', { outlet: 'Mein Lokalblatt' });
+      const expected = [];
+      for (const page of pages(seeds)) expected.push((await s.candidateGlances(termsOf(page))).stories);
+      s.close();
+      const name = `story-glances-v${version}-${n++}`;
+      expect(await copyAsVersion(version, source, name)).toBe(seeds.length + OTHERS.length);
+
+      const store = await open(name);
+      const db = await openDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      db.close();
+      await expectRecordsHoldMembersGlances(name);
+      const got = [];
+      for (const page of pages(seeds)) got.push((await store.candidateGlances(termsOf(page))).stories);
+      expect(got).toEqual(expected);
+      expect(got.flat().flatMap((x) => x.glances).find((g) => g.id === 'zoo')?.head.outlet).toBe('Mein Lokalblatt');
+    });
 });
