@@ -39,6 +39,18 @@ const extractionSteps = `(() => {
 
 const notesText = `document.querySelector('crossread-overlay').shadowRoot.textContent`;
 
+/**
+ * The overlay's text once it is complete: its notes are added a few at a
+ * time after `data-notes` first appears, and its status line (what a screen
+ * reader announces) half a second after the first, so a read at once may
+ * catch either missing.
+ */
+async function settledNotesText(evaluate: (script: string) => Promise<unknown>): Promise<string> {
+  const announced = `document.querySelector('crossread-overlay').shadowRoot.querySelector('[role=status]')?.textContent ?? ''`;
+  await until(async () => (await evaluate(announced)) as string, (text) => text !== '');
+  return (await evaluate(notesText)) as string;
+}
+
 interface Steps {
   copied: number;
   readHereAfter: number;
@@ -70,7 +82,7 @@ describe('a large page read off its main thread, in Chromium (e2e build)', () =>
       const page = await browser.context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       await page.waitForSelector('crossread-overlay[data-notes]', { state: 'attached', timeout: 30_000 });
-      const result = { text: (await page.evaluate(notesText)) as string, steps: (await page.evaluate(extractionSteps)) as Steps };
+      const result = { text: await settledNotesText((script) => page.evaluate(script)), steps: (await page.evaluate(extractionSteps)) as Steps };
       await page.close();
       return result;
     };
@@ -121,7 +133,7 @@ describe('a large page read off its main thread, in Firefox ESR (e2e build)', ()
       const page = await firefox.browser.newPage();
       await page.goto(url);
       await page.waitForSelector('crossread-overlay[data-notes]', { timeout: 30_000 });
-      const result = { text: (await page.evaluate(notesText)) as string, steps: (await page.evaluate(extractionSteps)) as Steps };
+      const result = { text: await settledNotesText((script) => page.evaluate(script)), steps: (await page.evaluate(extractionSteps)) as Steps };
       await page.close();
       return result;
     };
