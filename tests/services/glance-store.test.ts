@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article/article';
 import { makeArticle } from '../../lib/article/make-article';
 import { annotate } from '../../lib/match/annotate';
@@ -16,19 +16,12 @@ import { annotateFromStore } from '../../services/annotate-page';
 import { CorpusStore, DB_VERSION } from '../../services/corpus-store';
 import { loadFolder } from '../../scripts/lib/articles';
 import { loadSeeds, sharedDir } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let n = 0;
-const stores: CorpusStore[] = [];
-async function open(name: string) {
-  const store = await CorpusStore.open(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
 
 const user = (id: string, raw: string, date: string | null, addedAt: number) => makeArticle({ id, raw, source: 'user', outlet: `Outlet ${id}`, language: 'de', date, addedAt });
 

@@ -5,20 +5,13 @@ import { makeArticle } from '../../lib/article/make-article';
 import { contentTerms } from '../../lib/text/tokens';
 import { chunkIds, CorpusStore, DB_VERSION, POSTINGS_CHUNK, type PostingsChunk } from '../../services/corpus-store';
 import { loadSeeds } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let n = 0;
-const stores: CorpusStore[] = [];
-async function open(name: string) {
-  const store = await CorpusStore.open(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  vi.restoreAllMocks();
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
+afterEach(() => vi.restoreAllMocks());
 
 /** Ids per postings chunk up to version 5, each chunk's ids an array. */
 const OLD_CHUNK = 32;
