@@ -1142,14 +1142,14 @@ export class CorpusStore {
   private static async removeFromStory(tx: WriteTx, id: string): Promise<void> {
     const link = await tx.objectStore('storyOf').get(id);
     if (!link) return;
-    const [story, record] = await Promise.all([tx.objectStore('stories').get(link.story), tx.objectStore('storyGlances').get(link.story)]);
+    const story = await tx.objectStore('stories').get(link.story);
     const members = story ? story.members.filter((m) => m !== id) : [];
     await Promise.all([
       tx.objectStore('storyOf').delete(id),
       members.length > 0 ? tx.objectStore('stories').put({ id: link.story, members }) : tx.objectStore('stories').delete(link.story),
     ]);
-    // The remaining members' glances are those of the story's record, when it holds them.
-    await CorpusStore.putStoryGlances(tx, [members.length > 0 ? { id: link.story, members } : link.story], new Map(record?.glances.map((g) => [g.id, g])));
+    // The remaining members' glances come from the story's record as it was (putStoryGlances reads it).
+    await CorpusStore.putStoryGlances(tx, [members.length > 0 ? { id: link.story, members } : link.story]);
   }
 
   /**
