@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore } from '../../services/corpus-store';
+import { describe, expect, it, vi } from 'vitest';
+import type { CorpusStore } from '../../services/corpus-store';
 import { makeArticle } from '../../lib/article/make-article';
 import type { Article } from '../../lib/article/article';
 import { corpusService } from '../../services/corpus-service';
 import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../platform/protocol';
 import { loadSeeds, seedsDir } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
 import { withFullDiskAfter } from '../helpers/full-disk';
 import { openDB } from 'idb';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
@@ -17,16 +18,11 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const origin = 'chrome-extension://crossread/';
 let n = 0;
-const stores: CorpusStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
 
 /** `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at once). */
 async function service(seeded = true, storePartChars = 0) {
-  const store = await CorpusStore.open(`service-${n}`);
-  n++;
-  stores.push(store);
+  const store = await open(`service-${n++}`);
   if (seeded) await store.ensureSeeds(loadSeeds());
   const events: string[] = [];
   const progress: Array<[string, number, number]> = [];

@@ -17,21 +17,13 @@ import { CorpusStore, DB_VERSION } from '../../services/corpus-store';
 import { loadFolder } from '../../scripts/lib/articles';
 import { loadSeeds, sharedDir } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
+import { OTHER_EVENTS as OTHERS } from '../helpers/other-events';
 
 vi.setConfig({ testTimeout: 120_000 });
 
 let n = 0;
 const open = storesClosedAfterEachTest();
 
-const user = (id: string, raw: string, date: string | null, addedAt: number) => makeArticle({ id, raw, source: 'user', outlet: `Outlet ${id}`, language: 'de', date, addedAt });
-
-/** Articles of other events beside the seeds' story: a no-story page shares words with some of them. */
-const OTHERS = [
-  user('zoo', 'Die Zoodirektorin eröffnet das neue Giraffengehege im Tierpark. Die drei Giraffen ziehen im Mai ein, teilte die Stadt mit. Der Bau kostete vier Millionen Euro.', '2025-04-02', 1),
-  user('zoo-2', 'Im Tierpark ist das Giraffengehege eröffnet worden. Drei Giraffen ziehen im Mai ein, sagte die Zoodirektorin. Die Stadt bezahlte den Bau.', '2025-04-02', 2),
-  user('sturm', 'Ein Sturm hat in Norddeutschland zahlreiche Bäume entwurzelt. Die Feuerwehr rückte in Hamburg und Bremen zu hunderten Einsätzen aus. Verletzt wurde niemand.', '2025-01-20', 3),
-  user('sturm-alt', 'Ein Sturm hat in Norddeutschland Bäume entwurzelt. Die Feuerwehr in Hamburg rückte zu vielen Einsätzen aus, teilte die Stadt mit.', '2023-11-02', 4),
-];
 
 /** The corpus: the seeds (one story), the articles above, and ../shared's development stories where present. */
 function corpus(): Article[] {

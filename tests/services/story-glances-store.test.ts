@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../lib/article/article';
-import { makeArticle } from '../../lib/article/make-article';
 import { glanceOf, headOf } from '../../lib/match/glance';
 import { languageOf } from '../../lib/text/language';
 import { contentTermsOf, tokenize } from '../../lib/text/tokens';
@@ -11,21 +10,13 @@ import { annotateFromStore } from '../../services/annotate-page';
 import { DB_VERSION, prepare, type CorpusStore } from '../../services/corpus-store';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
+import { OTHER_EVENTS as OTHERS, userArticle as user } from '../helpers/other-events';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const open = storesClosedAfterEachTest();
 let n = 0;
 
-const user = (id: string, raw: string, date: string | null, addedAt: number) => makeArticle({ id, raw, source: 'user', outlet: `Outlet ${id}`, language: 'de', date, addedAt });
-
-/** Two events of two reports each, one also reported twice years apart (another story). */
-const OTHERS = [
-  user('zoo', 'Die Zoodirektorin eröffnet das neue Giraffengehege im Tierpark. Die drei Giraffen ziehen im Mai ein, teilte die Stadt mit. Der Bau kostete vier Millionen Euro.', '2025-04-02', 1),
-  user('zoo-2', 'Im Tierpark ist das Giraffengehege eröffnet worden. Drei Giraffen ziehen im Mai ein, sagte die Zoodirektorin. Die Stadt bezahlte den Bau.', '2025-04-02', 2),
-  user('sturm', 'Ein Sturm hat in Norddeutschland zahlreiche Bäume entwurzelt. Die Feuerwehr rückte in Hamburg und Bremen zu hunderten Einsätzen aus. Verletzt wurde niemand.', '2025-01-20', 3),
-  user('sturm-alt', 'Ein Sturm hat in Norddeutschland Bäume entwurzelt. Die Feuerwehr in Hamburg rückte zu vielen Einsätzen aus, teilte die Stadt mit.', '2023-11-02', 4),
-];
 /** Another outlet's report of a seed's event: it joins the seeds' story. */
 const reportOf = (seed: Article, id: string, addedAt: number): Article => ({ ...seed, id, file: undefined, outlet: `Outlet ${id}`, raw: seed.raw.replace(/\. /, '. Außerdem: '), source: 'user', addedAt });
 

@@ -1,28 +1,25 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../lib/article/article';
 import { makeArticle } from '../../../lib/article/make-article';
 import { textKey } from '../../../lib/article/duplicate';
 import { checkImport, dedupeImportAsync, exportCorpus, parseImport, serialiseExport, type StoredKey } from '../../../lib/article/transfer';
-import { CorpusStore } from '../../../services/corpus-store';
+import type { CorpusStore } from '../../../services/corpus-store';
 import { corpusService, EXPORT_PAGE_CHARS } from '../../../services/corpus-service';
 import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../../platform/protocol';
 import { corpusKeys, foldedTexts } from '../../../entrypoints/options/corpus-keys';
 import { loadSeeds } from '../../helpers/seeds';
+import { storesClosedAfterEachTest } from '../../helpers/stores';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const origin = 'chrome-extension://crossread/';
 let n = 0;
-const stores: CorpusStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
 
 /** The background's handlers over a seeded store, asked as the corpus manager asks them; every message recorded. */
 async function background() {
-  const store = await CorpusStore.open(`corpus-keys-${n++}`);
-  stores.push(store);
+  const store = await open(`corpus-keys-${n++}`);
   await store.ensureSeeds(loadSeeds());
   const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, newId: () => `id-${n++}` });
   const sent: Array<{ type: string; payload: unknown; replyChars: number }> = [];

@@ -1,24 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CorpusStore } from '../../../services/corpus-store';
+import { describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../../lib/article/make-article';
 import { corpusService } from '../../../services/corpus-service';
 import { dispatch, type Payload, type Reply } from '../../../platform/protocol';
 import { loadSeeds } from '../../helpers/seeds';
+import { storesClosedAfterEachTest } from '../../helpers/stores';
 import { corpusListing } from '../../../entrypoints/options/corpus-listing';
 
 vi.setConfig({ testTimeout: 60_000 });
 
 const origin = 'chrome-extension://crossread/';
 let n = 0;
-const stores: CorpusStore[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
+const open = storesClosedAfterEachTest();
 
 async function service() {
-  const store = await CorpusStore.open(`listing-${n++}`);
-  stores.push(store);
+  const store = await open(`listing-${n++}`);
   await store.ensureSeeds(loadSeeds());
   let ids = 0;
   const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, newId: () => `id-${ids++}` });
