@@ -261,9 +261,17 @@ interface LookupCache {
    * of its story, story id → its members (none when it is not stored), at most
    * MAX_KEPT_STORIES of either before starting afresh. Pages read one after
    * another share hits, and their stories cost two rounds of requests, one
-   * after the other. Dropped with `postings`.
+   * after the other. `complete`: every story link and story, read when idle
+   * after a lookup (`prefetchResident`): a hit missing from it is in no story,
+   * and lookups read none. Dropped with `postings`.
    */
-  stories?: { storyOf: Map<string, string>; members: Map<string, readonly string[]> };
+  stories?: { storyOf: Map<string, string>; members: Map<string, readonly string[]>; complete?: boolean };
+  /**
+   * Every term's postings as stored (term → its chunks' ids, in chunk order),
+   * read when idle after a lookup (`prefetchResident`) for a corpus small
+   * enough: lookups then send no postings requests. Dropped with `postings`.
+   */
+  resident?: Map<string, Array<string | string[]>>;
 }
 
 /**
@@ -281,6 +289,22 @@ const MAX_KEPT_POSTINGS = 200_000;
 
 /** Hits' story links (and stories) a lookup cache keeps, before it starts afresh: the hits of a few hundred pages. */
 const MAX_KEPT_STORIES = 10_000;
+
+/**
+ * Up to this many ids in all postings (the sum of the frequencies), a corpus
+ * of up to `completeFrequenciesUpTo` articles has its whole index kept in
+ * memory as stored (`resident`): at 10,000 bench articles 821,000 ids in
+ * 4,980 terms' chunk strings (8.4 MB as JSON), where a lookup otherwise sends one
+ * request per query term (~70 µs each in Chromium, whatever it returns).
+ */
+const RESIDENT_POSTINGS_UP_TO = 1_500_000;
+
+/**
+ * How long after a lookup the resident index (`prefetchResident`) is read:
+ * the page's notes are made by then, and the read's unpacking on this thread
+ * does not delay them.
+ */
+const PREFETCH_DELAY_MS = 50;
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
@@ -661,6 +685,12 @@ export class CorpusStore {
   completeFrequenciesUpTo = COMPLETE_FREQUENCIES_UP_TO;
   /** Article ids of postings a lookup cache keeps (see `termPostings`); tests lower it. */
   keptPostingsUpTo = MAX_KEPT_POSTINGS;
+  /** Ids in all postings up to which the whole index is kept in memory (see `resident`); tests lower it. */
+  residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
+  /** Milliseconds after a lookup before the resident index is read (see `prefetchResident`). */
+  prefetchDelayMs = PREFETCH_DELAY_MS;
+  /** The read of the resident index last scheduled, and the generation it was scheduled for. */
+  private prefetch: { generation: number; done: Promise<void> } | null = null;
 
   private constructor(private readonly db: CorpusDB) {}
 
@@ -872,6 +902,7 @@ export class CorpusStore {
     cache.postings = null;
     cache.termPostings = undefined;
     cache.stories = undefined;
+    cache.resident = undefined;
     cache.size = log.articles;
     cache.generation = generation + 1;
   }
@@ -1737,16 +1768,19 @@ export class CorpusStore {
     glances?: Map<string, ArticleGlance>,
   ): Promise<Map<string, string[]>> {
     const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo, hook);
-    const kept = (cache.stories ??= { storyOf: new Map(), members: new Map() });
-    const linksToRead = [...new Set(hits)].filter((id) => !kept.storyOf.has(id));
+    this.prefetchResident(cache);
+    const kept: NonNullable<LookupCache['stories']> = (cache.stories ??= { storyOf: new Map(), members: new Map() });
+    // Every link and story in memory: nothing to read, a hit or story missing there is in none.
+    const complete = kept.complete === true;
+    const linksToRead = complete ? [] : [...new Set(hits)].filter((id) => !kept.storyOf.has(id));
     const readingLinks = Promise.all(linksToRead.map((id) => tx.objectStore('storyOf').get(id)));
     if (linksToRead.length > 0) runWhileWaiting(hook);
     const links = await readingLinks;
     // A hit in no story (which the writes never leave) stands as a story of its own.
     const linkOf = new Map(linksToRead.map((id, i) => [id, links[i]?.story ?? `story-${id}`]));
-    const storyOfHit = hits.map((id) => kept.storyOf.get(id) ?? linkOf.get(id)!);
+    const storyOfHit = hits.map((id) => kept.storyOf.get(id) ?? linkOf.get(id) ?? `story-${id}`);
     const storyIds = [...new Set(storyOfHit)];
-    const storiesToRead = storyIds.filter((id) => !kept.members.has(id));
+    const storiesToRead = complete ? [] : storyIds.filter((id) => !kept.members.has(id));
     const readingStories = Promise.all(storiesToRead.map((id) => tx.objectStore('stories').get(id)));
     const inMemory = cache.glances;
     const recordsToRead = glances ? storyIds.filter((id) => !kept.members.get(id)?.every((m: string) => inMemory?.has(m))) : [];
@@ -1756,23 +1790,80 @@ export class CorpusStore {
     const membersOf = new Map(storiesToRead.map((id, i) => [id, stories[i]?.members ?? []]));
     recordsToRead.forEach((id, i) => {
       const held = records[i]?.glances;
-      const list = kept.members.get(id) ?? membersOf.get(id)!;
+      const list = kept.members.get(id) ?? membersOf.get(id) ?? [];
       // Only a record that holds exactly the story's members' current glances stands for them.
       if (held && held.length === list.length && held.every((g, k) => g.id === list[k] && isCurrentGlance(g))) for (const g of held) glances!.set(g.id, g);
     });
-    const members = new Map(storyIds.map((id) => [id, (kept.members.get(id) ?? membersOf.get(id)!).slice()]));
-    // Bounded memory: full, it starts afresh (this lookup's stories are in `members` already).
+    const members = new Map(storyIds.map((id) => [id, (kept.members.get(id) ?? membersOf.get(id) ?? []).slice()]));
+    // Bounded memory: full, it starts afresh (this lookup's stories are in `members` already); complete, it has nothing to add.
+    if (complete) return CorpusStore.withHits(members, hits, storyOfHit);
     if (Math.max(kept.storyOf.size + linkOf.size, kept.members.size + membersOf.size) > MAX_KEPT_STORIES) {
       kept.storyOf.clear();
       kept.members.clear();
     }
     for (const [id, story] of linkOf) kept.storyOf.set(id, story);
     for (const [id, list] of membersOf) kept.members.set(id, list);
+    return CorpusStore.withHits(members, hits, storyOfHit);
+  }
+
+  /** `members` with each hit among its story's members (where a story does not list it, which the writes never leave). */
+  private static withHits(members: Map<string, string[]>, hits: readonly string[], storyOfHit: readonly string[]): Map<string, string[]> {
     hits.forEach((id, i) => {
       const list = members.get(storyOfHit[i])!;
       if (!list.includes(id)) list.push(id);
     });
     return members;
+  }
+
+  /**
+   * Schedules one read, when idle after this lookup, of what lookups of a
+   * small corpus can keep whole for `cache`'s generation: every story link
+   * and story (`stories.complete`) and, up to `residentPostingsUpTo` ids, the
+   * whole index (`resident`). Lookups then send no request per hit or story
+   * or per query term. Kept only if the generation read is still the
+   * cache's; a write drops them (`committed`), and a later lookup schedules
+   * the read again.
+   */
+  private prefetchResident(cache: LookupCache): void {
+    if (!cache.dfComplete || cache.size === null || cache.size > this.completeFrequenciesUpTo) return;
+    if (this.prefetch?.generation === cache.generation) return;
+    let ids = 0;
+    for (const df of cache.df.values()) ids += df;
+    const postings = ids <= this.residentPostingsUpTo;
+    if (cache.stories?.complete && (cache.resident || !postings)) return;
+    const generation = cache.generation;
+    const done = new Promise<void>((resolve) => setTimeout(resolve, this.prefetchDelayMs)).then(() => this.readResident(generation, postings)).catch(() => undefined);
+    this.prefetch = { generation, done };
+  }
+
+  private async readResident(generation: number, withPostings: boolean): Promise<void> {
+    if (this.cache?.generation !== generation) return;
+    const tx = this.db.transaction(['meta', 'storyOf', 'stories', 'postings'], 'readonly');
+    const [stamp, links, stories, chunks] = await Promise.all([
+      tx.objectStore('meta').get('generation'),
+      tx.objectStore('storyOf').getAll(),
+      tx.objectStore('stories').getAll(),
+      withPostings ? tx.objectStore('postings').getAll() : null,
+    ]);
+    const cache = this.cache;
+    // Of the generation the cache holds, or of none it will hold.
+    if (!cache || cache.generation !== generationOf(stamp)) return;
+    cache.stories = { storyOf: new Map(links.map((l) => [l.id, l.story])), members: new Map(stories.map((story) => [story.id, story.members])), complete: true };
+    if (chunks) {
+      const resident = new Map<string, Array<string | string[]>>();
+      // Key order: a term's chunks in chunk order, as a lookup's read of the term returns them.
+      for (const c of chunks) {
+        const known = resident.get(c.term);
+        if (known) known.push(c.ids);
+        else resident.set(c.term, [c.ids]);
+      }
+      cache.resident = resident;
+    }
+  }
+
+  /** Resolves once the read of the resident index last scheduled (see `prefetchResident`) is done. */
+  async prefetched(): Promise<void> {
+    await this.prefetch?.done;
   }
 
   /**
@@ -1976,7 +2067,16 @@ export class CorpusStore {
     hook?: WhileWaiting,
   ): (limit: number) => Promise<string[]> {
     const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
-    const { generation } = cache;
+    const { generation, resident } = cache;
+    if (resident) {
+      // The whole index in memory: no request.
+      const postings = new Map<string, string[]>();
+      for (const q of query) {
+        const chunks = resident.get(q.term);
+        if (chunks) postings.set(q.term, chunks.length === 1 ? chunkIds({ ids: chunks[0] }) : chunks.flatMap((ids) => chunkIds({ ids })));
+      }
+      return async (limit) => rankCandidates(query, postings, limit);
+    }
     const add = (postings: Map<string, string[]>, term: string, ids: string[]) => {
       const known = postings.get(term);
       if (known === undefined) postings.set(term, ids);

@@ -1,0 +1,134 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { languageOf } from '../../lib/text/language';
+import { contentTermsOf, tokenize } from '../../lib/text/tokens';
+import { CorpusStore, prepare } from '../../services/corpus-store';
+import { OTHER_EVENTS, userArticle } from '../helpers/other-events';
+import { loadSeeds } from '../helpers/seeds';
+import { storesClosedAfterEachTest } from '../helpers/stores';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+let n = 0;
+const open = storesClosedAfterEachTest();
+afterEach(() => vi.restoreAllMocks());
+
+const termsOf = (text: string) => contentTermsOf(tokenize(text, languageOf(text, 'de')), 'de');
+const NO_STORY_TEXT = 'Die Zoodirektorin plant ein Aquarium im Tierpark. Die Stadt prüft die Kosten noch bis Mai, sagte ein Sprecher. Die Giraffen bleiben im alten Haus.';
+const ZOO_AGAIN = userArticle('zoo-3', 'Die Giraffen sind im Tierpark angekommen. Die Zoodirektorin zeigte das neue Giraffengehege, die Stadt feierte den Bau.', '2025-04-02', 10);
+const STURM_AGAIN = userArticle('sturm-2', 'Nach dem Sturm in Norddeutschland räumt die Feuerwehr in Bremen entwurzelte Bäume von den Straßen. Verletzt wurde niemand.', '2025-01-20', 11);
+const PAGES = [...loadSeeds().map((s) => s.raw), NO_STORY_TEXT, ...[...OTHER_EVENTS, ZOO_AGAIN, STURM_AGAIN].map((a) => a.raw)].map(termsOf);
+
+/** How many get/getAll requests go to these stores from now on. */
+function readsOf(names: readonly string[]): () => number {
+  let count = 0;
+  for (const method of ['get', 'getAll'] as const) {
+    const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      if (names.includes(this.name)) count++;
+      return original.apply(this, args);
+    } as never);
+  }
+  return () => count;
+}
+
+/** Everything the lookups hand out for each page: glances by story, stories with their articles, the ranked hits. */
+async function answers(store: CorpusStore): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const terms of PAGES)
+    out.push({
+      glances: await store.candidateGlances(terms),
+      stories: (await store.candidateStories(terms)).map((s) => [s.id, s.articles.map((a) => a.id)]),
+      hits: (await store.candidates(terms)).map((a) => a.id),
+    });
+  return out;
+}
+
+/** A store of the seeds and other events, and another context on the same database whose lookups never keep the index whole. */
+async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore }> {
+  const name = `resident-${n++}`;
+  const store = await open(name);
+  await store.ensureSeeds(loadSeeds());
+  await store.addArticles(OTHER_EVENTS);
+  const reference = await open(name);
+  // A large corpus's way: page terms' frequencies only, so no idle read of every story and the whole index; every lookup reads its hits' stories.
+  reference.completeFrequenciesUpTo = 0;
+  return { store, reference };
+}
+
+const INDEX_STORES = ['storyOf', 'stories', 'postings'];
+
+describe('the index kept whole in memory (a small corpus)', () => {
+  it('is read once when idle after a lookup; lookups then read no story link, story or postings, and answer the same', async () => {
+    const { store, reference } = await stores();
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    let reads = readsOf(INDEX_STORES);
+    const found = await answers(store);
+    expect(reads()).toBe(0);
+    vi.restoreAllMocks();
+    reads = readsOf(INDEX_STORES);
+    expect(await answers(reference)).toEqual(found);
+    await reference.prefetched();
+    expect(await reference.candidateGlances(PAGES[1])).toEqual(await store.candidateGlances(PAGES[1]));
+    // The counting counts: the reference reads its hits' stories, lookup after lookup.
+    expect(reads()).toBeGreaterThan(0);
+  });
+
+  it('keeps the stories whole but reads postings when the index holds more ids than it keeps', async () => {
+    const { store, reference } = await stores();
+    store.residentPostingsUpTo = 0;
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    const reads = readsOf(['storyOf', 'stories']);
+    const found = await answers(store);
+    expect(reads()).toBe(0);
+    expect(await answers(reference)).toEqual(found);
+  });
+
+  it('is dropped by every write, of this context or another, and read again when idle after the next lookup', async () => {
+    const { store, reference } = await stores();
+    const writes: Array<[string, () => Promise<unknown>]> = [
+      ['add', () => store.addArticles([ZOO_AGAIN])],
+      ['update', () => store.updateArticle('zoo-2', { date: '2021-04-02' })],
+      ['delete', () => store.deleteArticle('zoo')],
+      ['import', () => store.importArticles([STURM_AGAIN])],
+      ['import in parts', async () => {
+        const session = store.openImport();
+        await session.add([prepare(OTHER_EVENTS[0])]);
+        await session.finish();
+      }],
+      ['another context', () => reference.deleteArticle('sturm-2')],
+      ['stories formed again', () => store.recomputeStories()],
+      ['seeds only', () => store.replaceWithSeeds(loadSeeds())],
+    ];
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    let before = await answers(store);
+    for (const [what, write] of writes) {
+      await write();
+      const after = await answers(store);
+      expect(after, what).toEqual(await answers(reference));
+      if (what !== 'stories formed again') expect(after, what).not.toEqual(before);
+      await store.prefetched();
+      const reads = readsOf(INDEX_STORES);
+      expect(await answers(store), what).toEqual(after);
+      expect(reads(), what).toBe(0);
+      vi.restoreAllMocks();
+      before = after;
+    }
+  });
+
+  it('read for a generation a write has left behind is not kept', async () => {
+    const { store, reference } = await stores();
+    // The write commits before the idle read would start.
+    store.prefetchDelayMs = 300;
+    await store.candidateGlances(PAGES[0]);
+    await store.addArticles([ZOO_AGAIN]);
+    await store.prefetched();
+    const reads = readsOf(['storyOf']);
+    const found = await store.candidateGlances(termsOf(ZOO_AGAIN.raw));
+    expect(reads()).toBeGreaterThan(0);
+    expect(found).toEqual(await reference.candidateGlances(termsOf(ZOO_AGAIN.raw)));
+  });
+});
