@@ -59,6 +59,8 @@ export interface BrowserBenchResult {
   importSteps: Record<string, number>;
   /** The corpus manager's longest scripts during the import, by invoker (Chromium's Long Animation Frames). */
   importLongScripts: string[];
+  /** What the corpus manager's longest stutters during the import consisted of, longest first: when, how long, the page's steps under way, and (Chromium) the long animation frames inside with their layout time and scripts by invoker. */
+  importFrames: string[];
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
@@ -216,6 +218,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       `Import of ${imported.imported} articles (of ${options.articles - seeds.length}; copies skipped) through the corpus manager: ${imported.seconds.toFixed(1)} s, ${importPerSecond} articles/s; ` +
         `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms${imported.longScripts?.length ? ` (its longest scripts: ${imported.longScripts.join(', ')})` : ''}. Steps (ms): ${JSON.stringify(imported.phases)}`,
     );
+    for (const frame of imported.frames ?? []) log(`  stutter ${frame}`);
     const heap = await driver.workerHeap();
     const workerHeapMB = heap?.liveMB ?? null;
     const workerHeapUsedMB = heap?.usedMB ?? null;
@@ -306,6 +309,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importLongestFrame: round(imported.longestFrame),
       importSteps: imported.phases,
       importLongScripts: imported.longScripts ?? [],
+      importFrames: imported.frames ?? [],
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,

@@ -7,21 +7,23 @@
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { IMPORT_TIMEOUT, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { IMPORT_TIMEOUT, longestFrames, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
   type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
   const w = window as unknown as {
-    __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gap: number };
+    __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gap: number; gaps: Array<[number, number]>; layout: number[] };
   };
-  const state = { scripts: [] as Script[], frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0 };
+  // gaps: each stutter over 50 ms as [start, end] (what the longest frame was, and when); layout: each frame's style and layout time (ms).
+  const state = { scripts: [] as Script[], frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0, gaps: [] as Array<[number, number]>, layout: [] as number[] };
   w.__crossreadBench = state;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string; sourceFunctionName?: string }> }>) {
+      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; styleAndLayoutStart?: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string; sourceFunctionName?: string }> }>) {
         state.frames.push(e.duration);
         state.spans.push([e.startTime, e.startTime + e.duration]);
+        state.layout.push(e.styleAndLayoutStart ? Math.max(0, e.startTime + e.duration - e.styleAndLayoutStart) : 0);
         for (const s of e.scripts ?? []) state.scripts.push({ url: s.sourceURL, duration: s.duration, invoker: s.invoker, fn: s.sourceFunctionName, frame: state.spans.length - 1 });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -34,6 +36,7 @@ function observeFrames(): void {
   const loop = { tick: null as null | ((now: number) => void) };
   loop.tick = function (now: number) {
     state.gap = Math.max(state.gap, now - last);
+    if (now - last > 50) state.gaps.push([last, now]);
     last = now;
     requestAnimationFrame(loop.tick!);
   };
@@ -43,6 +46,7 @@ function observeFrames(): void {
   setInterval(() => {
     const now = performance.now();
     state.gap = Math.max(state.gap, now - expected + 16);
+    if (now - expected + 16 > 50) state.gaps.push([expected - 16, now]);
     expected = now + 16;
   }, 16);
 }
@@ -176,11 +180,15 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
         await options.waitForTimeout(500);
         await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[] } }).__crossreadBench;
+          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[]; spans: unknown[]; gaps: unknown[]; layout: number[] } }).__crossreadBench;
           state.gap = 0;
           state.frames.length = 0;
           state.scripts.length = 0;
+          state.spans.length = 0;
+          state.gaps.length = 0;
+          state.layout.length = 0;
         });
+        const pageStart = await options.evaluate(() => performance.now());
         const start = performance.now();
         await options.locator('input[type="file"][multiple]').setInputFiles([...files]);
         const message = options.locator('.message');
@@ -190,6 +198,8 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         const n = Number(/Imported (\d+)/.exec(text)?.[1] ?? NaN);
         // The generator's short texts repeat now and then: the corpus manager skips the copies, and says so.
         if (!(n >= expected * 0.95)) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${text.slice(0, 500)}`);
+        // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
+        await options.waitForTimeout(SETTLE_MS);
         const longestFrame = await options.evaluate(() => {
           const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[] } }).__crossreadBench;
           return Math.max(state.gap, ...state.frames);
@@ -218,7 +228,8 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
             .slice(0, 4)
             .map((s) => `${s.invoker ?? '?'} ${Math.round(s.duration)} ms`),
         );
-        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts };
+        const frames = await options.evaluate(longestFrames, pageStart);
+        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames };
       } finally {
         await options.close();
       }

@@ -25,8 +25,8 @@ export interface BrowserDriver {
   taskSource: 'loaf' | 'user-timing';
   /** Opens `url` in a new tab, waits for the first note (`wantNote`) or for crossread to finish with the page, and closes it. */
   openPage(url: string, options: { wantNote: boolean; noteTimeout?: number }): Promise<PageRun>;
-  /** Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame meanwhile. */
-  importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[] }>;
+  /** Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame meanwhile (`frames`: what its longest stutters consisted of). */
+  importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
   /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */
@@ -38,5 +38,45 @@ export interface BrowserDriver {
 export const NOTE_TIMEOUT = 30_000;
 /** How long after the load event a page without a note is watched for crossread's work (ms). */
 export const QUIET_AFTER_LOAD = 2_500;
+/** How long after the import's message the corpus manager's frames are still watched (ms): the frame that showed it must end to be measured. */
+export const SETTLE_MS = 300;
 /** How long an import may take (ms). */
 export const IMPORT_TIMEOUT = 30 * 60_000;
+
+/**
+ * What the page's longest stutters since `since` consisted of, longest first:
+ * when (seconds after `since`), how long, the page's steps under way
+ * (crossread's measures), and the long animation frames inside with their
+ * style-and-layout time and scripts by invoker. Runs in the page.
+ */
+export function longestFrames(since: number): string[] {
+  type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
+  const state = (window as unknown as { __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gaps: Array<[number, number]>; layout: number[] } }).__crossreadBench;
+  // The frame loop and the timer see the same stall: overlapping gaps are one.
+  const merged: Array<[number, number]> = [];
+  for (const [a, b] of [...state.gaps].filter((g) => g[1] > since).sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a < last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:'));
+  return merged
+    .sort((x, y) => y[1] - y[0] - (x[1] - x[0]))
+    .slice(0, 5)
+    .map(([a, b]) => {
+      const under = steps.filter((m) => m.startTime < b && m.startTime + m.duration > a).map((m) => m.name.slice(10));
+      const frames = state.spans
+        .map((span, i) => ({ span, i }))
+        .filter((f) => f.span[0] < b && f.span[1] > a)
+        .map(
+          (f) =>
+            `frame ${Math.round(f.span[1] - f.span[0])} ms (layout ${Math.round(state.layout[f.i] ?? 0)}; scripts: ${
+              state.scripts
+                .filter((s) => s.frame === f.i)
+                .map((s) => `${s.invoker ?? '?'}${s.fn ? ` ${s.fn}` : ''} ${Math.round(s.duration)}`)
+                .join(', ') || 'none'
+            })`,
+        );
+      return `+${((a - since) / 1000).toFixed(1)} s: ${Math.round(b - a)} ms during ${under.join(', ') || 'no step'}; ${frames.join('; ') || 'no long animation frame'}`;
+    });
+}

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { IMPORT_TIMEOUT, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { IMPORT_TIMEOUT, longestFrames, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -86,15 +86,18 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         await until(() => options.evaluate(() => /^\d+ articles?/.test(document.querySelector('.stats')?.textContent ?? '')), (x) => x, 60_000);
         // The longest gap of a timer that should fire every 16 ms: how long the page was unresponsive.
         await options.evaluate(() => {
-          const state = { gap: 0 };
+          // gaps: each stall over 50 ms as [start, end], for what the longest ones were (no Long Animation Frames here: spans, scripts and layout stay empty).
+          const state = { gap: 0, gaps: [] as Array<[number, number]>, spans: [], scripts: [], layout: [], frames: [] };
           (window as unknown as { __crossreadBench: typeof state }).__crossreadBench = state;
           let expectedAt = performance.now() + 16;
           setInterval(() => {
             const now = performance.now();
             state.gap = Math.max(state.gap, now - expectedAt + 16);
+            if (now - expectedAt + 16 > 50) state.gaps.push([expectedAt - 16, now]);
             expectedAt = now + 16;
           }, 16);
         });
+        const pageStart = await options.evaluate(() => performance.now());
         const input = (await options.$('input[type="file"][multiple]'))!;
         const start = performance.now();
         await input.uploadFile(...files);
@@ -106,11 +109,14 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         const seconds = (performance.now() - start) / 1000;
         const n = Number(/Imported (\d+)/.exec(text ?? '')?.[1] ?? NaN);
         if (!(n >= expected * 0.95)) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${(text ?? '').slice(0, 500)}`);
+        // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const longestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
         const phases: Record<string, number> = await options.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)])),
         );
-        return { seconds, longestFrame, imported: n, phases };
+        const frames = await options.evaluate(longestFrames, pageStart);
+        return { seconds, longestFrame, imported: n, phases, frames };
       } finally {
         await options.close();
       }
