@@ -698,110 +698,133 @@ export class CorpusStore {
   static async open(name: string = DB_NAME): Promise<CorpusStore> {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this context');
     const opened: { db?: CorpusDB } = {};
+    /** A step of the upgrade that threw, and the version the database stays at. */
+    let failed: { error: unknown; oldVersion: number } | null = null;
     const db = await openDB<CorpusSchema>(name, DB_VERSION, {
       // A newer crossread wants to upgrade the database: step aside rather than block it.
       blocking() {
         opened.db?.close();
       },
-      async upgrade(database, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) {
-          const articles = database.createObjectStore('articles', { keyPath: 'id' });
-          articles.createIndex('url', 'url');
-          articles.createIndex('source', 'source');
-        }
-        if (oldVersion < 2) {
-          database.createObjectStore('terms', { keyPath: 'id' });
-          database.createObjectStore('df', { keyPath: 'term' });
-          database.createObjectStore('features', { keyPath: 'id' });
-          database.createObjectStore('meta');
-        }
-        if (oldVersion < 3) {
-          if (oldVersion === 2) transaction.objectStore('terms').deleteIndex('term' as never);
-          database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
-        }
-        if (oldVersion < 4) {
-          database.createObjectStore('stories', { keyPath: 'id' });
-          database.createObjectStore('storyOf', { keyPath: 'id' });
-        }
-        if (oldVersion < 7) database.createObjectStore('storyGlances', { keyPath: 'id' });
-        // Index what the reader already has, inside the upgrade: the new
-        // version is never visible with articles missing from the index.
-        if (oldVersion >= 1 && oldVersion < 3) {
-          const writes: Promise<unknown>[] = [];
-          let indexed: ArticleTerms[];
+      upgrade(database, oldVersion, _newVersion, transaction) {
+        // idb does not wait for what this returns: a step that throws must abort the version change
+        // itself, or the database would be left at the new version half upgraded, and never upgraded again.
+        const steps = async () => {
+          if (oldVersion < 1) {
+            const articles = database.createObjectStore('articles', { keyPath: 'id' });
+            articles.createIndex('url', 'url');
+            articles.createIndex('source', 'source');
+          }
           if (oldVersion < 2) {
-            const existing = await transaction.objectStore('articles').getAll();
-            indexed = existing.map((article) => ({ id: article.id, terms: indexTerms(article) }));
-            const delta = new Map<string, number>();
-            for (const t of indexed) {
-              writes.push(transaction.objectStore('terms').put(t));
-              for (const term of t.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
-            }
-            for (const [term, df] of delta) writes.push(transaction.objectStore('df').put({ term, df }));
-          } else indexed = await transaction.objectStore('terms').getAll();
-          for (const [term, ids] of postingsOf(indexed)) for (const c of chunksOf(term, ids)) writes.push(transaction.objectStore('postings').put(c));
-          await Promise.all(writes);
-        }
-        // The stories of what the reader already has, from scratch, in the
-        // same upgrade: the new version is never visible with an article in
-        // no story. Features missing or from an older engine are computed for
-        // it, and kept.
-        if (oldVersion >= 1 && oldVersion < 4) {
-          const [articles, stored] = await Promise.all([transaction.objectStore('articles').getAll(), transaction.objectStore('features').getAll()]);
-          const { stories, links, computed } = formAllStories(articles, stored);
-          await Promise.all([
-            ...computed.map((f) => transaction.objectStore('features').put(f)),
-            ...stories.map((story) => transaction.objectStore('stories').put(story)),
-            ...links.map((link) => transaction.objectStore('storyOf').put(link)),
-          ]);
-        }
-        if (oldVersion < 4) await transaction.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
-        // The postings in the chunks of this version, a batch of records at a time (a term's chunks all together): lookups read fewer records.
-        if (oldVersion >= 3 && oldVersion < 6) {
-          const postings = transaction.objectStore('postings');
-          for (let after: string | null = null; ; ) {
-            const batch = await postings.getAll(after === null ? undefined : IDBKeyRange.lowerBound([after, Infinity], true), UPGRADE_BATCH);
-            if (batch.length === 0) break;
-            const last = batch[batch.length - 1];
-            // The batch may end within a term: its other chunks come with it.
-            if (batch.length === UPGRADE_BATCH) batch.push(...(await postings.getAll(IDBKeyRange.bound([last.term, last.chunk], [last.term, Infinity], true))));
-            const byTerm = new Map<string, PostingsChunk[]>();
-            for (const c of batch) {
-              const list = byTerm.get(c.term);
-              if (list) list.push(c);
-              else byTerm.set(c.term, [c]);
-            }
+            database.createObjectStore('terms', { keyPath: 'id' });
+            database.createObjectStore('df', { keyPath: 'term' });
+            database.createObjectStore('features', { keyPath: 'id' });
+            database.createObjectStore('meta');
+          }
+          if (oldVersion < 3) {
+            if (oldVersion === 2) transaction.objectStore('terms').deleteIndex('term' as never);
+            database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+          }
+          if (oldVersion < 4) {
+            database.createObjectStore('stories', { keyPath: 'id' });
+            database.createObjectStore('storyOf', { keyPath: 'id' });
+          }
+          if (oldVersion < 7) database.createObjectStore('storyGlances', { keyPath: 'id' });
+          // Index what the reader already has, inside the upgrade: the new
+          // version is never visible with articles missing from the index.
+          if (oldVersion >= 1 && oldVersion < 3) {
             const writes: Promise<unknown>[] = [];
-            for (const [term, old] of byTerm) {
-              const chunks = chunksOf(term, old.flatMap(chunkIds));
-              for (const c of chunks) writes.push(postings.put(c));
-              for (const c of old) if (c.chunk >= chunks.length) writes.push(postings.delete([term, c.chunk]));
-            }
+            let indexed: ArticleTerms[];
+            if (oldVersion < 2) {
+              const existing = await transaction.objectStore('articles').getAll();
+              indexed = existing.map((article) => ({ id: article.id, terms: indexTerms(article) }));
+              const delta = new Map<string, number>();
+              for (const t of indexed) {
+                writes.push(transaction.objectStore('terms').put(t));
+                for (const term of t.terms) delta.set(term, (delta.get(term) ?? 0) + 1);
+              }
+              for (const [term, df] of delta) writes.push(transaction.objectStore('df').put({ term, df }));
+            } else indexed = await transaction.objectStore('terms').getAll();
+            for (const [term, ids] of postingsOf(indexed)) for (const c of chunksOf(term, ids)) writes.push(transaction.objectStore('postings').put(c));
             await Promise.all(writes);
-            after = last.term;
           }
-        }
-        // Every story's glances record, in the same upgrade (the new version is never visible with a story
-        // without one), a batch of stories at a time: a member's glance from the glances store of versions
-        // 5 and 6 where it holds a current one, else made from its features (computed where missing or from
-        // an older engine, and kept).
-        if (oldVersion >= 1 && oldVersion < 7) {
-          const stories = transaction.objectStore('stories');
-          // Not in this version's schema: the store the step below deletes.
-          const old = oldVersion >= 5 ? (transaction.objectStore('glances' as never) as unknown as { get(id: string): Promise<ArticleGlance | undefined> }) : null;
-          for (let after: string | null = null; ; ) {
-            const batch = await stories.getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), UPGRADE_BATCH);
-            if (batch.length === 0) break;
-            const known = new Map<string, ArticleGlance>();
-            if (old) for (const g of await Promise.all(batch.flatMap((story) => story.members.map((id) => old.get(id))))) if (isCurrentGlance(g)) known.set(g.id, g);
-            await CorpusStore.putStoryGlances(transaction as unknown as WriteTx, batch, known);
-            after = batch[batch.length - 1].id;
+          // The stories of what the reader already has, from scratch, in the
+          // same upgrade: the new version is never visible with an article in
+          // no story. Features missing or from an older engine are computed for
+          // it, and kept.
+          if (oldVersion >= 1 && oldVersion < 4) {
+            const [articles, stored] = await Promise.all([transaction.objectStore('articles').getAll(), transaction.objectStore('features').getAll()]);
+            const { stories, links, computed } = formAllStories(articles, stored);
+            await Promise.all([
+              ...computed.map((f) => transaction.objectStore('features').put(f)),
+              ...stories.map((story) => transaction.objectStore('stories').put(story)),
+              ...links.map((link) => transaction.objectStore('storyOf').put(link)),
+            ]);
           }
-        }
-        // The glances store of versions 5 to 7 goes once every story's record is built (above, from it): a
-        // glance is stored in its story's record only, not twice (~2.4 KB an article).
-        if (oldVersion >= 5 && oldVersion < 8) database.deleteObjectStore('glances' as never);
+          if (oldVersion < 4) await transaction.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
+          // The postings in the chunks of this version, a batch of records at a time (a term's chunks all together): lookups read fewer records.
+          if (oldVersion >= 3 && oldVersion < 6) {
+            const postings = transaction.objectStore('postings');
+            for (let after: string | null = null; ; ) {
+              const batch = await postings.getAll(after === null ? undefined : IDBKeyRange.lowerBound([after, Infinity], true), UPGRADE_BATCH);
+              if (batch.length === 0) break;
+              const last = batch[batch.length - 1];
+              // The batch may end within a term: its other chunks come with it.
+              if (batch.length === UPGRADE_BATCH) batch.push(...(await postings.getAll(IDBKeyRange.bound([last.term, last.chunk], [last.term, Infinity], true))));
+              const byTerm = new Map<string, PostingsChunk[]>();
+              for (const c of batch) {
+                const list = byTerm.get(c.term);
+                if (list) list.push(c);
+                else byTerm.set(c.term, [c]);
+              }
+              const writes: Promise<unknown>[] = [];
+              for (const [term, old] of byTerm) {
+                const chunks = chunksOf(term, old.flatMap(chunkIds));
+                for (const c of chunks) writes.push(postings.put(c));
+                for (const c of old) if (c.chunk >= chunks.length) writes.push(postings.delete([term, c.chunk]));
+              }
+              await Promise.all(writes);
+              after = last.term;
+            }
+          }
+          // Every story's glances record, in the same upgrade (the new version is never visible with a story
+          // without one), a batch of stories at a time: a member's glance from the glances store of versions
+          // 5 and 6 where it holds a current one, else made from its features (computed where missing or from
+          // an older engine, and kept).
+          if (oldVersion >= 1 && oldVersion < 7) {
+            const stories = transaction.objectStore('stories');
+            // Not in this version's schema: the store the step below deletes.
+            const old = oldVersion >= 5 ? (transaction.objectStore('glances' as never) as unknown as { get(id: string): Promise<ArticleGlance | undefined> }) : null;
+            for (let after: string | null = null; ; ) {
+              const batch = await stories.getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), UPGRADE_BATCH);
+              if (batch.length === 0) break;
+              const known = new Map<string, ArticleGlance>();
+              if (old) for (const g of await Promise.all(batch.flatMap((story) => story.members.map((id) => old.get(id))))) if (isCurrentGlance(g)) known.set(g.id, g);
+              await CorpusStore.putStoryGlances(transaction as unknown as WriteTx, batch, known);
+              after = batch[batch.length - 1].id;
+            }
+          }
+          // The glances store of versions 5 to 7 goes once every story's record is built (above, from it): a
+          // glance is stored in its story's record only, not twice (~2.4 KB an article).
+          if (oldVersion >= 5 && oldVersion < 8) database.deleteObjectStore('glances' as never);
+        };
+        // Its end is told by the open request; an abort here is the failure reported below.
+        transaction.done.catch(() => undefined);
+        steps().catch((error: unknown) => {
+          failed = { error, oldVersion };
+          try {
+            transaction.abort();
+          } catch {
+            // Already aborted (a failed request aborts it): the database is as it was all the same.
+          }
+        });
       },
+    }).catch((error: unknown) => {
+      if (failed === null) throw error;
+      const { error: cause, oldVersion } = failed;
+      throw new Error(
+        `crossread could not update its database (version ${oldVersion} to ${DB_VERSION}): ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed; the articles are kept as they were.`,
+        { cause },
+      );
     });
     opened.db = db;
     const store = new CorpusStore(db);
