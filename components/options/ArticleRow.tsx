@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ArticleSummary } from '../../platform/protocol';
 import type { OptionsMessages } from '../../lib/i18n/options-messages';
+import { formatCount } from './format-count';
 
 export interface ArticleRowProps {
   article: ArticleSummary;
@@ -34,7 +35,7 @@ export function ArticleRow({ article, onSave, onDelete, onOpen, t }: ArticleRowP
         )}
       </td>
       <td class="url">{article.url ?? (article.source === 'seed' ? t.seed : '—')}</td>
-      <td class="num">{article.length.toLocaleString()}</td>
+      <td class="num">{formatCount(article.length)}</td>
       <td class="actions">
         {editing ? (
           <>

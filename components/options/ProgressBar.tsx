@@ -1,4 +1,5 @@
 import type { OptionsMessages } from '../../lib/i18n/options-messages';
+import { formatCount } from './format-count';
 
 export interface ProgressBarProps {
   label: string;
@@ -13,7 +14,7 @@ export function ProgressBar({ label, done, total, onCancel, t }: ProgressBarProp
   return (
     <div class="progress">
       <label>
-        {t.progress(label, done.toLocaleString(), total.toLocaleString())}
+        {t.progress(label, formatCount(done), formatCount(total))}
         <progress max={total} value={done} />
       </label>
       {onCancel && (

@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import type { OptionsMessages } from '../../lib/i18n/options-messages';
 import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import type { ArticleSummary } from '../../platform/protocol';
@@ -18,8 +19,11 @@ export interface StorySectionProps {
   t: OptionsMessages;
 }
 
-/** One story of the corpus: its headline, which outlet reported when, the outlets' chart, and a row per article. */
-export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, t }: StorySectionProps) {
+/**
+ * One story of the corpus: its headline, which outlet reported when, the outlets' chart, and a row per article.
+ * Rendered again only when its props change (the page passes the same articles and actions while they are the same).
+ */
+export const StorySection = memo(function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, t }: StorySectionProps) {
   const first = articles[0];
   const charted = articles.length > 1 && profiles && articles.every((a) => profiles[a.id]) ? profiles : null;
   return (
@@ -57,4 +61,4 @@ export function StorySection({ n, articles, profiles, onOpen, onSave, onDelete, 
       </table>
     </section>
   );
-}
+});

@@ -16,6 +16,9 @@ export interface TimelineDay {
   outlets: string[];
 }
 
+/** localeCompare's order with one collator for the page: localeCompare builds one per call. */
+const compare = new Intl.Collator().compare;
+
 /**
  * Which outlet reported when, by day, earliest first. An undated article is
  * placed on the day it was added and kept apart from dated ones of the same
@@ -30,9 +33,9 @@ export function timelineDays(articles: readonly ArticleSummary[]): TimelineDay[]
     const entry = days.get(key) ?? days.set(key, { day, dated, outlets: [] }).get(key)!;
     if (!entry.outlets.includes(a.outlet)) entry.outlets.push(a.outlet);
   }
-  for (const d of days.values()) d.outlets.sort((x, y) => x.localeCompare(y));
+  for (const d of days.values()) d.outlets.sort(compare);
   // Dated days before undated ones of the same day: the undated were added later than they appeared.
-  return [...days.values()].sort((x, y) => x.day.localeCompare(y.day) || Number(y.dated) - Number(x.dated));
+  return [...days.values()].sort((x, y) => compare(x.day, y.day) || Number(y.dated) - Number(x.dated));
 }
 
 /** A story's small timeline: a text list of days and the outlets that reported on each, quiet under the headline. */

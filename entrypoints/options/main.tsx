@@ -23,6 +23,8 @@ import { corpusArticles } from './corpus-articles';
 import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
+import { arrangeListing, filterListing, matchingIds, type ArrangedListing } from './arrange-listing';
+import { afterPaint } from './after-paint';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -64,8 +66,8 @@ const profileKey = (generation: number, story: StorySummary) => `${generation}:$
  * every change.
  */
 function Options() {
-  const [articles, setArticles] = useState<ArticleSummary[]>([]);
-  const [stories, setStories] = useState<StorySummary[]>([]);
+  const [listed, setListed] = useState<ArrangedListing>(() => arrangeListing([], []));
+  const articles = listed.articles;
   const [generation, setGeneration] = useState<number | null>(null);
   const [profiles, setProfiles] = useState<Map<string, Record<string, OutletProfile>>>(new Map());
   /** The stories the list has in the DOM (on screen and around). */
@@ -115,10 +117,13 @@ function Options() {
 
   const listOnce = async () => {
     const [list, stats] = await Promise.all([corpusListing((page) => ask('crossread:list-articles', page)), ask('crossread:corpus-stats', {})]);
-    const listed = must(list);
-    setArticles(listed.articles);
-    setStories(listed.stories);
-    setGeneration(listed.generation);
+    const { articles, stories, generation } = must(list);
+    // Arranging the list and rendering it are a frame each: together, at 50,000 articles, one long frame after the last page came.
+    await afterPaint();
+    const arranged = arrangeListing(articles, stories);
+    await afterPaint();
+    setListed(arranged);
+    setGeneration(generation);
     if (stats.ok && stats.usage !== null) {
       setUsage(t.usage((stats.usage / 1_048_576).toFixed(1), ((stats.quota ?? 0) / 1_048_576).toFixed(0)));
     }
@@ -183,24 +188,12 @@ function Options() {
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return null;
-    const ids = new Set(articles.filter((a) => `${a.outlet} ${a.title} ${a.url ?? ''}`.toLowerCase().includes(needle)).map((a) => a.id));
+    const ids = matchingIds(listed, needle);
     if (textMatches?.query === filter.trim()) for (const id of textMatches.ids) ids.add(id);
     return ids;
-  }, [articles, filter, textMatches]);
+  }, [listed, filter, textMatches]);
 
-  const grouped = useMemo(() => {
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    return stories
-      .map((story) => ({
-        story,
-        articles: story.articleIds.flatMap((id) => {
-          const a = byId.get(id);
-          return a && (!visible || visible.has(id)) ? [a] : [];
-        }),
-      }))
-      .filter((g) => g.articles.length > 0)
-      .sort((x, y) => y.articles.length - x.articles.length);
-  }, [articles, stories, visible]);
+  const grouped = useMemo(() => filterListing(listed, visible), [listed, visible]);
 
   /** Runs a change and shows what came of it; true when it succeeded. */
   const run = async (label: string, body: () => Promise<string | Message>): Promise<boolean> => {
@@ -302,6 +295,19 @@ function Options() {
     if (reply.ok) setOpened(reply.article);
     else setMessage({ text: errorText(reply), error: true });
   };
+
+  // The rows' actions as the same functions in every render, so a story whose articles did not change is not rendered again
+  // (StorySection is memoised): the progress, a message or a story's chart arriving re-rendered every row on screen.
+  const actions = useRef({ openArticle, saveArticle, deleteArticle });
+  actions.current = { openArticle, saveArticle, deleteArticle };
+  const rowActions = useMemo(
+    () => ({
+      onOpen: (article: ArticleSummary) => void actions.current.openArticle(article),
+      onSave: (article: ArticleSummary, outlet: string, date: string | null) => actions.current.saveArticle(article, outlet, date),
+      onDelete: (article: ArticleSummary) => actions.current.deleteArticle(article),
+    }),
+    [],
+  );
 
   return (
     <main>
@@ -405,9 +411,7 @@ function Options() {
             t={t}
             articles={shown}
             profiles={generation === null ? undefined : profiles.get(profileKey(generation, story))}
-            onOpen={(article) => void openArticle(article)}
-            onSave={saveArticle}
-            onDelete={deleteArticle}
+            {...rowActions}
           />
         )}
       />
