@@ -127,12 +127,25 @@ interface UpgradeDriver {
   startsWhenAsked: boolean;
   /** Ends the running background: the next request starts one that opens the database anew. */
   restartBackground(): Promise<void>;
+  /** The corpus manager's error message, once it shows one. */
+  corpusManagerAlert(): Promise<string>;
   /** Opens `url` and waits for crossread's overlay to have its notes. */
   overlayOf(url: string): Promise<{ notes: number; outlets: string | null; text: string }>;
   /** How long the background's start spent opening (and upgrading) the database, when the browser tells. */
   openMs(): Promise<number | null>;
   close(): Promise<void>;
 }
+
+/** `read()` once it gives a non-empty string (15 s at most). */
+async function untilText(read: () => Promise<string>, what: string): Promise<string> {
+  for (const until = Date.now() + 15_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    const text = await read().catch(() => '');
+    if (text) return text;
+    if (Date.now() > until) throw new Error(`no ${what} in 15 s`);
+  }
+}
+
+const alertText = () => document.querySelector('.message[role="alert"]')?.textContent ?? '';
 
 /** The overlay as the tests see it, once its notes are written (and its status line half a second after). */
 async function readOverlay(page: PlaywrightPage | PuppeteerPage) {
@@ -172,6 +185,13 @@ async function chromiumDriver(): Promise<UpgradeDriver> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    async corpusManagerAlert() {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/options.html`);
+      const text = await untilText(() => tab.evaluate(alertText), 'message in the corpus manager');
+      await tab.close();
+      return text;
+    },
     async overlayOf(url) {
       const tab = await context.newPage();
       await tab.goto(url);
@@ -209,6 +229,13 @@ async function firefoxDriver(): Promise<UpgradeDriver> {
       // Installing the same temporary add-on again reloads it in place (its id and storage kept): a new background page.
       await firefox.browser.installExtension(requireBuild(builds.firefoxE2e));
     },
+    async corpusManagerAlert() {
+      const tab = await firefox.browser.newPage();
+      await tab.goto(`${firefoxExtensionOrigin}/options.html`, { timeout: 3_000 }).catch(() => undefined);
+      const text = await untilText(() => tab.evaluate(alertText), 'message in the corpus manager');
+      await tab.close();
+      return text;
+    },
     async overlayOf(url) {
       const tab = await firefox.browser.newPage();
       await tab.goto(url);
@@ -237,6 +264,23 @@ describe.each([
   afterAll(async () => {
     await driver?.close();
     await server?.close();
+  });
+
+  it('stays as it was when a step of the upgrade throws, and the corpus manager says why', async () => {
+    // A story record no version wrote: the version-7 step throws on it, after the version-6 step re-chunked the postings.
+    const broken = structuredClone(fixture.stores);
+    const story = broken.find((s) => s.name === 'stories')!.records[0];
+    story.value = { ...(story.value as object), members: null };
+    await driver.inExtension(writeDatabase, { name: DB_NAME, version: 5, stores: broken });
+    const before = await driver.inExtension(readDatabase, DB_NAME);
+    await driver.restartBackground();
+    expect((await driver.corpusManagerAlert()).trim()).toMatch(
+      /^The corpus cannot be opened: crossread could not update its database \(version 5 to 8\): .+\. Nothing was changed; the articles are kept as they were\.$/,
+    );
+    // The browser aborted the version change: version 5, every record as it was (postings in chunks of 32, the glances store).
+    const after = await driver.inExtension(readDatabase, DB_NAME);
+    expect(after.version).toBe(5);
+    expect(after.stores).toEqual(before.stores);
   });
 
   it('is upgraded by the new background in the browser, every article and story kept, and its pages get their notes', async () => {
