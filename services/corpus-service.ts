@@ -9,6 +9,7 @@ import { contentTerms } from '../lib/text/tokens';
 import { annotate, pageOfArticle } from '../lib/match/annotate';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
+import { yieldByMessage } from '../platform/yield-by-message';
 import { ProblemError } from '../lib/i18n/problem-messages';
 import { analysedArticles, refusal, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
@@ -28,6 +29,8 @@ export interface CorpusServiceDeps {
   newId?: () => string;
   /** Text of an import's parts gathered before the store takes them in (STORE_PART_CHARS; tests vary it). */
   storePartChars?: number;
+  /** Text a search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
+  searchPageChars?: number;
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
@@ -75,6 +78,10 @@ export const STORE_PART_CHARS = 1_000_000;
  * escaping (a whole corpus of ~40,000 articles did not fit in one).
  */
 export const EXPORT_PAGE_CHARS = 8_000_000;
+/** Text a search reads before it pauses (in Firefox the corpus manager's thread: ~10 ms of reading and lower-casing). */
+const SEARCH_PAGE_CHARS = 500_000;
+/** Searches in pages started over when the corpus changed meanwhile, before one reads it whole. */
+const SEARCH_ATTEMPTS = 3;
 /** Stored articles read at once for 'crossread:folded-texts' (a reply stops at EXPORT_PAGE_CHARS). */
 const FOLDED_TEXTS_BATCH = 200;
 
@@ -132,6 +139,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const storePartChars = deps.storePartChars ?? STORE_PART_CHARS;
+  const searchPageChars = deps.searchPageChars ?? SEARCH_PAGE_CHARS;
   /** Bumped by every write: the charts kept below belong to one generation. */
   let generation = 0;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
@@ -274,9 +282,24 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
 
     'crossread:search-articles': async ({ query }) => {
       const needle = query.trim().toLowerCase();
-      const articles = await (await deps.store()).listArticles();
-      const ids = articles.filter((a) => !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle)).map((a) => a.id);
-      return { ok: true, ids };
+      const s = await deps.store();
+      const matches = (a: Article) => !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle);
+      // Page by page with a pause between: in Firefox the background shares the corpus manager's thread, where reading and
+      // lower-casing every text at once froze the page for each word typed into its filter. Pages of two states of the corpus start over.
+      attempts: for (let attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
+        const ids: string[] = [];
+        let generation: number | null = null;
+        for (let after: string | null = null; ; ) {
+          const page = await s.articlesPage(after, searchPageChars);
+          if (generation !== null && page.generation !== generation) continue attempts;
+          generation = page.generation;
+          for (const a of page.articles) if (matches(a)) ids.push(a.id);
+          if (page.next === null) return { ok: true, ids };
+          after = page.next;
+          await yieldByMessage();
+        }
+      }
+      return { ok: true, ids: (await s.listArticles()).filter(matches).map((a) => a.id) };
     },
 
     'crossread:add-text': async (input: Message<'crossread:add-text'>) => {
