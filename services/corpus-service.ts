@@ -29,7 +29,7 @@ export interface CorpusServiceDeps {
   newId?: () => string;
   /** Text of an import's parts gathered before the store takes them in (STORE_PART_CHARS; tests vary it). */
   storePartChars?: number;
-  /** Text a search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
+  /** Text a listing or search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
   searchPageChars?: number;
 }
 
@@ -78,9 +78,9 @@ export const STORE_PART_CHARS = 1_000_000;
  * escaping (a whole corpus of ~40,000 articles did not fit in one).
  */
 export const EXPORT_PAGE_CHARS = 8_000_000;
-/** Text a search reads before it pauses (in Firefox the corpus manager's thread: ~10 ms of reading and lower-casing). */
+/** Text a listing or search reads before it pauses (in Firefox the corpus manager's thread: ~10 ms of reading and lower-casing). */
 const SEARCH_PAGE_CHARS = 500_000;
-/** Searches in pages started over when the corpus changed meanwhile, before one reads it whole. */
+/** Readings in pages started over when the corpus changed meanwhile, before one reads it whole. */
 const SEARCH_ATTEMPTS = 3;
 /** Stored articles read at once for 'crossread:folded-texts' (a reply stops at EXPORT_PAGE_CHARS). */
 const FOLDED_TEXTS_BATCH = 200;
@@ -154,6 +154,37 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     generation++;
     profiles = new Map();
     await deps.changed();
+  };
+
+  /**
+   * What `take` makes of every stored article (undefined: nothing), in id order, read a page of `searchPageChars` at a
+   * time with a pause between: in Firefox the background shares the corpus manager's thread, where reading every article
+   * at once was one long task (10,000 articles' 16 MB deserialised at once). Pages of two states of the corpus start over;
+   * after SEARCH_ATTEMPTS the corpus is read whole.
+   */
+  const readInPages = async <T>(s: CorpusStore, take: (article: Article) => T | undefined): Promise<T[]> => {
+    const keep = (articles: readonly Article[], out: T[]) => {
+      for (const a of articles) {
+        const t = take(a);
+        if (t !== undefined) out.push(t);
+      }
+    };
+    attempts: for (let attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
+      const out: T[] = [];
+      let generation: number | null = null;
+      for (let after: string | null = null; ; ) {
+        const page = await s.articlesPage(after, searchPageChars);
+        if (generation !== null && page.generation !== generation) continue attempts;
+        generation = page.generation;
+        keep(page.articles, out);
+        if (page.next === null) return out;
+        after = page.next;
+        await yieldByMessage();
+      }
+    }
+    const out: T[] = [];
+    keep(await s.listArticles(), out);
+    return out;
   };
 
   /** The stored stories, every article in exactly one (an article no story holds, never expected, on its own). */
@@ -240,7 +271,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       const made = (async () => {
         const s = await deps.store();
         const seen = generation;
-        const articles = await s.listArticles();
+        const articles = await readInPages(s, (a) => a);
         const stories = await storiesOf(s, articles);
         const storyOf = new Map<string, string>();
         for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id);
@@ -282,24 +313,9 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
 
     'crossread:search-articles': async ({ query }) => {
       const needle = query.trim().toLowerCase();
-      const s = await deps.store();
-      const matches = (a: Article) => !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle);
-      // Page by page with a pause between: in Firefox the background shares the corpus manager's thread, where reading and
-      // lower-casing every text at once froze the page for each word typed into its filter. Pages of two states of the corpus start over.
-      attempts: for (let attempt = 0; attempt < SEARCH_ATTEMPTS; attempt++) {
-        const ids: string[] = [];
-        let generation: number | null = null;
-        for (let after: string | null = null; ; ) {
-          const page = await s.articlesPage(after, searchPageChars);
-          if (generation !== null && page.generation !== generation) continue attempts;
-          generation = page.generation;
-          for (const a of page.articles) if (matches(a)) ids.push(a.id);
-          if (page.next === null) return { ok: true, ids };
-          after = page.next;
-          await yieldByMessage();
-        }
-      }
-      return { ok: true, ids: (await s.listArticles()).filter(matches).map((a) => a.id) };
+      // Lower-cased page by page too: in Firefox, every text at once froze the corpus manager for each word typed into its filter.
+      const ids = await readInPages(await deps.store(), (a) => (!needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle) ? a.id : undefined));
+      return { ok: true, ids };
     },
 
     'crossread:add-text': async (input: Message<'crossread:add-text'>) => {

@@ -29,10 +29,15 @@ async function searched(searchPageChars: number) {
     if (!reply.ok) throw new Error(reply.error);
     return reply.ids;
   };
-  return { store, ids };
+  const list = async () => {
+    const reply = await call('crossread:list-articles', {});
+    if (!reply.ok) throw new Error(reply.error);
+    return { articles: reply.articles, stories: reply.stories };
+  };
+  return { store, ids, list };
 }
 
-describe('the corpus search', () => {
+describe('the corpus search and list', () => {
   it('finds the same articles, in the same order, read a page at a time as read whole', async () => {
     const whole = await searched(100_000_000);
     const paged = await searched(200);
@@ -41,5 +46,11 @@ describe('the corpus search', () => {
     expect((await whole.store.articlesPage(null, 200)).next).not.toBeNull();
     expect(await paged.ids('kirchberg')).toHaveLength(14);
     expect(await paged.ids('')).toHaveLength(40 + loadSeeds().length);
+  });
+
+  it('lists the same articles and stories read a page at a time as read whole', async () => {
+    const whole = await (await searched(100_000_000)).list();
+    expect(whole.articles).toHaveLength(40 + loadSeeds().length);
+    expect(await (await searched(200)).list()).toEqual(whole);
   });
 });
