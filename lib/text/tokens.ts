@@ -27,9 +27,17 @@ export interface Token {
  * ("U.S."), or a number with thousands/decimal/score separators ("1.000,5",
  * "4:2"). Soft hyphens count as word characters so a hyphenated line break
  * does not cut a word in two.
+ *
+ * The first alternative is a shortcut for the commonest token, a word of
+ * Latin-1 letters (lowercase, or one capital and then lowercase), taken only
+ * where the last alternative would end it too (neither a word character nor
+ * a joined word follows). No other alternative can match where it does (they
+ * start with a capital and a period, or with a digit), so the tokens are the
+ * same; most characters are tested against a few ranges instead of the
+ * Unicode property tables.
  */
 const TOKEN =
-  /(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}\u00AD]+)+|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
+  /[A-Z\u00C0-\u00D6\u00D8-\u00DE]?[a-z\u00DF-\u00F6\u00F8-\u00FF]+(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD])|(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}\u00AD]+)+|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
 const HYPHENS = /[-\u2010\u2011]/;
 const HYPHENS_ALL = /[-\u2010\u2011]/g;
 const POSSESSIVE = /['\u2019]s?$/;
