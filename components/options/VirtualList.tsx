@@ -1,4 +1,4 @@
-import { useLayoutEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import { measureElement, observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/virtual-core';
 
@@ -20,11 +20,17 @@ export interface VirtualListProps<T> {
 export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: VirtualListProps<T>) {
   const list = useRef<HTMLDivElement>(null);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  // New only with new items: the virtualizer works out every item's place again (all 50,000) whenever its key function
+  // changes, which a function made in each render (the progress, a message, a chart arriving, each scroll) did every time.
+  const look = useRef({ keyOf, estimate });
+  look.current = { keyOf, estimate };
+  const getItemKey = useMemo(() => (i: number) => look.current.keyOf(items[i]), [items]);
+  const estimateSize = useMemo(() => (i: number) => look.current.estimate(items[i]), [items]);
   const options = (): VirtualizerOptions<Window, HTMLElement> => ({
     count: items.length,
     getScrollElement: () => window,
-    estimateSize: (i) => estimate(items[i]),
-    getItemKey: (i) => keyOf(items[i]),
+    estimateSize,
+    getItemKey,
     observeElementRect: observeWindowRect,
     observeElementOffset: observeWindowOffset,
     scrollToFn: windowScroll,
@@ -39,6 +45,11 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
   virtualizer.setOptions(options());
 
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  // The same ref in every render: a new one is called again for every item shown, and each call measured its item, a
+  // forced layout per render (on every scroll step); an item is measured once shown, then on resizing (a ResizeObserver).
+  const measure = useCallback((el: HTMLElement | null) => {
+    if (el) virtualizer.measureElement(el);
+  }, [virtualizer]);
   useLayoutEffect(() => virtualizer._willUpdate());
 
   const shown = virtualizer.getVirtualItems();
@@ -57,9 +68,7 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
         <div
           key={v.key}
           data-index={v.index}
-          ref={(el) => {
-            if (el) virtualizer.measureElement(el);
-          }}
+          ref={measure}
           style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start - margin}px)` }}
         >
           {render(items[v.index], v.index)}

@@ -23,7 +23,7 @@ import { corpusArticles } from './corpus-articles';
 import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
-import { arrangeListing, filterListing, matchingIds, type ArrangedListing } from './arrange-listing';
+import { arrangeListing, filterListing, filterTexts, matchingIds, type ArrangedListing } from './arrange-listing';
 import { afterPaint } from './after-paint';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -124,6 +124,8 @@ function Options() {
     await afterPaint();
     setListed(arranged);
     setGeneration(generation);
+    // The filter's texts, in a frame after the list's.
+    void afterPaint().then(() => filterTexts(arranged));
     if (stats.ok && stats.usage !== null) {
       setUsage(t.usage((stats.usage / 1_048_576).toFixed(1), ((stats.quota ?? 0) / 1_048_576).toFixed(0)));
     }
