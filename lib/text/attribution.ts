@@ -57,8 +57,28 @@ const PATTERNS: Record<string, Pattern[]> = {
   ],
 };
 
-/** A word every pattern above contains; a sentence without one names no source. */
-const CUE = new RegExp(`\\b(?:laut|zufolge|angaben|hieß|so|according|${SPEECH_DE.slice(3, -1)}|${SPEECH_EN.slice(3, -1)})`, 'iu');
+/** Characters a case-insensitive Unicode pattern takes for a letter beside its two cases (the long s, the Kelvin sign, the capital sharp s). */
+const OTHER_FOLDS: Record<string, string> = { s: '\u017F', k: '\u212A', ß: '\u1E9E' };
+
+/** A word as the flags `iu` would match it, spelled out: such a pattern runs about twice as fast as one with the flag. */
+function anyCase(word: string): string {
+  let out = '';
+  for (const c of word) {
+    const upper = c.toUpperCase();
+    out += `[${c}${upper.length === 1 && upper !== c ? upper : ''}${OTHER_FOLDS[c] ?? ''}]`;
+  }
+  return out;
+}
+
+/**
+ * A word every pattern above contains; a sentence without one names no source. Asked of every sentence:
+ * `\b(?:laut|…)` with the flags `iu`, spelled out (before a word character, `\b` under `iu` is a position
+ * after none of these).
+ */
+const CUE = new RegExp(
+  `(?<![A-Za-z0-9_\u017F\u212A])(?:${['laut', 'zufolge', 'angaben', 'hieß', 'so', 'according', ...SPEECH_DE.slice(3, -1).split('|'), ...SPEECH_EN.slice(3, -1).split('|')].map(anyCase).join('|')})`,
+  'u',
+);
 
 /** Words for a role or an institution's voice rather than a name; also as the end of a compound ("Kremlsprecher"). */
 const ROLES = [
