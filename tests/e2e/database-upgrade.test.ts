@@ -17,7 +17,8 @@ import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import type { Article } from '../../lib/article/article';
 import { chunkIds, CorpusStore, DB_NAME, DB_VERSION, POSTINGS_CHUNK, STORIES_SIGNATURE, type PostingsChunk, type StoredStory } from '../../services/corpus-store';
-import { builds, launchChromium, requireBuild } from './chromium-setup';
+import { builds, requireBuild } from './chromium-setup';
+import { launchUpdatableChromium } from './chromium-update';
 import { firefoxExtensionOrigin, launchFirefox } from './firefox-setup';
 import { readCorpusFixture, recordsOf, type FixtureStore } from './corpus-v5/fixture';
 import { readDatabase, writeDatabase, type DatabaseDump } from './corpus-v5/database-pages';
@@ -123,10 +124,8 @@ function expectUpgraded(upgraded: DatabaseDump, replayed: DatabaseDump) {
 interface UpgradeDriver {
   /** Runs `fn(arg)` in a page of the extension's origin. */
   inExtension<A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R>;
-  /** Whether the background starts only when asked (a service worker), not at once. */
-  startsWhenAsked: boolean;
-  /** Ends the running background: the next request starts one that opens the database anew. */
-  restartBackground(): Promise<void>;
+  /** Installs the build again over the running one, as an update of crossread: a new background opens the database. */
+  updateExtension(): Promise<void>;
   /** The corpus manager's error message, once it shows one. */
   corpusManagerAlert(): Promise<string>;
   /** Opens `url` and waits for crossread's overlay to have its notes. */
@@ -162,28 +161,35 @@ async function readOverlay(page: PlaywrightPage | PuppeteerPage) {
 }
 
 async function chromiumDriver(): Promise<UpgradeDriver> {
-  const browser = await launchChromium(requireBuild(builds.chromeE2e));
+  const browser = await launchUpdatableChromium(builds.chromeE2e);
   const { context, extensionId } = browser;
-  const worker = () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  const workers = () => context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  /** The start of the worker before the last update: a worker started after it is the new version's (Playwright may list the old one a moment longer). */
+  let updated = 0;
+  /** The newest worker's performance entries of `name` (the e2e build's measures), or null while there is none. */
+  const newest = async (name: string) => {
+    let found: { origin: number; duration: number | null } | null = null;
+    for (const w of workers()) {
+      const got = await w.evaluate((n) => ({ origin: performance.timeOrigin, duration: performance.getEntriesByName(n)[0]?.duration ?? null }), name).catch(() => null);
+      if (got && got.origin > updated && (found === null || got.origin > found.origin)) found = got;
+    }
+    return found;
+  };
   // The installed build's own start first (its database created, the seeds added), so nothing of it is left to run later.
-  for (const until = Date.now() + 30_000; ; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if ((await worker()?.evaluate(() => performance.getEntriesByName('crossread-start:seeds').length).catch(() => 0)) === 1) break;
+  for (const until = Date.now() + 30_000; ((await newest('crossread-start:seeds'))?.duration ?? null) === null; await new Promise((resolve) => setTimeout(resolve, 100)))
     if (Date.now() > until) throw new Error('the installed build did not finish its start (crossread-start:seeds) in 30 s');
-  }
-  // A resource of the extension, not one of its pages: nothing in it talks to the background.
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  /** When the worker last stopped was started: a worker started after it is a new one (Playwright may list the stopped one a moment longer). */
-  let stopped = 0;
   return {
-    startsWhenAsked: true,
-    inExtension: (fn, arg) => page.evaluate(fn as never, arg as never),
-    async restartBackground() {
-      stopped = await worker()!.evaluate(() => performance.timeOrigin);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+    async inExtension(fn, arg) {
+      // A resource of the extension, not one of its pages (nothing in it talks to the background), in a tab of its own: an update closes the extension's tabs.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+      const result = await page.evaluate(fn as never, arg as never);
+      await page.close();
+      return result as never;
+    },
+    async updateExtension() {
+      updated = (await newest('crossread-start:seeds'))?.origin ?? 0;
+      await browser.update();
     },
     async corpusManagerAlert() {
       const tab = await context.newPage();
@@ -199,39 +205,36 @@ async function chromiumDriver(): Promise<UpgradeDriver> {
       await tab.close();
       return overlay;
     },
-    async openMs() {
-      const w = context.serviceWorkers().filter((s) => s.url().startsWith(`chrome-extension://${extensionId}/`));
-      for (const s of w) {
-        const got = await s.evaluate(() => [performance.timeOrigin, performance.getEntriesByName('crossread-start:open')[0]?.duration ?? null] as const).catch(() => null);
-        if (got && got[0] > stopped) return got[1];
-      }
-      return null;
-    },
+    openMs: async () => (await newest('crossread-start:open'))?.duration ?? null,
     close: () => browser.close(),
   };
+}
+
+/** Opens `url` in `page`: WebDriver BiDi does not report a load of an extension page, so this waits for the page itself. */
+async function opened(page: PuppeteerPage, url: string): Promise<void> {
+  void page.goto(url).catch(() => undefined);
+  for (const until = Date.now() + 15_000; (await page.evaluate(() => (document.readyState === 'complete' ? location.href : '')).catch(() => '')) !== url; await new Promise((resolve) => setTimeout(resolve, 50)))
+    if (Date.now() > until) throw new Error(`Firefox did not open ${url}`);
 }
 
 async function firefoxDriver(): Promise<UpgradeDriver> {
   const firefox = await launchFirefox(builds.firefoxE2e);
   const page = await firefox.browser.newPage();
+  let visits = 0;
   return {
-    startsWhenAsked: false,
     async inExtension(fn, arg) {
-      // Loaded anew each time: reloading the add-on closes its pages.
-      const url = `${firefoxExtensionOrigin}/icon/16.png`;
-      // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
-      await page.goto(url, { timeout: 3_000 }).catch(() => undefined);
-      for (const until = Date.now() + 15_000; (await page.evaluate(() => location.href).catch(() => '')) !== url; await new Promise((resolve) => setTimeout(resolve, 100)))
-        if (Date.now() > until) throw new Error(`Firefox did not open ${url}`);
+      // Loaded anew each time (an address of its own: the last one's document may be the reloaded add-on's old one).
+      const url = `${firefoxExtensionOrigin}/icon/16.png?${++visits}`;
+      await opened(page, url);
       return page.evaluate(fn as (a: unknown) => Promise<never>, arg);
     },
-    async restartBackground() {
+    async updateExtension() {
       // Installing the same temporary add-on again reloads it in place (its id and storage kept): a new background page.
       await firefox.browser.installExtension(requireBuild(builds.firefoxE2e));
     },
     async corpusManagerAlert() {
       const tab = await firefox.browser.newPage();
-      await tab.goto(`${firefoxExtensionOrigin}/options.html`, { timeout: 3_000 }).catch(() => undefined);
+      await opened(tab, `${firefoxExtensionOrigin}/options.html`);
       const text = await untilText(() => tab.evaluate(alertText), 'message in the corpus manager');
       await tab.close();
       return text;
@@ -273,7 +276,7 @@ describe.each([
     story.value = { ...(story.value as object), members: null };
     await driver.inExtension(writeDatabase, { name: DB_NAME, version: 5, stores: broken });
     const before = await driver.inExtension(readDatabase, DB_NAME);
-    await driver.restartBackground();
+    await driver.updateExtension();
     expect((await driver.corpusManagerAlert()).trim()).toMatch(
       /^The corpus cannot be opened: crossread could not update its database \(version 5 to 8\): .+\. Nothing was changed; the articles are kept as they were\.$/,
     );
@@ -285,13 +288,11 @@ describe.each([
 
   it('is upgraded by the new background in the browser, every article and story kept, and its pages get their notes', async () => {
     expect(fixture.version).toBe(5);
-    // The reader's old database, in place of the one this build made at install.
+    // The reader's old database, in place of the one the installed build made, then crossread updated.
     expect(await driver.inExtension(writeDatabase, { name: DB_NAME, version: fixture.version, stores: fixture.stores })).toBe(5);
-    await driver.restartBackground();
-    // Chromium's worker starts when asked: still version 5. (Firefox's background page opens the database as it starts.)
-    if (driver.startsWhenAsked) expect((await driver.inExtension(readDatabase, DB_NAME)).version).toBe(5);
+    await driver.updateExtension();
 
-    // A page of the seeds' story: the content script asks, a new background opens the database, upgrading it.
+    // The new version's background opens the database as it starts, upgrading it; then a page of the seeds' story.
     const upgradedNotes = await driver.overlayOf(`${server.url}/article/0`);
     const openMs = await driver.openMs();
     if (openMs !== null) console.log(`${_name}: opening (upgrading) the version-5 database took ${openMs.toFixed(0)} ms`);
@@ -305,7 +306,7 @@ describe.each([
 
     // The same page over the current code's own database of the same actions, in the same browser: the same notes.
     await driver.inExtension(writeDatabase, { name: DB_NAME, version: DB_VERSION, stores: asFixtureStores(replayed, fixture.stores) });
-    await driver.restartBackground();
+    await driver.updateExtension();
     const freshNotes = await driver.overlayOf(`${server.url}/article/0`);
     expect(freshNotes).toEqual(upgradedNotes);
   });
