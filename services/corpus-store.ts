@@ -306,6 +306,9 @@ const RESIDENT_POSTINGS_UP_TO = 1_500_000;
  */
 const PREFETCH_DELAY_MS = 50;
 
+/** Postings records read per request for the resident index: ~400 KB at 10,000 bench articles, ~20 requests for all. */
+const RESIDENT_PAGE_RECORDS = 256;
+
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
 /** Articles read per request while reading a page of them (articlesPage). */
@@ -689,6 +692,8 @@ export class CorpusStore {
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
   /** Milliseconds after a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
+  /** Postings records per request when the resident index is read; tests lower it. */
+  residentPageRecords = RESIDENT_PAGE_RECORDS;
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
 
@@ -1862,26 +1867,34 @@ export class CorpusStore {
   private async readResident(generation: number, withPostings: boolean): Promise<void> {
     if (this.cache?.generation !== generation) return;
     const tx = this.db.transaction(['meta', 'storyOf', 'stories', 'postings'], 'readonly');
-    const [stamp, links, stories, chunks] = await Promise.all([
-      tx.objectStore('meta').get('generation'),
-      tx.objectStore('storyOf').getAll(),
-      tx.objectStore('stories').getAll(),
-      withPostings ? tx.objectStore('postings').getAll() : null,
-    ]);
+    const reading = Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('storyOf').getAll(), tx.objectStore('stories').getAll()]);
+    reading.catch(() => undefined);
+    let resident: Map<string, Array<string | string[]>> | null = null;
+    if (withPostings) {
+      resident = new Map();
+      // A page of records at a time, one after another: each is a short task here and in the browser's storage, between which a
+      // lookup's requests are answered (one read of a 10,000 corpus's index is 8 MB), and a stopped worker leaves little unfinished.
+      for (let after: [string, number] | null = null; ; ) {
+        const page: PostingsChunk[] = await tx.objectStore('postings').getAll(after ? IDBKeyRange.lowerBound(after, true) : undefined, this.residentPageRecords);
+        // Key order: a term's chunks in chunk order, as a lookup's read of the term returns them.
+        for (const c of page) {
+          const known = resident.get(c.term);
+          if (known) known.push(c.ids);
+          else resident.set(c.term, [c.ids]);
+        }
+        if (page.length < this.residentPageRecords) break;
+        // A write of this context meanwhile: what is read is of a generation gone.
+        if (this.cache?.generation !== generation) return;
+        const last = page[page.length - 1];
+        after = [last.term, last.chunk];
+      }
+    }
+    const [stamp, links, stories] = await reading;
     const cache = this.cache;
     // Of the generation the cache holds, or of none it will hold.
     if (!cache || cache.generation !== generationOf(stamp)) return;
     cache.stories = { storyOf: new Map(links.map((l) => [l.id, l.story])), members: new Map(stories.map((story) => [story.id, story.members])), complete: true };
-    if (chunks) {
-      const resident = new Map<string, Array<string | string[]>>();
-      // Key order: a term's chunks in chunk order, as a lookup's read of the term returns them.
-      for (const c of chunks) {
-        const known = resident.get(c.term);
-        if (known) known.push(c.ids);
-        else resident.set(c.term, [c.ids]);
-      }
-      cache.resident = resident;
-    }
+    if (resident) cache.resident = resident;
   }
 
   /** Resolves once the read of the resident index last scheduled (see `prefetchResident`) is done. */

@@ -59,10 +59,14 @@ async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore }>
 const INDEX_STORES = ['storyOf', 'stories', 'postings'];
 
 describe('the index kept whole in memory (a small corpus)', () => {
-  it('is read once when idle after a lookup; lookups then read no story link, story or postings, and answer the same', async () => {
+  it('is read once when idle after a lookup, the postings a page of records at a time; lookups then read no story link, story or postings, and answer the same', async () => {
     const { store, reference } = await stores();
+    store.residentPageRecords = 100;
     await store.candidateGlances(PAGES[0]);
+    const pages = readsOf(['postings']);
     await store.prefetched();
+    expect(pages()).toBeGreaterThan(1);
+    vi.restoreAllMocks();
     let reads = readsOf(INDEX_STORES);
     const found = await answers(store);
     expect(reads()).toBe(0);
@@ -88,6 +92,7 @@ describe('the index kept whole in memory (a small corpus)', () => {
 
   it('is dropped by every write, of this context or another, and read again when idle after the next lookup', async () => {
     const { store, reference } = await stores();
+    store.residentPageRecords = 50;
     const writes: Array<[string, () => Promise<unknown>]> = [
       ['add', () => store.addArticles([ZOO_AGAIN])],
       ['update', () => store.updateArticle('zoo-2', { date: '2021-04-02' })],
