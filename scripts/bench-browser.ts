@@ -9,7 +9,11 @@
  *
  * - importPerSecond: articles per second from choosing the files to the
  *   corpus manager saying they were imported, and the longest frame of the
- *   corpus manager meanwhile (was it responsive);
+ *   corpus manager meanwhile (was it responsive), with what its longest
+ *   stutters consisted of;
+ * - filterLongestFrame: the corpus manager's longest frame while a filter is
+ *   typed into the list just imported, a letter at a time, cleared, and the
+ *   list scrolled;
  * - firstNote: from the page's load event to crossread's first note, on the
  *   seed story's pages, with a warm worker, after the browser stopped the
  *   worker, and on the first page after install (before the import);
@@ -39,7 +43,7 @@ import { parseArgs, runCli } from './lib/cli';
 import { CliError, loadSeeds } from './lib/articles';
 import { benchCorpus } from './lib/bench-corpus';
 import { summarise, type Summary } from './lib/bench-stats';
-import type { BrowserDriver, PageRun } from './lib/bench-driver';
+import { FILTER_TYPED, type BrowserDriver, type PageRun } from './lib/bench-driver';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sharedDir = path.resolve(repoRoot, '../shared');
@@ -61,6 +65,10 @@ export interface BrowserBenchResult {
   importLongScripts: string[];
   /** What the corpus manager's longest stutters during the import consisted of, longest first: when, how long, the page's steps under way, and (Chromium) the long animation frames inside with their layout time and scripts by invoker. */
   importFrames: string[];
+  /** The corpus manager's longest frame (ms) while, after the import, a filter was typed into its list a letter at a time, cleared, and the list scrolled (target: none over 100 ms); null where the driver does not do it. */
+  filterLongestFrame: number | null;
+  /** What those longest frames consisted of, as importFrames. */
+  filterFrames: string[];
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
@@ -219,6 +227,10 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms${imported.longScripts?.length ? ` (its longest scripts: ${imported.longScripts.join(', ')})` : ''}. Steps (ms): ${JSON.stringify(imported.phases)}`,
     );
     for (const frame of imported.frames ?? []) log(`  stutter ${frame}`);
+    if (imported.filterLongestFrame !== undefined) {
+      log(`Filtering the list (typing "${FILTER_TYPED.at(-1)}" a letter at a time, clearing it) and scrolling it: longest frame ${Math.round(imported.filterLongestFrame)} ms.`);
+      for (const frame of imported.filterFrames ?? []) log(`  stutter ${frame}`);
+    }
     const heap = await driver.workerHeap();
     const workerHeapMB = heap?.liveMB ?? null;
     const workerHeapUsedMB = heap?.usedMB ?? null;
@@ -310,6 +322,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importSteps: imported.phases,
       importLongScripts: imported.longScripts ?? [],
       importFrames: imported.frames ?? [],
+      filterLongestFrame: imported.filterLongestFrame === undefined ? null : round(imported.filterLongestFrame),
+      filterFrames: imported.filterFrames ?? [],
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,

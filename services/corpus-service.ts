@@ -210,7 +210,10 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     if (!story) throw new ProblemError({ kind: 'no-story', id: storyId });
     const out: Record<string, OutletProfile> = {};
     if (story.articles.length < 2) return out;
-    for (const a of story.articles) {
+    for (const [i, a] of story.articles.entries()) {
+      // One article's comparison a task: in Firefox the background shares the corpus manager's thread, which a story's
+      // whole chart held for up to ~750 ms (a story of dozens of articles, as the list shows after an import).
+      if (i > 0) await yieldByMessage();
       const others = story.articles.filter((b) => b.id !== a.id);
       out[a.id] = outletProfile(annotate(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
     }

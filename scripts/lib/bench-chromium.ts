@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { IMPORT_TIMEOUT, longestFrames, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
@@ -229,7 +229,28 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
             .map((s) => `${s.invoker ?? '?'} ${Math.round(s.duration)} ms`),
         );
         const frames = await options.evaluate(longestFrames, pageStart);
-        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames };
+        // Then the reader filters the list just imported and scrolls it.
+        await options.evaluate(() => {
+          const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
+          state.gap = 0;
+          state.gaps.length = 0;
+        });
+        const filterStart = await options.evaluate(() => performance.now());
+        const search = options.locator('input[type="search"]');
+        for (const query of FILTER_TYPED) {
+          await search.fill(query);
+          await options.waitForTimeout(FILTER_PAUSE_MS);
+        }
+        await search.fill('');
+        await options.waitForTimeout(FILTER_PAUSE_MS);
+        for (let i = 0; i < SCROLLS; i++) {
+          await options.mouse.wheel(0, SCROLL_PX);
+          await options.waitForTimeout(100);
+        }
+        await options.waitForTimeout(SETTLE_MS);
+        const filterLongestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const filterFrames = await options.evaluate(longestFrames, filterStart);
+        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames, filterLongestFrame, filterFrames };
       } finally {
         await options.close();
       }

@@ -25,8 +25,15 @@ export interface BrowserDriver {
   taskSource: 'loaf' | 'user-timing';
   /** Opens `url` in a new tab, waits for the first note (`wantNote`) or for crossread to finish with the page, and closes it. */
   openPage(url: string, options: { wantNote: boolean; noteTimeout?: number }): Promise<PageRun>;
-  /** Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame meanwhile (`frames`: what its longest stutters consisted of). */
-  importFiles(files: readonly string[], expected: number): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[] }>;
+  /**
+   * Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame
+   * meanwhile (`frames`: what its longest stutters consisted of). Then types a filter into the list word by word, clears
+   * it and scrolls: the longest frame meanwhile (`filterLongestFrame`, `filterFrames`).
+   */
+  importFiles(
+    files: readonly string[],
+    expected: number,
+  ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
   /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */
@@ -40,6 +47,13 @@ export const NOTE_TIMEOUT = 30_000;
 export const QUIET_AFTER_LOAD = 2_500;
 /** How long after the import's message the corpus manager's frames are still watched (ms): the frame that showed it must end to be measured. */
 export const SETTLE_MS = 300;
+/** What the bench types into the corpus manager's filter after the import, one state after another (a letter at a time). */
+export const FILTER_TYPED = ['b', 'be', 'ber', 'berl', 'berlin'];
+/** Between two keystrokes: longer than the filter's wait before it searches the texts (150 ms), so each search runs. */
+export const FILTER_PAUSE_MS = 400;
+/** Then the list is scrolled this often by this much (px). */
+export const SCROLLS = 10;
+export const SCROLL_PX = 3000;
 /** How long an import may take (ms). */
 export const IMPORT_TIMEOUT = 30 * 60_000;
 

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { IMPORT_TIMEOUT, longestFrames, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -116,7 +116,34 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
           Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)])),
         );
         const frames = await options.evaluate(longestFrames, pageStart);
-        return { seconds, longestFrame, imported: n, phases, frames };
+        // Then the reader filters the list just imported and scrolls it.
+        await options.evaluate(() => {
+          const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
+          state.gap = 0;
+          state.gaps.length = 0;
+        });
+        const filterStart = await options.evaluate(() => performance.now());
+        const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+        let typed = '';
+        for (const query of FILTER_TYPED) {
+          await options.type('input[type="search"]', query.slice(typed.length));
+          typed = query;
+          await pause(FILTER_PAUSE_MS);
+        }
+        await options.$eval('input[type="search"]', (el) => {
+          (el as HTMLInputElement).value = '';
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await pause(FILTER_PAUSE_MS);
+        await options.mouse.move(400, 500);
+        for (let i = 0; i < SCROLLS; i++) {
+          await options.mouse.wheel({ deltaY: SCROLL_PX });
+          await pause(100);
+        }
+        await pause(SETTLE_MS);
+        const filterLongestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const filterFrames = await options.evaluate(longestFrames, filterStart);
+        return { seconds, longestFrame, imported: n, phases, frames, filterLongestFrame, filterFrames };
       } finally {
         await options.close();
       }
