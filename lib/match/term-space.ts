@@ -640,9 +640,12 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
   // Columns met by the current row, in the order first met (the order the similarities are worked out in).
   const met = new Int32Array(cols.length);
   const out: Float64Array[] = [];
+  // One buffer for the matrix, a view of it per row: a typed array this long has its own store outside the heap, and
+  // a store per row costs more to allocate and free than the row's similarities.
+  const all = new Float64Array(rows.length * cols.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    const row = new Float64Array(cols.length);
+    const row = all.subarray(i * cols.length, (i + 1) * cols.length);
     out.push(row);
     if (partial) partial[i] = null;
     if (!r) continue;

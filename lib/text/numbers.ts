@@ -311,6 +311,9 @@ const STARTS_ENGLISH = new Map<string, boolean>();
 const STARTS_EITHER = new Map<string, boolean>();
 const MAX_CACHED_WORDS = 50_000;
 
+/** Which lexemes a quantity has taken, for the parser at work (see Parser.used). */
+let usedScratch = new Uint8Array(256);
+
 class Parser {
   private readonly german: boolean;
   private readonly english: boolean;
@@ -330,7 +333,11 @@ class Parser {
       this.german = true;
       this.english = true;
     }
-    this.used = new Uint8Array(lx.length);
+    // One buffer for every sentence (a parser runs to its end before the next is made): a typed array per sentence
+    // costs more to allocate and collect than the parsing it serves.
+    if (usedScratch.length < lx.length) usedScratch = new Uint8Array(Math.max(lx.length, usedScratch.length * 2));
+    else usedScratch.fill(0, 0, lx.length);
+    this.used = usedScratch;
   }
 
   run(): Quantity[] {
