@@ -1047,13 +1047,17 @@ export class CorpusStore {
     // Each item's query, as a page with its terms would make it of the corpus as it is by then.
     const queries: QueryTerm[][] = [];
     const needed = new Set<string>();
-    items.forEach((item, i) => {
+    for (const [i, item] of items.entries()) {
+      // A part's queries are ~100 ms of work in Firefox, whose background shares the corpus manager's thread: it breathes.
+      await hold.breathe();
       const query = selectQueryTerms(item.terms, new Map(item.terms.map((t) => [t, docFreq(t)])), count + batch.items + i);
       queries.push(query);
       for (const q of query) if (storedDf(q.term) > 0 && !index.hasStored(q.term)) needed.add(q.term);
       addTerms(item.terms);
-    });
+    }
     batch.items += items.length;
+    // The reads below are requests.
+    await hold.resume();
 
     const storyOf = tx.objectStore('storyOf');
     const stories = tx.objectStore('stories');
