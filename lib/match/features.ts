@@ -1,5 +1,5 @@
 import type { Article, TextRange } from '../article/article';
-import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, mayStartQuantity, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 // 11: a lead's weekday joined with a part of the day ("Freitagnacht", "Mittwochfrüh") places its event.
@@ -305,6 +305,21 @@ export function sentenceTerms(text: string, language: string, offset = 0): { ter
 }
 
 const HAS_DIGIT = /\d/;
+const CURRENCY_SIGN = /[€$£¥]/;
+/** A word of Latin-1 letters only: the quantity parser reads it as one word, normalised as the token is. */
+const LATIN1_WORD = /^[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+$/;
+
+/**
+ * Whether the sentence s, whose tokens are [from, to), may state a quantity: it has a digit, a currency sign,
+ * a word a quantity can start at, or a token the quantity parser may read otherwise (any but plain words, or one
+ * reaching over the sentence's edge). Most sentences have none of these, and are spared the parser's own reading.
+ */
+function mayHoldQuantity(s: { start: number; end: number; text: string }, tokens: Token[], from: number, to: number, language: string): boolean {
+  if (HAS_DIGIT.test(s.text) || CURRENCY_SIGN.test(s.text)) return true;
+  if ((from > 0 && tokens[from - 1].end > s.start) || (to < tokens.length && tokens[to].start < s.end)) return true;
+  for (let k = from; k < to; k++) if (!LATIN1_WORD.test(tokens[k].text) || mayStartQuantity(tokens[k].norm, language)) return true;
+  return false;
+}
 
 /** A sentence that ends as a statement does: with closing punctuation (one pattern, not a literal made anew per sentence). */
 const TERMINAL_END = /[.!?:;…“”"»«)]\s*$/;
@@ -370,9 +385,11 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     let to = at;
     while (to < tokens.length && tokens[to].end <= s.end) to++;
     const { terms, words } = collect(per, at, to);
-    const quantities: QuantityFeature[] = extractQuantities(s.text, language)
-      .filter((q) => comparable(q, s.text))
-      .map((q) => ({ kind: q.kind, value: q.value, approx: q.approx }));
+    const quantities: QuantityFeature[] = [];
+    if (mayHoldQuantity(s, tokens, at, to, language)) {
+      const found = extractQuantities(s.text, language);
+      for (let k = 0; k < found.length; k++) if (comparable(found[k], s.text)) quantities.push({ kind: found[k].kind, value: found[k].value, approx: found[k].approx });
+    }
     // Scores and minutes of play are written in digits: a sentence without one is spared their patterns.
     if (HAS_DIGIT.test(s.text)) {
       const scores = extractScores(s.text);

@@ -11,7 +11,7 @@ export { stem } from '../text/stem';
 export { isSupportedLanguage, languageOf } from '../text/language';
 export { findNonReporting, reportingRanges } from '../article/clean';
 export { parseHeader } from '../article/header';
-export { extractQuantities, type Quantity } from '../text/numbers';
+export { extractQuantities, mayStartQuantity, type Quantity } from '../text/numbers';
 export { de } from '../text/vocabulary/de';
 export { en } from '../text/vocabulary/en';
 export { attributionSources, attributionsDiffer } from '../text/attribution';

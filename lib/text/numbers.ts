@@ -420,7 +420,7 @@ class Parser {
    * on the word and the vocabularies only (context decides later), so it is
    * cached per vocabulary.
    */
-  private mayStart(n: string): boolean {
+  mayStart(n: string): boolean {
     const cache = this.german ? (this.english ? STARTS_EITHER : STARTS_GERMAN) : STARTS_ENGLISH;
     let may = cache.get(n);
     if (may === undefined) {
@@ -902,4 +902,18 @@ class Parser {
 /** Quantities stated in a text, in text order. */
 export function extractQuantities(text: string, language: string): Quantity[] {
   return new Parser(text, lex(text), language).run();
+}
+
+/** A parser of no text per language, to ask mayStart of. */
+const probes = new Map<string, Parser>();
+
+/**
+ * Whether a quantity can start at a word (normalised) in a text of this
+ * language. A text without a digit, a currency sign or such a word holds no
+ * quantity: extractQuantities finds none there.
+ */
+export function mayStartQuantity(word: string, language: string): boolean {
+  let p = probes.get(language);
+  if (p === undefined) probes.set(language, (p = new Parser('', [], language)));
+  return p.mayStart(word);
 }
