@@ -263,11 +263,15 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
   // Capitalised forms seen mid-sentence, for the name rules.
   const midCapitalised = new Set<string>();
   const capitalised = new Set<string>();
+  // The capitalised forms ending in -s, without it: whether a word's genitive occurs is asked of most capitalised
+  // words, and a lookup here spares a string made for each.
+  const capitalisedGenitiveBases = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || !startsUpper(t.text)) continue;
     const bare = endsPossessive(t.norm) ? t.norm.replace(POSSESSIVE, '') : t.norm;
     capitalised.add(bare);
+    if (bare.endsWith('s')) capitalisedGenitiveBases.add(bare.slice(0, -1));
     if (!initial[i]) midCapitalised.add(bare);
   }
 
@@ -306,7 +310,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
     // The stem of the word as written, asked at most once here (most German nouns come this way).
     let normStem: string | undefined;
     if (!name && germanNames !== null && germanNames.has((normStem = wordStem(t.norm, lang)))) name = true;
-    if (!name && capitalised.has(t.norm + 's') && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
+    if (!name && capitalisedGenitiveBases.has(t.norm) && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
     t.kind = name ? 'name' : 'word';
     t.stem = normStem !== undefined && base === t.norm ? normStem : wordStem(base, lang);
   }
