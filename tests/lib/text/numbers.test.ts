@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractQuantities, germanNumberWord, type Quantity } from '../../../lib/text/numbers';
+import { extractQuantities, germanNumberWord, mayStartQuantity, type Quantity } from '../../../lib/text/numbers';
+import { normalise } from '../../../lib/text/normalise';
 import { seedTexts } from '../../helpers/seeds';
 
 const only = (text: string, language = 'de'): Quantity => {
@@ -240,5 +241,38 @@ describe('extractQuantities on the seed corpus', () => {
       for (let k = 1; k < qs.length; k++) expect(qs[k].start).toBeGreaterThanOrEqual(qs[k - 1].end);
     }
     expect(ninetyMinutes).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('mayStartQuantity: the test that spares a sentence the parser', () => {
+  const WORD = /[\p{L}\p{M}]+/gu;
+  const spared = (text: string, language: string) =>
+    !/\d|[€$£¥]/.test(text) && (text.match(WORD) ?? []).every((w) => !mayStartQuantity(normalise(w), language));
+
+  it('holds for a word of every kind a quantity starts at', () => {
+    for (const [text, language] of [
+      ['Die Verhandlungen dauerten zwei Tage.', 'de'],
+      ['Am Mittwochabend begann der Streik.', 'de'],
+      ['Hunderte Menschen kamen.', 'de'],
+      ['Er wartete eine halbe Stunde.', 'de'],
+      ['Talks lasted half an hour on Tuesday.', 'en'],
+      ['Tens of thousands marched in March.', 'en'],
+    ] as const) {
+      expect(extractQuantities(text, language).length, text).toBeGreaterThan(0);
+      expect(spared(text, language), text).toBe(false);
+    }
+  });
+
+  it('spares only sentences in which the parser finds nothing (every seed sentence, both languages)', () => {
+    let spare = 0;
+    for (const { raw } of seedTexts())
+      for (const sentence of raw.split(/(?<=[.!?])\s+|\n+/))
+        for (const language of ['de', 'en'])
+          if (spared(sentence, language)) {
+            spare++;
+            expect(extractQuantities(sentence, language), sentence).toEqual([]);
+          }
+    // Most sentences name no quantity: the test spares many.
+    expect(spare).toBeGreaterThan(50);
   });
 });
