@@ -308,6 +308,16 @@ const PREFETCH_DELAY_MS = 50;
 
 /** Postings records read per request for the resident index: ~400 KB at 10,000 bench articles, ~20 requests for all. */
 const RESIDENT_PAGE_RECORDS = 256;
+/** Story links or stories read per request for the resident index, per postings record (a link is ~40 bytes, a postings record ~1.7 KB). */
+const RESIDENT_LINKS_PER_RECORD = 20;
+
+/**
+ * Up to this many articles, lookups keep every story link and story in
+ * memory (`stories.complete`), read when idle after a lookup: one map entry
+ * per article and one list per story (~10 MB at 50,000), where a lookup
+ * otherwise sends a request per hit (50) and per candidate story.
+ */
+const RESIDENT_STORIES_UP_TO = 50_000;
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
@@ -692,8 +702,10 @@ export class CorpusStore {
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
   /** Milliseconds after a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
-  /** Postings records per request when the resident index is read; tests lower it. */
+  /** Postings records per request when the resident index is read (story links and stories: 20 times as many); tests lower it. */
   residentPageRecords = RESIDENT_PAGE_RECORDS;
+  /** Up to this many articles, lookups keep every story link and story in memory (see `prefetchResident`); tests lower it. */
+  residentStoriesUpTo = RESIDENT_STORIES_UP_TO;
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
 
@@ -1848,20 +1860,21 @@ export class CorpusStore {
   }
 
   /**
-   * Schedules one read, when idle after this lookup, of what lookups of a
-   * small corpus can keep whole for `cache`'s generation: every story link
-   * and story (`stories.complete`) and, up to `residentPostingsUpTo` ids, the
-   * whole index (`resident`). Lookups then send no request per hit or story
+   * Schedules one read, when idle after this lookup, of what lookups can
+   * keep whole for `cache`'s generation: every story link and story
+   * (`stories.complete`, up to `residentStoriesUpTo` articles) and, for a
+   * corpus whose every frequency is held, up to `residentPostingsUpTo` ids,
+   * the whole index (`resident`). Lookups then send no request per hit or story
    * or per query term. Kept only if the generation read is still the
    * cache's; a write drops them (`committed`), and a later lookup schedules
    * the read again.
    */
   private prefetchResident(cache: LookupCache): void {
-    if (!cache.dfComplete || cache.size === null || cache.size > this.completeFrequenciesUpTo) return;
+    if (cache.size === null || cache.size > this.residentStoriesUpTo) return;
     if (this.prefetch?.generation === cache.generation) return;
     let ids = 0;
-    for (const df of cache.df.values()) ids += df;
-    const postings = ids <= this.residentPostingsUpTo;
+    if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
+    const postings = cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo;
     if (cache.stories?.complete && (cache.resident || !postings)) return;
     const generation = cache.generation;
     const done = new Promise<void>((resolve) => setTimeout(resolve, this.prefetchDelayMs)).then(() => this.readResident(generation, postings)).catch(() => undefined);
@@ -1871,33 +1884,42 @@ export class CorpusStore {
   private async readResident(generation: number, withPostings: boolean): Promise<void> {
     if (this.cache?.generation !== generation) return;
     const tx = this.db.transaction(['meta', 'storyOf', 'stories', 'postings'], 'readonly');
-    const reading = Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('storyOf').getAll(), tx.objectStore('stories').getAll()]);
-    reading.catch(() => undefined);
+    const stamp = tx.objectStore('meta').get('generation');
+    stamp.catch(() => undefined);
+    const pages = this.residentPageRecords;
+    // A page of records at a time, one after another: each is a short task here and in the browser's storage, between which a
+    // lookup's requests are answered (a 10,000 corpus's index is 8 MB), and a stopped worker leaves little unfinished. False
+    // when a write of this context meanwhile has left the generation behind.
+    const readAll = async <S extends 'storyOf' | 'stories' | 'postings'>(name: S, perRequest: number, each: (record: CorpusSchema[S]['value']) => void): Promise<boolean> => {
+      for (let after: IDBValidKey | null = null; ; ) {
+        const page = await tx.objectStore(name).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), perRequest);
+        page.forEach(each);
+        if (page.length < perRequest) return true;
+        if (this.cache?.generation !== generation) return false;
+        const last = page[page.length - 1] as CorpusSchema[S]['value'];
+        after = 'chunk' in last ? [last.term, last.chunk] : last.id;
+      }
+    };
+    const storyOf = new Map<string, string>();
+    const members = new Map<string, readonly string[]>();
+    if (!(await readAll('storyOf', pages * RESIDENT_LINKS_PER_RECORD, (l) => storyOf.set(l.id, l.story)))) return;
+    if (!(await readAll('stories', pages * RESIDENT_LINKS_PER_RECORD, (story) => members.set(story.id, story.members)))) return;
     let resident: Map<string, Array<string | string[]>> | null = null;
     if (withPostings) {
-      resident = new Map();
-      // A page of records at a time, one after another: each is a short task here and in the browser's storage, between which a
-      // lookup's requests are answered (one read of a 10,000 corpus's index is 8 MB), and a stopped worker leaves little unfinished.
-      for (let after: [string, number] | null = null; ; ) {
-        const page: PostingsChunk[] = await tx.objectStore('postings').getAll(after ? IDBKeyRange.lowerBound(after, true) : undefined, this.residentPageRecords);
-        // Key order: a term's chunks in chunk order, as a lookup's read of the term returns them.
-        for (const c of page) {
-          const known = resident.get(c.term);
-          if (known) known.push(c.ids);
-          else resident.set(c.term, [c.ids]);
-        }
-        if (page.length < this.residentPageRecords) break;
-        // A write of this context meanwhile: what is read is of a generation gone.
-        if (this.cache?.generation !== generation) return;
-        const last = page[page.length - 1];
-        after = [last.term, last.chunk];
-      }
+      const terms = new Map<string, Array<string | string[]>>();
+      // Key order: a term's chunks in chunk order, as a lookup's read of the term returns them.
+      const read = await readAll('postings', pages, (c) => {
+        const known = terms.get(c.term);
+        if (known) known.push(c.ids);
+        else terms.set(c.term, [c.ids]);
+      });
+      if (!read) return;
+      resident = terms;
     }
-    const [stamp, links, stories] = await reading;
     const cache = this.cache;
     // Of the generation the cache holds, or of none it will hold.
-    if (!cache || cache.generation !== generationOf(stamp)) return;
-    cache.stories = { storyOf: new Map(links.map((l) => [l.id, l.story])), members: new Map(stories.map((story) => [story.id, story.members])), complete: true };
+    if (!cache || cache.generation !== generationOf(await stamp)) return;
+    cache.stories = { storyOf, members, complete: true };
     if (resident) cache.resident = resident;
   }
 

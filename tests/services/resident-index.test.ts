@@ -19,17 +19,23 @@ const ZOO_AGAIN = userArticle('zoo-3', 'Die Giraffen sind im Tierpark angekommen
 const STURM_AGAIN = userArticle('sturm-2', 'Nach dem Sturm in Norddeutschland räumt die Feuerwehr in Bremen entwurzelte Bäume von den Straßen. Verletzt wurde niemand.', '2025-01-20', 11);
 const PAGES = [...loadSeeds().map((s) => s.raw), NO_STORY_TEXT, ...[...OTHER_EVENTS, ZOO_AGAIN, STURM_AGAIN].map((a) => a.raw)].map(termsOf);
 
-/** How many get/getAll requests go to these stores from now on. */
-function readsOf(names: readonly string[]): () => number {
-  let count = 0;
+/** Counts get/getAll requests from now on: `reads(stores, methods)` is how many went to these stores by these methods. */
+function recordReads(): (names: readonly string[], methods?: readonly string[]) => number {
+  const issued: Array<{ store: string; method: string }> = [];
   for (const method of ['get', 'getAll'] as const) {
     const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
     vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
-      if (names.includes(this.name)) count++;
+      issued.push({ store: this.name, method });
       return original.apply(this, args);
     } as never);
   }
-  return () => count;
+  return (names, methods = ['get', 'getAll']) => issued.filter((r) => names.includes(r.store) && methods.includes(r.method)).length;
+}
+
+/** How many get/getAll requests go to these stores from now on. */
+function readsOf(names: readonly string[]): () => number {
+  const reads = recordReads();
+  return () => reads(names);
 }
 
 /** Everything the lookups hand out for each page: glances by story, stories with their articles, the ranked hits. */
@@ -51,8 +57,9 @@ async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore }>
   await store.ensureSeeds(loadSeeds());
   await store.addArticles(OTHER_EVENTS);
   const reference = await open(name);
-  // A large corpus's way: page terms' frequencies only, so no idle read of every story and the whole index; every lookup reads its hits' stories.
+  // Lookups as before the resident index: page terms' frequencies only, every lookup reading its hits' stories and its terms' postings.
   reference.completeFrequenciesUpTo = 0;
+  reference.residentStoriesUpTo = 0;
   return { store, reference };
 }
 
@@ -62,6 +69,8 @@ describe('the index kept whole in memory (a small corpus)', () => {
   it('is read once when idle after a lookup, the postings a page of records at a time; lookups then read no story link, story or postings, and answer the same', async () => {
     const { store, reference } = await stores();
     store.residentPageRecords = 100;
+    // Late enough for the counting below to start before it.
+    store.prefetchDelayMs = 200;
     await store.candidateGlances(PAGES[0]);
     const pages = readsOf(['postings']);
     await store.prefetched();
@@ -79,15 +88,39 @@ describe('the index kept whole in memory (a small corpus)', () => {
     expect(reads()).toBeGreaterThan(0);
   });
 
-  it('keeps the stories whole but reads postings when the index holds more ids than it keeps', async () => {
-    const { store, reference } = await stores();
-    store.residentPostingsUpTo = 0;
-    await store.candidateGlances(PAGES[0]);
-    await store.prefetched();
-    const reads = readsOf(['storyOf', 'stories']);
-    const found = await answers(store);
-    expect(reads()).toBe(0);
-    expect(await answers(reference)).toEqual(found);
+  it('keeps every story whole, but not the postings, when the index holds more ids than it keeps or the corpus is too large for every frequency', async () => {
+    for (const large of [false, true]) {
+      const { store, reference } = await stores();
+      if (large) store.completeFrequenciesUpTo = 0;
+      else store.residentPostingsUpTo = 0;
+      store.residentPageRecords = 1;
+      // Late enough for the counting below to start before it.
+      store.prefetchDelayMs = 200;
+      await store.candidateGlances(PAGES[0]);
+      const idle = recordReads();
+      await store.prefetched();
+      expect(idle(['storyOf', 'stories'])).toBeGreaterThan(0);
+      expect(idle(['postings'])).toBe(0);
+      vi.restoreAllMocks();
+      const reads = recordReads();
+      const found = await answers(store);
+      expect(reads(['storyOf', 'stories'])).toBe(0);
+      expect(await answers(reference)).toEqual(found);
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('is not read beyond residentStoriesUpTo articles', async () => {
+    for (const upTo of [1, 1000]) {
+      const { store } = await stores();
+      store.residentStoriesUpTo = upTo;
+      const reads = recordReads();
+      await store.candidateGlances(PAGES[0]);
+      await store.prefetched();
+      // Whole reads of the links: the idle read's alone (a lookup reads its hits' links one by one).
+      expect(reads(['storyOf'], ['getAll']) > 0, String(upTo)).toBe(upTo === 1000);
+      vi.restoreAllMocks();
+    }
   });
 
   it('is dropped by every write, of this context or another, and read again when idle after the next lookup', async () => {
