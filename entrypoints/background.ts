@@ -7,26 +7,30 @@ import { bundledSeedSource, bundledSeeds } from '../services/seeds';
 import { measure } from '../platform/timing';
 import { startFeeds } from '../services/feeds/feeds-background';
 import { copyReader } from '../services/copy-reader';
+import { storeOpening } from '../services/store-opening';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
 const step = (name: string, start: number): number => measure(`crossread-bg:${name}`, start);
 
 export default defineBackground(() => {
-  let store: Promise<CorpusStore> | null = null;
-
   // Seeds are added if absent on every start: install, update and browser
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
-  const ready = (): Promise<CorpusStore> => {
+  // A failed opening is tried again by the next request (see storeOpening).
+  const ready = storeOpening(async (): Promise<CorpusStore> => {
     // The e2e build records a start's two parts (`crossread-start:*`), apart from the requests' steps that wait for them.
     let t = performance.now();
-    store ??= CorpusStore.open().then(async (s) => {
-      t = measure('crossread-start:open', t);
+    const s = await CorpusStore.open();
+    t = measure('crossread-start:open', t);
+    try {
       await s.ensureSeeds(bundledSeedSource());
-      measure('crossread-start:seeds', t);
-      return s;
-    });
-    return store;
-  };
+    } catch (error) {
+      // The next request opens it again.
+      s.close();
+      throw error;
+    }
+    measure('crossread-start:seeds', t);
+    return s;
+  });
 
   const annotatePage = async ({ page, storyOnly }: AnnotateRequest): Promise<AnnotateResponse> => {
     let t = performance.now();
@@ -45,9 +49,11 @@ export default defineBackground(() => {
     ]);
   };
 
-  browser.runtime.onInstalled.addListener(() => void ready());
-  browser.runtime.onStartup.addListener(() => void ready());
-  void ready();
+  // Opened early so the first page waits less; a failure here is told to the request that meets it.
+  const openEarly = () => void ready().catch(() => undefined);
+  browser.runtime.onInstalled.addListener(openEarly);
+  browser.runtime.onStartup.addListener(openEarly);
+  openEarly();
 
   // The one place requests are answered: each payload is checked against the protocol's tables first.
   serveBackground({
