@@ -25,13 +25,18 @@ const COMBINING = /[\u0300-\u036f]/g;
 // Only strings with a character outside printable ASCII (or a backtick, an apostrophe stand-in) need the slow path.
 const NON_ASCII = /[^\x20-\x5f\x61-\x7e]/;
 
-/** !NON_ASCII.test(s) without a regex: this runs for every token of every text. */
-function plainAscii(s: string): boolean {
+/**
+ * !NON_ASCII.test(s) without a regex (this runs for every token of every text): 0 when it fails, 1 for a string
+ * without capitals, which its lowercase is already (no copy made), 2 for one with.
+ */
+function plainAscii(s: string): 0 | 1 | 2 {
+  let capitals = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x60) return false;
+    if (c < 0x20 || c > 0x7e || c === 0x60) return 0;
+    if (c >= 0x41 && c <= 0x5a) capitals = true;
   }
-  return true;
+  return capitals ? 2 : 1;
 }
 
 /** One character as the slow path folds it. */
@@ -71,7 +76,8 @@ const CACHE_LIMIT = 50_000;
  * characters removed.
  */
 export function normalise(s: string): string {
-  if (plainAscii(s)) return s.toLowerCase();
+  const ascii = plainAscii(s);
+  if (ascii !== 0) return ascii === 1 ? s : s.toLowerCase();
   const short = s.length <= 40;
   if (short) {
     const hit = cache.get(s);
