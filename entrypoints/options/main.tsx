@@ -16,7 +16,7 @@ import { optionsMessages } from '../../lib/i18n/options-messages';
 import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
 import { SourcesSection } from './sources';
 import { readImportFile } from './read-import';
-import { sendImport, type ImportSource } from './send-import';
+import { importSource, sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
 import { corpusArticles } from './corpus-articles';
@@ -227,6 +227,7 @@ function Options() {
         const existing = must(await corpusKeys((page) => ask('crossread:import-keys', page))).keys;
         const confirm = foldedTexts((payload) => ask('crossread:folded-texts', payload));
         const prepared: Article[] = [];
+        let imported = 0;
         const sources: ImportSource[] = [];
         const notes: string[] = [];
         try {
@@ -237,10 +238,13 @@ function Options() {
               foldedTexts: confirm,
             });
             prepared.push(...result.articles);
-            sources.push({ articles: result.articles, analyser: result.analyser });
+            sources.push(importSource(result.articles, result.analyser));
             for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, t.problems.skip(skipped.why)));
           }
           if (controller.signal.aborted) throw importCancelled();
+          // Their texts are no longer needed here where the workers send them (see importSource): not kept while they are written.
+          imported = prepared.length;
+          prepared.length = 0;
           lap = measure('crossread:import-read', lap);
           operation.current = id;
           setProgress({ label: t.saving, done: 0, total: prepared.length });
@@ -261,7 +265,7 @@ function Options() {
         lap = measure('crossread:import-save', lap);
         await reload();
         measure('crossread:import-list', lap);
-        return [t.imported(prepared.length), ...notes].join(' ');
+        return [t.imported(imported), ...notes].join(' ');
       } finally {
         setProgress(null);
         cancel.current = null;

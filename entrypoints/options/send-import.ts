@@ -16,8 +16,22 @@ import { mark } from '../../platform/timing';
 
 /** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
 export interface ImportSource {
-  articles: readonly Article[];
+  /** The articles, in order; null where the worker holds them and sends the parts itself. */
+  articles: readonly Article[] | null;
+  /** Each article's text length, in order: what the parts are cut by. */
+  chars: readonly number[];
   analyser: ImportAnalyser | null;
+}
+
+/**
+ * A file's articles as sendImport takes them: where the worker sends the
+ * parts, the page keeps only their lengths, not their texts (16 MB at 10,000
+ * articles): the page's heap stays small while the import is written, and
+ * with it the garbage collections that shrink it, which were among the
+ * corpus manager's longest frames during an import.
+ */
+export function importSource(articles: readonly Article[], analyser: ImportAnalyser | null): ImportSource {
+  return { articles: analyser?.sendPart ? null : articles, chars: articles.map((a) => a.raw.length), analyser };
 }
 
 export interface ImportPart {
@@ -67,7 +81,7 @@ export async function sendImport(
 ): Promise<number> {
   const { operation, signal, send, lost } = options;
   const partChars = options.partChars ?? IMPORT_PART_CHARS;
-  const total = sources.reduce((n, s) => n + s.articles.length, 0);
+  const total = sources.reduce((n, s) => n + s.chars.length, 0);
   let part = 0;
   let sent = 0;
   let count = 0;
@@ -94,10 +108,11 @@ export async function sendImport(
   };
 
   for (const source of sources) {
-    const { articles, analyser } = source;
+    const { articles, chars, analyser } = source;
     if (!analyser) {
+      if (!articles) throw new Error('An import source without a worker must hold its articles.');
       for (let start = 0; start < articles.length; ) {
-        const end = partEnd(articles, start, articles.length, partChars);
+        const end = partEnd(chars, start, articles.length, partChars);
         await sendPart(end - start, { articles: articles.slice(start, end), analysis: undefined });
         start = end;
       }
@@ -120,18 +135,18 @@ export async function sendImport(
       .finally(() => wake());
     try {
       let start = 0;
-      while (start < articles.length) {
-        while (!failure && !finished && charsOf(articles, start, start + slices.reduce((n, x) => n + x.count, 0)) < partChars) {
+      while (start < chars.length) {
+        while (!failure && !finished && charsOf(chars, start, start + slices.reduce((n, x) => n + x.count, 0)) < partChars) {
           await new Promise<void>((resolve) => (wake = resolve));
         }
         if (failure) throw failure;
         if (slices.length === 0) throw new ProblemError({ kind: 'worker-short' });
         // Whole slices of one engine version, up to the part's text (one slice at least).
         const taken = [slices.shift()!];
-        let end = Math.min(articles.length, start + taken[0].count);
+        let end = Math.min(chars.length, start + taken[0].count);
         while (slices.length > 0 && slices[0].featuresVersion === taken[0].featuresVersion) {
-          const next = Math.min(articles.length, end + slices[0].count);
-          if (charsOf(articles, start, next) > partChars) break;
+          const next = Math.min(chars.length, end + slices[0].count);
+          if (charsOf(chars, start, next) > partChars) break;
           taken.push(slices.shift()!);
           end = next;
         }
@@ -142,6 +157,7 @@ export async function sendImport(
           const through = analyser.sendPart;
           await sendPart(end - from, (head) => through(head, from, end, taken.length));
         } else {
+          if (!articles) throw new Error('An import source whose worker does not send the parts must hold its articles.');
           const json = `[${taken.map((x) => (x.json ?? '[]').slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
           await sendPart(end - from, { articles: articles.slice(from, end), analysis: { featuresVersion: taken[0].featuresVersion, json } });
         }
@@ -156,15 +172,15 @@ export async function sendImport(
   return count;
 }
 
-function charsOf(articles: readonly Article[], start: number, end: number): number {
+function charsOf(lengths: readonly number[], start: number, end: number): number {
   let chars = 0;
-  for (let i = start; i < Math.min(end, articles.length); i++) chars += articles[i].raw.length;
+  for (let i = start; i < Math.min(end, lengths.length); i++) chars += lengths[i];
   return chars;
 }
 
 /** The end of the part from `start`: at most `partChars` of text (one article at least), and no further than `limit`. */
-function partEnd(articles: readonly Article[], start: number, limit: number, partChars: number): number {
+function partEnd(lengths: readonly number[], start: number, limit: number, partChars: number): number {
   let end = start;
-  for (let chars = 0; end < limit && (end === start || chars + articles[end].raw.length <= partChars); end++) chars += articles[end].raw.length;
+  for (let chars = 0; end < limit && (end === start || chars + lengths[end] <= partChars); end++) chars += lengths[end];
   return end;
 }

@@ -4,7 +4,7 @@ import type { Article } from '../../../lib/article/article';
 import type { Reply } from '../../../platform/protocol';
 import type { ImportAnalyser, ImportPartHead } from '../../../entrypoints/options/read-import';
 import { ProblemError } from '../../../lib/i18n/problem-messages';
-import { sendImport, type ImportPart } from '../../../entrypoints/options/send-import';
+import { importSource, sendImport, type ImportPart } from '../../../entrypoints/options/send-import';
 
 const articles = (prefix: string, count: number): Article[] =>
   Array.from({ length: count }, (_, i) =>
@@ -48,7 +48,7 @@ describe('sending an import in parts', () => {
     const analyser = analyserOf(a, 4);
     const { parts, send } = recorder();
     const partChars = a[0].raw.length * 6;
-    const count = await sendImport([{ articles: a, analyser }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send, partChars });
+    const count = await sendImport([importSource(a, analyser), importSource(b, null)], { operation: 'op', signal: new AbortController().signal, send, partChars });
     expect(count).toBe(28);
     expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
     expect(parts.every((p) => p.total === 28 && p.operation === 'op')).toBe(true);
@@ -67,12 +67,12 @@ describe('sending an import in parts', () => {
   it('stops at the background’s refusal, and says so plainly when the background stopped', async () => {
     const a = articles('a', 20);
     const refused = recorder((part, n) => (part.part === 1 ? { ok: false, error: 'The browser’s storage for crossread is full, so nothing was saved.' } : { ok: true, count: n }));
-    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: refused.send, partChars: 200 })).rejects.toThrow(/storage for crossread is full/);
+    await expect(sendImport([importSource(a, analyserOf(a, 2))], { operation: 'op', signal: new AbortController().signal, send: refused.send, partChars: 200 })).rejects.toThrow(/storage for crossread is full/);
     expect(refused.parts).toHaveLength(2);
 
     // Chromium's words when the service worker stopped before it answered.
     const lost = recorder(() => ({ ok: false, error: 'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received' }));
-    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: new AbortController().signal, send: lost.send })).rejects.toThrow(
+    await expect(sendImport([importSource(a, analyserOf(a, 2))], { operation: 'op', signal: new AbortController().signal, send: lost.send })).rejects.toThrow(
       /background stopped during the import.*nothing was saved; the corpus is as it was/,
     );
   });
@@ -81,7 +81,7 @@ describe('sending an import in parts', () => {
     const a = articles('a', 20);
     const failing = recorder();
     const analyser = analyserOf(a, 2, { failAfter: 10 });
-    await expect(sendImport([{ articles: a, analyser }], { operation: 'op', signal: new AbortController().signal, send: failing.send, partChars: 100 })).rejects.toThrow(/import worker stopped/);
+    await expect(sendImport([importSource(a, analyser)], { operation: 'op', signal: new AbortController().signal, send: failing.send, partChars: 100 })).rejects.toThrow(/import worker stopped/);
     expect(failing.parts.flatMap((p) => p.articles).length).toBeLessThan(20);
     expect(analyser.closed()).toBe(true);
 
@@ -90,7 +90,7 @@ describe('sending an import in parts', () => {
       if (part.part === 1) controller.abort();
       return { ok: true, count: n };
     });
-    await expect(sendImport([{ articles: a, analyser: analyserOf(a, 2) }], { operation: 'op', signal: controller.signal, send: cancelled.send, partChars: 100 })).rejects.toThrow(/cancelled/);
+    await expect(sendImport([importSource(a, analyserOf(a, 2))], { operation: 'op', signal: controller.signal, send: cancelled.send, partChars: 100 })).rejects.toThrow(/cancelled/);
     expect(cancelled.parts).toHaveLength(2);
   });
 });
@@ -118,11 +118,14 @@ describe('parts the import worker sends itself', () => {
     const b = articles('b', 5);
     const partChars = a[0].raw.length * 6;
     const viaPage = recorder();
-    await sendImport([{ articles: a, analyser: analyserOf(a, 4) }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send: viaPage.send, partChars });
+    await sendImport([importSource(a, analyserOf(a, 4)), importSource(b, null)], { operation: 'op', signal: new AbortController().signal, send: viaPage.send, partChars });
 
     const direct = directAnalyser(a, 4);
     const rest = recorder((_, n) => ({ ok: true, count: n + 23 }));
-    const count = await sendImport([{ articles: a, analyser: direct.analyser }, { articles: b, analyser: null }], { operation: 'op', signal: new AbortController().signal, send: rest.send, partChars });
+    // The page keeps the texts only of the articles it sends itself.
+    const sources = [importSource(a, direct.analyser), importSource(b, null)];
+    expect(sources.map((s) => s.articles)).toEqual([null, b]);
+    const count = await sendImport(sources, { operation: 'op', signal: new AbortController().signal, send: rest.send, partChars });
     expect(count).toBe(28);
     // The first file's parts went through its worker: the same boundaries, numbers and `more` as through the page.
     const pageParts = viaPage.parts.filter((p) => p.articles[0].id.startsWith('a'));
@@ -144,7 +147,7 @@ describe('parts the import worker sends itself', () => {
     const lost = new Promise<never>((_, reject) => (stop = reject));
     // As the page's watch does: nobody may be waiting on it when it rejects.
     lost.catch(() => undefined);
-    const sending = sendImport([{ articles: a, analyser: direct.analyser }], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, lost });
+    const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, lost });
     await new Promise((resolve) => setTimeout(resolve, 20));
     stop(new ProblemError({ kind: 'background-stopped', detail: 'its port closed' }));
     await expect(sending).rejects.toThrow(/background stopped during the import.*nothing was saved; the corpus is as it was/);
@@ -161,7 +164,7 @@ describe('parts the import worker sends itself', () => {
       }
       return { ok: true, count: n };
     });
-    await expect(sendImport([{ articles: a, analyser: direct.analyser }], { operation: 'op', signal: controller.signal, send: recorder().send, partChars: 100 })).rejects.toThrow(/Cancelled; nothing was saved/);
+    await expect(sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: controller.signal, send: recorder().send, partChars: 100 })).rejects.toThrow(/Cancelled; nothing was saved/);
     expect(direct.asked).toHaveLength(2);
   });
 });
