@@ -23,18 +23,40 @@ export interface ArrangedListing {
   haystacks: string[] | null;
 }
 
-export function arrangeListing(articles: ArticleSummary[], stories: readonly StorySummary[]): ArrangedListing {
+/** Work between two pauses of arrangeListing (ms). */
+const SLICE_MS = 20;
+/** Items between two looks at the clock. */
+const CHECK_EVERY = 500;
+
+/**
+ * The listing arranged, with `pause` awaited every SLICE_MS (the page waits
+ * for a frame there): at 50,000 articles this is 20–100 ms of work, the
+ * first time colder than after.
+ */
+export async function arrangeListing(articles: ArticleSummary[], stories: readonly StorySummary[], pause: () => Promise<void> = async () => undefined): Promise<ArrangedListing> {
+  let last = performance.now();
+  const breathe = async (i: number) => {
+    if (i % CHECK_EVERY !== 0 || performance.now() - last < SLICE_MS) return;
+    await pause();
+    last = performance.now();
+  };
   const byId = new Map<string, ArticleSummary>();
-  for (const a of articles) byId.set(a.id, a);
+  for (let i = 0; i < articles.length; i++) {
+    byId.set(articles[i].id, articles[i]);
+    await breathe(i);
+  }
   const groups: StoryGroup[] = [];
-  for (const story of stories) {
+  for (let i = 0; i < stories.length; i++) {
+    const story = stories[i];
     const shown: ArticleSummary[] = [];
     for (const id of story.articleIds) {
       const a = byId.get(id);
       if (a) shown.push(a);
     }
     if (shown.length > 0) groups.push({ story, articles: shown });
+    await breathe(i);
   }
+  await pause();
   return { articles, groups, bySize: bySize(groups), haystacks: null };
 }
 

@@ -66,7 +66,7 @@ const profileKey = (generation: number, story: StorySummary) => `${generation}:$
  * every change.
  */
 function Options() {
-  const [listed, setListed] = useState<ArrangedListing>(() => arrangeListing([], []));
+  const [listed, setListed] = useState<ArrangedListing>(() => ({ articles: [], groups: [], bySize: [], haystacks: null }));
   const articles = listed.articles;
   const [generation, setGeneration] = useState<number | null>(null);
   const [profiles, setProfiles] = useState<Map<string, Record<string, OutletProfile>>>(new Map());
@@ -118,9 +118,9 @@ function Options() {
   const listOnce = async () => {
     const [list, stats] = await Promise.all([corpusListing((page) => ask('crossread:list-articles', page)), ask('crossread:corpus-stats', {})]);
     const { articles, stories, generation } = must(list);
-    // Arranging the list and rendering it are a frame each: together, at 50,000 articles, one long frame after the last page came.
+    // Arranging the list (in slices) and rendering it are frames of their own: together, at 50,000 articles, one long frame after the last page came.
     await afterPaint();
-    const arranged = arrangeListing(articles, stories);
+    const arranged = await arrangeListing(articles, stories, afterPaint);
     await afterPaint();
     setListed(arranged);
     setGeneration(generation);

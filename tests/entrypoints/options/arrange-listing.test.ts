@@ -29,13 +29,13 @@ describe('arrangeListing', () => {
     stories.push({ id: `s${s}`, articleIds: ids });
   }
   articles.push(summary('loose', 'BBC News', 'In no story', null));
-  const listing = arrangeListing(articles, stories);
-
-  it('groups and orders the stories as the list did: most articles first, ties in the background order', () => {
+  it('groups and orders the stories as the list did: most articles first, ties in the background order', async () => {
+    const listing = await arrangeListing(articles, stories);
     expect(filterListing(listing, null)).toEqual(grouped(articles, stories, ''));
   });
 
-  it('filters as the list did, by outlet, title or address, case-insensitively', () => {
+  it('filters as the list did, by outlet, title or address, case-insensitively', async () => {
+    const listing = await arrangeListing(articles, stories);
     for (const needle of ['berlin', 'bbc', 'example.org/1', 'part 3', 'nothing like it']) {
       expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
     }
