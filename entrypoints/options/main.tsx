@@ -247,7 +247,7 @@ function Options() {
           prepared.length = 0;
           lap = measure('crossread:import-read', lap);
           operation.current = id;
-          setProgress({ label: t.saving, done: 0, total: prepared.length });
+          setProgress({ label: t.saving, done: 0, total: imported });
           // Parts go out as the import workers analyse them (sent by the workers themselves where they reach the background); the background writes them into one transaction.
           const watch = watchBackground();
           try {
