@@ -320,3 +320,58 @@ describe('a newer version of the database', () => {
     newer.close();
   });
 });
+
+describe('upgrading a version-5 corpus larger than one read', () => {
+  it("builds every story's glances record from glances read in pages, over more stories and members than one batch or one pass, making those missing or stale", async () => {
+    const name = `migration-v5-large-${n++}`;
+    // 1,100 stories of 10 members (more than a batch of stories, and than the members read in one pass over
+    // the glances store), their glances ordinary records of the current engine (the upgrade copies them as
+    // they are); the members' ids interleave across stories, so each story's glances lie in several pages.
+    const stories = Array.from({ length: 1100 }, (_, s) => ({ id: `story-${String(s).padStart(5, '0')}`, members: Array.from({ length: 10 }, (_, m) => `a-${String(m * 1100 + s).padStart(6, '0')}`) }));
+    const glanceOfId = new Map(stories.flatMap((s) => s.members.map((id) => [id, { id, version: FEATURES_VERSION, mark: `glance of ${id}` }] as const)));
+    // One more story of two real articles: one's glance of an older engine, the other's missing: both made from the article.
+    const [first, second] = loadSeeds();
+    const made = { id: 'story-real', members: [first.id, second.id] };
+    const db = await openDB(name, 5, {
+      upgrade(database) {
+        const articles = database.createObjectStore('articles', { keyPath: 'id' });
+        articles.createIndex('url', 'url');
+        articles.createIndex('source', 'source');
+        for (const s of ['terms', 'features', 'stories', 'storyOf', 'glances']) database.createObjectStore(s, { keyPath: 'id' });
+        database.createObjectStore('df', { keyPath: 'term' });
+        database.createObjectStore('meta');
+        database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+      },
+    });
+    const tx = db.transaction(['articles', 'stories', 'glances', 'meta'], 'readwrite');
+    for (const s of [...stories, made]) void tx.objectStore('stories').put(s);
+    for (const g of glanceOfId.values()) void tx.objectStore('glances').put(g);
+    void tx.objectStore('glances').put({ id: first.id, version: FEATURES_VERSION - 1, mark: 'stale' });
+    for (const a of [first, second]) void tx.objectStore('articles').put(a);
+    void tx.objectStore('meta').put(STORIES_SIGNATURE, 'storiesVersion');
+    void tx.objectStore('meta').put(glanceOfId.size + 2, 'articles');
+    await tx.done;
+    db.close();
+
+    const store = await CorpusStore.open(name);
+    store.close();
+    const after = await openDB(name);
+    expect(after.version).toBe(DB_VERSION);
+    expect([...after.objectStoreNames]).not.toContain('glances');
+    const records = await after.getAll('storyGlances');
+    const features = await after.getAll('features');
+    after.close();
+    expect(records).toHaveLength(stories.length + 1);
+    const byId = new Map(records.map((r) => [r.id, r.glances]));
+    for (const s of stories) expect({ id: s.id, glances: byId.get(s.id) }).toEqual({ id: s.id, glances: s.members.map((id) => glanceOfId.get(id)) });
+    const real = byId.get(made.id)!;
+    expect(real.map((g) => [g.id, g.version])).toEqual([
+      [first.id, FEATURES_VERSION],
+      [second.id, FEATURES_VERSION],
+    ]);
+    expect(real[0].head.title).toBe(first.title);
+    // The features the upgrade computed for them are kept.
+    expect(features.map((f) => f.id).sort()).toEqual([first.id, second.id].sort());
+    expect(features.find((f) => f.id === first.id)?.features).toEqual(articleFeatures(first));
+  });
+});
