@@ -284,6 +284,14 @@ const earlyIndexReads = new WeakMap<
   { cache: LookupCache; generation: number; pageTerms: readonly string[]; maxTerms: number; maxKept: number; hits: (limit: number) => Promise<string[]> }
 >();
 
+/**
+ * A lookup's `storyGlances` reads sent beside its meta reads (see
+ * `sendEarlyRecords`), by its transaction: story id → its read, with the
+ * cache and generation they assumed. `candidateMembers` takes those it needs
+ * when that generation is the transaction's.
+ */
+const earlyRecords = new WeakMap<object, { cache: LookupCache; generation: number; reads: Map<string, Promise<StoryGlances | undefined>> }>();
+
 /** Article ids a lookup cache keeps of the postings it read (a few MB), before it starts afresh. */
 const MAX_KEPT_POSTINGS = 200_000;
 
@@ -1754,7 +1762,7 @@ export class CorpusStore {
       runWhileWaiting(hook);
       return { generation, stories: [] };
     }
-    const { cache, size } = await this.lookupCache(tx, pageTerms, hook);
+    const { cache, size } = await this.lookupCache(tx, pageTerms, hook, limit);
     const given = new Map<string, ArticleGlance>();
     const members = await this.candidateMembers(tx, cache, size, pageTerms, limit, hook, given);
     onIndexed?.();
@@ -1864,7 +1872,10 @@ export class CorpusStore {
     const readingStories = Promise.all(storiesToRead.map((id) => tx.objectStore('stories').get(id)));
     const inMemory = cache.glances;
     const recordsToRead = glances ? storyIds.filter((id) => !kept.members.get(id)?.every((m: string) => inMemory?.has(m))) : [];
-    const readingRecords = Promise.all(recordsToRead.map((id) => tx.objectStore('storyGlances').get(id)));
+    const sent = earlyRecords.get(tx);
+    earlyRecords.delete(tx);
+    const early = sent && sent.cache === cache && sent.generation === cache.generation ? sent.reads : null;
+    const readingRecords = Promise.all(recordsToRead.map((id) => early?.get(id) ?? tx.objectStore('storyGlances').get(id)));
     if (storiesToRead.length > 0 || recordsToRead.length > 0) runWhileWaiting(hook);
     const [stories, records] = await Promise.all([readingStories, readingRecords]);
     const membersOf = new Map(storiesToRead.map((id, i) => [id, stories[i]?.members ?? []]));
@@ -1884,6 +1895,42 @@ export class CorpusStore {
     for (const [id, story] of linkOf) kept.storyOf.set(id, story);
     for (const [id, list] of membersOf) kept.members.set(id, list);
     return CorpusStore.withHits(members, hits, storyOfHit);
+  }
+
+  /**
+   * With the whole index and every story in memory (`resident`, `stories.complete`),
+   * a lookup's hits and their stories are known before its generation is: the
+   * `storyGlances` records it will read go out beside its meta reads (a round
+   * trip sooner), and its ranking is taken from there (`earlyIndexReads`).
+   * They count only if the transaction reads that generation. Whether any
+   * record was sent.
+   */
+  private sendEarlyRecords(tx: ReadTx, pageTerms: readonly string[], limit: number): boolean {
+    const guess = this.cache;
+    const kept = guess?.stories;
+    if (!guess?.resident || !kept?.complete || guess.size === null || pageTerms.length === 0) return false;
+    const { maxQueryTerms: maxTerms, keptPostingsUpTo: maxKept } = this;
+    const size = guess.size;
+    const hits = CorpusStore.residentHits(guess, size, pageTerms, limit, maxTerms);
+    earlyIndexReads.set(tx, {
+      cache: guess,
+      generation: guess.generation,
+      pageTerms,
+      maxTerms,
+      maxKept,
+      hits: async (l) => (l === limit ? hits : CorpusStore.residentHits(guess, size, pageTerms, l, maxTerms)),
+    });
+    const inMemory = guess.glances;
+    const storyIds = [...new Set(hits.map((id) => kept.storyOf.get(id) ?? `story-${id}`))];
+    const reads = new Map<string, Promise<StoryGlances | undefined>>();
+    for (const id of storyIds) {
+      if (kept.members.get(id)?.every((m) => inMemory?.has(m))) continue;
+      const reading = tx.objectStore('storyGlances').get(id);
+      reading.catch(() => undefined);
+      reads.set(id, reading);
+    }
+    earlyRecords.set(tx, { cache: guess, generation: guess.generation, reads });
+    return reads.size > 0;
   }
 
   /** `members` with each hit among its story's members (where a story does not list it, which the writes never leave). */
@@ -2090,14 +2137,18 @@ export class CorpusStore {
    * frequency of each of `pageTerms`. A corpus of up to
    * `completeFrequenciesUpTo` articles has every frequency read at once when
    * the generation is new; a larger one has those of the page terms not yet
-   * known read, one request each, all issued at once.
+   * known read, one request each, all issued at once. With `recordsFor` (the
+   * lookup's limit), the stories' records are sent beside the meta reads
+   * where what is kept tells them (`sendEarlyRecords`).
    */
-  private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = [], hook?: WhileWaiting): Promise<{ cache: LookupCache; size: number }> {
+  private async lookupCache(tx: ReadTx, pageTerms: readonly string[] = [], hook?: WhileWaiting, recordsFor?: number): Promise<{ cache: LookupCache; size: number }> {
     const meta = Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('meta').get('articles')]);
+    // The caller's work runs while the records are read.
+    if (recordsFor !== undefined && this.sendEarlyRecords(tx, pageTerms, recordsFor)) runWhileWaiting(hook);
     // What this context keeps is most often of the corpus as it is (the background alone writes it, through this store): the index's
     // reads it implies go beside the meta reads, a round trip sooner, and count only if the generation read is the one they assumed.
     const guess = this.cache;
-    if (guess && guess.size !== null && pageTerms.length > 0 && (guess.dfComplete || pageTerms.every((t) => guess.df.has(t)))) {
+    if (guess && guess.size !== null && pageTerms.length > 0 && !earlyIndexReads.has(tx) && (guess.dfComplete || pageTerms.every((t) => guess.df.has(t)))) {
       const { maxQueryTerms: maxTerms, keptPostingsUpTo: maxKept } = this;
       const hits = CorpusStore.sendIndexReads(tx, guess, guess.size, pageTerms, maxTerms, maxKept, hook);
       earlyIndexReads.set(tx, { cache: guess, generation: guess.generation, pageTerms, maxTerms, maxKept, hits });
@@ -2168,11 +2219,7 @@ export class CorpusStore {
     const { generation, resident } = cache;
     if (resident) {
       // The whole index in memory: no request.
-      const postings = new Map<string, string[]>();
-      for (const q of query) {
-        const chunks = resident.get(q.term);
-        if (chunks) postings.set(q.term, chunks.length === 1 ? chunkIds({ ids: chunks[0] }) : chunks.flatMap((ids) => chunkIds({ ids })));
-      }
+      const postings = CorpusStore.residentPostings(resident, query);
       return async (limit) => rankCandidates(query, postings, limit);
     }
     const add = (postings: Map<string, string[]>, term: string, ids: string[]) => {
@@ -2225,6 +2272,22 @@ export class CorpusStore {
       });
       return rankCandidates(query, postings, limit);
     };
+  }
+
+  /** The postings of these query terms in the resident index (see `LookupCache.resident`). */
+  private static residentPostings(resident: ReadonlyMap<string, ReadonlyArray<string | string[]>>, query: readonly QueryTerm[]): Map<string, string[]> {
+    const postings = new Map<string, string[]>();
+    for (const q of query) {
+      const chunks = resident.get(q.term);
+      if (chunks) postings.set(q.term, chunks.length === 1 ? chunkIds({ ids: chunks[0] }) : chunks.flatMap((ids) => chunkIds({ ids })));
+    }
+    return postings;
+  }
+
+  /** `indexHits` from the resident index, at once (`cache.resident` must be set). */
+  private static residentHits(cache: LookupCache, size: number, pageTerms: readonly string[], limit: number, maxTerms: number): string[] {
+    const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
+    return rankCandidates(query, CorpusStore.residentPostings(cache.resident!, query), limit);
   }
 
   /**

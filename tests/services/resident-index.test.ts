@@ -157,6 +157,35 @@ describe('the index kept whole in memory (a small corpus)', () => {
     }
   });
 
+  it("sends the candidate stories' records beside its meta reads, and reads again when another context wrote meanwhile", async () => {
+    const { store, reference } = await stores();
+    // A first page of one word: only the zoo's two articles (each a story of its own) are looked at, and their glances kept.
+    const zoo = termsOf('Giraffengehege');
+    expect((await store.candidateGlances(zoo)).stories.map((story) => story.glances.map((g) => g.id))).toEqual([['zoo'], ['zoo-2']]);
+    await store.prefetched();
+    const issued: Array<{ store: string; request: IDBRequest }> = [];
+    for (const method of ['get', 'getAll'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        const request = original.apply(this, args);
+        issued.push({ store: this.name, request });
+        return request;
+      } as never);
+    }
+    const pending = (name: string) => issued.filter((r) => r.store === name && r.request.readyState === 'pending').length;
+    // A seed's page: stories whose glances are not in memory.
+    let atWork: Record<string, number> = {};
+    const found = await store.candidateGlances(PAGES[0], undefined, undefined, () => (atWork = { meta: pending('meta'), records: pending('storyGlances') }));
+    expect(atWork.meta).toBeGreaterThan(0);
+    expect(atWork.records).toBeGreaterThan(0);
+    expect(issued.filter((r) => r.store === 'storyOf' || r.store === 'postings')).toEqual([]);
+    vi.restoreAllMocks();
+    expect(found).toEqual(await reference.candidateGlances(PAGES[0]));
+    // Another context's write: what was sent on the kept generation's guess is left unused.
+    await reference.addArticles([ZOO_AGAIN]);
+    for (const terms of PAGES) expect(await store.candidateGlances(terms)).toEqual(await reference.candidateGlances(terms));
+  });
+
   it('read for a generation a write has left behind is not kept', async () => {
     const { store, reference } = await stores();
     // The write commits before the idle read would start.
