@@ -5,6 +5,7 @@ import type { Article } from '../../lib/article/article';
 import { makeArticle } from '../../lib/article/make-article';
 import { chunkIds, CorpusStore, DB_VERSION, STORIES_SIGNATURE, type PostingsChunk } from '../../services/corpus-store';
 import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
+import type { ArticleGlance } from '../../lib/match/glance';
 import { contentTerms } from '../../lib/text/tokens';
 import { indexTerms } from '../../lib/article/index-terms';
 import { loadSeeds } from '../helpers/seeds';
@@ -358,8 +359,8 @@ describe('upgrading a version-5 corpus larger than one read', () => {
     const after = await openDB(name);
     expect(after.version).toBe(DB_VERSION);
     expect([...after.objectStoreNames]).not.toContain('glances');
-    const records = await after.getAll('storyGlances');
-    const features = await after.getAll('features');
+    const records = (await after.getAll('storyGlances')) as Array<{ id: string; glances: ArticleGlance[] }>;
+    const features = (await after.getAll('features')) as Array<{ id: string; features: unknown }>;
     after.close();
     expect(records).toHaveLength(stories.length + 1);
     const byId = new Map(records.map((r) => [r.id, r.glances]));
