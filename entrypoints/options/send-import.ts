@@ -111,10 +111,10 @@ export async function sendImport(
   for (const source of sources) {
     const { articles, chars, analyser } = source;
     if (!analyser) {
-      if (!articles) throw new Error('An import source without a worker must hold its articles.');
-      for (let start = 0; start < articles.length; ) {
-        const end = partEnd(chars, start, articles.length, partChars);
-        await sendPart(end - start, { articles: articles.slice(start, end), analysis: undefined });
+      // importSource keeps the articles wherever this page sends them.
+      for (let start = 0; start < chars.length; ) {
+        const end = partEnd(chars, start, chars.length, partChars);
+        await sendPart(end - start, { articles: articles!.slice(start, end), analysis: undefined });
         start = end;
       }
       continue;
@@ -158,9 +158,8 @@ export async function sendImport(
           const through = analyser.sendPart;
           await sendPart(end - from, (head) => through(head, from, end, taken.length));
         } else {
-          if (!articles) throw new Error('An import source whose worker does not send the parts must hold its articles.');
           const json = `[${taken.map((x) => (x.json ?? '[]').slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
-          await sendPart(end - from, { articles: articles.slice(from, end), analysis: { featuresVersion: taken[0].featuresVersion, json } });
+          await sendPart(end - from, { articles: articles!.slice(from, end), analysis: { featuresVersion: taken[0].featuresVersion, json } });
         }
         start = end;
       }
