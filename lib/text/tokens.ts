@@ -184,14 +184,16 @@ const DETERMINER_OR_CONTRACTION = /^(?:im|am|zum|zur|vom|beim|ins|ans|aufs|ums|d
  * used across a text: it recurs (at least twice, once mid-sentence) in one
  * form, and never after an article, determiner, adjective or number
  * ("Putin", "Hegseth", "Millot" – but not "der Krieg", "im Weißen Haus",
- * "zwölf Minuten"). Returns the stems of such words.
+ * "zwölf Minuten"). Returns the stems of such words; the stem of each word
+ * it looks at is kept in `normStems`, by token.
  */
-function germanNameStems(text: string, tokens: Token[], initial: boolean[], offset: number): Set<string> {
+function germanNameStems(text: string, tokens: Token[], initial: boolean[], offset: number, normStems: Array<string | undefined>): Set<string> {
   const stats = new Map<string, { n: number; mid: number; modified: boolean; form: string; forms: number }>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || !startsUpper(t.text) || HYPHENS.test(t.norm) || isStopword(t.norm, 'de')) continue;
     const key = wordStem(t.norm, 'de');
+    normStems[i] = key;
     const form = t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
     let st = stats.get(key);
     if (!st) {
@@ -275,7 +277,9 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
     if (!initial[i]) midCapitalised.add(bare);
   }
 
-  const germanNames = lang === 'de' ? germanNameStems(text, tokens, initial, offset) : null;
+  // The stems of the words as written that the German name rules work out, by token: the last pass asks them again.
+  const normStems: Array<string | undefined> = [];
+  const germanNames = lang === 'de' ? germanNameStems(text, tokens, initial, offset, normStems) : null;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -309,7 +313,7 @@ export function tokenize(text: string, language: string, offset = 0): Token[] {
     if (!name && lang === 'en' && (!initial[i] || midCapitalised.has(t.norm))) name = true;
     // The stem of the word as written, asked at most once here (most German nouns come this way).
     let normStem: string | undefined;
-    if (!name && germanNames !== null && germanNames.has((normStem = wordStem(t.norm, lang)))) name = true;
+    if (!name && germanNames !== null && germanNames.has((normStem = normStems[i] ?? wordStem(t.norm, lang)))) name = true;
     if (!name && capitalisedGenitiveBases.has(t.norm) && (lang !== 'de' || KEEPS_S.test(t.norm + 's'))) name = true;
     t.kind = name ? 'name' : 'word';
     t.stem = normStem !== undefined && base === t.norm ? normStem : wordStem(base, lang);
