@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB } from 'idb';
 import { ISO_DATE, type Article } from '../lib/article/article';
 import { problemMessages, ProblemError, type Problem } from '../lib/i18n/problem-messages';
 import { indexTerms } from '../lib/article/index-terms';
@@ -7,102 +7,9 @@ import { BatchCandidates } from './batch-candidates';
 import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
-import { chooseStory, clusterStories, STORY_RULES_VERSION, type Story, type StoryMember } from '../lib/match/story-clusters';
-
-export const DB_NAME = 'crossread';
-/**
- * Bump with every change of the stores below, and add a step to `upgrade`
- * that carries every existing article over: a reader's corpus is never
- * rebuilt from scratch.
- *
- * 1: articles.
- * 2: the term index (terms, df), the engine's features per article, meta.
- * 3: postings in chunks per term instead of a multi-entry index over `terms`.
- * 4: stories (the articles that report one event) and each article's story.
- * 5: glances (what the engine's first look reads of an article, apart from its full features).
- * 6: postings in chunks of 256 ids (32 before), each chunk's ids one string.
- * 7: storyGlances (each story's members' glances in one record).
- * 8: no glances store: a glance is stored only in its story's storyGlances record.
- */
-export const DB_VERSION = 8;
-
-/**
- * Bump when the way the store forms stories changes (the engine's rules have
- * STORY_RULES_VERSION): every stored story is then formed again when the
- * store is opened, as it is when the rules or FEATURES_VERSION change.
- */
-export const STORIES_VERSION = 1;
-/** What the stored stories were computed with, kept as meta 'storiesVersion'. */
-export const STORIES_SIGNATURE = `stories ${STORIES_VERSION}, rules ${STORY_RULES_VERSION}, features ${FEATURES_VERSION}`;
-
-/** Document frequency of one term: how many articles are indexed under it. */
-export interface TermFrequency {
-  term: string;
-  df: number;
-}
-
-/**
- * Some of the articles indexed under a term. A term's postings are split in
- * chunks of about POSTINGS_CHUNK ids, so adding an article rewrites a few
- * small records, while a lookup reads one or a few records per term instead
- * of one index entry per article. `ids`: joined by POSTINGS_SEPARATOR (read
- * them with `chunkIds`), or an array when an id holds the separator (or in a
- * corpus from before version 6). One string is stored and read back in less
- * time than an array of strings, on the thread that asked (Chromium: a
- * lookup's 60 terms, 7,751 ids, 5.7 ms as arrays, 4.8 as strings).
- */
-export interface PostingsChunk {
-  term: string;
-  chunk: number;
-  ids: string | string[];
-}
-
-/**
- * Ids per postings chunk before a new chunk is started (a soft limit:
- * deletions leave gaps that later additions fill, and an import appends all
- * its ids of a term to one chunk). Larger chunks mean fewer records for a
- * lookup to read; each added article rewrites the last chunk of each of its
- * terms, at most this many ids.
- */
-export const POSTINGS_CHUNK = 256;
-
-/** Between the ids of a postings chunk stored as one string. */
-const POSTINGS_SEPARATOR = '\n';
-
-/** The ids of a postings chunk, in the order added. */
-export function chunkIds(chunk: Pick<PostingsChunk, 'ids'>): string[] {
-  return typeof chunk.ids === 'string' ? chunk.ids.split(POSTINGS_SEPARATOR) : chunk.ids;
-}
-
-/** Ids as a postings chunk stores them (see `PostingsChunk`); never empty: an empty chunk is deleted. */
-function packIds(ids: readonly string[]): string | string[] {
-  for (const id of ids) if (id.includes(POSTINGS_SEPARATOR)) return [...ids];
-  return ids.join(POSTINGS_SEPARATOR);
-}
-
-/** The engine's features of one article, computed when it is stored so matching need not recompute them. */
-export interface StoredFeatures {
-  id: string;
-  features: ArticleFeatures;
-}
-
-/** A story: the articles that report one event, in the order they joined it. Its id never changes while it has members. */
-export interface StoredStory {
-  id: string;
-  members: string[];
-}
-
-/** The story an article is in. */
-export interface StoryLink {
-  id: string;
-  story: string;
-}
-
-/** A story with its members' glances (`candidateGlances`; stored in `storyGlances`, in member order). */
-export interface StoryGlances {
-  id: string;
-  glances: ArticleGlance[];
-}
+import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
+import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
+import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 
 /** Candidate stories' glances, and the generation of the corpus they were read in. */
 export interface CandidateGlances {
@@ -114,89 +21,6 @@ export interface CandidateGlances {
 export interface StoryArticles {
   id: string;
   articles: Article[];
-}
-
-interface CorpusSchema extends DBSchema {
-  articles: {
-    key: string;
-    value: Article;
-    indexes: { url: string; source: string };
-  };
-  /** Article id → the terms it is indexed under (for taking an article out of the postings). */
-  terms: {
-    key: string;
-    value: ArticleTerms;
-  };
-  /** [term, chunk] → article ids: the inverted index. */
-  postings: {
-    key: [string, number];
-    value: PostingsChunk;
-  };
-  /** Term → number of articles indexed under it, kept in the same transactions as `terms`. */
-  df: {
-    key: string;
-    value: TermFrequency;
-  };
-  features: {
-    key: string;
-    value: StoredFeatures;
-  };
-  /** Story id → its members, written in the same transactions as the articles. */
-  stories: {
-    key: string;
-    value: StoredStory;
-  };
-  /**
-   * Story id → its members' glances (lib/match/glance.ts: an article's head
-   * and the parts of its features the first look reads), in member order:
-   * the only place glances are stored (until version 8 each was also stored
-   * on its own, twice the space and writes). A lookup reads one record per
-   * candidate story (in Chromium ~20 requests instead of ~200 at 10,000
-   * articles), and the full features only of the few the engine compares.
-   * Written in the transactions that write the story or a member's glance,
-   * from the story's record as it was; a story without a record, or whose
-   * record does not hold its members' current glances, has its members'
-   * glances made from their articles and features.
-   */
-  storyGlances: {
-    key: string;
-    value: StoryGlances;
-  };
-  /**
-   * Article id → its story. A store of its own rather than a field of the
-   * article or a multi-entry index over `stories.members`: articles stay as
-   * the reader exported or edited them, moving an article rewrites one small
-   * record instead of an index entry per member of the story, and a lookup
-   * reads the stories of its hits by key, the hits' ids being all it has.
-   */
-  storyOf: {
-    key: string;
-    value: StoryLink;
-  };
-  /**
-   * 'generation' (number): bumped by every write, so a context knows when
-   * what it keeps in memory is out of date. 'storiesVersion' (string): the
-   * STORIES_SIGNATURE the stories were computed with. 'articles' (number):
-   * how many articles are stored, kept by every write, because counting the
-   * store reads through it (Chromium: 0.2-0.5 s at 50,000 articles, which a
-   * started worker's first lookup paid); absent in a corpus from before it
-   * was kept, until the first write or start counts it once.
-   */
-  meta: {
-    key: string;
-    value: number | string;
-  };
-}
-
-export type CorpusDB = IDBPDatabase<CorpusSchema>;
-const STORES = ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
-type WriteTx = IDBPTransaction<CorpusSchema, Array<(typeof STORES)[number]>, 'readwrite'>;
-const READ_STORES = ['articles', 'postings', 'df', 'features', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
-type ReadTx = IDBPTransaction<CorpusSchema, Array<(typeof READ_STORES)[number]>, 'readonly'>;
-
-/** The write counter kept in meta (0 before the first write). */
-function generationOf(value: number | string | undefined): number {
-  return typeof value === 'number' ? value : 0;
 }
 
 /** What one write transaction changed, to bring the in-memory lookup cache up to date once it commits. */
@@ -377,18 +201,6 @@ function postingsOf(indexed: readonly ArticleTerms[], out = new Map<string, stri
       else out.set(t, [id]);
     }
   return out;
-}
-
-/** A term's postings as the chunks of a new index: POSTINGS_CHUNK ids in each, numbered from 0. */
-function chunksOf(term: string, ids: readonly string[]): PostingsChunk[] {
-  const chunks: PostingsChunk[] = [];
-  for (let at = 0; at < ids.length; at += POSTINGS_CHUNK) chunks.push({ term, chunk: chunks.length, ids: packIds(ids.slice(at, at + POSTINGS_CHUNK)) });
-  return chunks;
-}
-
-/** Every postings chunk of a term. */
-function termChunks(term: string): IDBKeyRange {
-  return IDBKeyRange.bound([term, -Infinity], [term, Infinity]);
 }
 
 /**

@@ -11,7 +11,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
-import { chunkIds, DB_NAME, DB_VERSION, POSTINGS_CHUNK, type PostingsChunk } from '../../services/corpus-store';
+import { DB_NAME, DB_VERSION, type PostingsChunk } from '../../services/corpus-schema';
+import { chunkIds, POSTINGS_CHUNK } from '../../services/postings-layout';
 import { builds } from './chromium-setup';
 import { launchUpdatableChromium } from './chromium-update';
 import { readDatabase, type DatabaseDump } from './corpus-v5/database-pages';

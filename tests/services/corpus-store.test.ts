@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { chunkIds, CorpusStore, ImportInterruptedError, POSTINGS_CHUNK, prepare, StorageFullError, type PostingsChunk } from '../../services/corpus-store';
+import { CorpusStore, ImportInterruptedError, prepare, StorageFullError } from '../../services/corpus-store';
+import { type PostingsChunk } from '../../services/corpus-schema';
+import { chunkIds, POSTINGS_CHUNK } from '../../services/postings-layout';
 import { withFullDiskAfter } from '../helpers/full-disk';
 import { rankCandidates, selectQueryTerms } from '../../services/term-index';
 import { makeArticle } from '../../lib/article/make-article';

@@ -3,7 +3,9 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../lib/article/make-article';
 import { contentTerms } from '../../lib/text/tokens';
-import { chunkIds, CorpusStore, DB_VERSION, POSTINGS_CHUNK, type PostingsChunk } from '../../services/corpus-store';
+import { CorpusStore } from '../../services/corpus-store';
+import { DB_VERSION, type PostingsChunk } from '../../services/corpus-schema';
+import { chunkIds, POSTINGS_CHUNK } from '../../services/postings-layout';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
 

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CorpusStore, DB_VERSION } from '../../services/corpus-store';
+import { CorpusStore } from '../../services/corpus-store';
+import { DB_VERSION } from '../../services/corpus-schema';
 import { readCorpusFixture, type FixtureStore } from '../e2e/corpus-v5/fixture';
 import { readDatabase, writeDatabase, type DatabaseDump } from '../e2e/corpus-v5/database-pages';
 
