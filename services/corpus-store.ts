@@ -132,11 +132,14 @@ const MAX_KEPT_STORIES = 10_000;
 const RESIDENT_POSTINGS_UP_TO = 1_500_000;
 
 /**
- * How long after a lookup the resident index (`prefetchResident`) is read:
- * the page's notes are made by then, and the read's unpacking on this thread
- * does not delay them.
+ * How long no lookup must have started before the resident index
+ * (`prefetchResident`) is read: the page's notes are made by then (a started
+ * worker's first page at 50,000 articles spends ~230 ms in the engine after
+ * its last read), so the read's requests and unpacking on this thread do not
+ * delay them. At 50 ms after the index's hits, the read ran beside a started
+ * worker's first lookup: its steps took twice as long (Chromium, 10,000).
  */
-const PREFETCH_DELAY_MS = 50;
+const PREFETCH_DELAY_MS = 500;
 
 /** Postings records read per request for the resident index: ~400 KB at 10,000 bench articles, ~20 requests for all. */
 const RESIDENT_PAGE_RECORDS = 256;
@@ -528,8 +531,10 @@ export class CorpusStore {
   keptPostingsUpTo = MAX_KEPT_POSTINGS;
   /** Ids in all postings up to which the whole index is kept in memory (see `resident`); tests lower it. */
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
-  /** Milliseconds after a lookup before the resident index is read (see `prefetchResident`). */
+  /** Milliseconds without a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
+  /** When the last lookup's transaction started (`performance.now()`). */
+  private lastLookupAt = 0;
   /** Postings records per request when the resident index is read (story links and stories: 20 times as many); tests lower it. */
   residentPageRecords = RESIDENT_PAGE_RECORDS;
   /** Up to this many articles, lookups keep every story link and story in memory (see `prefetchResident`); tests lower it. */
@@ -1772,8 +1777,17 @@ export class CorpusStore {
     const postings = cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo;
     if (cache.stories?.complete && (cache.resident || !postings)) return;
     const generation = cache.generation;
-    const done = new Promise<void>((resolve) => setTimeout(resolve, this.prefetchDelayMs)).then(() => this.readResident(generation, postings)).catch(() => undefined);
+    const done = this.quiet().then(() => this.readResident(generation, postings)).catch(() => undefined);
     this.prefetch = { generation, done };
+  }
+
+  /** Resolves once no lookup has started for `prefetchDelayMs`. */
+  private async quiet(): Promise<void> {
+    for (;;) {
+      const wait = this.lastLookupAt + this.prefetchDelayMs - performance.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   private async readResident(generation: number, withPostings: boolean): Promise<void> {
@@ -1941,6 +1955,7 @@ export class CorpusStore {
   }
 
   private readTransaction(): ReadTx {
+    this.lastLookupAt = performance.now();
     return this.db.transaction([...READ_STORES], 'readonly');
   }
 

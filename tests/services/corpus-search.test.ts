@@ -24,6 +24,7 @@ async function searched(searchPageChars: number) {
   const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, searchPageChars });
   const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
     dispatch({ ...payload, type: name }, { url: `${origin}options.html` }, handlers, origin) as Promise<Reply<K>>;
+  const search = (query: string) => call('crossread:search-articles', { query });
   const ids = async (query: string) => {
     const reply = await call('crossread:search-articles', { query });
     if (!reply.ok) throw new Error(reply.error);
@@ -34,7 +35,7 @@ async function searched(searchPageChars: number) {
     if (!reply.ok) throw new Error(reply.error);
     return { articles: reply.articles, stories: reply.stories };
   };
-  return { store, ids, list };
+  return { store, ids, list, search };
 }
 
 describe('the corpus search and list', () => {
@@ -52,5 +53,15 @@ describe('the corpus search and list', () => {
     const whole = await (await searched(100_000_000)).list();
     expect(whole.articles).toHaveLength(40 + loadSeeds().length);
     expect(await (await searched(200)).list()).toEqual(whole);
+  });
+
+  it('stops a search once a newer one has started, answering it cancelled, and answers the newer one whole', async () => {
+    const paged = await searched(200);
+    const [older, newer] = await Promise.all([paged.search('kirchberg'), paged.search('haushalt')]);
+    expect(older.ok ? older : older.problem).toEqual({ kind: 'cancelled' });
+    expect(newer.ok && newer.ids).toEqual(await paged.ids('haushalt'));
+    expect(newer.ok && newer.ids).toHaveLength(40);
+    // Searches one after another are each answered.
+    expect(await paged.ids('kirchberg')).toHaveLength(14);
   });
 });

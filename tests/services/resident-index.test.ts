@@ -66,6 +66,24 @@ async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore }>
 const INDEX_STORES = ['storyOf', 'stories', 'postings'];
 
 describe('the index kept whole in memory (a small corpus)', () => {
+  it('waits until no lookup has started for prefetchDelayMs, so a page\'s lookups are not slowed by it', async () => {
+    const { store } = await stores();
+    store.prefetchDelayMs = 200;
+    const idle = recordReads();
+    let lastLookup = 0;
+    for (const page of PAGES.slice(0, 4)) {
+      lastLookup = performance.now();
+      await store.candidateGlances(page);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Lookups 100 ms apart: not read yet.
+      expect(idle(['storyOf', 'stories'], ['getAll'])).toBe(0);
+    }
+    await store.prefetched();
+    expect(performance.now() - lastLookup).toBeGreaterThanOrEqual(200);
+    expect(idle(['storyOf', 'stories'], ['getAll'])).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+  });
+
   it('is read once when idle after a lookup, the postings a page of records at a time; lookups then read no story link, story or postings, and answer the same', async () => {
     const { store, reference } = await stores();
     store.residentPageRecords = 100;
