@@ -149,10 +149,14 @@ const RESIDENT_LINKS_PER_RECORD = 20;
 /**
  * Up to this many articles, lookups keep every story link and story in
  * memory (`stories.complete`), read when idle after a lookup: one map entry
- * per article and one list per story (~10 MB at 50,000), where a lookup
- * otherwise sends a request per hit (50) and per candidate story.
+ * per article and one list per story (~2 MB at 10,000), where a lookup
+ * otherwise sends a request per hit (50) and per candidate story. Not at
+ * 50,000 (~10 MB, ~60,000 records to read): there the read ran into the
+ * pages opened after it (Chromium, bench at 50,000: warm first note 163 /
+ * 232 → 291 / 680 ms, a no-story page up to 357 ms), for lookups that read
+ * ~50 links less; as far as the whole index is kept (COMPLETE_FREQUENCIES_UP_TO).
  */
-const RESIDENT_STORIES_UP_TO = 50_000;
+const RESIDENT_STORIES_UP_TO = 20_000;
 
 /** Up to this many distinct terms in the corpus, a lookup reads the whole index at once rather than term by term. */
 const READ_WHOLE_INDEX_TERMS = 3000;
