@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
-import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
@@ -230,11 +230,7 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         );
         const frames = await options.evaluate(longestFrames, pageStart);
         // Then the reader filters the list just imported and scrolls it.
-        await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
-          state.gap = 0;
-          state.gaps.length = 0;
-        });
+        await options.evaluate(restartFrameWatch);
         const filterStart = await options.evaluate(() => performance.now());
         const search = options.locator('input[type="search"]');
         for (const query of FILTER_TYPED) {

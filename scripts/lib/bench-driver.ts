@@ -57,6 +57,13 @@ export const SCROLL_PX = 3000;
 /** How long an import may take (ms). */
 export const IMPORT_TIMEOUT = 30 * 60_000;
 
+/** Forgets the stutters watched so far, so that the filter's are reported on their own. Runs in the page. */
+export function restartFrameWatch(): void {
+  const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
+  state.gap = 0;
+  state.gaps.length = 0;
+}
+
 /**
  * What the page's longest stutters since `since` consisted of, longest first:
  * when (seconds after `since`), how long, the page's steps under way

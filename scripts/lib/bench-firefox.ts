@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -117,11 +117,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         );
         const frames = await options.evaluate(longestFrames, pageStart);
         // Then the reader filters the list just imported and scrolls it.
-        await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
-          state.gap = 0;
-          state.gaps.length = 0;
-        });
+        await options.evaluate(restartFrameWatch);
         const filterStart = await options.evaluate(() => performance.now());
         const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
         let typed = '';

@@ -24,6 +24,17 @@ export function requireBuild(dir: string): string {
 
 export const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** Headless in a container, and none of the browser's own requests (updates, sync, QUIC probes) beside the tests'. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Debian's Chromium with the unpacked extension loaded, in a fresh profile. */
 export async function launchChromium(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
   // Lets Playwright report the service worker's own requests too (Chromium only).
@@ -36,13 +47,7 @@ export async function launchChromium(extensionDir: string): Promise<{ context: B
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { chromePath, requireBuild } from './chromium-setup';
+import { chromePath, QUIET_CHROMIUM_ARGS, requireBuild } from './chromium-setup';
 
 /**
  * Debian's Chromium, in a fresh profile, with an unpacked build installed
@@ -45,13 +45,7 @@ export async function launchUpdatableChromium(buildDir: string): Promise<{
       '--enable-unsafe-extension-debugging',
       // The browser-wide DevTools session that Extensions.* needs, on a port of Chromium's choosing (written to DevToolsActivePort).
       '--remote-debugging-port=0',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_CHROMIUM_ARGS,
     ],
   });
   let devtools: Browser | null = null;
