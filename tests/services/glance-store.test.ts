@@ -19,6 +19,7 @@ import { loadFolder } from '../../scripts/lib/articles';
 import { loadSeeds, sharedDir } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
 import { OTHER_EVENTS as OTHERS } from '../helpers/other-events';
+import { createOldStores } from '../helpers/old-stores';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -163,16 +164,7 @@ async function copyAsVersion4(source: string, name: string, edit: (stores: Recor
   edit(stores);
   const db = await openDB(name, 4, {
     upgrade(database) {
-      const articles = database.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('url', 'url');
-      articles.createIndex('source', 'source');
-      database.createObjectStore('terms', { keyPath: 'id' });
-      database.createObjectStore('df', { keyPath: 'term' });
-      database.createObjectStore('features', { keyPath: 'id' });
-      database.createObjectStore('meta');
-      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
-      database.createObjectStore('stories', { keyPath: 'id' });
-      database.createObjectStore('storyOf', { keyPath: 'id' });
+      createOldStores(database, ['articles', 'terms', 'df', 'features', 'meta', 'postings', 'stories', 'storyOf']);
     },
   });
   const tx = db.transaction([...names], 'readwrite');

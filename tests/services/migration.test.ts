@@ -11,6 +11,7 @@ import type { ArticleGlance } from '../../lib/match/glance';
 import { contentTerms } from '../../lib/text/tokens';
 import { indexTerms } from '../../lib/article/index-terms';
 import { loadSeeds } from '../helpers/seeds';
+import { createOldStores } from '../helpers/old-stores';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -227,14 +228,7 @@ describe('upgrading a version-2 corpus', () => {
 async function createVersion3(name: string, articles: Article[], staleFeatures: readonly string[], missingFeatures: readonly string[]) {
   const db = await openDB(name, 3, {
     upgrade(database) {
-      const store = database.createObjectStore('articles', { keyPath: 'id' });
-      store.createIndex('url', 'url');
-      store.createIndex('source', 'source');
-      database.createObjectStore('terms', { keyPath: 'id' });
-      database.createObjectStore('df', { keyPath: 'term' });
-      database.createObjectStore('features', { keyPath: 'id' });
-      database.createObjectStore('meta');
-      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+      createOldStores(database, ['articles', 'terms', 'df', 'features', 'meta', 'postings']);
     },
   });
   const tx = db.transaction(['articles', 'terms', 'df', 'features', 'meta', 'postings'], 'readwrite');
@@ -337,13 +331,7 @@ describe('upgrading a version-5 corpus larger than one read', () => {
     const made = { id: 'story-real', members: [first.id, second.id] };
     const db = await openDB(name, 5, {
       upgrade(database) {
-        const articles = database.createObjectStore('articles', { keyPath: 'id' });
-        articles.createIndex('url', 'url');
-        articles.createIndex('source', 'source');
-        for (const s of ['terms', 'features', 'stories', 'storyOf', 'glances']) database.createObjectStore(s, { keyPath: 'id' });
-        database.createObjectStore('df', { keyPath: 'term' });
-        database.createObjectStore('meta');
-        database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+        createOldStores(database, ['articles', 'terms', 'features', 'stories', 'storyOf', 'glances', 'df', 'meta', 'postings']);
       },
     });
     const tx = db.transaction(['articles', 'stories', 'glances', 'meta'], 'readwrite');

@@ -8,6 +8,7 @@ import { DB_VERSION, type PostingsChunk } from '../../services/corpus-schema';
 import { chunkIds, POSTINGS_CHUNK } from '../../services/postings-layout';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
+import { createOldStores } from '../helpers/old-stores';
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -61,13 +62,7 @@ async function copyAsVersion5(source: string | null, name: string, postings?: Po
   records.postings = postings;
   const db = await openDB(name, 5, {
     upgrade(database) {
-      const articles = database.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('url', 'url');
-      articles.createIndex('source', 'source');
-      for (const s of ['terms', 'features', 'glances', 'stories', 'storyOf']) database.createObjectStore(s, { keyPath: 'id' });
-      database.createObjectStore('df', { keyPath: 'term' });
-      database.createObjectStore('meta');
-      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+      createOldStores(database, ['articles', 'terms', 'features', 'glances', 'stories', 'storyOf', 'df', 'meta', 'postings']);
     },
   });
   const tx = db.transaction([...STORE_NAMES], 'readwrite');

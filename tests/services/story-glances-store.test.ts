@@ -12,6 +12,7 @@ import { DB_VERSION } from '../../services/corpus-schema';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
 import { OTHER_EVENTS as OTHERS, userArticle as user } from '../helpers/other-events';
+import { createOldStores } from '../helpers/old-stores';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -178,13 +179,7 @@ async function copyAsVersion(version: 5 | 7, source: string, name: string) {
   if (version < 7) delete records.storyGlances;
   const db = await openDB(name, version, {
     upgrade(database) {
-      const articles = database.createObjectStore('articles', { keyPath: 'id' });
-      articles.createIndex('url', 'url');
-      articles.createIndex('source', 'source');
-      for (const s of Object.keys(records)) if (!['articles', 'meta', 'df', 'postings'].includes(s)) database.createObjectStore(s, { keyPath: 'id' });
-      database.createObjectStore('df', { keyPath: 'term' });
-      database.createObjectStore('meta');
-      database.createObjectStore('postings', { keyPath: ['term', 'chunk'] });
+      createOldStores(database, [...new Set(['articles', 'df', 'meta', 'postings', ...Object.keys(records)])]);
     },
   });
   const tx = db.transaction(Object.keys(records), 'readwrite');
