@@ -8,6 +8,7 @@ import { measure } from '../platform/timing';
 import { startFeeds } from '../services/feeds/feeds-background';
 import { copyReader } from '../services/copy-reader';
 import { storeOpening } from '../services/store-opening';
+import { storeStatus } from '../services/store-status';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
 const step = (name: string, start: number): number => measure(`crossread-bg:${name}`, start);
@@ -16,10 +17,12 @@ export default defineBackground(() => {
   // Seeds are added if absent on every start: install, update and browser
   // restart all pass here, and ensureSeeds never duplicates or drops anything.
   // A failed opening is tried again by the next request (see storeOpening).
-  const ready = storeOpening(async (): Promise<CorpusStore> => {
+  // The popup and the corpus manager hear when an opening updates the corpus (a new version's first start), and ask meanwhile.
+  const status = storeStatus((state) => void tell('crossread:store-state-changed', state));
+  const ready = storeOpening(() => status.track(async (updating): Promise<CorpusStore> => {
     // The e2e build records a start's two parts (`crossread-start:*`), apart from the requests' steps that wait for them.
     let t = performance.now();
-    const s = await CorpusStore.open();
+    const s = await CorpusStore.open(undefined, { updating });
     t = measure('crossread-start:open', t);
     try {
       await s.ensureSeeds(bundledSeedSource());
@@ -30,7 +33,7 @@ export default defineBackground(() => {
     }
     measure('crossread-start:seeds', t);
     return s;
-  });
+  }));
 
   const annotatePage = async ({ page, storyOnly }: AnnotateRequest): Promise<AnnotateResponse> => {
     let t = performance.now();
@@ -59,6 +62,7 @@ export default defineBackground(() => {
   serveBackground({
     'crossread:annotate': annotatePage,
     'crossread:read-copy': copyReader(),
+    'crossread:store-state': async () => status.get(),
     ...startFeeds({ store: ready, changed: () => corpusChanged().catch(() => undefined) }),
     ...corpusService({
       store: ready,

@@ -55,6 +55,24 @@ export type ExtractResponse = Result<{ page: PagePayload }>;
 /** A refused feed request with its reason as a kind plus values, so a page tells it in the reader's language (`error`: the background's English). */
 export type FeedFailure = Failure & { reason: FeedReason };
 
+/**
+ * Work that makes the background's opening of its corpus take long: the reader's database upgraded
+ * to this version's (`from`, `to`: database versions), or the stories formed again for a newer engine
+ * (`from` and `to` null). `articles`: how many articles it concerns, when known.
+ */
+export interface CorpusUpdate {
+  what: 'database' | 'stories';
+  from: number | null;
+  to: number | null;
+  articles: number | null;
+}
+
+/** The background's corpus: being opened, updated (see CorpusUpdate), open, or failed to open (the next request tries again). */
+export interface StoreState {
+  state: 'opening' | 'updating' | 'ready' | 'failed';
+  update: CorpusUpdate | null;
+}
+
 /** Why a tab shows what it shows, for the popup. */
 export type TabStatus = 'notes' | 'not-article' | 'other-language' | 'no-match' | 'related' | 'off' | 'pending' | 'error';
 
@@ -113,6 +131,8 @@ export interface BackgroundRequests {
     payload: { from?: number; pageSize?: number; listing?: string };
     reply: Result<{ generation: number; articles: ArticleSummary[]; stories: StorySummary[]; next: number | null; listing: string }>;
   };
+  /** Popup and options: is the corpus open, or still being opened or updated (answered at once, without waiting for it). */
+  'crossread:store-state': { payload: Empty; reply: StoreState };
   /** Options: one article with its text. */
   'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
   /** Options: how each article of a story compares with the story's other articles (article id → profile; none for a story of one). */
@@ -215,6 +235,8 @@ export interface Events {
   'crossread:progress': { operation: string; done: number; total: number };
   /** Background → options page: the followed feeds or their state changed. */
   'crossread:feeds-changed': Empty;
+  /** Background → popup and options page: the corpus's state changed (an update began or ended). */
+  'crossread:store-state-changed': StoreState;
 }
 
 export type Requests = BackgroundRequests & TabRequests;
@@ -378,6 +400,7 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:annotate': { payload: fields({ page, storyOnly: optional(flag) }), from: 'anywhere' },
   'crossread:add-article': { payload: fields({ page, outlet: text(1000), date: nullable(text(100)) }), from: 'extension-pages' },
   'crossread:list-articles': { payload: fields({ from: optional(count), pageSize: optional(where(count, (n, at) => (n > 0 ? null : `${at} is not positive`))), listing: optional(text(100)) }), from: 'extension-pages' },
+  'crossread:store-state': { payload: empty, from: 'extension-pages' },
   'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },
   'crossread:story-profiles': { payload: fields({ storyId: id }), from: 'extension-pages' },
   'crossread:search-articles': { payload: fields({ query: text(1000) }), from: 'extension-pages' },
@@ -431,6 +454,10 @@ export const eventChecks: { [K in EventName]: Check<Events[K]> } = {
   'crossread:tab-state-changed': empty,
   'crossread:progress': fields({ operation, done: count, total: count }),
   'crossread:feeds-changed': empty,
+  'crossread:store-state-changed': fields<StoreState>({
+    state: oneOf('opening', 'updating', 'ready', 'failed'),
+    update: nullable(fields<CorpusUpdate>({ what: oneOf('database', 'stories'), from: nullable(count), to: nullable(count), articles: nullable(count) })),
+  }),
 };
 
 const typeOf = (message: unknown): string | null =>

@@ -34,7 +34,7 @@ export interface CorpusServiceDeps {
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
-export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate' | 'crossread:read-copy' | FeedRequestName>;
+export type CorpusHandlers = Omit<BackgroundHandlers, 'crossread:annotate' | 'crossread:read-copy' | 'crossread:store-state' | FeedRequestName>;
 
 const byOutlet = (x: Article, y: Article) => x.outlet.localeCompare(y.outlet);
 

@@ -1,3 +1,4 @@
+import type { CorpusUpdate } from '../platform/protocol';
 import { openDB } from 'idb';
 import { ISO_DATE, type Article } from '../lib/article/article';
 import { problemMessages, ProblemError, type Problem } from '../lib/i18n/problem-messages';
@@ -548,8 +549,12 @@ export class CorpusStore {
 
   private constructor(private readonly db: CorpusDB) {}
 
-  /** Opens (creating or upgrading) the database; `name` is for tests. */
-  static async open(name: string = DB_NAME): Promise<CorpusStore> {
+  /**
+   * Opens (creating or upgrading) the database; `name` is for tests. `updating` hears, before it
+   * starts, of work that makes this opening take long: a reader's corpus upgraded to this version's
+   * database, or its stories formed again for a newer engine (seconds at 10,000 articles).
+   */
+  static async open(name: string = DB_NAME, hooks: { updating?: (update: CorpusUpdate) => void } = {}): Promise<CorpusStore> {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this context');
     const opened: { db?: CorpusDB } = {};
     /** A step of the upgrade that threw, and the version the database stays at. */
@@ -563,6 +568,16 @@ export class CorpusStore {
         // idb does not wait for what this returns: a step that throws must abort the version change
         // itself, or the database would be left at the new version half upgraded, and never upgraded again.
         const steps = async () => {
+          // A reader's database (not a new one), counted so the reader can be told how much is being updated;
+          // not awaited, so the steps below start as they always did.
+          if (oldVersion >= 1 && hooks.updating) {
+            const told = hooks.updating;
+            transaction
+              .objectStore('articles')
+              .count()
+              .then((articles) => told({ what: 'database', from: oldVersion, to: DB_VERSION, articles }))
+              .catch(() => undefined);
+          }
           if (oldVersion < 1) {
             const articles = database.createObjectStore('articles', { keyPath: 'id' });
             articles.createIndex('url', 'url');
@@ -702,6 +717,7 @@ export class CorpusStore {
     // still hold every article, and the next start tries again.
     const [storiesVersion, articles] = await Promise.all([db.get('meta', 'storiesVersion'), db.get('meta', 'articles')]);
     if (storiesVersion !== STORIES_SIGNATURE) {
+      hooks.updating?.({ what: 'stories', from: null, to: null, articles: typeof articles === 'number' ? articles : null });
       await store.recomputeStories(true).catch((error: unknown) => console.warn('crossread: the stories could not be formed again', error));
     } else if (articles === undefined) {
       // The article count is kept from this version on: a corpus is counted once. Should that fail, lookups count until a write succeeds.

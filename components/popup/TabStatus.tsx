@@ -1,4 +1,4 @@
-import type { TabState } from '../../platform/protocol';
+import type { CorpusUpdate, TabState } from '../../platform/protocol';
 import type { UiMessages } from '../../lib/i18n/ui-messages';
 import type { EngineWarning } from '../../lib/i18n/problem-messages';
 
@@ -7,6 +7,8 @@ export interface TabStatusProps {
   t: UiMessages;
   /** The tab's site, when notes are switched off on it: said instead of what the tab showed before. */
   offHere?: string | null;
+  /** The corpus being updated by the background (a new version's first start): said above the tab's state, which waits for it. */
+  update?: CorpusUpdate | null;
 }
 
 /**
@@ -14,7 +16,19 @@ export interface TabStatusProps {
  * the reason for no notes. The counts are of sentences and points (the notes
  * count outlets), and say so. Below, the engine's warnings on the page, in the reader's language.
  */
-export function TabStatus({ state, t, offHere = null }: TabStatusProps) {
+export function TabStatus({ update = null, ...props }: TabStatusProps) {
+  if (!update) return <TabState {...props} />;
+  return (
+    <>
+      <p class="status updating" role="status">
+        {props.t.updatingCorpus(update.what, update.articles)}
+      </p>
+      <TabState {...props} />
+    </>
+  );
+}
+
+function TabState({ state, t, offHere = null }: Omit<TabStatusProps, 'update'>) {
   if (offHere) return <p class="status">{t.offHere(offHere)}</p>;
   if (!state) return <p class="status">{t.notRunning}</p>;
   if (state.status !== 'notes')

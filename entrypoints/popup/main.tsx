@@ -5,7 +5,7 @@ import { Switch } from '../../components/Switch';
 import { TabStatus } from '../../components/popup/TabStatus';
 import { AddPageForm } from '../../components/popup/AddPageForm';
 import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
-import { ask, askTab, listen, type PagePayload, type TabState } from '../../platform/protocol';
+import { ask, askTab, listen, type CorpusUpdate, type PagePayload, type TabState } from '../../platform/protocol';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import { PopupFeeds } from './feeds';
@@ -44,6 +44,7 @@ function Popup() {
   const [state, setState] = useState<TabState | null>(null);
   const [adding, setAdding] = useState<PagePayload | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [update, setUpdate] = useState<CorpusUpdate | null>(null);
   const host = webHost(tab?.url);
   const offHere = host !== null && sites.includes(host) ? host : null;
 
@@ -67,6 +68,16 @@ function Popup() {
   useEffect(() => {
     if (!offHere && tab) void refreshState(tab);
   }, [offHere]);
+
+  // A new version's first start may be updating the corpus, which holds the tab's notes back: the reader hears why.
+  useEffect(() => {
+    const stop = listen({ 'crossread:store-state-changed': (s) => setUpdate(s.state === 'updating' ? s.update : null) });
+    void ask('crossread:store-state', {}).then(
+      (s) => setUpdate(s.state === 'updating' ? s.update : null),
+      () => undefined,
+    );
+    return stop;
+  }, []);
 
   useEffect(() => {
     void overlaysEnabled.getValue().then(setEnabled);
@@ -125,7 +136,7 @@ function Popup() {
         />
       )}
       <section aria-label={t.thisPage}>
-        <TabStatus t={t} state={enabled === false ? { status: 'off', outlets: [], counts: null, warnings: [] } : state} offHere={enabled === false ? null : offHere} />
+        <TabStatus t={t} update={update} state={enabled === false ? { status: 'off', outlets: [], counts: null, warnings: [] } : state} offHere={enabled === false ? null : offHere} />
       </section>
       {host &&
         (adding ? (

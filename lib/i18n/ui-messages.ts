@@ -46,6 +46,11 @@ export interface UiMessages {
   followed(title: string, newArticles: number): string;
   keepOn(host: string): string;
   keepHint: string;
+  /**
+   * Why the notes are late on a new version's first pages: the corpus is being brought to the new
+   * version's database, or sorted into stories again for a newer engine; `articles` when known.
+   */
+  updatingCorpus(what: 'database' | 'stories', articles: number | null): string;
 }
 
 const en: UiMessages = {
@@ -90,6 +95,12 @@ const en: UiMessages = {
   followed: (title, n) => `Following ${title}: ${n === 0 ? 'no new articles yet' : n === 1 ? '1 article added' : `${n} articles added`}.`,
   keepOn: (host) => `Keep what I read on ${host}`,
   keepHint: 'Articles you stay on are added to your corpus, from the page you read: no request is made.',
+  updatingCorpus: (what, n) => {
+    const corpus = n === null ? 'your corpus' : `your corpus (${n.toLocaleString('en')} ${n === 1 ? 'article' : 'articles'})`;
+    return what === 'database'
+      ? `crossread is updating ${corpus} for its new version. The notes follow when it is done; no article is lost.`
+      : `crossread is sorting ${corpus} into stories again, for its new version. The notes follow when it is done.`;
+  },
 };
 
 const de: UiMessages = {
@@ -134,6 +145,12 @@ const de: UiMessages = {
   followed: (title, n) => `Sie folgen ${title}: ${n === 0 ? 'noch keine neuen Artikel' : n === 1 ? '1 Artikel hinzugefügt' : `${n} Artikel hinzugefügt`}.`,
   keepOn: (host) => `Behalten, was ich auf ${host} lese`,
   keepHint: 'Artikel, auf denen Sie eine Weile bleiben, kommen aus der gelesenen Seite in Ihren Korpus: Es wird keine Anfrage gestellt.',
+  updatingCorpus: (what, n) => {
+    const corpus = n === null ? 'Ihren Korpus' : `Ihren Korpus (${n.toLocaleString('de')} Artikel)`;
+    return what === 'database'
+      ? `crossread bringt ${corpus} auf seine neue Version. Die Notizen folgen, sobald das fertig ist; kein Artikel geht verloren.`
+      : `crossread ordnet ${corpus} für seine neue Version neu nach Ereignissen. Die Notizen folgen, sobald das fertig ist.`;
+  },
 };
 
 export function uiMessages(locale: Locale): UiMessages {

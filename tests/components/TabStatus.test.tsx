@@ -55,4 +55,15 @@ describe('the popup’s tab status', () => {
     expect(root.textContent).toBe('Notes are off on this site (news.example). Switch “Off on this site” off to see them again.');
     expect(root.querySelector('.counts')).toBeNull();
   });
+
+  it('says why the notes wait while a new version updates the corpus, above the tab’s own state', () => {
+    const pending = { status: 'pending' as const, outlets: [], counts: null, warnings: [] };
+    const root = mount(<TabStatus t={uiMessages('en')} state={pending} update={{ what: 'database', from: 5, to: 8, articles: 10_000 }} />);
+    const lines = [...root.querySelectorAll('p.status')].map((p) => p.textContent);
+    expect(lines).toEqual(['crossread is updating your corpus (10,000 articles) for its new version. The notes follow when it is done; no article is lost.', 'Reading this page…']);
+    expect(root.querySelector('[role="status"]')!.textContent).toBe(lines[0]);
+    const de = mount(<TabStatus t={uiMessages('de')} state={pending} update={{ what: 'stories', from: null, to: null, articles: null }} />);
+    expect(de.querySelector('p.updating')!.textContent).toBe('crossread ordnet Ihren Korpus für seine neue Version neu nach Ereignissen. Die Notizen folgen, sobald das fertig ist.');
+    expect(mount(<TabStatus t={uiMessages('en')} state={pending} update={null} />).querySelector('p.updating')).toBeNull();
+  });
 });

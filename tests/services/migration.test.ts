@@ -302,6 +302,39 @@ describe('upgrading a version-3 corpus', () => {
   });
 });
 
+describe('telling of an update while the corpus opens', () => {
+  it('tells an upgraded database’s versions and article count before the upgrade ends, and nothing for a new or current database', async () => {
+    const name = `told-${n++}`;
+    const old = [...loadSeeds(), ...readerArticles()];
+    await createVersion1(name, old);
+    const told: unknown[] = [];
+    const store = await CorpusStore.open(name, { updating: (update) => told.push(update) });
+    store.close();
+    expect(told).toEqual([{ what: 'database', from: 1, to: DB_VERSION, articles: old.length }]);
+
+    const again: unknown[] = [];
+    (await CorpusStore.open(name, { updating: (update) => again.push(update) })).close();
+    (await CorpusStore.open(`told-new-${n++}`, { updating: (update) => again.push(update) })).close();
+    expect(again).toEqual([]);
+  });
+
+  it('tells of stories formed again for another engine, with the article count', async () => {
+    const name = `told-${n++}`;
+    const first = await CorpusStore.open(name);
+    await first.ensureSeeds(loadSeeds());
+    first.close();
+    const db = await openDB(name);
+    await db.put('meta', 'stories of an older engine', 'storiesVersion');
+    db.close();
+    const told: unknown[] = [];
+    (await CorpusStore.open(name, { updating: (update) => told.push(update) })).close();
+    expect(told).toEqual([{ what: 'stories', from: null, to: null, articles: 5 }]);
+    const check = await openDB(name);
+    expect(await check.get('meta', 'storiesVersion')).toBe(STORIES_SIGNATURE);
+    check.close();
+  });
+});
+
 describe('a newer version of the database', () => {
   it('is not blocked by an open connection of the current code', async () => {
     const name = `newer-${n++}`;
