@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--json] [--sizes 5,1000,10000] [--runs 30] [--warmup 3] [--page 0]
+ * npm run bench -- [--json] [--sizes 5,1000,10000] [--runs 30] [--warmup 3] [--page 0] [--tsx]
  *
  * Times, in Node with fake-indexeddb (an in-memory IndexedDB; a browser's is
  * on disk and behaves differently): ingesting articles through the corpus
@@ -15,8 +15,17 @@
  * committed. Annotate goes the way of the background's annotate request
  * (entrypoints/background.ts): candidate stories from the store, each
  * article once, the engine with stored features and story ids, page notes.
+ *
+ * The bench runs its own code bundled by esbuild, in plain Node: the way the
+ * extension ships it (vite's build, also esbuild), and the way Readability
+ * runs (plain JavaScript from node_modules). Under tsx every module of ours is
+ * transformed with esbuild's keepNames, which wraps each function made at run
+ * time (every closure of the engine's loops) in a call that names it: code the
+ * extension never runs, timed against a Readability that has none. `--tsx`
+ * runs it the old way, for comparison with earlier figures.
  */
 import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -36,7 +45,10 @@ import { extractHtml } from './lib/html';
 
 export { random } from './lib/bench-corpus';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** Set by runBundled for the bundle, which does not lie in scripts/. */
+const BUNDLED_ENV = 'CROSSREAD_BENCH_REPO';
+const repoRoot = process.env[BUNDLED_ENV] ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const harness = process.env[BUNDLED_ENV] ? 'bundled (esbuild, plain Node)' : 'tsx';
 const sharedDir = resolve(repoRoot, '../shared');
 
 interface Stats {
@@ -284,7 +296,7 @@ function timeReadability(html: string, runs: number, warmup: number): { parse: S
 const fmt = (s: Stats) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`;
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'warmup', 'page'], flags: ['json'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['sizes', 'runs', 'warmup', 'page'], flags: ['json', 'tsx'] });
   const sizes = (args.values.sizes ?? '5,1000,10000').split(',').map((s) => Number(s.trim()));
   const runs = Number(args.values.runs ?? 30);
   const warmup = Number(args.values.warmup ?? 3);
@@ -336,6 +348,7 @@ async function main(): Promise<number> {
   const inLanguage = (l: string) => corpus.articles.filter((b) => b.article.language === l).length + seeds.filter((s) => s.language === l).length;
 
   log('crossread bench — Node ' + process.version + ', ' + (os.cpus()[0]?.model ?? 'unknown CPU') + `, ${os.cpus().length} cores`);
+  log(`Harness: ${harness} (Readability: plain JavaScript from node_modules; ${process.env[BUNDLED_ENV] ? 'our code bundled as the extension ships it' : "our code through tsx, whose keepNames wraps every closure made at run time"}).`);
   log('IndexedDB: fake-indexeddb (in memory, in Node) — a browser stores on disk; treat store timings as indicative.');
   log(`Page: the demo HTML page of ${seeds[pageIndex].file} (${html.length} chars of HTML, ${page.text.length} chars of text as Readability extracts it).`);
   log(
@@ -446,6 +459,7 @@ async function main(): Promise<number> {
     console.log(
       JSON.stringify({
         indexedDB: 'fake-indexeddb (in-memory, Node)',
+        harness,
         node: process.version,
         cpu: os.cpus()[0]?.model ?? null,
         page: { file: seeds[pageIndex].file, htmlChars: html.length, textChars: page.text.length },
@@ -475,5 +489,28 @@ async function main(): Promise<number> {
   return 0;
 }
 
-// Runs when started as a script (npm run bench), not when imported for its corpus generator.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(main);
+/**
+ * Bundles this script (our modules into one file; packages stay imports of
+ * node_modules, as Readability is) and runs the bundle in a fresh Node with
+ * the same arguments.
+ */
+async function runBundled(): Promise<number> {
+  const { build } = await import('esbuild');
+  const outfile = join(repoRoot, 'node_modules', '.cache', 'crossread-bench', 'bench.mjs');
+  await build({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: `node${process.versions.node}`,
+    logLevel: 'error',
+  });
+  const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, [BUNDLED_ENV]: repoRoot } });
+  if (run.error) throw run.error;
+  return run.status ?? 1;
+}
+
+// Runs when started as a script (npm run bench), not when imported for its corpus generator: bundled unless --tsx.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(process.env[BUNDLED_ENV] || process.argv.includes('--tsx') ? main : runBundled);
