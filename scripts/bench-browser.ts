@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser -- [--browser chromium|firefox] [--articles 10000] [--runs 20] [--json] [--no-build]
+ * npm run bench:browser -- [--browser chromium|firefox] [--articles 10000] [--runs 20] [--json] [--no-build] [--trace file.json]
  *
  * crossread's speed where readers are: Debian's browser, headless, with the
  * e2e build (which records crossread's steps as User Timing measures) and
@@ -13,7 +13,9 @@
  *   stutters consisted of;
  * - filterLongestFrame: the corpus manager's longest frame while a filter is
  *   typed into the list just imported, a letter at a time, cleared, and the
- *   list scrolled;
+ *   list scrolled (with --trace, Chromium: a trace of that is written to the
+ *   file, chrome://tracing's format, and its longest main-thread stalls are
+ *   named by their events' self time);
  * - firstNote: from the page's load event to crossread's first note, on the
  *   seed story's pages, with a warm worker, after the browser stopped the
  *   worker, and on the first page after install (before the import);
@@ -69,6 +71,8 @@ export interface BrowserBenchResult {
   filterLongestFrame: number | null;
   /** What those longest frames consisted of, as importFrames. */
   filterFrames: string[];
+  /** With --trace (Chromium): the longest main-thread stalls while filtering and scrolling, by their trace events' self time (ms). */
+  filterTrace?: string[];
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
@@ -182,6 +186,8 @@ export interface BrowserBenchOptions {
   runs: number;
   build: boolean;
   log: (line: string) => void;
+  /** Chromium: where to write a trace of the corpus manager while filtering and scrolling. */
+  traceFile?: string;
 }
 
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
@@ -211,7 +217,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   const notes: string[] = [];
   try {
     server = await startDemoServer({ port: 0, extraPages: { ...noStory, big: bigPage(demo.articles[0]) } });
-    driver = options.browser === 'chromium' ? await (await import('./lib/bench-chromium')).chromiumDriver(extension) : await (await import('./lib/bench-firefox')).firefoxDriver(extension);
+    driver = options.browser === 'chromium' ? await (await import('./lib/bench-chromium')).chromiumDriver(extension, { traceFile: options.traceFile }) : await (await import('./lib/bench-firefox')).firefoxDriver(extension);
     log(`Browser: ${driver.version}`);
     const storyUrl = (i: number) => `${server!.url}/article/${i % demo.articles.length}`;
 
@@ -230,6 +236,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     if (imported.filterLongestFrame !== undefined) {
       log(`Filtering the list (typing "${FILTER_TYPED.at(-1)}" a letter at a time, clearing it) and scrolling it: longest frame ${Math.round(imported.filterLongestFrame)} ms.`);
       for (const frame of imported.filterFrames ?? []) log(`  stutter ${frame}`);
+      for (const stall of imported.filterTrace ?? []) log(`  traced ${stall}`);
     }
     const heap = await driver.workerHeap();
     const workerHeapMB = heap?.liveMB ?? null;
@@ -324,6 +331,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       importFrames: imported.frames ?? [],
       filterLongestFrame: imported.filterLongestFrame === undefined ? null : round(imported.filterLongestFrame),
       filterFrames: imported.filterFrames ?? [],
+      ...(imported.filterTrace ? { filterTrace: imported.filterTrace } : {}),
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,
@@ -352,7 +360,7 @@ const fmtS = (s: Summary) => `median ${Math.round(s.median)} ms, p95 ${Math.roun
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   runCli(async () => {
-    const args = parseArgs(process.argv.slice(2), { flags: ['json', 'no-build'], values: ['browser', 'articles', 'runs'] });
+    const args = parseArgs(process.argv.slice(2), { flags: ['json', 'no-build'], values: ['browser', 'articles', 'runs', 'trace'] });
     const browser = args.values.browser ?? 'chromium';
     if (browser !== 'chromium' && browser !== 'firefox') throw new CliError(`--browser is chromium or firefox, not "${browser}"`);
     const articles = Number(args.values.articles ?? 1000);
@@ -361,7 +369,7 @@ if (isMain) {
     if (!Number.isInteger(runs) || runs < 1) throw new CliError('--runs is a whole number of at least 1');
     const json = args.flags.json;
     const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-    const result = await runBrowserBench({ browser, articles, runs, build: !args.flags['no-build'], log });
+    const result = await runBrowserBench({ browser, articles, runs, build: !args.flags['no-build'], log, traceFile: args.values.trace ? path.resolve(args.values.trace) : undefined });
     for (const note of result.notes) log(`Note: ${note}`);
     if (json) console.log(JSON.stringify(result));
     return 0;

@@ -7,23 +7,29 @@
 import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import { describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
+  type FrameParts = { tasks: number; callbacks: number; blocking: number };
   type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
   const w = window as unknown as {
-    __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gap: number; gaps: Array<[number, number]>; layout: number[] };
+    __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gap: number; gaps: Array<[number, number]>; layout: number[]; parts: FrameParts[] };
   };
   // gaps: each stutter over 50 ms as [start, end] (what the longest frame was, and when); layout: each frame's style and layout time (ms).
-  const state = { scripts: [] as Script[], frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0, gaps: [] as Array<[number, number]>, layout: [] as number[] };
+  const state = { scripts: [] as Script[], frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0, gaps: [] as Array<[number, number]>, layout: [] as number[], parts: [] as FrameParts[] };
   w.__crossreadBench = state;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; styleAndLayoutStart?: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string; sourceFunctionName?: string }> }>) {
+      for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; renderStart?: number; styleAndLayoutStart?: number; blockingDuration?: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string; sourceFunctionName?: string }> }>) {
         state.frames.push(e.duration);
         state.spans.push([e.startTime, e.startTime + e.duration]);
         state.layout.push(e.styleAndLayoutStart ? Math.max(0, e.startTime + e.duration - e.styleAndLayoutStart) : 0);
+        // The frame's parts: its tasks before rendering, the rendering's callbacks (animation frames, observers), then style and layout (above), and its blocking time.
+        const render = e.renderStart || e.startTime + e.duration;
+        state.parts.push({ tasks: Math.max(0, render - e.startTime), callbacks: e.renderStart ? Math.max(0, (e.styleAndLayoutStart || render) - e.renderStart) : 0, blocking: e.blockingDuration ?? 0 });
         for (const s of e.scripts ?? []) state.scripts.push({ url: s.sourceURL, duration: s.duration, invoker: s.invoker, fn: s.sourceFunctionName, frame: state.spans.length - 1 });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -62,8 +68,37 @@ async function e2eSetup(): Promise<typeof import('../../tests/e2e/chromium-setup
   return import('../../tests/e2e/chromium-setup');
 }
 
-/** `extensionDir`: the e2e build (a copy of it: other builds may replace .output meanwhile). */
-export async function chromiumDriver(extensionDir: string): Promise<BrowserDriver> {
+/** The trace's categories: tasks, scripts, style, layout, paint and garbage collection on the page's main thread. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'disabled-by-default-v8.gc', 'v8.execute'].join(',');
+
+/** Records a Chromium trace of `page` until the returned function is called, which gives its events. */
+async function startTrace(page: Page): Promise<() => Promise<{ events: TraceEvent[]; profile: CpuProfile }>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
+  // The page's scripts by function: the trace shows a microtask checkpoint's scripts as one event.
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')));
+    await cdp.send('Tracing.end');
+    const stream = await done;
+    let text = '';
+    for (;;) {
+      const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean; base64Encoded?: boolean };
+      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+      if (chunk.eof) break;
+    }
+    await cdp.send('IO.close', { handle: stream });
+    await cdp.detach().catch(() => undefined);
+    const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
+    return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, profile };
+  };
+}
+
+/** `extensionDir`: the e2e build (a copy of it: other builds may replace .output meanwhile). `traceFile`: where to write a Chromium trace of the filter and scroll. */
+export async function chromiumDriver(extensionDir: string, { traceFile }: { traceFile?: string } = {}): Promise<BrowserDriver> {
   const { launchChromium, requireBuild } = await e2eSetup();
   const browser = await launchChromium(requireBuild(extensionDir));
   const { context, extensionId } = browser;
@@ -180,13 +215,14 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
         await options.waitForTimeout(500);
         await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[]; spans: unknown[]; gaps: unknown[]; layout: number[] } }).__crossreadBench;
+          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[]; spans: unknown[]; gaps: unknown[]; layout: number[]; parts: unknown[] } }).__crossreadBench;
           state.gap = 0;
           state.frames.length = 0;
           state.scripts.length = 0;
           state.spans.length = 0;
           state.gaps.length = 0;
           state.layout.length = 0;
+          state.parts.length = 0;
         });
         const pageStart = await options.evaluate(() => performance.now());
         const start = performance.now();
@@ -230,6 +266,9 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         );
         const frames = await options.evaluate(longestFrames, pageStart);
         // Then the reader filters the list just imported and scrolls it.
+        // The trace and the profiler start first: starting them stalls the page for a moment, which is no frame of crossread's.
+        const stopTrace = traceFile ? await startTrace(options) : null;
+        if (stopTrace) await options.waitForTimeout(SETTLE_MS);
         await options.evaluate(restartFrameWatch);
         const filterStart = await options.evaluate(() => performance.now());
         const search = options.locator('input[type="search"]');
@@ -246,7 +285,17 @@ export async function chromiumDriver(extensionDir: string): Promise<BrowserDrive
         await options.waitForTimeout(SETTLE_MS);
         const filterLongestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
         const filterFrames = await options.evaluate(longestFrames, filterStart);
-        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames, filterLongestFrame, filterFrames };
+        let filterTrace: string[] | undefined;
+        if (stopTrace) {
+          const { events, profile } = await stopTrace();
+          fs.writeFileSync(traceFile!, JSON.stringify({ traceEvents: events }));
+          fs.writeFileSync(traceFile!.replace(/(\.json)?$/, '.cpuprofile'), JSON.stringify(profile));
+          const since = events.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity);
+          const stalls = traceStalls(events);
+          const js = stallFunctions(profile, stalls);
+          filterTrace = [...describeStalls(stalls, since), `scripts in those stalls by self time (ms): ${js.map(([n, ms]) => `${n} ${ms}`).join(', ') || 'none'}`];
+        }
+        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames, filterLongestFrame, filterFrames, filterTrace };
       } finally {
         await options.close();
       }

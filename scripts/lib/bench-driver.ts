@@ -28,12 +28,13 @@ export interface BrowserDriver {
   /**
    * Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame
    * meanwhile (`frames`: what its longest stutters consisted of). Then types a filter into the list word by word, clears
-   * it and scrolls: the longest frame meanwhile (`filterLongestFrame`, `filterFrames`).
+   * it and scrolls: the longest frame meanwhile (`filterLongestFrame`, `filterFrames`), and where the driver records a trace
+   * of that, its longest main-thread stalls by their events' self time (`filterTrace`).
    */
   importFiles(
     files: readonly string[],
     expected: number,
-  ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[] }>;
+  ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[]; filterTrace?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
   /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */
@@ -72,7 +73,9 @@ export function restartFrameWatch(): void {
  */
 export function longestFrames(since: number): string[] {
   type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
-  const state = (window as unknown as { __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gaps: Array<[number, number]>; layout: number[] } }).__crossreadBench;
+  type Parts = { tasks: number; callbacks: number; blocking: number };
+  const state = (window as unknown as { __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gaps: Array<[number, number]>; layout: number[]; parts?: Parts[] } })
+    .__crossreadBench;
   // The frame loop and the timer see the same stall: overlapping gaps are one.
   const merged: Array<[number, number]> = [];
   for (const [a, b] of [...state.gaps].filter((g) => g[1] > since).sort((x, y) => x[0] - y[0])) {
@@ -89,15 +92,16 @@ export function longestFrames(since: number): string[] {
       const frames = state.spans
         .map((span, i) => ({ span, i }))
         .filter((f) => f.span[0] < b && f.span[1] > a)
-        .map(
-          (f) =>
-            `frame ${Math.round(f.span[1] - f.span[0])} ms (layout ${Math.round(state.layout[f.i] ?? 0)}; scripts: ${
-              state.scripts
-                .filter((s) => s.frame === f.i)
-                .map((s) => `${s.invoker ?? '?'}${s.fn ? ` ${s.fn}` : ''} ${Math.round(s.duration)}`)
-                .join(', ') || 'none'
-            })`,
-        );
+        .map((f) => {
+          const scripts = state.scripts.filter((s) => s.frame === f.i);
+          const parts = state.parts?.[f.i];
+          // Tasks before rendering hold the scripts listed (each of 5 ms or more) and whatever else ran: what they leave unnamed is the rest.
+          const listed = scripts.reduce((sum, s) => sum + s.duration, 0);
+          const shape = parts
+            ? `tasks ${Math.round(parts.tasks)} (listed scripts ${Math.round(listed)}, rest ${Math.round(Math.max(0, parts.tasks - listed))}), render callbacks ${Math.round(parts.callbacks)}, style and layout ${Math.round(state.layout[f.i] ?? 0)}, blocking ${Math.round(parts.blocking)}`
+            : `layout ${Math.round(state.layout[f.i] ?? 0)}`;
+          return `frame ${Math.round(f.span[1] - f.span[0])} ms (${shape}; scripts: ${scripts.map((s) => `${s.invoker ?? '?'}${s.fn ? ` ${s.fn}` : ''} ${Math.round(s.duration)}`).join(', ') || 'none'})`;
+        });
       return `+${((a - since) / 1000).toFixed(1)} s: ${Math.round(b - a)} ms during ${under.join(', ') || 'no step'}; ${frames.join('; ') || 'no long animation frame'}`;
     });
 }
