@@ -11,6 +11,7 @@ import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/ma
 import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
 import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
+import { ResidentPostings } from './resident-postings';
 
 /** Candidate stories' glances, and the generation of the corpus they were read in. */
 export interface CandidateGlances {
@@ -96,7 +97,7 @@ interface LookupCache {
    * read when idle after a lookup (`prefetchResident`) for a corpus small
    * enough: lookups then send no postings requests. Dropped with `postings`.
    */
-  resident?: Map<string, Array<string | string[]>>;
+  resident?: ResidentPostings;
 }
 
 /**
@@ -1849,7 +1850,7 @@ export class CorpusStore {
     // Of the generation the cache holds, or of none it will hold.
     if (!cache || cache.generation !== generationOf(await stamp)) return;
     cache.stories = { storyOf, members, complete: true };
-    if (resident) cache.resident = resident;
+    if (resident) cache.resident = new ResidentPostings(resident);
   }
 
   /** Resolves once the read of the resident index last scheduled (see `prefetchResident`) is done. */
@@ -2066,8 +2067,7 @@ export class CorpusStore {
     const { generation, resident } = cache;
     if (resident) {
       // The whole index in memory: no request.
-      const postings = CorpusStore.residentPostings(resident, query);
-      return async (limit) => rankCandidates(query, postings, limit);
+      return async (limit) => resident.rank(query, limit);
     }
     const add = (postings: Map<string, string[]>, term: string, ids: string[]) => {
       const known = postings.get(term);
@@ -2121,20 +2121,10 @@ export class CorpusStore {
     };
   }
 
-  /** The postings of these query terms in the resident index (see `LookupCache.resident`). */
-  private static residentPostings(resident: ReadonlyMap<string, ReadonlyArray<string | string[]>>, query: readonly QueryTerm[]): Map<string, string[]> {
-    const postings = new Map<string, string[]>();
-    for (const q of query) {
-      const chunks = resident.get(q.term);
-      if (chunks) postings.set(q.term, chunks.length === 1 ? chunkIds({ ids: chunks[0] }) : chunks.flatMap((ids) => chunkIds({ ids })));
-    }
-    return postings;
-  }
-
   /** `indexHits` from the resident index, at once (`cache.resident` must be set). */
   private static residentHits(cache: LookupCache, size: number, pageTerms: readonly string[], limit: number, maxTerms: number): string[] {
     const query = selectQueryTerms(pageTerms, cache.df, size, maxTerms);
-    return rankCandidates(query, CorpusStore.residentPostings(cache.resident!, query), limit);
+    return cache.resident!.rank(query, limit);
   }
 
   /**

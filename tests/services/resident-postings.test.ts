@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { chunksOf } from '../../services/postings-layout';
+import { ResidentPostings } from '../../services/resident-postings';
+import { rankCandidates, type QueryTerm } from '../../services/term-index';
+
+/** A reproducible pseudo-random sequence (mulberry32). */
+function randomFrom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An index as the store reads it (term → its chunks' ids as stored), and the same postings as plain lists. */
+function indexOf(postings: Map<string, string[]>): { stored: Map<string, Array<string | string[]>>; plain: Map<string, string[]> } {
+  const stored = new Map<string, Array<string | string[]>>();
+  for (const [term, ids] of postings) stored.set(term, chunksOf(term, ids).map((c) => c.ids));
+  return { stored, plain: postings };
+}
+
+function randomIndex(random: () => number, terms: number, articles: number): Map<string, string[]> {
+  const postings = new Map<string, string[]>();
+  for (let t = 0; t < terms; t++) {
+    const ids = new Set<string>();
+    // Some terms far longer than a chunk, most short.
+    const n = random() < 0.1 ? Math.floor(random() * 900) + 1 : Math.floor(random() * 30) + 1;
+    while (ids.size < Math.min(n, articles)) ids.add(`a${Math.floor(random() * articles)}`);
+    postings.set(`t${t}`, [...ids]);
+  }
+  return postings;
+}
+
+function randomQuery(random: () => number, terms: number, size: number): QueryTerm[] {
+  const query: QueryTerm[] = [];
+  const chosen = new Set<number>();
+  while (chosen.size < size) chosen.add(Math.floor(random() * (terms + 20)));
+  // Weights from a few values, so that scores tie; terms past `terms` have no postings.
+  for (const t of chosen) query.push({ term: `t${t}`, df: 1, weight: [0.5, 1.25, 2, 3.1][Math.floor(random() * 4)] });
+  return query;
+}
+
+describe('ResidentPostings', () => {
+  it('ranks as rankCandidates over the same postings, lookup after lookup', () => {
+    const random = randomFrom(7);
+    const { stored, plain } = indexOf(randomIndex(random, 400, 3000));
+    const resident = new ResidentPostings(stored);
+    let nonEmpty = 0;
+    for (let lookup = 0; lookup < 200; lookup++) {
+      const query = randomQuery(random, 400, 1 + Math.floor(random() * 60));
+      const limit = [0, 1, 5, 50, 5000][lookup % 5];
+      const expected = rankCandidates(query, plain, limit);
+      if (expected.length > 0) nonEmpty++;
+      expect(resident.rank(query, limit)).toEqual(expected);
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('breaks ties by id and keeps ids that hold a separator as stored', () => {
+    const stored = new Map<string, Array<string | string[]>>([
+      ['x', ['b\nc', 'a']],
+      ['y', [['odd\nid', 'a']]],
+    ]);
+    const resident = new ResidentPostings(stored);
+    const query: QueryTerm[] = [
+      { term: 'x', df: 3, weight: 1 },
+      { term: 'y', df: 2, weight: 1 },
+    ];
+    expect(resident.rank(query, 10)).toEqual(['a', 'b', 'c', 'odd\nid']);
+    expect(resident.idsOf('x')).toEqual(['b', 'c', 'a']);
+    expect(resident.idsOf('missing')).toBeUndefined();
+    expect(resident.terms).toBe(2);
+  });
+
+  it('sums the weights of a term that lies in several chunks once per id', () => {
+    const ids = Array.from({ length: 600 }, (_, i) => `id${i}`);
+    const resident = new ResidentPostings(indexOf(new Map([['long', ids], ['short', ['id599', 'id3']]])).stored);
+    const query: QueryTerm[] = [
+      { term: 'long', df: 600, weight: 1 },
+      { term: 'short', df: 2, weight: 2 },
+    ];
+    expect(resident.rank(query, 3)).toEqual(['id3', 'id599', 'id0']);
+    // Asked again, the parsed ids give the same (scores start from nothing each time).
+    expect(resident.rank(query, 3)).toEqual(['id3', 'id599', 'id0']);
+    expect(resident.idsOf('long')).toEqual(ids);
+  });
+});
