@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
-import { measureElement, observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/virtual-core';
+import { observeWindowOffset, observeWindowRect, Virtualizer, windowScroll, type VirtualizerOptions } from '@tanstack/virtual-core';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -26,6 +26,8 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
   look.current = { keyOf, estimate };
   const getItemKey = useMemo(() => (i: number) => look.current.keyOf(items[i]), [items]);
   const estimateSize = useMemo(() => (i: number) => look.current.estimate(items[i]), [items]);
+  // Where the list starts on the page (the window scrolls the tools above it too), read where layout is already done.
+  const [scrollMargin, setScrollMargin] = useState(0);
   const options = (): VirtualizerOptions<Window, HTMLElement> => ({
     count: items.length,
     getScrollElement: () => window,
@@ -34,10 +36,11 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
     observeElementRect: observeWindowRect,
     observeElementOffset: observeWindowOffset,
     scrollToFn: windowScroll,
-    measureElement,
-    overscan: 4,
-    // Where the list starts on the page: the window scrolls the tools above it too.
-    scrollMargin: list.current ? list.current.getBoundingClientRect().top + window.scrollY : 0,
+    measureElement: sizeOf,
+    // One item more each way: each is a story's table, which a frame lays out whole, and a scroll step of a screen or more
+    // replaces every item shown.
+    overscan: 1,
+    scrollMargin,
     initialRect: { width: window.innerWidth, height: window.innerHeight },
     onChange: () => rerender(0),
   });
@@ -45,6 +48,26 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
   virtualizer.setOptions(options());
 
   useLayoutEffect(() => virtualizer._didMount(), [virtualizer]);
+  // The list's place, read when what holds it changes size: a resize observer runs after the frame's layout, so reading it
+  // there costs nothing, where reading it in every render laid the page out again before each render's changes (a forced
+  // layout per keystroke, per chart arriving and per scroll step).
+  useLayoutEffect(() => {
+    const el = list.current;
+    const holder = el?.parentElement;
+    if (!el || !holder || typeof ResizeObserver === 'undefined') return;
+    // What is above the list is the holder less the list's height (its last item, its height set here): only when that changes is the list's place read,
+    // since another resize observer (the items') may have changed the page just before this one runs, and reading it then
+    // lays the page out again.
+    let above: number | null = null;
+    const observer = new ResizeObserver(([entry]) => {
+      const now = Math.round(entry.contentRect.height - parseFloat(el.style.height || '0'));
+      if (now === above) return;
+      above = now;
+      setScrollMargin(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    });
+    observer.observe(holder);
+    return () => observer.disconnect();
+  }, []);
   // The same ref in every render: a new one is called again for every item shown, and each call measured its item, a
   // forced layout per render (on every scroll step); an item is measured once shown, then on resizing (a ResizeObserver).
   const measure = useCallback((el: HTMLElement | null) => {
@@ -76,4 +99,21 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
       ))}
     </div>
   );
+}
+
+/**
+ * An item's height: from its resize observer's entry, which arrives after the
+ * frame's layout, before it is painted. Asked as the item is mounted (no entry
+ * yet), the size known or estimated so far: the virtualizer's own measure read
+ * offsetHeight there, a layout of the page forced for every item shown.
+ */
+function sizeOf(el: HTMLElement, entry: ResizeObserverEntry | undefined, instance: Virtualizer<Window, HTMLElement>): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  // The item's wrapper has no padding nor border: its content box is its size.
+  if (entry) return Math.round(entry.contentRect.height);
+  // No resize observer to tell it later (jsdom): read now.
+  if (!instance.targetWindow?.ResizeObserver) return el.offsetHeight;
+  const index = instance.indexFromElement(el);
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index);
 }

@@ -19,7 +19,7 @@ export interface ArrangedListing {
   groups: StoryGroup[];
   /** The same, most articles first (ties in the background's order): the list without a filter. */
   bySize: StoryGroup[];
-  /** What the filter looks in, by the article's index in `articles`: outlet, title and address, lower-cased; made on first use (filterTexts). */
+  /** What the filter looks in, by the article's index in `articles`: outlet, title and address, lower-cased; made ahead (prepareFilterTexts) or on first use (filterTexts), the first ones first. */
   haystacks: string[] | null;
 }
 
@@ -60,11 +60,31 @@ export async function arrangeListing(articles: ArticleSummary[], stories: readon
   return { articles, groups, bySize: bySize(groups), haystacks: null };
 }
 
-/** The listing's texts for the filter, made once (the page makes them in a frame of their own after the list shows: ~50 ms at 50,000 articles). */
+/** The listing's texts for the filter, made once: the rest of them now, where prepareFilterTexts has not finished. */
 export function filterTexts(listing: ArrangedListing): string[] {
-  listing.haystacks ??= listing.articles.map((a) => `${a.outlet} ${a.title} ${a.url ?? ''}`.toLowerCase());
-  return listing.haystacks;
+  const texts = (listing.haystacks ??= []);
+  for (let i = texts.length; i < listing.articles.length; i++) texts.push(haystack(listing.articles[i]));
+  return texts;
 }
+
+/**
+ * The filter's texts made ahead, with `pause` awaited every SLICE_MS (the page
+ * waits for a frame there): ~50 ms of work at 50,000 articles, which was one
+ * frame of its own after the list showed.
+ */
+export async function prepareFilterTexts(listing: ArrangedListing, pause: () => Promise<void>): Promise<void> {
+  const texts = (listing.haystacks ??= []);
+  let last = performance.now();
+  while (texts.length < listing.articles.length) {
+    texts.push(haystack(listing.articles[texts.length]));
+    if (texts.length % CHECK_EVERY === 0 && performance.now() - last >= SLICE_MS) {
+      await pause();
+      last = performance.now();
+    }
+  }
+}
+
+const haystack = (a: ArticleSummary) => `${a.outlet} ${a.title} ${a.url ?? ''}`.toLowerCase();
 
 /** The groups with only the articles in `visible` (null: all), most articles first. */
 export function filterListing(listing: ArrangedListing, visible: ReadonlySet<string> | null): StoryGroup[] {
@@ -72,7 +92,9 @@ export function filterListing(listing: ArrangedListing, visible: ReadonlySet<str
   const kept: StoryGroup[] = [];
   for (const g of listing.groups) {
     const shown = g.articles.filter((a) => visible.has(a.id));
-    if (shown.length > 0) kept.push({ story: g.story, articles: shown });
+    // A story kept whole is the same group, its articles the same array: its section is not rendered again (it is memoised).
+    if (shown.length === g.articles.length) kept.push(g);
+    else if (shown.length > 0) kept.push({ story: g.story, articles: shown });
   }
   return bySize(kept);
 }

@@ -2,15 +2,16 @@
  * The corpus list for the corpus manager, asked for a page of articles at a
  * time ('crossread:list-articles' with a pageSize): at 50,000 articles the
  * whole list is a ~15 MB reply, which the browser parses in one task on this
- * page's thread (a frame of ~400 ms at the end of an import); pages of 5,000
- * are tasks of tens of ms. The background reads the corpus once for the
+ * page's thread (a frame of ~400 ms at the end of an import); pages of 2,000
+ * are tasks of a few tens of ms. The background reads the corpus once for the
  * first page and hands out the rest of that listing.
  */
 import type { ArticleSummary, Failure, Payload, Reply, StorySummary } from '../../platform/protocol';
 
 type AskPage = (payload: Payload<'crossread:list-articles'>) => Promise<Reply<'crossread:list-articles'>>;
 
-export const LIST_PAGE_SIZE = 5_000;
+/** Articles a page: a page's reply is read in one task here (~1.5 MB at 5,000, the end of an import at 50,000 had frames of 90–140 ms with no script in them). */
+export const LIST_PAGE_SIZE = 2_000;
 /** Starts over at most this often when another listing takes the background's place meanwhile. */
 const MAX_ATTEMPTS = 3;
 

@@ -23,7 +23,7 @@ import { corpusArticles } from './corpus-articles';
 import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
-import { arrangeListing, filterListing, filterTexts, matchingIds, type ArrangedListing } from './arrange-listing';
+import { arrangeListing, filterListing, matchingIds, prepareFilterTexts, type ArrangedListing } from './arrange-listing';
 import { afterPaint } from './after-paint';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -56,6 +56,9 @@ interface Message {
  * import, for the progress), where its texts format numbers each time.
  */
 const sourcesSection = <SourcesSection />;
+
+/** How long the stories shown must stay shown before their charts are asked for (ms). */
+const CHARTS_AFTER_MS = 150;
 
 /** A story's profiles are asked for once per corpus generation. */
 const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
@@ -124,8 +127,8 @@ function Options() {
     await afterPaint();
     setListed(arranged);
     setGeneration(generation);
-    // The filter's texts, in a frame after the list's.
-    void afterPaint().then(() => filterTexts(arranged));
+    // The filter's texts, in slices after the list's frame.
+    void afterPaint().then(() => prepareFilterTexts(arranged, afterPaint));
     if (stats.ok && stats.usage !== null) {
       setUsage(t.usage((stats.usage / 1_048_576).toFixed(1), ((stats.quota ?? 0) / 1_048_576).toFixed(0)));
     }
@@ -157,6 +160,9 @@ function Options() {
     if (generation === null) return;
     let stale = false;
     void (async () => {
+      // Once the list has stayed put a moment: while it scrolls, each step's stories and their charts were frames of work
+      // for charts scrolled past before they came.
+      await new Promise((resolve) => setTimeout(resolve, CHARTS_AFTER_MS));
       for (const story of shownStories) {
         const key = profileKey(generation, story);
         if (stale) return;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { arrangeListing, filterListing, matchingIds } from '../../../entrypoints/options/arrange-listing';
+import { describe, expect, it, vi } from 'vitest';
+import { arrangeListing, filterListing, matchingIds, prepareFilterTexts } from '../../../entrypoints/options/arrange-listing';
 import type { ArticleSummary, StorySummary } from '../../../platform/protocol';
 
 const summary = (id: string, outlet: string, title: string, url: string | null): ArticleSummary =>
@@ -40,5 +40,40 @@ describe('arrangeListing', () => {
       expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
     }
     expect(filterListing(listing, matchingIds(listing, 'nothing like it'))).toEqual([]);
+  });
+
+  it('keeps a story the filter keeps whole as the same group, so its section is not rendered again', async () => {
+    const listing = await arrangeListing(articles, stories);
+    const kept = filterListing(listing, matchingIds(listing, 'berlin'));
+    const whole = listing.groups.filter((g) => g.articles.every((a) => a.title.includes('Berlin')));
+    expect(whole.length).toBeGreaterThan(0);
+    for (const g of whole) expect(kept).toContain(g);
+    const partial = filterListing(listing, matchingIds(listing, 'part 0'));
+    expect(partial.find((g) => g.story.id === 's1')!.articles).not.toBe(listing.groups.find((g) => g.story.id === 's1')!.articles);
+  });
+
+  it('makes the filter texts ahead in slices, and filters the same with them half made', async () => {
+    const many: ArticleSummary[] = Array.from({ length: 3000 }, (_, i) => summary(`m${i}`, i % 2 ? 'BBC News' : 'Le Monde', `Item ${i}`, null));
+    const listing = await arrangeListing(many, [{ id: 'all', articleIds: many.map((a) => a.id) }]);
+    let pauses = 0;
+    let firstPause: number | null = null;
+    // A clock that moves 10 ms at each look: a slice is due every other look.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 10));
+    try {
+      await prepareFilterTexts(listing, async () => {
+        firstPause ??= listing.haystacks!.length;
+        pauses++;
+      });
+    } finally {
+      now.mockRestore();
+    }
+    expect(listing.haystacks).toHaveLength(3000);
+    expect(pauses).toBeGreaterThan(0);
+    expect(firstPause).toBeLessThan(3000);
+    // Half made, as when a reader types before they are done: the rest is made then.
+    listing.haystacks!.length = 1200;
+    expect([...matchingIds(listing, 'item 2999')]).toEqual(['m2999']);
+    expect(listing.haystacks).toHaveLength(3000);
   });
 });
