@@ -55,9 +55,9 @@ export function VirtualList<T>({ items, keyOf, estimate, render, onShown }: Virt
     const el = list.current;
     const holder = el?.parentElement;
     if (!el || !holder || typeof ResizeObserver === 'undefined') return;
-    // What is above the list is the holder less the list's height (its last item, its height set here): only when that changes is the list's place read,
-    // since another resize observer (the items') may have changed the page just before this one runs, and reading it then
-    // lays the page out again.
+    // What is above the list is the holder less the list's height (its last item, its height set here): only when that
+    // changes is the list's place read, since another resize observer (the items') may have changed the page just before
+    // this one runs, and reading it then lays the page out again.
     let above: number | null = null;
     const observer = new ResizeObserver(([entry]) => {
       const now = Math.round(entry.contentRect.height - parseFloat(el.style.height || '0'));
