@@ -25,7 +25,8 @@ export interface AnnotatePageOptions {
    * 'page' (the engine's analysis of the page), 'compared' (the full features of the candidates
    * the engine compares, read: only when there are some), 'annotate', 'notes'. The page is analysed
    * while the lookup's first reads are in flight when there are some: 'sent' (the lookup started and
-   * its reads sent), 'page', then 'index' (the rest of the index's wait).
+   * its reads sent), 'page', then 'index' (the rest of the index's wait). Given a store still
+   * opening, the page is analysed first: 'terms', 'page', 'ready' (the rest of the opening's wait).
    */
   lap?: (step: string) => void;
   /** Pass the store's stored features (default); without, the engine analyses every candidate (a comparison for the bench). */
@@ -46,7 +47,7 @@ const MAX_ATTEMPTS = 3;
  * texts only of the page's story. The result is `annotate` over the
  * candidates' articles.
  */
-export async function annotateFromStore(store: CorpusStore, page: PagePayload, opts: AnnotatePageOptions = {}): Promise<AnnotatedPage> {
+export async function annotateFromStore(opening: CorpusStore | Promise<CorpusStore>, page: PagePayload, opts: AnnotatePageOptions = {}): Promise<AnnotatedPage> {
   const lap = opts.lap ?? (() => undefined);
   const language = languageOf(page.text, page.language);
   // The page is tokenized once: its tokens give the index terms here and the engine's features below.
@@ -54,6 +55,13 @@ export async function annotateFromStore(store: CorpusStore, page: PagePayload, o
   const terms = contentTermsOf(tokens, language);
   lap('terms');
   const analysis = new PageAnalysisOnce(page, language, tokens, opts.storyOnly === true, lap);
+  // A store still opening (a started worker's first page): the page is analysed first, on this thread while the browser opens the database ('ready': the rest of that wait).
+  let store: CorpusStore;
+  if (opening instanceof Promise) {
+    analysis.make();
+    store = await opening;
+    lap('ready');
+  } else store = opening;
   if (opts.storedFeatures !== false)
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const done = await annotateByGlances(store, page, language, tokens, terms, opts.storyOnly === true, analysis, lap);

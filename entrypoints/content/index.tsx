@@ -9,6 +9,7 @@ import { popupState, tabState } from './popup-state';
 import { readPage } from './read-page';
 import { watchArticleChanges } from './spa-navigation';
 import { keepWhatIRead } from './keep-what-i-read';
+import { markStep } from './tasks';
 
 /** Wires the content script's parts: reading the page, the notes, the popup's questions, the settings and in-page navigation. */
 export default defineContentScript({
@@ -17,11 +18,15 @@ export default defineContentScript({
   // Styles go into the shadow root only; nothing is added to the page's own styles.
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // When the content script began (e2e build: `crossread:start`), for where a first note's time goes.
+    markStep('start');
     const locale = localeFor(uiLanguage());
     let ui: MountedOverlay | null = null;
     let generation = 0;
+    // Both settings read at once: the page's first request waits for them.
+    const shortcuts = readShortcuts();
     let enabled = await overlaysAllowedOn(location.hostname);
-    const keys = { current: await readShortcuts() };
+    const keys = { current: await shortcuts };
     const state = popupState(tabState(enabled ? 'pending' : 'off'));
 
     const hide = () => {

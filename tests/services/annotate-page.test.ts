@@ -131,6 +131,27 @@ describe("the background's lookup", () => {
       }
   });
 
+  it('analyses the page while the store is still opening, and answers as with the store open', async () => {
+    const store = await storeWithCorpus();
+    const seeds = loadSeeds();
+    for (const storyOnly of [true, false]) {
+      const payload = page(seeds[1].raw, seeds[1].date);
+      const laps: string[] = [];
+      let opened!: () => void;
+      const opening = new Promise<CorpusStore>((resolve) => (opened = () => resolve(store)));
+      const answer = annotateFromStore(opening, payload, { storyOnly, lap: (step) => laps.push(step) });
+      // Nothing of the store is needed to analyse the page: it is made before the opening ends.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(laps).toEqual(['terms', 'page']);
+      opened();
+      const got = await answer;
+      expect(laps.slice(0, 3)).toEqual(['terms', 'page', 'ready']);
+      expect(laps.filter((l) => l === 'page')).toHaveLength(1);
+      expect(got.annotation).toEqual((await annotateFromStore(store, payload, { storyOnly })).annotation);
+      expect(got.annotation.story.match).toBe('same');
+    }
+  });
+
   it('does not analyse a page the engine does not analyse', async () => {
     const store = await storeWithCorpus();
     const laps: string[] = [];
