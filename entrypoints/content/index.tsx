@@ -20,6 +20,10 @@ export default defineContentScript({
   async main(ctx) {
     // When the content script began (e2e build: `crossread:start`), for where a first note's time goes.
     markStep('start');
+    // Off unless the reader switched it on for this site; the background checks again before keeping anything.
+    // Asked first, before the settings are read: its question to the background (on every page) starts a
+    // stopped worker, whose start (~60–100 ms in Chromium, then its script) the page's first request waits for.
+    ctx.onInvalidated(keepWhatIRead(() => pageForPopup(document, location.href)));
     const locale = localeFor(uiLanguage());
     let ui: MountedOverlay | null = null;
     let generation = 0;
@@ -55,8 +59,6 @@ export default defineContentScript({
       },
     });
     ctx.onInvalidated(stopAnswering);
-    // Off unless the reader switched it on for this site; the background checks again before keeping anything.
-    ctx.onInvalidated(keepWhatIRead(() => pageForPopup(document, location.href)));
 
     if (enabled) await show();
     const stopWatching = watchOverlaysAllowedOn(location.hostname, (allowed) => {
