@@ -110,8 +110,8 @@ export class TermSpace {
   private readonly informativeWeight: number;
 
   private readonly canon = new Map<string, string>();
-  /** The vocabulary's terms by their last four letters: a compound's head ends as the compound does. */
-  private readonly endings = new Map<string, string[]>();
+  /** How many vocabulary terms end in each four letters: a compound's head ends as the compound does. */
+  private readonly endings = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
 
   /** Per term as the features spell it, the id of its key (looked up once). */
@@ -179,11 +179,7 @@ export class TermSpace {
       const c = this.fold(t);
       if (c !== t) this.canon.set(t, c);
       const e = shapeOf(t).ending;
-      if (e !== null) {
-        const same = this.endings.get(e);
-        if (same === undefined) this.endings.set(e, [t]);
-        else same.push(t);
-      }
+      if (e !== null) this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
     }
     let n = 0;
     // Ids are assigned here in the order vectors later meet the terms (keys, then compound parts,
@@ -288,24 +284,9 @@ export class TermSpace {
     let best: readonly string[] = NO_TERMS;
     if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
     const shape = shapeOf(term);
-    const sameEnding = this.endings.get(shape.ending!);
-    if (sameEnding !== undefined && sameEnding.length > (this.vocab.has(term) ? 1 : 0)) {
+    if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
       const heads = headsOf(term, shape);
-      // The shortest head the vocabulary holds. Every head ends in the term's last four letters, so it is among the
-      // vocabulary's terms of that ending: when they are fewer than the heads, they are tried (the shortest of
-      // them the term ends in, with room for a modifier), not each head.
-      let first = 0;
-      if (sameEnding.length < heads.length) {
-        let shortest = Infinity;
-        for (let n = 0; n < sameEnding.length; n++) {
-          const v = sameEnding[n];
-          if (v.length < shortest && v.length <= term.length - MIN_MODIFIER && term.endsWith(v)) shortest = v.length;
-        }
-        if (shortest === Infinity) return best;
-        // heads[h] is term.slice(term.length - MIN_HEAD - h).
-        first = shortest - MIN_HEAD;
-      }
-      for (let h = first; h < heads.length; h++) {
+      for (let h = 0; h < heads.length; h++) {
         const { head, forms } = heads[h];
         if (!this.vocab.has(head)) continue;
         const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
@@ -519,40 +500,6 @@ function quantityBonus(a: SentenceVector, b: SentenceVector): number {
   return shareQuantity(a.quantities, b.quantities) ? SIMILARITY.quantity : 0;
 }
 
-/**
- * Scratch for bestOfClauses: the term ids two sentences share, and each
- * clause's terms among them with their weights, as runs of one flat list.
- */
-let sharedScratch = new Int32Array(64);
-let clauseIds = new Int32Array(256);
-let clauseWs = new Float64Array(256);
-let clauseEnds = new Int32Array(64);
-
-/**
- * Writes the terms of `v` that lie in sharedScratch[0, nShared) into the
- * clause scratch from `at`, in ascending id order; returns where they end.
- */
-function sharedTermsOf(v: SentenceVector, nShared: number, at: number): number {
-  const ids = v.ids;
-  if (clauseIds.length < at + nShared) {
-    clauseIds = grown(clauseIds, 2 * (at + nShared));
-    clauseWs = grown(clauseWs, 2 * (at + nShared));
-  }
-  let i = 0;
-  let s = 0;
-  while (i < ids.length && s < nShared) {
-    const x = ids[i];
-    const y = sharedScratch[s];
-    if (x === y) {
-      clauseIds[at] = x;
-      clauseWs[at++] = v.ws[i++];
-      s++;
-    } else if (x < y) i++;
-    else s++;
-  }
-  return at;
-}
-
 /** The larger of `whole` (the sentences' cosine) and their clauses' best. */
 function bestOfClauses(a: SentenceVector, b: SentenceVector, whole: number): number {
   let best = whole;
@@ -560,56 +507,12 @@ function bestOfClauses(a: SentenceVector, b: SentenceVector, whole: number): num
   if (best > 0 && (a.pendingClauses || b.pendingClauses || a.clauses.length || b.clauses.length)) {
     TermSpace.buildClauses(a);
     TermSpace.buildClauses(b);
-    // Two clauses share only terms their sentences share: each clause is cut down to those (a few of its terms)
-    // before the clauses are compared pair by pair. The terms two clauses share, their order and weights are
-    // those cosine() meets, so each pair's figure is the same, bit for bit.
-    if (sharedScratch.length < Math.min(a.ids.length, b.ids.length)) sharedScratch = new Int32Array(2 * Math.min(a.ids.length, b.ids.length));
-    let nShared = 0;
-    for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
-      const x = a.ids[i];
-      const y = b.ids[j];
-      if (x === y) {
-        sharedScratch[nShared++] = x;
-        i++;
-        j++;
-      } else if (x < y) i++;
-      else j++;
-    }
-    // Without a shared term every clause pair's cosine is 0.
-    if (nShared === 0) return best;
     const na = a.clauses.length || 1;
     const nb = b.clauses.length || 1;
-    if (clauseEnds.length < na + nb) clauseEnds = new Int32Array(2 * (na + nb));
-    let at = 0;
-    for (let i = 0; i < na; i++) clauseEnds[i] = at = sharedTermsOf(a.clauses.length ? a.clauses[i] : a, nShared, at);
-    for (let j = 0; j < nb; j++) clauseEnds[na + j] = at = sharedTermsOf(b.clauses.length ? b.clauses[j] : b, nShared, at);
     for (let i = 0; i < na; i++) {
       const x = a.clauses.length ? a.clauses[i] : a;
-      const xFrom = i === 0 ? 0 : clauseEnds[i - 1];
-      const xTo = clauseEnds[i];
-      if (x.norm === 0 || xFrom === xTo) continue;
       for (let j = 0; j < nb; j++) {
-        const y = b.clauses.length ? b.clauses[j] : b;
-        let q = clauseEnds[na + j - 1];
-        const yTo = clauseEnds[na + j];
-        if (y.norm === 0 || q === yTo) continue;
-        // cosine(x, y, 0) over the shared terms.
-        let dot = 0;
-        let shared = 0;
-        let informative = 0;
-        let p = xFrom;
-        while (p < xTo && q < yTo) {
-          const u = clauseIds[p];
-          const v = clauseIds[q];
-          if (u === v) {
-            if (clauseWs[p] >= x.informative || clauseWs[q] >= y.informative) informative++;
-            dot += clauseWs[p++] * clauseWs[q++];
-            shared++;
-          } else if (u < v) p++;
-          else q++;
-        }
-        if (shared === 0) continue;
-        const c = cosineOf(x, y, 0, dot, shared, informative) * SIMILARITY.clause;
+        const c = cosine(x, b.clauses.length ? b.clauses[j] : b, 0) * SIMILARITY.clause;
         if (c > best) best = c;
       }
     }
