@@ -265,6 +265,34 @@ function close(x: QuantityFeature, y: QuantityFeature): boolean {
   return Math.abs(x.value - y.value) <= tolerance * Math.max(x.value, y.value);
 }
 
+/**
+ * Per outlet sentence, the page sentence closest to it (`owner`, -1: none), how close (`ownerSim`) and the
+ * runner-up's similarity; and each content page sentence's best similarity, written to `best`. One function for
+ * every relate call and outlet, not a closure made per call: the JIT optimises it once for all.
+ */
+function ownersOf(sims: Float64Array[], pageSentences: ReadonlyArray<{ content: boolean }>, outletSentences: number, best: Float64Array): { owner: Int32Array; ownerSim: Float64Array; runnerUp: Float64Array } {
+  const owner = new Int32Array(outletSentences).fill(-1);
+  const ownerSim = new Float64Array(outletSentences);
+  const runnerUp = new Float64Array(outletSentences);
+  for (let i = 0; i < pageSentences.length; i++) {
+    if (!pageSentences[i].content) continue;
+    const row = sims[i];
+    let rowBest = 0;
+    for (let k = 0; k < row.length; k++) {
+      const x = row[k];
+      if (x > rowBest) rowBest = x;
+      const top = ownerSim[k];
+      if (x > top) {
+        runnerUp[k] = top;
+        ownerSim[k] = x;
+        owner[k] = i;
+      } else if (x > runnerUp[k]) runnerUp[k] = x;
+    }
+    best[i] = rowBest;
+  }
+  return { owner, ownerSim, runnerUp };
+}
+
 export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_THRESHOLDS, context: RelateContext = {}): Relations {
   const { page, outlets } = al;
   // One pass over each outlet's similarities finds both each page sentence's best match (`best`) and, per outlet
@@ -272,29 +300,7 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
   // (Arrays, not maps: a map holding doubles allocates one per entry. Each similarity read once: until the JIT
   // optimises this, every read of a Float64Array allocates a number, and a page is related once.)
   const bestOf = outlets.map(() => new Float64Array(page.sentences.length));
-  const owners = outlets.map((outlet, o) => {
-    const owner = new Int32Array(outlet.sentences.length).fill(-1);
-    const ownerSim = new Float64Array(outlet.sentences.length);
-    const runnerUp = new Float64Array(outlet.sentences.length);
-    const best = bestOf[o];
-    for (let i = 0; i < page.sentences.length; i++) {
-      if (!page.sentences[i].content) continue;
-      const row = al.sims[o][i];
-      let rowBest = 0;
-      for (let k = 0; k < row.length; k++) {
-        const x = row[k];
-        if (x > rowBest) rowBest = x;
-        const top = ownerSim[k];
-        if (x > top) {
-          runnerUp[k] = top;
-          ownerSim[k] = x;
-          owner[k] = i;
-        } else if (x > runnerUp[k]) runnerUp[k] = x;
-      }
-      best[i] = rowBest;
-    }
-    return { owner, ownerSim, runnerUp };
-  });
+  const owners = outlets.map((outlet, o) => ownersOf(al.sims[o], page.sentences, outlet.sentences.length, bestOf[o]));
   const perSentence: Relations['perSentence'] = page.sentences.map((s, i) =>
     s.content
       ? outlets.map(
