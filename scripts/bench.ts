@@ -26,7 +26,7 @@
  */
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -496,7 +496,8 @@ async function main(): Promise<number> {
  */
 async function runBundled(): Promise<number> {
   const { build } = await import('esbuild');
-  const outfile = join(repoRoot, 'node_modules', '.cache', 'crossread-bench', 'bench.mjs');
+  // One file per run: two benches (or two worktrees sharing node_modules) never run each other's bundle.
+  const outfile = join(repoRoot, 'node_modules', '.cache', 'crossread-bench', `bench-${process.pid}.mjs`);
   await build({
     entryPoints: [fileURLToPath(import.meta.url)],
     outfile,
@@ -508,6 +509,7 @@ async function runBundled(): Promise<number> {
     logLevel: 'error',
   });
   const run = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, [BUNDLED_ENV]: repoRoot } });
+  rmSync(outfile, { force: true });
   if (run.error) throw run.error;
   return run.status ?? 1;
 }
