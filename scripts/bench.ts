@@ -515,4 +515,7 @@ async function runBundled(): Promise<number> {
 }
 
 // Runs when started as a script (npm run bench), not when imported for its corpus generator: bundled unless --tsx.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(process.env[BUNDLED_ENV] || process.argv.includes('--tsx') ? main : runBundled);
+// The bundle is only ever started by runBundled (its path may be a symlink's, unlike its import.meta.url: a
+// worktree sharing node_modules), so it runs main without comparing them.
+if (process.env[BUNDLED_ENV]) runCli(main);
+else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) runCli(process.argv.includes('--tsx') ? main : runBundled);
