@@ -40,6 +40,10 @@ describe('arrangeListing', () => {
       expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
     }
     expect(filterListing(listing, matchingIds(listing, 'nothing like it'))).toEqual([]);
+    // Typed a letter at a time, then one taken back and another typed: each the same as looked for afresh.
+    for (const needle of ['p', 'pa', 'par', 'part 1', 'part', 'part 2', 'b', 'be', 'bbc', 'berlin']) {
+      expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
+    }
   });
 
   it('keeps a story the filter keeps whole as the same group, so its section is not rendered again', async () => {
