@@ -9,7 +9,8 @@ import { StorySection } from '../../components/options/StorySection';
 import { ShortcutSettings } from '../../components/options/ShortcutSettings';
 import { VirtualList } from '../../components/options/VirtualList';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
-import { ask, listen, type ArticleSummary, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
+import { ask, listen, type ArticleSummary, type CorpusUpdate, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
+import { uiMessages } from '../../lib/i18n/ui-messages';
 import { localeFor } from '../../lib/i18n/messages';
 import { measure } from '../../platform/timing';
 import { optionsMessages } from '../../lib/i18n/options-messages';
@@ -78,6 +79,8 @@ function Options() {
   const [filter, setFilter] = useState('');
   const [textMatches, setTextMatches] = useState<{ query: string; ids: Set<string> } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
+  // A new version's first start may be updating the corpus, which holds the list back: the reader hears why.
+  const [update, setUpdate] = useState<CorpusUpdate | null>(null);
   const [opened, setOpened] = useState<(ArticleSummary & { text: string }) | null>(null);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [usage, setUsage] = useState<string>('');
@@ -139,7 +142,12 @@ function Options() {
     void noteShortcuts.getValue().then((v) => setShortcuts(v ?? defaultNoteShortcuts));
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
+    void ask('crossread:store-state', {}).then(
+      (s) => setUpdate(s.state === 'updating' ? s.update : null),
+      () => undefined,
+    );
     return listen({
+      'crossread:store-state-changed': (s) => setUpdate(s.state === 'updating' ? s.update : null),
       // A change made elsewhere (the popup, another options page); this page's own import lists the corpus when it ends.
       'crossread:corpus-changed': () => {
         if (operation.current === null) void reload().catch(() => undefined);
@@ -331,6 +339,11 @@ function Options() {
         </p>
       </header>
 
+      {update && (
+        <p class="message updating" role="status">
+          {uiMessages(locale).updatingCorpus(update.what, update.articles)}
+        </p>
+      )}
       {message && (
         <p class={message.error ? 'message error' : 'message'} role={message.error ? 'alert' : 'status'}>
           {message.text}{' '}
