@@ -38,10 +38,6 @@ interface TermShape {
   ending: string | null;
   /** Possible heads, shortest first (built on first use). */
   heads?: Head[];
-  /** The forms fold() looks for in the vocabulary by ending ("kostete": "kostet", "kost"), in its order (built on first use). */
-  foldBases?: readonly string[];
-  /** The German stem of the verb form in "-t" fold() looks for ("bestätigt": "bestat"), or null when it has none (built on first use). */
-  deFoldBase?: string | null;
 }
 
 const shapes = new Map<string, TermShape>();
@@ -65,17 +61,6 @@ function shapeOf(term: string): TermShape {
     shapes.set(term, shape);
   }
   return shape;
-}
-
-/** The forms fold() looks for by a term's ending, in its order: the term less "et", "te" or "t", where four letters remain. */
-function foldBasesOf(t: string): string[] {
-  const bases: string[] = [];
-  for (let k = 0; k < FOLD_SUFFIXES.length; k++) {
-    const suffix = FOLD_SUFFIXES[k];
-    if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
-    bases.push(t.slice(0, -suffix.length));
-  }
-  return bases;
 }
 
 /** A term's possible compound heads, shortest first, each with its modifier's forms. */
@@ -107,44 +92,6 @@ function grown<T extends Int32Array | Float64Array>(a: T, size: number, fill = 0
   return out;
 }
 
-/** What a space needs of one list of sentences, whatever it is compared with. */
-interface ListVocab {
-  /** Each term once, in the order first met, and its shape. */
-  terms: string[];
-  termShapes: TermShape[];
-  /** The terms, with their shapes: looked up here, not among every term's. */
-  shapes: Map<string, TermShape>;
-  /** How many of the terms end in each four letters. */
-  endingCounts: Map<string, number>;
-}
-
-/** Per list of sentences (by identity: features are not changed once made), its vocabulary: a story judgement compares one article with many, each pair in a space of its own. */
-const listVocabs = new WeakMap<readonly SentenceFeatures[], ListVocab>();
-
-function listVocab(list: readonly SentenceFeatures[]): ListVocab {
-  let found = listVocabs.get(list);
-  if (found === undefined) {
-    const shapes = new Map<string, TermShape>();
-    const terms: string[] = [];
-    const termShapes: TermShape[] = [];
-    const endingCounts = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) {
-      const ts = list[i].terms;
-      for (let j = 0; j < ts.length; j++) {
-        const t = ts[j];
-        if (shapes.has(t)) continue;
-        const shape = shapeOf(t);
-        shapes.set(t, shape);
-        terms.push(t);
-        termShapes.push(shape);
-        if (shape.ending !== null) endingCounts.set(shape.ending, (endingCounts.get(shape.ending) ?? 0) + 1);
-      }
-    }
-    listVocabs.set(list, (found = { terms, termShapes, shapes, endingCounts }));
-  }
-  return found;
-}
-
 /**
  * Term weights for one set of articles compared with each other. Sentence-level
  * IDF: a term in most sentences of the story (its protagonists) says little
@@ -157,18 +104,14 @@ export class TermSpace {
   private dfs: Int32Array;
   private docDfs: Int32Array;
   private readonly parts = new Map<string, readonly string[]>();
-  /** The vocabulary: the lists' own sets when there are one or two (a story judgement's pair: no union made per pair), else their union. */
-  private readonly vocabA: Map<string, TermShape>;
-  private readonly vocabB: Map<string, TermShape> | undefined;
-  /** The lists' vocabularies, for the endings of a pair's (see endsLikeAnother). */
-  private readonly lists: ListVocab[];
+  private readonly vocab: Set<string>;
   private readonly n: number;
   private readonly docs: number;
   private readonly informativeWeight: number;
 
   private readonly canon = new Map<string, string>();
-  /** How many vocabulary terms end in each four letters, counted for three lists or more: a compound's head ends as the compound does. */
-  private readonly endings: Map<string, number> | undefined;
+  /** How many vocabulary terms end in each four letters: a compound's head ends as the compound does. */
+  private readonly endings = new Map<string, number>();
   private readonly termIds = new Map<string, number>();
 
   /** Per term as the features spell it, the id of its key (looked up once). */
@@ -223,53 +166,26 @@ export class TermSpace {
     sentences: SentenceFeatures[][],
     private readonly language = 'de',
   ) {
+    this.vocab = new Set();
     // Indexed loops throughout: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
-    const lists = (this.lists = new Array<ListVocab>(sentences.length));
-    let vocabSize = 0;
     for (let d = 0; d < sentences.length; d++) {
-      lists[d] = listVocab(sentences[d]);
-      vocabSize += lists[d].terms.length;
+      const list = sentences[d];
+      for (let i = 0; i < list.length; i++) {
+        const terms = list[i].terms;
+        for (let j = 0; j < terms.length; j++) this.vocab.add(terms[j]);
+      }
     }
-    if (lists.length <= 2) {
-      this.vocabA = lists.length > 0 ? lists[0].shapes : new Map();
-      this.vocabB = lists.length === 2 ? lists[1].shapes : undefined;
-      this.endings = undefined;
-      // Each vocabulary term folded once (a term of both lists in the first).
-      for (let d = 0; d < lists.length; d++) {
-        const { terms, termShapes } = lists[d];
-        for (let i = 0; i < terms.length; i++) {
-          const t = terms[i];
-          if (d === 1 && this.vocabA.has(t)) continue;
-          const c = this.fold(t, termShapes[i]);
-          if (c !== t) this.canon.set(t, c);
-        }
-      }
-    } else {
-      const union = new Map<string, TermShape>();
-      const endings = new Map<string, number>();
-      for (let d = 0; d < lists.length; d++) {
-        const { terms, termShapes } = lists[d];
-        for (let i = 0; i < terms.length; i++) {
-          if (union.has(terms[i])) continue;
-          union.set(terms[i], termShapes[i]);
-          const e = termShapes[i].ending;
-          if (e !== null) endings.set(e, (endings.get(e) ?? 0) + 1);
-        }
-      }
-      this.vocabA = union;
-      this.vocabB = undefined;
-      this.endings = endings;
-      vocabSize = union.size;
-      for (const [t, shape] of union) {
-        const c = this.fold(t, shape);
-        if (c !== t) this.canon.set(t, c);
-      }
+    for (const t of this.vocab) {
+      const c = this.fold(t);
+      if (c !== t) this.canon.set(t, c);
+      const e = shapeOf(t).ending;
+      if (e !== null) this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
     }
     let n = 0;
     // Ids are assigned here in the order vectors later meet the terms (keys, then compound parts,
     // sentence by sentence), so counting by id leaves every vector as it was.
     // Every id assigned here is a vocabulary term (keys and parts are), so typed arrays of the vocabulary's size hold them all.
-    let size = Math.max(vocabSize, 1);
+    let size = Math.max(this.vocab.size, 1);
     this.dfs = new Int32Array(size);
     this.docDfs = new Int32Array(size);
     let lastSentence = new Int32Array(size);
@@ -311,51 +227,26 @@ export class TermSpace {
     this.informativeWeight = SIMILARITY.informative * Math.log((this.n + 1) / 2.5);
   }
 
-  /** Whether a term is in the vocabulary of the lists compared. */
-  private inVocab(term: string): boolean {
-    return this.vocabA.has(term) || (this.vocabB !== undefined && this.vocabB.has(term));
-  }
-
-  /** Whether the vocabulary holds a term other than `term` ending in `ending` (its own last four letters). */
-  private endsLikeAnother(term: string, ending: string): boolean {
-    if (this.endings !== undefined) return (this.endings.get(ending) ?? 0) > (this.inVocab(term) ? 1 : 0);
-    // Some list holds a term of that ending other than `term` (which, held, is one of them).
-    for (let d = 0; d < this.lists.length; d++) {
-      const list = this.lists[d];
-      const n = list.endingCounts.get(ending);
-      if (n !== undefined && n > (list.shapes.has(term) ? 1 : 0)) return true;
-    }
-    return false;
-  }
-
-  /** A term's shape, from the vocabulary's own when it is one of its terms. */
-  private shapeIn(term: string): TermShape {
-    return this.vocabA.get(term) ?? this.vocabB?.get(term) ?? shapeOf(term);
-  }
-
   /**
    * Verb forms the stemmer leaves apart, joined when the set itself holds the
    * shorter form: participles ("gedauert" → "dauert") and past or third-person
    * endings ("kostete"/"kostet" → "kost").
    */
-  private fold(term: string, shape: TermShape): string {
+  private fold(term: string): string {
     let t = term;
-    if (t.length >= 7 && t.startsWith('ge') && this.inVocab(t.slice(2))) {
-      t = t.slice(2);
-      shape = this.shapeIn(t);
-    }
-    // Cheap tests first: this runs for every term of every comparison. The forms looked for are the term's own, made once per spelling.
+    if (t.length >= 7 && t.startsWith('ge') && this.vocab.has(t.slice(2))) t = t.slice(2);
+    // Cheap tests first: this runs for every term of every comparison.
     if (t.charCodeAt(t.length - 1) !== 116 /* t */ && !t.endsWith('te')) return t;
-    const bases = (shape.foldBases ??= foldBasesOf(t));
-    for (let k = 0; k < bases.length; k++) if (this.inVocab(bases[k])) return bases[k];
+    for (let k = 0; k < FOLD_SUFFIXES.length; k++) {
+      const suffix = FOLD_SUFFIXES[k];
+      if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
+      const base = t.slice(0, -suffix.length);
+      if (this.vocab.has(base)) return base;
+    }
     // A verb form in "-t" whose infinitive stems to a form the set holds ("bestätigt": "bestatigt"; "bestätigen", "Bestätigung": "bestat").
     if (this.language === 'de' && t.length >= 6 && t.charCodeAt(t.length - 1) === 116 /* t */) {
-      let base = shape.deFoldBase;
-      if (base === undefined) {
-        const stemmed = stem(t.slice(0, -1) + 'en', 'de');
-        shape.deFoldBase = base = stemmed !== t && stemmed.length >= 4 ? stemmed : null;
-      }
-      if (base !== null && this.inVocab(base)) return base;
+      const base = stem(t.slice(0, -1) + 'en', this.language);
+      if (base !== t && base.length >= 4 && this.vocab.has(base)) return base;
     }
     return t;
   }
@@ -392,13 +283,13 @@ export class TermSpace {
   private splitTerm(term: string): readonly string[] {
     let best: readonly string[] = NO_TERMS;
     if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
-    const shape = this.shapeIn(term);
-    if (this.endsLikeAnother(term, shape.ending!)) {
+    const shape = shapeOf(term);
+    if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
       const heads = headsOf(term, shape);
       for (let h = 0; h < heads.length; h++) {
         const { head, forms } = heads[h];
-        if (!this.inVocab(head)) continue;
-        const known = (m: string) => m.length >= MIN_MODIFIER && this.inVocab(m);
+        if (!this.vocab.has(head)) continue;
+        const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
         // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
         // Stems are looked up only when no form itself is known.
         let found = forms.find(known);
