@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunksOf } from '../../services/postings-layout';
 import { ResidentPostings } from '../../services/resident-postings';
 import { rankCandidates, type QueryTerm } from '../../services/term-index';
-
-/** A reproducible pseudo-random sequence (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as randomFrom } from '../../scripts/lib/bench-corpus';
 
 /** An index as the store reads it (term → its chunks' ids as stored), and the same postings as plain lists. */
 function indexOf(postings: Map<string, string[]>): { stored: Map<string, Array<string | string[]>>; plain: Map<string, string[]> } {
