@@ -263,7 +263,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       storyTasks.push(r.longestTask);
       step(r);
     }
-    log(`Warm worker, story pages: first note ${fmtS(summarise(warm))}; longest crossread task ${Math.round(Math.max(0, ...storyTasks))} ms.`);
+    // Each run too: with five runs the p95 is nearly the slowest, and which page was slow says more than the summary.
+    log(`Warm worker, story pages: first note ${fmtS(summarise(warm))} (each run in turn, ms: ${warm.map(Math.round).join(', ')}); longest crossread task ${Math.round(Math.max(0, ...storyTasks))} ms.`);
 
     let stoppedWorker: Summary | null = null;
     if (driver.stopWorker) {
