@@ -11,6 +11,7 @@ import { VirtualList } from '../../components/options/VirtualList';
 import { defaultNoteShortcuts, noteShortcuts, type NoteShortcuts } from '../../platform/shortcuts';
 import { ask, listen, type ArticleSummary, type CorpusUpdate, type Failure, type PastedArticle, type StorySummary } from '../../platform/protocol';
 import { uiMessages } from '../../lib/i18n/ui-messages';
+import { watchCorpusUpdate } from '../../platform/corpus-update';
 import { localeFor } from '../../lib/i18n/messages';
 import { measure } from '../../platform/timing';
 import { optionsMessages } from '../../lib/i18n/options-messages';
@@ -142,12 +143,8 @@ function Options() {
     void noteShortcuts.getValue().then((v) => setShortcuts(v ?? defaultNoteShortcuts));
     // Ask the browser not to evict the corpus under storage pressure.
     void navigator.storage?.persist?.().then(setPersisted);
-    void ask('crossread:store-state', {}).then(
-      (s) => setUpdate(s.state === 'updating' ? s.update : null),
-      () => undefined,
-    );
-    return listen({
-      'crossread:store-state-changed': (s) => setUpdate(s.state === 'updating' ? s.update : null),
+    const stopWatchingUpdate = watchCorpusUpdate(setUpdate);
+    const stopListening = listen({
       // A change made elsewhere (the popup, another options page); this page's own import lists the corpus when it ends.
       'crossread:corpus-changed': () => {
         if (operation.current === null) void reload().catch(() => undefined);
@@ -156,6 +153,10 @@ function Options() {
         if (p.operation === operation.current) setProgress({ label: t.saving, done: p.done, total: p.total });
       },
     });
+    return () => {
+      stopWatchingUpdate();
+      stopListening();
+    };
   }, []);
 
   useEffect(() => {

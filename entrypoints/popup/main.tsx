@@ -6,6 +6,7 @@ import { TabStatus } from '../../components/popup/TabStatus';
 import { AddPageForm } from '../../components/popup/AddPageForm';
 import { disabledSites, overlaysEnabled, setSiteDisabled } from '../../platform/settings';
 import { ask, askTab, listen, type CorpusUpdate, type PagePayload, type TabState } from '../../platform/protocol';
+import { watchCorpusUpdate } from '../../platform/corpus-update';
 import { localeFor } from '../../lib/i18n/messages';
 import { uiMessages } from '../../lib/i18n/ui-messages';
 import { PopupFeeds } from './feeds';
@@ -70,14 +71,7 @@ function Popup() {
   }, [offHere]);
 
   // A new version's first start may be updating the corpus, which holds the tab's notes back: the reader hears why.
-  useEffect(() => {
-    const stop = listen({ 'crossread:store-state-changed': (s) => setUpdate(s.state === 'updating' ? s.update : null) });
-    void ask('crossread:store-state', {}).then(
-      (s) => setUpdate(s.state === 'updating' ? s.update : null),
-      () => undefined,
-    );
-    return stop;
-  }, []);
+  useEffect(() => watchCorpusUpdate(setUpdate), []);
 
   useEffect(() => {
     void overlaysEnabled.getValue().then(setEnabled);
