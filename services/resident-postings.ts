@@ -31,11 +31,6 @@ export class ResidentPostings {
     return this.chunks.size + this.parsed.size;
   }
 
-  /** Whether the index holds postings of this term. */
-  has(term: string): boolean {
-    return this.parsed.has(term) || this.chunks.has(term);
-  }
-
   /** A term's ids as numbers of `ids`, in stored order; undefined for a term with no postings. */
   private postingsOf(term: string): Int32Array | undefined {
     const known = this.parsed.get(term);
