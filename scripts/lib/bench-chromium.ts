@@ -9,18 +9,12 @@ import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import { describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
-import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
 function observeFrames(): void {
-  type FrameParts = { tasks: number; callbacks: number; blocking: number };
-  type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
-  const w = window as unknown as {
-    __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gap: number; gaps: Array<[number, number]>; layout: number[]; parts: FrameParts[] };
-  };
-  // gaps: each stutter over 50 ms as [start, end] (what the longest frame was, and when); layout: each frame's style and layout time (ms).
-  const state = { scripts: [] as Script[], frames: [] as number[], spans: [] as Array<[number, number]>, gap: 0, gaps: [] as Array<[number, number]>, layout: [] as number[], parts: [] as FrameParts[] };
-  w.__crossreadBench = state;
+  const state: FrameWatchWindow['__crossreadBench'] = { scripts: [], frames: [], spans: [], gap: 0, gaps: [], layout: [], parts: [] };
+  (window as unknown as FrameWatchWindow).__crossreadBench = state;
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as unknown as Array<{ startTime: number; duration: number; renderStart?: number; styleAndLayoutStart?: number; blockingDuration?: number; scripts?: Array<{ sourceURL: string; duration: number; invoker?: string; sourceFunctionName?: string }> }>) {
@@ -144,8 +138,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
 
   const crossreadTask = (page: Page) =>
     page.evaluate((prefix) => {
-      type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
-      const state = (window as unknown as { __crossreadBench?: { scripts: Script[]; spans: Array<[number, number]> } }).__crossreadBench;
+      const state = (window as unknown as Partial<FrameWatchWindow>).__crossreadBench;
       const steps = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:'));
       // (No named functions in here: the bench's transpiler would wrap them in a helper the page does not have.)
       // crossread's share of each long frame: its own steps inside the frame (a frame's script attribution can miss a content script's work),
@@ -215,7 +208,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
         await options.waitForTimeout(500);
         await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[]; scripts: unknown[]; spans: unknown[]; gaps: unknown[]; layout: number[]; parts: unknown[] } }).__crossreadBench;
+          const state = (window as unknown as FrameWatchWindow).__crossreadBench;
           state.gap = 0;
           state.frames.length = 0;
           state.scripts.length = 0;
@@ -237,7 +230,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
         await options.waitForTimeout(SETTLE_MS);
         const longestFrame = await options.evaluate(() => {
-          const state = (window as unknown as { __crossreadBench: { gap: number; frames: number[] } }).__crossreadBench;
+          const state = (window as unknown as FrameWatchWindow).__crossreadBench;
           return Math.max(state.gap, ...state.frames);
         });
         // Where the time went: the page's steps, and the background's (e2e build measures).
@@ -259,7 +252,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
           : null;
         // The corpus manager's longest scripts meanwhile, by what invoked them (Long Animation Frames' attribution).
         const longScripts = await options.evaluate(() =>
-          (window as unknown as { __crossreadBench: { scripts: Array<{ duration: number; invoker?: string }> } }).__crossreadBench.scripts
+          (window as unknown as FrameWatchWindow).__crossreadBench.scripts
             .sort((a, b) => b.duration - a.duration)
             .slice(0, 4)
             .map((s) => `${s.invoker ?? '?'} ${Math.round(s.duration)} ms`),
@@ -283,7 +276,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
           await options.waitForTimeout(100);
         }
         await options.waitForTimeout(SETTLE_MS);
-        const filterLongestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const filterLongestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
         const filterFrames = await options.evaluate(longestFrames, filterStart);
         let filterTrace: string[] | undefined;
         if (stopTrace) {

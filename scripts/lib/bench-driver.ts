@@ -58,9 +58,24 @@ export const SCROLL_PX = 3000;
 /** How long an import may take (ms). */
 export const IMPORT_TIMEOUT = 30 * 60_000;
 
+/** A long animation frame's script (5 ms or more), as the frame watch records it; `frame`: the frame's index. */
+export type WatchedScript = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
+/** A long animation frame's parts (ms): its tasks before rendering, the rendering's callbacks, and its blocking time. */
+export type FrameParts = { tasks: number; callbacks: number; blocking: number };
+/**
+ * The frame watch a bench keeps in a page as `window.__crossreadBench` (Chromium: `observeFrames` in
+ * bench-chromium.ts; Firefox has no Long Animation Frames, so its watch keeps the stutters and the rest stays
+ * empty). `gap`: the longest stutter; `gaps`: each over 50 ms as [start, end]; `frames`, `spans`, `layout`,
+ * `parts`: each long frame's duration, span, style-and-layout time and parts. Functions run in the page cast
+ * `window` to this: a type only, as they are sent to the page as text.
+ */
+export type FrameWatchWindow = {
+  __crossreadBench: { gap: number; gaps: Array<[number, number]>; frames: number[]; spans: Array<[number, number]>; scripts: WatchedScript[]; layout: number[]; parts: FrameParts[] };
+};
+
 /** Forgets the stutters watched so far, so that the filter's are reported on their own. Runs in the page. */
 export function restartFrameWatch(): void {
-  const state = (window as unknown as { __crossreadBench: { gap: number; gaps: unknown[] } }).__crossreadBench;
+  const state = (window as unknown as FrameWatchWindow).__crossreadBench;
   state.gap = 0;
   state.gaps.length = 0;
 }
@@ -72,10 +87,7 @@ export function restartFrameWatch(): void {
  * style-and-layout time and scripts by invoker. Runs in the page.
  */
 export function longestFrames(since: number): string[] {
-  type Script = { url: string; duration: number; invoker?: string; fn?: string; frame: number };
-  type Parts = { tasks: number; callbacks: number; blocking: number };
-  const state = (window as unknown as { __crossreadBench: { scripts: Script[]; frames: number[]; spans: Array<[number, number]>; gaps: Array<[number, number]>; layout: number[]; parts?: Parts[] } })
-    .__crossreadBench;
+  const state = (window as unknown as FrameWatchWindow).__crossreadBench;
   // The frame loop and the timer see the same stall: overlapping gaps are one.
   const merged: Array<[number, number]> = [];
   for (const [a, b] of [...state.gaps].filter((g) => g[1] > since).sort((x, y) => x[0] - y[0])) {
@@ -94,7 +106,7 @@ export function longestFrames(since: number): string[] {
         .filter((f) => f.span[0] < b && f.span[1] > a)
         .map((f) => {
           const scripts = state.scripts.filter((s) => s.frame === f.i);
-          const parts = state.parts?.[f.i];
+          const parts = state.parts[f.i];
           // Tasks before rendering hold the scripts listed (each of 5 ms or more) and whatever else ran: what they leave unnamed is the rest.
           const listed = scripts.reduce((sum, s) => sum + s.duration, 0);
           const shape = parts

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type PageRun } from './bench-driver';
+import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -87,8 +87,8 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         // The longest gap of a timer that should fire every 16 ms: how long the page was unresponsive.
         await options.evaluate(() => {
           // gaps: each stall over 50 ms as [start, end], for what the longest ones were (no Long Animation Frames here: spans, scripts and layout stay empty).
-          const state = { gap: 0, gaps: [] as Array<[number, number]>, spans: [], scripts: [], layout: [], frames: [] };
-          (window as unknown as { __crossreadBench: typeof state }).__crossreadBench = state;
+          const state: FrameWatchWindow['__crossreadBench'] = { gap: 0, gaps: [], spans: [], scripts: [], layout: [], frames: [], parts: [] };
+          (window as unknown as FrameWatchWindow).__crossreadBench = state;
           let expectedAt = performance.now() + 16;
           setInterval(() => {
             const now = performance.now();
@@ -111,7 +111,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         if (!(n >= expected * 0.95)) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${(text ?? '').slice(0, 500)}`);
         // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-        const longestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const longestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
         const phases: Record<string, number> = await options.evaluate(() =>
           Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)])),
         );
@@ -137,7 +137,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
           await pause(100);
         }
         await pause(SETTLE_MS);
-        const filterLongestFrame = await options.evaluate(() => (window as unknown as { __crossreadBench: { gap: number } }).__crossreadBench.gap);
+        const filterLongestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
         const filterFrames = await options.evaluate(longestFrames, filterStart);
         return { seconds, longestFrame, imported: n, phases, frames, filterLongestFrame, filterFrames };
       } finally {
