@@ -73,6 +73,8 @@ export interface BrowserBenchResult {
   filterFrames: string[];
   /** With --trace (Chromium): the longest main-thread stalls while filtering and scrolling, by their trace events' self time (ms). */
   filterTrace?: string[];
+  /** With --trace (Chromium): the import's reading's longest stalls by their trace events' self time, and the rest's busiest stretches by function (a CPU profile). */
+  importTrace?: string[];
   firstNote: { warm: Summary; stoppedWorker: Summary | null; afterInstall: number | null };
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
@@ -233,6 +235,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         `longest frame of the corpus manager meanwhile ${Math.round(imported.longestFrame)} ms${imported.longScripts?.length ? ` (its longest scripts: ${imported.longScripts.join(', ')})` : ''}. Steps (ms): ${JSON.stringify(imported.phases)}`,
     );
     for (const frame of imported.frames ?? []) log(`  stutter ${frame}`);
+    for (const stall of imported.importTrace ?? []) log(`  traced ${stall}`);
     if (imported.filterLongestFrame !== undefined) {
       log(`Filtering the list (typing "${FILTER_TYPED.at(-1)}" a letter at a time, clearing it) and scrolling it: longest frame ${Math.round(imported.filterLongestFrame)} ms.`);
       for (const frame of imported.filterFrames ?? []) log(`  stutter ${frame}`);
@@ -257,14 +260,18 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const storyTasks: number[] = [];
     // One unmeasured load: the worker has just answered the import, its lookup cache is cold.
     await driver.openPage(storyUrl(1), { wantNote: true });
+    const warmSteps: string[] = [];
     for (let i = 0; i < runs; i++) {
       const r = await driver.openPage(storyUrl(i), { wantNote: true });
       if (r.loadToFirstNote !== null) warm.push(r.loadToFirstNote);
       storyTasks.push(r.longestTask);
       step(r);
+      warmSteps.push(`${Math.round(r.loadToFirstNote ?? NaN)}: ${Object.entries(r.backgroundSteps ?? {}).map(([name, ms]) => `${name} ${Math.round(ms)}`).join(', ') || 'n/a'}`);
     }
     // Each run too: with five runs the p95 is nearly the slowest, and which page was slow says more than the summary.
     log(`Warm worker, story pages: first note ${fmtS(summarise(warm))} (each run in turn, ms: ${warm.map(Math.round).join(', ')}); longest crossread task ${Math.round(Math.max(0, ...storyTasks))} ms.`);
+    // And where each run's background spent it (ms): a slow page's step says which of its reads or its work was slow.
+    for (const line of warmSteps) log(`  warm run ${line}`);
 
     let stoppedWorker: Summary | null = null;
     if (driver.stopWorker) {
@@ -333,6 +340,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       filterLongestFrame: imported.filterLongestFrame === undefined ? null : round(imported.filterLongestFrame),
       filterFrames: imported.filterFrames ?? [],
       ...(imported.filterTrace ? { filterTrace: imported.filterTrace } : {}),
+      ...(imported.importTrace ? { importTrace: imported.importTrace } : {}),
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,

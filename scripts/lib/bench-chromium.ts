@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
+import { busyStretches, describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
@@ -88,6 +88,19 @@ async function startTrace(page: Page): Promise<() => Promise<{ events: TraceEven
     await cdp.detach().catch(() => undefined);
     const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
     return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, profile };
+  };
+}
+
+/** Records a CPU profile of `page` (no trace: light enough for a whole import) until the returned function is called. */
+async function startProfile(page: Page): Promise<() => Promise<CpuProfile>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    await cdp.detach().catch(() => undefined);
+    return profile;
   };
 }
 
@@ -207,6 +220,9 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         await options.goto(`${origin}/options.html`);
         await options.locator('.stats').filter({ hasText: /^\d+ articles?/ }).first().waitFor({ timeout: 60_000 });
         await options.waitForTimeout(500);
+        // With --trace: a trace of the import's reading (the files parsed and their articles taken in), then a CPU profile of the rest.
+        const stopReadTrace = traceFile ? await startTrace(options) : null;
+        if (stopReadTrace) await options.waitForTimeout(SETTLE_MS);
         await options.evaluate(() => {
           const state = (window as unknown as FrameWatchWindow).__crossreadBench;
           state.gap = 0;
@@ -220,6 +236,19 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         const pageStart = await options.evaluate(() => performance.now());
         const start = performance.now();
         await options.locator('input[type="file"][multiple]').setInputFiles([...files]);
+        const importTrace: string[] = [];
+        let stopImportProfile: (() => Promise<CpuProfile>) | null = null;
+        if (stopReadTrace) {
+          await options.waitForFunction(() => performance.getEntriesByName('crossread:import-read').length > 0, undefined, { timeout: IMPORT_TIMEOUT, polling: 100 });
+          const { events, profile } = await stopReadTrace();
+          fs.writeFileSync(traceFile!.replace(/(\.json)?$/, '.import-read.json'), JSON.stringify({ traceEvents: events }));
+          fs.writeFileSync(traceFile!.replace(/(\.json)?$/, '.import-read.cpuprofile'), JSON.stringify(profile));
+          const since = events.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity);
+          const stalls = traceStalls(events);
+          const js = stallFunctions(profile, stalls);
+          importTrace.push(...describeStalls(stalls, since).map((line) => `reading: ${line}`), `reading: scripts in those stalls by self time (ms): ${js.map(([n, ms]) => `${n} ${ms}`).join(', ') || 'none'}`);
+          stopImportProfile = await startProfile(options);
+        }
         const message = options.locator('.message');
         await message.filter({ hasText: /Imported \d+|cannot|could not|stopped/i }).waitFor({ timeout: IMPORT_TIMEOUT });
         const seconds = (performance.now() - start) / 1000;
@@ -229,6 +258,11 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         if (!(n >= expected * 0.95)) throw new Error(`The corpus manager imported ${Number.isNaN(n) ? 'nothing' : n} of ${expected} articles: ${text.slice(0, 500)}`);
         // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
         await options.waitForTimeout(SETTLE_MS);
+        if (stopImportProfile) {
+          const profile = await stopImportProfile();
+          fs.writeFileSync(traceFile!.replace(/(\.json)?$/, '.import-rest.cpuprofile'), JSON.stringify(profile));
+          for (const s of busyStretches(profile).slice(0, 6)) importTrace.push(`after reading: +${(s.at / 1000).toFixed(1)} s: busy ${s.ms} ms; self time: ${s.top.map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
+        }
         const longestFrame = await options.evaluate(() => {
           const state = (window as unknown as FrameWatchWindow).__crossreadBench;
           return Math.max(state.gap, ...state.frames);
@@ -288,7 +322,7 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
           const js = stallFunctions(profile, stalls);
           filterTrace = [...describeStalls(stalls, since), `scripts in those stalls by self time (ms): ${js.map(([n, ms]) => `${n} ${ms}`).join(', ') || 'none'}`];
         }
-        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames, filterLongestFrame, filterFrames, filterTrace };
+        return { seconds, longestFrame, imported: n, phases: { ...phases, ...(background ?? {}) }, longScripts, frames, filterLongestFrame, filterFrames, filterTrace, ...(traceFile ? { importTrace } : {}) };
       } finally {
         await options.close();
       }

@@ -29,12 +29,13 @@ export interface BrowserDriver {
    * Imports the files through the corpus manager; seconds until it says the articles were imported, and its longest frame
    * meanwhile (`frames`: what its longest stutters consisted of). Then types a filter into the list word by word, clears
    * it and scrolls: the longest frame meanwhile (`filterLongestFrame`, `filterFrames`), and where the driver records a trace
-   * of that, its longest main-thread stalls by their events' self time (`filterTrace`).
+   * of that, its longest main-thread stalls by their events' self time (`filterTrace`), and the import's (`importTrace`: its
+   * reading's stalls from a trace, the rest's busiest stretches from a CPU profile).
    */
   importFiles(
     files: readonly string[],
     expected: number,
-  ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[]; filterTrace?: string[] }>;
+  ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[]; filterTrace?: string[]; importTrace?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
   /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */

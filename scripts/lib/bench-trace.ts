@@ -185,3 +185,47 @@ export function stallFunctions(profile: CpuProfile, stalls: readonly Stall[], to
   }
   return [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([n, ms]) => [n, Math.round(ms * 10) / 10]);
 }
+
+/**
+ * A CPU profile's busy stretches of at least `minMs`: runs of samples that are
+ * not idle, broken by `idleMs` of idle (the thread drew a frame or waited
+ * there). A profile sees every part of a stall, not only scripts: rendering,
+ * message deserialising and the like are "(program)", collections "(garbage
+ * collector)". Each stretch with its functions by self time (ms), most first;
+ * `at`: ms after the profile's start.
+ */
+export function busyStretches(profile: CpuProfile, minMs = 50, idleMs = 4, top = 8): Array<{ at: number; ms: number; top: Array<[string, number]> }> {
+  const names = new Map<number, string>();
+  for (const n of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
+    const file = url.replace(/^chrome-extension:\/\/[a-z]+/, '');
+    names.set(n.id, `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}:${columnNumber + 1}` : ''}`);
+  }
+  const out: Array<{ at: number; ms: number; top: Array<[string, number]> }> = [];
+  let run: { start: number; end: number; self: Map<string, number> } | null = null;
+  let idle = 0;
+  const close = () => {
+    if (run && (run.end - run.start) / 1000 >= minMs) {
+      const ranked = [...run.self].sort((a, b) => b[1] - a[1]).slice(0, top);
+      out.push({ at: Math.round((run.start - profile.startTime) / 1000), ms: Math.round((run.end - run.start) / 1000), top: ranked.map(([n, ms]) => [n, Math.round(ms * 10) / 10]) });
+    }
+    run = null;
+  };
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i];
+    const dt = profile.timeDeltas[i + 1] ?? 0;
+    const name = names.get(profile.samples[i]) ?? '?';
+    if (name === '(idle)') {
+      idle += dt;
+      if (run && idle >= idleMs * 1000) close();
+      continue;
+    }
+    idle = 0;
+    run ??= { start: t, end: t, self: new Map() };
+    run.end = t + dt;
+    run.self.set(name, (run.self.get(name) ?? 0) + dt / 1000);
+  }
+  close();
+  return out.sort((a, b) => b.ms - a.ms);
+}
