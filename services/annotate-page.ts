@@ -22,7 +22,8 @@ export interface AnnotatePageOptions {
   /**
    * Called after each step, for timing: 'terms', 'index' (the index's hits and their stories' members),
    * 'candidates' (the candidate stories' glances; with `storedFeatures: false`, their articles, after 'terms'),
-   * 'page' (the engine's analysis of the page), 'compared' (the full features of the candidates
+   * 'page' (the engine's light analysis of the page, what its first look reads; completed within 'annotate'
+   * where candidates are compared), 'compared' (the full features of the candidates
    * the engine compares, read: only when there are some), 'annotate', 'notes'. The page is analysed
    * while the lookup's first reads are in flight when there are some: 'sent' (the lookup started and
    * its reads sent), 'page', then 'index' (the rest of the index's wait). Given a store still
@@ -96,7 +97,8 @@ class PageAnalysisOnce {
     if (typeof text !== 'string' || text.trim() === '' || text.length > MAX_PAGE_CHARS) return;
     this.made = analysePage(
       { text, url: this.page.url, title: this.page.title, language: this.language, date: this.page.publishedTime },
-      { attribution: !this.storyOnly, tokens: { text, language: this.language, tokens: this.tokens } },
+      // Light: what the first look reads; the engine completes it where it compares a candidate sentence by sentence.
+      { attribution: !this.storyOnly, tokens: { text, language: this.language, tokens: this.tokens }, light: true },
     );
     this.lap('page');
   };

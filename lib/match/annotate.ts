@@ -1,6 +1,6 @@
 import type { Article } from '../article/article';
 import { align, alignCompared, compare } from './align';
-import { analyse, articleFeatures, type ArticleFeatures } from './features';
+import { analyseInParts, articleFeatures, type ArticleFeatures } from './features';
 import { findNonReporting, isSupportedLanguage, languageOf, parseHeader, type Token } from './pipeline';
 import { DEFAULT_RELATION_THRESHOLDS, novelWords, relate, type RelationThresholds } from './relations';
 import { clusterStories } from './story-clusters';
@@ -34,7 +34,7 @@ export interface AnnotateOptions {
   onPageAnalysed?: () => void;
   /**
    * The page's analysis where the caller has made it already:
-   * `analysePage(page, { attribution: !storyOnly, tokens: pageTokens })`, so
+   * `analysePage(page, { attribution: !storyOnly, tokens: pageTokens })`, light or not, so
    * the output is the same. The background makes it while its reads of the
    * index are in flight (the browser answers them meanwhile).
    */
@@ -50,10 +50,13 @@ export interface PageTokens {
 
 /** What the engine knows about the page itself, derived once. */
 export interface PageAnalysis {
+  /** Light until `complete()` where made light: what the first look reads. */
   features: ArticleFeatures;
   bodyStart: number;
   language: string;
   warnings: EngineWarning[];
+  /** Completes `features` in place (quantities, clauses, sources) where made light; nothing otherwise or once done. */
+  complete(): void;
 }
 
 export function docName(article: Pick<ArticleHead, 'file' | 'id'>): string {
@@ -65,8 +68,12 @@ export function pageOfArticle(article: Article): Page {
   return { text: article.raw, url: article.url, title: article.title, date: article.date, language: article.language };
 }
 
-/** `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it. */
-export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: PageTokens } = {}): PageAnalysis {
+/**
+ * `attribution: false` leaves out whom sentences attribute statements to: a story decision alone does not need it.
+ * `light` makes only what the first look reads (`analyseInParts`); `complete()` adds the rest before the page is
+ * compared sentence by sentence, which most pages never are.
+ */
+export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: PageTokens; light?: boolean } = {}): PageAnalysis {
   const text = typeof page.text === 'string' ? page.text : '';
   const header = parseHeader(text);
   const warnings: EngineWarning[] = [...header.warnings];
@@ -78,8 +85,8 @@ export function analysePage(page: Page, opts: { attribution?: boolean; tokens?: 
   // The caller's tokens serve when they are of the body as the engine reads it: the whole text (no header) in the page's language.
   const given = opts.tokens;
   const tokens = given && header.bodyStart === 0 && given.text === text && given.language === language ? given.tokens : undefined;
-  const features = analyse({ text, language, bodyStart: header.bodyStart, nonReporting, date, url, attribution: opts.attribution, tokens });
-  return { features, bodyStart: header.bodyStart, language, warnings };
+  const parts = analyseInParts({ text, language, bodyStart: header.bodyStart, nonReporting, date, url, attribution: opts.attribution, tokens }, opts.light === true);
+  return { features: parts.features, bodyStart: header.bodyStart, language, warnings, complete: parts.complete };
 }
 
 /**
@@ -260,7 +267,8 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   if (text.trim() === '') return emptyAnnotation([{ kind: 'empty-page' }]);
   if (text.length > MAX_PAGE_CHARS) return emptyAnnotation([{ kind: 'page-too-long', limit: MAX_PAGE_CHARS }]);
   // A first look that stops at the story spares the attribution patterns: most pages match no story and get no second look.
-  const analysis = opts.pageAnalysis ?? analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens });
+  // Light: completed below only when a candidate is compared sentence by sentence.
+  const analysis = opts.pageAnalysis ?? analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens, light: true });
   opts.onPageAnalysed?.();
 
   const storyTh = { ...DEFAULT_STORY_THRESHOLDS, ...opts.story };
@@ -311,6 +319,8 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return r.features;
   };
 
+  // Comparing sentences reads their quantities and clauses, relating them (below, only after a comparison) their sources too.
+  if (compared.length) analysis.complete();
   const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance))) : null;
   const judged: Judged[] = [];
   let next = 0;
@@ -353,6 +363,8 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return { article: r.article, features: r.features };
   });
 
+  // (Complete already: the story's outlets were compared. Relating the page reads all of its features.)
+  analysis.complete();
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
   const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);

@@ -76,6 +76,17 @@ export interface AnalyseInput {
   tokens?: Token[];
 }
 
+/**
+ * Features made in two parts (`analyseInParts`): `features` first holds what
+ * the engine's first look reads, and `complete()` adds the rest to the same
+ * record, in place, as `analyse` would have made it.
+ */
+export interface FeaturesInParts {
+  features: ArticleFeatures;
+  /** Completes `features` (once; later calls do nothing) and returns them. */
+  complete(): ArticleFeatures;
+}
+
 const SKETCH_SIZE = 64;
 
 /**
@@ -356,7 +367,42 @@ function clausesOf(text: string, offset: number, tokens: Token[], per: TokenTerm
   return out;
 }
 
+/** The comparable quantities of sentence s, whose tokens are [from, to), in the parser's order. */
+function comparableQuantities(s: { start: number; end: number; text: string }, tokens: Token[], from: number, to: number, language: string): QuantityFeature[] {
+  const quantities: QuantityFeature[] = [];
+  if (!mayHoldQuantity(s, tokens, from, to, language)) return quantities;
+  const found = extractQuantities(s.text, language);
+  for (let k = 0; k < found.length; k++) if (comparable(found[k], s.text)) quantities.push({ kind: found[k].kind, value: found[k].value, approx: found[k].approx });
+  return quantities;
+}
+
 export function analyse(input: AnalyseInput): ArticleFeatures {
+  return analyseInParts(input, false).features;
+}
+
+/**
+ * A sentence whose light features wait for completion: its segment and its tokens [at, to).
+ * (The segment's text is the sentence's, which the parsers read.)
+ */
+type Deferred = { sentence: SentenceFeatures; s: { start: number; end: number; text: string }; at: number; to: number; quantities: boolean };
+
+/**
+ * What a date written out with its year needs (the parser's 'ymd': a four-digit year, or German "12.3.25"), the only
+ * text dates that place an undated article's event (story.ts's latestTextDate): a sentence without it can wait.
+ */
+const MAY_HOLD_FULL_DATE = /\d{4}|\d\.\s?\d{1,2}\.\s?\d\d/;
+
+/**
+ * `analyse`, or with `light` its first part: what the engine's first look
+ * reads (terms, term counts, content sentences, sketch, dates, weekdays,
+ * results), without each sentence's clauses, attributed sources and its
+ * quantities other than results and minutes. Most pages match no candidate
+ * and are never compared sentence by sentence: the quantity parser alone was
+ * ~44 % of the analysis. Where the page has no date its full text dates place
+ * its event, so its sentences that may write one are parsed at once all the
+ * same. `complete()` adds the rest from the same segmentation and tokens.
+ */
+export function analyseInParts(input: AnalyseInput, light: boolean): FeaturesInParts {
   const { text, language } = input;
   const bodyStart = input.bodyStart ?? 0;
   const nonReporting = input.nonReporting ?? [];
@@ -369,6 +415,8 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   let eventWeekday: number | null = null;
   let eventRelative: EventRelative | null = null;
   let contentSeen = 0;
+  const date = input.date ?? dateFromUrl(input.url) ?? null;
+  const deferred: Deferred[] = [];
 
   // Sentences are cut within reporting text only, so no sentence reaches into a caption or a metadata prefix.
   const segmented = reportingRanges(text, nonReporting, bodyStart).flatMap((r) => segmentSentences(text, language, r.start, r.end));
@@ -387,11 +435,9 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     let to = at;
     while (to < tokens.length && tokens[to].end <= s.end) to++;
     const { terms, words } = collect(per, at, to);
-    const quantities: QuantityFeature[] = [];
-    if (mayHoldQuantity(s, tokens, at, to, language)) {
-      const found = extractQuantities(s.text, language);
-      for (let k = 0; k < found.length; k++) if (comparable(found[k], s.text)) quantities.push({ kind: found[k].kind, value: found[k].value, approx: found[k].approx });
-    }
+    // eventTime reads the text's full dates only when the article has no date: then a sentence that may write one is parsed now.
+    const deferQuantities = light && (date !== null || !MAY_HOLD_FULL_DATE.test(s.text));
+    const quantities: QuantityFeature[] = deferQuantities ? [] : comparableQuantities(s, tokens, at, to, language);
     // Scores and minutes of play are written in digits: a sentence without one is spared their patterns.
     if (HAS_DIGIT.test(s.text)) {
       const scores = extractScores(s.text);
@@ -401,14 +447,15 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     }
     const terminal = TERMINAL_END.test(s.text);
     const content = words >= 4 || (words >= 3 && terminal);
-    const clauses = content ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
+    const clauses = content && !light ? clausesOf(s.text, s.start, tokens, per, at, to) : [];
     let firstDay: number | null = null;
-    const sources = content && input.attribution !== false ? attributionSources(s.text, language) : [];
+    const sources = content && !light && input.attribution !== false ? attributionSources(s.text, language) : [];
     // The optional fields set after, in the same order as before (no spread of a fresh object per sentence).
     const sentence: SentenceFeatures = { start: s.start, end: s.end, paragraph: s.paragraph, terms, quantities, content };
     if (clauses.length > 1) sentence.clauses = clauses;
     if (sources.length) sentence.sources = sources;
     sentences.push(sentence);
+    if (deferQuantities || (light && content)) deferred.push({ sentence, s, at, to, quantities: deferQuantities });
     if (content) for (let k = 0; k < terms.length; k++) counts.set(terms[k], (counts.get(terms[k]) ?? 0) + 1);
     for (let k = 0; k < quantities.length; k++) if (quantities[k].kind === 'date') textDates.push(quantities[k].value);
     let first = Infinity;
@@ -457,10 +504,10 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
   const sorted = shingleHashes.subarray(0, shingles).sort();
   const sketch: number[] = [];
   for (let k = 0; k < sorted.length && sketch.length < SKETCH_SIZE; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sketch.push(sorted[k]);
-  return {
+  const features: ArticleFeatures = {
     version: FEATURES_VERSION,
     language,
-    date: input.date ?? dateFromUrl(input.url) ?? null,
+    date,
     url: input.url ?? null,
     textDates,
     weekdays: [...weekdays].sort(),
@@ -470,6 +517,34 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
     termFreq,
     sketch,
   };
+  let pending = light;
+  const complete = (): ArticleFeatures => {
+    if (!pending) return features;
+    pending = false;
+    // Quantities go before the results and minutes found already, as the one pass orders them; clauses and sources
+    // are set in the order it sets them.
+    for (let i = 0; i < deferred.length; i++) {
+      const { sentence, s, at, to, quantities } = deferred[i];
+      if (quantities) {
+        const found = comparableQuantities(s, tokens, at, to, language);
+        if (found.length) sentence.quantities.unshift(...found);
+      }
+      if (!sentence.content) continue;
+      const clauses = clausesOf(s.text, s.start, tokens, per, at, to);
+      if (clauses.length > 1) sentence.clauses = clauses;
+      const sources = input.attribution !== false ? attributionSources(s.text, language) : [];
+      if (sources.length) sentence.sources = sources;
+    }
+    deferred.length = 0;
+    // The text's dates again in sentence order, as the one pass lists them (an undated page's light part holds some).
+    textDates.length = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      const qs = sentences[i].quantities;
+      for (let k = 0; k < qs.length; k++) if (qs[k].kind === 'date') textDates.push(qs[k].value);
+    }
+    return features;
+  };
+  return { features, complete };
 }
 
 const cache = new WeakMap<Article, ArticleFeatures>();
