@@ -106,6 +106,17 @@ describe('the index kept whole in memory (a small corpus)', () => {
     expect(reads()).toBeGreaterThan(0);
   });
 
+  it("parses every term's ids once read, before any lookup asks for them, and answers as before", async () => {
+    const { store, reference } = await stores();
+    store.prefetchDelayMs = 0;
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    const resident = (store as unknown as { cache: { resident?: { terms: number; unparsed: number } } | null }).cache?.resident;
+    expect(resident?.terms).toBeGreaterThan(100);
+    expect(resident?.unparsed).toBe(0);
+    expect(await answers(store)).toEqual(await answers(reference));
+  });
+
   it('keeps every story whole, but not the postings, when the index holds more ids than it keeps or the corpus is too large for every frequency', async () => {
     for (const large of [false, true]) {
       const { store, reference } = await stores();

@@ -76,4 +76,29 @@ describe('ResidentPostings', () => {
     expect(resident.rank(query, 3)).toEqual(['id3', 'id599', 'id0']);
     expect(resident.idsOf('long')).toEqual(ids);
   });
+
+  it('parses the terms no lookup asked for a slice at a time, and ranks as rankCandidates before, between and after', () => {
+    const random = randomFrom(13);
+    const { stored, plain } = indexOf(randomIndex(random, 300, 2000));
+    const resident = new ResidentPostings(stored);
+    const check = () => {
+      for (let lookup = 0; lookup < 20; lookup++) {
+        const query = randomQuery(random, 300, 1 + Math.floor(random() * 40));
+        expect(resident.rank(query, 50)).toEqual(rankCandidates(query, plain, 50));
+      }
+    };
+    check();
+    const left = resident.unparsed;
+    expect(left).toBeGreaterThan(10);
+    // A deadline already past: one term a slice.
+    expect(resident.parseUntil(0)).toBe(true);
+    expect(resident.unparsed).toBe(left - 1);
+    check();
+    while (resident.parseUntil(0));
+    expect(resident.unparsed).toBe(0);
+    expect(resident.parseUntil(Infinity)).toBe(false);
+    expect(resident.terms).toBe(300);
+    check();
+    for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
+  });
 });
