@@ -25,7 +25,8 @@ export type ToImportWorker =
   | { kind: 'send'; id: number; part: ImportPartHead; start: number; end: number; slices: number };
 
 export type FromImportWorker =
-  | { kind: 'articles'; articles: Article[]; done: number; total: number }
+  /** `hashes`: each article's textHash(textKey(…)), in order. */
+  | { kind: 'articles'; articles: Article[]; hashes: string[]; done: number; total: number }
   | { kind: 'done' }
   /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol); null when the worker keeps it to send itself. */
   | { kind: 'analysed'; featuresVersion: number; count: number; json: string | null }
@@ -69,6 +70,13 @@ export interface ReadImport extends ImportResult {
 
 const cancelled = importCancelled;
 
+/**
+ * The text hashes the worker worked out for the articles it built, for the
+ * duplicate check of their file and of the files read after it.
+ */
+const textHashes = new WeakMap<Article, string>();
+const hashOf = (article: Article) => textHashes.get(article);
+
 /** Set when the worker could not start once: the page's thread does the reading from then on. */
 let workerBroken = false;
 
@@ -109,7 +117,10 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
       answered = true;
       const m = event.data;
       if (m.kind === 'articles') {
-        for (const a of m.articles) articles.push(a);
+        for (let i = 0; i < m.articles.length; i++) {
+          articles.push(m.articles[i]);
+          textHashes.set(m.articles[i], m.hashes[i]);
+        }
         onProgress(m.done, m.total);
       } else if (m.kind === 'done') {
         finish();
@@ -295,7 +306,7 @@ export async function readImportFile(
     return { ...(await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress, foldedTexts })), analyser: null };
   }
   try {
-    const result = await dedupeImportAsync(existing, reader.articles, { signal, foldedTexts });
+    const result = await dedupeImportAsync(existing, reader.articles, { signal, foldedTexts, hashOf });
     const indices = keptIndices(reader.articles, result.articles);
     if (!indices) {
       reader.worker.terminate();

@@ -374,14 +374,17 @@ export function checkImport(fileName: string, content: string, options: ParseOpt
  * articles; the folded texts of those whose hash a built article has are
  * asked of `foldedTexts` (one call), to confirm the match. Yields to the
  * event loop every 30 ms, and rejects with an AbortError when the signal
- * aborts.
+ * aborts. `hashOf`: an article's textHash(textKey(…)) where it was worked out
+ * already (the import worker does it as it builds them): such an article's
+ * text is folded here only when another has the same hash, where folding every
+ * text was a second of this thread's time at 10,000 articles.
  */
 export async function dedupeImportAsync(
   existing: readonly Held[],
   articles: readonly Article[],
-  options: { signal?: AbortSignal; foldedTexts?: FoldedTexts } = {},
+  options: { signal?: AbortSignal; foldedTexts?: FoldedTexts; hashOf?: (article: Article) => string | undefined } = {},
 ): Promise<ImportResult> {
-  const { signal, foldedTexts } = options;
+  const { signal, foldedTexts, hashOf } = options;
   let last = performance.now();
   const breatheNow = async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -389,18 +392,19 @@ export async function dedupeImportAsync(
     last = performance.now();
   };
   if (signal?.aborted) throw cancelledImport();
-  const folded: string[] = new Array(articles.length);
+  const folded: Array<string | undefined> = new Array(articles.length);
   const hashes: string[] = new Array(articles.length);
   for (let i = 0; i < articles.length; i++) {
-    folded[i] = textKey(articles[i]);
-    hashes[i] = textHash(folded[i]);
+    const known = hashOf?.(articles[i]);
+    if (known !== undefined) hashes[i] = known;
+    else hashes[i] = textHash((folded[i] = textKey(articles[i])));
     if (performance.now() - last > 30) await breatheNow();
   }
   const confirmed = await confirmations(existing, new Set(hashes), foldedTexts);
   if (signal?.aborted) throw cancelledImport();
   const result = new Deduplicator(confirmed);
   for (const a of existing) {
-    result.keep(a);
+    result.keep(a, hashOf && isArticle(a) ? hashOf(a) : undefined);
     if (performance.now() - last > 30) await breatheNow();
   }
   for (let i = 0; i < articles.length; i++) {
@@ -532,13 +536,17 @@ function readTextArticle(fileName: string, text: string, now: number, fail: Fail
   return () => article;
 }
 
-/** Where a duplicate's first copy is; `folded`: its folded text, null for a stored key (its text is among the confirmed ones). */
+/**
+ * Where a duplicate's first copy is; `folded`: its folded text, null for a stored key (its text is among the confirmed ones)
+ * or for an article whose hash came worked out (`text`: folded when another article has the same hash).
+ */
 interface Seen {
   id: string;
   inCorpus: boolean;
   title: string;
   hash: string;
   folded: string | null;
+  text?: Pick<Article, 'raw' | 'bodyStart'>;
 }
 
 /** A stored article as the check of a re-imported one (same id) needs it. */
@@ -562,11 +570,12 @@ class Deduplicator {
   /** `confirmed`: the folded texts of the stored keys a file's article may repeat (by id; null: no longer stored). */
   constructor(private readonly confirmed: ReadonlyMap<string, string | null> = new Map()) {}
 
-  /** An article of the corpus (or its key), to skip its copies. */
-  keep(held: Held): void {
-    const folded = isArticle(held) ? textKey(held) : null;
-    const hash = folded === null ? (held as StoredKey).textHash : textHash(folded);
-    const kept: Kept = { id: held.id, inCorpus: true, title: held.title, hash, folded, outlet: held.outlet, date: held.date, url: held.url };
+  /** An article of the corpus (or its key), to skip its copies; `knownHash`: an article's textHash(textKey(…)), where worked out already. */
+  keep(held: Held, knownHash?: string): void {
+    const article = isArticle(held) ? held : null;
+    const folded = article && knownHash === undefined ? textKey(article) : null;
+    const hash = article ? (knownHash ?? textHash(folded!)) : (held as StoredKey).textHash;
+    const kept: Kept = { id: held.id, inCorpus: true, title: held.title, hash, folded, ...(article && folded === null ? { text: article } : {}), outlet: held.outlet, date: held.date, url: held.url };
     this.remember(kept, held.url);
     this.stored.set(held.id, kept);
   }
@@ -580,13 +589,14 @@ class Deduplicator {
     this.ids.add(seen.id);
   }
 
-  /** Whether `seen` holds this folded text (whose hash is `hash`). */
-  private holds(seen: Seen, folded: string, hash: string): boolean {
+  /** Whether `seen` holds this folded text (`folded()`, whose hash is `hash`). */
+  private holds(seen: Seen, folded: () => string, hash: string): boolean {
     if (seen.hash !== hash) return false;
-    if (seen.folded !== null) return seen.folded === folded;
+    if (seen.text) seen.folded ??= textKey(seen.text);
+    if (seen.folded !== null) return seen.folded === folded();
     const confirmed = this.confirmed.get(seen.id);
     if (confirmed === undefined) throw new Error(`The duplicate check has no text for stored article ${seen.id}.`);
-    return confirmed === folded;
+    return confirmed === folded();
   }
 
   private static where(seen: Seen): string {
@@ -594,11 +604,14 @@ class Deduplicator {
     return seen.inCorpus ? `already in the corpus${as}` : `appears earlier in this file${as}`;
   }
 
-  /** `folded` and `hash`: the article's textKey and its textHash, when already worked out. */
-  offer(article: Article, folded = textKey(article), hash = textHash(folded)): void {
+  /** `folded` and `hash`: the article's textKey and its textHash, when already worked out (the text is folded only when needed where the hash is given). */
+  offer(article: Article, knownFolded?: string, knownHash?: string): void {
+    let folded = knownFolded;
+    const hash = knownHash ?? textHash((folded ??= textKey(article)));
+    const foldedText = () => (folded ??= textKey(article));
     // The same stored article (same id, same text): skipped if nothing differs, else the file's version replaces it.
     const same = this.stored.get(article.id);
-    if (same && !this.replaced.includes(article.id) && this.holds(same, folded, hash)) {
+    if (same && !this.replaced.includes(article.id) && this.holds(same, foldedText, hash)) {
       const differs = same.outlet !== article.outlet || same.title !== article.title || same.date !== article.date || same.url !== article.url;
       if (!differs) {
         this.skipped.push({ reason: `already in the corpus${same.title ? ` as "${same.title}"` : ''}`, why: { kind: 'stored', as: same.title }, title: article.title });
@@ -622,7 +635,7 @@ class Deduplicator {
       });
       return;
     }
-    const byText = this.texts.get(hash)?.find((seen) => this.holds(seen, folded, hash));
+    const byText = this.texts.get(hash)?.find((seen) => this.holds(seen, foldedText, hash));
     if (byText) {
       this.skipped.push({ reason: `same text ${Deduplicator.where(byText)}`, why: { kind: 'same-text', inCorpus: byText.inCorpus, as: byText.title }, title: article.title });
       return;
@@ -633,7 +646,7 @@ class Deduplicator {
       while (this.ids.has(`${article.id}-${n}`)) n++;
       stored = { ...article, id: `${article.id}-${n}` };
     }
-    this.remember({ id: stored.id, inCorpus: false, title: stored.title, hash, folded }, stored.url);
+    this.remember({ id: stored.id, inCorpus: false, title: stored.title, hash, folded: folded ?? null, ...(folded === undefined ? { text: article } : {}) }, stored.url);
     this.articles.push(stored);
   }
 

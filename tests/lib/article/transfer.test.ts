@@ -23,6 +23,7 @@ import {
 import { loadSeeds, sharedDir } from '../../helpers/seeds';
 import { contentTerms } from '../../../lib/text/tokens';
 import { withFullDiskAfter } from '../../helpers/full-disk';
+import { textHash, textKey } from '../../../lib/article/duplicate';
 
 // IndexedDB work and cleaning thousands of articles take a while on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -299,6 +300,30 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
     for (const [name, text] of [['x.json', '{"format":'], ['e.json', '  '], ['a.pdf', 'x']]) {
       expect(() => checkImport(name, text)).toThrow(importFailure(name, text).message);
     }
+  });
+
+  it('decide the same with the text hashes worked out in the worker (hashOf), for the file and for the articles of files read before', async () => {
+    const earlier = readerArticles(5);
+    const edited = { ...earlier[0], outlet: 'Renamed outlet' };
+    const takenId = { ...readerArticles(1, 'x')[0], id: earlier[3].id };
+    const fresh = readerArticles(3, 'n');
+    const content = exportFile([edited, earlier[2], takenId, ...fresh, { ...fresh[1], id: 'again', url: null }]);
+    const expected = parseImport('h.json', content, earlier, { now: 42 });
+    const plan = checkImport('h.json', content, { now: 42 });
+    const built = Array.from({ length: plan.length }, (_, i) => plan.build(i));
+    const hashes = new Map<Article, string>([...earlier, ...built].map((a) => [a, textHash(textKey(a))]));
+    const result = await dedupeImportAsync(earlier, built, { hashOf: (a) => hashes.get(a) });
+    expect(result).toEqual(expected);
+    expect(result.skipped.map((s) => s.why.kind)).toEqual(['stored', 'same-text']);
+  });
+
+  it('with hashes given, tell texts apart by the texts themselves where two hashes are the same', async () => {
+    const [a, b] = readerArticles(2, 'c');
+    const copy = { ...a, id: 'copy-of-a', url: null };
+    // Every article under one hash, as a collision would put them: only the copy's text is the same as another's.
+    const result = await dedupeImportAsync([], [a, b, copy], { hashOf: () => 'one-hash' });
+    expect(result.articles.map((x) => x.id)).toEqual([a.id, b.id]);
+    expect(result.skipped).toEqual([expect.objectContaining({ title: copy.title, why: expect.objectContaining({ kind: 'same-text' }) })]);
   });
 
   it('dedupeImportAsync stops when cancelled', async () => {
