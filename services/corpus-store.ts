@@ -586,7 +586,6 @@ export class CorpusStore {
           if (oldVersion < 1) {
             const articles = database.createObjectStore('articles', { keyPath: 'id' });
             articles.createIndex('url', 'url');
-            articles.createIndex('source', 'source');
           }
           if (oldVersion < 2) {
             database.createObjectStore('terms', { keyPath: 'id' });
@@ -695,6 +694,11 @@ export class CorpusStore {
           // The glances store of versions 5 to 7 goes once every story's record is built (above, from it): a
           // glance is stored in its story's record only, not twice (~2.4 KB an article).
           if (oldVersion >= 5 && oldVersion < 8) database.deleteObjectStore('glances' as never);
+          // Versions 1 to 8 indexed articles by source (not in this version's schema), which nothing read (see DB_VERSION).
+          // Dropping an index is cheap in the version change (the browser deletes its entries after it); a database that
+          // never had it is left alone.
+          const articles = transaction.objectStore('articles');
+          if (oldVersion >= 1 && oldVersion < 9 && articles.indexNames.contains('source' as never)) articles.deleteIndex('source' as never);
         };
         // Its end is told by the open request; an abort here is the failure reported below.
         transaction.done.catch(() => undefined);

@@ -12,6 +12,9 @@ import { contentTerms } from '../../lib/text/tokens';
 import { indexTerms } from '../../lib/article/index-terms';
 import { loadSeeds } from '../helpers/seeds';
 import { createOldStores } from '../helpers/old-stores';
+import { readDatabase, writeDatabase, type DatabaseDump } from '../e2e/corpus-v5/database-pages';
+import type { FixtureStore } from '../e2e/corpus-v5/fixture';
+import type { CorpusUpdate } from '../../platform/protocol';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -80,8 +83,9 @@ describe('upgrading a version-1 corpus', () => {
       expect(new Map(df.map((d) => [d.term, d.df]))).toEqual(recount);
       expect(postingsByTerm(postings)).toEqual(expectedPostings(indexed));
 
-      // The url and source indexes of version 1 still work.
+      // Read by id, and by address through the url index of version 1 (its source index is gone: see version 9 below).
       expect(await store.getArticle('user-1')).toEqual(old.find((a) => a.id === 'user-1'));
+      expect(await store.findByUrl('https://example.org/2025/03/01/pokal')).toEqual(old.find((a) => a.id === 'user-1'));
 
       // Stories of everything the reader had: the seeds' event, and one story for each of the reader's articles.
       expect(await storiesOf(name)).toEqual(
@@ -397,5 +401,51 @@ describe('upgrading a version-5 corpus larger than one read', () => {
     // The features the upgrade computed for them are kept.
     expect(features.map((f) => f.id).sort()).toEqual([first.id, second.id].sort());
     expect(features.find((f) => f.id === first.id)?.features).toEqual(articleFeatures(first));
+  });
+});
+
+describe('upgrading a version-8 corpus', () => {
+  const recordsOf = (dump: DatabaseDump) => Object.fromEntries(Object.entries(dump.stores).map(([store, s]) => [store, s.records]));
+
+  it('drops the source index, which a new database never has, and keeps every record as it was', async () => {
+    // The current code's database of the seeds and a reader's articles: no source index.
+    const fresh = `v8-fresh-${n++}`;
+    const writer = await CorpusStore.open(fresh);
+    await writer.ensureSeeds(loadSeeds());
+    await writer.addArticles(readerArticles());
+    writer.close();
+    const current = await readDatabase(fresh);
+    expect(current.stores.articles.indexes).toEqual(['url']);
+
+    // The same records as version 8 stored them: its stores are this version's, with the url and source indexes on articles.
+    const onArticles = (name: string) => ({ name, keyPath: name, unique: false, multiEntry: false });
+    const stores: FixtureStore[] = Object.entries(current.stores).map(([store, s]) => ({
+      name: store,
+      keyPath: s.keyPath,
+      autoIncrement: false,
+      indexes: store === 'articles' ? [onArticles('url'), onArticles('source')] : [],
+      records: s.records.map((r) => (s.keyPath === null ? { key: r.key as string, value: r.value } : { value: r.value })),
+    }));
+    const name = `v8-${n++}`;
+    expect(await writeDatabase({ name, version: 8, stores })).toBe(8);
+    const before = await readDatabase(name);
+    expect(before.stores.articles.indexes.sort()).toEqual(['source', 'url']);
+    const articles = before.stores.articles.records.length;
+    expect(articles).toBe(loadSeeds().length + 2);
+
+    const told: CorpusUpdate[] = [];
+    const store = await CorpusStore.open(name, { updating: (update) => told.push(update) });
+    try {
+      const after = await readDatabase(name);
+      expect(after.version).toBe(DB_VERSION);
+      expect(after.stores.articles.indexes).toEqual(['url']);
+      expect(recordsOf(after)).toEqual(recordsOf(before));
+      expect(told).toEqual([{ what: 'database', from: 8, to: DB_VERSION, articles }]);
+      const pokal = before.stores.articles.records.find((r) => r.key === 'user-1')!.value;
+      expect(await store.findByUrl('https://example.org/2025/03/01/pokal')).toEqual(pokal);
+      expect(await store.count()).toBe(articles);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -35,13 +35,15 @@ describe('an upgrade that fails halfway', () => {
     const before = await readDatabase(name);
 
     await expect(CorpusStore.open(name)).rejects.toThrow(
-      /^crossread could not update its database \(version 5 to 8\): .+\. Nothing was changed; the articles are kept as they were\.$/,
+      /^crossread could not update its database \(version 5 to 9\): .+\. Nothing was changed; the articles are kept as they were\.$/,
     );
     const after = await readDatabase(name);
     expect(after.version).toBe(5);
     expect(Object.keys(after.stores).sort()).toEqual(Object.keys(before.stores).sort());
     expect(Object.keys(after.stores)).toContain('glances');
     expect(Object.keys(after.stores)).not.toContain('storyGlances');
+    // Its articles' source index too (version 9 drops it, in the same transaction).
+    expect(after.stores.articles.indexes.sort()).toEqual(['source', 'url']);
     // Postings still in version 5's chunks of 32 ids (arrays): the re-chunking went with the rest.
     expect(recordsOf(after)).toEqual(recordsOf(before));
 
@@ -64,7 +66,7 @@ describe('an upgrade that fails halfway', () => {
     await writeDatabase({ name, version: 1, stores: v1 });
     const before = await readDatabase(name);
 
-    await expect(CorpusStore.open(name)).rejects.toThrow(/^crossread could not update its database \(version 1 to 8\): /);
+    await expect(CorpusStore.open(name)).rejects.toThrow(/^crossread could not update its database \(version 1 to 9\): /);
     const after = await readDatabase(name);
     expect(after.version).toBe(1);
     expect(Object.keys(after.stores)).toEqual(['articles']);
