@@ -148,6 +148,42 @@ export function bestMatch(al: Alignment, o: number, i: number, min: number, acce
   return best < 0 ? null : { index: best, similarity: bestSim };
 }
 
+/** What bestTwo answers in: one pair for every call (its caller reads it before the next). */
+const TWO = new Int32Array(2);
+
+/**
+ * The first two of `bestMatches(al, o, i, min)` (best first: the highest
+ * similarity, the lowest index among equals) that reach `share` times
+ * `ownSim` of their outlet sentence, when given: their indices, -1 where
+ * there are fewer. Found in one pass, without the list, its sorting and its
+ * filtering: relating asks this for every page sentence and outlet. The
+ * pair is shared: read it before the next call.
+ */
+export function bestTwo(al: Alignment, o: number, i: number, min: number, ownSim?: Float64Array, share = 0): Int32Array {
+  const row = al.sims[o][i];
+  let first = -1;
+  let second = -1;
+  let firstSim = 0;
+  let secondSim = 0;
+  for (let k = 0; k < row.length; k++) {
+    // (Read once: until the JIT optimises this, a read of a Float64Array allocates a number.)
+    const x = row[k];
+    if (!(x >= min) || (ownSim !== undefined && !(x >= share * ownSim[k]))) continue;
+    if (first < 0 || x > firstSim) {
+      second = first;
+      secondSim = firstSim;
+      first = k;
+      firstSim = x;
+    } else if (second < 0 || x > secondSim) {
+      second = k;
+      secondSim = x;
+    }
+  }
+  TWO[0] = first;
+  TWO[1] = second;
+  return TWO;
+}
+
 /** How much of outlet sentence k the page says anywhere: best single-sentence coverage. */
 export function pageCoverage(al: Alignment, o: number, k: number): number {
   const v = al.outletVectors[o][k];

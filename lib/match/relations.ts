@@ -1,4 +1,4 @@
-import { bestMatch, bestMatches, novelty, outletTermMask, pageCoverer, type Alignment } from './align';
+import { bestMatch, bestTwo, novelty, outletTermMask, pageCoverer, type Alignment } from './align';
 import { addsScore, agreeScore, calibrate, omitsScore, OVERLAY_THRESHOLDS, type AddsSignals, type AgreeSignals, type OmitsSignals } from './confidence';
 import type { QuantityFeature } from './features';
 import { sentenceTerms } from './features';
@@ -358,46 +358,50 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
     page.sentences.forEach((s, i) => {
       const rel = perSentence[i]?.[o];
       if (!rel) return;
-      const matches = bestMatches(al, o, i, th.agree).filter((m) => m.similarity >= th.competition * ownerSim[m.index]);
+      // The closest outlet sentences that no other page sentence matches much better: only the first two can be evidence.
+      const closest = bestTwo(al, o, i, th.agree, ownerSim, th.competition);
+      let first = closest[0];
+      const second = closest[1];
       let basis: AgreeBasis = 'similar';
       // Short sentences are covered by any long text by chance; only fuller ones count this way.
-      if (matches.length === 0 && th.documentCoverage !== null && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
+      if (first < 0 && th.documentCoverage !== null && al.pageVectors[i] && s.terms.length >= th.documentCoverageTerms) {
         const v = al.pageVectors[i]!;
         if (v.total > 0 && coverageOf[o][i] >= th.documentCoverage) {
           const best = bestMatch(al, o, i, 0.05);
           if (best) {
-            matches.push(best);
+            first = best.index;
             basis = 'coverage';
           }
         }
       }
-      if (matches.length === 0 && th.moment !== null && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
+      if (first < 0 && th.moment !== null && s.quantities.some((q) => MOMENT_KINDS.includes(q.kind))) {
         const best = bestMatch(al, o, i, th.moment, (k) => al.outletVectors[o][k] !== null && sameMoment(s.quantities, outlet.sentences[k].quantities));
         if (best) {
-          matches.push(best);
+          first = best.index;
           basis = 'moment';
         }
       }
-      if (matches.length === 0 && th.mutual !== null) {
+      if (first < 0 && th.mutual !== null) {
         const best = bestMatch(al, o, i, th.mutual);
         if (best && owner[best.index] === i) {
-          matches.push(best);
+          first = best.index;
           basis = 'mutual';
         }
       }
       // Headlines and leads word the event each their own way ("telefoniert" / "am Telefon"), so sharing anything will do.
-      if (matches.length === 0 && th.lead !== null && pageLead.has(i)) {
+      if (first < 0 && th.lead !== null && pageLead.has(i)) {
         const best = bestMatch(al, o, i, th.lead, (k) => outletLead[o].has(k));
         if (best) {
-          matches.push(best);
+          first = best.index;
           basis = 'lead';
         }
       }
-      if (matches.length > 0) {
+      if (first >= 0) {
         rel.relation = 'agree';
         rel.basis = basis;
-        const top = matches[0].similarity;
-        rel.evidence = matches.filter((m) => m.similarity >= top * th.evidenceShare).slice(0, 2).map((m) => m.index);
+        // The second closest is evidence too when near the first (a rule's single match has none: it was found without one).
+        const row = al.sims[o][i];
+        rel.evidence = second >= 0 && row[second] >= row[first] * th.evidenceShare ? [first, second] : [first];
       }
       // The same point attributed to different sources ("laut Kreml" / "sagte das Weiße Haus").
       for (let e = 0; e < rel.evidence.length; e++) {
@@ -410,8 +414,8 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (s.quantities.length) {
         // The evidence and the two closest, each once, in sentence order (loops, not spreads: an iterator each until the JIT optimises them).
         const close = rel.evidence.slice();
-        const nearest = bestMatches(al, o, i, th.conflict);
-        for (let n = 0; n < nearest.length && n < 2; n++) if (!close.includes(nearest[n].index)) close.push(nearest[n].index);
+        const nearest = bestTwo(al, o, i, th.conflict);
+        for (let n = 0; n < 2; n++) if (nearest[n] >= 0 && !close.includes(nearest[n])) close.push(nearest[n]);
         close.sort((a, b) => a - b);
         for (let q = 0; q < close.length; q++) {
           const k = close[q];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, alignCompared, bestMatch, bestMatches, compare, novelty, outletTermMask, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
+import { align, alignCompared, bestMatch, bestMatches, bestTwo, compare, novelty, outletTermMask, pageCoverage, pageCoverer, simsAtLeast, simsOf } from '../../../lib/match/align';
 import { analyse, articleFeatures } from '../../../lib/match/features';
 import { loadSeeds } from '../../helpers/seeds';
 
@@ -42,6 +42,34 @@ describe('align', () => {
             }
     expect(bestMatch(tied, 0, 0, 0)).toEqual({ index: 0, similarity: 0.5 });
     expect(bestMatch(tied, 0, 0, 0, (k) => k > 0)).toEqual({ index: 2, similarity: 0.5 });
+  });
+
+  it('gives as its best two the first two of the best matches that reach a share of their own closest similarity, ties to the lower index', () => {
+    const seeds = loadSeeds();
+    const many = align(articleFeatures(seeds[0]), seeds.slice(1).map((s) => articleFeatures(s)));
+    const tied = { ...al, sims: [[Float64Array.of(0.5, 0.3, 0.5, 0.5)]] };
+    let pairs = 0;
+    for (const [a, tests] of [
+      [many, [0, 0.01, 0.15, 0.25, 2]],
+      [tied, [0, 0.4, 0.6]],
+    ] as const)
+      for (let o = 0; o < a.sims.length; o++) {
+        // Each outlet sentence's highest similarity with any page sentence, as relate's competition reads it.
+        const own = new Float64Array(a.sims[o][0].length);
+        for (const row of a.sims[o]) row.forEach((x, k) => (own[k] = Math.max(own[k], x)));
+        for (let i = 0; i < a.sims[o].length; i++)
+          for (const min of tests)
+            for (const share of [undefined, 0.7, 1]) {
+              const list = bestMatches(a, o, i, min).filter((m) => share === undefined || m.similarity >= share * own[m.index]);
+              const two = share === undefined ? bestTwo(a, o, i, min) : bestTwo(a, o, i, min, own, share);
+              expect([two[0], two[1]]).toEqual([list[0]?.index ?? -1, list[1]?.index ?? -1]);
+              if (list.length >= 2) pairs++;
+            }
+      }
+    // Not only empty and single answers.
+    expect(pairs).toBeGreaterThan(20);
+    expect([...bestTwo(tied, 0, 0, 0)]).toEqual([0, 2]);
+    expect([...bestTwo(tied, 0, 0, 0.4, Float64Array.of(0.5, 0.3, 0.9, 0.5), 1)]).toEqual([0, 3]);
   });
 
   it('measures what the page lacks of an outlet sentence', () => {
