@@ -5,7 +5,6 @@
  * IndexedDB and calls these functions inside its transactions.
  */
 // What an article is indexed under (indexTerms) is lib/article/index-terms.ts: worked out where the article is, the corpus manager's import worker too.
-import { countTerms } from '../lib/article/index-terms';
 /**
  * Page terms whose postings are read for one lookup. Generous, because the
  * rarest terms often occur in one article only: a tight cap would spend the
@@ -56,11 +55,14 @@ export function selectQueryTerms(
 ): QueryTerm[] {
   const maxDf = corpusSize >= MIN_CORPUS_FOR_DF_SHARE ? Math.floor(corpusSize * MAX_DF_SHARE) : corpusSize;
   const weighted: QueryTerm[] = [];
-  for (const [term, tf] of countTerms(pageTerms)) {
+  // Counted, not ranked by count (countTerms): the sort below orders them wholly, by weight, then term (each once).
+  const counts = new Map<string, number>();
+  for (let i = 0; i < pageTerms.length; i++) counts.set(pageTerms[i], (counts.get(pageTerms[i]) ?? 0) + 1);
+  counts.forEach((tf, term) => {
     const df = dfOf.get(term) ?? 0;
-    if (df === 0 || df > maxDf) continue;
+    if (df === 0 || df > maxDf) return;
     weighted.push({ term, df, weight: idf(df, corpusSize) * (1 + Math.log(tf)) });
-  }
+  });
   weighted.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const chosen: QueryTerm[] = [];
   let budget = maxPostings;
