@@ -1,5 +1,6 @@
 import { isNumberTerm, type QuantityFeature, type SentenceFeatures } from './features';
 import { stem } from './pipeline';
+import { currentLexicon, type Lexicon } from './lexicon';
 
 /** A sentence as a weighted bag of terms within one comparison (page + other outlets). */
 export interface SentenceVector {
@@ -26,57 +27,6 @@ const FOLD_SUFFIXES = ['et', 'te', 't'];
 const MIN_HEAD = 4;
 const MIN_MODIFIER = 3;
 
-/** A possible compound head of a term, with the forms its modifier takes without each linking element ('' where it has none). */
-interface Head {
-  head: string;
-  forms: string[];
-}
-
-/** What splitting needs of a term, whatever the vocabulary: derived once per spelling, since every comparison asks again. */
-interface TermShape {
-  /** The last MIN_HEAD letters (one shared string per ending), or null for shorter terms. */
-  ending: string | null;
-  /** Possible heads, shortest first (built on first use). */
-  heads?: Head[];
-}
-
-const shapes = new Map<string, TermShape>();
-const endingStrings = new Map<string, string>();
-const MAX_CACHED_SHAPES = 50_000;
-
-function shapeOf(term: string): TermShape {
-  let shape = shapes.get(term);
-  if (shape === undefined) {
-    if (shapes.size >= MAX_CACHED_SHAPES) {
-      shapes.clear();
-      endingStrings.clear();
-    }
-    let ending: string | null = null;
-    if (term.length >= MIN_HEAD) {
-      const e = term.slice(-MIN_HEAD);
-      ending = endingStrings.get(e) ?? e;
-      if (ending === e) endingStrings.set(e, e);
-    }
-    shape = { ending };
-    shapes.set(term, shape);
-  }
-  return shape;
-}
-
-/** A term's possible compound heads, shortest first, each with its modifier's forms. */
-function headsOf(term: string, shape: TermShape): Head[] {
-  let found = shape.heads;
-  if (found === undefined) {
-    found = [];
-    for (let i = term.length - MIN_HEAD; i >= MIN_MODIFIER; i--) {
-      const head = term.slice(i);
-      const modifier = term.slice(0, i);
-      found.push({ head, forms: FUGEN.map((f) => (f === '' ? modifier : modifier.endsWith(f) ? modifier.slice(0, -f.length) : '')) });
-    }
-    shape.heads = found;
-  }
-  return found;
-}
 
 /** Shared empty lists (never written to: typed readonly; not frozen, which would slow iterating them): most terms have no compound parts, most vectors no clauses. */
 const NO_PARTS: readonly number[] = [];
@@ -92,6 +42,146 @@ function grown<T extends Int32Array | Float64Array>(a: T, size: number, fill = 0
   return out;
 }
 
+
+/** What folding and splitting need of a spelling, whatever the vocabulary: worked out once per lexicon id, since every comparison asks again. */
+interface TermShape {
+  length: number;
+  /** The id of its last MIN_HEAD letters, or -1 for shorter terms. */
+  ending: number;
+  /** The id of the term without a leading "ge" (a participle's), or -1. */
+  unprefixed: number;
+  /** The ids of the term without each fold suffix it ends in, in FOLD_SUFFIXES order. */
+  foldBases: readonly number[];
+  /** A German verb form in "-t": the id of its infinitive's stem ("bestätigt": "bestat"), or -1. */
+  infinitiveStem: number;
+  /** The ids of its possible compound heads, shortest first (worked out on first use). */
+  heads?: Int32Array;
+  /** Per head (its index in `heads`), the forms its modifier takes (worked out on first use). */
+  modifiers?: Array<Modifier | undefined>;
+}
+
+/** A compound modifier's forms without each linking element (FUGEN order): their ids, -1 where it has none. */
+interface Modifier {
+  ids: Int32Array;
+  /** Whether each form is long enough to be a modifier (MIN_MODIFIER). */
+  long: Uint8Array;
+  /** Per language, the ids of the forms' stems, -1 where a stem is too short or the form is none (worked out on first use). */
+  stems: Map<string, Int32Array>;
+}
+
+/**
+ * What term spaces of one lexicon share: each spelling's shape, and the
+ * lookup of which space entry a lexicon id is (`owner`, `slot`: written by the
+ * space that used them last; see TermSpace.claim).
+ */
+class SharedTerms {
+  private readonly shapes: Array<TermShape | undefined> = [];
+  owner = new Int32Array(0);
+  slot = new Int32Array(0);
+  /** The space whose entries `owner` and `slot` hold. */
+  current = 0;
+  spaces = 0;
+
+  constructor(readonly lexicon: Lexicon) {}
+
+  /** Room in `owner` and `slot` for every id the lexicon has given. */
+  reserve(): void {
+    const size = this.lexicon.size;
+    if (this.owner.length >= size) return;
+    const room = Math.max(size, this.owner.length * 2, 1024);
+    this.owner = grown(this.owner, room);
+    this.slot = grown(this.slot, room);
+  }
+
+  shape(id: number): TermShape {
+    let shape = this.shapes[id];
+    if (shape === undefined) {
+      const lex = this.lexicon;
+      const t = lex.spelling(id);
+      let foldBases = NO_PARTS;
+      // Cheap tests first: most terms end in neither.
+      if (t.charCodeAt(t.length - 1) === 116 /* t */ || t.endsWith('te')) {
+        const bases: number[] = [];
+        for (let k = 0; k < FOLD_SUFFIXES.length; k++) {
+          const suffix = FOLD_SUFFIXES[k];
+          if (t.length - suffix.length >= 4 && t.endsWith(suffix)) bases.push(lex.id(t.slice(0, -suffix.length)));
+        }
+        if (bases.length > 0) foldBases = bases;
+      }
+      let infinitiveStem = -1;
+      if (t.length >= 6 && t.charCodeAt(t.length - 1) === 116 /* t */) {
+        const base = stem(t.slice(0, -1) + 'en', 'de');
+        if (base !== t && base.length >= 4) infinitiveStem = lex.id(base);
+      }
+      shape = {
+        length: t.length,
+        ending: t.length >= MIN_HEAD ? lex.id(t.slice(-MIN_HEAD)) : -1,
+        unprefixed: t.length >= 7 && t.startsWith('ge') ? lex.id(t.slice(2)) : -1,
+        foldBases,
+        infinitiveStem,
+        heads: undefined,
+        modifiers: undefined,
+      };
+      this.shapes[id] = shape;
+    }
+    return shape;
+  }
+
+  /** A term's possible compound heads, shortest first. */
+  heads(id: number, shape: TermShape): Int32Array {
+    let heads = shape.heads;
+    if (heads === undefined) {
+      const t = this.lexicon.spelling(id);
+      heads = new Int32Array(Math.max(0, t.length - MIN_HEAD - MIN_MODIFIER + 1));
+      for (let i = t.length - MIN_HEAD, h = 0; i >= MIN_MODIFIER; i--, h++) heads[h] = this.lexicon.id(t.slice(i));
+      shape.heads = heads;
+    }
+    return heads;
+  }
+
+  /** The modifier before head `h` of a term (see `heads`). */
+  modifier(id: number, shape: TermShape, h: number): Modifier {
+    const modifiers = (shape.modifiers ??= []);
+    let found = modifiers[h];
+    if (found === undefined) {
+      const modifier = this.lexicon.spelling(id).slice(0, shape.length - MIN_HEAD - h);
+      const ids = new Int32Array(FUGEN.length);
+      const long = new Uint8Array(FUGEN.length);
+      for (let f = 0; f < FUGEN.length; f++) {
+        const suffix = FUGEN[f];
+        const form = suffix === '' ? modifier : modifier.endsWith(suffix) ? modifier.slice(0, -suffix.length) : '';
+        ids[f] = form === '' ? -1 : this.lexicon.id(form);
+        long[f] = form.length >= MIN_MODIFIER ? 1 : 0;
+      }
+      modifiers[h] = found = { ids, long, stems: new Map() };
+    }
+    return found;
+  }
+
+  /** The ids of a modifier's forms' stems in a language (see Modifier). */
+  stems(m: Modifier, language: string): Int32Array {
+    let out = m.stems.get(language);
+    if (out === undefined) {
+      out = new Int32Array(m.ids.length).fill(-1);
+      for (let f = 0; f < m.ids.length; f++) {
+        if (m.ids[f] < 0) continue;
+        const stemmed = stem(this.lexicon.spelling(m.ids[f]), language);
+        if (stemmed.length >= MIN_MODIFIER) out[f] = this.lexicon.id(stemmed);
+      }
+      m.stems.set(language, out);
+    }
+    return out;
+  }
+}
+
+const sharedTerms = new WeakMap<Lexicon, SharedTerms>();
+
+function sharedTermsOf(lexicon: Lexicon): SharedTerms {
+  let shared = sharedTerms.get(lexicon);
+  if (shared === undefined) sharedTerms.set(lexicon, (shared = new SharedTerms(lexicon)));
+  return shared;
+}
+
 /**
  * Term weights for one set of articles compared with each other. Sentence-level
  * IDF: a term in most sentences of the story (its protagonists) says little
@@ -103,89 +193,161 @@ export class TermSpace {
   /** Sentence and document frequencies by term id. */
   private dfs: Int32Array;
   private docDfs: Int32Array;
-  private readonly parts = new Map<string, readonly string[]>();
-  private readonly vocab: Set<string>;
   private readonly n: number;
   private readonly docs: number;
   private readonly informativeWeight: number;
 
-  private readonly canon = new Map<string, string>();
-  /** How many vocabulary terms end in each four letters: a compound's head ends as the compound does. */
-  private readonly endings = new Map<string, number>();
-  private readonly termIds = new Map<string, number>();
+  private readonly lexicon: Lexicon;
+  private readonly shared: SharedTerms;
+  /** This space's number among its lexicon's: whose entries SharedTerms' `owner` holds. */
+  private readonly serial: number;
 
-  /** Per term as the features spell it, the id of its key (looked up once). */
-  private readonly keyIds = new Map<string, number>();
+  /**
+   * The entries: each lexicon id this space knows (its vocabulary's terms,
+   * their endings, terms given an id), by slot. Parallel arrays, small ints.
+   */
+  private readonly entryIds: number[] = [];
+  /** 1 for a vocabulary term. */
+  private readonly entryInVocab: number[] = [];
+  /** The lexicon id of the form a term is compared in (itself unless folded). */
+  private readonly entryKey: number[] = [];
+  /** The term's id in this space, or -1 before it has one. */
+  private readonly entryTerm: number[] = [];
+  /** How many vocabulary terms end in this entry's letters: a compound's head ends as the compound does. */
+  private readonly entryEndings: number[] = [];
+
+  /** Per term id, its spelling and its lexicon id. */
+  private readonly terms: string[] = [];
+  private readonly termLexIds: number[] = [];
   /** Per key id, the ids of its compound parts (split once). */
   private readonly partsOf: Array<readonly number[] | undefined> = [];
-  private readonly terms: string[] = [];
 
-  /** Per list of terms (a sentence's or a clause's, by identity), their key ids: each list is met several times. */
-  private readonly listKeys = new Map<readonly string[], number[]>();
-
-  private keysOf(terms0: readonly string[]): number[] {
-    let keys = this.listKeys.get(terms0);
-    if (keys === undefined) {
-      keys = new Array<number>(terms0.length);
-      for (let i = 0; i < terms0.length; i++) keys[i] = this.keyId(terms0[i]);
-      this.listKeys.set(terms0, keys);
+  /** Makes SharedTerms' lookup of entries this space's (after another space used it): a write per entry. */
+  private claim(): void {
+    const shared = this.shared;
+    shared.reserve();
+    if (shared.current === this.serial) return;
+    const { owner, slot } = shared;
+    const ids = this.entryIds;
+    for (let e = 0; e < ids.length; e++) {
+      owner[ids[e]] = this.serial;
+      slot[ids[e]] = e;
     }
-    return keys;
+    shared.current = this.serial;
   }
 
-  private keyId(term: string): number {
-    let id = this.keyIds.get(term);
-    if (id === undefined) {
-      id = this.id(this.key(term));
-      this.keyIds.set(term, id);
+  /** The entry of a lexicon id, or -1 (call claim() first). */
+  private entryOf(lexId: number): number {
+    const shared = this.shared;
+    if (lexId >= shared.owner.length) shared.reserve();
+    return shared.owner[lexId] === this.serial ? shared.slot[lexId] : -1;
+  }
+
+  /** A new entry for a lexicon id (call claim() first). */
+  private addEntry(lexId: number, inVocab: number): number {
+    const e = this.entryIds.length;
+    this.entryIds.push(lexId);
+    this.entryInVocab.push(inVocab);
+    this.entryKey.push(lexId);
+    this.entryTerm.push(-1);
+    this.entryEndings.push(0);
+    const shared = this.shared;
+    if (lexId >= shared.owner.length) shared.reserve();
+    shared.owner[lexId] = this.serial;
+    shared.slot[lexId] = e;
+    return e;
+  }
+
+  private inVocab(lexId: number): boolean {
+    if (lexId < 0) return false;
+    const e = this.entryOf(lexId);
+    return e >= 0 && this.entryInVocab[e] === 1;
+  }
+
+  /** The id in this space of a lexicon id (assigned on first use; call claim() first). */
+  private termOf(lexId: number): number {
+    let e = this.entryOf(lexId);
+    if (e < 0) e = this.addEntry(lexId, 0);
+    let id = this.entryTerm[e];
+    if (id < 0) {
+      id = this.entryTerm[e] = this.terms.length;
+      this.terms.push(this.lexicon.spelling(lexId));
+      this.termLexIds.push(lexId);
     }
     return id;
+  }
+
+  /** The id of the key of a lexicon id (call claim() first). */
+  private keyOf(lexId: number): number {
+    const e = this.entryOf(lexId);
+    return this.termOf(e < 0 ? lexId : this.entryKey[e]);
+  }
+
+  private keysOf(terms0: readonly string[]): number[] {
+    const ids = this.lexicon.idsOf(terms0);
+    this.claim();
+    const keys = new Array<number>(ids.length);
+    for (let i = 0; i < ids.length; i++) keys[i] = this.keyOf(ids[i]);
+    return keys;
   }
 
   private partIds(keyId: number): readonly number[] {
     let parts = this.partsOf[keyId];
     if (parts === undefined) {
-      const split = this.splitTerm(this.terms[keyId]);
-      this.partsOf[keyId] = parts = split.length === 0 ? NO_PARTS : split.map((p) => this.id(p));
+      const split = this.splitLex(this.termLexIds[keyId]);
+      if (split.length === 0) parts = NO_PARTS;
+      else {
+        const ids = new Array<number>(split.length);
+        for (let i = 0; i < split.length; i++) ids[i] = this.termOf(split[i]);
+        parts = ids;
+      }
+      this.partsOf[keyId] = parts;
     }
     return parts;
   }
 
   /** The id of a term in this space (assigned on first use). */
   id(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.termIds.size;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-    }
-    return id;
+    const lexId = this.lexicon.id(term);
+    this.claim();
+    return this.termOf(lexId);
   }
 
   constructor(
     sentences: SentenceFeatures[][],
     private readonly language = 'de',
   ) {
-    this.vocab = new Set();
+    this.lexicon = currentLexicon();
+    this.shared = sharedTermsOf(this.lexicon);
+    this.serial = ++this.shared.spaces;
+    this.shared.current = this.serial;
+    this.shared.reserve();
     // Indexed loops throughout: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
     for (let d = 0; d < sentences.length; d++) {
       const list = sentences[d];
       for (let i = 0; i < list.length; i++) {
-        const terms = list[i].terms;
-        for (let j = 0; j < terms.length; j++) this.vocab.add(terms[j]);
+        const ids = this.lexicon.idsOf(list[i].terms);
+        for (let j = 0; j < ids.length; j++) if (this.entryOf(ids[j]) < 0) this.addEntry(ids[j], 1);
       }
     }
-    for (const t of this.vocab) {
-      const c = this.fold(t);
-      if (c !== t) this.canon.set(t, c);
-      const e = shapeOf(t).ending;
-      if (e !== null) this.endings.set(e, (this.endings.get(e) ?? 0) + 1);
+    const vocabSize = this.entryIds.length;
+    for (let e = 0; e < vocabSize; e++) {
+      const lexId = this.entryIds[e];
+      this.entryKey[e] = this.fold(lexId);
+      const ending = this.shared.shape(lexId).ending;
+      if (ending >= 0) {
+        // (Shapes give ids: the lookup is sized again.)
+        this.shared.reserve();
+        let at = this.entryOf(ending);
+        if (at < 0) at = this.addEntry(ending, 0);
+        this.entryEndings[at]++;
+      }
     }
     let n = 0;
     // Ids are assigned here in the order vectors later meet the terms (keys, then compound parts,
     // sentence by sentence), so counting by id leaves every vector as it was.
     // Every id assigned here is a vocabulary term (keys and parts are), so typed arrays of the vocabulary's size hold them all.
-    let size = Math.max(this.vocab.size, 1);
+    let size = Math.max(vocabSize, 1);
     this.dfs = new Int32Array(size);
     this.docDfs = new Int32Array(size);
     let lastSentence = new Int32Array(size);
@@ -230,35 +392,33 @@ export class TermSpace {
   /**
    * Verb forms the stemmer leaves apart, joined when the set itself holds the
    * shorter form: participles ("gedauert" → "dauert") and past or third-person
-   * endings ("kostete"/"kostet" → "kost").
+   * endings ("kostete"/"kostet" → "kost"). By lexicon id (call claim() first).
    */
-  private fold(term: string): string {
-    let t = term;
-    if (t.length >= 7 && t.startsWith('ge') && this.vocab.has(t.slice(2))) t = t.slice(2);
-    // Cheap tests first: this runs for every term of every comparison.
-    if (t.charCodeAt(t.length - 1) !== 116 /* t */ && !t.endsWith('te')) return t;
-    for (let k = 0; k < FOLD_SUFFIXES.length; k++) {
-      const suffix = FOLD_SUFFIXES[k];
-      if (t.length - suffix.length < 4 || !t.endsWith(suffix)) continue;
-      const base = t.slice(0, -suffix.length);
-      if (this.vocab.has(base)) return base;
+  private fold(lexId: number): number {
+    let t = lexId;
+    let shape = this.shared.shape(t);
+    if (shape.unprefixed >= 0 && this.inVocab(shape.unprefixed)) {
+      t = shape.unprefixed;
+      shape = this.shared.shape(t);
     }
+    const bases = shape.foldBases;
+    for (let k = 0; k < bases.length; k++) if (this.inVocab(bases[k])) return bases[k];
     // A verb form in "-t" whose infinitive stems to a form the set holds ("bestätigt": "bestatigt"; "bestätigen", "Bestätigung": "bestat").
-    if (this.language === 'de' && t.length >= 6 && t.charCodeAt(t.length - 1) === 116 /* t */) {
-      const base = stem(t.slice(0, -1) + 'en', this.language);
-      if (base !== t && base.length >= 4 && this.vocab.has(base)) return base;
-    }
+    if (this.language === 'de' && this.inVocab(shape.infinitiveStem)) return shape.infinitiveStem;
     return t;
   }
 
   /** The form a term is compared in. */
   key(term: string): string {
-    return this.canon.get(term) ?? term;
+    const lexId = this.lexicon.known(term);
+    if (lexId === undefined) return term;
+    this.claim();
+    const e = this.entryOf(lexId);
+    return e < 0 || this.entryInVocab[e] === 0 ? term : this.lexicon.spelling(this.entryKey[e]);
   }
 
   idf(term: string): number {
-    const id = this.termIds.get(term);
-    return id === undefined ? this.idfById(-1) : this.idfById(id);
+    return this.idfById(this.idOf(term) ?? -1);
   }
 
   private idfById(id: number): number {
@@ -273,40 +433,36 @@ export class TermSpace {
 
   /** The compound parts of a term found in this set's vocabulary (empty if none). */
   split(term: string): readonly string[] {
-    const known = this.parts.get(term);
-    if (known) return known;
-    const best = this.splitTerm(term);
-    this.parts.set(term, best);
-    return best;
+    const lexId = this.lexicon.id(term);
+    this.claim();
+    const parts = this.splitLex(lexId);
+    return parts.length === 0 ? NO_TERMS : parts.map((p) => this.lexicon.spelling(p));
   }
 
-  private splitTerm(term: string): readonly string[] {
-    let best: readonly string[] = NO_TERMS;
-    if (term.length < MIN_HEAD + MIN_MODIFIER) return best;
-    const shape = shapeOf(term);
-    if ((this.endings.get(shape.ending!) ?? 0) > (this.vocab.has(term) ? 1 : 0)) {
-      const heads = headsOf(term, shape);
-      for (let h = 0; h < heads.length; h++) {
-        const { head, forms } = heads[h];
-        if (!this.vocab.has(head)) continue;
-        const known = (m: string) => m.length >= MIN_MODIFIER && this.vocab.has(m);
-        // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
-        // Stems are looked up only when no form itself is known.
-        let found = forms.find(known);
-        if (found === undefined)
-          for (let f = 0; f < forms.length; f++) {
-            const m = forms[f];
-            const stemmed = m ? stem(m, this.language) : '';
-            if (known(stemmed)) {
-              found = stemmed;
-              break;
-            }
-          }
-        best = found ? [found, head] : head.length >= 5 ? [head] : NO_TERMS;
-        break;
+  /** The lexicon ids of a term's compound parts (call claim() first). */
+  private splitLex(lexId: number): readonly number[] {
+    const shared = this.shared;
+    const shape = shared.shape(lexId);
+    if (shape.length < MIN_HEAD + MIN_MODIFIER) return NO_PARTS;
+    const e = this.entryOf(shape.ending);
+    const endings = e < 0 ? 0 : this.entryEndings[e];
+    if (endings <= (this.inVocab(lexId) ? 1 : 0)) return NO_PARTS;
+    const heads = shared.heads(lexId, shape);
+    for (let h = 0; h < heads.length; h++) {
+      const head = heads[h];
+      if (!this.inVocab(head)) continue;
+      // A modifier is a word form ("friedens"); its stem is what the vocabulary holds ("fried").
+      // Stems are looked up only when no form itself is known.
+      const modifier = shared.modifier(lexId, shape, h);
+      let found = -1;
+      for (let f = 0; f < modifier.ids.length && found < 0; f++) if (modifier.long[f] === 1 && this.inVocab(modifier.ids[f])) found = modifier.ids[f];
+      if (found < 0) {
+        const stems = shared.stems(modifier, this.language);
+        for (let f = 0; f < stems.length && found < 0; f++) if (this.inVocab(stems[f])) found = stems[f];
       }
+      return found >= 0 ? [found, head] : MIN_HEAD + h >= 5 ? [head] : NO_PARTS;
     }
-    return best;
+    return NO_PARTS;
   }
 
   /** Whether a term id stands for a number ("#28"), not a word. */
@@ -317,7 +473,11 @@ export class TermSpace {
 
   /** The id a term has in this space, if it has one. */
   idOf(term: string): number | undefined {
-    return this.termIds.get(term);
+    const lexId = this.lexicon.known(term);
+    if (lexId === undefined) return undefined;
+    this.claim();
+    const e = this.entryOf(lexId);
+    return e < 0 || this.entryTerm[e] < 0 ? undefined : this.entryTerm[e];
   }
 
   expand(terms0: string[]): string[] {
@@ -364,7 +524,7 @@ export class TermSpace {
 
   /** Room in the per-id scratch arrays for every id assigned so far. */
   private reserve(): void {
-    const size = this.termIds.size;
+    const size = this.terms.length;
     if (this.seenIn.length >= size) return;
     const room = Math.max(size, this.seenIn.length * 2);
     this.seenIn = grown(this.seenIn, room);
@@ -565,31 +725,46 @@ export function completeSimilarity(a: SentenceVector, b: SentenceVector, whole: 
   return bestOfClauses(a, b, whole);
 }
 
-/** Per term id, the columns whose vectors hold it, in column order, and the weight each gives it (ids are small and dense: an array, not a map). */
-interface Posting {
-  cols: number[];
-  ws: number[];
+/**
+ * Per term id, the columns whose vectors hold it, in column order, and the weight each gives it: term id t's
+ * entries are [start[t], start[t + 1]) of `cols` and `ws` (ids are small and dense). Three flat arrays, not a
+ * pair of lists per term: a comparison makes these for every outlet, and the lists were most of what it allocated.
+ */
+interface Postings {
+  start: Int32Array;
+  cols: Int32Array;
+  ws: Float64Array;
 }
 
-function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Array<Posting | undefined> {
+function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Postings {
   let max = -1;
+  let entries = 0;
   for (let k = 0; k < cols.length; k++) {
     const c = cols[k];
-    if (c) for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
+    if (!c) continue;
+    entries += c.ids.length;
+    for (let i = 0; i < c.ids.length; i++) if (c.ids[i] > max) max = c.ids[i];
   }
-  const postings = new Array<Posting | undefined>(max + 1);
+  // Counted per id, then each id's entries placed in column order (a vector holds an id once).
+  const start = new Int32Array(max + 2);
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k];
+    if (c) for (let i = 0; i < c.ids.length; i++) start[c.ids[i] + 1]++;
+  }
+  for (let t = 0; t <= max; t++) start[t + 1] += start[t];
+  const fill = start.slice(0, max + 1);
+  const colsOf = new Int32Array(entries);
+  const ws = new Float64Array(entries);
   for (let k = 0; k < cols.length; k++) {
     const c = cols[k];
     if (!c) continue;
     for (let i = 0; i < c.ids.length; i++) {
-      const p = postings[c.ids[i]];
-      if (p) {
-        p.cols.push(k);
-        p.ws.push(c.ws[i]);
-      } else postings[c.ids[i]] = { cols: [k], ws: [c.ws[i]] };
+      const at = fill[c.ids[i]]++;
+      colsOf[at] = k;
+      ws[at] = c.ws[i];
     }
   }
-  return postings;
+  return { start, cols: colsOf, ws };
 }
 
 function shareQuantity(a: readonly QuantityFeature[], b: readonly QuantityFeature[]): boolean {
@@ -634,6 +809,11 @@ export { sameQuantity };
  */
 export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>, min = -Infinity, partial?: Array<Uint8Array | null>): Float64Array[] {
   const postings = postingsOf(cols);
+  const pStart = postings.start;
+  const pCols = postings.cols;
+  const pWs = postings.ws;
+  // Ids from here on are in no column.
+  const top = pStart.length - 1;
   const dot = new Float64Array(cols.length);
   const shared = new Int32Array(cols.length);
   const informative = new Int32Array(cols.length);
@@ -651,15 +831,13 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
     if (!r) continue;
     let nMet = 0;
     for (let t = 0; t < r.ids.length; t++) {
-      const p = postings[r.ids[t]];
-      if (!p) continue;
+      const id = r.ids[t];
+      if (id >= top) continue;
       const wa = r.ws[t];
       const rare = wa >= r.informative;
-      const pc = p.cols;
-      const pw = p.ws;
-      for (let n = 0; n < pc.length; n++) {
-        const k = pc[n];
-        const wb = pw[n];
+      for (let n = pStart[id], end = pStart[id + 1]; n < end; n++) {
+        const k = pCols[n];
+        const wb = pWs[n];
         if (shared[k] === 0) met[nMet++] = k;
         if (rare || wb >= cols[k]!.informative) informative[k]++;
         dot[k] += wa * wb;

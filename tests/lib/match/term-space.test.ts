@@ -53,6 +53,24 @@ describe('TermSpace', () => {
     // Without the noun in the texts there is nothing to join it with.
     expect(new TermSpace([a]).key(form)).toBe(form);
   });
+
+  it('answers alike when another space was built since (spaces share the lookup of term ids)', () => {
+    const a = sentencesOf('Die Friedensverhandlungen in Riad haben drei Stunden gedauert. Der Kreml bestätigt das Telefonat.');
+    const b = sentencesOf('Verhandlungen über einen Frieden dauert in Riad an. Die Bestätigung des Telefonats kam aus dem Kreml.');
+    const c = sentencesOf('Der Haushalt der Stadt wurde gestern beschlossen. Die Opposition kritisierte die Verhandlungen scharf.');
+    const terms = [...a, ...b, ...c].flatMap((s) => s.terms);
+    const answers = (space: TermSpace) => terms.map((t) => [space.key(t), space.split(space.key(t)).join('+'), space.idOf(t), space.idf(t)]);
+    const alone = answers(new TermSpace([a, b]));
+    const first = new TermSpace([a, b]);
+    const other = new TermSpace([c, b]);
+    expect(answers(first)).toEqual(alone);
+    // Back and forth: each keeps its own vocabulary ("bestat" and the compound's parts are the first's only).
+    expect(answers(other)).toEqual(answers(new TermSpace([c, b])));
+    expect(answers(first)).toEqual(alone);
+    const compound = a[0].terms.find((t) => t.startsWith('friedensverhandl'))!;
+    expect(first.split(compound)).toHaveLength(2);
+    expect(new TermSpace([a, c]).split(compound)).not.toEqual(first.split(compound));
+  });
 });
 
 describe('informative terms', () => {
