@@ -39,6 +39,16 @@ interface WriteLog {
   dfBefore: ReadonlyMap<string, number> | null;
   /** Articles in the corpus as the transaction has it so far: meta 'articles' at its start, changed by each add and delete; kept in meta at its end. */
   articles: number;
+  /**
+   * What the transaction added to the term index (each `addPostings` call's
+   * term → new ids) and to the stories (stories as written, whole; links),
+   * for `committed` to bring the lookup cache's copies up to date in memory:
+   * the first page after an import then reads no index (at 10,000 articles,
+   * reading it again cost that page ~150 ms). Null once the transaction
+   * changed them otherwise (a removal, an article leaving its story, stories
+   * formed again, a clear): the copies are dropped then, and read again.
+   */
+  added: { postings: Array<ReadonlyMap<string, readonly string[]>>; stories: StoredStory[]; links: StoryLink[] } | null;
 }
 
 /**
@@ -149,8 +159,12 @@ const RESIDENT_PAGE_RECORDS = 256;
 const RESIDENT_LINKS_PER_RECORD = 20;
 /** Milliseconds of parsing the resident index's ids (`parseResident`) at a time: a request that arrives meanwhile waits at most about this long. */
 const RESIDENT_PARSE_SLICE_MS = 4;
-/** Milliseconds after a lookup started during which the parsing of the resident index's ids waits: the lookup's reads come back meanwhile. */
-const RESIDENT_PARSE_PAUSE_MS = 150;
+/**
+ * Milliseconds after a lookup started during which the resident index is
+ * neither read nor parsed (`afterLookups`): a no-story page's request takes
+ * 40-100 ms in the worker, its reads come back meanwhile.
+ */
+const LOOKUP_PAUSE_MS = 150;
 
 /**
  * Up to this many articles, lookups keep every story link and story in
@@ -545,6 +559,8 @@ export class CorpusStore {
   prefetchDelayMs = PREFETCH_DELAY_MS;
   /** When the last lookup's transaction started (`performance.now()`). */
   private lastLookupAt = 0;
+  /** When the last write of this context that added articles committed (`performance.now()`). */
+  private lastWriteAt = 0;
   /** Postings records per request when the resident index is read (story links and stories: 20 times as many); tests lower it. */
   residentPageRecords = RESIDENT_PAGE_RECORDS;
   /** Up to this many articles, lookups keep every story link and story in memory (see `prefetchResident`); tests lower it. */
@@ -753,7 +769,7 @@ export class CorpusStore {
     const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
     tx.done.catch(() => undefined);
-    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null, articles: 0 };
+    const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null, articles: 0, added: { postings: [], stories: [], links: [] } };
     const cancel = () => {
       try {
         tx.abort();
@@ -816,12 +832,54 @@ export class CorpusStore {
       cache.glances?.delete(id);
       cache.features?.delete(id);
     }
-    cache.postings = null;
-    cache.termPostings = undefined;
-    cache.stories = undefined;
-    cache.resident = undefined;
     cache.size = log.articles;
     cache.generation = generation + 1;
+    if (log.added) {
+      this.patchIndex(cache, log.added);
+      // What it could not patch (an import into a worker that has looked nothing up yet, so held nothing whole) is read once
+      // idle, before the pages the reader opens next ask: a delete leaves it for the next lookup, as a corpus manager's
+      // deletes come one after another.
+      this.lastWriteAt = performance.now();
+      this.prefetchResident(cache);
+    } else {
+      cache.postings = null;
+      cache.termPostings = undefined;
+      cache.stories = undefined;
+      cache.resident = undefined;
+    }
+  }
+
+  /**
+   * Brings what lookups keep of the index and the stories (`cache`, already
+   * of the write's generation, its frequencies and size with it) up to date
+   * with a write that only added to them: each term's new ids after its held
+   * ones, each written story and link. What the corpus has grown too large to
+   * keep whole (see `keepsWhole`) is dropped.
+   */
+  private patchIndex(cache: LookupCache, added: NonNullable<WriteLog['added']>): void {
+    const whole = this.keepsWhole(cache);
+    if (cache.resident && whole.postings) {
+      for (const postings of added.postings) cache.resident.add(postings);
+      // The new ids are parsed while idle, as a fresh read's (see `parseResident`); `prefetched` waits for it.
+      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident).catch(() => undefined) };
+    } else cache.resident = undefined;
+    const { postings, termPostings: kept } = cache;
+    if (postings && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
+      for (const p of added.postings) for (const [term, ids] of p) postings.set(term, (postings.get(term) ?? []).concat(ids));
+    } else cache.postings = null;
+    // Some terms' postings: a term that changed is read again when a page needs it.
+    if (kept)
+      for (const p of added.postings)
+        for (const term of p.keys()) {
+          kept.ids -= kept.byTerm.get(term)?.length ?? 0;
+          kept.byTerm.delete(term);
+        }
+    const stories = cache.stories;
+    if (stories && (!stories.complete || whole.stories)) {
+      // Every link and story, or those of the hits looked up so far (a new article's link or a new story is read when a page needs it).
+      for (const link of added.links) if (stories.complete || stories.storyOf.has(link.id)) stories.storyOf.set(link.id, link.story);
+      for (const story of added.stories) if (stories.complete || stories.members.has(story.id)) stories.members.set(story.id, story.members);
+    } else cache.stories = undefined;
   }
 
   /**
@@ -830,6 +888,7 @@ export class CorpusStore {
    * term → ids of articles new to it).
    */
   private static async addPostings(tx: WriteTx, added: ReadonlyMap<string, string[]>, log: WriteLog, breather?: () => Promise<void>): Promise<void> {
+    log.added?.postings.push(added);
     const df = tx.objectStore('df');
     const postings = tx.objectStore('postings');
     // Frequencies known in memory spare a read per term; after a clear in this transaction they are not.
@@ -863,6 +922,7 @@ export class CorpusStore {
 
   /** Takes an article out of the postings of its terms, deleting terms no article has any more. */
   private static async removePostings(tx: WriteTx, id: string, terms: readonly string[], log: WriteLog): Promise<void> {
+    log.added = null;
     const df = tx.objectStore('df');
     const postings = tx.objectStore('postings');
     for (const term of terms) log.df.set(term, (log.df.get(term) ?? 0) - 1);
@@ -1130,6 +1190,7 @@ export class CorpusStore {
     for (const w of writes) w.catch(() => undefined);
     for (const story of stories) writes.push(tx.objectStore('stories').put(story));
     for (const link of links) writes.push(tx.objectStore('storyOf').put(link));
+    CorpusStore.logStories(log, stories, links);
     writes.push(CorpusStore.addPostings(tx, postingsOf(prepared.map((p) => ({ id: p.article.id, terms: p.terms }))), log, breather));
     await Promise.all(writes);
     await CorpusStore.putStoryGlances(tx, stories, glances);
@@ -1198,8 +1259,16 @@ export class CorpusStore {
       push(tx.objectStore('storyOf').put(link));
       await breather();
     }
+    CorpusStore.logStories(log, tail.stories.values(), tail.links);
     if (withPostings) writes.push(CorpusStore.addPostings(tx, tail.postings, log, breather));
     await Promise.all(writes);
+  }
+
+  /** Notes stories and links a write puts (see `WriteLog.added`). */
+  private static logStories(log: WriteLog, stories: Iterable<StoredStory>, links: readonly StoryLink[]): void {
+    if (!log.added) return;
+    for (const story of stories) log.added.stories.push(story);
+    for (const link of links) log.added.links.push(link);
   }
 
   /**
@@ -1209,6 +1278,8 @@ export class CorpusStore {
    */
   private static async removeIndexed(tx: WriteTx, log: WriteLog, id: string): Promise<boolean> {
     log.touched.add(id);
+    // It leaves the index and its story.
+    log.added = null;
     const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
     await Promise.all([
       tx.objectStore('articles').delete(id),
@@ -1419,6 +1490,7 @@ export class CorpusStore {
     const prepared = seeds.map(prepare);
     await this.write(async (tx, log) => {
       log.cleared = true;
+      log.added = null;
       // Frequencies and the article count start from zero again.
       log.df.clear();
       log.articles = 0;
@@ -1448,6 +1520,7 @@ export class CorpusStore {
         await Promise.all([tx.objectStore('articles').put(updated), tx.objectStore('features').put({ id, features })]);
         if (date !== undefined && date !== article.date) {
           // Another date can make it another event: the article leaves its story and chooses again.
+          log.added = null;
           const [indexed] = await Promise.all([tx.objectStore('terms').get(id), CorpusStore.removeFromStory(tx, id)]);
           const { stories, links } = await CorpusStore.assignStories(tx, log, [{ id, terms: indexed?.terms ?? indexTerms(updated), features }]);
           await Promise.all([...stories.map((story) => tx.objectStore('stories').put(story)), ...links.map((link) => tx.objectStore('storyOf').put(link))]);
@@ -1801,19 +1874,29 @@ export class CorpusStore {
   private prefetchResident(cache: LookupCache): void {
     if (cache.size === null || cache.size > this.residentStoriesUpTo) return;
     if (this.prefetch?.generation === cache.generation) return;
-    let ids = 0;
-    if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
-    const postings = cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo;
+    const { postings } = this.keepsWhole(cache);
     if (cache.stories?.complete && (cache.resident || !postings)) return;
     const generation = cache.generation;
     const done = this.quiet().then(() => this.readResident(generation, postings)).catch(() => undefined);
     this.prefetch = { generation, done };
   }
 
-  /** Resolves once no lookup has started for `prefetchDelayMs`. */
+  /**
+   * What lookups keep whole for `cache`'s corpus (see `prefetchResident`):
+   * every story link and story up to `residentStoriesUpTo` articles; every
+   * term's postings when every frequency is held, up to `residentPostingsUpTo` ids.
+   */
+  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean } {
+    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false };
+    let ids = 0;
+    if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
+    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo };
+  }
+
+  /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs`. */
   private async quiet(): Promise<void> {
     for (;;) {
-      const wait = this.lastLookupAt + this.prefetchDelayMs - performance.now();
+      const wait = Math.max(this.lastLookupAt, this.lastWriteAt) + this.prefetchDelayMs - performance.now();
       if (wait <= 0) return;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -1821,19 +1904,24 @@ export class CorpusStore {
 
   private async readResident(generation: number, withPostings: boolean): Promise<void> {
     if (this.cache?.generation !== generation) return;
-    const tx = this.db.transaction(['meta', 'storyOf', 'stories', 'postings'], 'readonly');
-    const stamp = tx.objectStore('meta').get('generation');
-    stamp.catch(() => undefined);
     const pages = this.residentPageRecords;
-    // A page of records at a time, one after another: each is a short task here and in the browser's storage, between which a
-    // lookup's requests are answered (a 10,000 corpus's index is 8 MB), and a stopped worker leaves little unfinished. False
-    // when a write of this context meanwhile has left the generation behind.
+    // A page of records at a time, one after another, each in a transaction of its own with the generation it read: each is
+    // a short task here and in the browser's storage (a 10,000 corpus's index is 8 MB), none sent while a lookup is under way
+    // (`afterLookups`): a page in flight holds the lookup's reads back (Chromium, 10,000 articles: a page's lookup beside the
+    // read, its index step 80 ms against 3-4). A stopped worker leaves little unfinished. False when a write has left the
+    // generation behind.
     const readAll = async <S extends 'storyOf' | 'stories' | 'postings'>(name: S, perRequest: number, each: (record: CorpusSchema[S]['value']) => void): Promise<boolean> => {
       for (let after: IDBValidKey | null = null; ; ) {
-        const page = await tx.objectStore(name).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), perRequest);
+        await this.afterLookups();
+        if (this.cache?.generation !== generation) return false;
+        const tx = this.db.transaction(['meta', name], 'readonly');
+        const [stamp, page] = await Promise.all([
+          tx.objectStore('meta').get('generation'),
+          tx.objectStore(name).getAll(after === null ? undefined : IDBKeyRange.lowerBound(after, true), perRequest),
+        ]);
+        if (generationOf(stamp) !== generation) return false;
         page.forEach(each);
         if (page.length < perRequest) return true;
-        if (this.cache?.generation !== generation) return false;
         const last = page[page.length - 1] as CorpusSchema[S]['value'];
         after = 'chunk' in last ? [last.term, last.chunk] : last.id;
       }
@@ -1855,8 +1943,8 @@ export class CorpusStore {
       resident = terms;
     }
     const cache = this.cache;
-    // Of the generation the cache holds, or of none it will hold.
-    if (!cache || cache.generation !== generationOf(await stamp)) return;
+    // Every page was of this generation: kept if the cache still is.
+    if (!cache || cache.generation !== generation) return;
     cache.stories = { storyOf, members, complete: true };
     if (resident) {
       cache.resident = new ResidentPostings(resident);
@@ -1867,20 +1955,28 @@ export class CorpusStore {
   /**
    * Parses the resident index's ids (`ResidentPostings.parseUntil`) a slice
    * at a time, giving the thread back between slices and leaving it to a
-   * lookup that started less than `RESIDENT_PARSE_PAUSE_MS` ago: ~300 ms of
+   * lookup under way (`afterLookups`): ~300 ms of
    * CPU at 10,000 bench articles that the lookups of the next pages would
    * otherwise spend on their terms. Stops when the index is dropped or
    * replaced.
    */
   private async parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
     while (this.cache === cache && cache.resident === resident) {
-      const since = performance.now() - this.lastLookupAt;
-      if (since < RESIDENT_PARSE_PAUSE_MS) {
-        await new Promise((resolve) => setTimeout(resolve, RESIDENT_PARSE_PAUSE_MS - since));
+      if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
+        await this.afterLookups();
         continue;
       }
       if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
       await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  /** Resolves once no lookup has started for `LOOKUP_PAUSE_MS`: the idle work on the resident index leaves a lookup's reads and tasks to it. */
+  private async afterLookups(): Promise<void> {
+    for (;;) {
+      const wait = this.lastLookupAt + LOOKUP_PAUSE_MS - performance.now();
+      if (wait <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
@@ -1977,6 +2073,7 @@ export class CorpusStore {
         const [articles, stored] = await Promise.all([tx.objectStore('articles').getAll(), tx.objectStore('features').getAll()]);
         const { stories, links, computed } = formAllStories(articles, stored);
         for (const f of computed) log.touched.add(f.id);
+        log.added = null;
         await Promise.all([tx.objectStore('stories').clear(), tx.objectStore('storyGlances').clear(), tx.objectStore('storyOf').clear()]);
         await Promise.all([
           ...computed.map((f) => tx.objectStore('features').put(f)),

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { languageOf } from '../../lib/text/language';
 import { contentTermsOf, tokenize } from '../../lib/text/tokens';
-import { CorpusStore, prepare } from '../../services/corpus-store';
+import { CorpusStore, prepare, WriteCancelledError } from '../../services/corpus-store';
+import type { ResidentPostings } from '../../services/resident-postings';
+import { makeArticle } from '../../lib/article/make-article';
 import { OTHER_EVENTS, userArticle } from '../helpers/other-events';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
@@ -50,17 +52,33 @@ async function answers(store: CorpusStore): Promise<unknown[]> {
   return out;
 }
 
-/** A store of the seeds and other events, and another context on the same database whose lookups never keep the index whole. */
-async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore }> {
+/**
+ * A store of the seeds and other events, and another context on the same database whose lookups never keep the index
+ * whole. Written by a third context: the store has read nothing yet (a context reads the index once idle after its writes).
+ */
+async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore; name: string }> {
   const name = `resident-${n++}`;
+  const writer = await open(name);
+  writer.prefetchDelayMs = 0;
+  await writer.ensureSeeds(loadSeeds());
+  await writer.addArticles(OTHER_EVENTS);
+  await writer.prefetched();
+  writer.close();
   const store = await open(name);
-  await store.ensureSeeds(loadSeeds());
-  await store.addArticles(OTHER_EVENTS);
   const reference = await open(name);
   // Lookups as before the resident index: page terms' frequencies only, every lookup reading its hits' stories and its terms' postings.
   reference.completeFrequenciesUpTo = 0;
   reference.residentStoriesUpTo = 0;
-  return { store, reference };
+  return { store, reference, name };
+}
+
+/**
+ * The ids a store's resident index (private: its lookups' cache) holds under each of these terms, sorted (their
+ * order within a term changes no ranking); undefined when it holds none.
+ */
+function residentIds(store: CorpusStore, terms: readonly string[]): string[][] | undefined {
+  const resident = (store as unknown as { cache: { resident?: ResidentPostings } | null }).cache?.resident;
+  return resident && terms.map((t) => (resident.idsOf(t) ?? []).slice().sort());
 }
 
 const INDEX_STORES = ['storyOf', 'stories', 'postings'];
@@ -152,36 +170,80 @@ describe('the index kept whole in memory (a small corpus)', () => {
     }
   });
 
-  it('is dropped by every write, of this context or another, and read again when idle after the next lookup', async () => {
-    const { store, reference } = await stores();
+  it('is patched in memory by a write that only adds or changes no index or story, so lookups after it read none; dropped by any other write (of this context or another) and read again when idle after the next lookup', async () => {
+    const { store, reference, name } = await stores();
     store.residentPageRecords = 50;
-    const writes: Array<[string, () => Promise<unknown>]> = [
-      ['add', () => store.addArticles([ZOO_AGAIN])],
-      ['update', () => store.updateArticle('zoo-2', { date: '2021-04-02' })],
-      ['delete', () => store.deleteArticle('zoo')],
-      ['import', () => store.importArticles([STURM_AGAIN])],
-      ['import in parts', async () => {
-        const session = store.openImport();
-        await session.add([prepare(OTHER_EVENTS[0])]);
-        await session.finish();
+    store.prefetchDelayMs = 10;
+    const ZOO_LATER = userArticle('zoo-4', 'Die Zoodirektorin meldet: Die Giraffen haben sich im neuen Gehege des Tierparks eingelebt. Die Stadt zählt mehr Besucher.', '2025-04-09', 12);
+    // Other outlets' reports of seeds' events: each joins its seed's story.
+    const seeds = loadSeeds();
+    const again = (i: number) => makeArticle({ id: `seed-again-${i}`, raw: seeds[i].raw, source: 'user', outlet: `Outlet ${i}`, language: seeds[i].language, date: seeds[i].date, addedAt: 20 + i });
+    const joined = async (i: number) => expect(await store.storyIdOf(`seed-again-${i}`)).toBe(await store.storyIdOf(seeds[i].id));
+    const terms = [...new Set([...PAGES, termsOf(ZOO_LATER.raw)].flat())];
+    const cancelled = async () => {
+      const control = new AbortController();
+      const session = store.openImport({ signal: control.signal });
+      await session.add([prepare(ZOO_LATER)]);
+      control.abort();
+      await expect(session.finish()).rejects.toThrow(WriteCancelledError);
+    };
+    // kept: the index stays in memory (patched); dropped: read again; left: another context's write, seen by the next lookup.
+    const writes: Array<[string, 'kept' | 'dropped' | 'left', () => Promise<unknown>]> = [
+      ['add', 'kept', async () => {
+        await store.addArticles([ZOO_AGAIN, again(0)]);
+        await joined(0);
       }],
-      ['another context', () => reference.deleteArticle('sturm-2')],
-      ['stories formed again', () => store.recomputeStories()],
-      ['seeds only', () => store.replaceWithSeeds(loadSeeds())],
+      ['outlet changed', 'kept', () => store.updateArticle('zoo-2', { outlet: 'Tierpark-Bote' })],
+      ['date changed', 'dropped', () => store.updateArticle('zoo-2', { date: '2021-04-02' })],
+      ['delete', 'dropped', () => store.deleteArticle('zoo')],
+      ['import', 'kept', async () => {
+        await store.importArticles([STURM_AGAIN, again(1)]);
+        await joined(1);
+      }],
+      ['import in parts', 'kept', async () => {
+        const session = store.openImport();
+        await session.add([prepare(OTHER_EVENTS[0]), prepare(again(2))]);
+        await session.add([prepare(ZOO_LATER)]);
+        await session.finish();
+        await joined(2);
+      }],
+      ['import cancelled', 'kept', cancelled],
+      ['import replacing an article', 'dropped', () => store.importArticles([userArticle('zoo-4', 'Die Giraffen im Tierpark bekommen Nachwuchs, meldet die Zoodirektorin.', '2025-04-09', 13)])],
+      ['another context', 'left', () => reference.deleteArticle('sturm-2')],
+      ['stories formed again', 'dropped', () => store.recomputeStories()],
+      ['seeds only', 'dropped', () => store.replaceWithSeeds(loadSeeds())],
     ];
+    /** What a context that reads the index now holds. */
+    const freshIds = async () => {
+      const fresh = await open(name);
+      fresh.prefetchDelayMs = 0;
+      await fresh.candidateGlances(PAGES[0]);
+      await fresh.prefetched();
+      const ids = residentIds(fresh, terms);
+      fresh.close();
+      return ids;
+    };
     await store.candidateGlances(PAGES[0]);
     await store.prefetched();
     let before = await answers(store);
-    for (const [what, write] of writes) {
+    for (const [what, kind, write] of writes) {
       await write();
+      if (kind === 'dropped') expect(residentIds(store, terms), what).toBeUndefined();
+      let reads = readsOf(INDEX_STORES);
       const after = await answers(store);
+      if (kind === 'kept') expect(reads(), what).toBe(0);
+      vi.restoreAllMocks();
       expect(after, what).toEqual(await answers(reference));
-      if (what !== 'stories formed again') expect(after, what).not.toEqual(before);
+      if (what === 'import cancelled') expect(after, what).toEqual(before);
+      else if (what !== 'stories formed again') expect(after, what).not.toEqual(before);
       await store.prefetched();
-      const reads = readsOf(INDEX_STORES);
+      // Its new terms' ids parsed while idle, as a fresh read's.
+      expect((store as unknown as { cache: { resident?: ResidentPostings } | null }).cache?.resident?.unparsed, what).toBe(0);
+      reads = readsOf(INDEX_STORES);
       expect(await answers(store), what).toEqual(after);
       expect(reads(), what).toBe(0);
       vi.restoreAllMocks();
+      expect(residentIds(store, terms), what).toEqual(await freshIds());
       before = after;
     }
   });
@@ -215,16 +277,37 @@ describe('the index kept whole in memory (a small corpus)', () => {
     for (const terms of PAGES) expect(await store.candidateGlances(terms)).toEqual(await reference.candidateGlances(terms));
   });
 
-  it('read for a generation a write has left behind is not kept', async () => {
+  it("read for a generation another context's write has left behind is not kept", async () => {
     const { store, reference } = await stores();
     // The write commits before the idle read would start.
     store.prefetchDelayMs = 300;
     await store.candidateGlances(PAGES[0]);
-    await store.addArticles([ZOO_AGAIN]);
+    await reference.addArticles([ZOO_AGAIN]);
     await store.prefetched();
     const reads = readsOf(['storyOf']);
     const found = await store.candidateGlances(termsOf(ZOO_AGAIN.raw));
     expect(reads()).toBeGreaterThan(0);
     expect(found).toEqual(await reference.candidateGlances(termsOf(ZOO_AGAIN.raw)));
+  });
+
+  it('is read once idle after a write of this context that added articles, where it held nothing whole to patch (an import into a worker that has looked nothing up)', async () => {
+    for (const looked of [false, true]) {
+      const { store, reference } = await stores();
+      store.prefetchDelayMs = 300;
+      // Looked up: the write commits before the idle read for the generation before it would start (that read is not kept).
+      if (looked) await store.candidateGlances(PAGES[0]);
+      await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
+      const started = performance.now();
+      const idle = readsOf(INDEX_STORES);
+      await store.prefetched();
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+      expect(idle(), String(looked)).toBeGreaterThan(0);
+      vi.restoreAllMocks();
+      const reads = readsOf(INDEX_STORES);
+      const found = await answers(store);
+      expect(reads(), String(looked)).toBe(0);
+      vi.restoreAllMocks();
+      expect(found).toEqual(await answers(reference));
+    }
   });
 });

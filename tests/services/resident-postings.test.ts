@@ -48,6 +48,37 @@ describe('ResidentPostings', () => {
     expect(nonEmpty).toBeGreaterThan(100);
   });
 
+  it('ranks as rankCandidates over the postings with those added after it was read, for terms parsed before, held unparsed, and new', () => {
+    const random = randomFrom(11);
+    const { stored, plain } = indexOf(randomIndex(random, 400, 3000));
+    const resident = new ResidentPostings(stored);
+    // Some terms parsed before the additions.
+    for (let lookup = 0; lookup < 20; lookup++) resident.rank(randomQuery(random, 400, 30), 50);
+    for (let write = 0; write < 3; write++) {
+      // A write's new ids under old and new terms: new articles', and held ones under terms they were not under (never twice under one term, as the store).
+      const added = new Map<string, string[]>();
+      for (let t = 0; t < 450; t++) {
+        if (random() < 0.5) continue;
+        const known = new Set(plain.get(`t${t}`) ?? []);
+        const ids = Array.from({ length: 1 + Math.floor(random() * 40) }, () => `w${write}-${Math.floor(random() * 500)}`).concat(`a${Math.floor(random() * 4000)}`);
+        const fresh = [...new Set(ids)].filter((id) => !known.has(id));
+        added.set(`t${t}`, fresh);
+        plain.set(`t${t}`, [...known, ...fresh]);
+      }
+      resident.add(added);
+      let nonEmpty = 0;
+      for (let lookup = 0; lookup < 100; lookup++) {
+        const query = randomQuery(random, 450, 1 + Math.floor(random() * 60));
+        const limit = [0, 1, 5, 50, 5000][lookup % 5];
+        const expected = rankCandidates(query, plain, limit);
+        if (expected.length > 0) nonEmpty++;
+        expect(resident.rank(query, limit)).toEqual(expected);
+      }
+      expect(nonEmpty).toBeGreaterThan(50);
+    }
+    for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
+  });
+
   it('breaks ties by id and keeps ids that hold a separator as stored', () => {
     const stored = new Map<string, Array<string | string[]>>([
       ['x', ['b\nc', 'a']],
