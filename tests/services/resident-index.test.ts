@@ -124,6 +124,30 @@ describe('the index kept whole in memory (a small corpus)', () => {
     expect(reads()).toBeGreaterThan(0);
   });
 
+  it("sends no page of its read within 150 ms of a lookup's start, and still reads it all between lookups", async () => {
+    const { store, reference } = await stores();
+    store.prefetchDelayMs = 0;
+    store.residentPageRecords = 2;
+    // When each page of the read was sent: its getAll calls are the ones with a count.
+    const sent: number[] = [];
+    const original = IDBObjectStore.prototype.getAll;
+    vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+      if (args.length === 2) sent.push(performance.now());
+      return original.apply(this, args);
+    });
+    const started: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      started.push(performance.now());
+      await store.candidateGlances(PAGES[i % PAGES.length]);
+      await new Promise((resolve) => setTimeout(resolve, 40 + (i % 3) * 60));
+    }
+    await store.prefetched();
+    vi.restoreAllMocks();
+    expect(sent.length).toBeGreaterThan(5);
+    for (const at of sent) expect(at - Math.max(...started.filter((s) => s <= at))).toBeGreaterThanOrEqual(149);
+    expect(await answers(store)).toEqual(await answers(reference));
+  });
+
   it("parses every term's ids once read, before any lookup asks for them, and answers as before", async () => {
     const { store, reference } = await stores();
     store.prefetchDelayMs = 0;
