@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { completeSimilarity, coverage, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
+import { completeSimilarity, coverage, postingsOf, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
 
 /** How one page sentence relates to the sentences of one other outlet. */
 export interface SentenceMatch {
@@ -199,11 +199,9 @@ export function pageCoverage(al: Alignment, o: number, k: number): number {
  * ascending term id order, as coverage() sums it (the same figures).
  */
 export function pageCoverer(al: Alignment): (o: number, k: number) => number {
-  const postings: Array<number[] | undefined> = [];
-  for (let r = 0; r < al.pageVectors.length; r++) {
-    const pv = al.pageVectors[r];
-    if (pv) for (let i = 0; i < pv.ids.length; i++) (postings[pv.ids[i]] ??= []).push(r);
-  }
+  // Per term id, the page sentences holding it, in order (their weights are not needed: each outlet sentence's are).
+  const { start, cols: rows } = postingsOf(al.pageVectors);
+  const max = start.length - 2;
   const got = new Float64Array(al.pageVectors.length);
   const met = new Uint8Array(al.pageVectors.length);
   const touched = new Int32Array(al.pageVectors.length);
@@ -213,11 +211,11 @@ export function pageCoverer(al: Alignment): (o: number, k: number) => number {
     if (v.total === 0) return 0;
     let n = 0;
     for (let i = 0; i < v.ids.length; i++) {
-      const p = v.ids[i] < postings.length ? postings[v.ids[i]] : undefined;
-      if (!p) continue;
+      const id = v.ids[i];
+      if (id > max) continue;
       const w = v.ws[i];
-      for (let q = 0; q < p.length; q++) {
-        const r = p[q];
+      for (let q = start[id], end = start[id + 1]; q < end; q++) {
+        const r = rows[q];
         if (!met[r]) {
           met[r] = 1;
           touched[n++] = r;

@@ -730,13 +730,13 @@ export function completeSimilarity(a: SentenceVector, b: SentenceVector, whole: 
  * entries are [start[t], start[t + 1]) of `cols` and `ws` (ids are small and dense). Three flat arrays, not a
  * pair of lists per term: a comparison makes these for every outlet, and the lists were most of what it allocated.
  */
-interface Postings {
+export interface Postings {
   start: Int32Array;
   cols: Int32Array;
   ws: Float64Array;
 }
 
-function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Postings {
+export function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Postings {
   let max = -1;
   let entries = 0;
   for (let k = 0; k < cols.length; k++) {
