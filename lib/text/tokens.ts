@@ -81,11 +81,15 @@ function startsUpper(s: string): boolean {
   return first !== first.toLowerCase();
 }
 
-/** Cheap pre-check for ACRONYM_OR_CAMEL: an uppercase (or non-ASCII) letter after the first. */
+/**
+ * Cheap pre-check for ACRONYM_OR_CAMEL: an uppercase letter after the first (or a character it cannot tell apart
+ * so cheaply). Latin-1's lowercase letters (ß, ä, ö, ü, é: 0xDF-0xFF but ÷) are none: a German word with an umlaut
+ * is spared the pattern, which needs an uppercase letter after the first, or nothing but uppercase, digits and dots.
+ */
 function hasInnerCapital(s: string): boolean {
   for (let k = 1; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c >= 0xc0) return true;
+    if ((c >= 65 && c <= 90) || (c >= 0xc0 && (c < 0xdf || c > 0xff || c === 0xf7))) return true;
   }
   return false;
 }

@@ -92,6 +92,14 @@ describe('tokenize', () => {
     expect(kinds['USA']).toBe('name');
     expect(kinds['Der']).toBe('word');
   });
+
+  it('finds capitals beyond ASCII inside a word, and takes no lowercase umlaut or ß for one', () => {
+    const kinds = Object.fromEntries(tokenize('Die Partei SÜD und McÖl trafen den Bürgermeister von Großmössingen.', 'de').map((t) => [t.text, t.kind]));
+    expect(kinds['SÜD']).toBe('name');
+    expect(kinds['McÖl']).toBe('name');
+    expect(kinds['Bürgermeister']).toBe('word');
+    expect(kinds['Großmössingen']).toBe('word');
+  });
 });
 
 describe('contentTerms', () => {
