@@ -1,5 +1,5 @@
 import type { Article, TextRange } from '../article/article';
-import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, mayStartQuantity, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
+import { attributionSources, de, en, extractMinutes, extractQuantities, extractScores, isStopword, mayStartQuantity, normalise, reportingRanges, segmentSentences, stem, tokenize, type Quantity, type Token } from './pipeline';
 
 /** Bump when the shape or the meaning of stored features changes. */
 // 11: a lead's weekday joined with a part of the day ("Freitagnacht", "Mittwochfrüh") places its event.
@@ -386,11 +386,20 @@ export function analyse(input: AnalyseInput): ArticleFeatures {
  */
 type Deferred = { sentence: SentenceFeatures; s: { start: number; end: number; text: string }; at: number; to: number; quantities: boolean };
 
+/** The parser's full dates in digits alone: ISO "2025-02-12", German "12.2.2025" and "12.2.25". */
+const NUMERIC_FULL_DATE = /\d{4}-\d\d-\d\d|\d\.\s?\d{1,2}\.\s?\d\d/;
+const FOUR_DIGITS = /\d{4}/;
+/** The month names the parser knows, as they stand in a normalised text (its words are normalised alike). */
+const MONTH_NAME = new RegExp(VOCABULARIES.flatMap((v) => Object.keys(v.months)).join('|'));
+
 /**
- * What a date written out with its year needs (the parser's 'ymd': a four-digit year, or German "12.3.25"), the only
- * text dates that place an undated article's event (story.ts's latestTextDate): a sentence without it can wait.
+ * Whether a sentence may write a date with its year (the parser's 'ymd': in digits alone, or a month's name with
+ * a four-digit year), the only text dates that place an undated article's event (story.ts's latestTextDate).
+ * Most sentences with a year name no month (an encyclopedia's are full of years): their quantities can wait.
  */
-const MAY_HOLD_FULL_DATE = /\d{4}|\d\.\s?\d{1,2}\.\s?\d\d/;
+function mayHoldFullDate(text: string): boolean {
+  return NUMERIC_FULL_DATE.test(text) || (FOUR_DIGITS.test(text) && MONTH_NAME.test(normalise(text)));
+}
 
 /**
  * `analyse`, or with `light` its first part: what the engine's first look
@@ -436,7 +445,7 @@ export function analyseInParts(input: AnalyseInput, light: boolean): FeaturesInP
     while (to < tokens.length && tokens[to].end <= s.end) to++;
     const { terms, words } = collect(per, at, to);
     // eventTime reads the text's full dates only when the article has no date: then a sentence that may write one is parsed now.
-    const deferQuantities = light && (date !== null || !MAY_HOLD_FULL_DATE.test(s.text));
+    const deferQuantities = light && (date !== null || !mayHoldFullDate(s.text));
     const quantities: QuantityFeature[] = deferQuantities ? [] : comparableQuantities(s, tokens, at, to, language);
     // Scores and minutes of play are written in digits: a sentence without one is spared their patterns.
     if (HAS_DIGIT.test(s.text)) {

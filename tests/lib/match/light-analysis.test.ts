@@ -62,12 +62,13 @@ describe('the light analysis of a page', () => {
   });
 
   it('of an undated page, has the full dates its text writes (they place its event), and completes to the full analysis', () => {
-    const page = { text: REPORT, language: 'de', date: null };
+    const page = { text: `${REPORT} Die Halle war 1998 gebaut und 2019 erweitert worden.`, language: 'de', date: null };
+    expect(analysePage(page).features.sentences.filter((s) => s.quantities.length).length).toBeGreaterThan(2);
     const light = analysePage(page, { light: true });
     expect(light.features.date).toBeNull();
     expect(light.features.textDates).toContain(20250212);
-    // Only the sentence that writes a year was parsed.
-    expect(light.features.sentences.filter((s) => s.quantities.length)).toHaveLength(1);
+    // Only the sentence that writes a full date was parsed, not the one with years alone.
+    expect(light.features.sentences.filter((s) => s.quantities.length).map((s) => page.text.slice(s.start, s.end))).toEqual([expect.stringContaining('12. Februar 2025')]);
     light.complete();
     expect(JSON.stringify(light.features)).toBe(full(page));
   });
