@@ -1,8 +1,7 @@
 import browser from 'webextension-polyfill';
 import { render } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Article } from '../../lib/article/article';
-import { exportCorpus, exportFileName, serialiseExport } from '../../lib/article/transfer';
+import { exportCorpus, exportFileName, serialiseExport, type Held } from '../../lib/article/transfer';
 import type { OutletProfile } from '../../lib/notes/outlet-profile';
 import { ProgressBar } from '../../components/options/ProgressBar';
 import { StorySection } from '../../components/options/StorySection';
@@ -18,7 +17,7 @@ import { optionsMessages } from '../../lib/i18n/options-messages';
 import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
 import { SourcesSection } from './sources';
 import { readImportFile } from './read-import';
-import { importSource, sendImport, type ImportSource } from './send-import';
+import { sendImport, type ImportSource } from './send-import';
 import './options.css';
 import { download } from './download';
 import { corpusArticles } from './corpus-articles';
@@ -241,7 +240,8 @@ function Options() {
         // The stored articles' keys, not their texts: a file's article whose hash matches one is confirmed with its folded text.
         const existing = must(await corpusKeys((page) => ask('crossread:import-keys', page))).keys;
         const confirm = foldedTexts((payload) => ask('crossread:folded-texts', payload));
-        const prepared: Article[] = [];
+        // What each file kept (its articles, or their keys where its worker keeps the texts): the files after it are checked against them.
+        const prepared: Held[] = [];
         let imported = 0;
         const sources: ImportSource[] = [];
         const notes: string[] = [];
@@ -252,12 +252,12 @@ function Options() {
               onProgress: (done, total) => setProgress({ label: t.reading(file.name), done, total }),
               foldedTexts: confirm,
             });
-            prepared.push(...result.articles);
-            sources.push(importSource(result.articles, result.analyser));
+            prepared.push(...result.kept);
+            sources.push(result.source);
             for (const skipped of result.skipped) notes.push(t.skipped(file.name, skipped.title, t.problems.skip(skipped.why)));
           }
           if (controller.signal.aborted) throw importCancelled();
-          // Their texts are no longer needed here where the workers send them (see importSource): not kept while they are written.
+          // Not kept while they are written: where the workers send the parts, this page holds only their keys and lengths (see importSource).
           imported = prepared.length;
           prepared.length = 0;
           lap = measure('crossread:import-read', lap);

@@ -6,14 +6,17 @@
  */
 import type { Article } from '../../lib/article/article';
 import type { Reply } from '../../platform/protocol';
-import { dedupeImportAsync, parseImportAsync, type FoldedTexts, type Held, type ImportResult } from '../../lib/article/transfer';
+import { dedupeImportAsync, dedupeKeysAsync, parseImportAsync, type FoldedTexts, type Held, type ImportKey, type ImportResult } from '../../lib/article/transfer';
 import { importCancelled, ProblemError, type Problem } from '../../lib/i18n/problem-messages';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
 import ImportWorker from './import-worker?worker';
+import { importSource, type ImportSource } from './send-import';
 
 export type ToImportWorker =
-  /** Read the file; `now`: the time an imported `.txt` article is recorded as added. */
-  | { kind: 'read'; file: File; now: number }
+  /** Read the file; `now`: the time an imported `.txt` article is recorded as added; `light`: answer with the articles' keys (ImportKey), not the articles. */
+  | { kind: 'read'; file: File; now: number; light?: boolean }
+  /** The folded texts (textKey) of these articles read (by index); answered with 'folded'. */
+  | { kind: 'folded'; id: number; indices: number[] }
   /**
    * Analyse these of the articles read (their indices in the file's order), in this order. With
    * `ids` (the ids they are kept under), the worker keeps the analysis and sends the parts itself.
@@ -27,6 +30,8 @@ export type ToImportWorker =
 export type FromImportWorker =
   /** `hashes`: each article's textHash(textKey(…)), in order. */
   | { kind: 'articles'; articles: Article[]; hashes: string[]; done: number; total: number }
+  | { kind: 'keys'; keys: ImportKey[]; done: number; total: number }
+  | { kind: 'folded'; id: number; texts: string[] }
   | { kind: 'done' }
   /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol); null when the worker keeps it to send itself. */
   | { kind: 'analysed'; featuresVersion: number; count: number; json: string | null }
@@ -63,9 +68,16 @@ export interface ImportPartHead {
   more?: boolean;
 }
 
-/** A file read for import; `analyser` is null when the page read it (no worker). */
-export interface ReadImport extends ImportResult {
-  analyser: ImportAnalyser | null;
+/**
+ * A file read for import: what files read after it are checked against (its
+ * kept articles, or their keys where the worker keeps the texts), what it
+ * skipped, and what sendImport sends (its analyser is null when the page read
+ * the file: no worker).
+ */
+export interface ReadImport {
+  kept: Held[];
+  skipped: ImportResult['skipped'];
+  source: ImportSource;
 }
 
 const cancelled = importCancelled;
@@ -77,32 +89,55 @@ const cancelled = importCancelled;
 const textHashes = new WeakMap<Article, string>();
 const hashOf = (article: Article) => textHashes.get(article);
 
+/** The worker that holds each kept key's text (for the duplicate check of the files read after it). */
+const keyWorkers = new WeakMap<ImportKey, Worker>();
+
 /** Set when the worker could not start once: the page's thread does the reading from then on. */
 let workerBroken = false;
 
-/** A file read in the worker: its articles as built, and the worker, kept to analyse them. */
+/** A file read in the worker: its articles as built (or, `light`, their keys), and the worker, kept to analyse them. */
 interface Reader {
   worker: Worker;
+  light: boolean;
   articles: Article[];
+  keys: ImportKey[];
 }
 
 /**
  * A file's articles built in the worker, in the file's order, and the worker
  * (kept to analyse them); undefined when the worker could not be started (or
- * failed before answering).
+ * failed before answering). Where the worker reaches the background (it then
+ * sends the parts itself: not in Firefox, whose background page runs on this
+ * page's thread anyway, so nothing is spared there, and the worker's
+ * serialising of the parts beside its analysis slowed a 10,000 import from
+ * 526-550 to 350-397 articles/s, bench, one sitting), the page gets only the
+ * articles' keys.
  */
-function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<Reader | undefined> {
-  if (workerBroken || typeof Worker === 'undefined') return Promise.resolve(undefined);
+async function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: number, total: number) => void): Promise<Reader | undefined> {
+  if (workerBroken || typeof Worker === 'undefined') return undefined;
   let worker: Worker;
   try {
     worker = new ImportWorker({ name: 'crossread-import' });
   } catch {
     workerBroken = true;
-    return Promise.resolve(undefined);
+    return undefined;
   }
+  const channel = import.meta.env.FIREFOX ? 'closed' : await channelOpen(worker, signal);
+  if (signal.aborted) {
+    worker.terminate();
+    throw cancelled();
+  }
+  if (channel === 'broken') {
+    worker.terminate();
+    workerBroken = true;
+    return undefined;
+  }
+  const light = channel === 'open';
   return new Promise<Reader | undefined>((resolve, reject) => {
     const articles: Article[] = [];
-    let answered = false;
+    const keys: ImportKey[] = [];
+    // The channel's answer came from the worker: it runs.
+    let answered = channel === 'open';
     const finish = () => {
       signal.removeEventListener('abort', abort);
       worker.onmessage = worker.onerror = worker.onmessageerror = null;
@@ -116,7 +151,10 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
     worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
       answered = true;
       const m = event.data;
-      if (m.kind === 'articles') {
+      if (m.kind === 'keys') {
+        for (const k of m.keys) keys.push(k);
+        onProgress(m.done, m.total);
+      } else if (m.kind === 'articles') {
         for (let i = 0; i < m.articles.length; i++) {
           articles.push(m.articles[i]);
           textHashes.set(m.articles[i], m.hashes[i]);
@@ -124,7 +162,7 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
         onProgress(m.done, m.total);
       } else if (m.kind === 'done') {
         finish();
-        resolve({ worker, articles });
+        resolve({ worker, light, articles, keys });
       } else if (m.kind === 'failed') {
         finish();
         worker.terminate();
@@ -146,7 +184,7 @@ function buildInWorker(file: File, signal: AbortSignal, onProgress: (done: numbe
       broken();
     };
     worker.onmessageerror = broken;
-    worker.postMessage({ kind: 'read', file, now: Date.now() } satisfies ToImportWorker);
+    worker.postMessage({ kind: 'read', file, now: Date.now(), light } satisfies ToImportWorker);
   });
 }
 
@@ -176,24 +214,24 @@ function keptIndices(built: readonly Article[], kept: readonly Article[]): numbe
 /** How long the background may take to answer on the import channel before the page sends the parts itself. */
 const HELLO_MS = 2_000;
 
-/** Whether the worker reaches the background over the import channel (platform/import-channel.ts). */
-function channelOpen(worker: Worker, signal: AbortSignal): Promise<boolean> {
-  if (typeof BroadcastChannel === 'undefined') return Promise.resolve(false);
-  return new Promise<boolean>((resolve) => {
-    const done = (open: boolean) => {
+/** Whether the worker reaches the background over the import channel (platform/import-channel.ts); 'broken': its script did not run. */
+function channelOpen(worker: Worker, signal: AbortSignal): Promise<'open' | 'closed' | 'broken'> {
+  if (typeof BroadcastChannel === 'undefined') return Promise.resolve('closed');
+  return new Promise((resolve) => {
+    const done = (open: 'open' | 'closed' | 'broken') => {
       signal.removeEventListener('abort', abort);
       worker.onmessage = worker.onerror = null;
       resolve(open);
     };
-    const abort = () => done(false);
+    const abort = () => done('closed');
     signal.addEventListener('abort', abort);
     worker.onmessage = (event: MessageEvent<FromImportWorker>) => {
-      if (event.data.kind === 'channel') done(event.data.open);
-      else if (event.data.kind === 'failed') done(false);
+      if (event.data.kind === 'channel') done(event.data.open ? 'open' : 'closed');
+      else if (event.data.kind === 'failed') done('closed');
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      done(false);
+      done('broken');
     };
     worker.postMessage({ kind: 'hello', ms: HELLO_MS } satisfies ToImportWorker);
   });
@@ -286,10 +324,67 @@ function analyserOf(worker: Worker, indices: number[], ids: string[] | null, sig
   return analyser;
 }
 
+/** Asks `worker` for the folded texts of the articles it read at `indices`. */
+let foldedAsks = 0;
+function foldedOf(worker: Worker, indices: number[], signal: AbortSignal): Promise<string[]> {
+  const id = foldedAsks++;
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      worker.removeEventListener('message', listen);
+      signal.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      stop();
+      reject(cancelled());
+    };
+    // A listener beside the worker's other handlers: a worker of a file read before is asked between its reading and its analysis.
+    const listen = (event: MessageEvent<FromImportWorker>) => {
+      const m = event.data;
+      if (m.kind === 'folded' && m.id === id) {
+        stop();
+        resolve(m.texts);
+      } else if (m.kind === 'failed') {
+        stop();
+        reject(workerError(m));
+      }
+    };
+    if (signal.aborted) return reject(cancelled());
+    signal.addEventListener('abort', abort);
+    worker.addEventListener('message', listen);
+    worker.postMessage({ kind: 'folded', id, indices } satisfies ToImportWorker);
+  });
+}
+
+/** `foldedTexts` for `existing`: the keys of files read before asked of their workers, the stored ones of the background. */
+function withKeyTexts(existing: readonly Held[], foldedTexts: FoldedTexts, signal: AbortSignal): FoldedTexts {
+  return async (ids) => {
+    const held = new Map<string, ImportKey>();
+    for (const h of existing) if (!('raw' in h) && keyWorkers.has(h as ImportKey)) held.set(h.id, h as ImportKey);
+    const texts: Array<string | null> = new Array(ids.length).fill(null);
+    const stored: number[] = [];
+    const byWorker = new Map<Worker, number[]>();
+    ids.forEach((id, i) => {
+      const key = held.get(id);
+      if (!key) return void stored.push(i);
+      const worker = keyWorkers.get(key)!;
+      byWorker.set(worker, [...(byWorker.get(worker) ?? []), i]);
+    });
+    for (const [worker, at] of byWorker) {
+      const answer = await foldedOf(worker, at.map((i) => held.get(ids[i])!.index), signal);
+      at.forEach((i, k) => (texts[i] = answer[k]));
+    }
+    if (stored.length > 0) {
+      const answer = await foldedTexts(stored.map((i) => ids[i]));
+      stored.forEach((i, k) => (texts[i] = answer[k] ?? null));
+    }
+    return texts;
+  };
+}
+
 /**
  * parseImportAsync for a chosen file: read, checked and built in a worker,
  * then duplicates skipped here, against `existing` (the stored articles' keys
- * and the articles of files read before; `foldedTexts` confirms a stored
+ * and what the files read before kept; `foldedTexts` confirms a stored
  * key's match). Rejects with the same ImportError messages, and with an
  * AbortError when the signal aborts.
  */
@@ -298,26 +393,30 @@ export async function readImportFile(
   existing: readonly Held[],
   options: { signal: AbortSignal; onProgress: (done: number, total: number) => void; foldedTexts: FoldedTexts },
 ): Promise<ReadImport> {
-  const { signal, onProgress, foldedTexts } = options;
+  const { signal, onProgress } = options;
   if (signal.aborted) throw cancelled();
+  const foldedTexts = withKeyTexts(existing, options.foldedTexts, signal);
   const reader = await buildInWorker(file, signal, onProgress);
   if (reader === undefined) {
     console.warn('crossread: the import worker could not start; the file is read on the page instead.');
-    return { ...(await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress, foldedTexts })), analyser: null };
+    const result = await parseImportAsync(file.name, await file.text(), existing, { signal, onProgress, foldedTexts });
+    return { kept: result.articles, skipped: result.skipped, source: importSource(result.articles, null) };
   }
   try {
+    if (reader.light) {
+      // The worker keeps the texts and sends the parts itself (they never pass this page's thread).
+      const result = await dedupeKeysAsync(existing, reader.keys, { signal, foldedTexts, keyTexts: (keys) => foldedOf(reader.worker, keys.map((k) => k.index), signal) });
+      if (signal.aborted) throw cancelled();
+      for (const k of result.keys) keyWorkers.set(k, reader.worker);
+      const analyser = result.keys.length > 0 ? analyserOf(reader.worker, result.keys.map((k) => k.index), result.keys.map((k) => k.id), signal) : null;
+      if (!analyser) reader.worker.terminate();
+      return { kept: result.keys, skipped: result.skipped, source: { articles: null, chars: result.keys.map((k) => k.chars), analyser } };
+    }
     const result = await dedupeImportAsync(existing, reader.articles, { signal, foldedTexts, hashOf });
     const indices = keptIndices(reader.articles, result.articles);
-    if (!indices) {
-      reader.worker.terminate();
-      return { ...result, analyser: null };
-    }
-    // The worker sends the parts itself where it reaches the background (they then never pass this page's thread).
-    // Not in Firefox: its background page runs on this page's thread anyway, so nothing is spared there, and the worker's
-    // serialising of the parts beside its analysis slowed a 10,000 import from 526-550 to 350-397 articles/s (bench, one sitting).
-    const direct = !import.meta.env.FIREFOX && indices.length > 0 && (await channelOpen(reader.worker, signal));
+    if (!indices) reader.worker.terminate();
     if (signal.aborted) throw cancelled();
-    return { ...result, analyser: analyserOf(reader.worker, indices, direct ? result.articles.map((a) => a.id) : null, signal) };
+    return { kept: result.articles, skipped: result.skipped, source: importSource(result.articles, indices ? analyserOf(reader.worker, indices, null, signal) : null) };
   } catch (error) {
     reader.worker.terminate();
     throw error;

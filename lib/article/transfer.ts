@@ -416,6 +416,70 @@ export async function dedupeImportAsync(
 
 const isArticle = (held: Held): held is Article => 'raw' in held;
 
+/**
+ * A file's article as the corpus manager's duplicate check sees it where the
+ * import worker keeps the texts (and sends the parts itself): its labels, its
+ * text hash (textHash(textKey(…))), its text's length and its place in the
+ * file. As what later files are checked against, it is a stored key whose
+ * folded text the page asks of the worker that holds it.
+ */
+export interface ImportKey extends StoredKey {
+  index: number;
+  chars: number;
+}
+
+/**
+ * dedupeImportAsync for a file's keys: the same decisions, with the folded
+ * texts of the file's articles asked of `keyTexts` (one call) only for those
+ * whose hash another article has, in the file or in `existing` (stored keys'
+ * texts are asked of `foldedTexts`, as there). The kept keys come back in
+ * the file's order, a key under a taken id as a copy under a new one.
+ */
+export async function dedupeKeysAsync(
+  existing: readonly Held[],
+  keys: readonly ImportKey[],
+  options: { signal?: AbortSignal; foldedTexts?: FoldedTexts; keyTexts: (keys: ImportKey[]) => Promise<string[]> },
+): Promise<{ keys: ImportKey[]; skipped: SkippedArticle[]; replaced: string[] }> {
+  const { signal, foldedTexts, keyTexts } = options;
+  let last = performance.now();
+  const breathe = async () => {
+    if (performance.now() - last <= 30) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal?.aborted) throw cancelledImport();
+    last = performance.now();
+  };
+  if (signal?.aborted) throw cancelledImport();
+  // How often each hash occurs: a key whose hash occurs once nowhere needs its text.
+  const seen = new Map<string, number>();
+  const count = (hash: string) => seen.set(hash, (seen.get(hash) ?? 0) + 1);
+  for (const held of existing) {
+    count(isArticle(held) ? textHash(textKey(held)) : held.textHash);
+    await breathe();
+  }
+  for (const key of keys) count(key.textHash);
+  const confirmed = await confirmations(existing, new Set(keys.map((k) => k.textHash)), foldedTexts);
+  if (signal?.aborted) throw cancelledImport();
+  const asked = keys.filter((k) => seen.get(k.textHash)! > 1);
+  const answers = asked.length > 0 ? await keyTexts(asked) : [];
+  if (signal?.aborted) throw cancelledImport();
+  const texts = new Map<ImportKey, string>(asked.map((k, i) => [k, answers[i]]));
+  const result = new Deduplicator<ImportKey>(confirmed, (key) => {
+    const text = texts.get(key);
+    if (text === undefined) throw new Error(`The duplicate check has no text for the file's article ${key.id}.`);
+    return text;
+  });
+  for (const held of existing) {
+    result.keep(held);
+    await breathe();
+  }
+  for (const key of keys) {
+    result.offer(key, undefined, key.textHash);
+    await breathe();
+  }
+  const { articles, skipped, replaced } = result.done();
+  return { keys: articles, skipped, replaced };
+}
+
 /** The folded texts of the stored keys whose hash is among `hashes` (by id): only those can be the same text as a file's article. */
 async function confirmations(existing: readonly Held[], hashes: ReadonlySet<string>, foldedTexts: FoldedTexts | undefined): Promise<Map<string, string | null>> {
   const ids: string[] = [];
@@ -538,7 +602,7 @@ function readTextArticle(fileName: string, text: string, now: number, fail: Fail
 
 /**
  * Where a duplicate's first copy is; `folded`: its folded text, null for a stored key (its text is among the confirmed ones)
- * or for an article whose hash came worked out (`text`: folded when another article has the same hash).
+ * or for an article whose hash came worked out (`fold`: when another article has the same hash).
  */
 interface Seen {
   id: string;
@@ -546,7 +610,8 @@ interface Seen {
   title: string;
   hash: string;
   folded: string | null;
-  text?: Pick<Article, 'raw' | 'bodyStart'>;
+  /** Folds the text, where `folded` is not worked out yet. */
+  fold?: () => string;
 }
 
 /** A stored article as the check of a re-imported one (same id) needs it. */
@@ -556,26 +621,35 @@ interface Kept extends Seen {
   url: string | null;
 }
 
-/** Skips what the corpus or the file already has, and keeps ids unique. */
-class Deduplicator {
+/** What the duplicate check reads of an article (besides its text). */
+type Labels = Pick<Article, 'id' | 'title' | 'outlet' | 'date' | 'url'>;
+
+/** Skips what the corpus or the file already has, and keeps ids unique; `T`: the file's articles, or their keys (dedupeKeysAsync). */
+class Deduplicator<T extends Labels = Article> {
   private readonly urls = new Map<string, Seen>();
   /** By text hash: every article with that hash, in the order met (a collision puts two texts under one). */
   private readonly texts = new Map<string, Seen[]>();
   private readonly ids = new Set<string>();
   private readonly stored = new Map<string, Kept>();
-  private readonly articles: Article[] = [];
+  private readonly articles: T[] = [];
   private readonly skipped: SkippedArticle[] = [];
   private readonly replaced: string[] = [];
 
-  /** `confirmed`: the folded texts of the stored keys a file's article may repeat (by id; null: no longer stored). */
-  constructor(private readonly confirmed: ReadonlyMap<string, string | null> = new Map()) {}
+  /**
+   * `confirmed`: the folded texts of the stored keys a file's article may repeat (by id; null: no longer stored). `fold`: a
+   * file's article's folded text (textKey for an article).
+   */
+  constructor(
+    private readonly confirmed: ReadonlyMap<string, string | null> = new Map(),
+    private readonly fold: (item: T) => string = (item) => textKey(item as unknown as Article),
+  ) {}
 
   /** An article of the corpus (or its key), to skip its copies; `knownHash`: an article's textHash(textKey(…)), where worked out already. */
   keep(held: Held, knownHash?: string): void {
     const article = isArticle(held) ? held : null;
     const folded = article && knownHash === undefined ? textKey(article) : null;
     const hash = article ? (knownHash ?? textHash(folded!)) : (held as StoredKey).textHash;
-    const kept: Kept = { id: held.id, inCorpus: true, title: held.title, hash, folded, ...(article && folded === null ? { text: article } : {}), outlet: held.outlet, date: held.date, url: held.url };
+    const kept: Kept = { id: held.id, inCorpus: true, title: held.title, hash, folded, ...(article && folded === null ? { fold: () => textKey(article) } : {}), outlet: held.outlet, date: held.date, url: held.url };
     this.remember(kept, held.url);
     this.stored.set(held.id, kept);
   }
@@ -592,7 +666,7 @@ class Deduplicator {
   /** Whether `seen` holds this folded text (`folded()`, whose hash is `hash`). */
   private holds(seen: Seen, folded: () => string, hash: string): boolean {
     if (seen.hash !== hash) return false;
-    if (seen.text) seen.folded ??= textKey(seen.text);
+    if (seen.fold) seen.folded ??= seen.fold();
     if (seen.folded !== null) return seen.folded === folded();
     const confirmed = this.confirmed.get(seen.id);
     if (confirmed === undefined) throw new Error(`The duplicate check has no text for stored article ${seen.id}.`);
@@ -605,10 +679,10 @@ class Deduplicator {
   }
 
   /** `folded` and `hash`: the article's textKey and its textHash, when already worked out (the text is folded only when needed where the hash is given). */
-  offer(article: Article, knownFolded?: string, knownHash?: string): void {
+  offer(article: T, knownFolded?: string, knownHash?: string): void {
     let folded = knownFolded;
-    const hash = knownHash ?? textHash((folded ??= textKey(article)));
-    const foldedText = () => (folded ??= textKey(article));
+    const hash = knownHash ?? textHash((folded ??= this.fold(article)));
+    const foldedText = () => (folded ??= this.fold(article));
     // The same stored article (same id, same text): skipped if nothing differs, else the file's version replaces it.
     const same = this.stored.get(article.id);
     if (same && !this.replaced.includes(article.id) && this.holds(same, foldedText, hash)) {
@@ -644,13 +718,13 @@ class Deduplicator {
     if (this.ids.has(article.id)) {
       let n = 2;
       while (this.ids.has(`${article.id}-${n}`)) n++;
-      stored = { ...article, id: `${article.id}-${n}` };
+      stored = { ...article, id: `${article.id}-${n}` } as T;
     }
-    this.remember({ id: stored.id, inCorpus: false, title: stored.title, hash, folded: folded ?? null, ...(folded === undefined ? { text: article } : {}) }, stored.url);
+    this.remember({ id: stored.id, inCorpus: false, title: stored.title, hash, folded: folded ?? null, ...(folded === undefined ? { fold: foldedText } : {}) }, stored.url);
     this.articles.push(stored);
   }
 
-  done(): ImportResult {
+  done(): { articles: T[]; skipped: SkippedArticle[]; replaced: string[] } {
     return { articles: this.articles, skipped: this.skipped, replaced: this.replaced };
   }
 }

@@ -229,6 +229,40 @@ describe('Chromium: popup and corpus manager', () => {
     await options.close();
   });
 
+  it('two files at once: a text the first file or the second one already holds is skipped, however it is labelled', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => articleCount(options)).toBeGreaterThanOrEqual(5);
+    const start = await articleCount(options);
+    const report = (id: string, n: number, title = `Bericht ${id}`) => ({
+      id,
+      outlet: `Outlet ${n}`,
+      title,
+      language: 'de',
+      date: '2025-04-0' + (1 + (n % 9)),
+      url: `https://files.example/${id}`,
+      source: 'user',
+      addedAt: 1,
+      text: `Bericht ${n}: Der Gemeinderat von Beispielstadt ${n} stimmte am Dienstag über den neuen Radweg ab. ${n % 5} Mitglieder enthielten sich.`,
+    });
+    const write = (name: string, articles: object[]) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, JSON.stringify({ format: 'crossread-corpus', version: 1, exportedAt: new Date().toISOString(), articles }));
+      return file;
+    };
+    // The second file repeats the first file's second text and its own first one, each under another id, title and address.
+    const one = write('files-one.json', [report('one-a', 101), report('one-b', 102)]);
+    const two = write('files-two.json', [report('two-a', 201), report('two-b', 202), report('two-copy', 102, 'Copy of one-b'), report('two-again', 201, 'Again two-a')]);
+    await options.getByLabel(/^Import \(/).setInputFiles([one, two]);
+    const status = options.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/Imported 4 articles/);
+    const text = (await status.textContent()) ?? '';
+    expect(text).toContain('files-two.json: skipped “Copy of one-b” (same text already in the corpus as "Bericht one-b")');
+    expect(text).toContain('files-two.json: skipped “Again two-a” (same text appears earlier in this file as "Bericht two-a")');
+    await expect.poll(() => articleCount(options)).toBe(start + 4);
+    await options.close();
+  });
+
   /** Opens the corpus manager, keeps its article count and an export of the corpus, and starts importing a generated file of `size` articles. */
   const startBulkImport = async (name: string, size: number) => {
     const options = await browser.context.newPage();

@@ -12,6 +12,9 @@ import {
   exportFileName,
   checkImport,
   dedupeImportAsync,
+  dedupeKeysAsync,
+  storedKey,
+  type ImportKey,
   ImportError,
   MAX_ARTICLE_CHARS,
   MAX_IMPORT_BYTES,
@@ -324,6 +327,43 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
     const result = await dedupeImportAsync([], [a, b, copy], { hashOf: () => 'one-hash' });
     expect(result.articles.map((x) => x.id)).toEqual([a.id, b.id]);
     expect(result.skipped).toEqual([expect.objectContaining({ title: copy.title, why: expect.objectContaining({ kind: 'same-text' }) })]);
+  });
+
+  it('decide the same on the articles\' keys (dedupeKeysAsync), asking for the texts only of those whose hash another has', async () => {
+    const earlier = readerArticles(5);
+    const edited = { ...earlier[0], outlet: 'Renamed outlet' };
+    const takenId = { ...readerArticles(1, 'x')[0], id: earlier[3].id };
+    const fresh = readerArticles(3, 'n');
+    const content = exportFile([edited, earlier[2], takenId, ...fresh, { ...fresh[1], id: 'again', url: null }]);
+    const expected = parseImport('h.json', content, earlier, { now: 42 });
+    const plan = checkImport('h.json', content, { now: 42 });
+    const built = Array.from({ length: plan.length }, (_, i) => plan.build(i));
+    const keys: ImportKey[] = built.map((a, index) => ({ ...storedKey(a), index, chars: a.raw.length }));
+    const asked: number[] = [];
+    const stored: string[] = [];
+    const result = await dedupeKeysAsync(earlier.map(storedKey), keys, {
+      foldedTexts: async (ids) => (stored.push(...ids), ids.map((id) => textKey(earlier.find((a) => a.id === id)!))),
+      keyTexts: async (asking) => (asked.push(...asking.map((k) => k.index)), asking.map((k) => textKey(built[k.index]))),
+    });
+    expect(result.keys.map((k) => [k.id, k.index, k.chars])).toEqual(expected.articles.map((a) => [a.id, built.findIndex((b) => b.raw === a.raw), a.raw.length]));
+    expect(result.skipped).toEqual(expected.skipped);
+    expect(result.replaced).toEqual(expected.replaced);
+    // The edited and the repeated stored articles, and the file's two copies of one text: nothing else is folded.
+    expect(asked.sort()).toEqual([0, 1, 4, 6]);
+    expect(stored.sort()).toEqual([earlier[0].id, earlier[2].id].sort());
+  });
+
+  it('dedupeKeysAsync checks a file against the keys an earlier file kept, with their texts asked where the hash matches', async () => {
+    const [a, b] = readerArticles(2, 'k');
+    const first: ImportKey[] = [a, b].map((x, index) => ({ ...storedKey(x), index, chars: x.raw.length }));
+    const again = { ...a, id: 'other-id', url: 'https://elsewhere.example/1' };
+    const second: ImportKey[] = [again].map((x, index) => ({ ...storedKey(x), index, chars: x.raw.length }));
+    const result = await dedupeKeysAsync(first, second, {
+      foldedTexts: async (ids) => ids.map((id) => textKey([a, b].find((x) => x.id === id)!)),
+      keyTexts: async (keys) => keys.map(() => textKey(again)),
+    });
+    expect(result.keys).toEqual([]);
+    expect(result.skipped).toEqual([expect.objectContaining({ why: expect.objectContaining({ kind: 'same-text' }) })]);
   });
 
   it('dedupeImportAsync stops when cancelled', async () => {
