@@ -34,6 +34,7 @@ const NEVER_SHOWN: Array<{ file: string; text: string; why: string }> = [
   { file: 'platform/import-channel.ts', text: 'the import channel was closed', why: 'the page sends the rest by runtime messages then' },
   { file: 'lib/article/transfer.ts', text: 'without a way to read their texts', why: 'a programming fault: the corpus manager passes foldedTexts with stored keys' },
   { file: 'lib/article/transfer.ts', text: 'The duplicate check has no text for stored article', why: 'a programming fault: every stored key a hash matches has its text asked for' },
+  { file: 'lib/article/transfer.ts', text: "The duplicate check has no text for the file's article", why: 'a programming fault: every file key whose hash another has has its text asked for' },
 ];
 
 /** An Error (or DOMException, or an Error class's own message) made with a literal sentence, or a failure answered with one. */
