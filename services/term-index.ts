@@ -54,23 +54,32 @@ export function selectQueryTerms(
   maxPostings = MAX_POSTINGS_READ,
 ): QueryTerm[] {
   const maxDf = corpusSize >= MIN_CORPUS_FOR_DF_SHARE ? Math.floor(corpusSize * MAX_DF_SHARE) : corpusSize;
-  const weighted: QueryTerm[] = [];
-  // Counted, not ranked by count (countTerms): the sort below orders them wholly, by weight, then term (each once).
+  // Counted, not ranked by count (countTerms): they are ordered below, wholly.
   const counts = new Map<string, number>();
   for (let i = 0; i < pageTerms.length; i++) counts.set(pageTerms[i], (counts.get(pageTerms[i]) ?? 0) + 1);
+  // Most weighty first, then by term: grouped by weight (a few values: it depends on df and tf only), each group's
+  // terms sorted as strings (code unit order, which < compares in), not all of them through a comparator.
+  const byWeight = new Map<number, string[]>();
   counts.forEach((tf, term) => {
     const df = dfOf.get(term) ?? 0;
     if (df === 0 || df > maxDf) return;
-    weighted.push({ term, df, weight: idf(df, corpusSize) * (1 + Math.log(tf)) });
+    const weight = idf(df, corpusSize) * (1 + Math.log(tf));
+    const group = byWeight.get(weight);
+    if (group) group.push(term);
+    else byWeight.set(weight, [term]);
   });
-  weighted.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const weights = Float64Array.from(byWeight.keys()).sort();
   const chosen: QueryTerm[] = [];
   let budget = maxPostings;
-  for (const q of weighted) {
-    if (chosen.length >= maxTerms) break;
-    if (q.df > budget) continue;
-    budget -= q.df;
-    chosen.push(q);
+  for (let w = weights.length - 1; w >= 0 && chosen.length < maxTerms; w--) {
+    const weight = weights[w];
+    const terms = byWeight.get(weight)!.sort();
+    for (let i = 0; i < terms.length && chosen.length < maxTerms; i++) {
+      const df = dfOf.get(terms[i])!;
+      if (df > budget) continue;
+      budget -= df;
+      chosen.push({ term: terms[i], df, weight });
+    }
   }
   return chosen;
 }

@@ -51,6 +51,49 @@ describe('selectQueryTerms', () => {
   });
 });
 
+describe('selectQueryTerms on many ties', () => {
+  /** The order it promises, made the plain way: every term weighed, then sorted by weight and term. */
+  function reference(pageTerms: string[], dfOf: Map<string, number>, n: number, maxTerms: number, maxPostings: number): QueryTerm[] {
+    const tf = new Map<string, number>();
+    for (const t of pageTerms) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const maxDf = n >= 200 ? Math.floor(n * MAX_DF_SHARE) : n;
+    const weighted = [...tf]
+      .filter(([t]) => (dfOf.get(t) ?? 0) > 0 && dfOf.get(t)! <= maxDf)
+      .map(([term, f]) => ({ term, df: dfOf.get(term)!, weight: idf(dfOf.get(term)!, n) * (1 + Math.log(f)) }))
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+    const chosen: QueryTerm[] = [];
+    let budget = maxPostings;
+    for (const q of weighted) {
+      if (chosen.length >= maxTerms) break;
+      if (q.df > budget) continue;
+      budget -= q.df;
+      chosen.push(q);
+    }
+    return chosen;
+  }
+
+  it('orders the most weighty first and equal weights by term, as a sort of them all would, within its bounds', () => {
+    // Few document frequencies and page counts, so most weights are shared; terms in mixed case and beyond ASCII.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const letters = ['a', 'b', 'Z', 'ä', 'ß', 'é', '#', '1', 'ö', 'A'];
+    const vocabulary = Array.from({ length: 400 }, () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => letters[Math.floor(next() * letters.length)]).join(''));
+    const dfOf = new Map(vocabulary.map((t) => [t, 1 + Math.floor(next() * 4)] as [string, number]));
+    const pageTerms = Array.from({ length: 900 }, () => vocabulary[Math.floor(next() * vocabulary.length)]);
+    pageTerms.push('absent');
+    for (const [n, maxTerms, maxPostings] of [
+      [5, 250, 10_000],
+      [300, 40, 10_000],
+      [5, 250, 120],
+      [5, 0, 10_000],
+    ])
+      expect(selectQueryTerms(pageTerms, dfOf, n, maxTerms, maxPostings)).toEqual(reference(pageTerms, dfOf, n, maxTerms, maxPostings));
+    // Ties are the rule here: far fewer weights than terms.
+    const chosen = selectQueryTerms(pageTerms, dfOf, 5);
+    expect(new Set(chosen.map((q) => q.weight)).size).toBeLessThan(chosen.length / 4);
+  });
+});
+
 describe('rankCandidates', () => {
   const q: QueryTerm[] = [
     { term: 'rare', df: 2, weight: 5 },
