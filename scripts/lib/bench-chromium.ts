@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { busyStretches, describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
+import { busyStretches, busyTotals, describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
@@ -246,7 +246,12 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
           const since = events.reduce((min, e) => (e.ts > 0 && e.ts < min ? e.ts : min), Infinity);
           const stalls = traceStalls(events);
           const js = stallFunctions(profile, stalls);
-          importTrace.push(...describeStalls(stalls, since).map((line) => `reading: ${line}`), `reading: scripts in those stalls by self time (ms): ${js.map(([n, ms]) => `${n} ${ms}`).join(', ') || 'none'}`);
+          const read = busyTotals(profile);
+          importTrace.push(
+            ...describeStalls(stalls, since).map((line) => `reading: ${line}`),
+            `reading: scripts in those stalls by self time (ms): ${js.map(([n, ms]) => `${n} ${ms}`).join(', ') || 'none'}`,
+            `reading: the page's thread busy ${read.busy} ms in all, collections ${read.gc}, native work ${read.program}`,
+          );
           stopImportProfile = await startProfile(options);
         }
         const message = options.locator('.message');
@@ -261,6 +266,8 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         if (stopImportProfile) {
           const profile = await stopImportProfile();
           fs.writeFileSync(traceFile!.replace(/(\.json)?$/, '.import-rest.cpuprofile'), JSON.stringify(profile));
+          const rest = busyTotals(profile);
+          importTrace.push(`after reading: the page's thread busy ${rest.busy} ms in all, collections ${rest.gc}, native work ${rest.program}`);
           for (const s of busyStretches(profile).slice(0, 6)) importTrace.push(`after reading: +${(s.at / 1000).toFixed(1)} s: busy ${s.ms} ms; self time: ${s.top.map(([n, ms]) => `${n} ${ms}`).join(', ')}`);
         }
         const longestFrame = await options.evaluate(() => {

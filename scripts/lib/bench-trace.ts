@@ -229,3 +229,21 @@ export function busyStretches(profile: CpuProfile, minMs = 50, idleMs = 4, top =
   close();
   return out.sort((a, b) => b.ms - a.ms);
 }
+
+/** A CPU profile's whole busy time (ms) and its (garbage collector) and (program) parts: a page's work over a stretch, whatever its frames. */
+export function busyTotals(profile: CpuProfile): { busy: number; gc: number; program: number } {
+  const kind = new Map<number, string>();
+  for (const n of profile.nodes) kind.set(n.id, n.callFrame.functionName);
+  let busy = 0;
+  let gc = 0;
+  let program = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const name = kind.get(profile.samples[i]);
+    if (name === '(idle)') continue;
+    busy += dt;
+    if (name === '(garbage collector)') gc += dt;
+    else if (name === '(program)') program += dt;
+  }
+  return { busy: Math.round(busy), gc: Math.round(gc), program: Math.round(program) };
+}
