@@ -24,6 +24,9 @@ export async function launchFirefox(
     executablePath: firefoxPath,
     headless: true,
     userDataDir: profile,
+    // Firefox ESR 153's WebDriver BiDi navigates only to web addresses unless this flag is given (140's also went to
+    // moz-extension:// pages): the tests open the extension's own pages (corpus manager, popup) by their address.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }),
       // Keep Firefox itself off the network: nothing here may leave the machine.
