@@ -305,7 +305,8 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
     }
   });
 
-  it('decide the same with the text hashes worked out in the worker (hashOf), for the file and for the articles of files read before', async () => {
+  /** A file of an edited stored article, a stored one again, a stored id with new text, new articles and a copy of one: what parseImport decides, and the file's articles as checkImport builds them. */
+  const mixedImport = () => {
     const earlier = readerArticles(5);
     const edited = { ...earlier[0], outlet: 'Renamed outlet' };
     const takenId = { ...readerArticles(1, 'x')[0], id: earlier[3].id };
@@ -314,6 +315,11 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
     const expected = parseImport('h.json', content, earlier, { now: 42 });
     const plan = checkImport('h.json', content, { now: 42 });
     const built = Array.from({ length: plan.length }, (_, i) => plan.build(i));
+    return { earlier, expected, built };
+  };
+
+  it('decide the same with the text hashes worked out in the worker (hashOf), for the file and for the articles of files read before', async () => {
+    const { earlier, expected, built } = mixedImport();
     const hashes = new Map<Article, string>([...earlier, ...built].map((a) => [a, textHash(textKey(a))]));
     const result = await dedupeImportAsync(earlier, built, { hashOf: (a) => hashes.get(a) });
     expect(result).toEqual(expected);
@@ -330,14 +336,7 @@ describe('checkImport and dedupeImportAsync (the worker\'s half and the page\'s)
   });
 
   it('decide the same on the articles\' keys (dedupeKeysAsync), asking for the texts only of those whose hash another has', async () => {
-    const earlier = readerArticles(5);
-    const edited = { ...earlier[0], outlet: 'Renamed outlet' };
-    const takenId = { ...readerArticles(1, 'x')[0], id: earlier[3].id };
-    const fresh = readerArticles(3, 'n');
-    const content = exportFile([edited, earlier[2], takenId, ...fresh, { ...fresh[1], id: 'again', url: null }]);
-    const expected = parseImport('h.json', content, earlier, { now: 42 });
-    const plan = checkImport('h.json', content, { now: 42 });
-    const built = Array.from({ length: plan.length }, (_, i) => plan.build(i));
+    const { earlier, expected, built } = mixedImport();
     const keys: ImportKey[] = built.map((a, index) => ({ ...storedKey(a), index, chars: a.raw.length }));
     const asked: number[] = [];
     const stored: string[] = [];
