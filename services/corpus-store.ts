@@ -157,6 +157,15 @@ const PREFETCH_DELAY_MS = 500;
 const RESIDENT_PAGE_RECORDS = 256;
 /** Story links or stories read per request for the resident index, per postings record (a link is ~40 bytes, a postings record ~1.7 KB). */
 const RESIDENT_LINKS_PER_RECORD = 20;
+/** Resolves once `performance.now()` has passed `time()`, asked again after each wait (a lookup or write meanwhile moves it on). */
+async function whenPast(time: () => number): Promise<void> {
+  for (;;) {
+    const wait = time() - performance.now();
+    if (wait <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
 /** Milliseconds of parsing the resident index's ids (`parseResident`) at a time: a request that arrives meanwhile waits at most about this long. */
 const RESIDENT_PARSE_SLICE_MS = 4;
 /**
@@ -1894,12 +1903,8 @@ export class CorpusStore {
   }
 
   /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs`. */
-  private async quiet(): Promise<void> {
-    for (;;) {
-      const wait = Math.max(this.lastLookupAt, this.lastWriteAt) + this.prefetchDelayMs - performance.now();
-      if (wait <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+  private quiet(): Promise<void> {
+    return whenPast(() => Math.max(this.lastLookupAt, this.lastWriteAt) + this.prefetchDelayMs);
   }
 
   private async readResident(generation: number, withPostings: boolean): Promise<void> {
@@ -1972,12 +1977,8 @@ export class CorpusStore {
   }
 
   /** Resolves once no lookup has started for `LOOKUP_PAUSE_MS`: the idle work on the resident index leaves a lookup's reads and tasks to it. */
-  private async afterLookups(): Promise<void> {
-    for (;;) {
-      const wait = this.lastLookupAt + LOOKUP_PAUSE_MS - performance.now();
-      if (wait <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
+  private afterLookups(): Promise<void> {
+    return whenPast(() => this.lastLookupAt + LOOKUP_PAUSE_MS);
   }
 
   /** Resolves once the read of the resident index last scheduled (see `prefetchResident`) is done. */
