@@ -292,6 +292,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     const backgroundSteps: Record<string, number[]> = {};
     const noStoryTasks: number[] = [];
     const perPage: string[] = [];
+    const noStorySteps: string[] = [];
     for (let i = 0; i < runs; i++) {
       const names = Object.keys(noStory);
       const name = names[i % names.length];
@@ -305,6 +306,8 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       if (r === null) continue;
       if (r.background !== null) background.push(r.background);
       perPage.push(`${names[i % names.length].replace(/^no-story-?/, '') || 'made-up'} ${r.background === null ? 'n/a' : Math.round(r.background)}`);
+      // Each page's steps too: the pages differ in kind (the first after a restarted worker, one that compares candidates, a long undated one).
+      noStorySteps.push(`${perPage.at(-1)}: ${Object.entries(r.backgroundSteps ?? {}).map(([step, ms]) => `${step} ${Math.round(ms)}`).join(', ') || 'n/a'}`);
       for (const [step, ms] of Object.entries(r.backgroundSteps ?? {})) (backgroundSteps[step] ??= []).push(ms);
       noStoryTasks.push(r.longestTask);
       step(r);
@@ -315,6 +318,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     log(
       `No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'} (median by step: ${JSON.stringify(stepMedians)}; each page in turn, ms: ${perPage.join(', ')}); longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`,
     );
+    for (const line of noStorySteps) log(`  no-story ${line}`);
 
     const bigTasks: number[] = [];
     for (let i = 0; i < Math.ceil(runs / 4); i++) {

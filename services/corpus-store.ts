@@ -1935,6 +1935,10 @@ export class CorpusStore {
     const members = new Map<string, readonly string[]>();
     if (!(await readAll('storyOf', pages * RESIDENT_LINKS_PER_RECORD, (l) => storyOf.set(l.id, l.story)))) return;
     if (!(await readAll('stories', pages * RESIDENT_LINKS_PER_RECORD, (story) => members.set(story.id, story.members)))) return;
+    // Every story is kept at once, not after the index's far longer read: a lookup meanwhile (a restarted worker's next
+    // page) then reads no link or story, only its terms' postings and its stories' records (a write since was seen above).
+    if (this.cache?.generation !== generation) return;
+    this.cache.stories = { storyOf, members, complete: true };
     let resident: Map<string, Array<string | string[]>> | null = null;
     if (withPostings) {
       const terms = new Map<string, Array<string | string[]>>();
@@ -1950,7 +1954,6 @@ export class CorpusStore {
     const cache = this.cache;
     // Every page was of this generation: kept if the cache still is.
     if (!cache || cache.generation !== generation) return;
-    cache.stories = { storyOf, members, complete: true };
     if (resident) {
       cache.resident = new ResidentPostings(resident);
       await this.parseResident(cache, cache.resident);

@@ -181,6 +181,32 @@ describe('the index kept whole in memory (a small corpus)', () => {
     }
   });
 
+  it("keeps every story as soon as they are read: a lookup while the index's postings are still read reads no link or story, and answers the same", async () => {
+    const { store, reference } = await stores();
+    store.prefetchDelayMs = 0;
+    store.residentPageRecords = 5;
+    // Resolves when the read sends its first page of postings (a getAll with a count), the links and stories read before it.
+    let postingsSent!: () => void;
+    const reachedPostings = new Promise<void>((resolve) => (postingsSent = resolve));
+    const original = IDBObjectStore.prototype.getAll;
+    vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof original>) {
+      if (this.name === 'postings' && args.length === 2) postingsSent();
+      return original.apply(this, args);
+    });
+    await store.candidateGlances(PAGES[0]);
+    await reachedPostings;
+    vi.restoreAllMocks();
+    const reads = recordReads();
+    const found = await store.candidateGlances(PAGES[1]);
+    // The index not held yet, but every story: the lookup read no story link or story.
+    expect((store as unknown as { cache: { resident?: ResidentPostings } | null }).cache?.resident).toBeUndefined();
+    expect(reads(['storyOf', 'stories'])).toBe(0);
+    vi.restoreAllMocks();
+    expect(await reference.candidateGlances(PAGES[1])).toEqual(found);
+    await store.prefetched();
+    expect(await answers(store)).toEqual(await answers(reference));
+  });
+
   it('is not read beyond residentStoriesUpTo articles', async () => {
     for (const upTo of [1, 1000]) {
       const { store } = await stores();
