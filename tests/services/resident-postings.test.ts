@@ -66,6 +66,8 @@ describe('ResidentPostings', () => {
         plain.set(`t${t}`, [...known, ...fresh]);
       }
       resident.add(added);
+      // Parsed terms' new ids wait beside them, unparsed, and count once.
+      expect(resident.terms).toBe(plain.size);
       let nonEmpty = 0;
       for (let lookup = 0; lookup < 100; lookup++) {
         const query = randomQuery(random, 450, 1 + Math.floor(random() * 60));
@@ -95,6 +97,23 @@ describe('ResidentPostings', () => {
     expect(resident.terms).toBe(2);
   });
 
+  it("joins a parsed term's ids added by several parts of a write once, after its own, in the order added", () => {
+    const resident = new ResidentPostings(indexOf(new Map([['x', ['a', 'b']], ['y', ['c']]])).stored);
+    expect(resident.idsOf('x')).toEqual(['a', 'b']);
+    resident.add(new Map([['x', ['c']], ['z', ['d']]]));
+    resident.add(new Map([['x', ['d', 'e']], ['z', ['e']]]));
+    // The writes wait, untaken: y and the two writes.
+    expect(resident.unparsed).toBe(3);
+    expect(resident.terms).toBe(3);
+    // Taken in: y, x's new ids beside its numbers, z.
+    expect(resident.unparsed).toBe(3);
+    expect(resident.parseUntil(Infinity)).toBe(false);
+    expect(resident.unparsed).toBe(0);
+    expect(resident.idsOf('x')).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(resident.idsOf('z')).toEqual(['d', 'e']);
+    expect(resident.rank([{ term: 'x', df: 5, weight: 1 }, { term: 'z', df: 2, weight: 2 }], 3)).toEqual(['d', 'e', 'a']);
+  });
+
   it('sums the weights of a term that lies in several chunks once per id', () => {
     const ids = Array.from({ length: 600 }, (_, i) => `id${i}`);
     const resident = new ResidentPostings(indexOf(new Map([['long', ids], ['short', ['id599', 'id3']]])).stored);
@@ -106,6 +125,33 @@ describe('ResidentPostings', () => {
     // Asked again, the parsed ids give the same (scores start from nothing each time).
     expect(resident.rank(query, 3)).toEqual(['id3', 'id599', 'id0']);
     expect(resident.idsOf('long')).toEqual(ids);
+  });
+
+  it("takes a write's postings in a slice at a time while parsing, and ranks as rankCandidates with them before and between", () => {
+    const random = randomFrom(17);
+    const { stored, plain } = indexOf(randomIndex(random, 300, 2000));
+    const resident = new ResidentPostings(stored);
+    while (resident.parseUntil(Infinity));
+    // Writes of many terms each: a slice past its deadline stops within one.
+    for (let write = 0; write < 3; write++) {
+      const added = new Map<string, string[]>();
+      for (let t = 0; t < 2000; t++) {
+        const id = `w${write}-${t}`;
+        const term = `t${t % 350}-${write}`;
+        added.set(term, [...(added.get(term) ?? []), id]);
+        plain.set(term, [...(plain.get(term) ?? []), id]);
+      }
+      resident.add(added);
+    }
+    expect(resident.unparsed).toBe(3);
+    expect(resident.parseUntil(0)).toBe(true);
+    // Some of the first write taken in, none parsed: the three writes still wait.
+    expect(resident.unparsed).toBeGreaterThan(3);
+    const query: QueryTerm[] = [...Array(40).keys()].map((t) => ({ term: `t${t * 7}-${t % 3}`, df: 2, weight: 1 + (t % 4) }));
+    expect(resident.rank(query, 50)).toEqual(rankCandidates(query, plain, 50));
+    while (resident.parseUntil(0));
+    expect(resident.unparsed).toBe(0);
+    for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
   });
 
   it('parses the terms no lookup asked for a slice at a time, and ranks as rankCandidates before, between and after', () => {
