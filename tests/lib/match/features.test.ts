@@ -33,6 +33,11 @@ describe('analyse', () => {
     const later = analyse({ text: 'Am Dienstagabend telefonierten beide Präsidenten lange. Am Freitag beginnt die Konferenz in München.', language: 'de' });
     expect(later.eventWeekday).toBe(1);
     expect(later.weekdays).toEqual([1, 4]);
+    // Two days in one sentence: the first named, whichever day of the week comes first; each day once.
+    const both = analyse({ text: 'Die Gespräche vom Samstagabend und vom Dienstag wurden am Samstag fortgesetzt, sagte der Sprecher.', language: 'de' });
+    expect([both.eventWeekday, both.weekdays]).toEqual([5, [1, 5]]);
+    const english = analyse({ text: 'Talks that began on Sunday night and resumed on Wednesday ended on Thursday, officials said.', language: 'en' });
+    expect([english.eventWeekday, english.weekdays]).toEqual([6, [2, 3, 6]]);
     expect(analyse({ text: 'Beide Präsidenten telefonierten lange miteinander.', language: 'de' }).eventWeekday).toBeNull();
     const lead = [
       'Beide Präsidenten telefonierten lange miteinander über den Krieg.',
