@@ -1,12 +1,14 @@
-import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { normalise } from './normalise';
 import { baseLanguage } from './language-tag';
+import { stemEnglish } from './english-stemmer';
+import { stemGerman } from './german-stemmer';
 
 /**
- * Snowball stems for German and English; other languages get the normalised
- * word back (no stemmer is better than a wrong one). Results are cached per
- * language because news vocabulary repeats heavily across articles.
+ * Snowball stems for German, Porter stems for English (the stems of
+ * @orama/stemmers, written out here: german-stemmer.ts, english-stemmer.ts);
+ * other languages get the normalised word back (no stemmer is better than a
+ * wrong one). Results are cached per language because news vocabulary
+ * repeats heavily across articles.
  */
 
 const caches = new Map<string, Map<string, string>>();
@@ -14,8 +16,8 @@ const CACHE_LIMIT = 200_000;
 const HAS_DIGIT = /\d/;
 
 function stemmerFor(base: string): ((w: string) => string) | null {
-  if (base === 'de') return germanStemmer;
-  if (base === 'en') return englishStemmer;
+  if (base === 'de') return stemGerman;
+  if (base === 'en') return stemEnglish;
   return null;
 }
 
