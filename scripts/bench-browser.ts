@@ -296,14 +296,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     for (let i = 0; i < runs; i++) {
       const names = Object.keys(noStory);
       const name = names[i % names.length];
-      // Firefox's WebDriver BiDi rejects the navigation to some real pages twice over ("Address rejected"): such a page is left out and said so.
-      const r = await driver.openPage(`${server.url}/x/${name}`, { wantNote: false }).catch((error: unknown) => {
-        if (!String(error).includes('Address rejected')) throw error;
-        const note = `${driver!.name}: the driver would not open the no-story page ${name} ("Address rejected"); left out.`;
-        if (!notes.includes(note)) notes.push(note);
-        return null;
-      });
-      if (r === null) continue;
+      const r = await driver.openPage(`${server.url}/x/${name}`, { wantNote: false });
       if (r.background !== null) background.push(r.background);
       perPage.push(`${names[i % names.length].replace(/^no-story-?/, '') || 'made-up'} ${r.background === null ? 'n/a' : Math.round(r.background)}`);
       // Each page's steps too: the pages differ in kind (the first after a restarted worker, one that compares candidates, a long undated one).

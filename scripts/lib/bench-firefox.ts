@@ -2,14 +2,20 @@
  * The browser bench's Firefox: Debian's Firefox ESR, headless, with the e2e
  * build, over WebDriver BiDi (the e2e tests' launcher). Firefox has neither
  * Long Animation Frames nor long tasks, so crossread's main-thread work is its
- * own longest step (User Timing); its MV2 background page is persistent and
- * not reachable over BiDi, so there is no stopped-worker run, no background
- * measure and no heap.
+ * own longest step (User Timing). Its MV2 background page is persistent (a
+ * reader never meets it stopped), so there is no stopped-worker run, and
+ * Firefox reports no heap. The background's own measures are read from an
+ * extension page the bench keeps open (`backgroundPage`).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
+
+/** An extension page's global: its background page, the same window Firefox runs the background in (MV2). */
+type ExtensionPageGlobal = { browser: { extension: { getBackgroundPage(): Window | null } } };
+/** The extension page the bench keeps open to read the background's measures: the popup, about no tab (?target names none), so it asks nothing as pages change. */
+const CONTROL_PAGE = 'popup.html?target=none';
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -40,9 +46,36 @@ const longestStep = (page: Page) =>
   );
 
 export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver> {
-  const { launchFirefox, firefoxExtensionOrigin } = await e2eSetup();
+  const { launchFirefox, firefoxExtensionOrigin, gotoLoaded } = await e2eSetup();
   const firefox = await launchFirefox(extensionDir);
   const version = await firefox.browser.version();
+  // The background page lives in the extension's process, which WebDriver BiDi does not list: an extension page of the same process reaches it.
+  const control = await firefox.browser.newPage();
+  // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
+  await control.goto(`${firefoxExtensionOrigin}/${CONTROL_PAGE}`, { timeout: 5_000 }).catch(() => undefined);
+  const reached = await until(
+    () => control.evaluate(() => (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage() !== null),
+    (x) => x,
+    30_000,
+  );
+  if (!reached) throw new Error('The bench could not reach the background page from the popup.');
+
+  /** The background's measures of annotate requests so far (as Chromium's driver reads them from the service worker). */
+  const backgroundMeasures = () =>
+    control
+      .evaluate(() => {
+        const bg = (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage();
+        if (!bg) return null;
+        const all = bg.performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread-bg:') && !m.name.startsWith('crossread-bg:import-') && m.name !== 'crossread-bg:list');
+        const total = all.reduce((sum, m) => sum + m.duration, 0);
+        const requests = all.filter((m) => m.name === 'crossread-bg:notes').length;
+        const steps: Record<string, number> = {};
+        for (const m of all) steps[m.name.slice(13)] = (steps[m.name.slice(13)] ?? 0) + m.duration;
+        return { total, requests, steps };
+      })
+      .catch(() => null);
+  const clearBackground = () =>
+    control.evaluate(() => (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage()?.performance.clearMeasures()).catch(() => undefined);
 
   return {
     name: 'Firefox ESR',
@@ -50,13 +83,11 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
     taskSource: 'user-timing',
 
     async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
+      await clearBackground();
       const page = await firefox.browser.newPage();
       try {
-        // Firefox's WebDriver BiDi now and then rejects a navigation ("Address rejected"): the driver's error, not the page's; one more try.
-        await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
-          if (!String(error).includes('Address rejected')) throw error;
-          return page.goto(url, { waitUntil: 'load' });
-        });
+        // A real page's remote frames fail here (no network), which Firefox's driver takes for the page's failure: gotoLoaded waits for the page's own load.
+        await gotoLoaded(page, url);
         let loadToFirstNote: number | null = null;
         if (wantNote) {
           loadToFirstNote = await until(
@@ -71,8 +102,15 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
             );
           await sleep(300);
         } else await sleep(QUIET_AFTER_LOAD);
+        // The background's answer for this page (a no-story page shows nothing to wait for).
+        const end = Date.now() + (wantNote ? 5_000 : QUIET_AFTER_LOAD * 3);
+        let bg = await backgroundMeasures();
+        while ((bg?.requests ?? 0) === 0 && Date.now() < end) {
+          await sleep(50);
+          bg = await backgroundMeasures();
+        }
         const step = await longestStep(page);
-        return { loadToFirstNote, longestTask: step.ms, longestTaskDetail: `step ${step.name}`, longestStep: step.ms, longestStepName: step.name, background: null };
+        return { loadToFirstNote, longestTask: step.ms, longestTaskDetail: `step ${step.name}`, longestStep: step.ms, longestStepName: step.name, background: bg && bg.requests > 0 ? bg.total : null, backgroundSteps: bg?.steps };
       } finally {
         await page.close();
       }
@@ -88,7 +126,8 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         await options.evaluate(() => {
           // gaps: each stall over 50 ms as [start, end], for what the longest ones were (no Long Animation Frames here: spans, scripts and layout stay empty).
           const state: FrameWatchWindow['__crossreadBench'] = { gap: 0, gaps: [], spans: [], scripts: [], layout: [], frames: [], parts: [] };
-          (window as unknown as FrameWatchWindow).__crossreadBench = state;
+          const w = window as unknown as FrameWatchWindow & { __crossreadFrames: { gap: number } };
+          w.__crossreadBench = state;
           let expectedAt = performance.now() + 16;
           setInterval(() => {
             const now = performance.now();
@@ -96,7 +135,29 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
             if (now - expectedAt + 16 > 50) state.gaps.push([expectedAt - 16, now]);
             expectedAt = now + 16;
           }, 16);
+          // And the longest time between two animation frames, reported beside it: Firefox serves its refresh ticks (and
+          // input) ahead of a page's other tasks, so a timer waiting in turn behind many short ones (IndexedDB's events of
+          // the background, which shares this thread) may be later than any frame. (No named callback: the bench's
+          // transpiler would wrap it in a `__name` helper the page does not have.)
+          const frames = { gap: 0 };
+          w.__crossreadFrames = frames;
+          let last = performance.now();
+          const loop = { tick: null as null | ((now: number) => void) };
+          loop.tick = function (now: number) {
+            frames.gap = Math.max(frames.gap, now - last);
+            last = now;
+            requestAnimationFrame(loop.tick!);
+          };
+          requestAnimationFrame(loop.tick);
         });
+        /** The longest time between two animation frames since the last call. */
+        const frameGap = () =>
+          options.evaluate(() => {
+            const frames = (window as unknown as { __crossreadFrames: { gap: number } }).__crossreadFrames;
+            const gap = frames.gap;
+            frames.gap = 0;
+            return Math.round(gap);
+          });
         const pageStart = await options.evaluate(() => performance.now());
         const input = (await options.$('input[type="file"][multiple]'))!;
         const start = performance.now();
@@ -112,10 +173,16 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         // The frame that showed the message (with the list's last render) ends, and is reported, only after it: without this wait the page's last stutter went unmeasured.
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const longestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
-        const phases: Record<string, number> = await options.evaluate(() =>
-          Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)])),
-        );
-        const frames = await options.evaluate(longestFrames, pageStart);
+        // Where the time went: the page's steps, and the background's (e2e build measures), as Chromium's driver reports them.
+        const phases: Record<string, number> = await options.evaluate(() => {
+          const bg = (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage();
+          const background = (bg?.performance.getEntriesByType('measure') ?? [])
+            .filter((m) => m.name.startsWith('crossread-bg:import-') || m.name === 'crossread-bg:list')
+            .map((m) => [`background-${m.name.slice(13)}`, Math.round(m.duration)]);
+          const page = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)]);
+          return Object.fromEntries([...page, ...background]);
+        });
+        const frames = [...(await options.evaluate(longestFrames, pageStart)), `longest time between two animation frames meanwhile: ${await frameGap()} ms`];
         // Then the reader filters the list just imported and scrolls it.
         await options.evaluate(restartFrameWatch);
         const filterStart = await options.evaluate(() => performance.now());
@@ -138,7 +205,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         }
         await pause(SETTLE_MS);
         const filterLongestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
-        const filterFrames = await options.evaluate(longestFrames, filterStart);
+        const filterFrames = [...(await options.evaluate(longestFrames, filterStart)), `longest time between two animation frames meanwhile: ${await frameGap()} ms`];
         return { seconds, longestFrame, imported: n, phases, frames, filterLongestFrame, filterFrames };
       } finally {
         await options.close();
@@ -146,6 +213,9 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
     },
 
     workerHeap: async () => null,
-    close: () => firefox.close(),
+    close: async () => {
+      await control.close().catch(() => undefined);
+      await firefox.close();
+    },
   };
 }

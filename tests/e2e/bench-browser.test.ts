@@ -35,6 +35,28 @@ describe('npm run bench:browser', () => {
     expect(result.workerHeapMB).toBeGreaterThan(0);
   }, 300_000);
 
+  // Firefox's background is a page in the extension's process (MV2): its measures are read through an extension page,
+  // and the saved real pages with remote frames (cnn, nytimes-1) load, though Firefox's driver rejects their navigation.
+  it('in Firefox, reads the background for every no-story page, the real pages with failing frames too', () => {
+    const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--browser', 'firefox', '--articles', '60', '--runs', '5', '--json', '--no-build'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 420_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    const result = JSON.parse(lines[lines.length - 1]);
+    expect(result.browser).toBe('firefox');
+    // Five runs open each of the five no-story pages once (made-up, heise, cnn, nytimes-1, wikipedia): each was measured.
+    expect(run.stderr).toMatch(/each page in turn, ms: made-up \d+, heise \d+, cnn \d+, nytimes-1 \d+, wikipedia \d+\)/);
+    expect(result.noStoryBackground.runs).toBe(5);
+    expect(result.noStoryBackground.median).toBeGreaterThan(0);
+    expect(result.noStoryBackgroundSteps.terms).toBeGreaterThan(0);
+    expect(result.firstNote.warm.median).toBeGreaterThan(0);
+    expect(result.importSteps['background-import-write']).toBeGreaterThan(0);
+    expect(result.notes.join(' ')).not.toMatch(/Address rejected|cannot be read/);
+  }, 480_000);
+
   it('refuses a browser it does not know, with a message', () => {
     const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--browser', 'safari', '--no-build'], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(2);

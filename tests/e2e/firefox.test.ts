@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from './firefox-setup';
+import { gotoLoaded, launchFirefox } from './firefox-setup';
 import { startDemoServer, type DemoServer } from '../../scripts/demo/server';
 import { artifactsDir, builds, sharedDir } from './chromium-setup';
 
@@ -51,13 +51,8 @@ describe('Firefox ESR, e2e build (WebDriver BiDi)', () => {
   it.each(['heise.html', 'lemonde-1.html', 'wikipedia.html'])('leaves the real page %s untouched', async (file) => {
     const page = await browser.newPage();
     const url = `${server.url}/pages/${file}`;
-    // Firefox's WebDriver BiDi now and then rejects a navigation it has already begun ("Address
-    // rejected", seen on lemonde-1.html before and after this session's changes): the driver's
-    // error, not the page's; one more try loads the same page.
-    await page.goto(url, { waitUntil: 'load' }).catch((error: unknown) => {
-      if (!String(error).includes('Address rejected')) throw error;
-      return page.goto(url, { waitUntil: 'load' });
-    });
+    // A real page's remote frames fail here (no network), which Firefox's driver takes for the page's failure ("Address rejected"): gotoLoaded waits for the page's own load.
+    await gotoLoaded(page, url);
     await new Promise((r) => setTimeout(r, 2500));
     const html = await page.evaluate(() => document.documentElement.outerHTML);
     expect(html).not.toContain('crossread');
