@@ -27,8 +27,9 @@ export const DB_NAME = 'crossread';
  * 8: no glances store: a glance is stored only in its story's storyGlances record.
  * 9: no `source` index on articles: nothing read it, and in Chromium its entries made an import's
  *    undo log larger, which every opening of the database walks until Chromium compacts it.
+ * 10: importJournal (an import's articles written ahead of its last transaction, services/import-journal.ts).
  */
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 /**
  * Bump when the way the store forms stories changes (the engine's rules have
@@ -150,11 +151,33 @@ export interface CorpusSchema extends DBSchema {
    * store reads through it (Chromium: 0.2-0.5 s at 50,000 articles, which a
    * started worker's first lookup paid); absent in a corpus from before it
    * was kept, until the first write or start counts it once.
+   * 'committedImport' (string): the import whose last transaction committed
+   * while its journal is still stored (see services/import-journal.ts).
    */
   meta: {
     key: string;
     value: number | string;
   };
+  /**
+   * An import's articles written in small transactions of their own ahead of
+   * its last one (services/import-journal.ts): what each wrote, so that an
+   * import that does not commit is taken out again. Empty between imports.
+   */
+  importJournal: {
+    key: string;
+    value: JournalRecord;
+  };
+}
+
+/**
+ * One staged transaction of an import: the ids it added and the records it
+ * replaced (as they were, to put back), under `import`, the import's id.
+ */
+export interface JournalRecord {
+  key: string;
+  import: string;
+  added: string[];
+  replaced: Array<{ article: Article; terms?: ArticleTerms; features?: StoredFeatures }>;
 }
 
 export type CorpusDB = IDBPDatabase<CorpusSchema>;

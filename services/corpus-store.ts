@@ -12,6 +12,7 @@ import { chooseStory, clusterStories, type Story, type StoryMember } from '../li
 import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 import { ResidentPostings } from './resident-postings';
+import { cleanUpImports, ImportJournal, STAGE_ARTICLES, type RecordAccess, type Replaced } from './import-journal';
 
 /** Candidate stories' glances, and the generation of the corpus they were read in. */
 export interface CandidateGlances {
@@ -460,6 +461,24 @@ function transactionBreather(tx: WriteTx): () => Promise<void> {
   };
 }
 
+/** The stores of an import's last transaction: all but those its staged transactions write (see openImport). */
+const IMPORT_STORES = ['postings', 'df', 'meta', 'stories', 'storyGlances', 'storyOf'] as const;
+
+/** The articles, terms and features of a write transaction whose scope lacks them (an import's last: see openImport). */
+const outsideRecords = new WeakMap<WriteTx, RecordAccess>();
+
+/** Where a write reads articles, terms and features: its own transaction, or the import's staged ones (`outsideRecords`). */
+function recordsOf(tx: WriteTx): RecordAccess {
+  return (
+    outsideRecords.get(tx) ?? {
+      get: (store, ids) => Promise.all(ids.map((id) => tx.objectStore(store).get(id))) as never,
+      putFeatures: async (records) => {
+        await Promise.all(records.map((f) => tx.objectStore('features').put(f)));
+      },
+    }
+  );
+}
+
 /**
  * Breathing for long work inside a write transaction that may have writes
  * pending (an import's parts: the choices of one part run while the writes
@@ -486,6 +505,19 @@ class TransactionHold {
     }
     await yieldByMessage();
     this.last = performance.now();
+  }
+
+  /** Awaits `work` (requests of other transactions) while the transaction is held open, then resumes it. */
+  async across<T>(work: Promise<T>): Promise<T> {
+    if (!this.holding) {
+      this.holding = true;
+      this.read();
+    }
+    try {
+      return await work;
+    } finally {
+      await this.resume();
+    }
   }
 
   /** Resolves where the transaction takes requests again (at once when it was not left). */
@@ -577,7 +609,21 @@ export class CorpusStore {
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
 
+  /** Articles an import writes in each of its staged transactions (see import-journal.ts); a measurement may vary it. */
+  stageArticles = STAGE_ARTICLES;
+  /** Settles once the import in progress (see openImport) has committed and deleted its journal, or taken out what it staged. */
+  private importing: Promise<void> | null = null;
+
   private constructor(private readonly db: CorpusDB) {}
+
+  /**
+   * Resolves when no import is in progress. Reads of articles wait for it too:
+   * its staged articles are stored before its last transaction commits (see
+   * openImport), and must not be seen before.
+   */
+  private async afterImport(): Promise<void> {
+    while (this.importing) await this.importing;
+  }
 
   /**
    * Opens (creating or upgrading) the database; `name` is for tests. `updating` hears, before it
@@ -724,6 +770,8 @@ export class CorpusStore {
           // never had it is left alone.
           const articles = transaction.objectStore('articles');
           if (oldVersion >= 1 && oldVersion < 9 && articles.indexNames.contains('source' as never)) articles.deleteIndex('source' as never);
+          // An import's journal (empty between imports): nothing to carry over.
+          if (oldVersion < 10) database.createObjectStore('importJournal', { keyPath: 'key' });
         };
         // Its end is told by the open request; an abort here is the failure reported below.
         transaction.done.catch(() => undefined);
@@ -749,7 +797,9 @@ export class CorpusStore {
     // Stories computed with other rules or other features (an engine update) are
     // formed again, all at once. Should that fail (a full disk), the old ones
     // still hold every article, and the next start tries again.
-    const [storiesVersion, articles] = await Promise.all([db.get('meta', 'storiesVersion'), db.get('meta', 'articles')]);
+    const [storiesVersion, articles, journal] = await Promise.all([db.get('meta', 'storiesVersion'), db.get('meta', 'articles'), db.getAllKeys('importJournal', undefined, 1)]);
+    // An import the worker was stopped in: what it staged goes (or only its journal, when it committed) before anything is read.
+    if (journal.length > 0) await cleanUpImports(db).catch((error: unknown) => console.warn('crossread: an interrupted import could not be cleaned up', error));
     if (storiesVersion !== STORIES_SIGNATURE) {
       hooks.updating?.({ what: 'stories', from: null, to: null, articles: typeof articles === 'number' ? articles : null });
       await store.recomputeStories(true).catch((error: unknown) => console.warn('crossread: the stories could not be formed again', error));
@@ -773,9 +823,15 @@ export class CorpusStore {
    * `frequencies`: `log.dfBefore` is set (read when this context does not hold
    * them), as looking up the candidate stories of new articles needs.
    */
-  private async write<T>(body: (tx: WriteTx, log: WriteLog) => Promise<T>, signal?: AbortSignal, options: { frequencies?: boolean } = {}): Promise<T> {
+  private async write<T>(
+    body: (tx: WriteTx, log: WriteLog) => Promise<T>,
+    signal?: AbortSignal,
+    options: { frequencies?: boolean; stores?: ReadonlyArray<(typeof STORES)[number]> } = {},
+  ): Promise<T> {
+    // Writes queue behind an import in progress: they must not interleave with its staged transactions.
+    if (this.importing) await this.afterImport();
     if (signal?.aborted) throw new WriteCancelledError();
-    const tx = this.db.transaction([...STORES], 'readwrite') as WriteTx;
+    const tx = this.db.transaction([...(options.stores ?? STORES)], 'readwrite') as WriteTx;
     // An abort can settle `done` before this function awaits it; it is awaited below, never ignored.
     tx.done.catch(() => undefined);
     const log: WriteLog = { df: new Map(), touched: new Set(), cleared: false, dfBefore: null, articles: 0, added: { postings: [], stories: [], links: [] } };
@@ -791,7 +847,8 @@ export class CorpusStore {
       const [stamp, kept] = await Promise.all([tx.objectStore('meta').get('generation'), tx.objectStore('meta').get('articles')]);
       const generation = generationOf(stamp);
       // A corpus from before the count was kept is counted once (Chromium reads through the store to count it); every write keeps it from then on.
-      log.articles = typeof kept === 'number' ? kept : await tx.objectStore('articles').count();
+      log.articles =
+        typeof kept === 'number' ? kept : tx.objectStoreNames.contains('articles') ? await tx.objectStore('articles').count() : await new TransactionHold(tx).across(this.db.count('articles'));
       if (this.cache?.generation === generation && this.cache.dfComplete) log.dfBefore = this.cache.df;
       else if (options.frequencies) {
         // Looking up new articles' candidate stories ranks index terms by the whole corpus: every frequency is read once, and kept for later writes and lookups.
@@ -1061,7 +1118,7 @@ export class CorpusStore {
     const storedStories = (await Promise.all(storyIds.map((id) => stories.get(id)))).filter((x) => x !== undefined);
     const memberIds = [...new Set(storedStories.flatMap((x) => x.members).filter((id) => !inBatch.has(id)))];
     const memberFeatures = new Map<string, ArticleFeatures>();
-    const records = await Promise.all(memberIds.map((id) => tx.objectStore('features').get(id)));
+    const records = await recordsOf(tx).get('features', memberIds);
     const stale: string[] = [];
     memberIds.forEach((id, i) => {
       const f = records[i]?.features;
@@ -1069,7 +1126,7 @@ export class CorpusStore {
       else stale.push(id);
     });
     if (stale.length > 0) {
-      const articles = await Promise.all(stale.map((id) => tx.objectStore('articles').get(id)));
+      const articles = await recordsOf(tx).get('articles', stale);
       const computed: StoredFeatures[] = [];
       for (const article of articles) {
         if (!article) continue;
@@ -1079,7 +1136,7 @@ export class CorpusStore {
         log.touched.add(article.id);
       }
       // Their glances are made again when their stories' records are written (the records hold glances of the older features).
-      await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
+      await recordsOf(tx).putFeatures(computed);
     }
 
     // The choices, in order: each item sees the stories as the items before it left them.
@@ -1165,10 +1222,10 @@ export class CorpusStore {
 
   /** The glances of these stored articles, made from their features (computed where missing or from an older engine, and kept). */
   private static async makeGlances(tx: WriteTx, ids: readonly string[]): Promise<ArticleGlance[]> {
-    const [articles, stored] = await Promise.all([Promise.all(ids.map((id) => tx.objectStore('articles').get(id))), Promise.all(ids.map((id) => tx.objectStore('features').get(id)))]);
+    const [articles, stored] = await Promise.all([recordsOf(tx).get('articles', ids), recordsOf(tx).get('features', ids)]);
     const present = articles.filter((a) => a !== undefined);
     const { features, computed } = currentFeatures(present, stored.filter((f) => f !== undefined));
-    await Promise.all(computed.map((f) => tx.objectStore('features').put(f)));
+    await recordsOf(tx).putFeatures(computed);
     return present.map((a) => glanceOf(headOf(a), features.get(a.id)!));
   }
 
@@ -1335,6 +1392,18 @@ export class CorpusStore {
   }
 
   /**
+   * Takes a stored article an import replaces out of the index and its story,
+   * in the import's last transaction; its records are replaced in a staged
+   * one (see openImport). `terms`: those it is indexed under.
+   */
+  private static async removeReplaced(tx: WriteTx, log: WriteLog, id: string, terms: readonly string[]): Promise<void> {
+    log.touched.add(id);
+    log.added = null;
+    await Promise.all([CorpusStore.removePostings(tx, id, terms, log), CorpusStore.removeFromStory(tx, id)]);
+    log.articles--;
+  }
+
+  /**
    * Stores many articles (an import) in one transaction: all or nothing. An
    * article whose id is already stored replaces it (parseImport only returns
    * such articles for the reader's own exported edits). The slow part –
@@ -1396,8 +1465,12 @@ export class CorpusStore {
     const batch = newAssignBatch();
     const tail: ImportTail = { stories: new Map(), links: [], postings: new Map(), glances: new Map() };
     const steps: ImportSteps = { wait: 0, assign: 0, parts: 0, queue: 0, writes: 0, tail: 0 };
-    const done = this.write(async (tx, log) => {
+    // The articles, terms and features go ahead in small transactions of their own (see import-journal.ts), beside this one.
+    const journal = new ImportJournal(this.db, this.stageArticles);
+    const written = this.write(async (tx, log) => {
       const hold = new TransactionHold(tx);
+      journal.keep = (work) => hold.across(work);
+      outsideRecords.set(tx, journal);
       const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : undefined;
       // The writes queued while stories are chosen, and the first of them to fail: the import ends with it at the next part.
       const writes: Promise<void>[] = [];
@@ -1423,10 +1496,12 @@ export class CorpusStore {
         }
         if (next.part === null) {
           let t = performance.now();
-          await Promise.all(writes);
+          // The staged transactions are not this one's requests: it is held open while they finish.
+          await hold.across(Promise.all(writes));
           steps.writes += performance.now() - t;
           t = performance.now();
           await CorpusStore.storeTail(tx, log, tail, !postingsQueued);
+          await journal.markCommitted(tx);
           steps.tail += performance.now() - t;
           return;
         }
@@ -1439,15 +1514,23 @@ export class CorpusStore {
           ids.add(p.article.id);
         }
         let t = performance.now();
-        const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
-        for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
+        // Stored ids are replaced: out of the index and their stories here, their records as they were kept in the journal (put back should the import not commit).
+        const found = (await journal.get('articles', [...ids])).filter((a) => a !== undefined);
+        const replaced = new Map<string, Replaced>();
+        if (found.length > 0) {
+          const foundIds = found.map((a) => a.id);
+          const [terms, features] = await Promise.all([journal.get('terms', foundIds), journal.get('features', foundIds)]);
+          for (const [i, article] of found.entries()) {
+            replaced.set(article.id, { article, terms: terms[i], features: features[i] });
+            await CorpusStore.removeReplaced(tx, log, article.id, terms[i]?.terms ?? []);
+          }
+        }
         steps.parts += performance.now() - t;
         t = performance.now();
         const queued = steps.queue;
         // The part's articles do not depend on their stories: once the part's reads are made (requests run in order; reads behind writes wait for them), their writes are queued and stored while the stories are chosen.
         const queueWrites = () => {
           const q = performance.now();
-          track(CorpusStore.queueArticles(tx, log, part, breather, onStored, tail.glances));
           postingsOf(
             part.map((p) => ({ id: p.article.id, terms: p.terms })),
             tail.postings,
@@ -1461,6 +1544,10 @@ export class CorpusStore {
         };
         const { stories, links } = await CorpusStore.assignStories(tx, log, part.map(assigneeOf), batch, queueWrites, hold);
         steps.assign += performance.now() - t - (steps.queue - queued);
+        // Staged once the part's choices are made: the choices of the next part read stored features, which wait for the staged transactions before them.
+        t = performance.now();
+        track(journal.stage(part, (p) => p.article.id, replaced, (staged, items) => CorpusStore.queueArticles(staged, log, items, undefined, onStored, tail.glances)));
+        steps.queue += performance.now() - t;
         // An import in parts writes its stories once, after the last part: a story changed by many parts is written once.
         for (const story of stories) tail.stories.set(story.id, story);
         for (const link of links) tail.links.push(link);
@@ -1468,7 +1555,21 @@ export class CorpusStore {
         next.resolve();
         idleSince = performance.now();
       }
-    }, options.signal, { frequencies: true });
+    }, options.signal, { frequencies: true, stores: IMPORT_STORES });
+    // The journal goes once the last transaction committed; what was staged, when it did not (should either fail, the next opening does it).
+    const warn = (error: unknown) => console.warn('crossread: the articles an import staged could not be cleaned up', error);
+    const done = written.then(
+      () => journal.settle(true).catch(warn),
+      async (error: unknown) => {
+        await journal.settle(false).catch(warn);
+        throw error;
+      },
+    );
+    const settled = done.catch(() => undefined);
+    this.importing = settled;
+    void settled.then(() => {
+      if (this.importing === settled) this.importing = null;
+    });
     done.catch((error: unknown) => {
       failure = { error };
       for (const p of [...(current ? [current] : []), ...queue.splice(0)]) p.reject(error);
@@ -1545,6 +1646,8 @@ export class CorpusStore {
   }
 
   async listArticles(): Promise<Article[]> {
+    // Reads of articles wait for an import in progress (see afterImport), as they did when its one transaction held every store.
+    await this.afterImport();
     return this.db.getAll('articles');
   }
 
@@ -1557,6 +1660,7 @@ export class CorpusStore {
    * reader of pages starts again when the generation changed in between.
    */
   async articlesPage(after: string | null, maxChars: number): Promise<{ articles: Article[]; next: string | null; generation: number }> {
+    await this.afterImport();
     const tx = this.db.transaction(['articles', 'meta'], 'readonly');
     const generation = generationOf(await tx.objectStore('meta').get('generation'));
     const articles: Article[] = [];
@@ -1581,11 +1685,13 @@ export class CorpusStore {
   }
 
   async getArticle(id: string): Promise<Article | undefined> {
+    await this.afterImport();
     return this.db.get('articles', id);
   }
 
   /** These articles, in the order asked (undefined for an id not stored), read in one transaction. */
   async articlesById(ids: readonly string[]): Promise<Array<Article | undefined>> {
+    await this.afterImport();
     const tx = this.db.transaction('articles', 'readonly');
     const found = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
@@ -1594,10 +1700,12 @@ export class CorpusStore {
 
   /** The article stored under this address, if any (one index lookup, not a scan). */
   async findByUrl(url: string): Promise<Article | undefined> {
+    await this.afterImport();
     return this.db.getFromIndex('articles', 'url', url);
   }
 
   async count(): Promise<number> {
+    await this.afterImport();
     const kept = await this.db.get('meta', 'articles');
     return typeof kept === 'number' ? kept : this.db.count('articles');
   }
@@ -1624,6 +1732,7 @@ export class CorpusStore {
 
   /** Every article's id and when it was added, for retention, without holding every text at once. */
   async articleEntries(): Promise<Array<{ id: string; addedAt: number }>> {
+    await this.afterImport();
     const out: Array<{ id: string; addedAt: number }> = [];
     let cursor = await this.db.transaction('articles').store.openCursor();
     while (cursor) {

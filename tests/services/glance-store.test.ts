@@ -201,7 +201,7 @@ describe('upgrading a version-4 corpus', () => {
     const db = await openDB(name);
     expect(db.version).toBe(DB_VERSION);
     // Glances are stored in their stories' records only (version 8).
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'importJournal', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
     const after: Record<string, unknown[]> = {};
     for (const s of ['articles', 'terms', 'postings', 'df', 'features', 'meta', 'stories', 'storyOf'] as const) after[s] = await db.getAll(s);
     // Each story's record holds its members' glances, in member order.

@@ -83,8 +83,11 @@ describe('what an import in parts writes', () => {
     expect(byStore('stories')).toBe(stories.size);
     expect(byStore('storyGlances')).toBe(stories.size);
     for (const s of ['articles', 'terms', 'features', 'storyOf']) expect(byStore(s)).toBe(imported.length);
-    // The generation and the article count.
-    expect(byStore('meta')).toBe(2);
-    expect(writes.filter((w) => !['articles', 'terms', 'features', 'storyOf', 'postings', 'df', 'stories', 'storyGlances', 'meta'].includes(w.store))).toEqual([]);
+    // The generation, the article count and the mark that the import committed (see import-journal.ts).
+    expect(byStore('meta')).toBe(3);
+    // A journal record for each staged transaction, deleted at once after the commit.
+    const staged = parts.reduce((n, part) => n + Math.ceil(part.length / store.stageArticles), 0);
+    expect(writes.filter((w) => w.store === 'importJournal').map((w) => (w.key.startsWith('{') ? 'range' : 'record'))).toEqual([...Array(staged).fill('record'), 'range']);
+    expect(writes.filter((w) => !['articles', 'terms', 'features', 'storyOf', 'postings', 'df', 'stories', 'storyGlances', 'meta', 'importJournal'].includes(w.store))).toEqual([]);
   });
 });

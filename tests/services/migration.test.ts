@@ -71,7 +71,7 @@ describe('upgrading a version-1 corpus', () => {
 
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'importJournal', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const df = (await db.getAll('df')) as Array<{ term: string; df: number }>;
       const postings = (await db.getAll('postings')) as PostingsChunk[];
@@ -204,7 +204,7 @@ describe('upgrading a version-2 corpus', () => {
     try {
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'importJournal', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       expect([...db.transaction('terms').store.indexNames]).toEqual([]);
       const indexed = (await db.getAll('terms')) as Array<{ id: string; terms: string[] }>;
       const postings = (await db.getAll('postings')) as PostingsChunk[];
@@ -265,7 +265,7 @@ describe('upgrading a version-3 corpus', () => {
     try {
       const db = await openDB(name);
       expect(db.version).toBe(DB_VERSION);
-      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
+      expect([...db.objectStoreNames].sort()).toEqual(['articles', 'df', 'features', 'importJournal', 'meta', 'postings', 'stories', 'storyGlances', 'storyOf', 'terms']);
       const features = (await db.getAll('features')) as Array<{ id: string; features: { version: number } }>;
       expect(await db.get('meta', 'generation')).toBe(7);
       db.close();
@@ -419,13 +419,16 @@ describe('upgrading a version-8 corpus', () => {
 
     // The same records as version 8 stored them: its stores are this version's, with the url and source indexes on articles.
     const onArticles = (name: string) => ({ name, keyPath: name, unique: false, multiEntry: false });
-    const stores: FixtureStore[] = Object.entries(current.stores).map(([store, s]) => ({
-      name: store,
-      keyPath: s.keyPath,
-      autoIncrement: false,
-      indexes: store === 'articles' ? [onArticles('url'), onArticles('source')] : [],
-      records: s.records.map((r) => (s.keyPath === null ? { key: r.key as string, value: r.value } : { value: r.value })),
-    }));
+    // Not the import journal, which version 10 added.
+    const stores: FixtureStore[] = Object.entries(current.stores)
+      .filter(([store]) => store !== 'importJournal')
+      .map(([store, s]) => ({
+        name: store,
+        keyPath: s.keyPath,
+        autoIncrement: false,
+        indexes: store === 'articles' ? [onArticles('url'), onArticles('source')] : [],
+        records: s.records.map((r) => (s.keyPath === null ? { key: r.key as string, value: r.value } : { value: r.value })),
+      }));
     const name = `v8-${n++}`;
     expect(await writeDatabase({ name, version: 8, stores })).toBe(8);
     const before = await readDatabase(name);
@@ -439,7 +442,8 @@ describe('upgrading a version-8 corpus', () => {
       const after = await readDatabase(name);
       expect(after.version).toBe(DB_VERSION);
       expect(after.stores.articles.indexes).toEqual(['url']);
-      expect(recordsOf(after)).toEqual(recordsOf(before));
+      // Version 10 adds the import journal, empty.
+      expect(recordsOf(after)).toEqual({ ...recordsOf(before), importJournal: [] });
       expect(told).toEqual([{ what: 'database', from: 8, to: DB_VERSION, articles }]);
       const pokal = before.stores.articles.records.find((r) => r.key === 'user-1')!.value;
       expect(await store.findByUrl('https://example.org/2025/03/01/pokal')).toEqual(pokal);
