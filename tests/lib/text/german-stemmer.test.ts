@@ -21,10 +21,11 @@ describe('stemGerman', () => {
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) for (const w of fs.readFileSync(path.join(dir, file), 'utf8').toLowerCase().match(/\p{L}+/gu) ?? []) words.add(w);
     const bases = [...words].filter((w) => w.length <= 10);
     for (const b of bases) for (const e of ENDINGS) words.add(b + e);
-    for (const b of bases.slice(0, 300)) for (const e of ENDINGS) for (const f of ENDINGS.slice(0, 12)) words.add(b + e + f);
+    for (const b of bases.slice(0, 150)) for (const e of ENDINGS) for (const f of ENDINGS.slice(0, 12)) words.add(b + e + f);
     for (const a of LETTERS) for (const b of LETTERS) for (const c of LETTERS) for (const d of ['', 'e', 'st', 'en', 'ig', 'u', 'y']) words.add(a + b + c + d);
     expect(words.size).toBeGreaterThan(50_000);
     const differing = [...words].filter((w) => stemGerman(w) !== orama(w));
     expect(differing).toEqual([]);
-  });
+    // ~2 s alone; a loaded machine's full suite took longer than the default 5.
+  }, 30_000);
 });
