@@ -145,6 +145,17 @@ const MAX_KEPT_STORIES = 10_000;
 const RESIDENT_POSTINGS_UP_TO = 1_500_000;
 
 /**
+ * Up to this many ids in all postings, a whole index lookups hold is kept
+ * through a write that only adds (patched, see `patchIndex`), whatever the
+ * corpus's size: ~24 MB as numbers, where dropping it left a 50,000 corpus's
+ * next pages reading their terms' postings one request each, cold (Chromium
+ * bench: the first warm page's index step 99 ms). Beyond `residentStoriesUpTo`
+ * articles it is never read whole (see `prefetchResident`): a worker holds it
+ * there only by having imported into what it held.
+ */
+const RESIDENT_POSTINGS_KEPT_UP_TO = 6_000_000;
+
+/**
  * How long no lookup must have started before the resident index
  * (`prefetchResident`) is read: the page's notes are made by then (a started
  * worker's first page at 50,000 articles spends ~230 ms in the engine after
@@ -596,6 +607,8 @@ export class CorpusStore {
   keptPostingsUpTo = MAX_KEPT_POSTINGS;
   /** Ids in all postings up to which the whole index is kept in memory (see `resident`); tests lower it. */
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
+  /** Ids in all postings up to which a whole index held is kept through a write that only adds (see `patchIndex`); tests lower it. */
+  residentPostingsKeptUpTo = RESIDENT_POSTINGS_KEPT_UP_TO;
   /** Milliseconds without a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
   /** When the last lookup's transaction started (`performance.now()`). */
@@ -608,6 +621,8 @@ export class CorpusStore {
   residentStoriesUpTo = RESIDENT_STORIES_UP_TO;
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
+  /** The resident index last parsed while idle (`parseResident`), whether that loop still runs, and when it is done. */
+  private parsing: { resident: ResidentPostings; running: boolean; done: Promise<void> } | null = null;
 
   /** Articles an import writes in each of its staged transactions (see import-journal.ts); a measurement may vary it. */
   stageArticles = STAGE_ARTICLES;
@@ -924,22 +939,35 @@ export class CorpusStore {
    */
   private patchIndex(cache: LookupCache, added: NonNullable<WriteLog['added']>): void {
     const whole = this.keepsWhole(cache);
-    if (cache.resident && whole.postings) {
+    if (cache.resident && whole.keptPostings) {
       for (const postings of added.postings) cache.resident.add(postings);
       // The new ids are parsed while idle, as a fresh read's (see `parseResident`); `prefetched` waits for it.
-      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident).catch(() => undefined) };
+      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident) };
     } else cache.resident = undefined;
     const { postings, termPostings: kept } = cache;
     if (postings && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
       for (const p of added.postings) for (const [term, ids] of p) postings.set(term, (postings.get(term) ?? []).concat(ids));
     } else cache.postings = null;
-    // Some terms' postings: a term that changed is read again when a page needs it.
+    // Some terms' postings: a held term's new ids follow its held ones (the order of a term's ids changes no ranking), copied
+    // once (a lookup under way may be ranking the held list); one that outgrows what is kept is read again when a page needs it.
+    // Looked up in each write's part by held term: an import's parts hold ~2 M term lists at 50,000 articles, the held terms a few thousand.
     if (kept)
-      for (const p of added.postings)
-        for (const term of p.keys()) {
-          kept.ids -= kept.byTerm.get(term)?.length ?? 0;
-          kept.byTerm.delete(term);
+      for (const [term, held] of kept.byTerm) {
+        let list: string[] | null = null;
+        for (const p of added.postings) {
+          const ids = p.get(term);
+          if (ids === undefined || ids.length === 0) continue;
+          list ??= held.slice();
+          for (const id of ids) list.push(id);
         }
+        if (list === null) continue;
+        kept.ids += list.length - held.length;
+        // Setting an entry of a Map being iterated leaves the iteration as it is; deleting the visited one does too.
+        if (kept.ids > this.keptPostingsUpTo) {
+          kept.ids -= list.length;
+          kept.byTerm.delete(term);
+        } else kept.byTerm.set(term, list);
+      }
     const stories = cache.stories;
     if (stories && (!stories.complete || whole.stories)) {
       // Every link and story, or those of the hits looked up so far (a new article's link or a new story is read when a page needs it).
@@ -2004,11 +2032,13 @@ export class CorpusStore {
    * every story link and story up to `residentStoriesUpTo` articles; every
    * term's postings when every frequency is held, up to `residentPostingsUpTo` ids.
    */
-  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean } {
-    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false };
+  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean; keptPostings: boolean } {
     let ids = 0;
     if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
-    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo };
+    // Once held, it is kept through a write that only adds up to a larger count, whatever the size (`residentPostingsKeptUpTo`).
+    const keptPostings = cache.dfComplete && ids <= this.residentPostingsKeptUpTo;
+    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false, keptPostings };
+    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo, keptPostings };
   }
 
   /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs`. */
@@ -2077,14 +2107,30 @@ export class CorpusStore {
    * otherwise spend on their terms. Stops when the index is dropped or
    * replaced.
    */
-  private async parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
-    while (this.cache === cache && cache.resident === resident) {
-      if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
-        await this.afterLookups();
-        continue;
+  private parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
+    // One loop an index at a time: each write that patches it would otherwise start another beside the one under way.
+    const under = this.parsing;
+    if (under?.resident === resident && under.running) return under.done;
+    const parsing = { resident, running: true, done: Promise.resolve() };
+    this.parsing = parsing;
+    parsing.done = this.parseSlices(cache, parsing).catch(() => undefined);
+    return parsing.done;
+  }
+
+  private async parseSlices(cache: LookupCache, parsing: { resident: ResidentPostings; running: boolean }): Promise<void> {
+    const { resident } = parsing;
+    try {
+      while (this.cache === cache && cache.resident === resident) {
+        if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
+          await this.afterLookups();
+          continue;
+        }
+        if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      // Set as it stops, not a task later: ids a write adds from then on start another loop.
+      parsing.running = false;
     }
   }
 

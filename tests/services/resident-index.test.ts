@@ -340,6 +340,83 @@ describe('the index kept whole in memory (a small corpus)', () => {
     expect(found).toEqual(await reference.candidateGlances(termsOf(ZOO_AGAIN.raw)));
   });
 
+  it('held, is kept through an import that takes the corpus past the sizes it is read whole up to, up to residentPostingsKeptUpTo ids; patched as a fresh read holds it', async () => {
+    for (const room of [true, false]) {
+      const { store, reference, name } = await stores();
+      store.prefetchDelayMs = 0;
+      await store.candidateGlances(PAGES[0]);
+      await store.prefetched();
+      const size = await store.count();
+      // The corpus as it is now is the largest one whose index and stories are read whole, and every frequency with them.
+      store.residentStoriesUpTo = size;
+      store.completeFrequenciesUpTo = size;
+      if (!room) store.residentPostingsKeptUpTo = 0;
+      await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
+      expect(await store.count()).toBe(size + 2);
+      const reads = recordReads();
+      const found = await answers(store);
+      await store.prefetched();
+      // Kept: no postings read (dropped, this small corpus's lookups read and keep its whole index instead, see `postings`).
+      if (room) expect(reads(['postings'])).toBe(0);
+      // Past residentStoriesUpTo no story link is read whole, only a hit's.
+      expect(reads(['storyOf'], ['getAll']), String(room)).toBe(0);
+      expect(reads(['storyOf'], ['get']), String(room)).toBeGreaterThan(0);
+      vi.restoreAllMocks();
+      expect(found, String(room)).toEqual(await answers(reference));
+      const terms = [...new Set([...PAGES, termsOf(ZOO_AGAIN.raw), termsOf(STURM_AGAIN.raw)].flat())];
+      if (!room) {
+        expect(residentIds(store, terms)).toBeUndefined();
+        continue;
+      }
+      // Every new id parsed while idle, and the ids under each term those a context reading the index now holds.
+      expect((store as unknown as { cache: { resident?: ResidentPostings } | null }).cache?.resident?.unparsed).toBe(0);
+      const fresh = await open(name);
+      fresh.prefetchDelayMs = 0;
+      await fresh.candidateGlances(PAGES[0]);
+      await fresh.prefetched();
+      expect(residentIds(store, terms)).toEqual(residentIds(fresh, terms));
+      fresh.close();
+    }
+  });
+
+  it("patches the postings of the terms a lookup read (not the whole index) with an import's new ids, as a fresh read holds them, and reads none of them again", async () => {
+    const { store, reference, name } = await stores();
+    // A vocabulary larger than a lookup reads whole at once (3,000 terms): made-up words, 120 an article.
+    const word = (i: number) => `quor${(i * 7919).toString(36)}ax`;
+    await reference.addArticles(
+      Array.from({ length: 30 }, (_, a) =>
+        userArticle(`words-${a}`, `${Array.from({ length: 12 }, (_, s) => `Die ${Array.from({ length: 10 }, (_, w) => word(a * 120 + s * 10 + w)).join(' ')} bleiben.`).join(' ')}`, '2024-03-01', 30 + a),
+      ),
+    );
+    // Every frequency, but never the whole index: lookups keep the postings of the terms they read.
+    store.residentPostingsUpTo = 0;
+    store.prefetchDelayMs = 0;
+    await answers(store);
+    await store.prefetched();
+    const heldOf = (s: CorpusStore) => (s as unknown as { cache: { termPostings?: { ids: number; byTerm: Map<string, string[]> } } | null }).cache?.termPostings;
+    const before = new Map(heldOf(store)!.byTerm);
+    await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
+    const held = heldOf(store)!;
+    // The import added under some held terms, and the list a lookup may still rank is not the one patched.
+    const grown = [...before].filter(([term, ids]) => held.byTerm.get(term)!.length > ids.length);
+    expect(grown.length).toBeGreaterThan(5);
+    for (const [term, ids] of grown) expect(held.byTerm.get(term), term).not.toBe(ids);
+    expect(held.ids).toBe([...held.byTerm.values()].reduce((sum, ids) => sum + ids.length, 0));
+    // A context reading the same terms' postings now.
+    const fresh = await open(name);
+    fresh.residentPostingsUpTo = 0;
+    await answers(fresh);
+    const read = heldOf(fresh)!.byTerm;
+    for (const [term, ids] of held.byTerm) expect(ids.slice().sort(), term).toEqual(read.get(term)?.slice().sort());
+    fresh.close();
+    const reads = recordReads();
+    const found = await answers(store);
+    // The import's new pages' terms are read; the ones held before are not.
+    expect(reads(['postings'])).toBeLessThan(before.size);
+    vi.restoreAllMocks();
+    expect(found).toEqual(await answers(reference));
+  });
+
   it('is read once idle after a write of this context that added articles, where it held nothing whole to patch (an import into a worker that has looked nothing up)', async () => {
     for (const looked of [false, true]) {
       const { store, reference } = await stores();
