@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { completeSimilarity, coverage, postingsOf, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
+import { completeSimilarities, coverage, postingsOf, similarityMatrix, TermSpace, type SentenceVector } from './term-space';
 
 /** How one page sentence relates to the sentences of one other outlet. */
 export interface SentenceMatch {
@@ -35,12 +35,7 @@ export function simsOf(c: Comparison, o: number): Float64Array[] {
   if (!bounded) return (c.simsCache[o] = similarityMatrix(c.pageVectors, c.outletVectors[o]));
   // Only the pairs left short are compared further: the rest are exact already.
   const { sims, partial } = bounded;
-  for (let i = 0; i < sims.length; i++) {
-    const marks = partial[i];
-    if (!marks) continue;
-    const row = sims[i];
-    for (let k = 0; k < row.length; k++) if (marks[k]) row[k] = completeSimilarity(c.pageVectors[i]!, c.outletVectors[o][k]!, row[k]);
-  }
+  completeSimilarities(c.pageVectors, c.outletVectors[o], sims, partial);
   c.boundedSims![o] = undefined;
   return (c.simsCache[o] = sims);
 }
@@ -89,15 +84,16 @@ export interface Alignment extends Comparison {
   pageTerms: Set<number>;
 }
 
-export function compare(page: ArticleFeatures, outlets: ArticleFeatures[]): Comparison {
-  const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language);
-  const pageVectors = page.sentences.map((s) => (s.content ? space.vector(s) : null));
-  const outletVectors = outlets.map((o) => o.sentences.map((s) => (s.content ? space.vector(s) : null)));
+/** `pageOnce`: the page's features are compared this once (a page annotated), so its term lists' ids are not kept (see TermSpace). */
+export function compare(page: ArticleFeatures, outlets: ArticleFeatures[], pageOnce = false): Comparison {
+  const space = new TermSpace([page.sentences, ...outlets.map((o) => o.sentences)], page.language, pageOnce ? 1 : 0);
+  const pageVectors = space.vectorsOf(0, page.sentences);
+  const outletVectors = outlets.map((o, k) => space.vectorsOf(k + 1, o.sentences));
   return { space, page, outlets, pageVectors, outletVectors, simsCache: [] };
 }
 
-export function align(page: ArticleFeatures, outlets: ArticleFeatures[]): Alignment {
-  return alignCompared(compare(page, outlets), outlets)!;
+export function align(page: ArticleFeatures, outlets: ArticleFeatures[], pageOnce = false): Alignment {
+  return alignCompared(compare(page, outlets, pageOnce), outlets)!;
 }
 
 /**
@@ -110,7 +106,7 @@ export function alignCompared(c: Comparison, outlets: ArticleFeatures[]): Alignm
   if (outlets.length !== c.outlets.length || at.some((k, n) => k < 0 || at.indexOf(k) !== n)) return null;
   const sims = at.map((k) => simsOf(c, k));
   const pageTerms = new Set<number>();
-  for (const s of c.page.sentences) c.space.addExpandedIds(s.terms, pageTerms);
+  for (let i = 0; i < c.page.sentences.length; i++) c.space.addExpandedIdsOf(0, i, pageTerms);
   return { ...c, outlets, outletVectors: at.map((k) => c.outletVectors[k]), sims, simsCache: sims, boundedSims: undefined, termMasks: c.termMasks && at.map((k) => c.termMasks![k]), pageTerms };
 }
 

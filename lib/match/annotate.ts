@@ -321,7 +321,8 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
 
   // Comparing sentences reads their quantities and clauses, relating them (below, only after a comparison) their sources too.
   if (compared.length) analysis.complete();
-  const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance))) : null;
+  // (The page's features are compared here only: its term lists' ids are not kept for later comparisons.)
+  const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance)), true) : null;
   const judged: Judged[] = [];
   let next = 0;
   const itself = new Set<ArticleGlance>();
@@ -367,7 +368,7 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   analysis.complete();
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);
-  const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story);
+  const al = (comparison && alignCompared(comparison, story)) ?? align(pf, story, true);
   const rel = relate(al, relTh, { outletTexts: same.map((j) => j.article.raw) });
   const docs = same.map((j) => docName(j.article));
   rel.short.forEach((short, o) => {

@@ -36,13 +36,17 @@ export class Lexicon {
     return this.spellings[id];
   }
 
-  /** The ids of a list's terms, in its order (worked out once per list: do not change a list after its first use). */
-  idsOf(terms: readonly string[]): Int32Array {
-    let out = this.lists.get(terms);
+  /**
+   * The ids of a list's terms, in its order (worked out once per list: do not change a list after its first use).
+   * `remember: false` for a list met in one comparison only (a page's): they are worked out and not kept, since
+   * keeping a list in the weak map costs several times what working its ids out does.
+   */
+  idsOf(terms: readonly string[], remember = true): Int32Array {
+    let out = remember ? this.lists.get(terms) : undefined;
     if (out === undefined) {
       out = new Int32Array(terms.length);
       for (let i = 0; i < terms.length; i++) out[i] = this.id(terms[i]);
-      this.lists.set(terms, out);
+      if (remember) this.lists.set(terms, out);
     }
     return out;
   }

@@ -470,6 +470,9 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
       if (!row) chained.set(key, (row = new Float64Array(al.outletVectors[o].length).fill(-1)));
       return row;
     };
+    // The outlet sentences that share something with the page sentence, in order: found once per page sentence
+    // and outlet, not again for each other outlet's evidence.
+    const near = new Int32Array(Math.max(0, ...al.outletVectors.map((v) => v.length)));
     // (Plain loops: this visits every outlet sentence for every page sentence, outlet and other outlet's evidence.)
     perSentence.forEach((per, i) => {
       if (!per) return;
@@ -480,14 +483,19 @@ export function relate(al: Alignment, th: RelationThresholds = DEFAULT_RELATION_
         let bestSim = chainFrom;
         const vectors = al.outletVectors[o];
         const toPage = al.sims[o][i];
+        let nNear = -1;
         for (let p = 0; p < evidenceOf.length; p++) {
           if (p === o) continue;
           const from = evidenceOf[p];
+          if (from.length > 0 && nNear < 0) {
+            nNear = 0;
+            for (let c = 0; c < vectors.length; c++) if (vectors[c] && !(toPage[c] < th.chainPage)) near[nNear++] = c;
+          }
           for (let e = 0; e < from.length; e++) {
             const b = from[e];
             const row = chainRow(p, b, o);
-            for (let c = 0; c < vectors.length; c++) {
-              if (!vectors[c] || toPage[c] < th.chainPage) continue;
+            for (let n = 0; n < nNear; n++) {
+              const c = near[n];
               let sim = row[c];
               if (sim < 0) row[c] = sim = similarityFrom(al.outletVectors[p][b]!, vectors[c]!, chainFrom);
               if (sim > bestSim) {

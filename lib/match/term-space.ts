@@ -17,9 +17,13 @@ export interface SentenceVector {
   informative: number;
   /** The sentence's clauses, when it has several (built on first use: most sentence pairs never need them). */
   clauses: readonly SentenceVector[];
+  /** clauseFloor's answer once worked out (NaN before): a sentence meets many others. */
+  floor: number;
   /** Clause terms whose vectors `clauses` does not hold yet, and the space to build them in (cleared once built). */
   pendingClauses?: string[][];
   space?: TermSpace;
+  /** Whether the pending clauses' term lists are met in this space only (a page's): their ids are not kept. */
+  pendingOnce: boolean;
 }
 
 const FUGEN = ['', 's', 'es', 'ens', 'n', 'en', 'e', 'er'];
@@ -221,6 +225,10 @@ export class TermSpace {
   private readonly termLexIds: number[] = [];
   /** Per key id, the ids of its compound parts (split once). */
   private readonly partsOf: Array<readonly number[] | undefined> = [];
+  /** Per document and sentence given, its keys as counted (null for sentences without content): what its vector holds. */
+  private readonly sentenceKeys: Array<Array<number[] | null>> = [];
+  /** Per document and sentence given, the lexicon ids of its terms. */
+  private readonly sentenceLexIds: Int32Array[][] = [];
 
   /** Makes SharedTerms' lookup of entries this space's (after another space used it): a write per entry. */
   private claim(): void {
@@ -283,9 +291,14 @@ export class TermSpace {
     return this.termOf(e < 0 ? lexId : this.entryKey[e]);
   }
 
-  private keysOf(terms0: readonly string[]): number[] {
-    const ids = this.lexicon.idsOf(terms0);
+  private keysOf(terms0: readonly string[], remember = true): number[] {
+    const ids = this.lexicon.idsOf(terms0, remember);
     this.claim();
+    return this.keysOfIds(ids);
+  }
+
+  /** keysOf of a list whose lexicon ids are known (call claim() first). */
+  private keysOfIds(ids: Int32Array): number[] {
     const keys = new Array<number>(ids.length);
     for (let i = 0; i < ids.length; i++) keys[i] = this.keyOf(ids[i]);
     return keys;
@@ -313,9 +326,14 @@ export class TermSpace {
     return this.termOf(lexId);
   }
 
+  /**
+   * `onceDocs`: how many of the first documents are met in this space only (a page compared once): their term
+   * lists' ids are worked out, not kept for later spaces (see Lexicon.idsOf).
+   */
   constructor(
     sentences: SentenceFeatures[][],
     private readonly language = 'de',
+    private readonly onceDocs = 0,
   ) {
     this.lexicon = currentLexicon();
     this.shared = sharedTermsOf(this.lexicon);
@@ -323,12 +341,17 @@ export class TermSpace {
     this.shared.current = this.serial;
     this.shared.reserve();
     // Indexed loops throughout: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
+    // Each sentence's lexicon ids, kept for counting below and for expandedIdsOf: looked up once.
+    const lexIds = this.sentenceLexIds;
     for (let d = 0; d < sentences.length; d++) {
       const list = sentences[d];
+      const docIds: Int32Array[] = [];
       for (let i = 0; i < list.length; i++) {
-        const ids = this.lexicon.idsOf(list[i].terms);
+        const ids = this.lexicon.idsOf(list[i].terms, d >= onceDocs);
+        docIds.push(ids);
         for (let j = 0; j < ids.length; j++) if (this.entryOf(ids[j]) < 0) this.addEntry(ids[j], 1);
       }
+      lexIds.push(docIds);
     }
     const vocabSize = this.entryIds.length;
     for (let e = 0; e < vocabSize; e++) {
@@ -368,13 +391,20 @@ export class TermSpace {
         this.docDfs[id]++;
       }
     };
+    this.claim();
     for (let doc = 0; doc < sentences.length; doc++) {
       const list = sentences[doc];
+      const docKeys: Array<number[] | null> = [];
+      this.sentenceKeys.push(docKeys);
       for (let i = 0; i < list.length; i++) {
         const s = list[i];
-        if (!s.content) continue;
+        if (!s.content) {
+          docKeys.push(null);
+          continue;
+        }
         n++;
-        const keys = this.keysOf(s.terms);
+        const keys = this.keysOfIds(lexIds[doc][i]);
+        docKeys.push(keys);
         for (let j = 0; j < keys.length; j++) count(keys[j], n, doc);
         for (let j = 0; j < keys.length; j++) {
           const parts = this.partIds(keys[j]);
@@ -488,7 +518,32 @@ export class TermSpace {
   }
 
   vector(s: SentenceFeatures): SentenceVector {
-    const v = this.bag(s.terms, s.quantities);
+    return this.vectorOf(s, this.keysOf(s.terms));
+  }
+
+  /**
+   * The vectors of document `doc`'s sentences as given to the constructor, null for those without content:
+   * `vector` of each, from the keys counted there (not worked out again).
+   */
+  vectorsOf(doc: number, sentences: readonly SentenceFeatures[]): Array<SentenceVector | null> {
+    const keys = this.sentenceKeys[doc];
+    const out: Array<SentenceVector | null> = [];
+    this.claim();
+    const once = doc < this.onceDocs;
+    for (let i = 0; i < sentences.length; i++) {
+      if (keys[i] === null) {
+        out.push(null);
+        continue;
+      }
+      const v = this.vectorOf(sentences[i], keys[i]!);
+      v.pendingOnce = once;
+      out.push(v);
+    }
+    return out;
+  }
+
+  private vectorOf(s: SentenceFeatures, keys: readonly number[]): SentenceVector {
+    const v = this.bagOfKeys(keys, s.quantities);
     const clauses = s.clauses;
     if (clauses && clauses.length > 1) {
       v.pendingClauses = clauses;
@@ -501,13 +556,22 @@ export class TermSpace {
   static buildClauses(v: SentenceVector): void {
     const clauses = v.pendingClauses;
     if (clauses === undefined) return;
-    v.clauses = clauses.map((c) => v.space!.bag(c, NO_QUANTITIES));
+    v.clauses = clauses.map((c) => v.space!.bag(c, NO_QUANTITIES, !v.pendingOnce));
     v.pendingClauses = undefined;
   }
 
   /** Adds the ids of expand(terms) to a set: keys, then compound parts. */
   addExpandedIds(terms0: string[], into: Set<number>): void {
-    const keys = this.keysOf(terms0);
+    this.addExpandedKeys(this.keysOf(terms0), into);
+  }
+
+  /** addExpandedIds of the terms of sentence i of document doc as given to the constructor. */
+  addExpandedIdsOf(doc: number, i: number, into: Set<number>): void {
+    this.claim();
+    this.addExpandedKeys(this.sentenceKeys[doc][i] ?? this.keysOfIds(this.sentenceLexIds[doc][i]), into);
+  }
+
+  private addExpandedKeys(keys: readonly number[], into: Set<number>): void {
     for (let j = 0; j < keys.length; j++) into.add(keys[j]);
     for (let j = 0; j < keys.length; j++) {
       const parts = this.partIds(keys[j]);
@@ -539,10 +603,13 @@ export class TermSpace {
     return w;
   }
 
-  private bag(terms0: string[], quantities: readonly QuantityFeature[]): SentenceVector {
+  private bag(terms0: string[], quantities: readonly QuantityFeature[], remember = true): SentenceVector {
+    return this.bagOfKeys(this.keysOf(terms0, remember), quantities);
+  }
+
+  private bagOfKeys(keys: readonly number[], quantities: readonly QuantityFeature[]): SentenceVector {
     const bag = ++this.bags;
     const list: number[] = [];
-    const keys = this.keysOf(terms0);
     // Ids are assigned (to keys and parts) before the scratch arrays are sized.
     for (let j = 0; j < keys.length; j++) this.partIds(keys[j]);
     this.reserve();
@@ -584,7 +651,7 @@ export class TermSpace {
       total += w;
     }
     // Every field set here, so all vectors share one shape.
-    return { ids, ws, norm: Math.sqrt(sq), total, quantities, informative: this.informativeWeight, clauses: NO_CLAUSES, pendingClauses: undefined, space: undefined };
+    return { ids, ws, norm: Math.sqrt(sq), total, quantities, informative: this.informativeWeight, clauses: NO_CLAUSES, floor: NaN, pendingClauses: undefined, space: undefined, pendingOnce: false };
   }
 }
 
@@ -682,12 +749,13 @@ function bestOfClauses(a: SentenceVector, b: SentenceVector, whole: number): num
 
 /** The smallest norm among what bestOfClauses compares of a sentence: its clauses (those with terms), or itself when it has none. */
 function clauseFloor(v: SentenceVector): number {
+  if (!Number.isNaN(v.floor)) return v.floor;
   TermSpace.buildClauses(v);
-  if (v.clauses.length === 0) return v.norm;
+  if (v.clauses.length === 0) return (v.floor = v.norm);
   let min = Infinity;
   const clauses = v.clauses;
   for (let i = 0; i < clauses.length; i++) if (clauses[i].norm > 0 && clauses[i].norm < min) min = clauses[i].norm;
-  return min;
+  return (v.floor = min);
 }
 
 /**
@@ -720,9 +788,90 @@ function clausesFallShort(a: SentenceVector, b: SentenceVector, whole: number, q
   return false;
 }
 
-/** similarity(a, b) of a pair whose clauses similarityMatrix left out (`whole`: what it gave them). */
-export function completeSimilarity(a: SentenceVector, b: SentenceVector, whole: number): number {
-  return bestOfClauses(a, b, whole);
+/**
+ * Completes what similarityMatrix(rows, cols, min, partial) left short: each pair marked in `partial` gets
+ * completeSimilarity of its entry, in place. Its clauses are compared through the postings of the marked
+ * columns' clauses (a column without clauses stands as itself), each row's clause summed against all of them
+ * in one pass over its terms: pairs of clauses sharing no term cost nothing, where comparing each pair merges
+ * both term lists. The same figures, bit for bit: the shared weight is summed in ascending term id order, as
+ * cosine sums it, and the best of the pair's clause cosines is taken.
+ */
+export function completeSimilarities(rows: ReadonlyArray<SentenceVector | null>, cols: ReadonlyArray<SentenceVector | null>, sims: Float64Array[], partial: ReadonlyArray<Uint8Array | null>): void {
+  const wanted = new Uint8Array(cols.length);
+  let any = false;
+  for (let i = 0; i < partial.length; i++) {
+    const marks = partial[i];
+    if (!marks) continue;
+    for (let k = 0; k < marks.length; k++)
+      if (marks[k]) {
+        wanted[k] = 1;
+        any = true;
+      }
+  }
+  if (!any) return;
+  // The marked columns' clauses (or the column itself), and the column each stands for.
+  const units: SentenceVector[] = [];
+  const owner: number[] = [];
+  for (let k = 0; k < cols.length; k++) {
+    if (!wanted[k]) continue;
+    const c = cols[k]!;
+    TermSpace.buildClauses(c);
+    if (c.clauses.length === 0) {
+      units.push(c);
+      owner.push(k);
+    } else
+      for (let u = 0; u < c.clauses.length; u++) {
+        units.push(c.clauses[u]);
+        owner.push(k);
+      }
+  }
+  const { start, cols: pUnits, ws: pWs } = postingsOf(units);
+  const top = start.length - 1;
+  const dot = new Float64Array(units.length);
+  const shared = new Int32Array(units.length);
+  const informative = new Int32Array(units.length);
+  const met = new Int32Array(units.length);
+  const best = new Float64Array(cols.length);
+  for (let i = 0; i < rows.length; i++) {
+    const marks = partial[i];
+    if (!marks) continue;
+    const a = rows[i]!;
+    TermSpace.buildClauses(a);
+    const row = sims[i];
+    for (let k = 0; k < row.length; k++) if (marks[k]) best[k] = row[k];
+    const na = a.clauses.length || 1;
+    for (let x = 0; x < na; x++) {
+      const r = a.clauses.length ? a.clauses[x] : a;
+      if (r.norm === 0) continue;
+      let nMet = 0;
+      for (let t = 0; t < r.ids.length; t++) {
+        const id = r.ids[t];
+        if (id >= top) continue;
+        const wa = r.ws[t];
+        const rare = wa >= r.informative;
+        for (let n = start[id], end = start[id + 1]; n < end; n++) {
+          const u = pUnits[n];
+          const wb = pWs[n];
+          if (shared[u] === 0) met[nMet++] = u;
+          if (rare || wb >= units[u].informative) informative[u]++;
+          dot[u] += wa * wb;
+          shared[u]++;
+        }
+      }
+      for (let m = 0; m < nMet; m++) {
+        const u = met[m];
+        const k = owner[u];
+        if (marks[k] && units[u].norm !== 0) {
+          const c = cosineOf(r, units[u], 0, dot[u], shared[u], informative[u]) * SIMILARITY.clause;
+          if (c > best[k]) best[k] = c;
+        }
+        dot[u] = 0;
+        shared[u] = 0;
+        informative[u] = 0;
+      }
+    }
+    for (let k = 0; k < row.length; k++) if (marks[k]) row[k] = best[k];
+  }
 }
 
 /**

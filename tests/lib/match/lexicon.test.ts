@@ -24,4 +24,16 @@ describe('Lexicon', () => {
     expect(again).not.toBe(ids);
     expect([...again]).toEqual([...ids]);
   });
+
+  it('works out the ids of a list met once without keeping them', () => {
+    const lex = new Lexicon();
+    const terms = ['kreml', 'telefonat', 'kreml'];
+    const once = lex.idsOf(terms, false);
+    expect([...once]).toEqual([0, 1, 0]);
+    // Not kept: asked again, the list's ids are worked out anew, and kept only when asked to.
+    const kept = lex.idsOf(terms);
+    expect(kept).not.toBe(once);
+    expect([...kept]).toEqual([...once]);
+    expect(lex.idsOf(terms)).toBe(kept);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, articleFeatures } from '../../../lib/match/features';
-import { coverage, similarity, SIMILARITY, similarityFrom, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
+import { completeSimilarities, coverage, similarity, SIMILARITY, similarityFrom, similarityMatrix, TermSpace } from '../../../lib/match/term-space';
 import { loadSeeds } from '../../helpers/seeds';
 
 const sentencesOf = (text: string, language = 'de') => analyse({ text, language }).sentences;
@@ -177,6 +177,41 @@ describe('similarityMatrix over two seeds', () => {
         }),
       );
       expect(short).toBeGreaterThan(0);
+    }
+  });
+
+  it('completed where it left pairs short, holds exactly what it holds without a bar', () => {
+    for (const min of [0.1, 0.3, 0.5]) {
+      const { av, bv } = vectors();
+      const partial: Array<Uint8Array | null> = [];
+      const bounded = similarityMatrix(av, bv, min, partial);
+      completeSimilarities(av, bv, bounded, partial);
+      expect(bounded).toEqual(similarityMatrix(av, bv));
+    }
+  });
+});
+
+describe("a space's vectors of the documents it was made of", () => {
+  const [a, b] = loadSeeds().slice(0, 2).map((x) => articleFeatures(x).sentences);
+
+  it('are vector() of each content sentence (null for the others), whether or not the first document is kept in the lexicon', () => {
+    for (const onceDocs of [0, 1]) {
+      const space = new TermSpace([a, b], 'de', onceDocs);
+      const [av, bv] = [space.vectorsOf(0, a), space.vectorsOf(1, b)];
+      expect(av.map((v) => v === null)).toEqual(a.map((s) => !s.content));
+      // (Compared without their pending clauses' space: vector() leaves the same fields.)
+      const plain = (v: ReturnType<TermSpace['vector']> | null) => v && { ids: v.ids, ws: v.ws, norm: v.norm, total: v.total, clauses: v.pendingClauses };
+      const fresh = new TermSpace([a, b]);
+      av.forEach((v, i) => v && expect(plain(v)).toEqual(plain(fresh.vector(a[i]))));
+      bv.forEach((v, i) => v && expect(plain(v)).toEqual(plain(fresh.vector(b[i]))));
+      const expanded = new Set<number>();
+      const given = new Set<number>();
+      a.forEach((s, i) => {
+        space.addExpandedIdsOf(0, i, expanded);
+        fresh.addExpandedIds(s.terms, given);
+      });
+      expect(expanded).toEqual(given);
+      expect(expanded.size).toBeGreaterThan(100);
     }
   });
 });
