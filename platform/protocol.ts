@@ -336,19 +336,23 @@ export interface ImportAnalysis {
 }
 
 export interface AnalysedArticle {
-  features: ArticleFeatures;
+  /**
+   * The JSON of its ArticleFeatures, made for it alone: the background parses it to choose the
+   * article's story and stores the string as it is (services/corpus-schema.ts StoredFeatures).
+   */
+  features: string;
   /** Its index terms (lib/article/index-terms.ts); worked out by the background where absent. */
   terms?: string[];
 }
 
-/** Features are only taken from crossread's own pages (the request's sender check), so their shape is checked, not each field. */
-const features: Check<ArticleFeatures> = check((v, at) => {
+/** Features are only taken from crossread's own pages (the request's sender check), so their shape is checked, not each field (of AnalysedArticle.features once parsed). */
+export const analysedFeatures: Check<ArticleFeatures> = check((v, at) => {
   const f = v as Partial<ArticleFeatures> | null;
   return typeof f === 'object' && f !== null && typeof f.version === 'number' && Array.isArray(f.sentences) && typeof f.termFreq === 'object' ? null : `${at} is not an article's features`;
 });
 
 /** The check of ImportAnalysis.json once parsed. */
-export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ features, terms: optional(list(text(1000), MAX_TERMS_PER_ARTICLE)) }), MAX_IMPORT_ARTICLES);
+export const analysedArticles: Check<AnalysedArticle[]> = list(fields<AnalysedArticle>({ features: text(), terms: optional(list(text(1000), MAX_TERMS_PER_ARTICLE)) }), MAX_IMPORT_ARTICLES);
 
 const importAnalysis = fields<ImportAnalysis>({ featuresVersion: finite, json: text() });
 

@@ -1,6 +1,6 @@
 import type { Article } from '../lib/article/article';
 import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared } from './corpus-store';
-import { FEATURES_VERSION } from '../lib/match/features';
+import { FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate, textKey } from '../lib/article/duplicate';
@@ -11,7 +11,7 @@ import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
 import { yieldByMessage } from '../platform/yield-by-message';
 import { ProblemError } from '../lib/i18n/problem-messages';
-import { analysedArticles, refusal, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
+import { analysedArticles, analysedFeatures, refusal, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -101,13 +101,25 @@ async function preparedPart(articles: readonly Article[], analysis: ImportAnalys
   for (const [i, article] of articles.entries()) {
     const given = usable?.[i];
     if (signal.aborted) throw new WriteCancelledError();
-    out.push(given && given.features.version === FEATURES_VERSION ? { article, terms: given.terms ?? indexTerms(article), features: given.features } : prepare(article));
+    const features = given ? featuresOf(given.features) : null;
+    out.push(features ? { article, terms: given!.terms ?? indexTerms(article), features, featuresJson: given!.features } : prepare(article));
     if (performance.now() - last > 30) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       last = performance.now();
     }
   }
   return out;
+}
+
+/** The features an analysed article's JSON holds, if they read as features of this engine version. */
+function featuresOf(json: string): ArticleFeatures | null {
+  let features: unknown;
+  try {
+    features = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  return analysedFeatures(features, 'features') === null && (features as ArticleFeatures).version === FEATURES_VERSION ? (features as ArticleFeatures) : null;
 }
 
 /** The analysis sent with a part, if it reads as one for each of its `count` articles. */

@@ -9,7 +9,7 @@ import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
-import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
+import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, featuresIn, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 import { ResidentPostings } from './resident-postings';
 import { cleanUpImports, ImportJournal, STAGE_ARTICLES, type RecordAccess, type Replaced } from './import-journal';
@@ -238,6 +238,8 @@ export interface Prepared {
   article: Article;
   terms: string[];
   features: ArticleFeatures;
+  /** `features` as the JSON they came in (an import's, from the corpus manager's worker): stored as it is (see StoredFeatures). */
+  featuresJson?: string;
 }
 
 /** Term → ids of the articles indexed under it, added to `out` (a new map by default). */
@@ -336,7 +338,7 @@ const assigneeOf = (p: Prepared): Assignee => ({ id: p.article.id, terms: p.term
 
 /** Each article's features: the stored ones where they are current, else computed (and returned in `computed`, to be stored). */
 function currentFeatures(articles: readonly Article[], stored: readonly StoredFeatures[]): { features: Map<string, ArticleFeatures>; computed: StoredFeatures[] } {
-  const byId = new Map(stored.map((f) => [f.id, f.features]));
+  const byId = new Map(stored.map((f) => [f.id, featuresIn(f)]));
   const features = new Map<string, ArticleFeatures>();
   const computed: StoredFeatures[] = [];
   for (const article of articles) {
@@ -787,6 +789,7 @@ export class CorpusStore {
           if (oldVersion >= 1 && oldVersion < 9 && articles.indexNames.contains('source' as never)) articles.deleteIndex('source' as never);
           // An import's journal (empty between imports): nothing to carry over.
           if (oldVersion < 10) database.createObjectStore('importJournal', { keyPath: 'key' });
+          // Version 11 stores an import's features as JSON (StoredFeatures): those stored before stay objects, which every reader takes.
         };
         // Its end is told by the open request; an abort here is the failure reported below.
         transaction.done.catch(() => undefined);
@@ -1149,7 +1152,7 @@ export class CorpusStore {
     const records = await recordsOf(tx).get('features', memberIds);
     const stale: string[] = [];
     memberIds.forEach((id, i) => {
-      const f = records[i]?.features;
+      const f = records[i] && featuresIn(records[i]);
       if (f && f.version === FEATURES_VERSION) memberFeatures.set(id, f);
       else stale.push(id);
     });
@@ -1321,7 +1324,7 @@ export class CorpusStore {
           .then(() => onStored?.()),
       );
       push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-      push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+      push(tx.objectStore('features').put({ id: p.article.id, features: p.featuresJson ?? p.features }));
       made?.set(p.article.id, glanceOf(headOf(p.article), p.features));
       log.touched.add(p.article.id);
       log.articles++;
@@ -1868,13 +1871,13 @@ export class CorpusStore {
       const { out, toRead, reading } = early && cache === guess ? early : CorpusStore.sendFeatureReads(tx, cache, ids);
       const kept = cache.features!;
       const stored = await reading;
-      const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
+      const current = stored.flatMap((r) => (r ? [{ id: r.id, features: featuresIn(r) }] : [])).filter((r) => r.features.version === FEATURES_VERSION);
       if (current.length === toRead.length) {
         // Its reads are made: a read-only transaction's end is not waited for (a round trip less).
         tx.done.catch(() => undefined);
         for (const r of current) {
-          out.set(r!.id, { features: r!.features });
-          kept.set(r!.id, r!.features);
+          out.set(r.id, { features: r.features });
+          kept.set(r.id, r.features);
         }
         while (kept.size > MAX_CACHED_ARTICLES) kept.delete(kept.keys().next().value!);
         return out;
@@ -2243,8 +2246,8 @@ export class CorpusStore {
         // Every story's record, a batch at a time, its members' glances made from the articles and features at hand (the
         // records as they were are of the stories before; a batch's glances only are held at once).
         const articleOf = new Map(articles.map((a) => [a.id, a]));
-        const featuresOf = new Map(stored.map((f) => [f.id, f.features]));
-        for (const f of computed) featuresOf.set(f.id, f.features);
+        const featuresOf = new Map(stored.map((f) => [f.id, featuresIn(f)]));
+        for (const f of computed) featuresOf.set(f.id, featuresIn(f));
         for (let i = 0; i < stories.length; i += UPGRADE_BATCH) {
           const batch = stories.slice(i, i + UPGRADE_BATCH);
           const known = new Map<string, ArticleGlance>();
@@ -2430,7 +2433,7 @@ export class CorpusStore {
     const read = new Map<string, { article: Article; features: ArticleFeatures }>();
     articles.forEach((article, i) => {
       if (!article) return;
-      let features = stored[i]?.features;
+      let features = stored[i] && featuresIn(stored[i]);
       if (!features || features.version !== FEATURES_VERSION) {
         // Not computed yet (an upgraded corpus) or by an older engine: compute once and keep.
         features = articleFeatures(article);

@@ -86,7 +86,8 @@ async function analyse(indices: readonly number[], ids: readonly string[] | unde
   let start = performance.now();
   for (const [k, i] of indices.entries()) {
     const article = built[i];
-    slice.push({ features: articleFeatures(article), terms: indexTerms(article) });
+    // Its features as JSON of their own: the background stores that string as it is (cheaper for it than cloning the object).
+    slice.push({ features: JSON.stringify(articleFeatures(article)), terms: indexTerms(article) });
     if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
       // As JSON made here: the page (or the background) takes the string instead of copying the objects.
       const json = JSON.stringify(slice);

@@ -279,17 +279,20 @@ describe('corpus service', () => {
 
   it('stores the analysis sent with a part when it comes from this engine version, and works it out again when not', async () => {
     const name = `service-${n}`;
-    const { call } = await service(false);
+    const { call, store } = await service(false);
     const articles = bulk(4);
-    // Marked, so the test tells the worker's analysis (features and index terms) from the background's own.
-    const marked = (a: Article) => ({ terms: ['markiert', ...indexTerms(a)], features: { ...articleFeatures(a), url: `marked:${a.id}` } });
+    // Marked, so the test tells the worker's analysis (features, as the JSON the worker makes of them, and index terms) from the background's own.
+    const markedFeatures = (a: Article, version = FEATURES_VERSION) => ({ ...articleFeatures(a), url: `marked:${a.id}`, version });
+    const marked = (a: Article) => ({ terms: ['markiert', ...indexTerms(a)], features: JSON.stringify(markedFeatures(a)) });
     ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify(articles.slice(0, 2).map(marked)) } }));
-    const old = articles.slice(2).map(marked).map((x) => ({ ...x, terms: ['erfunden'], features: { ...x.features, version: FEATURES_VERSION - 1 } }));
+    const old = articles.slice(2).map((a) => ({ terms: ['erfunden'], features: JSON.stringify(markedFeatures(a, FEATURES_VERSION - 1)) }));
     ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, json: JSON.stringify(old) } }));
     const db = await openDB(name);
     try {
       const stored = async (id: string) => ({ features: (await db.get('features', id)).features, terms: (await db.get('terms', id)).terms });
+      // The worker's JSON is stored as it came; the store reads it as the features it holds.
       for (const a of articles.slice(0, 2)) expect(await stored(a.id)).toEqual(marked(a));
+      expect((await store.fullRecords((await store.candidateGlances([], 0)).generation, [articles[0].id], false))?.get(articles[0].id)?.features).toEqual(markedFeatures(articles[0]));
       for (const a of articles.slice(2)) expect(await stored(a.id)).toEqual({ features: articleFeatures(a), terms: indexTerms(a) });
     } finally {
       db.close();
@@ -299,8 +302,8 @@ describe('corpus service', () => {
   it('takes an import, and so its analysis, only from crossread’s own pages, and works out again an analysis that does not read as one', async () => {
     const name = `service-${n}`;
     const { handlers, store } = await service(false);
-    const articles = bulk(4);
-    const marked = (a: Article) => ({ terms: ['erfunden'], features: { ...articleFeatures(a), url: `marked:${a.id}` } });
+    const articles = bulk(6);
+    const marked = (a: Article) => ({ terms: ['erfunden'], features: JSON.stringify({ ...articleFeatures(a), url: `marked:${a.id}` }) });
     const payload = { operation: 'page', part: 0, total: 1, articles: [articles[0]], analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify([marked(articles[0])]) } };
     const fromPage = await dispatch({ ...payload, type: 'crossread:import-articles' }, { url: 'https://news.example/article', tab: { id: 3 } }, handlers, origin);
     expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/crossread's own pages only/) });
@@ -310,6 +313,8 @@ describe('corpus service', () => {
       dispatch({ operation, part: 0, total: 1, articles: [article], analysis: { featuresVersion: FEATURES_VERSION, json }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
     ok((await fromOptions('not-json', articles[1], '[{"terms": [')) as Reply<'crossread:import-articles'>);
     ok((await fromOptions('bad-features', articles[2], JSON.stringify([{ terms: ['x'], features: 'x' }]))) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('not-features', articles[4], JSON.stringify([{ terms: ['x'], features: JSON.stringify({ version: FEATURES_VERSION }) }]))) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('features-object', articles[5], JSON.stringify([{ terms: ['x'], features: articleFeatures(articles[5]) }]))) as Reply<'crossread:import-articles'>);
     ok((await fromOptions('wrong-count', articles[3], JSON.stringify([marked(articles[3]), marked(articles[3])]))) as Reply<'crossread:import-articles'>);
     const db = await openDB(name);
     try {
