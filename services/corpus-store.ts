@@ -9,7 +9,7 @@ import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
-import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, featuresIn, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
+import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 import { ResidentPostings } from './resident-postings';
 import { cleanUpImports, ImportJournal, STAGE_ARTICLES, type RecordAccess, type Replaced } from './import-journal';
@@ -145,17 +145,6 @@ const MAX_KEPT_STORIES = 10_000;
 const RESIDENT_POSTINGS_UP_TO = 1_500_000;
 
 /**
- * Up to this many ids in all postings, a whole index lookups hold is kept
- * through a write that only adds (patched, see `patchIndex`), whatever the
- * corpus's size: ~24 MB as numbers, where dropping it left a 50,000 corpus's
- * next pages reading their terms' postings one request each, cold (Chromium
- * bench: the first warm page's index step 99 ms). Beyond `residentStoriesUpTo`
- * articles it is never read whole (see `prefetchResident`): a worker holds it
- * there only by having imported into what it held.
- */
-const RESIDENT_POSTINGS_KEPT_UP_TO = 6_000_000;
-
-/**
  * How long no lookup must have started before the resident index
  * (`prefetchResident`) is read: the page's notes are made by then (a started
  * worker's first page at 50,000 articles spends ~230 ms in the engine after
@@ -238,8 +227,6 @@ export interface Prepared {
   article: Article;
   terms: string[];
   features: ArticleFeatures;
-  /** `features` as the JSON they came in (an import's, from the corpus manager's worker): stored as it is (see StoredFeatures). */
-  featuresJson?: string;
 }
 
 /** Term → ids of the articles indexed under it, added to `out` (a new map by default). */
@@ -338,7 +325,7 @@ const assigneeOf = (p: Prepared): Assignee => ({ id: p.article.id, terms: p.term
 
 /** Each article's features: the stored ones where they are current, else computed (and returned in `computed`, to be stored). */
 function currentFeatures(articles: readonly Article[], stored: readonly StoredFeatures[]): { features: Map<string, ArticleFeatures>; computed: StoredFeatures[] } {
-  const byId = new Map(stored.map((f) => [f.id, featuresIn(f)]));
+  const byId = new Map(stored.map((f) => [f.id, f.features]));
   const features = new Map<string, ArticleFeatures>();
   const computed: StoredFeatures[] = [];
   for (const article of articles) {
@@ -609,8 +596,6 @@ export class CorpusStore {
   keptPostingsUpTo = MAX_KEPT_POSTINGS;
   /** Ids in all postings up to which the whole index is kept in memory (see `resident`); tests lower it. */
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
-  /** Ids in all postings up to which a whole index held is kept through a write that only adds (see `patchIndex`); tests lower it. */
-  residentPostingsKeptUpTo = RESIDENT_POSTINGS_KEPT_UP_TO;
   /** Milliseconds without a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
   /** When the last lookup's transaction started (`performance.now()`). */
@@ -623,11 +608,15 @@ export class CorpusStore {
   residentStoriesUpTo = RESIDENT_STORIES_UP_TO;
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
-  /** The resident index last parsed while idle (`parseResident`), whether that loop still runs, and when it is done. */
-  private parsing: { resident: ResidentPostings; running: boolean; done: Promise<void> } | null = null;
 
-  /** Articles an import writes in each of its staged transactions (see import-journal.ts); a measurement may vary it. */
-  stageArticles = STAGE_ARTICLES;
+  /**
+   * Articles an import writes in each of its staged transactions (see
+   * import-journal.ts); 0: none, the import is one transaction. In Firefox
+   * (a background page) none: its IndexedDB (SQLite) ran the staged
+   * transactions only after the import's last one, which waits for them (an
+   * import hung), and it keeps no undo log that an opening walks.
+   */
+  stageArticles = SHARES_PAGE_THREAD ? 0 : STAGE_ARTICLES;
   /** Settles once the import in progress (see openImport) has committed and deleted its journal, or taken out what it staged. */
   private importing: Promise<void> | null = null;
 
@@ -789,7 +778,6 @@ export class CorpusStore {
           if (oldVersion >= 1 && oldVersion < 9 && articles.indexNames.contains('source' as never)) articles.deleteIndex('source' as never);
           // An import's journal (empty between imports): nothing to carry over.
           if (oldVersion < 10) database.createObjectStore('importJournal', { keyPath: 'key' });
-          // Version 11 stores an import's features as JSON (StoredFeatures): those stored before stay objects, which every reader takes.
         };
         // Its end is told by the open request; an abort here is the failure reported below.
         transaction.done.catch(() => undefined);
@@ -942,35 +930,22 @@ export class CorpusStore {
    */
   private patchIndex(cache: LookupCache, added: NonNullable<WriteLog['added']>): void {
     const whole = this.keepsWhole(cache);
-    if (cache.resident && whole.keptPostings) {
+    if (cache.resident && whole.postings) {
       for (const postings of added.postings) cache.resident.add(postings);
       // The new ids are parsed while idle, as a fresh read's (see `parseResident`); `prefetched` waits for it.
-      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident) };
+      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident).catch(() => undefined) };
     } else cache.resident = undefined;
     const { postings, termPostings: kept } = cache;
     if (postings && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
       for (const p of added.postings) for (const [term, ids] of p) postings.set(term, (postings.get(term) ?? []).concat(ids));
     } else cache.postings = null;
-    // Some terms' postings: a held term's new ids follow its held ones (the order of a term's ids changes no ranking), copied
-    // once (a lookup under way may be ranking the held list); one that outgrows what is kept is read again when a page needs it.
-    // Looked up in each write's part by held term: an import's parts hold ~2 M term lists at 50,000 articles, the held terms a few thousand.
+    // Some terms' postings: a term that changed is read again when a page needs it.
     if (kept)
-      for (const [term, held] of kept.byTerm) {
-        let list: string[] | null = null;
-        for (const p of added.postings) {
-          const ids = p.get(term);
-          if (ids === undefined || ids.length === 0) continue;
-          list ??= held.slice();
-          for (const id of ids) list.push(id);
-        }
-        if (list === null) continue;
-        kept.ids += list.length - held.length;
-        // Setting an entry of a Map being iterated leaves the iteration as it is; deleting the visited one does too.
-        if (kept.ids > this.keptPostingsUpTo) {
-          kept.ids -= list.length;
+      for (const p of added.postings)
+        for (const term of p.keys()) {
+          kept.ids -= kept.byTerm.get(term)?.length ?? 0;
           kept.byTerm.delete(term);
-        } else kept.byTerm.set(term, list);
-      }
+        }
     const stories = cache.stories;
     if (stories && (!stories.complete || whole.stories)) {
       // Every link and story, or those of the hits looked up so far (a new article's link or a new story is read when a page needs it).
@@ -1152,7 +1127,7 @@ export class CorpusStore {
     const records = await recordsOf(tx).get('features', memberIds);
     const stale: string[] = [];
     memberIds.forEach((id, i) => {
-      const f = records[i] && featuresIn(records[i]);
+      const f = records[i]?.features;
       if (f && f.version === FEATURES_VERSION) memberFeatures.set(id, f);
       else stale.push(id);
     });
@@ -1324,7 +1299,7 @@ export class CorpusStore {
           .then(() => onStored?.()),
       );
       push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-      push(tx.objectStore('features').put({ id: p.article.id, features: p.featuresJson ?? p.features }));
+      push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
       made?.set(p.article.id, glanceOf(headOf(p.article), p.features));
       log.touched.add(p.article.id);
       log.articles++;
@@ -1496,12 +1471,14 @@ export class CorpusStore {
     const batch = newAssignBatch();
     const tail: ImportTail = { stories: new Map(), links: [], postings: new Map(), glances: new Map() };
     const steps: ImportSteps = { wait: 0, assign: 0, parts: 0, queue: 0, writes: 0, tail: 0 };
-    // The articles, terms and features go ahead in small transactions of their own (see import-journal.ts), beside this one.
-    const journal = new ImportJournal(this.db, this.stageArticles);
+    // The articles, terms and features go ahead in small transactions of their own (see import-journal.ts), beside this one; or, with no staging, in it.
+    const journal = this.stageArticles > 0 ? new ImportJournal(this.db, this.stageArticles) : null;
     const written = this.write(async (tx, log) => {
       const hold = new TransactionHold(tx);
-      journal.keep = (work) => hold.across(work);
-      outsideRecords.set(tx, journal);
+      if (journal) {
+        journal.keep = (work) => hold.across(work);
+        outsideRecords.set(tx, journal);
+      }
       const breather = SHARES_PAGE_THREAD ? transactionBreather(tx) : undefined;
       // The writes queued while stories are chosen, and the first of them to fail: the import ends with it at the next part.
       const writes: Promise<void>[] = [];
@@ -1532,7 +1509,7 @@ export class CorpusStore {
           steps.writes += performance.now() - t;
           t = performance.now();
           await CorpusStore.storeTail(tx, log, tail, !postingsQueued);
-          await journal.markCommitted(tx);
+          await journal?.markCommitted(tx);
           steps.tail += performance.now() - t;
           return;
         }
@@ -1546,9 +1523,12 @@ export class CorpusStore {
         }
         let t = performance.now();
         // Stored ids are replaced: out of the index and their stories here, their records as they were kept in the journal (put back should the import not commit).
-        const found = (await journal.get('articles', [...ids])).filter((a) => a !== undefined);
         const replaced = new Map<string, Replaced>();
-        if (found.length > 0) {
+        const found = journal ? (await journal.get('articles', [...ids])).filter((a) => a !== undefined) : [];
+        if (!journal) {
+          const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
+          for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
+        } else if (found.length > 0) {
           const foundIds = found.map((a) => a.id);
           const [terms, features] = await Promise.all([journal.get('terms', foundIds), journal.get('features', foundIds)]);
           for (const [i, article] of found.entries()) {
@@ -1562,6 +1542,7 @@ export class CorpusStore {
         // The part's articles do not depend on their stories: once the part's reads are made (requests run in order; reads behind writes wait for them), their writes are queued and stored while the stories are chosen.
         const queueWrites = () => {
           const q = performance.now();
+          if (!journal) track(CorpusStore.queueArticles(tx, log, part, breather, onStored, tail.glances));
           postingsOf(
             part.map((p) => ({ id: p.article.id, terms: p.terms })),
             tail.postings,
@@ -1577,7 +1558,7 @@ export class CorpusStore {
         steps.assign += performance.now() - t - (steps.queue - queued);
         // Staged once the part's choices are made: the choices of the next part read stored features, which wait for the staged transactions before them.
         t = performance.now();
-        track(journal.stage(part, (p) => p.article.id, replaced, (staged, items) => CorpusStore.queueArticles(staged, log, items, undefined, onStored, tail.glances)));
+        if (journal) track(journal.stage(part, (p) => p.article.id, replaced, (staged, items) => CorpusStore.queueArticles(staged, log, items, undefined, onStored, tail.glances)));
         steps.queue += performance.now() - t;
         // An import in parts writes its stories once, after the last part: a story changed by many parts is written once.
         for (const story of stories) tail.stories.set(story.id, story);
@@ -1586,13 +1567,13 @@ export class CorpusStore {
         next.resolve();
         idleSince = performance.now();
       }
-    }, options.signal, { frequencies: true, stores: IMPORT_STORES });
+    }, options.signal, { frequencies: true, stores: journal ? IMPORT_STORES : undefined });
     // The journal goes once the last transaction committed; what was staged, when it did not (should either fail, the next opening does it).
     const warn = (error: unknown) => console.warn('crossread: the articles an import staged could not be cleaned up', error);
     const done = written.then(
-      () => journal.settle(true).catch(warn),
+      () => journal?.settle(true).catch(warn),
       async (error: unknown) => {
-        await journal.settle(false).catch(warn);
+        await journal?.settle(false).catch(warn);
         throw error;
       },
     );
@@ -1871,13 +1852,13 @@ export class CorpusStore {
       const { out, toRead, reading } = early && cache === guess ? early : CorpusStore.sendFeatureReads(tx, cache, ids);
       const kept = cache.features!;
       const stored = await reading;
-      const current = stored.flatMap((r) => (r ? [{ id: r.id, features: featuresIn(r) }] : [])).filter((r) => r.features.version === FEATURES_VERSION);
+      const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
       if (current.length === toRead.length) {
         // Its reads are made: a read-only transaction's end is not waited for (a round trip less).
         tx.done.catch(() => undefined);
         for (const r of current) {
-          out.set(r.id, { features: r.features });
-          kept.set(r.id, r.features);
+          out.set(r!.id, { features: r!.features });
+          kept.set(r!.id, r!.features);
         }
         while (kept.size > MAX_CACHED_ARTICLES) kept.delete(kept.keys().next().value!);
         return out;
@@ -2035,13 +2016,11 @@ export class CorpusStore {
    * every story link and story up to `residentStoriesUpTo` articles; every
    * term's postings when every frequency is held, up to `residentPostingsUpTo` ids.
    */
-  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean; keptPostings: boolean } {
+  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean } {
+    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false };
     let ids = 0;
     if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
-    // Once held, it is kept through a write that only adds up to a larger count, whatever the size (`residentPostingsKeptUpTo`).
-    const keptPostings = cache.dfComplete && ids <= this.residentPostingsKeptUpTo;
-    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false, keptPostings };
-    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo, keptPostings };
+    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo };
   }
 
   /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs`. */
@@ -2110,30 +2089,14 @@ export class CorpusStore {
    * otherwise spend on their terms. Stops when the index is dropped or
    * replaced.
    */
-  private parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
-    // One loop an index at a time: each write that patches it would otherwise start another beside the one under way.
-    const under = this.parsing;
-    if (under?.resident === resident && under.running) return under.done;
-    const parsing = { resident, running: true, done: Promise.resolve() };
-    this.parsing = parsing;
-    parsing.done = this.parseSlices(cache, parsing).catch(() => undefined);
-    return parsing.done;
-  }
-
-  private async parseSlices(cache: LookupCache, parsing: { resident: ResidentPostings; running: boolean }): Promise<void> {
-    const { resident } = parsing;
-    try {
-      while (this.cache === cache && cache.resident === resident) {
-        if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
-          await this.afterLookups();
-          continue;
-        }
-        if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
-        await new Promise((resolve) => setTimeout(resolve, 0));
+  private async parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
+    while (this.cache === cache && cache.resident === resident) {
+      if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
+        await this.afterLookups();
+        continue;
       }
-    } finally {
-      // Set as it stops, not a task later: ids a write adds from then on start another loop.
-      parsing.running = false;
+      if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
+      await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
 
@@ -2246,8 +2209,8 @@ export class CorpusStore {
         // Every story's record, a batch at a time, its members' glances made from the articles and features at hand (the
         // records as they were are of the stories before; a batch's glances only are held at once).
         const articleOf = new Map(articles.map((a) => [a.id, a]));
-        const featuresOf = new Map(stored.map((f) => [f.id, featuresIn(f)]));
-        for (const f of computed) featuresOf.set(f.id, featuresIn(f));
+        const featuresOf = new Map(stored.map((f) => [f.id, f.features]));
+        for (const f of computed) featuresOf.set(f.id, f.features);
         for (let i = 0; i < stories.length; i += UPGRADE_BATCH) {
           const batch = stories.slice(i, i + UPGRADE_BATCH);
           const known = new Map<string, ArticleGlance>();
@@ -2433,7 +2396,7 @@ export class CorpusStore {
     const read = new Map<string, { article: Article; features: ArticleFeatures }>();
     articles.forEach((article, i) => {
       if (!article) return;
-      let features = stored[i] && featuresIn(stored[i]);
+      let features = stored[i]?.features;
       if (!features || features.version !== FEATURES_VERSION) {
         // Not computed yet (an upgraded corpus) or by an older engine: compute once and keep.
         features = articleFeatures(article);
