@@ -9,7 +9,7 @@ import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
-import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
+import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, featuresIn, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 import { ResidentPostings } from './resident-postings';
 import { cleanUpImports, ImportJournal, STAGE_ARTICLES, type RecordAccess, type Replaced } from './import-journal';
@@ -145,6 +145,17 @@ const MAX_KEPT_STORIES = 10_000;
 const RESIDENT_POSTINGS_UP_TO = 1_500_000;
 
 /**
+ * Up to this many ids in all postings, a whole index lookups hold is kept
+ * through a write that only adds (patched, see `patchIndex`), whatever the
+ * corpus's size: ~24 MB as numbers, where dropping it left a 50,000 corpus's
+ * next pages reading their terms' postings one request each, cold (Chromium
+ * bench: the first warm page's index step 99 ms). Beyond `residentStoriesUpTo`
+ * articles it is never read whole (see `prefetchResident`): a worker holds it
+ * there only by having imported into what it held.
+ */
+const RESIDENT_POSTINGS_KEPT_UP_TO = 6_000_000;
+
+/**
  * How long no lookup must have started before the resident index
  * (`prefetchResident`) is read: the page's notes are made by then (a started
  * worker's first page at 50,000 articles spends ~230 ms in the engine after
@@ -227,6 +238,8 @@ export interface Prepared {
   article: Article;
   terms: string[];
   features: ArticleFeatures;
+  /** `features` as the JSON they came in (an import's, from the corpus manager's worker): stored as it is (see StoredFeatures). */
+  featuresJson?: string;
 }
 
 /** Term → ids of the articles indexed under it, added to `out` (a new map by default). */
@@ -325,7 +338,7 @@ const assigneeOf = (p: Prepared): Assignee => ({ id: p.article.id, terms: p.term
 
 /** Each article's features: the stored ones where they are current, else computed (and returned in `computed`, to be stored). */
 function currentFeatures(articles: readonly Article[], stored: readonly StoredFeatures[]): { features: Map<string, ArticleFeatures>; computed: StoredFeatures[] } {
-  const byId = new Map(stored.map((f) => [f.id, f.features]));
+  const byId = new Map(stored.map((f) => [f.id, featuresIn(f)]));
   const features = new Map<string, ArticleFeatures>();
   const computed: StoredFeatures[] = [];
   for (const article of articles) {
@@ -596,6 +609,8 @@ export class CorpusStore {
   keptPostingsUpTo = MAX_KEPT_POSTINGS;
   /** Ids in all postings up to which the whole index is kept in memory (see `resident`); tests lower it. */
   residentPostingsUpTo = RESIDENT_POSTINGS_UP_TO;
+  /** Ids in all postings up to which a whole index held is kept through a write that only adds (see `patchIndex`); tests lower it. */
+  residentPostingsKeptUpTo = RESIDENT_POSTINGS_KEPT_UP_TO;
   /** Milliseconds without a lookup before the resident index is read (see `prefetchResident`). */
   prefetchDelayMs = PREFETCH_DELAY_MS;
   /** When the last lookup's transaction started (`performance.now()`). */
@@ -608,6 +623,8 @@ export class CorpusStore {
   residentStoriesUpTo = RESIDENT_STORIES_UP_TO;
   /** The read of the resident index last scheduled, and the generation it was scheduled for. */
   private prefetch: { generation: number; done: Promise<void> } | null = null;
+  /** The resident index last parsed while idle (`parseResident`), whether that loop still runs, and when it is done. */
+  private parsing: { resident: ResidentPostings; running: boolean; done: Promise<void> } | null = null;
 
   /**
    * Articles an import writes in each of its staged transactions (see
@@ -778,6 +795,7 @@ export class CorpusStore {
           if (oldVersion >= 1 && oldVersion < 9 && articles.indexNames.contains('source' as never)) articles.deleteIndex('source' as never);
           // An import's journal (empty between imports): nothing to carry over.
           if (oldVersion < 10) database.createObjectStore('importJournal', { keyPath: 'key' });
+          // Version 11 stores an import's features as JSON (StoredFeatures): those stored before stay objects, which every reader takes.
         };
         // Its end is told by the open request; an abort here is the failure reported below.
         transaction.done.catch(() => undefined);
@@ -930,22 +948,35 @@ export class CorpusStore {
    */
   private patchIndex(cache: LookupCache, added: NonNullable<WriteLog['added']>): void {
     const whole = this.keepsWhole(cache);
-    if (cache.resident && whole.postings) {
+    if (cache.resident && whole.keptPostings) {
       for (const postings of added.postings) cache.resident.add(postings);
       // The new ids are parsed while idle, as a fresh read's (see `parseResident`); `prefetched` waits for it.
-      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident).catch(() => undefined) };
+      if (cache.resident.unparsed > 0) this.prefetch = { generation: cache.generation, done: this.parseResident(cache, cache.resident) };
     } else cache.resident = undefined;
     const { postings, termPostings: kept } = cache;
     if (postings && cache.dfComplete && cache.df.size <= READ_WHOLE_INDEX_TERMS) {
       for (const p of added.postings) for (const [term, ids] of p) postings.set(term, (postings.get(term) ?? []).concat(ids));
     } else cache.postings = null;
-    // Some terms' postings: a term that changed is read again when a page needs it.
+    // Some terms' postings: a held term's new ids follow its held ones (the order of a term's ids changes no ranking), copied
+    // once (a lookup under way may be ranking the held list); one that outgrows what is kept is read again when a page needs it.
+    // Looked up in each write's part by held term: an import's parts hold ~2 M term lists at 50,000 articles, the held terms a few thousand.
     if (kept)
-      for (const p of added.postings)
-        for (const term of p.keys()) {
-          kept.ids -= kept.byTerm.get(term)?.length ?? 0;
-          kept.byTerm.delete(term);
+      for (const [term, held] of kept.byTerm) {
+        let list: string[] | null = null;
+        for (const p of added.postings) {
+          const ids = p.get(term);
+          if (ids === undefined || ids.length === 0) continue;
+          list ??= held.slice();
+          for (const id of ids) list.push(id);
         }
+        if (list === null) continue;
+        kept.ids += list.length - held.length;
+        // Setting an entry of a Map being iterated leaves the iteration as it is; deleting the visited one does too.
+        if (kept.ids > this.keptPostingsUpTo) {
+          kept.ids -= list.length;
+          kept.byTerm.delete(term);
+        } else kept.byTerm.set(term, list);
+      }
     const stories = cache.stories;
     if (stories && (!stories.complete || whole.stories)) {
       // Every link and story, or those of the hits looked up so far (a new article's link or a new story is read when a page needs it).
@@ -1127,7 +1158,7 @@ export class CorpusStore {
     const records = await recordsOf(tx).get('features', memberIds);
     const stale: string[] = [];
     memberIds.forEach((id, i) => {
-      const f = records[i]?.features;
+      const f = records[i] && featuresIn(records[i]);
       if (f && f.version === FEATURES_VERSION) memberFeatures.set(id, f);
       else stale.push(id);
     });
@@ -1299,7 +1330,7 @@ export class CorpusStore {
           .then(() => onStored?.()),
       );
       push(tx.objectStore('terms').add({ id: p.article.id, terms: p.terms }));
-      push(tx.objectStore('features').put({ id: p.article.id, features: p.features }));
+      push(tx.objectStore('features').put({ id: p.article.id, features: p.featuresJson ?? p.features }));
       made?.set(p.article.id, glanceOf(headOf(p.article), p.features));
       log.touched.add(p.article.id);
       log.articles++;
@@ -1852,13 +1883,13 @@ export class CorpusStore {
       const { out, toRead, reading } = early && cache === guess ? early : CorpusStore.sendFeatureReads(tx, cache, ids);
       const kept = cache.features!;
       const stored = await reading;
-      const current = stored.filter((r) => r !== undefined && r.features.version === FEATURES_VERSION);
+      const current = stored.flatMap((r) => (r ? [{ id: r.id, features: featuresIn(r) }] : [])).filter((r) => r.features.version === FEATURES_VERSION);
       if (current.length === toRead.length) {
         // Its reads are made: a read-only transaction's end is not waited for (a round trip less).
         tx.done.catch(() => undefined);
         for (const r of current) {
-          out.set(r!.id, { features: r!.features });
-          kept.set(r!.id, r!.features);
+          out.set(r.id, { features: r.features });
+          kept.set(r.id, r.features);
         }
         while (kept.size > MAX_CACHED_ARTICLES) kept.delete(kept.keys().next().value!);
         return out;
@@ -2016,11 +2047,13 @@ export class CorpusStore {
    * every story link and story up to `residentStoriesUpTo` articles; every
    * term's postings when every frequency is held, up to `residentPostingsUpTo` ids.
    */
-  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean } {
-    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false };
+  private keepsWhole(cache: LookupCache): { stories: boolean; postings: boolean; keptPostings: boolean } {
     let ids = 0;
     if (cache.dfComplete) for (const df of cache.df.values()) ids += df;
-    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo };
+    // Once held, it is kept through a write that only adds up to a larger count, whatever the size (`residentPostingsKeptUpTo`).
+    const keptPostings = cache.dfComplete && ids <= this.residentPostingsKeptUpTo;
+    if (cache.size === null || cache.size > this.residentStoriesUpTo) return { stories: false, postings: false, keptPostings };
+    return { stories: true, postings: cache.dfComplete && cache.size <= this.completeFrequenciesUpTo && ids <= this.residentPostingsUpTo, keptPostings };
   }
 
   /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs`. */
@@ -2089,14 +2122,30 @@ export class CorpusStore {
    * otherwise spend on their terms. Stops when the index is dropped or
    * replaced.
    */
-  private async parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
-    while (this.cache === cache && cache.resident === resident) {
-      if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
-        await this.afterLookups();
-        continue;
+  private parseResident(cache: LookupCache, resident: ResidentPostings): Promise<void> {
+    // One loop an index at a time: each write that patches it would otherwise start another beside the one under way.
+    const under = this.parsing;
+    if (under?.resident === resident && under.running) return under.done;
+    const parsing = { resident, running: true, done: Promise.resolve() };
+    this.parsing = parsing;
+    parsing.done = this.parseSlices(cache, parsing).catch(() => undefined);
+    return parsing.done;
+  }
+
+  private async parseSlices(cache: LookupCache, parsing: { resident: ResidentPostings; running: boolean }): Promise<void> {
+    const { resident } = parsing;
+    try {
+      while (this.cache === cache && cache.resident === resident) {
+        if (performance.now() - this.lastLookupAt < LOOKUP_PAUSE_MS) {
+          await this.afterLookups();
+          continue;
+        }
+        if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      if (!resident.parseUntil(performance.now() + RESIDENT_PARSE_SLICE_MS)) return;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      // Set as it stops, not a task later: ids a write adds from then on start another loop.
+      parsing.running = false;
     }
   }
 
@@ -2209,8 +2258,8 @@ export class CorpusStore {
         // Every story's record, a batch at a time, its members' glances made from the articles and features at hand (the
         // records as they were are of the stories before; a batch's glances only are held at once).
         const articleOf = new Map(articles.map((a) => [a.id, a]));
-        const featuresOf = new Map(stored.map((f) => [f.id, f.features]));
-        for (const f of computed) featuresOf.set(f.id, f.features);
+        const featuresOf = new Map(stored.map((f) => [f.id, featuresIn(f)]));
+        for (const f of computed) featuresOf.set(f.id, featuresIn(f));
         for (let i = 0; i < stories.length; i += UPGRADE_BATCH) {
           const batch = stories.slice(i, i + UPGRADE_BATCH);
           const known = new Map<string, ArticleGlance>();
@@ -2396,7 +2445,7 @@ export class CorpusStore {
     const read = new Map<string, { article: Article; features: ArticleFeatures }>();
     articles.forEach((article, i) => {
       if (!article) return;
-      let features = stored[i]?.features;
+      let features = stored[i] && featuresIn(stored[i]);
       if (!features || features.version !== FEATURES_VERSION) {
         // Not computed yet (an upgraded corpus) or by an older engine: compute once and keep.
         features = articleFeatures(article);
