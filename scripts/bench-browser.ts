@@ -285,6 +285,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
         storyTasks.push(r.longestTask);
       }
       stoppedWorker = summarise(stopped);
+      if (driver.stoppedWorkerMeans) notes.push(`${driver.name}: the stopped-worker figure is ${driver.stoppedWorkerMeans}.`);
       log(`Stopped worker, story pages: first note ${fmtS(stoppedWorker)} (the background's requests for the page, median by step: ${JSON.stringify(medians(stoppedSteps))}).`);
     } else notes.push(`${driver.name}: the background cannot be stopped from the bench (a persistent background page in Firefox's MV2 build), so no stopped-worker figure.`);
 

@@ -38,6 +38,8 @@ export interface BrowserDriver {
   ): Promise<{ seconds: number; longestFrame: number; imported: number; phases: Record<string, number>; longScripts?: string[]; frames?: string[]; filterLongestFrame?: number; filterFrames?: string[]; filterTrace?: string[]; importTrace?: string[] }>;
   /** Stops the background as the browser does after 30 idle seconds; absent where the bench cannot. */
   stopWorker?: () => Promise<void>;
+  /** Where stopWorker does something else than stop a service worker: what the stopped-worker figure then measures. */
+  stoppedWorkerMeans?: string;
   /** The background's JS heap (MB): as it stands (garbage included) and what is live after a garbage collection; null where the browser does not tell. */
   workerHeap(): Promise<{ usedMB: number; liveMB: number } | null>;
   close(): Promise<void>;

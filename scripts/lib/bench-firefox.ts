@@ -13,9 +13,11 @@ import type { Page } from 'puppeteer-core';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** An extension page's global: its background page, the same window Firefox runs the background in (MV2). */
-type ExtensionPageGlobal = { browser: { extension: { getBackgroundPage(): Window | null } } };
+type ExtensionPageGlobal = { browser: { extension: { getBackgroundPage(): Window | null }; runtime: { reload(): void } } };
 /** The extension page the bench keeps open to read the background's measures: the popup, about no tab (?target names none), so it asks nothing as pages change. */
 const CONTROL_PAGE = 'popup.html?target=none';
+/** After a restart of the extension, the wait before the next page: time to register its content script again. */
+const RESTART_MS = 300;
 
 /** The e2e tests' launchers find the repository by CommonJS's __dirname, which vitest provides and tsx's ES modules do not. */
 async function e2eSetup(): Promise<typeof import('../../tests/e2e/firefox-setup')> {
@@ -50,15 +52,21 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
   const firefox = await launchFirefox(extensionDir);
   const version = await firefox.browser.version();
   // The background page lives in the extension's process, which WebDriver BiDi does not list: an extension page of the same process reaches it.
-  const control = await firefox.browser.newPage();
-  // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
-  await control.goto(`${firefoxExtensionOrigin}/${CONTROL_PAGE}`, { timeout: 5_000 }).catch(() => undefined);
-  const reached = await until(
-    () => control.evaluate(() => (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage() !== null),
-    (x) => x,
-    30_000,
-  );
-  if (!reached) throw new Error('The bench could not reach the background page from the popup.');
+  const openControl = async () => {
+    const page = await firefox.browser.newPage();
+    // WebDriver BiDi does not report a load of an extension page: go there, then wait for the page itself.
+    await page.goto(`${firefoxExtensionOrigin}/${CONTROL_PAGE}`, { timeout: 5_000 }).catch(() => undefined);
+    const reached = await until(
+      () => page.evaluate(() => (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage() !== null),
+      (x) => x,
+      30_000,
+    );
+    if (!reached) throw new Error('The bench could not reach the background page from the popup.');
+    return page;
+  };
+  let control = await openControl();
+  /** After a restart (stopWorker) the bench's page is closed: opened again only after the next page, whose request then meets the background as it starts. */
+  let controlClosed = false;
 
   /** The background's measures of annotate requests so far (as Chromium's driver reads them from the service worker). */
   const backgroundMeasures = () =>
@@ -71,6 +79,8 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         const requests = all.filter((m) => m.name === 'crossread-bg:notes').length;
         const steps: Record<string, number> = {};
         for (const m of all) steps[m.name.slice(13)] = (steps[m.name.slice(13)] ?? 0) + m.duration;
+        // A restarted background's opening of the database and its seed check, which the first request's 'ready' waits for (not added to the total).
+        for (const m of bg.performance.getEntriesByType('measure').filter((e) => e.name.startsWith('crossread-start:'))) steps[`start-${m.name.slice(16)}`] = m.duration;
         return { total, requests, steps };
       })
       .catch(() => null);
@@ -83,7 +93,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
     taskSource: 'user-timing',
 
     async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
-      await clearBackground();
+      if (!controlClosed) await clearBackground();
       const page = await firefox.browser.newPage();
       try {
         // A real page's remote frames fail here (no network), which Firefox's driver takes for the page's failure: gotoLoaded waits for the page's own load.
@@ -102,6 +112,10 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
             );
           await sleep(300);
         } else await sleep(QUIET_AFTER_LOAD);
+        if (controlClosed) {
+          control = await openControl();
+          controlClosed = false;
+        }
         // The background's answer for this page (a no-story page shows nothing to wait for).
         const end = Date.now() + (wantNote ? 5_000 : QUIET_AFTER_LOAD * 3);
         let bg = await backgroundMeasures();
@@ -211,6 +225,21 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         await options.close();
       }
     },
+
+    /**
+     * Firefox never stops a persistent background page; it starts one with the browser, which opens the database at
+     * once. The nearest a Firefox reader comes to a stopped worker is a page opened as the browser starts: the bench
+     * restarts the extension (runtime.reload: its pages close, its background page starts again, its database stays)
+     * and opens the next page at once, whose request meets the background starting and opening the database.
+     */
+    async stopWorker() {
+      await control.evaluate(() => (globalThis as unknown as ExtensionPageGlobal).browser.runtime.reload()).catch(() => undefined);
+      await control.close().catch(() => undefined);
+      controlClosed = true;
+      // The extension's content script is registered again within this (a page loaded sooner would have none).
+      await sleep(RESTART_MS);
+    },
+    stoppedWorkerMeans: 'the first page opened as the extension restarts (runtime.reload): a persistent background page is never stopped, but starts with the browser',
 
     workerHeap: async () => null,
     close: async () => {
