@@ -1069,6 +1069,7 @@ export class CorpusStore {
     batch: AssignBatch = newAssignBatch(),
     afterReads?: () => void,
     hold: TransactionHold = new TransactionHold(tx),
+    afterStoredReads?: () => void,
   ): Promise<{ stories: StoredStory[]; links: StoryLink[] }> {
     if (items.length === 0) return { stories: [], links: [] };
     const { inBatch, added, candidates: index, state, storyOfItem, storyOfHit, takenIds } = batch;
@@ -1175,6 +1176,8 @@ export class CorpusStore {
       // Their glances are made again when their stories' records are written (the records hold glances of the older features).
       await recordsOf(tx).putFeatures(computed);
     }
+
+    afterStoredReads?.();
 
     // The choices, in order: each item sees the stories as the items before it left them.
     for (const story of storedStories) {
@@ -1522,10 +1525,18 @@ export class CorpusStore {
       };
       let postingsQueued = false;
       let idleSince = performance.now();
+      // The staging of the last part, until the next part's reads are made.
+      let waiting: (() => void) | null = null;
+      const stageWaiting = () => {
+        const stage = waiting;
+        waiting = null;
+        stage?.();
+      };
       for (;;) {
         if (failed) throw failed.error;
         const next = queue.shift();
         if (!next) {
+          stageWaiting();
           if (performance.now() - idleSince > timeout) throw new ImportInterruptedError();
           // A transaction commits once no request is pending: a read at a time holds it open until the next part.
           const t = performance.now();
@@ -1536,6 +1547,7 @@ export class CorpusStore {
         if (next.part === null) {
           let t = performance.now();
           // The staged transactions are not this one's requests: it is held open while they finish.
+          stageWaiting();
           await hold.across(Promise.all(writes));
           steps.writes += performance.now() - t;
           t = performance.now();
@@ -1555,7 +1567,10 @@ export class CorpusStore {
         let t = performance.now();
         // Stored ids are replaced: out of the index and their stories here, their records as they were kept in the journal (put back should the import not commit).
         const replaced = new Map<string, Replaced>();
-        const found = journal ? (await journal.get('articles', [...ids])).filter((a) => a !== undefined) : [];
+        // Staged: a stored article is known by its story link (every article has one), read here rather than behind the staged transactions.
+        const linked = journal ? await Promise.all(part.map((p) => tx.objectStore('storyOf').getKey(p.article.id))) : [];
+        const storedIds = part.flatMap((p, i) => (linked[i] === undefined ? [] : [p.article.id]));
+        const found = journal && storedIds.length > 0 ? (await journal.get('articles', storedIds)).filter((a) => a !== undefined) : [];
         if (!journal) {
           const keys = await Promise.all(part.map((p) => tx.objectStore('articles').getKey(p.article.id)));
           for (const [i, key] of keys.entries()) if (key !== undefined) await CorpusStore.removeIndexed(tx, log, part[i].article.id);
@@ -1585,12 +1600,16 @@ export class CorpusStore {
           }
           steps.queue += performance.now() - q;
         };
-        const { stories, links } = await CorpusStore.assignStories(tx, log, part.map(assigneeOf), batch, queueWrites, hold);
+        const { stories, links } = await CorpusStore.assignStories(tx, log, part.map(assigneeOf), batch, queueWrites, hold, stageWaiting);
         steps.assign += performance.now() - t - (steps.queue - queued);
-        // Staged once the part's choices are made: the choices of the next part read stored features, which wait for the staged transactions before them.
-        t = performance.now();
-        if (journal) track(journal.stage(part, (p) => p.article.id, replaced, (staged, items) => CorpusStore.queueArticles(staged, log, items, undefined, onStored, tail.glances)));
-        steps.queue += performance.now() - t;
+        // Staged once the next part has read the stored features it needs (those reads would wait behind the staged transactions), or no part waits.
+        stageWaiting();
+        if (journal)
+          waiting = () => {
+            const q = performance.now();
+            track(journal.stage(part, (p) => p.article.id, replaced, (staged, items) => CorpusStore.queueArticles(staged, log, items, undefined, onStored, tail.glances)));
+            steps.queue += performance.now() - q;
+          };
         // An import in parts writes its stories once, after the last part: a story changed by many parts is written once.
         for (const story of stories) tail.stories.set(story.id, story);
         for (const link of links) tail.links.push(link);

@@ -6,7 +6,6 @@ import { COMMITTED_IMPORT } from '../../services/import-journal';
 import { makeArticle } from '../../lib/article/make-article';
 import { loadSeeds } from '../helpers/seeds';
 import { OTHER_EVENTS } from '../helpers/other-events';
-import { withFullDiskAfter } from '../helpers/full-disk';
 import { until } from '../helpers/until';
 
 // Each test analyses its articles as it stores them, which takes a while on a busy machine.
@@ -143,8 +142,8 @@ describe('an import staged ahead of its last transaction', () => {
       return original.call(this, query);
     };
     try {
-      // A staged transaction puts its features and its journal record: several commit before the disk is full.
-      await withFullDiskAfter(10, async () => {
+      // A staged transaction of one article puts its features: six commit before the disk is full.
+      await withFullStore('features', 6, async () => {
         const session = store.openImport();
         for (const part of [reports(0, 6), reports(6, 6)]) session.add(part).catch(() => undefined);
         await expect(session.finish()).rejects.toThrow(StorageFullError);
