@@ -145,7 +145,10 @@ export class ImportJournal implements RecordAccess {
         for (let i = 0; i < items.length && !this.stopped; i += this.stageSize) {
           const group = items.slice(i, i + this.stageSize);
           const ids = group.map(idOf);
-          groups.push(this.stageGroup(ids, ids.flatMap((id) => replaced.get(id) ?? []), (tx) => write(tx, group)));
+          const staged = this.stageGroup(ids, ids.flatMap((id) => replaced.get(id) ?? []), (tx) => write(tx, group));
+          // Observed at once: it may fail while the loop breathes (Promise.all below still sees it).
+          staged.catch(() => undefined);
+          groups.push(staged);
           // Queuing a part's requests at once is a long task (the choices of the next part wait, and in Firefox the corpus manager).
           if (performance.now() - last > BREATHE_MS) {
             await new Promise((resolve) => setTimeout(resolve, 0));
