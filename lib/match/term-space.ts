@@ -825,12 +825,9 @@ export function completeSimilarities(rows: ReadonlyArray<SentenceVector | null>,
         owner.push(k);
       }
   }
-  const { start, cols: pUnits, ws: pWs } = postingsOf(units);
-  const top = start.length - 1;
-  const dot = new Float64Array(units.length);
-  const shared = new Int32Array(units.length);
-  const informative = new Int32Array(units.length);
-  const met = new Int32Array(units.length);
+  const postings = postingsOf(units);
+  const meeting = meetingOf(units.length);
+  const { dot, shared, informative, met } = meeting;
   const best = new Float64Array(cols.length);
   for (let i = 0; i < rows.length; i++) {
     const marks = partial[i];
@@ -843,21 +840,7 @@ export function completeSimilarities(rows: ReadonlyArray<SentenceVector | null>,
     for (let x = 0; x < na; x++) {
       const r = a.clauses.length ? a.clauses[x] : a;
       if (r.norm === 0) continue;
-      let nMet = 0;
-      for (let t = 0; t < r.ids.length; t++) {
-        const id = r.ids[t];
-        if (id >= top) continue;
-        const wa = r.ws[t];
-        const rare = wa >= r.informative;
-        for (let n = start[id], end = start[id + 1]; n < end; n++) {
-          const u = pUnits[n];
-          const wb = pWs[n];
-          if (shared[u] === 0) met[nMet++] = u;
-          if (rare || wb >= units[u].informative) informative[u]++;
-          dot[u] += wa * wb;
-          shared[u]++;
-        }
-      }
+      const nMet = meet(r, postings, units, meeting);
       for (let m = 0; m < nMet; m++) {
         const u = met[m];
         const k = owner[u];
@@ -883,6 +866,46 @@ export interface Postings {
   start: Int32Array;
   cols: Int32Array;
   ws: Float64Array;
+}
+
+/**
+ * One row's sums against every vector of a Postings: each vector's dot product with the row, how many terms they
+ * share and how many of those are informative, and the vectors met, in the order first met (the order the
+ * similarities are worked out in). The caller reads the met vectors' sums and sets them back to 0.
+ */
+interface Meeting {
+  dot: Float64Array;
+  shared: Int32Array;
+  informative: Int32Array;
+  met: Int32Array;
+}
+
+function meetingOf(size: number): Meeting {
+  return { dot: new Float64Array(size), shared: new Int32Array(size), informative: new Int32Array(size), met: new Int32Array(size) };
+}
+
+/** Sums row `r` against the vectors of `postings` (made of `vectors`) into `m`, term by term in ascending id order; returns how many it met. */
+function meet(r: SentenceVector, postings: Postings, vectors: ReadonlyArray<SentenceVector | null>, m: Meeting): number {
+  const { start, cols, ws } = postings;
+  const { dot, shared, informative, met } = m;
+  // Ids from here on are in no vector.
+  const top = start.length - 1;
+  let nMet = 0;
+  for (let t = 0; t < r.ids.length; t++) {
+    const id = r.ids[t];
+    if (id >= top) continue;
+    const wa = r.ws[t];
+    const rare = wa >= r.informative;
+    for (let n = start[id], end = start[id + 1]; n < end; n++) {
+      const k = cols[n];
+      const wb = ws[n];
+      if (shared[k] === 0) met[nMet++] = k;
+      if (rare || wb >= vectors[k]!.informative) informative[k]++;
+      dot[k] += wa * wb;
+      shared[k]++;
+    }
+  }
+  return nMet;
 }
 
 export function postingsOf(cols: ReadonlyArray<SentenceVector | null>): Postings {
@@ -958,16 +981,8 @@ export { sameQuantity };
  */
 export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array<SentenceVector | null>, min = -Infinity, partial?: Array<Uint8Array | null>): Float64Array[] {
   const postings = postingsOf(cols);
-  const pStart = postings.start;
-  const pCols = postings.cols;
-  const pWs = postings.ws;
-  // Ids from here on are in no column.
-  const top = pStart.length - 1;
-  const dot = new Float64Array(cols.length);
-  const shared = new Int32Array(cols.length);
-  const informative = new Int32Array(cols.length);
-  // Columns met by the current row, in the order first met (the order the similarities are worked out in).
-  const met = new Int32Array(cols.length);
+  const meeting = meetingOf(cols.length);
+  const { dot, shared, informative, met } = meeting;
   const out: Float64Array[] = [];
   // One buffer for the matrix, a view of it per row: a typed array this long has its own store outside the heap, and
   // a store per row costs more to allocate and free than the row's similarities.
@@ -978,21 +993,7 @@ export function similarityMatrix(rows: Array<SentenceVector | null>, cols: Array
     out.push(row);
     if (partial) partial[i] = null;
     if (!r) continue;
-    let nMet = 0;
-    for (let t = 0; t < r.ids.length; t++) {
-      const id = r.ids[t];
-      if (id >= top) continue;
-      const wa = r.ws[t];
-      const rare = wa >= r.informative;
-      for (let n = pStart[id], end = pStart[id + 1]; n < end; n++) {
-        const k = pCols[n];
-        const wb = pWs[n];
-        if (shared[k] === 0) met[nMet++] = k;
-        if (rare || wb >= cols[k]!.informative) informative[k]++;
-        dot[k] += wa * wb;
-        shared[k]++;
-      }
-    }
+    const nMet = meet(r, postings, cols, meeting);
     for (let m = 0; m < nMet; m++) {
       const k = met[m];
       const c = cols[k]!;
