@@ -9,16 +9,17 @@ import { repoRoot } from './chromium-setup';
  * page, a stopped worker) and `--json` prints, last, one object with the keys
  * the README's table is made from.
  */
+/** Runs the bench on the built extension with `--json`; it must succeed, and its last line is the result. */
+function benchRun(args: string[], timeout: number) {
+  const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), ...args, '--json', '--no-build'], { cwd: repoRoot, encoding: 'utf8', timeout });
+  expect(run.status, run.stderr).toBe(0);
+  const lines = run.stdout.trim().split('\n');
+  return { run, result: JSON.parse(lines[lines.length - 1]) };
+}
+
 describe('npm run bench:browser', () => {
   it('prints one JSON object last, with every figure of a Chromium run', () => {
-    const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--articles', '60', '--runs', '2', '--json', '--no-build'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 240_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n');
-    const result = JSON.parse(lines[lines.length - 1]);
+    const { result } = benchRun(['--articles', '60', '--runs', '2'], 240_000);
     expect(result.browser).toBe('chromium');
     expect(result.articles).toBe(60);
     expect(result.importPerSecond).toBeGreaterThan(0);
@@ -38,14 +39,7 @@ describe('npm run bench:browser', () => {
   // Firefox's background is a page in the extension's process (MV2): its measures are read through an extension page,
   // and the saved real pages with remote frames (cnn, nytimes-1) load, though Firefox's driver rejects their navigation.
   it('in Firefox, reads the background for every no-story page, the real pages with failing frames too', () => {
-    const run = spawnSync('npx', ['tsx', path.join(repoRoot, 'scripts/bench-browser.ts'), '--browser', 'firefox', '--articles', '60', '--runs', '5', '--json', '--no-build'], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 420_000,
-    });
-    expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n');
-    const result = JSON.parse(lines[lines.length - 1]);
+    const { run, result } = benchRun(['--browser', 'firefox', '--articles', '60', '--runs', '5'], 420_000);
     expect(result.browser).toBe('firefox');
     // Five runs open each of the five no-story pages once (made-up, heise, cnn, nytimes-1, wikipedia): each was measured.
     expect(run.stderr).toMatch(/each page in turn, ms: made-up \d+, heise \d+, cnn \d+, nytimes-1 \d+, wikipedia \d+\)/);
