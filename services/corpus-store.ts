@@ -1383,16 +1383,12 @@ export class CorpusStore {
    * transaction: two members leaving one story must not both rewrite it.
    */
   private static async removeIndexed(tx: WriteTx, log: WriteLog, id: string): Promise<boolean> {
-    log.touched.add(id);
-    // It leaves the index and its story.
-    log.added = null;
     const [article, indexed] = await Promise.all([tx.objectStore('articles').getKey(id), tx.objectStore('terms').get(id)]);
     await Promise.all([
       tx.objectStore('articles').delete(id),
       tx.objectStore('terms').delete(id),
       tx.objectStore('features').delete(id),
-      CorpusStore.removePostings(tx, id, indexed?.terms ?? [], log),
-      CorpusStore.removeFromStory(tx, id),
+      CorpusStore.unindex(tx, log, id, indexed?.terms ?? []),
     ]);
     if (article !== undefined) log.articles--;
     return article !== undefined;
@@ -1437,10 +1433,16 @@ export class CorpusStore {
    * one (see openImport). `terms`: those it is indexed under.
    */
   private static async removeReplaced(tx: WriteTx, log: WriteLog, id: string, terms: readonly string[]): Promise<void> {
-    log.touched.add(id);
-    log.added = null;
-    await Promise.all([CorpusStore.removePostings(tx, id, terms, log), CorpusStore.removeFromStory(tx, id)]);
+    await CorpusStore.unindex(tx, log, id, terms);
     log.articles--;
+  }
+
+  /** Takes an article out of the index and its story (its records stay: see removeIndexed, removeReplaced). `terms`: those it is indexed under. */
+  private static unindex(tx: WriteTx, log: WriteLog, id: string, terms: readonly string[]): Promise<unknown> {
+    log.touched.add(id);
+    // It leaves the index and its story.
+    log.added = null;
+    return Promise.all([CorpusStore.removePostings(tx, id, terms, log), CorpusStore.removeFromStory(tx, id)]);
   }
 
   /**
