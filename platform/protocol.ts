@@ -137,8 +137,11 @@ export interface BackgroundRequests {
   'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
   /** Options: how each article of a story compares with the story's other articles (article id → profile; none for a story of one). */
   'crossread:story-profiles': { payload: { storyId: string }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
-  /** Options: ids of the articles whose outlet, title, address or text contain `query` (case-insensitive). */
-  'crossread:search-articles': { payload: { query: string }; reply: Result<{ ids: string[] }> };
+  /**
+   * Options: ids of the articles whose outlet, title, address or text contain `query` (case-insensitive); where most do
+   * (`allBut`), the ids of those that do not.
+   */
+  'crossread:search-articles': { payload: { query: string }; reply: Result<{ ids: string[]; allBut?: boolean }> };
   /** Options: store a pasted text. */
   'crossread:add-text': { payload: PastedArticle; reply: Result<{ id: string; title: string }> };
   /**

@@ -6,7 +6,8 @@ import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate, textKey } from '../lib/article/duplicate';
 import { storedKey } from '../lib/article/transfer';
 import { contentTerms } from '../lib/text/tokens';
-import { annotate, pageOfArticle } from '../lib/match/annotate';
+import { pageOfArticle } from '../lib/match/annotate';
+import { annotateInTasks } from './annotate-in-tasks';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
 import { yieldByMessage } from '../platform/yield-by-message';
@@ -226,11 +227,12 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     const out: Record<string, OutletProfile> = {};
     if (story.articles.length < 2) return out;
     for (const [i, a] of story.articles.entries()) {
-      // One article's comparison a task: in Firefox the background shares the corpus manager's thread, which a story's
-      // whole chart held for up to ~750 ms (a story of dozens of articles, as the list shows after an import).
+      // One step of an article's comparison a task: in Firefox the background shares the corpus manager's thread, which a
+      // story's whole chart held for up to ~750 ms (a story of dozens of articles, as the list shows after an import), one
+      // article's comparison for 118–284 ms.
       if (i > 0) await yieldByMessage();
       const others = story.articles.filter((b) => b.id !== a.id);
-      out[a.id] = outletProfile(annotate(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
+      out[a.id] = outletProfile(await annotateInTasks(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
     }
     return out;
   };
@@ -335,12 +337,16 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       // 50,000 articles (80 MB of text) the searches of every letter typed ran on side by side, delaying pages' notes for seconds.
       const search = ++searches;
       // Lower-cased page by page too: in Firefox, every text at once froze the corpus manager for each word typed into its filter.
-      const ids = await readInPages(
+      const read = await readInPages(
         await deps.store(),
-        (a) => (!needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle) ? a.id : undefined),
+        (a): [string, boolean] => [a.id, !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle)],
         () => search !== searches,
       );
-      return { ok: true, ids };
+      const hits = read.filter(([, hit]) => hit).map(([id]) => id);
+      // Most articles match (a letter or two typed): the others are named instead. At 50,000 articles a reply of every id
+      // was ~2 MB for the corpus manager to read and look up, a long frame of its own for each letter typed.
+      if (hits.length * 2 > read.length) return { ok: true, ids: read.filter(([, hit]) => !hit).map(([id]) => id), allBut: true };
+      return { ok: true, ids: hits };
     },
 
     'crossread:add-text': async (input: Message<'crossread:add-text'>) => {

@@ -24,7 +24,7 @@ import { corpusArticles } from './corpus-articles';
 import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
-import { arrangeListing, filterListing, matchingIds, prepareFilterTexts, type ArrangedListing } from './arrange-listing';
+import { addIds, arrangeListing, filterListing, matchingArticles, prepareFilterTexts, type ArrangedListing } from './arrange-listing';
 import { afterPaint } from './after-paint';
 
 const locale = localeFor(browser.i18n.getUILanguage());
@@ -70,14 +70,14 @@ const profileKey = (generation: number, story: StorySummary) => `${generation}:$
  * every change.
  */
 function Options() {
-  const [listed, setListed] = useState<ArrangedListing>(() => ({ articles: [], groups: [], bySize: [], haystacks: null }));
+  const [listed, setListed] = useState<ArrangedListing>(() => ({ articles: [], groups: [], bySize: [], haystacks: null, indexOf: new Map() }));
   const articles = listed.articles;
   const [generation, setGeneration] = useState<number | null>(null);
   const [profiles, setProfiles] = useState<Map<string, Record<string, OutletProfile>>>(new Map());
   /** The stories the list has in the DOM (on screen and around). */
   const [shownStories, setShownStories] = useState<StorySummary[]>([]);
   const [filter, setFilter] = useState('');
-  const [textMatches, setTextMatches] = useState<{ query: string; ids: Set<string> } | null>(null);
+  const [textMatches, setTextMatches] = useState<{ query: string; ids: string[]; allBut: boolean } | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   // A new version's first start may be updating the corpus, which holds the list back: the reader hears why.
   const [update, setUpdate] = useState<CorpusUpdate | null>(null);
@@ -195,7 +195,7 @@ function Options() {
     if (!query) return setTextMatches(null);
     const timer = setTimeout(() => {
       void ask('crossread:search-articles', { query }).then((reply) => {
-        if (reply.ok && currentFilter.current === query) setTextMatches({ query, ids: new Set(reply.ids) });
+        if (reply.ok && currentFilter.current === query) setTextMatches({ query, ids: reply.ids, allBut: reply.allBut === true });
       });
     }, 150);
     return () => clearTimeout(timer);
@@ -204,9 +204,8 @@ function Options() {
   const visible = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return null;
-    const ids = matchingIds(listed, needle);
-    if (textMatches?.query === filter.trim()) for (const id of textMatches.ids) ids.add(id);
-    return ids;
+    const shown = matchingArticles(listed, needle);
+    return textMatches?.query === filter.trim() ? addIds(listed, shown, textMatches.ids, textMatches.allBut) : shown;
   }, [listed, filter, textMatches]);
 
   const grouped = useMemo(() => filterListing(listed, visible), [listed, visible]);

@@ -167,8 +167,18 @@ describe('corpus service', () => {
   it('finds articles by words of their text', async () => {
     const { call } = await service();
     ok(await call('crossread:add-text', { raw: 'Die Feuerwehr rettete eine Katze vom Kirchturm.', title: 'Rettung', outlet: 'Lokal' }));
-    expect(ok(await call('crossread:search-articles', { query: ' KIRCHTURM ' })).ids).toEqual(['user-id-0']);
-    expect(ok(await call('crossread:search-articles', { query: '' })).ids).toHaveLength(6);
+    expect(ok(await call('crossread:search-articles', { query: ' KIRCHTURM ' }))).toEqual({ ok: true, ids: ['user-id-0'] });
+    // Most articles match: those that do not are named instead, and the reply says so.
+    expect(ok(await call('crossread:search-articles', { query: '' }))).toEqual({ ok: true, ids: [], allBut: true });
+    const all = ok(await call('crossread:list-articles', {})).articles.map((x) => x.id);
+    expect(all).toHaveLength(6);
+    const withE = ok(await call('crossread:search-articles', { query: 'e' }));
+    expect(withE).toMatchObject({ ok: true, allBut: true });
+    const texts = await Promise.all(all.map(async (id) => ok(await call('crossread:get-article', { id })).article));
+    const without = texts.filter((x) => !`${x.outlet} ${x.title} ${x.url ?? ''} ${x.text}`.toLowerCase().includes('e')).map((x) => x.id);
+    expect(withE.ids).toEqual(without);
+    // Few match: named as they are.
+    expect(ok(await call('crossread:search-articles', { query: 'kirchturm' })).allBut).toBeUndefined();
   });
 
   it('imports in one write with progress, and a cancelled import leaves the corpus as it was', async () => {

@@ -1,19 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
-import { arrangeListing, filterListing, matchingIds, prepareFilterTexts } from '../../../entrypoints/options/arrange-listing';
+import { addIds, arrangeListing, filterListing, matchingArticles, prepareFilterTexts, type ArrangedListing } from '../../../entrypoints/options/arrange-listing';
 import type { ArticleSummary, StorySummary } from '../../../platform/protocol';
 
 const summary = (id: string, outlet: string, title: string, url: string | null): ArticleSummary =>
   ({ id, outlet, title, url, date: null, language: 'en', source: 'import', addedAt: 0, length: 100, storyId: null }) as unknown as ArticleSummary;
 
 /** The corpus manager's list as it was worked out in every render before: the reference for the order and the filter. */
-function grouped(articles: ArticleSummary[], stories: StorySummary[], needle: string) {
+function grouped(articles: ArticleSummary[], stories: StorySummary[], needle: string, alsoIds: readonly string[] = []) {
   const visible = needle ? new Set(articles.filter((a) => `${a.outlet} ${a.title} ${a.url ?? ''}`.toLowerCase().includes(needle)).map((a) => a.id)) : null;
+  for (const id of alsoIds) visible?.add(id);
   const byId = new Map(articles.map((a) => [a.id, a]));
   return stories
-    .map((story) => ({ story, articles: story.articleIds.flatMap((id) => (byId.get(id) && (!visible || visible.has(id)) ? [byId.get(id)!] : [])) }))
+    .map((story) => {
+      const ids = story.articleIds.filter((id) => byId.get(id) && (!visible || visible.has(id)));
+      return { story, articles: ids.map((id) => byId.get(id)!), at: ids.map((id) => articles.indexOf(byId.get(id)!)) };
+    })
     .filter((g) => g.articles.length > 0)
     .sort((x, y) => y.articles.length - x.articles.length);
 }
+
+/** The indices a mask shows. */
+const shownIndices = (shown: Uint8Array) => [...shown.keys()].filter((k) => shown[k] === 1);
 
 describe('arrangeListing', () => {
   // Stories of 1–4 articles, some ids listed in no story and some story ids with no article, outlets and titles that a filter splits.
@@ -37,22 +44,22 @@ describe('arrangeListing', () => {
   it('filters as the list did, by outlet, title or address, case-insensitively', async () => {
     const listing = await arrangeListing(articles, stories);
     for (const needle of ['berlin', 'bbc', 'example.org/1', 'part 3', 'nothing like it']) {
-      expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
+      expect(filterListing(listing, matchingArticles(listing, needle))).toEqual(grouped(articles, stories, needle));
     }
-    expect(filterListing(listing, matchingIds(listing, 'nothing like it'))).toEqual([]);
+    expect(filterListing(listing, matchingArticles(listing, 'nothing like it'))).toEqual([]);
     // Typed a letter at a time, then one taken back and another typed: each the same as looked for afresh.
     for (const needle of ['p', 'pa', 'par', 'part 1', 'part', 'part 2', 'b', 'be', 'bbc', 'berlin']) {
-      expect(filterListing(listing, matchingIds(listing, needle))).toEqual(grouped(articles, stories, needle));
+      expect(filterListing(listing, matchingArticles(listing, needle))).toEqual(grouped(articles, stories, needle));
     }
   });
 
   it('keeps a story the filter keeps whole as the same group, so its section is not rendered again', async () => {
     const listing = await arrangeListing(articles, stories);
-    const kept = filterListing(listing, matchingIds(listing, 'berlin'));
+    const kept = filterListing(listing, matchingArticles(listing, 'berlin'));
     const whole = listing.groups.filter((g) => g.articles.every((a) => a.title.includes('Berlin')));
     expect(whole.length).toBeGreaterThan(0);
     for (const g of whole) expect(kept).toContain(g);
-    const partial = filterListing(listing, matchingIds(listing, 'part 0'));
+    const partial = filterListing(listing, matchingArticles(listing, 'part 0'));
     expect(partial.find((g) => g.story.id === 's1')!.articles).not.toBe(listing.groups.find((g) => g.story.id === 's1')!.articles);
   });
 
@@ -77,7 +84,20 @@ describe('arrangeListing', () => {
     expect(firstPause).toBeLessThan(3000);
     // Half made, as when a reader types before they are done: the rest is made then.
     listing.haystacks!.length = 1200;
-    expect([...matchingIds(listing, 'item 2999')]).toEqual(['m2999']);
+    expect(shownIndices(matchingArticles(listing, 'item 2999'))).toEqual([2999]);
     expect(listing.haystacks).toHaveLength(3000);
+  });
+
+  it('adds the ids the text search found to the filter, named or as all but those named, passing over ids the listing does not hold', async () => {
+    const listing: ArrangedListing = await arrangeListing(articles, stories);
+    const textIds = ['a3-0', 'a7-1', 'gone-since', 'loose'];
+    expect(filterListing(listing, addIds(listing, matchingArticles(listing, 'berlin'), textIds))).toEqual(grouped(articles, stories, 'berlin', textIds));
+    // All but some: every article shows but those named that the titles do not match either.
+    const allBut = ['a0-0', 'a1-0', 'a2-1', 'a10-0', 'gone-since'];
+    const others = articles.map((a) => a.id).filter((id) => !allBut.includes(id));
+    expect(filterListing(listing, addIds(listing, matchingArticles(listing, 'berlin'), allBut, true))).toEqual(grouped(articles, stories, 'berlin', others));
+    // a0-0 and a10-0 are Berlin stories' (kept by their titles); a1-0 and a2-1 are not.
+    const shown = addIds(listing, matchingArticles(listing, 'berlin'), allBut, true);
+    expect(['a0-0', 'a10-0', 'a1-0', 'a2-1'].map((id) => shown[listing.indexOf.get(id)!])).toEqual([1, 1, 0, 0]);
   });
 });
