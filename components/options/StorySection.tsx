@@ -52,12 +52,12 @@ function StoryBody({ n, articles, profiles, onOpen, onSave, onDelete, t }: Story
       <table>
         <thead>
           <tr>
-            <th>{t.columns.outlet}</th>
-            <th>{t.columns.title}</th>
+            <th class="outlet">{t.columns.outlet}</th>
+            <th class="title">{t.columns.title}</th>
             <th class="date">{t.columns.date}</th>
-            <th>{t.columns.source}</th>
-            <th>{t.columns.length}</th>
-            <th>
+            <th class="url">{t.columns.source}</th>
+            <th class="num">{t.columns.length}</th>
+            <th class="actions">
               <span class="visually-hidden">{t.columns.actions}</span>
             </th>
           </tr>

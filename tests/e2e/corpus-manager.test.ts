@@ -151,7 +151,10 @@ describe('Chromium: popup and corpus manager', () => {
         range.selectNodeContents(date);
         const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
         const buttons = new Set(Array.from(tr.querySelectorAll('td.actions button')).map((b) => Math.round(b.getBoundingClientRect().top))).size;
-        return { date: date.textContent, lines, lineHeight: parseFloat(getComputedStyle(date).lineHeight), height: range.getBoundingClientRect().height, buttons };
+        // Each cell's content inside its cell: the columns' set widths leave room for the date and the buttons.
+        const overflows = Array.from(tr.querySelectorAll('td')).filter((td) => td.scrollWidth > td.clientWidth + 1).map((td) => td.className);
+        const layout = getComputedStyle(tr.closest('table')!).tableLayout;
+        return { date: date.textContent, lines, lineHeight: parseFloat(getComputedStyle(date).lineHeight), height: range.getBoundingClientRect().height, buttons, overflows, layout };
       }),
     );
     expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -159,6 +162,9 @@ describe('Chromium: popup and corpus manager', () => {
       expect(row.lines).toBe(1);
       expect(row.height).toBeLessThan(row.lineHeight * 1.5);
       expect(row.buttons).toBe(1);
+      expect(row.overflows).toEqual([]);
+      // Laid out by its columns' widths, not by measuring every row's text (a story's whole table, each frame it is shown in).
+      expect(row.layout).toBe('fixed');
     }
     // The chart says what it counts, with numbers on its axis.
     const chart = await options.evaluate(() => {
