@@ -122,12 +122,22 @@ const earlyIndexReads = new WeakMap<
 >();
 
 /**
- * A lookup's `storyGlances` reads sent beside its meta reads (see
- * `sendEarlyRecords`), by its transaction: story id → its read, with the
- * cache and generation they assumed. `candidateMembers` takes those it needs
- * when that generation is the transaction's.
+ * A lookup's reads of its hits' story links, their stories and the stories'
+ * `storyGlances` records sent beside its meta reads (see `sendEarlyRecords`),
+ * by its transaction: hit or story id → its read (`reads`: the records), with
+ * the cache and generation they assumed. `candidateMembers` takes those it
+ * needs when that generation is the transaction's.
  */
-const earlyRecords = new WeakMap<object, { cache: LookupCache; generation: number; reads: Map<string, Promise<StoryGlances | undefined>> }>();
+const earlyRecords = new WeakMap<
+  object,
+  {
+    cache: LookupCache;
+    generation: number;
+    reads: Map<string, Promise<StoryGlances | undefined>>;
+    links: Map<string, Promise<{ story: string } | undefined>>;
+    stories: Map<string, Promise<{ members: readonly string[] } | undefined>>;
+  }
+>();
 
 /** Article ids a lookup cache keeps of the postings it read (a few MB), before it starts afresh. */
 const MAX_KEPT_POSTINGS = 200_000;
@@ -1958,11 +1968,14 @@ export class CorpusStore {
   ): Promise<Map<string, string[]>> {
     const hits = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo, hook);
     this.prefetchResident(cache);
+    const sent = earlyRecords.get(tx);
+    earlyRecords.delete(tx);
+    const early = sent && sent.cache === cache && sent.generation === cache.generation ? sent : null;
     const kept: NonNullable<LookupCache['stories']> = (cache.stories ??= { storyOf: new Map(), members: new Map() });
     // Every link and story in memory: nothing to read, a hit or story missing there is in none.
     const complete = kept.complete === true;
     const linksToRead = complete ? [] : [...new Set(hits)].filter((id) => !kept.storyOf.has(id));
-    const readingLinks = Promise.all(linksToRead.map((id) => tx.objectStore('storyOf').get(id)));
+    const readingLinks = Promise.all(linksToRead.map((id) => early?.links.get(id) ?? tx.objectStore('storyOf').get(id)));
     if (linksToRead.length > 0) runWhileWaiting(hook);
     const links = await readingLinks;
     // A hit in no story (which the writes never leave) stands as a story of its own.
@@ -1970,13 +1983,10 @@ export class CorpusStore {
     const storyOfHit = hits.map((id) => kept.storyOf.get(id) ?? linkOf.get(id) ?? `story-${id}`);
     const storyIds = [...new Set(storyOfHit)];
     const storiesToRead = complete ? [] : storyIds.filter((id) => !kept.members.has(id));
-    const readingStories = Promise.all(storiesToRead.map((id) => tx.objectStore('stories').get(id)));
+    const readingStories = Promise.all(storiesToRead.map((id) => early?.stories.get(id) ?? tx.objectStore('stories').get(id)));
     const inMemory = cache.glances;
     const recordsToRead = glances ? storyIds.filter((id) => !kept.members.get(id)?.every((m: string) => inMemory?.has(m))) : [];
-    const sent = earlyRecords.get(tx);
-    earlyRecords.delete(tx);
-    const early = sent && sent.cache === cache && sent.generation === cache.generation ? sent.reads : null;
-    const readingRecords = Promise.all(recordsToRead.map((id) => early?.get(id) ?? tx.objectStore('storyGlances').get(id)));
+    const readingRecords = Promise.all(recordsToRead.map((id) => early?.reads.get(id) ?? tx.objectStore('storyGlances').get(id)));
     if (storiesToRead.length > 0 || recordsToRead.length > 0) runWhileWaiting(hook);
     const [stories, records] = await Promise.all([readingStories, readingRecords]);
     const membersOf = new Map(storiesToRead.map((id, i) => [id, stories[i]?.members ?? []]));
@@ -1999,17 +2009,20 @@ export class CorpusStore {
   }
 
   /**
-   * With the whole index and every story in memory (`resident`, `stories.complete`),
-   * a lookup's hits and their stories are known before its generation is: the
-   * `storyGlances` records it will read go out beside its meta reads (a round
-   * trip sooner), and its ranking is taken from there (`earlyIndexReads`).
-   * They count only if the transaction reads that generation. Whether any
-   * record was sent.
+   * With the whole index in memory (`resident`), a lookup's hits are known
+   * before its generation is: the reads of their story links, stories and
+   * `storyGlances` records not held go out beside its meta reads (a round
+   * trip sooner; with every story held, `stories.complete`, only the
+   * records), and its ranking is taken from there (`earlyIndexReads`). They
+   * count only if the transaction reads that generation. Whether the hits
+   * were worked out here: the caller's work then runs while the meta reads
+   * are in flight, as what the lookup needs after them is held or sent.
    */
   private sendEarlyRecords(tx: ReadTx, pageTerms: readonly string[], limit: number): boolean {
     const guess = this.cache;
-    const kept = guess?.stories;
-    if (!guess?.resident || !kept?.complete || guess.size === null || pageTerms.length === 0) return false;
+    if (!guess?.resident || guess.size === null || pageTerms.length === 0) return false;
+    const kept = guess.stories;
+    const complete = kept?.complete === true;
     const { maxQueryTerms: maxTerms, keptPostingsUpTo: maxKept } = this;
     const size = guess.size;
     const hits = CorpusStore.residentHits(guess, size, pageTerms, limit, maxTerms);
@@ -2021,17 +2034,30 @@ export class CorpusStore {
       maxKept,
       hits: async (l) => (l === limit ? hits : CorpusStore.residentHits(guess, size, pageTerms, l, maxTerms)),
     });
+    const early = <T>(read: Promise<T>) => {
+      read.catch(() => undefined);
+      return read;
+    };
+    // Past residentStoriesUpTo (a 50,000 corpus kept through its import) only the links of earlier hits are held: the others are
+    // read here, where a lookup otherwise sent nothing before its meta reads came back, and its caller's work waited for them.
+    const links = new Map<string, Promise<{ story: string } | undefined>>();
+    const storyIds = new Set<string>();
+    for (const id of hits) {
+      const story = kept?.storyOf.get(id) ?? (complete ? `story-${id}` : undefined);
+      if (story !== undefined) storyIds.add(story);
+      else if (!links.has(id)) links.set(id, early(tx.objectStore('storyOf').get(id)));
+    }
     const inMemory = guess.glances;
-    const storyIds = [...new Set(hits.map((id) => kept.storyOf.get(id) ?? `story-${id}`))];
+    const stories = new Map<string, Promise<{ members: readonly string[] } | undefined>>();
     const reads = new Map<string, Promise<StoryGlances | undefined>>();
     for (const id of storyIds) {
-      if (kept.members.get(id)?.every((m) => inMemory?.has(m))) continue;
-      const reading = tx.objectStore('storyGlances').get(id);
-      reading.catch(() => undefined);
-      reads.set(id, reading);
+      const members = kept?.members.get(id);
+      if (!complete && members === undefined) stories.set(id, early(tx.objectStore('stories').get(id)));
+      if (members?.every((m) => inMemory?.has(m))) continue;
+      reads.set(id, early(tx.objectStore('storyGlances').get(id)));
     }
-    earlyRecords.set(tx, { cache: guess, generation: guess.generation, reads });
-    return reads.size > 0;
+    earlyRecords.set(tx, { cache: guess, generation: guess.generation, reads, links, stories });
+    return true;
   }
 
   /** `members` with each hit among its story's members (where a story does not list it, which the writes never leave). */

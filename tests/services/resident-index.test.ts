@@ -327,6 +327,41 @@ describe('the index kept whole in memory (a small corpus)', () => {
     for (const terms of PAGES) expect(await store.candidateGlances(terms)).toEqual(await reference.candidateGlances(terms));
   });
 
+  it("held past residentStoriesUpTo (kept through an import), sends its hits' story link reads beside its meta reads, and its caller's work waits for neither", async () => {
+    const { store, reference } = await stores();
+    store.prefetchDelayMs = 0;
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    const size = await store.count();
+    store.residentStoriesUpTo = size;
+    store.completeFrequenciesUpTo = size;
+    // Past both sizes: the whole index is kept, patched, but no story link or story is held whole.
+    await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
+    await store.prefetched();
+    const issued: Array<{ store: string; request: IDBRequest }> = [];
+    for (const method of ['get', 'getAll'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        const request = original.apply(this, args);
+        issued.push({ store: this.name, request });
+        return request;
+      } as never);
+    }
+    const pending = (name: string) => issued.filter((r) => r.store === name && r.request.readyState === 'pending').length;
+    for (const terms of PAGES) {
+      issued.length = 0;
+      let atWork: Record<string, number> | null = null;
+      const found = await store.candidateGlances(terms, undefined, undefined, () => (atWork = { meta: pending('meta'), links: pending('storyOf') }));
+      // Every page's work runs while its meta reads are in flight (its hits are known from the index held), beside its hits'
+      // link reads: those no lookup read yet, all of the first page's (the import dropped the links held).
+      expect(atWork, String(PAGES.indexOf(terms))).not.toBeNull();
+      expect(atWork!.meta, String(PAGES.indexOf(terms))).toBeGreaterThan(0);
+      if (terms === PAGES[0]) expect(atWork!.links).toBeGreaterThan(0);
+      expect(found).toEqual(await reference.candidateGlances(terms));
+    }
+    expect(await answers(store)).toEqual(await answers(reference));
+  });
+
   it("read for a generation another context's write has left behind is not kept", async () => {
     const { store, reference } = await stores();
     // The write commits before the idle read would start.
