@@ -5,6 +5,14 @@
 import type { QueryTerm } from './term-index';
 import { chunkIds } from './postings-layout';
 
+/** A chunk's ids as stored, or a write's list (see `ResidentPostings.add`). */
+function idsIn(chunk: string | readonly string[]): readonly string[] {
+  return typeof chunk === 'string' ? chunkIds({ ids: chunk }) : chunk;
+}
+
+/** Ids numbered (`ResidentPostings.finish`) between two looks at the clock: ~0.1 ms. */
+const ID_BATCH = 1024;
+
 /**
  * Every term's postings as read from the store (term → its chunks' ids, in
  * chunk order). A term's ids are parsed the first time a lookup asks for
@@ -29,32 +37,65 @@ export class ResidentPostings {
   /** Writes' postings not taken in yet (see `add`), oldest first, and where the taking of the first stopped. */
   private readonly pending: Array<ReadonlyMap<string, readonly string[]>> = [];
   private taking: Iterator<[string, readonly string[]]> | null = null;
+  /**
+   * The term `parseUntil` stopped inside (its chunks out of `chunks`; ids a
+   * write adds meanwhile wait there again): its ids, those numbered so far
+   * into `numbers` after the `before` it held parsed, and where it stopped.
+   */
+  private partial: { term: string; list: readonly string[]; numbers: Int32Array; before: number; at: number } | null = null;
 
-  constructor(private readonly chunks: Map<string, Array<string | string[]>>) {}
+  constructor(private readonly chunks: Map<string, Array<string | readonly string[]>>) {}
 
   /** Distinct terms held. */
   get terms(): number {
     this.takeUntil(Infinity);
-    let both = 0;
-    for (const term of this.chunks.keys()) if (this.parsed.has(term)) both++;
-    return this.chunks.size + this.parsed.size - both;
+    const all = new Set([...this.chunks.keys(), ...this.parsed.keys()]);
+    if (this.partial) all.add(this.partial.term);
+    return all.size;
   }
 
   /** A term's ids as numbers of `ids`, in stored order; undefined for a term with no postings. */
   private postingsOf(term: string): Int32Array | undefined {
     if (this.pending.length > 0) this.takeUntil(Infinity);
-    const chunks = this.chunks.get(term);
-    const known = this.parsed.get(term);
-    if (!chunks) return known;
-    const list = chunks.length === 1 ? chunkIds({ ids: chunks[0] }) : chunks.flatMap((ids) => chunkIds({ ids }));
+    if (this.partial?.term === term) this.finish(this.partial, Infinity);
+    if (!this.chunks.has(term)) return this.parsed.get(term);
+    const parsing = this.start(term);
+    this.finish(parsing, Infinity);
+    return parsing.numbers;
+  }
+
+  /** A term's chunks taken out of `chunks` to be numbered (`finish`), after the ids it holds parsed, which its numbers start with. */
+  private start(term: string): NonNullable<ResidentPostings['partial']> {
+    const chunks = this.chunks.get(term)!;
+    this.chunks.delete(term);
+    const list = chunks.length === 1 ? idsIn(chunks[0]) : chunks.flatMap(idsIn);
     // Ids added after the term was parsed (see `add`) follow its parsed ones.
+    const known = this.parsed.get(term);
     const before = known?.length ?? 0;
     const numbers = new Int32Array(before + list.length);
     if (known) numbers.set(known);
-    for (let i = 0; i < list.length; i++) numbers[before + i] = this.numberFor(list[i]);
-    this.parsed.set(term, numbers);
-    this.chunks.delete(term);
-    return numbers;
+    return { term, list, numbers, before, at: 0 };
+  }
+
+  /**
+   * Numbers a started term's ids until `performance.now()` reaches `deadline`
+   * (looked at every ID_BATCH ids), and keeps its numbers once all are:
+   * true then. Left unfinished, it is the `partial` term.
+   */
+  private finish(parsing: NonNullable<ResidentPostings['partial']>, deadline: number): boolean {
+    const { list, numbers, before } = parsing;
+    for (let i = parsing.at; i < list.length; ) {
+      const end = Math.min(list.length, i + ID_BATCH);
+      for (; i < end; i++) numbers[before + i] = this.numberFor(list[i]);
+      if (i < list.length && performance.now() >= deadline) {
+        parsing.at = i;
+        this.partial = parsing;
+        return false;
+      }
+    }
+    this.parsed.set(parsing.term, numbers);
+    if (this.partial === parsing) this.partial = null;
+    return true;
   }
 
   /** The number of an id, given the next one when it is new. */
@@ -90,11 +131,13 @@ export class ResidentPostings {
       for (let next = taking.next(); !next.done; next = taking.next()) {
         const [term, ids] = next.value;
         if (ids.length > 0) {
-          // A copy: the write's own lists are not this index's to keep. A parsed term's new ids wait beside its numbers, joined
-          // to them once, when parsed (`postingsOf`): joining each part at once copied a frequent term's numbers ~170 times.
+          // The write's own list, not a copy: nothing changes a write's lists once it has committed, and copies of a 50,000
+          // import's ~4 M ids lived until parsed, through young-generation collections of ~15 ms each (Node). A parsed term's
+          // new ids wait beside its numbers, joined to them once, when parsed (`postingsOf`): joining each part at once copied a
+          // frequent term's numbers ~170 times.
           const chunks = this.chunks.get(term);
-          if (chunks) chunks.push(ids.slice());
-          else this.chunks.set(term, [ids.slice()]);
+          if (chunks) chunks.push(ids);
+          else this.chunks.set(term, [ids]);
         }
         if (++n % 256 === 0 && performance.now() >= deadline) return false;
       }
@@ -104,27 +147,30 @@ export class ResidentPostings {
     return true;
   }
 
-  /** Terms whose ids are not parsed yet, and writes not taken in. */
+  /** Terms whose ids are not parsed yet (the one stopped inside too), and writes not taken in. */
   get unparsed(): number {
-    return this.chunks.size + this.pending.length;
+    return this.chunks.size + this.pending.length + (this.partial ? 1 : 0);
   }
 
   /**
    * Parses terms no lookup has asked for yet, until `performance.now()`
-   * reaches `deadline` (each term whole, so a slice may overrun by one); true
-   * while some are left. Called a slice at a time once the index is read:
-   * a term's first lookup otherwise parses it then, on the request's path
-   * (Chromium, 10,000 articles: ~5 ms of a no-story page's lookup for its
-   * ~10,000 ids).
+   * reaches `deadline`, stopping inside a term (`partial`, ID_BATCH ids at a
+   * time) where a slice that parsed a term whole overran by its ~13,000 ids at
+   * 50,000 articles; true while some are left. Called a slice at a time once
+   * the index is read: a term's first lookup otherwise parses it then, on the
+   * request's path (Chromium, 10,000 articles: ~5 ms of a no-story page's
+   * lookup for its ~10,000 ids).
    */
   parseUntil(deadline: number): boolean {
     if (!this.takeUntil(deadline)) return true;
-    // Deleting the entry being visited (postingsOf) leaves a Map's iteration on the next one.
-    for (const term of this.chunks.keys()) {
-      this.postingsOf(term);
-      if (performance.now() >= deadline) break;
+    for (;;) {
+      if (!this.partial) {
+        const next = this.chunks.keys().next();
+        if (next.done) return false;
+        this.partial = this.start(next.value);
+      }
+      if (!this.finish(this.partial, deadline) || performance.now() >= deadline) return this.unparsed > 0;
     }
-    return this.chunks.size > 0;
   }
 
   /** The ids of one term, in stored order (for tests and callers that want strings). */

@@ -154,6 +154,35 @@ describe('ResidentPostings', () => {
     for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
   });
 
+  it('stops a slice inside a long term, and ranks as rankCandidates and holds its ids in order with a write added meanwhile', () => {
+    const random = randomFrom(19);
+    const plain = randomIndex(random, 50, 5000);
+    // Far longer than the ids numbered between two looks at the clock (a frequent term of a 50,000 corpus holds ~13,000).
+    const long = Array.from({ length: 12_000 }, (_, i) => `long-${i}`);
+    plain.set('long', long);
+    const resident = new ResidentPostings(indexOf(new Map([['long', long], ...plain]) as Map<string, string[]>).stored);
+    const query: QueryTerm[] = [
+      { term: 'long', df: long.length, weight: 0.5 },
+      { term: 't3', df: 1, weight: 2 },
+    ];
+    // Deadlines already past: the long term (the first) is numbered over several slices, not whole in the first.
+    expect(resident.parseUntil(0)).toBe(true);
+    expect(resident.parseUntil(0)).toBe(true);
+    // A write under the long term while it is half numbered: its ids follow the stored ones.
+    const added = ['new-1', 'long-5'];
+    resident.add(new Map([['long', added]]));
+    plain.set('long', [...long, ...added]);
+    let slices = 2;
+    while (resident.parseUntil(0) && resident.unparsed >= plain.size) slices++;
+    expect(slices).toBeGreaterThanOrEqual(6);
+    expect(resident.idsOf('t3')).toEqual(plain.get('t3'));
+    expect(resident.rank(query, 20)).toEqual(rankCandidates(query, plain, 20));
+    while (resident.parseUntil(0));
+    expect(resident.unparsed).toBe(0);
+    expect(resident.terms).toBe(plain.size);
+    for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
+  });
+
   it('parses the terms no lookup asked for a slice at a time, and ranks as rankCandidates before, between and after', () => {
     const random = randomFrom(13);
     const { stored, plain } = indexOf(randomIndex(random, 300, 2000));
