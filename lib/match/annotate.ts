@@ -55,8 +55,11 @@ export interface PageAnalysis {
   bodyStart: number;
   language: string;
   warnings: EngineWarning[];
-  /** Completes `features` in place (quantities, clauses, sources) where made light; nothing otherwise or once done. */
-  complete(): void;
+  /**
+   * Completes `features` in place (quantities, clauses, sources) where made light; nothing otherwise or once done.
+   * `sources: false` leaves the attributed sources for a later call (see `FeaturesInParts.complete`).
+   */
+  complete(sources?: boolean): void;
 }
 
 export function docName(article: Pick<ArticleHead, 'file' | 'id'>): string {
@@ -319,8 +322,9 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return r.features;
   };
 
-  // Comparing sentences reads their quantities and clauses, relating them (below, only after a comparison) their sources too.
-  if (compared.length) analysis.complete();
+  // Comparing sentences reads their quantities and clauses; relating them (below, only for a page of a story) their sources
+  // too: a page the comparison places in no story (related at most) does not pay for finding them.
+  if (compared.length) analysis.complete(false);
   // (The page's features are compared here only: its term lists' ids are not kept for later comparisons.)
   const comparison = compared.length ? compare(pf, compared.map((c) => featuresOf(c.glance)), true) : null;
   const judged: Judged[] = [];
@@ -364,7 +368,7 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     return { article: r.article, features: r.features };
   });
 
-  // (Complete already: the story's outlets were compared. Relating the page reads all of its features.)
+  // Relating the page reads all of its features: its attributed sources are found now (the rest was completed for the comparison).
   analysis.complete();
   // The judgements' comparison serves when every compared candidate reports the story; otherwise the story's outlets alone weigh the terms.
   const story = same.map((j) => j.features);

@@ -83,8 +83,11 @@ export interface AnalyseInput {
  */
 export interface FeaturesInParts {
   features: ArticleFeatures;
-  /** Completes `features` (once; later calls do nothing) and returns them. */
-  complete(): ArticleFeatures;
+  /**
+   * Completes `features` (once) and returns them. With `sources: false` the attributed sources are left for a later
+   * call, which finds only them: comparing sentences does not read them, only relating a story's outlets does.
+   */
+  complete(sources?: boolean): ArticleFeatures;
 }
 
 const SKETCH_SIZE = 64;
@@ -299,6 +302,24 @@ function wordTerms(tok: Token, language: string): TokenTerms {
 
 /** Terms of a run of tokens, in text order, each once; `words` counts the content words. */
 function collect(per: TokenTerms[], from: number, to: number): { terms: string[]; words: number } {
+  // A sentence's few terms are kept once by a look through the list, not a set (hashed per term, then copied out):
+  // the same terms in the same order. A long run (a table, a list without full stops) takes the set.
+  if (to - from > COLLECT_BY_LIST) return collectBySet(per, from, to);
+  const terms: string[] = [];
+  let words = 0;
+  for (let k = from; k < to; k++) {
+    const t = per[k];
+    if (!t) continue;
+    if (t.length !== 1 || !isNumberTerm(t[0])) words++;
+    for (let i = 0; i < t.length; i++) if (!terms.includes(t[i])) terms.push(t[i]);
+  }
+  return { terms, words };
+}
+
+/** Up to this many tokens, collect looks its list through; beyond, it keeps a set. */
+const COLLECT_BY_LIST = 48;
+
+function collectBySet(per: TokenTerms[], from: number, to: number): { terms: string[]; words: number } {
   const terms = new Set<string>();
   let words = 0;
   for (let k = from; k < to; k++) {
@@ -530,8 +551,20 @@ export function analyseInParts(input: AnalyseInput, light: boolean): FeaturesInP
     sketch,
   };
   let pending = light;
-  const complete = (): ArticleFeatures => {
-    if (!pending) return features;
+  // Content sentences whose attributed sources are still to be found (where a completion left them for later).
+  let sourcesPending: Deferred[] = [];
+  const complete = (withSources = true): ArticleFeatures => {
+    if (!pending) {
+      if (withSources && sourcesPending.length > 0) {
+        // Set last, as the one pass sets them after the clauses.
+        for (let i = 0; i < sourcesPending.length; i++) {
+          const found = attributionSources(sourcesPending[i].s.text, language);
+          if (found.length) sourcesPending[i].sentence.sources = found;
+        }
+        sourcesPending = [];
+      }
+      return features;
+    }
     pending = false;
     // Quantities go before the results and minutes found already, as the one pass orders them; clauses and sources
     // are set in the order it sets them.
@@ -544,7 +577,12 @@ export function analyseInParts(input: AnalyseInput, light: boolean): FeaturesInP
       if (!sentence.content) continue;
       const clauses = clausesOf(s.text, s.start, tokens, per, at, to);
       if (clauses.length > 1) sentence.clauses = clauses;
-      const sources = input.attribution !== false ? attributionSources(s.text, language) : [];
+      if (input.attribution === false) continue;
+      if (!withSources) {
+        sourcesPending.push(deferred[i]);
+        continue;
+      }
+      const sources = attributionSources(s.text, language);
       if (sources.length) sentence.sources = sources;
     }
     deferred.length = 0;

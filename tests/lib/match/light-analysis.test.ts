@@ -61,6 +61,24 @@ describe('the light analysis of a page', () => {
     expect(JSON.stringify(features)).toBe(JSON.stringify(whole));
   });
 
+  it('completed for a comparison, leaves the attributed sources for a later completion, which sets them as the one pass does', () => {
+    const page = { text: REPORT, language: 'de', date: '2025-06-10' };
+    const light = analysePage(page, { light: true });
+    light.complete(false);
+    // Quantities and clauses are there (a comparison reads them), the sources not yet.
+    expect(light.features.sentences.some((s) => s.clauses)).toBe(true);
+    expect(light.features.sentences.some((s) => s.quantities.some((q) => q.kind === 'money'))).toBe(true);
+    expect(light.features.sentences.some((s) => s.sources)).toBe(false);
+    light.complete();
+    expect(light.features.sentences.some((s) => s.sources?.length)).toBe(true);
+    expect(JSON.stringify(light.features)).toBe(full(page));
+    // Without attribution there are none to find later either.
+    const plain = analysePage(page, { light: true, attribution: false });
+    plain.complete(false);
+    plain.complete();
+    expect(JSON.stringify(plain.features)).toBe(full(page, false));
+  });
+
   it('of an undated page, has the full dates its text writes (they place its event), and completes to the full analysis', () => {
     const page = { text: `${REPORT} Die Halle war 1998 gebaut und 2019 erweitert worden.`, language: 'de', date: null };
     expect(analysePage(page).features.sentences.filter((s) => s.quantities.length).length).toBeGreaterThan(2);
@@ -92,6 +110,24 @@ describe('annotate with a light analysis of the page', () => {
     expect(light.features.sentences.some((s) => s.quantities.some((q) => q.kind === 'duration'))).toBe(true);
     // annotate's own analysis (light by default) too.
     expect(annotate(page, corpus)).toEqual(withFull);
+  });
+
+  it('finds the attributed sources of a page it compares only where the page is of a story (relating reads them)', () => {
+    // The page with a statement attributed to the police: dated with its story, and months later (related at most).
+    const text = `${BRIDGE.page} Laut Polizei verlief die Eröffnung ohne Zwischenfälle, sagte ein Sprecher der Stadt.`;
+    for (const [date, match, sources] of [
+      ['2025-03-10', 'same', true],
+      ['2025-11-20', 'related', false],
+    ] as const) {
+      const page = { text, date, language: 'de' };
+      const light = analysePage(page, { light: true });
+      const ann = annotate(page, corpus, { pageAnalysis: light });
+      expect(ann.story.match).toBe(match);
+      expect(ann).toEqual(annotate(page, corpus, { pageAnalysis: analysePage(page) }));
+      // Compared either way (its clauses were made), its sources found only for the story's relations.
+      expect(light.features.sentences.some((s) => s.clauses)).toBe(true);
+      expect(light.features.sentences.some((s) => s.sources?.length)).toBe(sources);
+    }
   });
 
   it('leaves it light for a page that compares no candidate', () => {
