@@ -173,7 +173,11 @@ async function annotateByGlances(
   // The notes quote the outlets their sentences and missing points cite, by doc name: each the last candidate of that name (as a map of all candidates would hold it).
   const lastOfDoc = new Map(candidates.map((g) => [docName(g.head), g.id]));
   const readById = new Map(read.map((a) => [a.id, a]));
-  const docs = [...new Set([...annotation.sentences.flatMap((s) => Object.keys(s.relations)), ...annotation.missing.flatMap((m) => m.sources.map((x) => x.doc))])];
+  // Loops into one set, not arrays flattened and spread (a list per sentence): the same docs in the same order.
+  const cited = new Set<string>();
+  for (let i = 0; i < annotation.sentences.length; i++) for (const doc in annotation.sentences[i].relations) cited.add(doc);
+  for (let i = 0; i < annotation.missing.length; i++) for (const x of annotation.missing[i].sources) cited.add(x.doc);
+  const docs = [...cited];
   const unread = [...new Set(docs.map((doc) => lastOfDoc.get(doc)!).filter((id) => !readById.has(id)))];
   if (unread.length > 0) {
     // Two candidates of one doc name (articles of two folders with the same file name): read the one named last.

@@ -271,20 +271,28 @@ export function salientTerms(f: ArticleFeatures, limit = 12): string[] {
  */
 const LEAD_CORE = 12;
 
-function coreTermFreq(f: ArticleFeatures): Record<string, number> {
-  const content = contentSentences(f);
-  if (content.length <= LEAD_CORE) return f.termFreq;
-  const freq: Record<string, number> = {};
-  for (let i = 0; i < LEAD_CORE; i++) {
-    const terms = content[i].terms;
-    for (let k = 0; k < terms.length; k++) freq[terms[k]] = (freq[terms[k]] ?? 0) + 1;
-  }
-  return freq;
-}
-
+/**
+ * The salient terms: counted in a map, not a record (a page's lead has ~100 terms, each a key added to an object in
+ * dictionary mode), and only those counted twice kept. The order does not depend on how they were counted: by count,
+ * then by term, and no two terms are equal.
+ */
 function computeSalient(f: ArticleFeatures, limit: number): string[] {
-  return Object.entries(coreTermFreq(f))
-    .filter(([t, n]) => n >= 2 && t.length >= 3)
+  const content = contentSentences(f);
+  const kept: Array<[string, number]> = [];
+  if (content.length <= LEAD_CORE) {
+    const freq = f.termFreq;
+    for (const t in freq) if (freq[t] >= 2 && t.length >= 3) kept.push([t, freq[t]]);
+  } else {
+    const freq = new Map<string, number>();
+    for (let i = 0; i < LEAD_CORE; i++) {
+      const terms = content[i].terms;
+      for (let k = 0; k < terms.length; k++) freq.set(terms[k], (freq.get(terms[k]) ?? 0) + 1);
+    }
+    freq.forEach((n, t) => {
+      if (n >= 2 && t.length >= 3) kept.push([t, n]);
+    });
+  }
+  return kept
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([t]) => t);

@@ -98,7 +98,13 @@ export function toPageNotes(annotation: Annotation, corpus: ReadonlyMap<string, 
     .filter((s) => s.outlets.length > 0);
   // Says one thing once: a point quoted beside a sentence (agreeing, or as a detail) is not also
   // missing, and a point told in the same words by several outlets (wire copy) is listed once.
-  const quoted = new Set(sentences.flatMap((s) => s.outlets.flatMap((o) => [...(o.relation === 'agree' ? o.evidence : []), ...o.adds])));
+  // Added in loops, not lists flattened per outlet and sentence: the same set.
+  const quoted = new Set<string>();
+  for (const s of sentences)
+    for (const o of s.outlets) {
+      if (o.relation === 'agree') for (const q of o.evidence) quoted.add(q);
+      for (const q of o.adds) quoted.add(q);
+    }
   const missing: MissingNote[] = [];
   const byText = new Map<string, { note: MissingNote; docs: Set<string> }>();
   for (const point of annotation.missing) {

@@ -38,7 +38,6 @@ export interface Token {
  */
 const TOKEN =
   /[A-Z\u00C0-\u00D6\u00D8-\u00DE]?[a-z\u00DF-\u00F6\u00F8-\u00FF]+(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD])|(?:\p{Lu}\.){2,}|\p{N}+(?:[.,:/]\p{N}+)+(?:[-\u2010\u2011][\p{L}\p{M}\p{N}\u00AD]+)+|\p{N}+(?:[.,:/]\p{N}+)*(?![\p{L}\p{M}\p{N}\u00AD]|[-\u2010\u2011'\u2019][\p{L}\p{N}])|[\p{L}\p{M}\p{N}\u00AD]+(?:[-\u2010\u2011'\u2019][\p{L}\p{M}\p{N}\u00AD]+)*/gu;
-const HYPHENS = /[-\u2010\u2011]/;
 const HYPHENS_ALL = /[-\u2010\u2011]/g;
 const POSSESSIVE = /['\u2019]s?$/;
 // Acronyms (USA, DFB, U.S.) and internal capitals (VfB, McDonald) mark names in any language.
@@ -101,8 +100,17 @@ function endsPossessive(norm: string): boolean {
   return last === 39 || (last === 115 && n > 1 && norm.charCodeAt(n - 2) === 39);
 }
 
+/** Whether s has a hyphen (-, U+2010, U+2011), by char codes: asked of nearly every token, most of which have none. */
+function hasHyphen(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 45 || c === 0x2010 || c === 0x2011) return true;
+  }
+  return false;
+}
+
 function wordStem(norm: string, language: string): string {
-  return stem(HYPHENS.test(norm) ? norm.replace(HYPHENS_ALL, '') : norm, language);
+  return stem(hasHyphen(norm) ? norm.replace(HYPHENS_ALL, '') : norm, language);
 }
 
 /** German determiners and possessives: a noun follows them, a name's genitive does not. */
@@ -157,7 +165,7 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 function germanGenitiveName(text: string, tokens: Token[], i: number, offset: number): boolean {
   const t = tokens[i];
   const norm = t.norm;
-  if (norm.length < 4 || HYPHENS.test(norm)) return false;
+  if (norm.length < 4 || hasHyphen(norm)) return false;
   const prev = tokens[i - 1];
   const prevAdjacent = prev !== undefined && onlySpaceBetween(text, prev.end - offset, t.start - offset);
   if (prevAdjacent && (DETERMINER.test(prev.norm) || (!startsUpper(prev.text) && ADJECTIVE_ENDING.test(prev.norm)))) return false;
@@ -195,7 +203,7 @@ function germanNameStems(text: string, tokens: Token[], initial: boolean[], offs
   const stats = new Map<string, { n: number; mid: number; modified: boolean; form: string; forms: number }>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !startsUpper(t.text) || HYPHENS.test(t.norm) || isStopword(t.norm, 'de')) continue;
+    if (t.kind !== 'word' || !startsUpper(t.text) || hasHyphen(t.norm) || isStopword(t.norm, 'de')) continue;
     const key = wordStem(t.norm, 'de');
     normStems[i] = key;
     const form = t.norm.endsWith('s') ? t.norm.slice(0, -1) : t.norm;
@@ -347,7 +355,7 @@ export function contentTermsOf(tokens: readonly Token[], language: string): stri
     if (t.kind !== 'name' && (stopwords.has(t.norm) || (t.norm.indexOf("'") > 0 && isStopword(t.norm, lang)))) continue;
     if (t.kind === 'word' && t.norm.length < 2) continue;
     out.push(t.stem);
-    if (t.kind !== 'number' && HYPHENS.test(t.norm)) {
+    if (t.kind !== 'number' && hasHyphen(t.norm)) {
       const parts = t.norm.split(HYPHENS_ALL);
       const surfaces = t.text.split(HYPHENS_ALL);
       for (let p = 0; p < parts.length; p++) {

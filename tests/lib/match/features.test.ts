@@ -109,6 +109,14 @@ describe('sentenceTerms', () => {
     const b = sentenceTerms('Sie wollen eng zusammenarbeiten.', 'de').terms;
     expect(a.filter((t) => b.includes(t))).toContain(b.find((t) => t.startsWith('zusammenarbeit')));
   });
+
+  it('lists each term once, in the order of its first use, in short and in long runs of words alike', () => {
+    const short = 'Kanzler Merz traf Macron, und Merz lobte Macron in Paris.';
+    expect(sentenceTerms(short, 'de').terms).toEqual(['kanzl', 'merz', 'traf', 'macron', 'lobt', 'paris']);
+    // Over 48 tokens (a table row, a list without full stops): the same terms, each once, first use first.
+    const long = `${short.slice(0, -1)} ${Array.from({ length: 10 }, () => 'und Merz lobte Macron in Paris').join(' ')}.`;
+    expect(sentenceTerms(long, 'de').terms).toEqual(['kanzl', 'merz', 'traf', 'macron', 'lobt', 'paris']);
+  });
 });
 
 describe('clauseTerms', () => {
