@@ -100,4 +100,17 @@ describe('arrangeListing', () => {
     const shown = addIds(listing, matchingArticles(listing, 'berlin'), allBut, true);
     expect(['a0-0', 'a10-0', 'a1-0', 'a2-1'].map((id) => shown[listing.indexOf.get(id)!])).toEqual([1, 1, 0, 0]);
   });
+
+  it('answers the same needle again from its last mask, a copy each time, without looking through the texts again', async () => {
+    const listing = await arrangeListing(articles, stories);
+    const first = matchingArticles(listing, 'berlin');
+    const reference = shownIndices(first);
+    expect(reference.length).toBeGreaterThan(0);
+    // Were the texts looked through again, this match would now be dropped.
+    listing.haystacks![reference[0]] = 'elsewhere';
+    first.fill(1);
+    expect(shownIndices(matchingArticles(listing, 'berlin'))).toEqual(reference);
+    // Another needle looks again.
+    expect(shownIndices(matchingArticles(listing, 'berli'))).toEqual(reference.slice(1));
+  });
 });
