@@ -107,18 +107,34 @@ const haystack = (a: ArticleSummary) => `${a.outlet} ${a.title} ${a.url ?? ''}`.
 export function filterListing(listing: ArrangedListing, visible: Shown | null): StoryGroup[] {
   if (!visible) return listing.bySize;
   const kept: StoryGroup[] = [];
+  const before = lastParts.get(listing);
+  const parts = new Map<StorySummary, StoryGroup>();
   for (const g of listing.groups) {
     let n = 0;
     for (const k of g.at) n += visible[k];
     // A story kept whole is the same group, its articles the same array: its section is not rendered again (it is memoised).
     if (n === g.at.length) kept.push(g);
     else if (n > 0) {
-      const at = g.at.filter((k) => visible[k] === 1);
-      kept.push({ story: g.story, articles: at.map((k) => listing.articles[k]), at });
+      // Kept in part as by the last filter (a letter typed on that drops none of its articles, the text search's answer
+      // that adds none): the last group again, so its section is not rendered again either.
+      const last = before?.get(g.story);
+      const part = last && last.at.length === n && last.at.every((k) => visible[k] === 1) ? last : partOf(listing, g, visible);
+      parts.set(g.story, part);
+      kept.push(part);
     }
   }
+  lastParts.set(listing, parts);
   return bySize(kept);
 }
+
+/** The group of `g`'s articles `visible` shows. */
+function partOf(listing: ArrangedListing, g: StoryGroup, visible: Shown): StoryGroup {
+  const at = g.at.filter((k) => visible[k] === 1);
+  return { story: g.story, articles: at.map((k) => listing.articles[k]), at };
+}
+
+/** Each listing's stories the last filter kept in part, by story. */
+const lastParts = new WeakMap<ArrangedListing, Map<StorySummary, StoryGroup>>();
 
 /**
  * The text search's answer as a mask over the listing, added to `shown`: its

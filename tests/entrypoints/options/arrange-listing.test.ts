@@ -113,4 +113,19 @@ describe('arrangeListing', () => {
     // Another needle looks again.
     expect(shownIndices(matchingArticles(listing, 'berli'))).toEqual(reference.slice(1));
   });
+
+  it('keeps a story the filter keeps in part as the last filter kept it as the same group, and makes a new one where that changed', async () => {
+    const listing = await arrangeListing(articles, stories);
+    const s1 = (groups: ReturnType<typeof filterListing>) => groups.find((g) => g.story.id === 's1')!;
+    // 'part 0' and 'part 0 ' keep the same one of s1's four articles: the same group, the same articles array.
+    const first = filterListing(listing, matchingArticles(listing, 'part 0'));
+    expect(s1(first).articles.length).toBeLessThan(listing.groups.find((g) => g.story.id === 's1')!.articles.length);
+    const again = filterListing(listing, matchingArticles(listing, 'part 0 '));
+    expect(s1(again)).toBe(s1(first));
+    expect(again).toEqual(grouped(articles, stories, 'part 0 '));
+    // One more of s1's articles shown (the text search found it): a new group, with it.
+    const more = filterListing(listing, addIds(listing, matchingArticles(listing, 'part 0 '), ['a1-1']));
+    expect(s1(more)).not.toBe(s1(first));
+    expect(more).toEqual(grouped(articles, stories, 'part 0 ', ['a1-1']));
+  });
 });
