@@ -165,8 +165,9 @@ describe('the index kept whole in memory (a small corpus)', () => {
       if (large) store.completeFrequenciesUpTo = 0;
       else store.residentPostingsUpTo = 0;
       store.residentPageRecords = 1;
-      // Late enough for the counting below to start before it.
-      store.prefetchDelayMs = 200;
+      // Late enough for the counting below to start before it, even when a loaded machine (the full suite beside other
+      // work) takes a few hundred milliseconds over the first lookup: at 200 it failed there, the read already begun.
+      store.prefetchDelayMs = 1_000;
       await store.candidateGlances(PAGES[0]);
       const idle = recordReads();
       await store.prefetched();
