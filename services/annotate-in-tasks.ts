@@ -8,31 +8,20 @@
  * `annotate` over the same articles: the same steps, in the same order.
  */
 import type { Article } from '../lib/article/article';
-import { analysePage, annotateInSteps, type AnnotateOptions, type FullRecord } from '../lib/match/annotate';
+import { analysePage, annotateInSteps, articlesInHand, type AnnotateOptions } from '../lib/match/annotate';
 import { articleFeatures } from '../lib/match/features';
-import { glanceOf, type ArticleGlance } from '../lib/match/glance';
 import type { EngineAnnotation, Page } from '../lib/match/types';
 import { yieldByMessage } from '../platform/yield-by-message';
 
 export async function annotateInTasks(page: Page, corpus: readonly Article[], opts: AnnotateOptions = {}, breathe: () => Promise<void> = yieldByMessage): Promise<EngineAnnotation> {
-  const featuresOf = opts.featuresOf ?? articleFeatures;
-  const articleOf = new Map<ArticleGlance, Article>();
-  const glances = corpus.map((article) => {
-    const glance = glanceOf(article, featuresOf(article));
-    articleOf.set(glance, article);
-    return glance;
-  });
+  const { glances, supply } = articlesInHand(corpus, opts.featuresOf ?? articleFeatures);
   // annotate's own analysis of the page, made here so the steps after it run in tasks of their own.
   const pageAnalysis = opts.pageAnalysis ?? analysePage(page, { attribution: !opts.storyOnly, tokens: opts.pageTokens, light: true });
   await breathe();
   const steps = annotateInSteps(page, glances, { ...opts, pageAnalysis });
   for (let step = steps.next(); ; ) {
     if (step.done) return step.value;
-    const full = new Map<ArticleGlance, FullRecord>();
-    for (const g of step.value.glances) {
-      const article = articleOf.get(g)!;
-      full.set(g, { features: featuresOf(article), article });
-    }
+    const full = supply(step.value.glances);
     await breathe();
     step = steps.next(full);
   }

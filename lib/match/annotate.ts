@@ -239,23 +239,36 @@ export type Supplied = ReadonlyMap<ArticleGlance, FullRecord>;
  * Deterministic and free of side effects (apart from caching article features).
  */
 export function annotate(page: Page, corpus: Article[], opts: AnnotateOptions = {}): EngineAnnotation {
-  const featuresOf = opts.featuresOf ?? articleFeatures;
+  const { glances, supply } = articlesInHand(corpus, opts.featuresOf ?? articleFeatures);
+  const steps = annotateInSteps(page, glances, opts);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    step = steps.next(supply(step.value.glances));
+  }
+}
+
+/**
+ * Articles already in memory as `annotateInSteps` takes them: their glances,
+ * and what it asks for at each step (the full records of some) answered from
+ * the same articles. Shared by `annotate` and callers that run its steps in
+ * tasks of their own.
+ */
+export function articlesInHand(corpus: readonly Article[], featuresOf: (article: Article) => ArticleFeatures): { glances: ArticleGlance[]; supply(wanted: readonly ArticleGlance[]): Supplied } {
   const articleOf = new Map<ArticleGlance, Article>();
   const glances = corpus.map((article) => {
     const glance = glanceOf(article, featuresOf(article));
     articleOf.set(glance, article);
     return glance;
   });
-  const steps = annotateInSteps(page, glances, opts);
-  for (let step = steps.next(); ; ) {
-    if (step.done) return step.value;
+  const supply = (wanted: readonly ArticleGlance[]): Supplied => {
     const full = new Map<ArticleGlance, FullRecord>();
-    for (const g of step.value.glances) {
+    for (const g of wanted) {
       const article = articleOf.get(g)!;
       full.set(g, { features: featuresOf(article), article });
     }
-    step = steps.next(full);
-  }
+    return full;
+  };
+  return { glances, supply };
 }
 
 /**

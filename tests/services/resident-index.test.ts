@@ -83,6 +83,35 @@ function residentIds(store: CorpusStore, terms: readonly string[]): string[][] |
 
 const INDEX_STORES = ['storyOf', 'stories', 'postings'];
 
+/** Every get and getAll sent from now on (until `vi.restoreAllMocks`), and how many of one store's are still pending. */
+function recordRequests(): { issued: Array<{ store: string; request: IDBRequest }>; pending(name: string): number } {
+  const issued: Array<{ store: string; request: IDBRequest }> = [];
+  for (const method of ['get', 'getAll'] as const) {
+    const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+      const request = original.apply(this, args);
+      issued.push({ store: this.name, request });
+      return request;
+    } as never);
+  }
+  const pending = (name: string) => issued.filter((r) => r.store === name && r.request.readyState === 'pending').length;
+  return { issued, pending };
+}
+
+/**
+ * Reads the store's whole index and stories into memory and makes the corpus as it is now the largest one whose index
+ * and stories are read whole, and every frequency with them: the next import takes it past both. Returns its size.
+ */
+async function heldWhole(store: CorpusStore): Promise<number> {
+  store.prefetchDelayMs = 0;
+  await store.candidateGlances(PAGES[0]);
+  await store.prefetched();
+  const size = await store.count();
+  store.residentStoriesUpTo = size;
+  store.completeFrequenciesUpTo = size;
+  return size;
+}
+
 describe('the index kept whole in memory (a small corpus)', () => {
   it('waits until no lookup has started for prefetchDelayMs, so a page\'s lookups are not slowed by it', async () => {
     const { store } = await stores();
@@ -305,16 +334,7 @@ describe('the index kept whole in memory (a small corpus)', () => {
     const zoo = termsOf('Giraffengehege');
     expect((await store.candidateGlances(zoo)).stories.map((story) => story.glances.map((g) => g.id))).toEqual([['zoo'], ['zoo-2']]);
     await store.prefetched();
-    const issued: Array<{ store: string; request: IDBRequest }> = [];
-    for (const method of ['get', 'getAll'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
-        const request = original.apply(this, args);
-        issued.push({ store: this.name, request });
-        return request;
-      } as never);
-    }
-    const pending = (name: string) => issued.filter((r) => r.store === name && r.request.readyState === 'pending').length;
+    const { issued, pending } = recordRequests();
     // A seed's page: stories whose glances are not in memory.
     let atWork: Record<string, number> = {};
     const found = await store.candidateGlances(PAGES[0], undefined, undefined, () => (atWork = { meta: pending('meta'), records: pending('storyGlances') }));
@@ -330,25 +350,11 @@ describe('the index kept whole in memory (a small corpus)', () => {
 
   it("held past residentStoriesUpTo (kept through an import), sends its hits' story link reads beside its meta reads, and its caller's work waits for neither", async () => {
     const { store, reference } = await stores();
-    store.prefetchDelayMs = 0;
-    await store.candidateGlances(PAGES[0]);
-    await store.prefetched();
-    const size = await store.count();
-    store.residentStoriesUpTo = size;
-    store.completeFrequenciesUpTo = size;
+    const size = await heldWhole(store);
     // Past both sizes: the whole index is kept, patched, but no story link or story is held whole.
     await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
     await store.prefetched();
-    const issued: Array<{ store: string; request: IDBRequest }> = [];
-    for (const method of ['get', 'getAll'] as const) {
-      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
-        const request = original.apply(this, args);
-        issued.push({ store: this.name, request });
-        return request;
-      } as never);
-    }
-    const pending = (name: string) => issued.filter((r) => r.store === name && r.request.readyState === 'pending').length;
+    const { issued, pending } = recordRequests();
     for (const terms of PAGES) {
       issued.length = 0;
       let atWork: Record<string, number> | null = null;
@@ -379,13 +385,7 @@ describe('the index kept whole in memory (a small corpus)', () => {
   it('held, is kept through an import that takes the corpus past the sizes it is read whole up to, up to residentPostingsKeptUpTo ids; patched as a fresh read holds it', async () => {
     for (const room of [true, false]) {
       const { store, reference, name } = await stores();
-      store.prefetchDelayMs = 0;
-      await store.candidateGlances(PAGES[0]);
-      await store.prefetched();
-      const size = await store.count();
-      // The corpus as it is now is the largest one whose index and stories are read whole, and every frequency with them.
-      store.residentStoriesUpTo = size;
-      store.completeFrequenciesUpTo = size;
+      const size = await heldWhole(store);
       if (!room) store.residentPostingsKeptUpTo = 0;
       await store.importArticles([ZOO_AGAIN, STURM_AGAIN]);
       expect(await store.count()).toBe(size + 2);
