@@ -37,8 +37,6 @@ export class ResidentPostings {
   /** Writes' postings not taken in yet (see `add`), oldest first, and where the taking of the first stopped. */
   private readonly pending: Array<ReadonlyMap<string, readonly string[]>> = [];
   private taking: Iterator<[string, readonly string[]]> | null = null;
-  /** Terms of a pending write a lookup has taken in already (`takeTermIn`), which taking the write in skips. */
-  private readonly takenEarly = new WeakMap<ReadonlyMap<string, readonly string[]>, Set<string>>();
   /**
    * The term `parseUntil` stopped inside (its chunks out of `chunks`; ids a
    * write adds meanwhile wait there again): its ids, those numbered so far
@@ -58,7 +56,7 @@ export class ResidentPostings {
 
   /** A term's ids as numbers of `ids`, in stored order; undefined for a term with no postings. */
   private postingsOf(term: string): Int32Array | undefined {
-    if (this.pending.length > 0) this.takeTermIn(term);
+    if (this.pending.length > 0) this.takeUntil(Infinity);
     if (this.partial?.term === term) this.finish(this.partial, Infinity);
     if (!this.chunks.has(term)) return this.parsed.get(term);
     const parsing = this.start(term);
@@ -129,59 +127,24 @@ export class ResidentPostings {
   private takeUntil(deadline: number): boolean {
     let n = 0;
     while (this.pending.length > 0) {
-      const write = this.pending[0];
-      const early = this.takenEarly.get(write);
-      const taking = (this.taking ??= write.entries());
+      const taking = (this.taking ??= this.pending[0].entries());
       for (let next = taking.next(); !next.done; next = taking.next()) {
         const [term, ids] = next.value;
-        if (!early?.has(term)) this.append(term, ids);
+        if (ids.length > 0) {
+          // The write's own list, not a copy: nothing changes a write's lists once it has committed, and copies of a 50,000
+          // import's ~4 M ids lived until parsed, through young-generation collections of ~15 ms each (Node). A parsed term's
+          // new ids wait beside its numbers, joined to them once, when parsed (`postingsOf`): joining each part at once copied a
+          // frequent term's numbers ~170 times.
+          const chunks = this.chunks.get(term);
+          if (chunks) chunks.push(ids);
+          else this.chunks.set(term, [ids]);
+        }
         if (++n % 256 === 0 && performance.now() >= deadline) return false;
       }
       this.pending.shift();
       this.taking = null;
     }
     return true;
-  }
-
-  /**
-   * One term's ids from the writes not taken in yet, in the order written,
-   * the rest left for the idle slices: a lookup that met a 50,000 import's
-   * writes took in all of their ~2 M term lists first, on the page's path.
-   */
-  private takeTermIn(term: string): void {
-    // The write being taken in is taken in whole (one part's lists), so that every write left is untouched but for the terms
-    // taken early, whatever the order of its entries.
-    if (this.taking) {
-      const write = this.pending[0];
-      const early = this.takenEarly.get(write);
-      for (let next = this.taking.next(); !next.done; next = this.taking.next()) {
-        const [t, ids] = next.value;
-        if (!early?.has(t)) this.append(t, ids);
-      }
-      this.pending.shift();
-      this.taking = null;
-    }
-    for (const write of this.pending) {
-      const ids = write.get(term);
-      if (!ids) continue;
-      let early = this.takenEarly.get(write);
-      if (!early) this.takenEarly.set(write, (early = new Set()));
-      if (early.has(term)) continue;
-      early.add(term);
-      this.append(term, ids);
-    }
-  }
-
-  /** A write's ids of a term, after the term's held ones. */
-  private append(term: string, ids: readonly string[]): void {
-    if (ids.length === 0) return;
-    // The write's own list, not a copy: nothing changes a write's lists once it has committed, and copies of a 50,000
-    // import's ~4 M ids lived until parsed, through young-generation collections of ~15 ms each (Node). A parsed term's
-    // new ids wait beside its numbers, joined to them once, when parsed (`postingsOf`): joining each part at once copied a
-    // frequent term's numbers ~170 times.
-    const chunks = this.chunks.get(term);
-    if (chunks) chunks.push(ids);
-    else this.chunks.set(term, [ids]);
   }
 
   /** Terms whose ids are not parsed yet (the one stopped inside too), and writes not taken in. */

@@ -154,38 +154,6 @@ describe('ResidentPostings', () => {
     for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
   });
 
-  it("takes in only a lookup's own terms from writes not taken in yet, and ranks and holds ids as rankCandidates before, between and after", () => {
-    const random = randomFrom(23);
-    const { stored, plain } = indexOf(randomIndex(random, 300, 2000));
-    const resident = new ResidentPostings(stored);
-    while (resident.parseUntil(Infinity));
-    const write = (n: number) => {
-      const added = new Map<string, string[]>();
-      // Terms held already and new ones, some in every write (their ids must follow in the order written).
-      for (let t = 0; t < 1500; t++) {
-        const id = `w${n}-${t}`;
-        const term = t % 3 === 0 ? `t${t % 120}` : `t${t % 350}-${n % 2}`;
-        added.set(term, [...(added.get(term) ?? []), id]);
-        plain.set(term, [...(plain.get(term) ?? []), id]);
-      }
-      resident.add(added);
-    };
-    for (let n = 0; n < 4; n++) write(n);
-    // The first write partly taken in by an idle slice past its deadline.
-    expect(resident.parseUntil(0)).toBe(true);
-    const query: QueryTerm[] = [...Array(30).keys()].map((t) => ({ term: t % 2 ? `t${t * 4}` : `t${t * 9}-${t % 2}`, df: 2, weight: 1 + (t % 4) }));
-    expect(resident.rank(query, 40)).toEqual(rankCandidates(query, plain, 40));
-    // The lookup took in the write it met partly taken and its own terms of the others: those three still wait.
-    expect(resident.unparsed).toBeGreaterThanOrEqual(3);
-    expect((resident as unknown as { pending: unknown[] }).pending).toHaveLength(3);
-    // A write after the lookup: its ids of the terms taken early follow theirs.
-    write(4);
-    expect(resident.rank(query, 40)).toEqual(rankCandidates(query, plain, 40));
-    while (resident.parseUntil(0));
-    expect(resident.unparsed).toBe(0);
-    for (const [term, ids] of plain) expect(resident.idsOf(term), term).toEqual(ids);
-  });
-
   it('stops a slice inside a long term, and ranks as rankCandidates and holds its ids in order with a write added meanwhile', () => {
     const random = randomFrom(19);
     const plain = randomIndex(random, 50, 5000);
