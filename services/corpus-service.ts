@@ -30,8 +30,6 @@ export interface CorpusServiceDeps {
   newId?: () => string;
   /** Text of an import's parts gathered before the store takes them in (STORE_PART_CHARS; tests vary it). */
   storePartChars?: number;
-  /** Text handed at once to an open import that has no part in hand (IDLE_STORE_PART_CHARS; tests vary it). */
-  idleStorePartChars?: number;
   /** Text a listing or search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
   searchPageChars?: number;
 }
@@ -60,8 +58,6 @@ interface OpenImport {
   /** Articles of parts received but not handed to the store yet, and their text's length. */
   held: Prepared[];
   heldChars: number;
-  /** Parts handed to the store whose stories are not chosen yet. */
-  storing: number;
 }
 
 /** How often an import reports its progress at most. */
@@ -77,17 +73,6 @@ const PROGRESS_MS = 100;
  * writes, against 2 calls.)
  */
 export const STORE_PART_CHARS = 1_000_000;
-/**
- * Text an open import with no part in hand takes at once. Gathering up to
- * STORE_PART_CHARS kept the store idle while the corpus manager's worker
- * analysed a whole store part's articles (~770 of the bench's): before the
- * first part, and again whenever the worker fell behind (the import's `wait`
- * step, 3.9 and 5.9 s of a 10,000 import in Chromium at load ~10; 3.0 and 3.2
- * with this, alternated). While a part is in hand the rest still gather up
- * to STORE_PART_CHARS, so a store that is the slower side takes no small part
- * after its first.
- */
-export const IDLE_STORE_PART_CHARS = 250_000;
 /**
  * Text per page of 'crossread:export-articles': a message of it stays far
  * below Chromium's 64 MiB a message, even with the articles' other fields and
@@ -167,7 +152,6 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const storePartChars = deps.storePartChars ?? STORE_PART_CHARS;
-  const idleStorePartChars = Math.min(deps.idleStorePartChars ?? IDLE_STORE_PART_CHARS, storePartChars);
   const searchPageChars = deps.searchPageChars ?? SEARCH_PAGE_CHARS;
   /** Searches started, the latest one's number: an older search stops at its next page. */
   let searches = 0;
@@ -400,7 +384,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, storing: 0 };
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0 };
         run = opened;
         imports.set(operation, opened);
       } else if (!run || run.next !== number) {
@@ -430,14 +414,11 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           const added = session.add(current.held);
           current.held = [];
           current.heldChars = 0;
-          current.storing++;
-          const settled = () => void current.storing--;
-          added.then(settled, settled);
           return added;
         };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          if (current.heldChars >= (current.storing === 0 ? idleStorePartChars : storePartChars)) hand().catch(() => undefined);
+          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
           const failed = session.failure();
           if (failed) throw failed.error;
           return { ok: true, count: current.received };
