@@ -1734,7 +1734,8 @@ export class CorpusStore {
    * reader of pages starts again when the generation changed in between.
    */
   async articlesPage(after: string | null, maxChars: number): Promise<{ articles: Article[]; next: string | null; generation: number }> {
-    await this.afterImport();
+    // In the turn that found no import (its scope spans an import's staged stores and its last one's: see readTransaction).
+    while (this.importing) await this.importing;
     const tx = this.db.transaction(['articles', 'meta'], 'readonly');
     const generation = generationOf(await tx.objectStore('meta').get('generation'));
     const articles: Article[] = [];
@@ -1832,7 +1833,7 @@ export class CorpusStore {
    */
   async candidates(pageTerms: readonly string[], limit = 50): Promise<Article[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
-    const tx = this.readTransaction();
+    const tx = await this.readTransaction();
     const { cache, size } = await this.lookupCache(tx, pageTerms);
     const ids = await CorpusStore.indexHits(tx, cache, size, pageTerms, limit, this.maxQueryTerms, this.keptPostingsUpTo);
     const { articles, stale } = await this.readArticles(tx, cache, ids);
@@ -1850,7 +1851,7 @@ export class CorpusStore {
    */
   async candidateStories(pageTerms: readonly string[], limit = 50): Promise<StoryArticles[]> {
     if (pageTerms.length === 0 || limit <= 0) return [];
-    const tx = this.readTransaction();
+    const tx = await this.readTransaction();
     const { cache, size } = await this.lookupCache(tx, pageTerms);
     return this.readStories(tx, cache, await this.candidateMembers(tx, cache, size, pageTerms, limit));
   }
@@ -1866,7 +1867,7 @@ export class CorpusStore {
    * at the latest before this returns.
    */
   async candidateGlances(pageTerms: readonly string[], limit = 50, onIndexed?: () => void, whileWaiting?: () => void): Promise<CandidateGlances> {
-    const tx = this.readTransaction();
+    const tx = await this.readTransaction();
     const hook: WhileWaiting = { run: whileWaiting };
     if (pageTerms.length === 0 || limit <= 0) {
       const generation = generationOf(await tx.objectStore('meta').get('generation'));
@@ -1899,7 +1900,7 @@ export class CorpusStore {
    * compares candidates by their features, and quotes only its story's texts.
    */
   async fullRecords(generation: number, ids: readonly string[], withArticles = true): Promise<Map<string, { article?: Article; features: ArticleFeatures }> | null> {
-    const tx = this.readTransaction();
+    const tx = await this.readTransaction();
     // The features are read beside the meta reads, a round trip sooner, when this context's cache is of that generation
     // (most often: the lookup's glances were read through it); they count only if the transaction reads that generation.
     const guess = !withArticles && this.cache?.generation === generation ? this.cache : null;
@@ -2260,7 +2261,7 @@ export class CorpusStore {
    */
   async storyMembers(storyIds: readonly string[]): Promise<StoryArticles[]> {
     if (storyIds.length === 0) return [];
-    const tx = this.readTransaction();
+    const tx = await this.readTransaction();
     const { cache } = await this.lookupCache(tx);
     const ids = [...new Set(storyIds)];
     const stories = await Promise.all(ids.map((id) => tx.objectStore('stories').get(id)));
@@ -2324,8 +2325,19 @@ export class CorpusStore {
     );
   }
 
-  private readTransaction(): ReadTx {
+  /**
+   * The read transaction of a lookup, created once no import is in progress.
+   * It spans the stores of an import's last transaction and those of its
+   * staged ones: created while the import runs, it would wait for the last
+   * transaction, a staged one created after it would wait for it, and the last
+   * one waits for the staged ones, so every read and write of the corpus would
+   * stall for good (a chart's story read racing an import in the corpus
+   * manager). It would wait for the import's end anyway. Created in the turn
+   * that found no import, so none can open in between.
+   */
+  private async readTransaction(): Promise<ReadTx> {
     this.lastLookupAt = performance.now();
+    while (this.importing) await this.importing;
     return this.db.transaction([...READ_STORES], 'readonly');
   }
 

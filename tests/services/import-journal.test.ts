@@ -253,4 +253,22 @@ describe('an import staged ahead of its last transaction', () => {
     expect(await store.getArticle('report-1')).toBeUndefined();
     expect(await store.count()).toBe(count + 7);
   });
+
+  it("neither stalls nor is stalled by a lookup's read made while its last transaction is open and nothing is staged yet", async () => {
+    // A lookup's read spans the last transaction's stores and the staged ones: made before the first staged transaction,
+    // it waited for the last transaction, the staged one for it, and the last one for the staged one (a chart's story read
+    // racing an import in the corpus manager stalled every read and write of the corpus).
+    const store = await base(`lookup-${n++}`);
+    const [story] = await store.listStories();
+    const session = store.openImport();
+    session.add(reports(0, 5)).catch(() => undefined);
+    const lookups = Promise.all([store.storyMembers([story.id]), store.candidateGlances(['trump', 'putin', 'telefonat'])]);
+    const finished = session.finish();
+    const stalled = new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), 20_000));
+    expect(await Promise.race([Promise.all([lookups, finished]).then(() => 'done' as const), stalled])).toBe('done');
+    const [[members], glances] = await lookups;
+    expect(members.articles.map((a) => a.id)).toEqual(story.members);
+    // Read after the import: its generation.
+    expect(glances.generation).toBe((await store.articlesPage(null, 1)).generation);
+  });
 });
