@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './features';
-import { DEFAULT_STORY_THRESHOLDS, eventTime, figuresOf, firstLook, judgeStory, quickShare, salientTerms, timesApart, type EventTime, type StoryJudgement } from './story';
+import { DEFAULT_STORY_THRESHOLDS, eventTime, figuresOf, firstLook, judgeIfSame, judgeStory, quickShare, salientTerms, timesApart, type EventTime, type StoryJudgement } from './story';
 
 /** An article as a member of a story: its id and its features. */
 export interface StoryMember {
@@ -72,7 +72,26 @@ function reportsSame(features: ArticleFeatures, members: readonly StoryMember[])
     open.push({ m, share: quickShare(features, m.features), k });
   });
   open.sort((a, b) => b.share - a.share || a.k - b.k);
-  return open.some(({ m }) => judged(features, m.features).match === 'same');
+  return open.some(({ m }) => comparedSame(features, m.features));
+}
+
+/** Pairs judgeIfSame found unable to be the same event: their judgement is not made unless a ranking asks for it. */
+const notSame = new WeakMap<ArticleFeatures, WeakSet<ArticleFeatures>>();
+
+/** Whether judgeStory's match is 'same' for a pair the first look left open, comparing sentences only when that can say so. */
+function comparedSame(a: ArticleFeatures, b: ArticleFeatures): boolean {
+  const known = pairCache.get(a)?.get(b);
+  if (known) return known.match === 'same';
+  if (notSame.get(a)?.has(b)) return false;
+  const j = judgeIfSame(a, b);
+  if (j) {
+    remember(a, b, j);
+    return j.match === 'same';
+  }
+  let row = notSame.get(a);
+  if (!row) notSame.set(a, (row = new WeakSet()));
+  row.add(b);
+  return false;
 }
 
 /**

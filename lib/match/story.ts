@@ -349,12 +349,48 @@ export function firstLook(page: ArticleFeatures, candidate: ArticleFeatures, th:
   return null;
 }
 
+/** Share of the page's salient terms that outlet `o` of a comparison holds (its terms and their compound parts). */
+function salientShareOf(c: Comparison, o: number): number {
+  const salient = salientTerms(c.page);
+  if (salient.length === 0) return 0;
+  const candTerms = outletTermMask(c, o);
+  let held = 0;
+  for (let i = 0; i < salient.length; i++) {
+    const id = c.space.idOf(salient[i]);
+    if (id !== undefined && id < candTerms.length && candTerms[id] === 1) held++;
+  }
+  return held / salient.length;
+}
+
+/**
+ * Whether judgeCompared can find outlet `o` of a comparison the same event, from
+ * what costs no sentence comparison: its salient share, shared figures and
+ * dates. Either way to 'same' needs a salient share of at least relatedSalient
+ * and no date conflict, and without sameFigures shared figures sameSalient;
+ * false here is judgeCompared's 'related' or 'none'.
+ */
+export function mayBeSame(c: Comparison, o: number, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): boolean {
+  const salientShare = salientShareOf(c, o);
+  if (salientShare < th.relatedSalient && salientShare < th.sameSalient) return false;
+  if (salientShare < th.sameSalient && sharedFigures(c.page, c.outlets[o]) < th.sameFigures) return false;
+  return !eventsApart(c.page, c.outlets[o], th.maxDays);
+}
+
+/**
+ * judgeStory of a pair the first look does not decide (`firstLook` gave null),
+ * or null when its match cannot be 'same' (see mayBeSame): the sentences are
+ * compared only when they can decide 'same'. Story choice asks only that.
+ */
+export function judgeIfSame(page: ArticleFeatures, candidate: ArticleFeatures, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryJudgement | null {
+  const c = compare(page, [candidate]);
+  return mayBeSame(c, 0, th) ? judgeCompared(c, 0, th) : null;
+}
+
 /** Is outlet `o` of a comparison about the same event as the page, a related one, or something else? */
 export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DEFAULT_STORY_THRESHOLDS): StoryJudgement {
   const page = c.page;
   const candidate = c.outlets[o];
   const figures = sharedFigures(page, candidate);
-  const salient = salientTerms(page);
   // Points are counted from both sides, so one long text cannot match a short one
   // merely by having many sentences near a single sentence of the other.
   // The full similarities, not just whether each sentence reaches a point: an alignment of the story takes them over.
@@ -390,12 +426,7 @@ export function judgeCompared(c: Comparison, o: number, th: StoryThresholds = DE
   const sharedPoints = Math.min(pagePoints, candPoints);
   const pointShare = pagePoints / contentSentences(page).length;
 
-  const candTerms = outletTermMask(c, o);
-  const has = (t: string) => {
-    const id = c.space.idOf(t);
-    return id !== undefined && id < candTerms.length && candTerms[id] === 1;
-  };
-  const salientShare = salient.length ? salient.filter(has).length / salient.length : 0;
+  const salientShare = salientShareOf(c, o);
 
   const dateConflict = eventsApart(page, candidate, th.maxDays);
 
