@@ -122,8 +122,8 @@ export interface BackgroundRequests {
   'crossread:add-article': { payload: { page: PagePayload; outlet: string; date: string | null }; reply: AddArticleResponse };
   /**
    * Options: every article without its text, grouped in stories; `generation` changes with every write.
-   * With `pageSize`, a page of the articles from `from` (0 first; `next` goes on, null at the end), the
-   * stories with the first page only: a listing of 50,000 articles is a ~15 MB reply, parsed in one
+   * With `pageSize`, a page of the articles from `from` (0 first; `next` goes on, null at the end), and
+   * the stories in the same share, in order (all of them by the last page): a listing of 50,000 articles is a ~15 MB reply, parsed in one
    * task on the asking page's thread. Later pages pass the first page's `listing`; a reply with another
    * `listing` (another listing began, or the background restarted) means: start again.
    */

@@ -122,14 +122,18 @@ function Options() {
   };
 
   const listOnce = async () => {
+    let lap = performance.now();
     const [list, stats] = await Promise.all([corpusListing((page) => ask('crossread:list-articles', page)), ask('crossread:corpus-stats', {})]);
     const { articles, stories, generation } = must(list);
+    lap = measure('crossread:list-read', lap);
     // Arranging the list (in slices) and rendering it are frames of their own: together, at 50,000 articles, one long frame after the last page came.
     await afterPaint();
     const arranged = await arrangeListing(articles, stories, afterPaint);
     await afterPaint();
+    lap = measure('crossread:list-arrange', lap);
     setListed(arranged);
     setGeneration(generation);
+    void afterPaint().then(() => measure('crossread:list-show', lap));
     // The filter's texts, in slices after the list's frame.
     void afterPaint().then(() => prepareFilterTexts(arranged, afterPaint));
     if (stats.ok && stats.usage !== null) {

@@ -47,6 +47,25 @@ const longestStep = (page: Page) =>
       .reduce((a, m) => (m.duration > a.ms ? { ms: m.duration, name: m.name.slice(10) } : a), { ms: 0, name: '' }),
   );
 
+/**
+ * The background page's steps (`crossread-bg:*`) copied into the corpus manager's timeline as `crossread:bg-*`, on the
+ * manager's clock (the two pages' time origins differ), each once: the background runs on the manager's thread, so its
+ * steps are what a stutter of the manager may be, and longestFrames names the page's measures under way. Runs in the page.
+ */
+function copyBackgroundSteps(): void {
+  const bg = (globalThis as unknown as ExtensionPageGlobal).browser.extension.getBackgroundPage();
+  if (!bg) return;
+  const w = window as unknown as { __crossreadCopied?: number };
+  const shift = bg.performance.timeOrigin - performance.timeOrigin;
+  const steps = bg.performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread-bg:'));
+  // Steps that ended before this page opened are left out (a measure cannot start before its page's time origin).
+  for (const m of steps.slice(w.__crossreadCopied ?? 0)) {
+    const end = m.startTime + shift + m.duration;
+    if (end > 0) performance.measure(`crossread:bg-${m.name.slice(13)}`, { start: Math.max(0, m.startTime + shift), end });
+  }
+  w.__crossreadCopied = steps.length;
+}
+
 export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver> {
   const { launchFirefox, firefoxExtensionOrigin, gotoLoaded } = await e2eSetup();
   const firefox = await launchFirefox(extensionDir);
@@ -196,6 +215,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
           const page = performance.getEntriesByType('measure').filter((m) => m.name.startsWith('crossread:import-')).map((m) => [m.name.slice(10), Math.round(m.duration)]);
           return Object.fromEntries([...page, ...background]);
         });
+        await options.evaluate(copyBackgroundSteps);
         const frames = [...(await options.evaluate(longestFrames, pageStart)), `longest time between two animation frames meanwhile: ${await frameGap()} ms`];
         // Then the reader filters the list just imported and scrolls it.
         await options.evaluate(restartFrameWatch);
@@ -219,6 +239,7 @@ export async function firefoxDriver(extensionDir: string): Promise<BrowserDriver
         }
         await pause(SETTLE_MS);
         const filterLongestFrame = await options.evaluate(() => (window as unknown as FrameWatchWindow).__crossreadBench.gap);
+        await options.evaluate(copyBackgroundSteps);
         const filterFrames = [...(await options.evaluate(longestFrames, filterStart)), `longest time between two animation frames meanwhile: ${await frameGap()} ms`];
         return { seconds, longestFrame, imported: n, phases, frames, filterLongestFrame, filterFrames };
       } finally {

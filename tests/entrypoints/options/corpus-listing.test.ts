@@ -5,7 +5,7 @@ import { corpusService } from '../../../services/corpus-service';
 import { dispatch, type Payload, type Reply } from '../../../platform/protocol';
 import { loadSeeds } from '../../helpers/seeds';
 import { storesClosedAfterEachTest } from '../../helpers/stores';
-import { corpusListing } from '../../../entrypoints/options/corpus-listing';
+import { corpusListing, FIREFOX_LIST_PAGE_SIZE, LIST_PAGE_SIZE, listPageSize } from '../../../entrypoints/options/corpus-listing';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -49,6 +49,33 @@ describe('the corpus list a page at a time', () => {
     // 17 articles (5 seeds, 12 more) in pages of 4: five requests, one reading of the corpus.
     expect(asked.map((p) => p.from ?? 0)).toEqual([0, 4, 8, 12, 16]);
     expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands out the stories with the pages, each page its share, in order', async () => {
+    const { store, ask } = await service();
+    await store.addArticles(extra(12));
+    const whole = await ask({});
+    if (!whole.ok) throw new Error(whole.error);
+    // The seeds' story and the twelve others' (each on its own or a few together): more stories than pages.
+    expect(whole.stories.length).toBeGreaterThan(5);
+    // Each reply's stories as it came (the listing adds the later pages' stories to the first page's).
+    const counts: number[] = [];
+    const paged = await corpusListing(async (payload) => {
+      const reply = await ask(payload);
+      counts.push(reply.ok ? reply.stories.length : -1);
+      return reply;
+    }, 4);
+    if (!paged.ok) throw new Error(paged.error);
+    expect(paged.stories).toEqual(whole.stories);
+    // No page carries all the stories (the first one did: at 10,000 articles ~2,100 stories beside its articles).
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(whole.stories.length);
+    for (const count of counts) expect(count).toBeLessThanOrEqual(Math.ceil((4 * whole.stories.length) / 17));
+  });
+
+  it('asks Firefox, whose background shares the page’s thread, for smaller pages', () => {
+    expect(listPageSize(true)).toBe(FIREFOX_LIST_PAGE_SIZE);
+    expect(listPageSize(false)).toBe(LIST_PAGE_SIZE);
+    expect(FIREFOX_LIST_PAGE_SIZE).toBeLessThan(LIST_PAGE_SIZE);
   });
 
   it('starts again when another listing began between its pages', async () => {
