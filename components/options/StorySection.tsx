@@ -17,6 +17,12 @@ export interface StorySectionProps {
   onSave: (article: ArticleSummary, outlet: string, date: string | null) => Promise<string | null>;
   onDelete: (article: ArticleSummary) => void;
   t: OptionsMessages;
+  /**
+   * The rows shown, [from, to) of `articles` (default: all): the list cuts a long story into pieces (story-pieces.ts).
+   * The piece from 0 is the story's section with its heading, timeline and chart; a later piece only its rows.
+   */
+  from?: number;
+  to?: number;
 }
 
 /**
@@ -39,17 +45,44 @@ export class StorySection extends Component<StorySectionProps> {
   }
 }
 
-function StoryBody({ n, articles, profiles, onOpen, onSave, onDelete, t }: StorySectionProps) {
+function StoryBody({ n, articles, profiles, onOpen, onSave, onDelete, t, from = 0, to = articles.length }: StorySectionProps) {
+  const rows = (
+    <tbody>
+      {articles.slice(from, to).map((article) => (
+        <ArticleRow
+          t={t}
+          key={article.id}
+          article={article}
+          onOpen={() => onOpen(article)}
+          onSave={(outlet, date) => onSave(article, outlet, date)}
+          onDelete={() => onDelete(article)}
+        />
+      ))}
+    </tbody>
+  );
+  // A piece that more of the story follows leaves its box open below; a later piece continues it from above.
+  const more = to < articles.length ? ' cut-below' : '';
+  if (from > 0) {
+    return (
+      <div class={`story cut-above${more}`}>
+        <table aria-label={t.storyLabel(n)}>
+          <Columns />
+          {rows}
+        </table>
+      </div>
+    );
+  }
   const first = articles[0];
   const charted = articles.length > 1 && profiles && articles.every((a) => profiles[a.id]) ? profiles : null;
   return (
-    <section class="story" aria-label={t.storyLabel(n)}>
+    <section class={`story${more}`} aria-label={t.storyLabel(n)}>
       <h2>
         {articles.length > 1 ? t.story(first.title) : first?.title} <span class="count">{t.count(articles.length)}</span>
       </h2>
       {articles.length > 1 && <StoryTimeline articles={articles} t={t} />}
       {charted && <StoryChart t={t} title={first.title} outlets={articles.map((a) => ({ label: a.outlet, profile: charted[a.id] }))} />}
       <table>
+        <Columns />
         <thead>
           <tr>
             <th class="outlet">{t.columns.outlet}</th>
@@ -62,19 +95,22 @@ function StoryBody({ n, articles, profiles, onOpen, onSave, onDelete, t }: Story
             </th>
           </tr>
         </thead>
-        <tbody>
-          {articles.map((article) => (
-            <ArticleRow
-              t={t}
-              key={article.id}
-              article={article}
-              onOpen={() => onOpen(article)}
-              onSave={(outlet, date) => onSave(article, outlet, date)}
-              onDelete={() => onDelete(article)}
-            />
-          ))}
-        </tbody>
+        {rows}
       </table>
     </section>
+  );
+}
+
+/** The columns' set widths (options.css), on columns so a piece's table without a header row has them too. */
+function Columns() {
+  return (
+    <colgroup>
+      <col class="outlet" />
+      <col class="title" />
+      <col class="date" />
+      <col class="url" />
+      <col class="num" />
+      <col class="actions" />
+    </colgroup>
   );
 }

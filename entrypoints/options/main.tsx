@@ -26,6 +26,7 @@ import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
 import { addIds, arrangeListing, filterListing, matchingArticles, prepareFilterTexts, type ArrangedListing } from './arrange-listing';
 import { afterPaint } from './after-paint';
+import { storyPieces } from './story-pieces';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -213,6 +214,7 @@ function Options() {
   }, [listed, filter, textMatches]);
 
   const grouped = useMemo(() => filterListing(listed, visible), [listed, visible]);
+  const pieces = useMemo(() => storyPieces(grouped), [grouped]);
 
   /** Runs a change and shows what came of it; true when it succeeded. */
   const run = async (label: string, body: () => Promise<string | Message>): Promise<boolean> => {
@@ -429,17 +431,24 @@ function Options() {
       />
 
       <VirtualList
-        items={grouped}
-        keyOf={(g) => g.story.id}
-        // A story's heading and table header, a row per article, and its timeline line and chart once there are two outlets.
-        estimate={(g) => 90 + 34 * g.articles.length + (g.articles.length > 1 ? 184 : 0)}
-        onShown={(shown) => setShownStories(shown.map((g) => g.story))}
-        render={({ story, articles: shown }, i) => (
+        items={pieces}
+        keyOf={(p) => `${p.group.story.id}:${p.from}`}
+        // A story's heading and table header, its timeline line and chart once there are two outlets (on its first piece), a row per article.
+        estimate={(p) => (p.from === 0 ? 90 + (p.group.articles.length > 1 ? 184 : 0) : 0) + 34 * (p.to - p.from)}
+        onShown={(shown) => {
+          // A story once, however many of its pieces are shown; the same stories keep the same state (no new ask for charts).
+          const next = [...new Set(shown.map((p) => p.group.story))];
+          setShownStories((before) => (before.length === next.length && before.every((s, i) => s === next[i]) ? before : next));
+        }}
+        render={({ group: { story, articles: shown }, n, from, to }) => (
           <StorySection
-            n={i + 1}
+            n={n}
             t={t}
             articles={shown}
-            profiles={generation === null ? undefined : profiles.get(profileKey(generation, story))}
+            from={from}
+            to={to}
+            // Only the first piece draws the chart: a later one is not rendered again when it arrives.
+            profiles={generation === null || from > 0 ? undefined : profiles.get(profileKey(generation, story))}
             {...rowActions}
           />
         )}

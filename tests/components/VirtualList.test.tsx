@@ -59,6 +59,27 @@ describe('VirtualList', () => {
     expect(window.document.querySelectorAll('p.row').length).toBeLessThan(30);
   });
 
+  it('asks each item its key and guess once per items, not again for every item after one measured', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => ({ id: `k-${i}`, title: `Piece ${i}` }));
+    let keys = 0;
+    let guesses = 0;
+    const root = mount(
+      <VirtualList
+        items={items}
+        keyOf={(a) => (keys++, a.id)}
+        // Far from the 40 px each measures: every item shown changes the places of all after it.
+        estimate={() => (guesses++, 300)}
+        render={(a) => <p class="row">{a.title}</p>}
+      />,
+    );
+    act(() => undefined);
+    expect(root.querySelectorAll('p.row').length).toBeGreaterThan(1);
+    // The measured items are in the list's height: their places were worked out again, from the keys made once.
+    expect((root.querySelector('.virtual-list') as HTMLElement).style.height).not.toBe(`${2000 * 300}px`);
+    expect(keys).toBe(items.length);
+    expect(guesses).toBe(items.length);
+  });
+
   it('measures story rows with their timeline: the list is as tall as the rows measured plus the guesses for the rest', () => {
     const t = optionsMessages('en');
     const story = (i: number): ArticleSummary[] =>
