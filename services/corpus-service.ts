@@ -214,8 +214,11 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     return out;
   };
 
-  /** The stored stories, every article in exactly one (an article no story holds, never expected, on its own). */
-  const storiesOf = async (s: CorpusStore, articles: ReadonlyArray<{ id: string; outlet: string }>): Promise<StorySummary[]> => {
+  /**
+   * The stored stories, every article in exactly one (an article no story holds, never expected, on its own); each
+   * summary's `storyId` is set to its story's as it is placed.
+   */
+  const storiesOf = async (s: CorpusStore, articles: readonly ArticleSummary[]): Promise<StorySummary[]> => {
     const byId = new Map(articles.map((a) => [a.id, a]));
     const placed = new Set<string>();
     const groups = (await s.listStories()).map((story) => ({
@@ -224,10 +227,15 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         const a = byId.get(m);
         if (!a || placed.has(m)) return [];
         placed.add(m);
+        a.storyId = story.id;
         return [a];
       }),
     }));
-    for (const a of articles) if (!placed.has(a.id)) groups.push({ id: `story-${a.id}`, articles: [a] });
+    for (const a of articles) {
+      if (placed.has(a.id)) continue;
+      a.storyId = `story-${a.id}`;
+      groups.push({ id: a.storyId, articles: [a] });
+    }
     return orderStories(groups);
   };
 
@@ -308,8 +316,6 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         // manager's thread).
         const articles = await readInPages(s, (a) => summaryOf(a, null));
         const stories = await storiesOf(s, articles);
-        const byId = new Map(articles.map((a) => [a.id, a]));
-        for (const story of stories) for (const id of story.articleIds) byId.get(id)!.storyId = story.id;
         return { id: newId(), generation: seen, articles, stories };
       })();
       const whole = await made;

@@ -77,6 +77,8 @@ describe('corpus service', () => {
     // The five seeds report one event: one story, every article in it, listed by outlet.
     expect(list.stories).toHaveLength(1);
     expect([...list.stories[0].articleIds].sort()).toEqual(list.articles.map((a) => a.id).sort());
+    // Each article names the story that lists it.
+    for (const a of list.articles) expect(a.storyId).toBe(list.stories[0].id);
     const outlets = list.stories[0].articleIds.map((id) => list.articles.find((a) => a.id === id)!.outlet);
     expect(outlets).toEqual([...outlets].sort((x, y) => x.localeCompare(y)));
 
