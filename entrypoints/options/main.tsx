@@ -24,7 +24,8 @@ import { corpusArticles } from './corpus-articles';
 import { corpusKeys, foldedTexts } from './corpus-keys';
 import { watchBackground } from './background-watch';
 import { corpusListing } from './corpus-listing';
-import { addIds, arrangeListing, filterListing, matchingArticles, prepareFilterTexts, type ArrangedListing } from './arrange-listing';
+import { arrangeListing, prepareFilterTexts, type ArrangedListing, type StoryGroup } from './arrange-listing';
+import { filterInSteps } from './filter-in-steps';
 import { afterPaint } from './after-paint';
 import { storyPieces } from './story-pieces';
 
@@ -206,14 +207,22 @@ function Options() {
     return () => clearTimeout(timer);
   }, [filter, generation]);
 
-  const visible = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    if (!needle) return null;
-    const shown = matchingArticles(listed, needle);
-    return textMatches?.query === filter.trim() ? addIds(listed, shown, textMatches.ids, textMatches.allBut) : shown;
+  // The stories the filter shows, worked out in steps with frames between (filter-in-steps.ts). A listing without a filter
+  // shows at once, as before.
+  const [filtered, setFiltered] = useState<StoryGroup[] | null>(null);
+  useEffect(() => {
+    if (!filter.trim()) return setFiltered(null);
+    let stale = false;
+    void filterInSteps(listed, filter, textMatches, afterPaint, () => stale).then((groups) => {
+      if (!stale && groups) setFiltered(groups);
+    });
+    return () => {
+      stale = true;
+    };
   }, [listed, filter, textMatches]);
-
-  const grouped = useMemo(() => filterListing(listed, visible), [listed, visible]);
+  // Until a filter's first result is ready the list shows what it showed before (the whole list, or the last result, of
+  // this listing or, for a frame or two after a change, of the one before), not the whole list for a frame.
+  const grouped = filter.trim() && filtered ? filtered : listed.bySize;
   const pieces = useMemo(() => storyPieces(grouped), [grouped]);
 
   /** Runs a change and shows what came of it; true when it succeeded. */
@@ -435,6 +444,8 @@ function Options() {
         keyOf={(p) => `${p.group.story.id}:${p.from}`}
         // A story's heading and table header, its timeline line and chart once there are two outlets (on its first piece), a row per article.
         estimate={(p) => (p.from === 0 ? 90 + (p.group.articles.length > 1 ? 184 : 0) : 0) + 34 * (p.to - p.from)}
+        // Guesses scaled by what pieces of the same kind measured: rows whose titles wrap are twice the 34 px guessed (the bench's 50,000).
+        kindOf={(p) => (p.from > 0 ? 'rows' : p.group.articles.length > 1 ? 'story' : 'single')}
         onShown={(shown) => {
           // A story once, however many of its pieces are shown; the same stories keep the same state (no new ask for charts).
           const next = [...new Set(shown.map((p) => p.group.story))];

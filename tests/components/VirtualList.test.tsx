@@ -80,6 +80,28 @@ describe('VirtualList', () => {
     expect(guesses).toBe(items.length);
   });
 
+  it('guesses the items not measured yet by what those of their kind measured', () => {
+    // 2,000 items guessed at 20 px that measure 40 (as the bench's rows wrap to twice the guess), every third of another kind
+    // guessed right at 40: the list's height is what the measured ones say of the rest, 40 px each.
+    const items = Array.from({ length: 2000 }, (_, i) => ({ id: `g-${i}`, title: `Piece ${i}`, wide: i % 3 === 0 }));
+    const root = mount(
+      <VirtualList
+        items={items}
+        keyOf={(a) => a.id}
+        estimate={(a) => (a.wide ? 40 : 20)}
+        kindOf={(a) => (a.wide ? 'wide' : 'narrow')}
+        render={(a) => <p class="row">{a.title}</p>}
+      />,
+    );
+    act(() => undefined);
+    const shown = root.querySelectorAll('p.row').length;
+    expect(shown).toBeGreaterThan(1);
+    // Without the guesses learned: the rows after those measured at 20 or 40 as guessed, ~1,333 at half their height.
+    expect((root.querySelector('.virtual-list') as HTMLElement).style.height).toBe(`${2000 * 40}px`);
+    // A screen of 768 px holds ~20 rows of 40 px: guessed at 20, the list put twice as many in the DOM.
+    expect(shown).toBeLessThan(30);
+  });
+
   it('measures story rows with their timeline: the list is as tall as the rows measured plus the guesses for the rest', () => {
     const t = optionsMessages('en');
     const story = (i: number): ArticleSummary[] =>
