@@ -148,6 +148,32 @@ describe('extractArticle', () => {
     expect(drain(quickArticleText(dom(articleHtml())))).toContain('Absatz 8:');
   });
 
+  it('reads a long comment section a few dozen paragraphs a step, and announces the parse as a long step', async () => {
+    const { readingSource, readingInPage, quickArticleText } = await import('../../page/extract-article');
+    const { LONG_STEP } = await import('../../page/steps');
+    // As the bench's 2 MB page: the article, then thousands of comment paragraphs that every step of the first look reads.
+    const comments = Array.from({ length: 1000 }, (_, i) => `<li class="comment"><p>Leser ${i}</p><p>Kommentar ${i}: Das sehe ich anders.</p></li>`).join('');
+    const doc = dom(articleHtml().replace('</main>', `</main><section class="comments"><ol>${comments}</ol></section>`));
+    const stepsOf = <T,>(steps: Generator<unknown, T, void>) => {
+      const hints: unknown[] = [];
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return { value: step.value, hints };
+        hints.push(step.value);
+      }
+    };
+    // 2,008 paragraphs at most 50 a step (200 a step made slices of 16-19 ms on the 2 MB page).
+    expect(stepsOf(quickArticleText(doc)).hints.length).toBeGreaterThanOrEqual(2008 / 50);
+    const source = stepsOf(readingSource(doc));
+    expect(source.hints.length).toBeGreaterThanOrEqual(2008 / 50);
+    if (!source.value.ok) throw new Error('no article');
+    const reading = stepsOf(readingInPage(doc, source.value.root));
+    // Once, as the last but one step: the parse comes next, and only the reading's return after it.
+    expect(reading.hints.filter((h) => h === LONG_STEP)).toHaveLength(1);
+    expect(reading.hints.at(-2)).toBe(LONG_STEP);
+    expect(reading.value?.blocks.some((b) => b.startsWith('Absatz 8:'))).toBe(true);
+  });
+
   it.skipIf(!haveShared('data/pages/heise.html', 'extractArticle on a real page'))('extracts real pages of other outlets', () => {
     const html = fs.readFileSync(sharedPath('data/pages/heise.html'), 'utf8');
     const result = extractArticle(dom(html));

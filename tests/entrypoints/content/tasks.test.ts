@@ -1,8 +1,22 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FRAME_DUE_MS, runSliced } from '../../../entrypoints/content/tasks';
+import { FRAME_BUDGET_MS, runSliced, timed } from '../../../entrypoints/content/tasks';
+import { LONG_STEP, type StepHint } from '../../../page/steps';
 
-/** Busy for `ms` of real time: one step of crossread's work. */
+/** The time of a fake clock where a test keeps one, else null: steps then take exactly their time, whatever the machine's load. */
+let fakeNow: number | null = null;
+
+/** performance.now() reads a clock that moves only with crossread's steps (busy) and the page's frames. */
+function fakeClock(): void {
+  fakeNow = 1000;
+  vi.spyOn(performance, 'now').mockImplementation(() => fakeNow ?? 0);
+}
+
+/** Busy for `ms` (of real time, or of the fake clock's): one step of crossread's work. */
 function busy(ms: number): void {
+  if (fakeNow !== null) {
+    fakeNow += ms;
+    return;
+  }
   const end = performance.now() + ms;
   while (performance.now() < end) {
     // spin
@@ -30,6 +44,8 @@ function framesOnlyWhenFree(frames: number[]): void {
   vi.stubGlobal('requestAnimationFrame', (callback: (time: number) => void) =>
     setTimeout(() => {
       frames.push(performance.now());
+      // The frame takes a moment of the fake clock's: no step starts at the time of a frame.
+      if (fakeNow !== null) fakeNow += 1;
       callback(performance.now());
     }, 2),
   );
@@ -37,6 +53,8 @@ function framesOnlyWhenFree(frames: number[]): void {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  fakeNow = null;
 });
 
 describe('runSliced', () => {
@@ -60,7 +78,8 @@ describe('runSliced', () => {
     for (const slice of slices) expect(slice).toBeLessThan(10 + 1 + 15);
   });
 
-  it('lets the page render a frame when slices have gone on for FRAME_DUE_MS without one', async () => {
+  it('lets the page render a frame before crossread\'s work in one passes FRAME_BUDGET_MS', async () => {
+    fakeClock();
     const frames: number[] = [];
     framesOnlyWhenFree(frames);
     const starts: number[] = [];
@@ -68,14 +87,61 @@ describe('runSliced', () => {
     await runSliced('test', work(100, 2, starts));
     const rendered = frames.filter((f) => f > starts[0] && f < starts[starts.length - 1]);
     expect(rendered.length).toBeGreaterThanOrEqual(3);
-    // Between two frames, no more work than the frame budget and one slice (counted in steps of 2 ms: a
-    // loaded machine that stretches the time of a step fits fewer of them in, never more).
-    let most = 0;
-    for (let i = 0; i <= frames.length; i++) {
-      const from = frames[i - 1] ?? -Infinity;
-      const to = frames[i] ?? Infinity;
-      most = Math.max(most, starts.filter((t) => t > from && t < to).length);
+    expect(mostStepsBetweenFrames(frames, starts)).toBeLessThanOrEqual(FRAME_BUDGET_MS / 2 + 1);
+  });
+
+  it('counts the work of one run in the frame the next one starts in', async () => {
+    fakeClock();
+    const frames: number[] = [];
+    framesOnlyWhenFree(frames);
+    const starts: number[] = [];
+    // As the extraction's two runs follow each other: the first ends 28 ms into a frame, the second starts there.
+    // (Counting from each run's start put 28 + 30 ms in that frame.)
+    await runSliced('first', work(28, 1, starts));
+    await runSliced('second', work(60, 1, starts));
+    expect(mostStepsBetweenFrames(frames, starts)).toBeLessThanOrEqual(FRAME_BUDGET_MS + 1);
+  });
+
+  it('counts a timed step in its frame', async () => {
+    fakeClock();
+    const frames: number[] = [];
+    framesOnlyWhenFree(frames);
+    const starts: number[] = [];
+    timed('step', () => {
+      starts.push(performance.now());
+      busy(FRAME_BUDGET_MS - 2);
+    });
+    await runSliced('after', work(20, 1, starts));
+    // The frame's budget is spent: the slices start after the page's next frame.
+    expect(frames.some((f) => f > starts[0] && f < starts[1])).toBe(true);
+  });
+
+  it('starts a step announced as long in a frame of its own', async () => {
+    fakeClock();
+    const frames: number[] = [];
+    framesOnlyWhenFree(frames);
+    const starts: number[] = [];
+    function* withLongStep(): Generator<StepHint, void, void> {
+      yield* work(3, 1, starts);
+      yield LONG_STEP;
+      starts.push(performance.now());
+      busy(30);
+      yield;
+      yield* work(5, 2, starts);
     }
-    expect(most).toBeLessThanOrEqual((FRAME_DUE_MS + 10) / 2 + 2);
+    await runSliced('test', withLongStep());
+    // A frame between the short steps before it and the long step, though the frame's budget is far from spent.
+    expect(frames.some((f) => f > starts[2] && f < starts[3])).toBe(true);
   });
 });
+
+/** The most steps started between two of the page's frames (before the first, after the last). */
+function mostStepsBetweenFrames(frames: readonly number[], starts: readonly number[]): number {
+  let most = 0;
+  for (let i = 0; i <= frames.length; i++) {
+    const from = frames[i - 1] ?? -Infinity;
+    const to = frames[i] ?? Infinity;
+    most = Math.max(most, starts.filter((t) => t > from && t < to).length);
+  }
+  return most;
+}
