@@ -6,6 +6,7 @@
  * a kept 50,000 profile), where each step alone is a fraction of it. A filter changed meanwhile (`stale`) stops it.
  */
 import { addIds, filterListing, matchingArticles, type ArrangedListing, type StoryGroup } from './arrange-listing';
+import { measure } from '../../platform/timing';
 
 /** The text search's answer for a query (see addIds). */
 export interface TextMatches {
@@ -28,11 +29,16 @@ export async function filterInSteps(
 ): Promise<StoryGroup[] | null> {
   const query = filter.trim();
   if (!query) return filterListing(listing, null);
+  // The e2e build names the steps (crossread:filter-match, filter-group), so the bench's stutters say which one they held.
+  const lap = performance.now();
   const found = matchingArticles(listing, query.toLowerCase());
   const shown = textMatches?.query === query ? addIds(listing, found, textMatches.ids, textMatches.allBut) : found;
+  measure('crossread:filter-match', lap);
   await pause();
   if (stale()) return null;
+  const start = performance.now();
   const groups = filterListing(listing, shown);
+  measure('crossread:filter-group', start);
   // The list's render (its pieces, their places, the sections new on screen) in a frame of its own too.
   await pause();
   return stale() ? null : groups;
