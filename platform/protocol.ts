@@ -135,8 +135,11 @@ export interface BackgroundRequests {
   'crossread:store-state': { payload: Empty; reply: StoreState };
   /** Options: one article with its text. */
   'crossread:get-article': { payload: { id: string }; reply: Result<{ article: ArticleSummary & { text: string } }> };
-  /** Options: how each article of a story compares with the story's other articles (article id → profile; none for a story of one). */
-  'crossread:story-profiles': { payload: { storyId: string }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
+  /**
+   * Options: how each article of a story compares with the story's other articles (article id → profile; none for a story
+   * of one); with `articleId`, that article's alone, so the corpus manager can ask article by article between the reader's input.
+   */
+  'crossread:story-profiles': { payload: { storyId: string; articleId?: string }; reply: Result<{ profiles: Record<string, OutletProfile> }> };
   /**
    * Options: ids of the articles whose outlet, title, address or text contain `query` (case-insensitive); where most do
    * (`allBut`), the ids of those that do not.
@@ -409,7 +412,7 @@ export const backgroundChecks: { [K in BackgroundRequestName]: { payload: Check<
   'crossread:list-articles': { payload: fields({ from: optional(count), pageSize: optional(where(count, (n, at) => (n > 0 ? null : `${at} is not positive`))), listing: optional(text(100)) }), from: 'extension-pages' },
   'crossread:store-state': { payload: empty, from: 'extension-pages' },
   'crossread:get-article': { payload: fields({ id }), from: 'extension-pages' },
-  'crossread:story-profiles': { payload: fields({ storyId: id }), from: 'extension-pages' },
+  'crossread:story-profiles': { payload: fields({ storyId: id, articleId: optional(id) }), from: 'extension-pages' },
   'crossread:search-articles': { payload: fields({ query: text(1000) }), from: 'extension-pages' },
   'crossread:add-text': {
     payload: fields<PastedArticle>({

@@ -1,5 +1,5 @@
 import type { Article } from '../lib/article/article';
-import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared } from './corpus-store';
+import { prepare, WriteCancelledError, type CorpusStore, type ImportSession, type Prepared, type StoryArticles } from './corpus-store';
 import { FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
 import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
@@ -169,6 +169,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   /** Bumped by every write: the charts kept below belong to one generation. */
   let generation = 0;
   let profiles = new Map<string, Promise<Record<string, OutletProfile>>>();
+  /** The story whose chart is being asked for article by article, read once for all its articles (the last one asked; this generation's). */
+  let members: { storyId: string; read: Promise<StoryArticles | undefined> } | null = null;
   /** Imports whose parts are arriving (see 'crossread:import-articles'), by operation. */
   const imports = new Map<string, OpenImport>();
   /** Imports in parts that were cancelled: their later parts are refused. */
@@ -179,6 +181,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   const wrote = async () => {
     generation++;
     profiles = new Map();
+    members = null;
     await deps.changed();
   };
 
@@ -239,19 +242,37 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
     return orderStories(groups);
   };
 
-  /** Each article of a story annotated against the story's other articles, read off as its outlet profile. */
-  const profilesOf = async (s: CorpusStore, storyId: string): Promise<Record<string, OutletProfile>> => {
-    const [story] = await s.storyMembers([storyId]);
+  /** Each article of a story (or the one `articleId`) annotated against the story's other articles, read off as its outlet profile. */
+  const profilesOf = async (s: CorpusStore, storyId: string, articleId?: string): Promise<Record<string, OutletProfile>> => {
+    let read = articleId !== undefined && members?.storyId === storyId ? members.read : undefined;
+    if (!read) {
+      read = s.storyMembers([storyId]).then(([story]) => story);
+      if (articleId !== undefined) members = { storyId, read };
+      read.catch(() => {
+        if (members?.read === read) members = null;
+      });
+    }
+    const story = await read;
     if (!story) throw new ProblemError({ kind: 'no-story', id: storyId });
     const out: Record<string, OutletProfile> = {};
     if (story.articles.length < 2) return out;
-    for (const [i, a] of story.articles.entries()) {
+    const wanted = articleId === undefined ? story.articles : story.articles.filter((a) => a.id === articleId);
+    if (wanted.length === 0) throw new ProblemError({ kind: 'no-article', id: articleId! });
+    for (const [i, a] of wanted.entries()) {
       // One step of an article's comparison a task: in Firefox the background shares the corpus manager's thread, which a
       // story's whole chart held for up to ~750 ms (a story of dozens of articles, as the list shows after an import), one
       // article's comparison for 118–284 ms.
       if (i > 0) await yieldByMessage();
       const others = story.articles.filter((b) => b.id !== a.id);
-      out[a.id] = outletProfile(await annotateInTasks(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }));
+      // Each task of the comparison as `crossread-bg:story-profile` (e2e build): the Firefox bench names the manager's stutters by them.
+      let t = performance.now();
+      const breathe = async () => {
+        measure('crossread-bg:story-profile', t);
+        await yieldByMessage();
+        t = performance.now();
+      };
+      out[a.id] = outletProfile(await annotateInTasks(pageOfArticle(a), others, { featuresOf: s.featuresOf, storyOf: () => storyId }, breathe));
+      measure('crossread-bg:story-profile', t);
     }
     return out;
   };
@@ -339,13 +360,13 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       return { ok: true, article: { ...summaryOf(article, null), text: article.raw } };
     },
 
-    'crossread:story-profiles': async ({ storyId }) => {
+    'crossread:story-profiles': async ({ storyId, articleId }) => {
       const s = await deps.store();
-      const key = `${generation}\n${storyId}`;
+      const key = `${generation}\n${storyId}\n${articleId ?? ''}`;
       let value = profiles.get(key);
       if (!value) {
         const cache = profiles;
-        value = profilesOf(s, storyId);
+        value = profilesOf(s, storyId, articleId);
         cache.set(key, value);
         value.catch(() => cache.delete(key));
       }

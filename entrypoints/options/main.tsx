@@ -28,6 +28,7 @@ import { arrangeListing, prepareFilterTexts, type ArrangedListing, type StoryGro
 import { filterInSteps } from './filter-in-steps';
 import { afterPaint } from './after-paint';
 import { storyPieces } from './story-pieces';
+import { watchReaderInput } from './reader-input';
 
 const locale = localeFor(browser.i18n.getUILanguage());
 const t = optionsMessages(locale);
@@ -62,6 +63,14 @@ const sourcesSection = <SourcesSection />;
 
 /** How long the stories shown must stay shown before their charts are asked for (ms). */
 const CHARTS_AFTER_MS = 150;
+/**
+ * How long the reader must have left the page alone (no key, scroll or pointer) before a story's chart is asked for (ms):
+ * in Firefox the charts' comparisons run on this page's thread, in stalls of 100-240 ms. Longer than the pause between two
+ * keys typed or two scroll steps.
+ */
+const CHARTS_IDLE_MS = 1000;
+/** The reader's input on this page, watched from its first render on. */
+const readerInput = typeof window === 'undefined' ? null : watchReaderInput(window);
 
 /** A story's profiles are asked for once per corpus generation. */
 const profileKey = (generation: number, story: StorySummary) => `${generation}:${story.id}:${story.articleIds.length}`;
@@ -181,11 +190,25 @@ function Options() {
         const key = profileKey(generation, story);
         if (stale) return;
         if (story.articleIds.length < 2 || profiles.has(key)) continue;
-        const reply = await ask('crossread:story-profiles', { storyId: story.id });
-        if (stale || !reply.ok) continue;
+        // Article by article, each in a pause of the reader's: one article's comparison is a few stalls in Firefox, a story's
+        // (dozens of articles) went on for up to ~750 ms while the reader had started typing. The chart shows when all are in.
+        const chart: Record<string, OutletProfile> = {};
+        let complete = true;
+        for (const articleId of story.articleIds) {
+          await readerInput?.idle(CHARTS_IDLE_MS, () => stale);
+          if (stale) return;
+          const reply = await ask('crossread:story-profiles', { storyId: story.id, articleId });
+          if (stale) return;
+          if (!reply.ok) {
+            complete = false;
+            break;
+          }
+          Object.assign(chart, reply.profiles);
+        }
+        if (!complete) continue;
         setProfiles((known) => {
           const next = new Map([...known].filter(([k]) => k.startsWith(`${generation}:`)));
-          next.set(key, reply.profiles);
+          next.set(key, chart);
           return next;
         });
       }

@@ -29,6 +29,8 @@ describe('payload checks', () => {
     expect(annotate({ page: { ...page, language: undefined } }, 'm')).toBe('m.page.language is not a string');
     expect(annotate(null, 'm')).toBe('m is not an object');
     expect(backgroundChecks['crossread:story-profiles'].payload({ storyId: '' }, 'm')).toBe('m.storyId is empty');
+    expect(backgroundChecks['crossread:story-profiles'].payload({ storyId: 's', articleId: 'a' }, 'm')).toBeNull();
+    expect(backgroundChecks['crossread:story-profiles'].payload({ storyId: 's', articleId: '' }, 'm')).toBe('m.articleId is empty');
     expect(backgroundChecks['crossread:import-articles'].payload({ operation: 'op', part: 0, total: 2, articles: [stored(), { ...stored(), addedAt: 'now' }] }, 'm')).toBe(
       'm.articles[1].addedAt is not a number',
     );

@@ -95,6 +95,11 @@ describe('corpus service', () => {
     for (const p of Object.values(first.profiles)) expect(p.shared + p.only + p.omits).toBeGreaterThan(0);
     expect(ok(await call('crossread:story-profiles', { storyId: story.id })).profiles).toBe(first.profiles);
     expect(await call('crossread:story-profiles', { storyId: 'nope' })).toEqual({ ok: false, error: 'There is no story nope in the corpus.', problem: { kind: 'no-story', id: 'nope' } });
+    // Article by article (the corpus manager asks so between the reader's input): each the same profile as in the whole.
+    for (const articleId of story.articleIds) {
+      expect(ok(await call('crossread:story-profiles', { storyId: story.id, articleId })).profiles).toEqual({ [articleId]: first.profiles[articleId] });
+    }
+    expect(await call('crossread:story-profiles', { storyId: story.id, articleId: 'nope' })).toMatchObject({ ok: false, problem: { kind: 'no-article', id: 'nope' } });
 
     // A story of one has no chart; a write works the charts out again.
     const alone = ok(await call('crossread:add-text', { raw: 'Die Feuerwehr rettete am Sonntag eine Katze vom Kirchturm in Musterstadt.', title: 'Rettung', outlet: 'Lokal' }));
