@@ -178,6 +178,96 @@ class SharedTerms {
   }
 }
 
+/**
+ * Scratch by term id that every space uses in turn (each use ends before the next begins): per id, the mark of the
+ * last sentence, document and bag that met it, and the weight a bag gave it. A mark is a number no use had before
+ * (see `marks`), so nothing is cleared between uses. A space had arrays of its own, four or five typed arrays of
+ * its vocabulary's size per pair of articles, each with a store outside the heap: story choice compares ~25,000
+ * pairs at 10,000 articles.
+ */
+const scratch = { sentence: new Int32Array(1024), doc: new Int32Array(1024), bag: new Int32Array(1024), weight: new Float64Array(1024), mark: 0 };
+
+/** Room in the scratch for ids below `size`. */
+function scratchFor(size: number): typeof scratch {
+  if (scratch.sentence.length < size) {
+    const room = Math.max(size, scratch.sentence.length * 2);
+    scratch.sentence = grown(scratch.sentence, room);
+    scratch.doc = grown(scratch.doc, room);
+    scratch.bag = grown(scratch.bag, room);
+    scratch.weight = grown(scratch.weight, room);
+  }
+  return scratch;
+}
+
+/** `count` marks never used before: the first is the returned number plus one. */
+function marks(count: number): number {
+  // Far from the largest Int32 (a space uses a few hundred): cleared, the marks start again.
+  if (scratch.mark + count > 0x3fffffff) {
+    scratch.sentence.fill(0);
+    scratch.doc.fill(0);
+    scratch.bag.fill(0);
+    scratch.mark = 0;
+  }
+  const first = scratch.mark;
+  scratch.mark += count;
+  return first;
+}
+
+/**
+ * A document in lexicon ids: every id once, in the order first met (its vocabulary), with what a space asks of each
+ * id's shape: its ending's id (-1 for none) and whether it has a form to fold to; and its sentences' terms as indices
+ * into the vocabulary, sentence i's at [starts[i], starts[i + 1]) of `words`.
+ */
+interface DocumentIds {
+  lexicon: Lexicon;
+  vocabulary: Int32Array;
+  endings: Int32Array;
+  foldable: Uint8Array;
+  words: Int32Array;
+  starts: Int32Array;
+}
+
+/** Per list of sentences (a document's, by identity: features are plain data met again and again), its ids. */
+const documentIds = new WeakMap<readonly SentenceFeatures[], DocumentIds>();
+
+/**
+ * A document's ids in a lexicon, worked out once per list (`remember`) or now only (a page compared once: see
+ * Lexicon.idsOf). A stored article meets many others in story choice, each pair a space: its vocabulary, once per
+ * list, spares the space a lookup per word of every sentence.
+ */
+function documentIdsOf(shared: SharedTerms, list: readonly SentenceFeatures[], remember: boolean): DocumentIds {
+  const lexicon = shared.lexicon;
+  const known = remember ? documentIds.get(list) : undefined;
+  if (known !== undefined && known.lexicon === lexicon) return known;
+  const vocabulary: number[] = [];
+  const indexOf = new Map<number, number>();
+  const starts = new Int32Array(list.length + 1);
+  for (let i = 0; i < list.length; i++) starts[i + 1] = starts[i] + list[i].terms.length;
+  const words = new Int32Array(starts[list.length]);
+  for (let i = 0, w = 0; i < list.length; i++) {
+    const terms = list[i].terms;
+    for (let j = 0; j < terms.length; j++) {
+      const id = lexicon.id(terms[j]);
+      let v = indexOf.get(id);
+      if (v === undefined) {
+        indexOf.set(id, (v = vocabulary.length));
+        vocabulary.push(id);
+      }
+      words[w++] = v;
+    }
+  }
+  const endings = new Int32Array(vocabulary.length);
+  const foldable = new Uint8Array(vocabulary.length);
+  for (let j = 0; j < vocabulary.length; j++) {
+    const shape = shared.shape(vocabulary[j]);
+    endings[j] = shape.ending;
+    foldable[j] = shape.unprefixed >= 0 || shape.foldBases.length > 0 || shape.infinitiveStem >= 0 ? 1 : 0;
+  }
+  const made = { lexicon, vocabulary: Int32Array.from(vocabulary), endings, foldable, words, starts };
+  if (remember) documentIds.set(list, made);
+  return made;
+}
+
 const sharedTerms = new WeakMap<Lexicon, SharedTerms>();
 
 function sharedTermsOf(lexicon: Lexicon): SharedTerms {
@@ -220,15 +310,14 @@ export class TermSpace {
   /** How many vocabulary terms end in this entry's letters: a compound's head ends as the compound does. */
   private readonly entryEndings: number[] = [];
 
-  /** Per term id, its spelling and its lexicon id. */
-  private readonly terms: string[] = [];
+  /** Per term id, its lexicon id (its spelling is the lexicon's: looked up when asked, which few terms are). */
   private readonly termLexIds: number[] = [];
   /** Per key id, the ids of its compound parts (split once). */
   private readonly partsOf: Array<readonly number[] | undefined> = [];
   /** Per document and sentence given, its keys as counted (null for sentences without content): what its vector holds. */
   private readonly sentenceKeys: Array<Array<number[] | null>> = [];
-  /** Per document and sentence given, the lexicon ids of its terms. */
-  private readonly sentenceLexIds: Int32Array[][] = [];
+  /** Per document given, its ids (its sentences' terms among them). */
+  private readonly documents: DocumentIds[] = [];
 
   /** Makes SharedTerms' lookup of entries this space's (after another space used it): a write per entry. */
   private claim(): void {
@@ -276,11 +365,15 @@ export class TermSpace {
   private termOf(lexId: number): number {
     let e = this.entryOf(lexId);
     if (e < 0) e = this.addEntry(lexId, 0);
+    return this.termOfEntry(e);
+  }
+
+  /** The id in this space of an entry's lexicon id (assigned on first use). */
+  private termOfEntry(e: number): number {
     let id = this.entryTerm[e];
     if (id < 0) {
-      id = this.entryTerm[e] = this.terms.length;
-      this.terms.push(this.lexicon.spelling(lexId));
-      this.termLexIds.push(lexId);
+      id = this.entryTerm[e] = this.termLexIds.length;
+      this.termLexIds.push(this.entryIds[e]);
     }
     return id;
   }
@@ -341,23 +434,41 @@ export class TermSpace {
     this.shared.current = this.serial;
     this.shared.reserve();
     // Indexed loops throughout: a for-of over an array allocates an iterator result per step until the JIT optimises it, and a page is analysed once.
-    // Each sentence's lexicon ids, kept for counting below and for expandedIdsOf: looked up once.
-    const lexIds = this.sentenceLexIds;
+    // The vocabulary's entries in the order its terms are first met, document by document, and each one's ending and
+    // whether it may fold (its shape's, from the document's ids: a shape looked up per entry cost more than the rest);
+    // per document, the entry of each of its vocabulary's terms, which its sentences' words are counted by.
+    const documents = this.documents;
+    const endings: number[] = [];
+    const foldable: number[] = [];
+    const entriesOf: number[][] = [];
     for (let d = 0; d < sentences.length; d++) {
-      const list = sentences[d];
-      const docIds: Int32Array[] = [];
-      for (let i = 0; i < list.length; i++) {
-        const ids = this.lexicon.idsOf(list[i].terms, d >= onceDocs);
-        docIds.push(ids);
-        for (let j = 0; j < ids.length; j++) if (this.entryOf(ids[j]) < 0) this.addEntry(ids[j], 1);
+      const doc = documentIdsOf(this.shared, sentences[d], d >= onceDocs);
+      documents.push(doc);
+      const vocabulary = doc.vocabulary;
+      const entries = new Array<number>(vocabulary.length);
+      for (let j = 0; j < vocabulary.length; j++) {
+        let e = this.entryOf(vocabulary[j]);
+        if (e < 0) {
+          e = this.addEntry(vocabulary[j], 1);
+          endings.push(doc.endings[j]);
+          foldable.push(doc.foldable[j]);
+        }
+        entries[j] = e;
       }
-      lexIds.push(docIds);
+      entriesOf.push(entries);
     }
+    // (Shapes give ids: the lookup is sized again.)
+    this.shared.reserve();
     const vocabSize = this.entryIds.length;
+    // Per vocabulary entry, the entry of its key (a vocabulary term: a term folds only to one the set holds).
+    const keyEntry = new Array<number>(vocabSize);
     for (let e = 0; e < vocabSize; e++) {
-      const lexId = this.entryIds[e];
-      this.entryKey[e] = this.fold(lexId);
-      const ending = this.shared.shape(lexId).ending;
+      // A term with no form to fold to is its own key (addEntry's).
+      if (foldable[e] === 1) {
+        this.entryKey[e] = this.fold(this.entryIds[e]);
+        keyEntry[e] = this.entryKey[e] === this.entryIds[e] ? e : this.entryOf(this.entryKey[e]);
+      } else keyEntry[e] = e;
+      const ending = endings[e];
       if (ending >= 0) {
         // (Shapes give ids: the lookup is sized again.)
         this.shared.reserve();
@@ -373,21 +484,24 @@ export class TermSpace {
     let size = Math.max(vocabSize, 1);
     this.dfs = new Int32Array(size);
     this.docDfs = new Int32Array(size);
-    let lastSentence = new Int32Array(size);
-    let lastDoc = new Int32Array(size).fill(-1);
+    // The marks of the last sentence and document to count an id: sentence n's is sentenceMark + n, document d's docMark + d.
+    let total = 0;
+    for (let d = 0; d < sentences.length; d++) total += sentences[d].length;
+    const sentenceMark = marks(total + 1);
+    const docMark = marks(sentences.length + 1) + 1;
+    let { sentence: lastSentence, doc: lastDoc } = scratchFor(size);
     const count = (id: number, sentence: number, doc: number) => {
       if (id >= size) {
         size = Math.max(id + 1, size * 2);
         this.dfs = grown(this.dfs, size);
         this.docDfs = grown(this.docDfs, size);
-        lastSentence = grown(lastSentence, size);
-        lastDoc = grown(lastDoc, size, -1);
+        ({ sentence: lastSentence, doc: lastDoc } = scratchFor(size));
       }
-      if (lastSentence[id] === sentence) return;
-      lastSentence[id] = sentence;
+      if (lastSentence[id] === sentenceMark + sentence) return;
+      lastSentence[id] = sentenceMark + sentence;
       this.dfs[id]++;
-      if (lastDoc[id] !== doc) {
-        lastDoc[id] = doc;
+      if (lastDoc[id] !== docMark + doc) {
+        lastDoc[id] = docMark + doc;
         this.docDfs[id]++;
       }
     };
@@ -396,6 +510,8 @@ export class TermSpace {
       const list = sentences[doc];
       const docKeys: Array<number[] | null> = [];
       this.sentenceKeys.push(docKeys);
+      const { words, starts } = documents[doc];
+      const entries = entriesOf[doc];
       for (let i = 0; i < list.length; i++) {
         const s = list[i];
         if (!s.content) {
@@ -403,7 +519,10 @@ export class TermSpace {
           continue;
         }
         n++;
-        const keys = this.keysOfIds(lexIds[doc][i]);
+        // keysOfIds of the sentence's ids, through the entries found above.
+        const from = starts[i];
+        const keys = new Array<number>(starts[i + 1] - from);
+        for (let j = 0; j < keys.length; j++) keys[j] = this.termOfEntry(keyEntry[entries[words[from + j]]]);
         docKeys.push(keys);
         for (let j = 0; j < keys.length; j++) count(keys[j], n, doc);
         for (let j = 0; j < keys.length; j++) {
@@ -497,8 +616,8 @@ export class TermSpace {
 
   /** Whether a term id stands for a number ("#28"), not a word. */
   isNumber(id: number): boolean {
-    const term = this.terms[id];
-    return term !== undefined && isNumberTerm(term);
+    const lexId = this.termLexIds[id];
+    return lexId !== undefined && isNumberTerm(this.lexicon.spelling(lexId));
   }
 
   /** The id a term has in this space, if it has one. */
@@ -568,7 +687,15 @@ export class TermSpace {
   /** addExpandedIds of the terms of sentence i of document doc as given to the constructor. */
   addExpandedIdsOf(doc: number, i: number, into: Set<number>): void {
     this.claim();
-    this.addExpandedKeys(this.sentenceKeys[doc][i] ?? this.keysOfIds(this.sentenceLexIds[doc][i]), into);
+    this.addExpandedKeys(this.sentenceKeys[doc][i] ?? this.keysOfIds(this.lexIdsOf(doc, i)), into);
+  }
+
+  /** The lexicon ids of sentence i of document doc as given to the constructor. */
+  private lexIdsOf(doc: number, i: number): Int32Array {
+    const { vocabulary, words, starts } = this.documents[doc];
+    const ids = new Int32Array(starts[i + 1] - starts[i]);
+    for (let j = 0; j < ids.length; j++) ids[j] = vocabulary[words[starts[i] + j]];
+    return ids;
   }
 
   private addExpandedKeys(keys: readonly number[], into: Set<number>): void {
@@ -581,19 +708,12 @@ export class TermSpace {
 
   /** IDF by term id, filled on first use. */
   private idfs = new Float64Array(0);
-  /** Scratch for bag(): the bag that last saw a term id, and the weight it gave it. */
-  private seenIn = new Int32Array(0);
-  private weightOf = new Float64Array(0);
-  private bags = 0;
 
-  /** Room in the per-id scratch arrays for every id assigned so far. */
+  /** Room in `idfs` for every id assigned so far. */
   private reserve(): void {
-    const size = this.terms.length;
-    if (this.seenIn.length >= size) return;
-    const room = Math.max(size, this.seenIn.length * 2);
-    this.seenIn = grown(this.seenIn, room);
-    this.weightOf = grown(this.weightOf, room);
-    this.idfs = grown(this.idfs, room, NaN);
+    const size = this.termLexIds.length;
+    if (this.idfs.length >= size) return;
+    this.idfs = grown(this.idfs, Math.max(size, this.idfs.length * 2), NaN);
   }
 
   private idfOf(id: number): number {
@@ -608,25 +728,27 @@ export class TermSpace {
   }
 
   private bagOfKeys(keys: readonly number[], quantities: readonly QuantityFeature[]): SentenceVector {
-    const bag = ++this.bags;
     const list: number[] = [];
     // Ids are assigned (to keys and parts) before the scratch arrays are sized.
     for (let j = 0; j < keys.length; j++) this.partIds(keys[j]);
     this.reserve();
+    // The bag that last saw a term id, and the weight it gave it.
+    const { bag: seenIn, weight: weightOf } = scratchFor(this.termLexIds.length);
+    const bag = marks(1) + 1;
     for (let j = 0; j < keys.length; j++) {
       const id = keys[j];
-      if (this.seenIn[id] === bag) continue;
-      this.seenIn[id] = bag;
-      this.weightOf[id] = this.idfOf(id);
+      if (seenIn[id] === bag) continue;
+      seenIn[id] = bag;
+      weightOf[id] = this.idfOf(id);
       list.push(id);
     }
     for (let j = 0; j < keys.length; j++) {
       const parts = this.partIds(keys[j]);
       for (let q = 0; q < parts.length; q++) {
         const id = parts[q];
-        if (this.seenIn[id] === bag) continue;
-        this.seenIn[id] = bag;
-        this.weightOf[id] = this.idfOf(id) * 0.8;
+        if (seenIn[id] === bag) continue;
+        seenIn[id] = bag;
+        weightOf[id] = this.idfOf(id) * 0.8;
         list.push(id);
       }
     }
@@ -645,7 +767,7 @@ export class TermSpace {
     let sq = 0;
     let total = 0;
     for (let i = 0; i < ids.length; i++) {
-      const w = this.weightOf[ids[i]];
+      const w = weightOf[ids[i]];
       ws.push(w);
       sq += w * w;
       total += w;

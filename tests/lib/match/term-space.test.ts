@@ -214,4 +214,18 @@ describe("a space's vectors of the documents it was made of", () => {
       expect(expanded.size).toBeGreaterThan(100);
     }
   });
+
+  it('are the same whichever spaces met the documents before, in whichever place (a document\'s ids are kept per list)', () => {
+    const [, , c] = loadSeeds().slice(0, 3).map((x) => articleFeatures(x).sentences);
+    const plain = (v: ReturnType<TermSpace['vector']> | null) => v && { ids: v.ids, ws: v.ws, norm: v.norm, total: v.total };
+    // a second in one space, first in the next, then beside another document: each time what vector() makes of its sentences.
+    for (const docs of [[b, a], [a, c], [c, a, b], [a, b]]) {
+      const space = new TermSpace(docs);
+      docs.forEach((doc, d) => {
+        const vectors = space.vectorsOf(d, doc);
+        expect(vectors.filter((v) => v !== null).length).toBeGreaterThan(5);
+        vectors.forEach((v, i) => v && expect(plain(v)).toEqual(plain(space.vector(doc[i]))));
+      });
+    }
+  });
 });
