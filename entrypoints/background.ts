@@ -9,6 +9,8 @@ import { startFeeds } from '../services/feeds/feeds-background';
 import { copyReader } from '../services/copy-reader';
 import { storeOpening } from '../services/store-opening';
 import { storeStatus } from '../services/store-status';
+import { idleWarmUp } from '../services/idle-warm-up';
+import { warmUpSteps } from '../lib/match/warm-up';
 
 /** One step of an annotate request, as `crossread-bg:<step>` (e2e build only); returns the start of the next. */
 const step = (name: string, start: number): number => measure(`crossread-bg:${name}`, start);
@@ -40,14 +42,25 @@ export default defineBackground(() => {
   }));
 
   let firstRequest = true;
+  // The engine's code and tables made ready for every language once a started worker's first page is answered (the next pages' first use of them).
+  const warmUp = idleWarmUp(warmUpSteps);
   const annotatePage = async ({ page, storyOnly }: AnnotateRequest): Promise<AnnotateResponse> => {
     let t = performance.now();
     // When a started worker's first page reached it, from the worker's start (e2e build: `crossread-start:request`).
     if (firstRequest) measure('crossread-start:request', 0);
     firstRequest = false;
-    // Until the store is open (a started worker's first pages), the page is analysed while the browser opens it.
-    const { notes, annotation } = await annotateFromStore(opened ?? ready(), page, { storyOnly: storyOnly === true, lap: (name) => (t = step(name, t)) });
-    return { ok: true, notes, warnings: annotation.warnings ?? [] };
+    warmUp.started();
+    let more = false;
+    try {
+      // Until the store is open (a started worker's first pages), the page is analysed while the browser opens it.
+      const { notes, annotation } = await annotateFromStore(opened ?? ready(), page, { storyOnly: storyOnly === true, lap: (name) => (t = step(name, t)) });
+      // A first look that found a story is followed by the page's request on its extracted article (entrypoints/content/read-page.ts).
+      more = storyOnly === true && notes.story !== 'none';
+      return { ok: true, notes, warnings: annotation.warnings ?? [] };
+    } finally {
+      // The page's requests all answered: the store's idle work (its index read whole) need not wait longer for them.
+      if (warmUp.ended(more)) opened?.requestsDone();
+    }
   };
 
   // Every open tab recomputes its notes against the new corpus; open extension pages (the options page) list it again.

@@ -133,6 +133,39 @@ describe('the index kept whole in memory (a small corpus)', () => {
     vi.restoreAllMocks();
   });
 
+  it("is read as soon as the background says the page's requests are answered, without the pause after a lookup, and parsed", async () => {
+    const { store, reference } = await stores();
+    store.prefetchDelayMs = 5_000;
+    await store.candidateGlances(PAGES[0]);
+    const idle = recordReads();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Not yet: the pause after a lookup.
+    expect(idle(['storyOf', 'stories', 'postings'], ['getAll'])).toBe(0);
+    const told = performance.now();
+    store.requestsDone();
+    await store.prefetched();
+    // Well before the pause's end, whole and parsed.
+    expect(performance.now() - told).toBeLessThan(4_000);
+    expect(idle(['storyOf', 'stories', 'postings'], ['getAll'])).toBeGreaterThan(2);
+    const resident = (store as unknown as { cache: { resident?: { unparsed: number } } | null }).cache?.resident;
+    expect(resident?.unparsed).toBe(0);
+    vi.restoreAllMocks();
+    expect(await answers(store)).toEqual(await answers(reference));
+  });
+
+  it('still waits for the pause after a lookup that started after the background said the requests were answered', async () => {
+    const { store } = await stores();
+    store.prefetchDelayMs = 5_000;
+    store.requestsDone();
+    await store.candidateGlances(PAGES[0]);
+    const idle = recordReads();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(idle(['storyOf', 'stories', 'postings'], ['getAll'])).toBe(0);
+    store.requestsDone();
+    await store.prefetched();
+    expect(idle(['storyOf', 'stories', 'postings'], ['getAll'])).toBeGreaterThan(2);
+  });
+
   it('is read once when idle after a lookup, the postings a page of records at a time; lookups then read no story link, story or postings, and answer the same', async () => {
     const { store, reference } = await stores();
     store.residentPageRecords = 100;
