@@ -13,6 +13,7 @@ import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, featuresIn
 import { chunkIds, chunksOf, packIds, POSTINGS_CHUNK, termChunks } from './postings-layout';
 import { ResidentPostings } from './resident-postings';
 import { cleanUpImports, ImportJournal, STAGE_ARTICLES, type RecordAccess, type Replaced } from './import-journal';
+import { whenPast } from '../platform/when-past';
 
 /** Candidate stories' glances, and the generation of the corpus they were read in. */
 export interface CandidateGlances {
@@ -179,26 +180,6 @@ const PREFETCH_DELAY_MS = 500;
 const RESIDENT_PAGE_RECORDS = 256;
 /** Story links or stories read per request for the resident index, per postings record (a link is ~40 bytes, a postings record ~1.7 KB). */
 const RESIDENT_LINKS_PER_RECORD = 20;
-/**
- * Resolves once `performance.now()` has passed `time()`, asked again after each wait (a lookup or write meanwhile moves it
- * on), and after each call of a function put in `wakers` (something that moved it back).
- */
-async function whenPast(time: () => number, wakers?: Set<() => void>): Promise<void> {
-  for (;;) {
-    const wait = time() - performance.now();
-    if (wait <= 0) return;
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        wakers?.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, wait);
-      wakers?.add(wake);
-    });
-  }
-}
-
 /** Milliseconds of parsing the resident index's ids (`parseResident`) at a time: a request that arrives meanwhile waits at most about this long. */
 const RESIDENT_PARSE_SLICE_MS = 4;
 /**
@@ -2121,7 +2102,7 @@ export class CorpusStore {
 
   /** Resolves once no lookup has started, and no write that added has committed, for `prefetchDelayMs` (lookups: see `lookupsIdleFrom`). */
   private quiet(): Promise<void> {
-    return whenPast(() => Math.max(this.lookupsIdleFrom(this.prefetchDelayMs), this.lastWriteAt + this.prefetchDelayMs), this.idleWaits);
+    return whenPast(() => Math.max(this.lookupsIdleFrom(this.prefetchDelayMs), this.lastWriteAt + this.prefetchDelayMs), { wakers: this.idleWaits });
   }
 
   /**
@@ -2234,7 +2215,7 @@ export class CorpusStore {
 
   /** Resolves once no lookup has started for `LOOKUP_PAUSE_MS`: the idle work on the resident index leaves a lookup's reads and tasks to it. */
   private afterLookups(): Promise<void> {
-    return whenPast(() => this.lookupsIdleFrom(LOOKUP_PAUSE_MS), this.idleWaits);
+    return whenPast(() => this.lookupsIdleFrom(LOOKUP_PAUSE_MS), { wakers: this.idleWaits });
   }
 
   /** Resolves once the read of the resident index last scheduled (see `prefetchResident`) is done. */

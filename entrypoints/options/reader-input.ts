@@ -6,6 +6,8 @@
  * (session 18: the likeliest cause of its filter frame, 131 ms at 10,000
  * articles), so the charts are asked for only in a pause.
  */
+import { whenPast } from '../../platform/when-past';
+
 const INPUTS = ['keydown', 'input', 'wheel', 'scroll', 'pointerdown', 'touchstart'] as const;
 
 export interface ReaderInput {
@@ -22,12 +24,8 @@ export function watchReaderInput(target: EventTarget, now: () => number = () => 
   };
   for (const type of INPUTS) target.addEventListener(type, note, { capture: true, passive: true });
   return {
-    async idle(ms, stale) {
-      for (;;) {
-        const wait = last + ms - now();
-        if (wait <= 0 || stale()) return;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
+    idle(ms, stale) {
+      return whenPast(() => last + ms, { now, stale });
     },
     stop() {
       for (const type of INPUTS) target.removeEventListener(type, note, { capture: true });
