@@ -57,7 +57,10 @@ export async function mountOverlay(ctx: ContentScriptContext, input: OverlayInpu
       cleanup?.();
     },
   });
-  ui.mount();
+  // Timed (e2e build: `crossread:mount`): the host's insertion and the notes' setup run in the task that finished
+  // anchoring, and any style work they force (the theme's getComputedStyle) is crossread's, which neither Long
+  // Animation Frames' script attribution (a content script's promise continuation is not named) nor the other steps show.
+  timed('mount', () => ui.mount());
   return ui;
 }
 
