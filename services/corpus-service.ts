@@ -30,6 +30,8 @@ export interface CorpusServiceDeps {
   newId?: () => string;
   /** Text of an import's parts gathered before the store takes them in (STORE_PART_CHARS; tests vary it). */
   storePartChars?: number;
+  /** Text handed at once to an open import that has no part in hand (IDLE_STORE_PART_CHARS; tests vary it). */
+  idleStorePartChars?: number;
   /** Text a listing or search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
   searchPageChars?: number;
 }
@@ -60,6 +62,12 @@ interface OpenImport {
   /** Articles of parts received but not handed to the store yet, and their text's length. */
   held: Prepared[];
   heldChars: number;
+  /** Settles once the part received last is taken in (held or handed): the next one is taken in after it. */
+  turn: Promise<void>;
+  /** Text handed to the store whose stories are not chosen yet. */
+  inStore: number;
+  /** Replies held back until the store has chosen a part's stories (see STORE_PARTS_HELD). */
+  drained: Array<() => void>;
 }
 
 /** How often an import reports its progress at most. */
@@ -75,6 +83,29 @@ const PROGRESS_MS = 100;
  * writes, against 2 calls.)
  */
 export const STORE_PART_CHARS = 1_000_000;
+/**
+ * Text an open import with no part in hand takes at once (while a part is in
+ * hand the rest still gather up to STORE_PART_CHARS). With several parts on
+ * their way (send-import.ts) the store is idle only where the corpus
+ * manager's worker is behind: at the start, while it analyses the first
+ * parts, and near the end, where the two share the machine's cores; gathering
+ * a whole store part there kept the store waiting for ~770 of the bench's
+ * articles to be analysed (Chromium 10,000: the first store part handed 2 s
+ * after the first part came, in a run at load ~8). (Session 17 had this once,
+ * f4a3ebd, then took it out with a guess at an e2e failure that was not its.)
+ */
+export const IDLE_STORE_PART_CHARS = 250_000;
+/**
+ * Store parts an import's background holds at most before it answers a part:
+ * the one whose stories are being chosen and the next, gathered meanwhile. A
+ * part is answered once the text handed to the store and not through its
+ * story choice, with the text held, is below this many store parts (or the
+ * store has nothing in hand). The corpus manager keeps several parts on their
+ * way (send-import.ts), sending the next as one is answered: without this the
+ * background would take in all that the manager's worker analyses faster than
+ * the store chooses stories.
+ */
+export const STORE_PARTS_HELD = 2;
 /**
  * Text per page of 'crossread:export-articles': a message of it stays far
  * below Chromium's 64 MiB a message, even with the articles' other fields and
@@ -163,6 +194,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   const now = deps.now ?? Date.now;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const storePartChars = deps.storePartChars ?? STORE_PART_CHARS;
+  const idleStorePartChars = Math.min(deps.idleStorePartChars ?? IDLE_STORE_PART_CHARS, storePartChars);
   const searchPageChars = deps.searchPageChars ?? SEARCH_PAGE_CHARS;
   /** Searches started, the latest one's number: an older search stops at its next page. */
   let searches = 0;
@@ -428,7 +460,11 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0 };
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, turn: Promise.resolve(), inStore: 0, drained: [] };
+        // A cancel lets the replies held back go (with its word).
+        controller.signal.addEventListener('abort', () => {
+          for (const wake of opened.drained.splice(0)) wake();
+        });
         run = opened;
         imports.set(operation, opened);
       } else if (!run || run.next !== number) {
@@ -444,7 +480,12 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       const close = () => {
         if (imports.get(operation) === current) imports.delete(operation);
       };
+      // The corpus manager keeps several parts on their way: one may come while the one before is still taken in, and is taken in after it.
+      const before = current.turn;
+      let taken: () => void = () => undefined;
+      current.turn = new Promise<void>((resolve) => (taken = resolve));
       try {
+        await before;
         const t = performance.now();
         const prepared = await preparedPart(part, analysis, current.controller.signal);
         current.preparing += performance.now() - t;
@@ -455,20 +496,33 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           current.heldChars += p.article.raw.length;
         }
         const hand = () => {
+          const chars = current.heldChars;
           const added = session.add(current.held);
           current.held = [];
           current.heldChars = 0;
+          current.inStore += chars;
+          const chosen = () => {
+            current.inStore -= chars;
+            for (const wake of current.drained.splice(0)) wake();
+          };
+          added.then(chosen, chosen);
           return added;
         };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
+          if (current.heldChars >= (current.inStore === 0 ? idleStorePartChars : storePartChars)) hand().catch(() => undefined);
+          taken();
+          while (current.inStore > 0 && current.inStore + current.heldChars >= STORE_PARTS_HELD * storePartChars && !session.failure() && !current.controller.signal.aborted) {
+            await new Promise<void>((resolve) => current.drained.push(resolve));
+          }
+          if (current.controller.signal.aborted) throw new WriteCancelledError();
           const failed = session.failure();
           if (failed) throw failed.error;
           return { ok: true, count: current.received };
         }
         // The finish queued right behind the last part: the store then writes the import's postings while that part chooses its stories. A failure of the part fails the finish.
         if (current.held.length > 0) hand().catch(() => undefined);
+        taken();
         await session.finish();
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
@@ -484,6 +538,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         current.controller.abort();
         if (wasCancelled) return { ...cancelledFailure(), error: error instanceof Error ? error.message : String(error) };
         throw error;
+      } finally {
+        taken();
       }
     },
 

@@ -20,8 +20,11 @@ const origin = 'chrome-extension://crossread/';
 let n = 0;
 const open = storesClosedAfterEachTest();
 
-/** `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at once). */
-async function service(seeded = true, storePartChars = 0) {
+/**
+ * `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at
+ * once); `idleStorePartChars`: what it takes at once with no part in hand (by default here the same).
+ */
+async function service(seeded = true, storePartChars = 0, idleStorePartChars = storePartChars) {
   const store = await open(`service-${n++}`);
   if (seeded) await store.ensureSeeds(loadSeeds());
   const events: string[] = [];
@@ -36,6 +39,7 @@ async function service(seeded = true, storePartChars = 0) {
     now: () => 1000,
     newId: () => `id-${ids++}`,
     storePartChars,
+    idleStorePartChars,
   });
   /** Sends a request from the options page, through the protocol's checks to the handler. */
   const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
@@ -256,6 +260,114 @@ describe('corpus service', () => {
     const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
     expect(await membership(gathered.store)).toEqual(await membership(one.store));
     expect(gathered.events).toEqual(['changed']);
+  });
+
+  it('hands a part to an import with no part in hand at once, and gathers parts up to the store part size while one is in hand', async () => {
+    const articles = storyArticles();
+    const one = await service(false);
+    ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
+    const charsOf = (from: number, count: number) => articles.slice(from, from + count).reduce((n, a) => n + a.raw.length, 0);
+    // Idle, a part of seven is enough; in hand, about three parts of seven are gathered.
+    const gathered = await service(false, charsOf(0, 21), charsOf(0, 7));
+    const taken: number[] = [];
+    // The store's choice of each part's stories ends only when the test lets it: a part is in hand until then.
+    const releases: Array<() => Promise<void>> = [];
+    const open = gathered.store.openImport.bind(gathered.store);
+    vi.spyOn(gathered.store, 'openImport').mockImplementation((options) => {
+      const session = open(options);
+      return {
+        ...session,
+        add: (part) => {
+          taken.push(part.length);
+          const added = session.add(part);
+          return new Promise<void>((resolve, reject) => releases.push(() => added.then(resolve, reject)));
+        },
+      };
+    });
+    const send = (part: number, start: number) =>
+      gathered.call('crossread:import-articles', { operation: 'parts', part, total: articles.length, articles: articles.slice(start, start + 7), ...(start + 7 < articles.length ? { more: true } : {}) });
+    // The first part goes to the idle import at once; the next ones wait while it is in hand.
+    ok(await send(0, 0));
+    expect(taken).toEqual([7]);
+    ok(await send(1, 7));
+    ok(await send(2, 14));
+    expect(taken).toEqual([7]);
+    // Gathered to the store part's size while the first is in hand.
+    ok(await send(3, 21));
+    expect(taken).toEqual([7, 21]);
+    // Both chosen: the import is idle again, and the next part goes at once.
+    const release = async () => {
+      await Promise.all(releases.splice(0).map((r) => r()));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    await release();
+    ok(await send(4, 28));
+    expect(taken).toEqual([7, 21, 7]);
+    // The rest, each let through as it comes: every article once, in the same stories as one import.
+    for (let start = 35, part = 5; start < articles.length; start += 7, part++) {
+      await release();
+      ok(await send(part, start));
+    }
+    await release();
+    expect(taken.reduce((n, k) => n + k, 0)).toBe(articles.length);
+    const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
+    expect(await membership(gathered.store)).toEqual(await membership(one.store));
+  });
+
+  it('takes in parts sent without waiting for the replies in their order, the first slower to take in than the next', async () => {
+    const articles = storyArticles();
+    const one = await service(false);
+    ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
+    const sent = await service(false);
+    const taken: string[] = [];
+    const open = sent.store.openImport.bind(sent.store);
+    vi.spyOn(sent.store, 'openImport').mockImplementation((options) => {
+      const session = open(options);
+      return { ...session, add: (part) => (taken.push(...part.map((p) => p.article.id)), session.add(part)) };
+    });
+    // The first part's analysis is worked out here (it breathes every 30 ms); the others come with theirs, ready at once.
+    const analysed = (list: Article[]) => ({ featuresVersion: FEATURES_VERSION, json: JSON.stringify(list.map((a) => ({ terms: indexTerms(a), features: JSON.stringify(articleFeatures(a)) }))) });
+    const cuts = [0, 40, 45, 50, 55, articles.length];
+    const replies = await Promise.all(
+      cuts.slice(0, -1).map((start, part) => {
+        const list = articles.slice(start, cuts[part + 1]);
+        const more = part < cuts.length - 2;
+        return sent.call('crossread:import-articles', { operation: 'op', part, total: articles.length, articles: list, ...(part > 0 ? { analysis: analysed(list) } : {}), ...(more ? { more } : {}) });
+      }),
+    );
+    for (const reply of replies) ok(reply);
+    expect(taken).toEqual(articles.map((a) => a.id));
+    const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
+    expect(await membership(sent.store)).toEqual(await membership(one.store));
+  });
+
+  it('answers a part only while the store holds less than two store parts not through their story choice', async () => {
+    const articles = storyArticles();
+    const chars = (list: Article[]) => list.reduce((n, a) => n + a.raw.length, 0);
+    // Each part of ten below is a store part.
+    const held = await service(false, Math.min(...[0, 10, 20, 30, 40, 50].map((start) => chars(articles.slice(start, start + 10)))));
+    let opened = false;
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const openImport = held.store.openImport.bind(held.store);
+    vi.spyOn(held.store, 'openImport').mockImplementation((options) => {
+      const session = openImport(options);
+      // The store takes its parts only once the gate opens: its first part's stories are not chosen before.
+      return { ...session, add: (part) => (opened ? session.add(part) : gate.then(() => session.add(part))) };
+    });
+    const send = (part: number) =>
+      held.call('crossread:import-articles', { operation: 'op', part, total: articles.length, articles: articles.slice(part * 10, part * 10 + 10), ...(part < 5 ? { more: true } : {}) });
+    ok(await send(0));
+    let answered = false;
+    const second = send(1).then((reply) => ((answered = true), reply));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Two store parts in hand, the first not chosen yet: no answer.
+    expect(answered).toBe(false);
+    opened = true;
+    open();
+    expect(ok(await second).count).toBe(20);
+    for (let part = 2; part < 6; part++) ok(await send(part));
+    expect(await held.store.count()).toBe(articles.length);
   });
 
   it('a cancel, a full disk or a missing part after parts were written into the open transaction leaves the corpus as it was', async () => {
