@@ -199,8 +199,8 @@ const PARAGRAPHS_PER_STEP = 50;
 /** Paragraphs looked up between two yields when a candidate root's share is summed (a map lookup each). */
 const LOOKUPS_PER_STEP = 1000;
 
-/** Elements that mark where a page keeps its article. */
-const ROOT_SELECTOR = 'article, [itemprop="articleBody"], main, [role="main"]';
+/** Elements that mark where a page keeps its article: the article's root is one of them, or the whole page. */
+export const ROOT_SELECTOR = 'article, [itemprop="articleBody"], main, [role="main"]';
 /** The article root must hold this share of the page's paragraph text. */
 const ROOT_SHARE = 0.6;
 
