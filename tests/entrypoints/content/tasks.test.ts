@@ -116,6 +116,17 @@ describe('runSliced', () => {
     expect(frames.some((f) => f > starts[0] && f < starts[1])).toBe(true);
   });
 
+  it('starts no step that, as long as the last, would pass the slice or the frame', async () => {
+    fakeClock();
+    const frames: number[] = [];
+    framesOnlyWhenFree(frames);
+    const starts: number[] = [];
+    // Steps of 8 ms: two to a slice made slices of 16 ms, and two such slices 32 ms in one frame.
+    await runSliced('test', work(40, 8, starts));
+    expect(starts).toHaveLength(40);
+    expect(mostStepsBetweenFrames(frames, starts) * 8).toBeLessThanOrEqual(FRAME_BUDGET_MS);
+  });
+
   it('starts a step announced as long in a frame of its own', async () => {
     fakeClock();
     const frames: number[] = [];
