@@ -20,11 +20,8 @@ const origin = 'chrome-extension://crossread/';
 let n = 0;
 const open = storesClosedAfterEachTest();
 
-/**
- * `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at
- * once); `idleStorePartChars`: what it takes at once with no part in hand (by default here the same).
- */
-async function service(seeded = true, storePartChars = 0, idleStorePartChars = storePartChars) {
+/** `storePartChars`: text of an import's parts gathered before the store takes them (0, by default here: each part at once). */
+async function service(seeded = true, storePartChars = 0) {
   const store = await open(`service-${n++}`);
   if (seeded) await store.ensureSeeds(loadSeeds());
   const events: string[] = [];
@@ -39,7 +36,6 @@ async function service(seeded = true, storePartChars = 0, idleStorePartChars = s
     now: () => 1000,
     newId: () => `id-${ids++}`,
     storePartChars,
-    idleStorePartChars,
   });
   /** Sends a request from the options page, through the protocol's checks to the handler. */
   const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
@@ -260,58 +256,6 @@ describe('corpus service', () => {
     const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
     expect(await membership(gathered.store)).toEqual(await membership(one.store));
     expect(gathered.events).toEqual(['changed']);
-  });
-
-  it('hands a part to an import with no part in hand at once, and gathers parts up to the store part size while one is in hand', async () => {
-    const articles = storyArticles();
-    const one = await service(false);
-    ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
-    const charsOf = (from: number, count: number) => articles.slice(from, from + count).reduce((n, a) => n + a.raw.length, 0);
-    // Idle, a part of seven is enough; in hand, about three parts of seven are gathered.
-    const gathered = await service(false, charsOf(0, 21), charsOf(0, 7));
-    const taken: number[] = [];
-    // The store's choice of each part's stories ends only when the test lets it: a part is in hand until then.
-    const releases: Array<() => Promise<void>> = [];
-    const open = gathered.store.openImport.bind(gathered.store);
-    vi.spyOn(gathered.store, 'openImport').mockImplementation((options) => {
-      const session = open(options);
-      return {
-        ...session,
-        add: (part) => {
-          taken.push(part.length);
-          const added = session.add(part);
-          return new Promise<void>((resolve, reject) => releases.push(() => added.then(resolve, reject)));
-        },
-      };
-    });
-    const send = (part: number, start: number) =>
-      gathered.call('crossread:import-articles', { operation: 'parts', part, total: articles.length, articles: articles.slice(start, start + 7), ...(start + 7 < articles.length ? { more: true } : {}) });
-    // The first part goes to the idle import at once; the next ones wait while it is in hand.
-    ok(await send(0, 0));
-    expect(taken).toEqual([7]);
-    ok(await send(1, 7));
-    ok(await send(2, 14));
-    expect(taken).toEqual([7]);
-    // Gathered to the store part's size while the first is in hand.
-    ok(await send(3, 21));
-    expect(taken).toEqual([7, 21]);
-    // Both chosen: the import is idle again, and the next part goes at once.
-    const release = async () => {
-      await Promise.all(releases.splice(0).map((r) => r()));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    };
-    await release();
-    ok(await send(4, 28));
-    expect(taken).toEqual([7, 21, 7]);
-    // The rest, each let through as it comes: every article once, in the same stories as one import.
-    for (let start = 35, part = 5; start < articles.length; start += 7, part++) {
-      await release();
-      ok(await send(part, start));
-    }
-    await release();
-    expect(taken.reduce((n, k) => n + k, 0)).toBe(articles.length);
-    const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
-    expect(await membership(gathered.store)).toEqual(await membership(one.store));
   });
 
   it('takes in parts sent without waiting for the replies in their order, the first slower to take in than the next', async () => {
