@@ -191,6 +191,29 @@ describe('findNonReporting rules (hand-written pages)', () => {
     expect(marked(en, 'en')).toEqual([en.split('\n').slice(1, 3).join('\n')]);
   });
 
+  it('marks a line with any one wording of a consent widget and one privacy topic, and not the topics alone', () => {
+    // One line per wording the widget check knows, each with that wording alone and one topic: a wording the check misses leaves its line unmarked.
+    const lines = [
+      'Hier wird ein externer Inhalt gezeigt, es gelten unsere Hinweise zum Datenschutz.',
+      'Sie sind einverstanden, dass dabei Cookies gesetzt werden.',
+      'Mit einem Klick laden Sie das Video, Hinweise zum Datenschutz unten.',
+      'Dieser Beitrag wurde von unserer Redaktion empfohlen und setzt Cookies.',
+      'Ein Video, das den Artikel ergänzt, braucht Ihre Zustimmung.',
+      'An dieser Stelle finden Sie ein Video, für das wir Ihre Zustimmung brauchen.',
+      'Hier steht ein Inhalt eines Drittanbieters.',
+      'Das Video kann angezeigt werden, sobald Sie Cookies erlauben.',
+      'This post holds external content covered by our privacy policy.',
+      'Please click to load the video; cookies will be set.',
+      'By loading it, I agree that cookies may be set.',
+    ];
+    for (const line of lines) {
+      const raw = ['Der Minister äußerte sich am Abend.', line, 'Die Reaktionen folgten rasch.'].join('\n');
+      expect(marked(raw), line).toEqual([line]);
+    }
+    const topics = ['Der Minister äußerte sich am Abend.', 'Wir setzen Cookies, mehr in unserer privacy policy zum Datenschutz.', 'Die Reaktionen folgten rasch.'].join('\n');
+    expect(marked(topics)).toEqual([]);
+  });
+
   it('marks a redaktioneller-Inhalt consent box', () => {
     const raw = [
       'Der Minister äußerte sich auf Instagram.',
