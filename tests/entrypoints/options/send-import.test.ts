@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeArticle } from '../../../lib/article/make-article';
 import type { Article } from '../../../lib/article/article';
 import type { Reply } from '../../../platform/protocol';
@@ -149,6 +149,7 @@ describe('parts the import worker sends itself', () => {
     lost.catch(() => undefined);
     // Parts of four articles (~190 characters): two of them on their way at once.
     const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, inFlightChars: 400, lost });
+    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 5 });
     await new Promise((resolve) => setTimeout(resolve, 20));
     stop(new ProblemError({ kind: 'background-stopped', detail: 'its port closed' }));
     await expect(sending).rejects.toThrow(/background stopped during the import.*nothing was saved; the corpus is as it was/);
@@ -162,15 +163,14 @@ describe('parts the import worker sends itself', () => {
     const partChars = a[0].raw.length * 4;
     const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars, inFlightChars: partChars * 3 });
     const charsAsked = () => direct.asked.reduce((n, x) => n + a.slice(x.start, x.end).reduce((k, y) => k + y.raw.length, 0), 0);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    // No reply yet: several parts asked, no more than the window's text.
+    // No reply yet: several parts asked (waited for, not slept on: a loaded machine is slow), no more than the window's text.
+    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const first = direct.asked.length;
-    expect(first).toBeGreaterThanOrEqual(2);
     expect(charsAsked()).toBeLessThanOrEqual(partChars * 3);
     // A reply lets more go.
     replies[0]();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(direct.asked.length).toBeGreaterThan(first);
+    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThan(first), { timeout: 5000, interval: 5 });
     // The replies come in any order, the newest first here; the count is the last part's.
     while (!direct.asked.some((x) => x.head.more === undefined)) {
       for (const reply of replies.slice().reverse()) reply();
