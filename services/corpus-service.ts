@@ -66,6 +66,8 @@ interface OpenImport {
   inStore: number;
   /** Replies held back until the store has chosen a part's stories (see STORE_PARTS_HELD). */
   drained: Array<() => void>;
+  /** Whether the store has been handed a part yet (the first is smaller: FIRST_STORE_PART_SHARE). */
+  handed: boolean;
 }
 
 /** How often an import reports its progress at most. */
@@ -84,6 +86,12 @@ const PROGRESS_MS = 100;
  * story choice 19.2 s against 14.2, one alternated pair at load 1-10.)
  */
 export const STORE_PART_CHARS = 1_000_000;
+/**
+ * The first store part is this share of the others: until it is handed over the open import has nothing to do, and the
+ * corpus manager's worker analyses the first 1,000,000 characters in ~2 s (session 20: the 10,000 bench import's
+ * background idle 2.25 s before its first part). One smaller part costs one more store call, not the many of small parts.
+ */
+export const FIRST_STORE_PART_SHARE = 0.25;
 /**
  * Store parts an import's background holds at most before it answers a part:
  * the one whose stories are being chosen and the next, gathered meanwhile. A
@@ -448,7 +456,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, turn: Promise.resolve(), inStore: 0, drained: [] };
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, turn: Promise.resolve(), inStore: 0, drained: [], handed: false };
         // A cancel lets the replies held back go (with its word).
         controller.signal.addEventListener('abort', () => {
           for (const wake of opened.drained.splice(0)) wake();
@@ -485,6 +493,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         }
         const hand = () => {
           const chars = current.heldChars;
+          current.handed = true;
           const added = session.add(current.held);
           current.held = [];
           current.heldChars = 0;
@@ -498,7 +507,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
+          if (current.heldChars >= (current.handed ? storePartChars : storePartChars * FIRST_STORE_PART_SHARE)) hand().catch(() => undefined);
           taken();
           while (current.inStore > 0 && current.inStore + current.heldChars >= STORE_PARTS_HELD * storePartChars && !session.failure() && !current.controller.signal.aborted) {
             await new Promise<void>((resolve) => current.drained.push(resolve));

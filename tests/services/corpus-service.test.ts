@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CorpusStore } from '../../services/corpus-store';
 import { makeArticle } from '../../lib/article/make-article';
 import type { Article } from '../../lib/article/article';
-import { corpusService } from '../../services/corpus-service';
+import { corpusService, FIRST_STORE_PART_SHARE } from '../../services/corpus-service';
 import { dispatch, type BackgroundRequestName, type Payload, type Reply } from '../../platform/protocol';
 import { loadSeeds, seedsDir } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
@@ -226,7 +226,7 @@ describe('corpus service', () => {
     expect(parts.progress.at(-1)).toEqual(['parts', articles.length, articles.length]);
   });
 
-  it('gathers parts up to the store part size before the open import takes them in, with the same stories', async () => {
+  it('gathers parts up to the store part size before the open import takes them in (the first up to its share), with the same stories', async () => {
     const articles = storyArticles();
     const one = await service(false);
     ok(await one.call('crossread:import-articles', { operation: 'whole', part: 0, total: articles.length, articles }));
@@ -244,13 +244,17 @@ describe('corpus service', () => {
       const reply = ok(await gathered.call('crossread:import-articles', { operation: 'parts', part, total: articles.length, articles: articles.slice(start, start + 7), ...(more ? { more } : {}) }));
       expect(reply.count).toBe(Math.min(start + 7, articles.length));
     }
-    // Every article taken in once, in fewer calls than parts, each (but the last) holding at least the store part's text.
+    // Every article taken in once, in fewer calls than parts, each (but the last) holding at least the store part's text;
+    // the first, handed to a store with nothing to do yet, its share of it, and less than the others.
     expect(taken.reduce((n, k) => n + k, 0)).toBe(articles.length);
     expect(taken.length).toBeLessThan(Math.ceil(articles.length / 7));
-    expect(taken.length).toBeGreaterThan(1);
-    let at = 0;
-    for (const k of taken.slice(0, -1)) {
-      expect(articles.slice(at, at + k).reduce((n, a) => n + a.raw.length, 0)).toBeGreaterThanOrEqual(chars);
+    expect(taken.length).toBeGreaterThan(2);
+    const textOf = (from: number, count: number) => articles.slice(from, from + count).reduce((n, a) => n + a.raw.length, 0);
+    expect(textOf(0, taken[0])).toBeGreaterThanOrEqual(chars * FIRST_STORE_PART_SHARE);
+    expect(taken[0]).toBeLessThan(taken[1]);
+    let at = taken[0];
+    for (const k of taken.slice(1, -1)) {
+      expect(textOf(at, k)).toBeGreaterThanOrEqual(chars);
       at += k;
     }
     const membership = async (s: CorpusStore) => (await s.listStories()).map((story) => story.members.join(' ')).sort();
