@@ -69,6 +69,7 @@ async function stores(): Promise<{ store: CorpusStore; reference: CorpusStore; n
   // Lookups as before the resident index: page terms' frequencies only, every lookup reading its hits' stories and its terms' postings.
   reference.completeFrequenciesUpTo = 0;
   reference.residentStoriesUpTo = 0;
+  reference.residentTermsUpTo = 0;
   return { store, reference, name };
 }
 
@@ -507,5 +508,84 @@ describe('the index kept whole in memory (a small corpus)', () => {
       vi.restoreAllMocks();
       expect(found).toEqual(await answers(reference));
     }
+  });
+});
+
+/** Whether a store's lookups hold every frequency (private: its lookups' cache). */
+const everyFrequency = (store: CorpusStore) => (store as unknown as { cache: { dfComplete: boolean } | null }).cache?.dfComplete === true;
+
+describe('every frequency read when idle (a corpus past completeFrequenciesUpTo articles, of a small vocabulary)', () => {
+  /** The store's lookups as a large corpus's: page terms' frequencies only, stories and postings never read whole. */
+  const large = (store: CorpusStore) => {
+    store.completeFrequenciesUpTo = 0;
+    store.residentStoriesUpTo = 0;
+    store.residentPageRecords = 1;
+  };
+
+  it('is read a page at a time once idle after a lookup; lookups then read no frequency, and answer the same', async () => {
+    const { store, reference } = await stores();
+    large(store);
+    store.prefetchDelayMs = 0;
+    const first = recordReads();
+    await store.candidateGlances(PAGES[0]);
+    // The lookup read its page terms' frequencies, one request each.
+    expect(first(['df'], ['get'])).toBeGreaterThan(0);
+    expect(everyFrequency(store)).toBe(false);
+    await store.prefetched();
+    // Whole, in pages of residentPageRecords * 20 records (the seeds and other events have several hundred terms).
+    expect(first(['df'], ['getAll'])).toBeGreaterThan(1);
+    expect(everyFrequency(store)).toBe(true);
+    vi.restoreAllMocks();
+    const reads = recordReads();
+    const found = await answers(store);
+    expect(reads(['df'])).toBe(0);
+    vi.restoreAllMocks();
+    expect(found).toEqual(await answers(reference));
+    expect(everyFrequency(reference)).toBe(false);
+  });
+
+  it('is not kept past residentTermsUpTo terms, and then not read again for later generations', async () => {
+    const { store, reference } = await stores();
+    large(store);
+    store.prefetchDelayMs = 0;
+    store.residentTermsUpTo = 30;
+    const idle = recordReads();
+    await store.candidateGlances(PAGES[0]);
+    await store.prefetched();
+    // Read up to the page past the limit only: 20 records a request.
+    expect(idle(['df'], ['getAll'])).toBe(2);
+    expect(everyFrequency(store)).toBe(false);
+    vi.restoreAllMocks();
+    await store.addArticles([ZOO_AGAIN]);
+    await reference.addArticles([STURM_AGAIN]);
+    const again = recordReads();
+    const found = await answers(store);
+    await store.prefetched();
+    expect(again(['df'], ['getAll'])).toBe(0);
+    expect(again(['df'], ['get'])).toBeGreaterThan(0);
+    vi.restoreAllMocks();
+    expect(found).toEqual(await answers(reference));
+  });
+
+  it("read for a generation another context's write has left behind is not kept; one of this context's writes after it is applied to it", async () => {
+    const { store, reference } = await stores();
+    large(store);
+    store.prefetchDelayMs = 300;
+    await store.candidateGlances(PAGES[0]);
+    await reference.addArticles([ZOO_AGAIN]);
+    await store.prefetched();
+    expect(everyFrequency(store)).toBe(false);
+    // Read for the generation after that write, then this context adds and deletes articles.
+    store.prefetchDelayMs = 0;
+    await store.candidateGlances(PAGES[1]);
+    await store.prefetched();
+    expect(everyFrequency(store)).toBe(true);
+    await store.addArticles([STURM_AGAIN]);
+    await store.deleteArticle(ZOO_AGAIN.id);
+    const reads = recordReads();
+    const found = await answers(store);
+    expect(reads(['df'])).toBe(0);
+    vi.restoreAllMocks();
+    expect(found).toEqual(await answers(reference));
   });
 });
