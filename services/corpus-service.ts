@@ -60,14 +60,6 @@ interface OpenImport {
   /** Articles of parts received but not handed to the store yet, and their text's length. */
   held: Prepared[];
   heldChars: number;
-  /** Settles once the part received last is taken in (held or handed): the next one is taken in after it. */
-  turn: Promise<void>;
-  /** Text handed to the store whose stories are not chosen yet. */
-  inStore: number;
-  /** Replies held back until the store has chosen a part's stories (see STORE_PARTS_HELD). */
-  drained: Array<() => void>;
-  /** Whether the store has been handed a part yet (the first is smaller: FIRST_STORE_PART_SHARE). */
-  handed: boolean;
 }
 
 /** How often an import reports its progress at most. */
@@ -80,29 +72,9 @@ const PROGRESS_MS = 100;
  * rounds of reads whatever its size, so parts are gathered up to this.
  * (Handing an idle store whatever is there instead made a small import
  * slower: Chromium 1,000, 13 calls of ~77 articles each waiting for its own
- * writes, against 2 calls. From 250,000 characters, with several parts on
- * their way, a 10,000 import where the manager's worker was the slower side
- * made 34 calls of 200-600 articles: 282 articles/s against the start's 332,
- * story choice 19.2 s against 14.2, one alternated pair at load 1-10.)
+ * writes, against 2 calls.)
  */
 export const STORE_PART_CHARS = 1_000_000;
-/**
- * The first store part is this share of the others: until it is handed over the open import has nothing to do, and the
- * corpus manager's worker analyses the first 1,000,000 characters in ~2 s (session 20: the 10,000 bench import's
- * background idle 2.25 s before its first part). One smaller part costs one more store call, not the many of small parts.
- */
-export const FIRST_STORE_PART_SHARE = 0.25;
-/**
- * Store parts an import's background holds at most before it answers a part:
- * the one whose stories are being chosen and the next, gathered meanwhile. A
- * part is answered once the text handed to the store and not through its
- * story choice, with the text held, is below this many store parts (or the
- * store has nothing in hand). The corpus manager keeps several parts on their
- * way (send-import.ts), sending the next as one is answered: without this the
- * background would take in all that the manager's worker analyses faster than
- * the store chooses stories.
- */
-export const STORE_PARTS_HELD = 2;
 /**
  * Text per page of 'crossread:export-articles': a message of it stays far
  * below Chromium's 64 MiB a message, even with the articles' other fields and
@@ -456,11 +428,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           deps.progress(operation, done, total);
         };
         const session = deps.store().then((s) => s.openImport({ signal: controller.signal, onStored }));
-        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0, turn: Promise.resolve(), inStore: 0, drained: [], handed: false };
-        // A cancel lets the replies held back go (with its word).
-        controller.signal.addEventListener('abort', () => {
-          for (const wake of opened.drained.splice(0)) wake();
-        });
+        const opened: OpenImport = { controller, session, next: 0, received: 0, started: performance.now(), preparing: 0, held: [], heldChars: 0 };
         run = opened;
         imports.set(operation, opened);
       } else if (!run || run.next !== number) {
@@ -476,12 +444,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       const close = () => {
         if (imports.get(operation) === current) imports.delete(operation);
       };
-      // The corpus manager keeps several parts on their way: one may come while the one before is still taken in, and is taken in after it.
-      const before = current.turn;
-      let taken: () => void = () => undefined;
-      current.turn = new Promise<void>((resolve) => (taken = resolve));
       try {
-        await before;
         const t = performance.now();
         const prepared = await preparedPart(part, analysis, current.controller.signal);
         current.preparing += performance.now() - t;
@@ -492,34 +455,20 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
           current.heldChars += p.article.raw.length;
         }
         const hand = () => {
-          const chars = current.heldChars;
-          current.handed = true;
           const added = session.add(current.held);
           current.held = [];
           current.heldChars = 0;
-          current.inStore += chars;
-          const chosen = () => {
-            current.inStore -= chars;
-            for (const wake of current.drained.splice(0)) wake();
-          };
-          added.then(chosen, chosen);
           return added;
         };
         if (more) {
           // Not awaited: the next part comes in while this one is written. A failure shows in the reply to a later part.
-          if (current.heldChars >= (current.handed ? storePartChars : storePartChars * FIRST_STORE_PART_SHARE)) hand().catch(() => undefined);
-          taken();
-          while (current.inStore > 0 && current.inStore + current.heldChars >= STORE_PARTS_HELD * storePartChars && !session.failure() && !current.controller.signal.aborted) {
-            await new Promise<void>((resolve) => current.drained.push(resolve));
-          }
-          if (current.controller.signal.aborted) throw new WriteCancelledError();
+          if (current.heldChars >= storePartChars) hand().catch(() => undefined);
           const failed = session.failure();
           if (failed) throw failed.error;
           return { ok: true, count: current.received };
         }
         // The finish queued right behind the last part: the store then writes the import's postings while that part chooses its stories. A failure of the part fails the finish.
         if (current.held.length > 0) hand().catch(() => undefined);
-        taken();
         await session.finish();
         // The e2e build records the steps as `crossread-bg:import-<step>`, for the browser bench.
         if (current.preparing > 0) measure('crossread-bg:import-prepare', performance.now() - current.preparing);
@@ -535,8 +484,6 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
         current.controller.abort();
         if (wasCancelled) return { ...cancelledFailure(), error: error instanceof Error ? error.message : String(error) };
         throw error;
-      } finally {
-        taken();
       }
     },
 

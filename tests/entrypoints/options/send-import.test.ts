@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../lib/article/make-article';
 import type { Article } from '../../../lib/article/article';
 import type { Reply } from '../../../platform/protocol';
@@ -147,51 +147,11 @@ describe('parts the import worker sends itself', () => {
     const lost = new Promise<never>((_, reject) => (stop = reject));
     // As the page's watch does: nobody may be waiting on it when it rejects.
     lost.catch(() => undefined);
-    // Parts of four articles (~190 characters): two of them on their way at once.
-    const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, inFlightChars: 400, lost });
-    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 5 });
+    const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars: 200, lost });
     await new Promise((resolve) => setTimeout(resolve, 20));
     stop(new ProblemError({ kind: 'background-stopped', detail: 'its port closed' }));
     await expect(sending).rejects.toThrow(/background stopped during the import.*nothing was saved; the corpus is as it was/);
-    expect(direct.asked).toHaveLength(2);
-  });
-
-  it('has several parts on their way before the first reply, as many as the window holds, and takes the replies in order', async () => {
-    const a = articles('a', 40);
-    const replies: Array<() => void> = [];
-    const direct = directAnalyser(a, 2, (_, n) => new Promise((resolve) => replies.push(() => resolve({ ok: true, count: n }))));
-    const partChars = a[0].raw.length * 4;
-    const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: new AbortController().signal, send: recorder().send, partChars, inFlightChars: partChars * 3 });
-    const charsAsked = () => direct.asked.reduce((n, x) => n + a.slice(x.start, x.end).reduce((k, y) => k + y.raw.length, 0), 0);
-    // No reply yet: several parts asked (waited for, not slept on: a loaded machine is slow), no more than the window's text.
-    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThanOrEqual(2), { timeout: 5000, interval: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const first = direct.asked.length;
-    expect(charsAsked()).toBeLessThanOrEqual(partChars * 3);
-    // A reply lets more go.
-    replies[0]();
-    await vi.waitFor(() => expect(direct.asked.length).toBeGreaterThan(first), { timeout: 5000, interval: 5 });
-    // The replies come in any order, the newest first here; the count is the last part's.
-    while (!direct.asked.some((x) => x.head.more === undefined)) {
-      for (const reply of replies.slice().reverse()) reply();
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    for (const reply of replies.slice().reverse()) reply();
-    expect(await sending).toBe(40);
-    expect(direct.asked.at(-1)!.end).toBe(40);
-    expect(direct.closed()).toBe(true);
-  });
-
-  it('a cancel with the last part on its way waits for its word: the import stored when it stored', async () => {
-    const a = articles('a', 12);
-    const controller = new AbortController();
-    const replies: Array<() => void> = [];
-    const direct = directAnalyser(a, 2, (_, n) => new Promise((resolve) => replies.push(() => resolve({ ok: true, count: n }))));
-    const sending = sendImport([importSource(a, direct.analyser)], { operation: 'op', signal: controller.signal, send: recorder().send, partChars: a[0].raw.length * 4 });
-    while (!direct.asked.some((x) => x.head.more === undefined)) await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort();
-    for (const reply of replies) reply();
-    expect(await sending).toBe(12);
+    expect(direct.asked).toHaveLength(1);
   });
 
   it('a cancel waits for the background’s word on the part on its way', async () => {
