@@ -51,6 +51,14 @@ function framesOnlyWhenFree(frames: number[]): void {
   );
 }
 
+/** A fake clock and a page that renders only when free: the frames rendered, and the starts of the steps the test notes. */
+function fakePage(): { frames: number[]; starts: number[] } {
+  fakeClock();
+  const frames: number[] = [];
+  framesOnlyWhenFree(frames);
+  return { frames, starts: [] };
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
@@ -79,10 +87,7 @@ describe('runSliced', () => {
   });
 
   it('lets the page render a frame before crossread\'s work in one passes FRAME_BUDGET_MS', async () => {
-    fakeClock();
-    const frames: number[] = [];
-    framesOnlyWhenFree(frames);
-    const starts: number[] = [];
+    const { frames, starts } = fakePage();
     // 200 ms of work: plain yields (scheduler.yield's continuations run before rendering) would render no frame in between.
     await runSliced('test', work(100, 2, starts));
     const rendered = frames.filter((f) => f > starts[0] && f < starts[starts.length - 1]);
@@ -91,10 +96,7 @@ describe('runSliced', () => {
   });
 
   it('counts the work of one run in the frame the next one starts in', async () => {
-    fakeClock();
-    const frames: number[] = [];
-    framesOnlyWhenFree(frames);
-    const starts: number[] = [];
+    const { frames, starts } = fakePage();
     // As the extraction's two runs follow each other: the first ends 28 ms into a frame, the second starts there.
     // (Counting from each run's start put 28 + 30 ms in that frame.)
     await runSliced('first', work(28, 1, starts));
@@ -103,10 +105,7 @@ describe('runSliced', () => {
   });
 
   it('counts a timed step in its frame', async () => {
-    fakeClock();
-    const frames: number[] = [];
-    framesOnlyWhenFree(frames);
-    const starts: number[] = [];
+    const { frames, starts } = fakePage();
     timed('step', () => {
       starts.push(performance.now());
       busy(FRAME_BUDGET_MS - 2);
@@ -117,10 +116,7 @@ describe('runSliced', () => {
   });
 
   it('starts no step that, as long as the last, would pass the slice or the frame', async () => {
-    fakeClock();
-    const frames: number[] = [];
-    framesOnlyWhenFree(frames);
-    const starts: number[] = [];
+    const { frames, starts } = fakePage();
     // Steps of 8 ms: two to a slice made slices of 16 ms, and two such slices 32 ms in one frame.
     await runSliced('test', work(40, 8, starts));
     expect(starts).toHaveLength(40);
@@ -128,10 +124,7 @@ describe('runSliced', () => {
   });
 
   it('starts a step announced as long in a frame of its own', async () => {
-    fakeClock();
-    const frames: number[] = [];
-    framesOnlyWhenFree(frames);
-    const starts: number[] = [];
+    const { frames, starts } = fakePage();
     function* withLongStep(): Generator<StepHint, void, void> {
       yield* work(3, 1, starts);
       yield LONG_STEP;
