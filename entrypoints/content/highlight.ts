@@ -56,11 +56,13 @@ export function createHighlighter(boxLayer: HTMLElement, origin: () => DOMRect):
   // style recalculation in a Chromium trace, with the rule for every element).
   // Where the page will not take the sheet, the boxes are drawn instead.
   const adopt = (ranges: Range[]): boolean => {
+    // Every element's rule already: where the ranges lie no longer matters.
+    if (sheet && !scoped) return true;
     const inRoots = ranges.every(inArticleRoot);
     try {
       if (sheet) {
         // A highlight outside the article's possible roots (a page read whole): every element's rule, once.
-        if (scoped && !inRoots) {
+        if (!inRoots) {
           sheet.replaceSync(highlightRule(false));
           scoped = false;
         }
