@@ -7,6 +7,7 @@ import { MAX_QUERY_TERMS, rankCandidates, selectQueryTerms, type ArticleTerms, t
 import { BatchCandidates } from './batch-candidates';
 import { yieldByMessage } from '../platform/yield-by-message';
 import { articleFeatures, FEATURES_VERSION, type ArticleFeatures } from '../lib/match/features';
+import { analyseForIndex } from '../lib/match/article-analysis';
 import { glanceOf, headOf, isCurrentGlance, type ArticleGlance } from '../lib/match/glance';
 import { chooseStory, clusterStories, type Story, type StoryMember } from '../lib/match/story-clusters';
 import { DB_NAME, DB_VERSION, STORIES_SIGNATURE, STORES, READ_STORES, featuresIn, generationOf, type CorpusDB, type CorpusSchema, type PostingsChunk, type ReadTx, type StoredFeatures, type StoredStory, type StoryGlances, type StoryLink, type WriteTx } from './corpus-schema';
@@ -290,7 +291,7 @@ function runWhileWaiting(hook: WhileWaiting | undefined): void {
 }
 
 export function prepare(article: Article): Prepared {
-  return { article, terms: indexTerms(article), features: articleFeatures(article) };
+  return { article, ...analyseForIndex(article) };
 }
 
 /** Index hits considered when an article chooses its story at ingest: as many as a page lookup reads by default. */

@@ -12,8 +12,8 @@
  */
 import { checkImport } from '../../lib/article/transfer';
 import { textHash, textKey } from '../../lib/article/duplicate';
-import { articleFeatures, FEATURES_VERSION } from '../../lib/match/features';
-import { indexTerms } from '../../lib/article/index-terms';
+import { FEATURES_VERSION } from '../../lib/match/features';
+import { analyseForIndex } from '../../lib/match/article-analysis';
 import type { Article } from '../../lib/article/article';
 import type { AnalysedArticle } from '../../platform/protocol';
 import { ImportChannelClient } from '../../platform/import-channel';
@@ -87,7 +87,8 @@ async function analyse(indices: readonly number[], ids: readonly string[] | unde
   for (const [k, i] of indices.entries()) {
     const article = built[i];
     // Its features as JSON of their own: the background stores that string as it is (cheaper for it than cloning the object).
-    slice.push({ features: JSON.stringify(articleFeatures(article)), terms: indexTerms(article) });
+    const { features, terms } = analyseForIndex(article);
+    slice.push({ features: JSON.stringify(features), terms });
     if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
       // As JSON made here: the page (or the background) takes the string instead of copying the objects.
       const json = JSON.stringify(slice);

@@ -5,7 +5,7 @@
  */
 import type { Article } from './article';
 import { reportingRanges } from './clean';
-import { contentTerms } from '../text/tokens';
+import { contentTerms, contentTermsOf, type Token } from '../text/tokens';
 
 /**
  * Most terms an article is indexed under. A news article has a few hundred
@@ -32,6 +32,24 @@ export function indexTerms(article: Pick<Article, 'raw' | 'bodyStart' | 'nonRepo
   for (const r of reportingRanges(article.raw, article.nonReporting, article.bodyStart)) {
     all.push(...contentTerms(article.raw.slice(r.start, r.end), article.language));
   }
+  return mostFrequent(all);
+}
+
+/**
+ * indexTerms of an article whose reporting text is its whole body, from the
+ * body's tokens (`tokenize(raw.slice(bodyStart), language, bodyStart)`), made
+ * once for this and its features: the same terms, the body not tokenized
+ * again. (With captions or notices left out, each reporting range is tokenized
+ * on its own, which can tell names apart otherwise: `indexTerms` then.)
+ */
+export function indexTermsOfBody(article: Pick<Article, 'language' | 'title'>, bodyTokens: readonly Token[]): string[] {
+  const all: string[] = contentTerms(article.title ?? '', article.language);
+  const body = contentTermsOf(bodyTokens, article.language);
+  for (let i = 0; i < body.length; i++) all.push(body[i]);
+  return mostFrequent(all);
+}
+
+function mostFrequent(all: readonly string[]): string[] {
   return countTerms(all)
     .slice(0, MAX_TERMS_PER_ARTICLE)
     .map(([t]) => t);

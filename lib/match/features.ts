@@ -599,8 +599,8 @@ export function analyseInParts(input: AnalyseInput, light: boolean): FeaturesInP
 
 const cache = new WeakMap<Article, ArticleFeatures>();
 
-/** Features of a stored article, computed once per Article object. */
-export function articleFeatures(article: Article): ArticleFeatures {
+/** Features of a stored article, computed once per Article object; `tokens` as AnalyseInput's, where the caller has them. */
+export function articleFeatures(article: Article, tokens?: Token[]): ArticleFeatures {
   let f = cache.get(article);
   if (!f || f.version !== FEATURES_VERSION) {
     f = analyse({
@@ -610,6 +610,7 @@ export function articleFeatures(article: Article): ArticleFeatures {
       nonReporting: article.nonReporting,
       date: article.date,
       url: article.url,
+      tokens,
     });
     cache.set(article, f);
   }
