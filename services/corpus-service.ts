@@ -5,6 +5,7 @@ import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate, textKey } from '../lib/article/duplicate';
 import { storedKey } from '../lib/article/transfer';
+import { articleHasText } from '../lib/article/text-search';
 import { contentTerms } from '../lib/text/tokens';
 import { pageOfArticle } from '../lib/match/annotate';
 import { annotateInTasks } from './annotate-in-tasks';
@@ -381,7 +382,7 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       // Lower-cased page by page too: in Firefox, every text at once froze the corpus manager for each word typed into its filter.
       const read = await readInPages(
         await deps.store(),
-        (a): [string, boolean] => [a.id, !needle || `${a.outlet} ${a.title} ${a.url ?? ''} ${a.raw}`.toLowerCase().includes(needle)],
+        (a): [string, boolean] => [a.id, !needle || articleHasText(a, needle)],
         () => search !== searches,
       );
       const hits: string[] = [];
