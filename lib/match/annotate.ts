@@ -323,6 +323,17 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
   const looked = pool.map((c, rank) =>
     rank < maxCompared ? glanceFirstLook(pageGlance, c.glance, storyTh) : c.quick >= storyTh.relatedSalient ? quickJudgement(c.quick, storyTh) : UNRELATED,
   );
+  // Where every candidate left to compare is dated apart from the page, none is compared: each can be related at most,
+  // and its glance tells that as it does past the comparison's places (the comparison added only reasons and shared
+  // points, which the reader never sees of a related page). Beside a candidate that may be the page's story they are
+  // still compared: every text compared weighs the terms of the others' judgements (left out, look-alikes dated apart
+  // no longer held a look-alike page's words down, and it became the seed story's).
+  if (!pool.some((c, k) => looked[k] === null && !c.apart))
+    pool.forEach((c, k) => {
+      if (looked[k] !== null) return;
+      const glance = quickJudgement(c.quick, storyTh);
+      looked[k] = { ...glance, dateConflict: true, reason: `${glance.reason}, but dated apart` };
+    });
   const compared = pool.filter((_, k) => looked[k] === null);
 
   // The full features of the compared candidates (of every candidate when the engine forms their stories itself).
