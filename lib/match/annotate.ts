@@ -324,10 +324,11 @@ export function* annotateInSteps(page: Page, candidates: readonly ArticleGlance[
     rank < maxCompared ? glanceFirstLook(pageGlance, c.glance, storyTh) : c.quick >= storyTh.relatedSalient ? quickJudgement(c.quick, storyTh) : UNRELATED,
   );
   // Where every candidate left to compare is dated apart from the page, none is compared: each can be related at most,
-  // and its glance tells that as it does past the comparison's places (the comparison added only reasons and shared
-  // points, which the reader never sees of a related page). Beside a candidate that may be the page's story they are
-  // still compared: every text compared weighs the terms of the others' judgements (left out, look-alikes dated apart
-  // no longer held a look-alike page's words down, and it became the seed story's).
+  // and is judged on its glance as past the comparison's places. (The comparison would only add compound parts and
+  // shared points toward 'related': on the labelled pages no related hint comes or goes without it, and the reader sees
+  // a related page's hint, never its reasons.) Beside a candidate that may be the page's story they are still compared:
+  // every text compared weighs the terms of the others' judgements (left out there, a look-alike page's words were no
+  // longer held down by its look-alikes, and it was judged the seed story's).
   if (!pool.some((c, k) => looked[k] === null && !c.apart))
     pool.forEach((c, k) => {
       if (looked[k] !== null) return;
