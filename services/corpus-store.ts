@@ -195,17 +195,14 @@ const LOOKUP_PAUSE_MS = 150;
 /**
  * Up to this many articles, lookups keep every story link and story in
  * memory (`stories.complete`), read when idle after a lookup: one map entry
- * per article and one list per story (~2 MB at 10,000, 8-14 MB at 50,000),
- * where a lookup otherwise reads its hits' links (50 requests), and only then
- * its stories, a round of requests more. At 50,000 the read (49,670 links and
- * 17,149 stories, ~0.6 s of requests) once ran into the pages opened after it
- * (warm first note 163 / 232 → 291 / 680 ms); it now gives way to lookups
- * between its requests (`afterLookups`) and starts as soon as a page's
- * requests are answered (`requestsDone`), so a 50,000 corpus's lookups are
- * spared the links' round (Chromium probe, load 8: 2-12 ms a page). At twice
- * that, ~1.2 s of idle reads and up to ~30 MB held.
+ * per article and one list per story (~2 MB at 10,000), where a lookup
+ * otherwise sends a request per hit (50) and per candidate story. Not at
+ * 50,000 (~10 MB, ~60,000 records to read): there the read ran into the
+ * pages opened after it (Chromium, bench at 50,000: warm first note 163 /
+ * 232 → 291 / 680 ms, a no-story page up to 357 ms), for lookups that read
+ * ~50 links less; as far as the whole index is kept (COMPLETE_FREQUENCIES_UP_TO).
  */
-const RESIDENT_STORIES_UP_TO = 100_000;
+const RESIDENT_STORIES_UP_TO = 20_000;
 
 /**
  * Up to this many distinct terms (df records), a corpus past
@@ -2059,7 +2056,7 @@ export class CorpusStore {
       read.catch(() => undefined);
       return read;
     };
-    // Past residentStoriesUpTo (a corpus kept through its import) only the links of earlier hits are held: the others are
+    // Past residentStoriesUpTo (a 50,000 corpus kept through its import) only the links of earlier hits are held: the others are
     // read here, where a lookup otherwise sent nothing before its meta reads came back, and its caller's work waited for them.
     const links = new Map<string, Promise<{ story: string } | undefined>>();
     const storyIds = new Set<string>();

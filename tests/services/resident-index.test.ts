@@ -8,7 +8,6 @@ import { makeArticle } from '../../lib/article/make-article';
 import { OTHER_EVENTS, userArticle } from '../helpers/other-events';
 import { loadSeeds } from '../helpers/seeds';
 import { storesClosedAfterEachTest } from '../helpers/stores';
-import { openDB } from 'idb';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -284,28 +283,6 @@ describe('the index kept whole in memory (a small corpus)', () => {
       // Whole reads of the links: the idle read's alone (a lookup reads its hits' links one by one).
       expect(reads(['storyOf'], ['getAll']) > 0, String(upTo)).toBe(upTo === 1000);
       vi.restoreAllMocks();
-    }
-  });
-
-  it("holds a 50,000 corpus's every story link and story by default (its lookups then read none), not a 150,000 one's", async () => {
-    for (const count of [50_000, 150_000]) {
-      const { store, reference, name } = await stores();
-      // The corpus's kept count is all a lookup knows of its size: set as a larger corpus's, the small one stands for it.
-      const raw = await openDB(name);
-      await raw.put('meta', count, 'articles');
-      raw.close();
-      store.prefetchDelayMs = 0;
-      const reads = recordReads();
-      await store.candidateGlances(PAGES[0]);
-      await store.prefetched();
-      // Whole reads of the links: the idle read's alone (a lookup reads its hits' links one by one).
-      expect(reads(['storyOf'], ['getAll']) > 0, String(count)).toBe(count === 50_000);
-      vi.restoreAllMocks();
-      const later = readsOf(['storyOf', 'stories']);
-      const found = await store.candidateGlances(PAGES[1]);
-      expect(later() === 0, String(count)).toBe(count === 50_000);
-      vi.restoreAllMocks();
-      expect(found).toEqual(await reference.candidateGlances(PAGES[1]));
     }
   });
 
