@@ -13,7 +13,7 @@ import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
 import { yieldByMessage } from '../platform/yield-by-message';
 import { ProblemError } from '../lib/i18n/problem-messages';
-import { analysedArticles, analysedFeatures, refusal, type AddArticleResponse, type AnalysedArticle, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
+import { analysedFeatures, analysedTerms, refusal, type AddArticleResponse, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
 /** What the corpus requests need of the background. */
 export interface CorpusServiceDeps {
@@ -97,16 +97,18 @@ const cancelledFailure = (): Failure => ({ ...refusal({ kind: 'cancelled' }), ca
  * A part's articles with their index terms and features: the ones the
  * corpus manager's worker sent where they come from this engine
  * version, else worked out here, letting the event loop run every 30 ms.
+ * Each article's features are parsed once (story choice needs them) and
+ * stored as the string they came in.
  */
 async function preparedPart(articles: readonly Article[], analysis: ImportAnalysis | undefined, signal: AbortSignal): Promise<Prepared[]> {
-  const usable = analysis?.featuresVersion === FEATURES_VERSION ? analysedOf(analysis.json, articles.length) : null;
+  const usable = analysis?.featuresVersion === FEATURES_VERSION && analysis.features.length === articles.length ? termsOf(analysis.terms, articles.length) : null;
   const out: Prepared[] = [];
   let last = performance.now();
   for (const [i, article] of articles.entries()) {
-    const given = usable?.[i];
     if (signal.aborted) throw new WriteCancelledError();
-    const features = given ? featuresOf(given.features) : null;
-    out.push(features ? { article, terms: given!.terms ?? indexTerms(article), features, featuresJson: given!.features } : prepare(article));
+    const json = usable ? analysis!.features[i] : null;
+    const features = json === null ? null : featuresOf(json);
+    out.push(features ? { article, terms: usable![i] ?? indexTerms(article), features, featuresJson: json! } : prepare(article));
     if (performance.now() - last > 30) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       last = performance.now();
@@ -126,15 +128,15 @@ function featuresOf(json: string): ArticleFeatures | null {
   return analysedFeatures(features, 'features') === null && (features as ArticleFeatures).version === FEATURES_VERSION ? (features as ArticleFeatures) : null;
 }
 
-/** The analysis sent with a part, if it reads as one for each of its `count` articles. */
-function analysedOf(json: string, count: number): AnalysedArticle[] | null {
+/** The index terms sent with a part, if they read as terms (or null) for each of its `count` articles. */
+function termsOf(json: string, count: number): Array<string[] | null> | null {
   let items: unknown;
   try {
     items = JSON.parse(json);
   } catch {
     return null;
   }
-  return analysedArticles(items, 'analysis') === null && (items as AnalysedArticle[]).length === count ? (items as AnalysedArticle[]) : null;
+  return analysedTerms(items, 'analysis.terms') === null && (items as unknown[]).length === count ? (items as Array<string[] | null>) : null;
 }
 
 /**

@@ -15,9 +15,10 @@ import { textHash, textKey } from '../../lib/article/duplicate';
 import { FEATURES_VERSION } from '../../lib/match/features';
 import { analyseForIndex } from '../../lib/match/article-analysis';
 import type { Article } from '../../lib/article/article';
-import type { AnalysedArticle } from '../../platform/protocol';
+import type { ImportAnalysis } from '../../platform/protocol';
 import { ImportChannelClient } from '../../platform/import-channel';
 import { yieldByMessage } from '../../platform/yield-by-message';
+import { joinedAnalysis } from './joined-analysis';
 import type { FromImportWorker, ToImportWorker } from './read-import';
 import { problemOf } from '../../lib/i18n/problem-messages';
 
@@ -76,25 +77,28 @@ function read(file: File, now: number, light: boolean): Promise<void> {
 let channel: ImportChannelClient | null = null;
 /** When this worker sends the parts itself: the kept articles (under the ids they are kept by), and their analysis slices not sent yet. */
 let kept: Article[] = [];
-const held: Array<{ featuresVersion: number; json: string }> = [];
+const held: ImportAnalysis[] = [];
 
 async function analyse(indices: readonly number[], ids: readonly string[] | undefined): Promise<void> {
   // Sent from here (ids given): the page learns only how many articles each slice holds.
   const direct = ids !== undefined;
   if (direct) kept = indices.map((i, k) => (built[i].id === ids[k] ? built[i] : { ...built[i], id: ids[k] }));
-  let slice: AnalysedArticle[] = [];
+  let features: string[] = [];
+  let terms: string[][] = [];
   let start = performance.now();
   for (const [k, i] of indices.entries()) {
     const article = built[i];
     // Its features as JSON of their own: the background stores that string as it is (cheaper for it than cloning the object).
-    const { features, terms } = analyseForIndex(article);
-    slice.push({ features: JSON.stringify(features), terms });
+    const analysed = analyseForIndex(article);
+    features.push(JSON.stringify(analysed.features));
+    terms.push(analysed.terms);
     if (k === indices.length - 1 || performance.now() - start > SLICE_MS) {
-      // As JSON made here: the page (or the background) takes the string instead of copying the objects.
-      const json = JSON.stringify(slice);
-      if (direct) held.push({ featuresVersion: FEATURES_VERSION, json });
-      post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, count: slice.length, json: direct ? null : json });
-      slice = [];
+      // As strings made here: the page (or the background) takes strings instead of copying the objects.
+      const analysis: ImportAnalysis = { featuresVersion: FEATURES_VERSION, features, terms: JSON.stringify(terms) };
+      if (direct) held.push(analysis);
+      post({ kind: 'analysed', featuresVersion: FEATURES_VERSION, count: features.length, analysis: direct ? null : analysis });
+      features = [];
+      terms = [];
       // Lets the page's 'send' of a part run: without it the whole file's analysis is one task, and the parts
       // this worker sends wait for its end (at 50,000 articles in five files, past the 15 s an open import waits).
       if (direct) await yieldByMessage();
@@ -108,9 +112,8 @@ async function analyse(indices: readonly number[], ids: readonly string[] | unde
 async function sendPart(m: Extract<ToImportWorker, { kind: 'send' }>): Promise<void> {
   if (!channel) throw new Error('the import channel is not open');
   const taken = held.splice(0, m.slices);
-  const json = `[${taken.map((x) => x.json.slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
   const articles = kept.slice(m.start, m.end);
-  const reply = await channel.ask({ type: 'crossread:import-articles', ...m.part, articles, analysis: { featuresVersion: taken[0]?.featuresVersion ?? FEATURES_VERSION, json } });
+  const reply = await channel.ask({ type: 'crossread:import-articles', ...m.part, articles, analysis: joinedAnalysis(taken) });
   post({ kind: 'sent', id: m.id, reply });
 }
 

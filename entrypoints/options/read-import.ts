@@ -5,7 +5,7 @@
  * the result, the messages of a bad file and cancelling are the same.
  */
 import type { Article } from '../../lib/article/article';
-import type { Reply } from '../../platform/protocol';
+import type { ImportAnalysis, Reply } from '../../platform/protocol';
 import { dedupeImportAsync, dedupeKeysAsync, parseImportAsync, type FoldedTexts, type Held, type ImportKey, type ImportResult } from '../../lib/article/transfer';
 import { importCancelled, ProblemError, type Problem } from '../../lib/i18n/problem-messages';
 // Vite's `?worker` import (not `new URL(…, import.meta.url)`, which WXT's define of import.meta.url hides from Vite) emits the worker as its own file.
@@ -33,8 +33,8 @@ export type FromImportWorker =
   | { kind: 'keys'; keys: ImportKey[]; done: number; total: number }
   | { kind: 'folded'; id: number; texts: string[] }
   | { kind: 'done' }
-  /** The next `count` articles' analysis: the JSON of an array of AnalysedArticle (platform/protocol); null when the worker keeps it to send itself. */
-  | { kind: 'analysed'; featuresVersion: number; count: number; json: string | null }
+  /** The next `count` articles' analysis; null when the worker keeps it to send itself. */
+  | { kind: 'analysed'; featuresVersion: number; count: number; analysis: ImportAnalysis | null }
   | { kind: 'analysed-all' }
   | { kind: 'channel'; open: boolean }
   | { kind: 'sent'; id: number; reply: unknown }
@@ -44,17 +44,17 @@ export type FromImportWorker =
 export interface ImportAnalyser {
   /**
    * Starts it: `onSlice` gets the analysis slice by slice, in the order of the
-   * kept articles: the next `count` articles' as JSON, with the
+   * kept articles: the next `count` articles', with the
    * FEATURES_VERSION of the code that did it. Resolves
    * when every article is analysed; rejects when the worker fails, and with an
    * AbortError when the signal aborts.
    */
-  run(onSlice: (slice: { featuresVersion: number; count: number; json: string | null }) => void): Promise<void>;
+  run(onSlice: (slice: { featuresVersion: number; count: number; analysis: ImportAnalysis | null }) => void): Promise<void>;
   /** Stops the worker (also done by `run` when it fails, and by the signal; when it succeeds too unless the worker sends the parts). */
   close(): void;
   /**
    * Present when the worker sends the parts to the background itself (its slices then come without
-   * their JSON): sends kept articles `start`–`end` with the next `slices` slices as `part`, and
+   * their analysis): sends kept articles `start`–`end` with the next `slices` slices as `part`, and
    * resolves with the background's reply; rejects when the worker fails or is closed.
    */
   sendPart?: (part: ImportPartHead, start: number, end: number, slices: number) => Promise<Reply<'crossread:import-articles'>>;

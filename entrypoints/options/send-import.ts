@@ -13,6 +13,7 @@ import type { ImportAnalysis, Reply } from '../../platform/protocol';
 import { importCancelled, ProblemError } from '../../lib/i18n/problem-messages';
 import type { ImportAnalyser, ImportPartHead } from './read-import';
 import { mark } from '../../platform/timing';
+import { joinedAnalysis } from './joined-analysis';
 
 /** One file's articles to import, with the worker that analyses them (null: the background analyses them). */
 export interface ImportSource {
@@ -120,7 +121,7 @@ export async function sendImport(
       continue;
     }
     // The analysis arrives slice by slice while parts go out; a part (whole slices) waits until it has its text's worth, or the rest.
-    const slices: Array<{ featuresVersion: number; count: number; json: string | null }> = [];
+    const slices: Array<{ featuresVersion: number; count: number; analysis: ImportAnalysis | null }> = [];
     let finished = false;
     let failure: unknown = null;
     let wake: () => void = () => undefined;
@@ -158,8 +159,8 @@ export async function sendImport(
           const through = analyser.sendPart;
           await sendPart(end - from, (head) => through(head, from, end, taken.length));
         } else {
-          const json = `[${taken.map((x) => (x.json ?? '[]').slice(1, -1)).filter((x) => x.length > 0).join(',')}]`;
-          await sendPart(end - from, { articles: articles!.slice(from, end), analysis: { featuresVersion: taken[0].featuresVersion, json } });
+          const analysis = joinedAnalysis(taken.map((x) => x.analysis ?? { featuresVersion: x.featuresVersion, features: [], terms: '[]' }));
+          await sendPart(end - from, { articles: articles!.slice(from, end), analysis });
         }
         start = end;
       }

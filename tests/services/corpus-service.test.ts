@@ -301,9 +301,10 @@ describe('corpus service', () => {
     // Marked, so the test tells the worker's analysis (features, as the JSON the worker makes of them, and index terms) from the background's own.
     const markedFeatures = (a: Article, version = FEATURES_VERSION) => ({ ...articleFeatures(a), url: `marked:${a.id}`, version });
     const marked = (a: Article) => ({ terms: ['markiert', ...indexTerms(a)], features: JSON.stringify(markedFeatures(a)) });
-    ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify(articles.slice(0, 2).map(marked)) } }));
+    const analysisOf = (items: Array<{ terms: string[]; features: string }>, featuresVersion = FEATURES_VERSION) => ({ featuresVersion, features: items.map((x) => x.features), terms: JSON.stringify(items.map((x) => x.terms)) });
+    ok(await call('crossread:import-articles', { operation: 'current', part: 0, total: 2, articles: articles.slice(0, 2), analysis: analysisOf(articles.slice(0, 2).map(marked)) }));
     const old = articles.slice(2).map((a) => ({ terms: ['erfunden'], features: JSON.stringify(markedFeatures(a, FEATURES_VERSION - 1)) }));
-    ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: { featuresVersion: FEATURES_VERSION - 1, json: JSON.stringify(old) } }));
+    ok(await call('crossread:import-articles', { operation: 'older', part: 0, total: 2, articles: articles.slice(2), analysis: analysisOf(old, FEATURES_VERSION - 1) }));
     const db = await openDB(name);
     try {
       const stored = async (id: string) => ({ features: (await db.get('features', id)).features, terms: (await db.get('terms', id)).terms });
@@ -316,25 +317,47 @@ describe('corpus service', () => {
     }
   });
 
+  it('parses each article’s features of an import once, never as a string inside other JSON', async () => {
+    const { call } = await service(false);
+    const articles = bulk(3);
+    const features = articles.map((a) => JSON.stringify(articleFeatures(a)));
+    // A feature string nested in JSON shows there with its quotes escaped.
+    const escaped = features.map((f) => JSON.stringify(f).slice(1, -1));
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      ok(await call('crossread:import-articles', { operation: 'once', part: 0, total: 3, articles, analysis: { featuresVersion: FEATURES_VERSION, features, terms: JSON.stringify(articles.map((a) => indexTerms(a))) } }));
+      const texts = parse.mock.calls.map((c) => String(c[0]));
+      expect(features.map((f) => texts.filter((t) => t.includes(f)).length)).toEqual([1, 1, 1]);
+      expect(escaped.map((f) => texts.filter((t) => t.includes(f)).length)).toEqual([0, 0, 0]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
   it('takes an import, and so its analysis, only from crossread’s own pages, and works out again an analysis that does not read as one', async () => {
     const name = `service-${n}`;
     const { handlers, store } = await service(false);
     const articles = bulk(6);
     const marked = (a: Article) => ({ terms: ['erfunden'], features: JSON.stringify({ ...articleFeatures(a), url: `marked:${a.id}` }) });
-    const payload = { operation: 'page', part: 0, total: 1, articles: [articles[0]], analysis: { featuresVersion: FEATURES_VERSION, json: JSON.stringify([marked(articles[0])]) } };
+    const payload = { operation: 'page', part: 0, total: 1, articles: [articles[0]], analysis: { featuresVersion: FEATURES_VERSION, features: [marked(articles[0]).features], terms: '[["erfunden"]]' } };
     const fromPage = await dispatch({ ...payload, type: 'crossread:import-articles' }, { url: 'https://news.example/article', tab: { id: 3 } }, handlers, origin);
     expect(fromPage).toMatchObject({ ok: false, error: expect.stringMatching(/crossread's own pages only/) });
     expect(await store.count()).toBe(0);
 
-    const fromOptions = (operation: string, article: Article, json: string) =>
-      dispatch({ operation, part: 0, total: 1, articles: [article], analysis: { featuresVersion: FEATURES_VERSION, json }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
-    ok((await fromOptions('not-json', articles[1], '[{"terms": [')) as Reply<'crossread:import-articles'>);
-    ok((await fromOptions('bad-features', articles[2], JSON.stringify([{ terms: ['x'], features: 'x' }]))) as Reply<'crossread:import-articles'>);
-    ok((await fromOptions('not-features', articles[4], JSON.stringify([{ terms: ['x'], features: JSON.stringify({ version: FEATURES_VERSION }) }]))) as Reply<'crossread:import-articles'>);
-    ok((await fromOptions('features-object', articles[5], JSON.stringify([{ terms: ['x'], features: articleFeatures(articles[5]) }]))) as Reply<'crossread:import-articles'>);
-    ok((await fromOptions('wrong-count', articles[3], JSON.stringify([marked(articles[3]), marked(articles[3])]))) as Reply<'crossread:import-articles'>);
+    const fromOptions = (operation: string, article: Article, features: unknown[], terms: string) =>
+      dispatch({ operation, part: 0, total: 1, articles: [article], analysis: { featuresVersion: FEATURES_VERSION, features, terms }, type: 'crossread:import-articles' }, { url: `${origin}options.html` }, handlers, origin);
+    ok((await fromOptions('not-json', articles[1], [marked(articles[1]).features], '[["x"')) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('bad-features', articles[2], ['x'], '[["x"]]')) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('not-features', articles[4], [JSON.stringify({ version: FEATURES_VERSION })], '[["x"]]')) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('wrong-count', articles[3], [marked(articles[3]).features, marked(articles[3]).features], '[["x"],["x"]]')) as Reply<'crossread:import-articles'>);
+    ok((await fromOptions('wrong-terms-count', articles[5], [marked(articles[5]).features], '[["x"],["x"]]')) as Reply<'crossread:import-articles'>);
+    // Features that are not strings do not pass the request's check: the import is refused, nothing stored.
+    const notStrings = await fromOptions('features-object', articles[0], [articleFeatures(articles[0])], '[["x"]]');
+    expect(notStrings).toMatchObject({ ok: false });
+    expect(await store.count()).toBe(5);
     const db = await openDB(name);
     try {
+      expect(await db.get('features', articles[0].id)).toBeUndefined();
       for (const a of articles.slice(1)) {
         expect((await db.get('features', a.id)).features).toEqual(articleFeatures(a));
         expect((await db.get('terms', a.id)).terms).toEqual(indexTerms(a));

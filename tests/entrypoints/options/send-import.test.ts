@@ -21,8 +21,8 @@ function analyserOf(list: readonly Article[], slice: number, options: { failAfte
       for (let start = 0; start < list.length; start += slice) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         if (options.failAfter !== undefined && start >= options.failAfter) throw new Error('the articles could not be analysed (the import worker stopped)');
-        const items = list.slice(start, start + slice).map((a) => ({ terms: [a.id], features: { version: 1 } }));
-        onSlice({ featuresVersion: 1, count: items.length, json: JSON.stringify(items) });
+        const items = list.slice(start, start + slice);
+        onSlice({ featuresVersion: 1, count: items.length, analysis: { featuresVersion: 1, features: items.map((a) => JSON.stringify({ version: 1, url: a.id })), terms: JSON.stringify(items.map((a) => [a.id])) } });
       }
     },
   };
@@ -55,8 +55,10 @@ describe('sending an import in parts', () => {
     expect(parts.map((p) => p.more ?? false)).toEqual(parts.map((_, i) => i < parts.length - 1));
     expect(parts.flatMap((p) => p.articles.map((x) => x.id))).toEqual([...a, ...b].map((x) => x.id));
     for (const p of parts) {
-      if (p.articles[0].id.startsWith('a')) expect(JSON.parse(p.analysis!.json).map((x: { terms: string[] }) => x.terms[0])).toEqual(p.articles.map((x) => x.id));
-      else expect(p.analysis).toBeUndefined();
+      if (p.articles[0].id.startsWith('a')) {
+        expect(JSON.parse(p.analysis!.terms).map((x: string[]) => x[0])).toEqual(p.articles.map((x) => x.id));
+        expect(p.analysis!.features.map((x) => JSON.parse(x).url)).toEqual(p.articles.map((x) => x.id));
+      } else expect(p.analysis).toBeUndefined();
       // Whole slices up to the part's text.
       expect(p.articles.reduce((n, x) => n + x.raw.length, 0)).toBeLessThanOrEqual(partChars);
     }
@@ -103,7 +105,7 @@ describe('parts the import worker sends itself', () => {
     let received = 0;
     const analyser: ImportAnalyser = {
       close: inner.close,
-      run: (onSlice) => inner.run((x) => onSlice({ ...x, json: null })),
+      run: (onSlice) => inner.run((x) => onSlice({ ...x, analysis: null })),
       sendPart: async (head, start, end, slices) => {
         asked.push({ head, start, end, slices });
         received += end - start;
