@@ -298,10 +298,9 @@ export const list = <T>(c: Check<T>, max = Number.POSITIVE_INFINITY): Check<T[]>
   check((v, at) => {
     if (!Array.isArray(v)) return `${at} is not a list`;
     if (v.length > max) return `${at} has more than ${max} entries`;
-    for (let i = 0; i < v.length; i++) {
-      const problem = c(v[i], `${at}[${i}]`);
-      if (problem) return problem;
-    }
+    // An entry's path is made only for one that fails, its check run again with it: the checks are pure, and making
+    // it for every entry was most of the check of an import's index terms (~80 an article: ~50 ms of 10,000 articles' in Node).
+    for (let i = 0; i < v.length; i++) if (c(v[i], at) !== null) return c(v[i], `${at}[${i}]`);
     return null;
   });
 /** An object with these fields (others are ignored): one check per field of T, optional ones included. */

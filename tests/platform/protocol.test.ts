@@ -8,6 +8,7 @@ import {
   backgroundChecks,
   dispatch,
   listen,
+  analysedTerms,
   type BackgroundHandlers,
   type PagePayload,
 } from '../../platform/protocol';
@@ -34,6 +35,9 @@ describe('payload checks', () => {
     expect(backgroundChecks['crossread:import-articles'].payload({ operation: 'op', part: 0, total: 2, articles: [stored(), { ...stored(), addedAt: 'now' }] }, 'm')).toBe(
       'm.articles[1].addedAt is not a number',
     );
+    // An entry of a list in a list is named by both places.
+    expect(analysedTerms([['a'], null, ['b', 3]], 'analysis.terms')).toBe('analysis.terms[2][1] is not a string');
+    expect(analysedTerms([['a'], null, ['b']], 'analysis.terms')).toBeNull();
     expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', date: null }, 'm')).toBeNull();
     expect(backgroundChecks['crossread:update-article'].payload({ id: 'a', outlet: 3 }, 'm')).toBe('m.outlet is not a string');
   });
