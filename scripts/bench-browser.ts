@@ -1,5 +1,5 @@
 /**
- * npm run bench:browser -- [--browser chromium|firefox] [--articles 10000] [--runs 20] [--json] [--no-build] [--trace file.json]
+ * npm run bench:browser -- [--browser chromium|firefox] [--articles 10000] [--runs 20] [--json] [--no-build] [--trace file.json] [--bg-cpu]
  *
  * crossread's speed where readers are: Debian's browser, headless, with the
  * e2e build (which records crossread's steps as User Timing measures) and
@@ -20,7 +20,11 @@
  *   seed story's pages, with a warm worker, after the browser stopped the
  *   worker, and on the first page after install (before the import);
  * - noStoryBackground: the background's own time (its measures) for a page
- *   that matches no story;
+ *   that matches no story; with --bg-cpu (Chromium), noStoryBackgroundCpu
+ *   beside it: the worker thread's CPU within those measures, from a
+ *   browser-wide trace of each such page (tasks' thread time): the wall time
+ *   less what the worker waited for (IndexedDB, the other threads' turn on
+ *   the cores). Tracing costs the machine some CPU itself;
  * - longestTask: the longest main-thread work crossread caused on story pages,
  *   no-story pages and a 2 MB page: Long Animation Frames' script attribution
  *   to crossread's content script (Chromium), else crossread's longest own step
@@ -79,6 +83,8 @@ export interface BrowserBenchResult {
   noStoryBackground: Summary | null;
   /** Its median by step of the background's work. */
   noStoryBackgroundSteps: Record<string, number>;
+  /** With --bg-cpu (Chromium): the worker thread's CPU within the background's measures of each no-story page. */
+  noStoryBackgroundCpu?: Summary | null;
   longestTask: { story: number; noStory: number; bigPage: number };
   /** What longestTask measured: 'loaf' (Long Animation Frames script attribution) or 'user-timing' (crossread's own steps). */
   longestTaskSource: 'loaf' | 'user-timing';
@@ -190,6 +196,8 @@ export interface BrowserBenchOptions {
   log: (line: string) => void;
   /** Chromium: where to write a trace of the corpus manager while filtering and scrolling. */
   traceFile?: string;
+  /** Chromium: the background's CPU on no-story pages too (a browser-wide trace of each). */
+  backgroundCpu?: boolean;
 }
 
 export async function runBrowserBench(options: BrowserBenchOptions): Promise<BrowserBenchResult> {
@@ -219,7 +227,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
   const notes: string[] = [];
   try {
     server = await startDemoServer({ port: 0, extraPages: { ...noStory, big: bigPage(demo.articles[0]) } });
-    driver = options.browser === 'chromium' ? await (await import('./lib/bench-chromium')).chromiumDriver(extension, { traceFile: options.traceFile }) : await (await import('./lib/bench-firefox')).firefoxDriver(extension);
+    driver = options.browser === 'chromium' ? await (await import('./lib/bench-chromium')).chromiumDriver(extension, { traceFile: options.traceFile, backgroundCpu: options.backgroundCpu }) : await (await import('./lib/bench-firefox')).firefoxDriver(extension);
     log(`Browser: ${driver.version}`);
     const storyUrl = (i: number) => `${server!.url}/article/${i % demo.articles.length}`;
 
@@ -290,6 +298,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
     } else notes.push(`${driver.name}: the background cannot be stopped from the bench (a persistent background page in Firefox's MV2 build), so no stopped-worker figure.`);
 
     const background: number[] = [];
+    const backgroundCpu: number[] = [];
     const backgroundSteps: Record<string, number[]> = {};
     const noStoryTasks: number[] = [];
     const perPage: string[] = [];
@@ -299,7 +308,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       const name = names[i % names.length];
       const r = await driver.openPage(`${server.url}/x/${name}`, { wantNote: false });
       if (r.background !== null) background.push(r.background);
-      perPage.push(`${names[i % names.length].replace(/^no-story-?/, '') || 'made-up'} ${r.background === null ? 'n/a' : Math.round(r.background)}`);
+      if (typeof r.backgroundCpu === 'number') backgroundCpu.push(r.backgroundCpu);
+      const cpu = r.backgroundCpu === undefined ? '' : ` (CPU ${r.backgroundCpu === null ? 'n/a' : Math.round(r.backgroundCpu)})`;
+      perPage.push(`${names[i % names.length].replace(/^no-story-?/, '') || 'made-up'} ${r.background === null ? 'n/a' : Math.round(r.background)}${cpu}`);
       // Each page's steps too: the pages differ in kind (the first after a restarted worker, one that compares candidates, a long undated one).
       noStorySteps.push(`${perPage.at(-1)}: ${Object.entries(r.backgroundSteps ?? {}).map(([step, ms]) => `${step} ${Math.round(ms)}`).join(', ') || 'n/a'}`);
       for (const [step, ms] of Object.entries(r.backgroundSteps ?? {})) (backgroundSteps[step] ??= []).push(ms);
@@ -313,6 +324,9 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       `No-story page: background ${noStoryBackground ? fmtS(noStoryBackground) : 'n/a'} (median by step: ${JSON.stringify(stepMedians)}; each page in turn, ms: ${perPage.join(', ')}); longest crossread task ${Math.round(Math.max(0, ...noStoryTasks))} ms.`,
     );
     for (const line of noStorySteps) log(`  no-story ${line}`);
+    const noStoryBackgroundCpu = options.backgroundCpu ? (backgroundCpu.length > 0 ? summarise(backgroundCpu) : null) : undefined;
+    if (noStoryBackgroundCpu !== undefined)
+      log(`No-story page: the worker thread's CPU within the background's measures ${noStoryBackgroundCpu ? fmtS(noStoryBackgroundCpu) : 'n/a (not in the trace)'}.`);
 
     const bigTasks: number[] = [];
     for (let i = 0; i < Math.ceil(runs / 4); i++) {
@@ -342,6 +356,7 @@ export async function runBrowserBench(options: BrowserBenchOptions): Promise<Bro
       firstNote: { warm: summarise(warm), stoppedWorker, afterInstall: afterInstall === null ? null : round(afterInstall) },
       noStoryBackground,
       noStoryBackgroundSteps: stepMedians,
+      ...(noStoryBackgroundCpu !== undefined ? { noStoryBackgroundCpu } : {}),
       longestTask: { story: round(Math.max(0, ...storyTasks)), noStory: round(Math.max(0, ...noStoryTasks)), bigPage: round(Math.max(0, ...bigTasks)) },
       longestTaskSource: driver.taskSource,
       longestTaskDetail: { story: detailOf(storyTasks), noStory: detailOf(noStoryTasks), bigPage: detailOf(bigTasks) },
@@ -367,7 +382,7 @@ const fmtS = (s: Summary) => `median ${Math.round(s.median)} ms, p95 ${Math.roun
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   runCli(async () => {
-    const args = parseArgs(process.argv.slice(2), { flags: ['json', 'no-build'], values: ['browser', 'articles', 'runs', 'trace'] });
+    const args = parseArgs(process.argv.slice(2), { flags: ['json', 'no-build', 'bg-cpu'], values: ['browser', 'articles', 'runs', 'trace'] });
     const browser = args.values.browser ?? 'chromium';
     if (browser !== 'chromium' && browser !== 'firefox') throw new CliError(`--browser is chromium or firefox, not "${browser}"`);
     const articles = Number(args.values.articles ?? 1000);
@@ -376,7 +391,8 @@ if (isMain) {
     if (!Number.isInteger(runs) || runs < 1) throw new CliError('--runs is a whole number of at least 1');
     const json = args.flags.json;
     const log = (line: string) => (json ? process.stderr.write(`${line}\n`) : console.log(line));
-    const result = await runBrowserBench({ browser, articles, runs, build: !args.flags['no-build'], log, traceFile: args.values.trace ? path.resolve(args.values.trace) : undefined });
+    const result = await runBrowserBench({ browser, articles, runs, build: !args.flags['no-build'], log, traceFile: args.values.trace ? path.resolve(args.values.trace) : undefined, backgroundCpu: args.flags['bg-cpu'] });
+    if (args.flags['bg-cpu'] && browser !== 'chromium') log('Note: --bg-cpu is for Chromium only; ignored.');
     for (const note of result.notes) log(`Note: ${note}`);
     if (json) console.log(JSON.stringify(result));
     return 0;

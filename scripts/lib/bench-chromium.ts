@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
-import { busyStretches, busyTotals, describeStalls, stallFunctions, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { busyStretches, busyTotals, describeStalls, stallFunctions, threadTimeInMeasures, traceStalls, type CpuProfile, type TraceEvent } from './bench-trace';
 import { FILTER_PAUSE_MS, FILTER_TYPED, IMPORT_TIMEOUT, longestFrames, restartFrameWatch, SCROLL_PX, SCROLLS, SETTLE_MS, NOTE_TIMEOUT, QUIET_AFTER_LOAD, type BrowserDriver, type FrameWatchWindow, type PageRun } from './bench-driver';
 
 /** Installed in every page before its scripts: collects Long Animation Frames and the frames' longest gap. */
@@ -104,10 +106,75 @@ async function startProfile(page: Page): Promise<() => Promise<CpuProfile>> {
   };
 }
 
-/** `extensionDir`: the e2e build (a copy of it: other builds may replace .output meanwhile). `traceFile`: where to write a Chromium trace of the filter and scroll. */
-export async function chromiumDriver(extensionDir: string, { traceFile }: { traceFile?: string } = {}): Promise<BrowserDriver> {
+/** A free TCP port on the loopback interface, for DevTools. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The background's CPU trace: tasks (with their thread time) and User Timing only, which is light, over the
+ * whole browser (DevTools' port: the extension's worker is in no page's process). Started before a page opens;
+ * the returned function ends it and returns its events.
+ */
+async function browserWideTrace(port: number): Promise<() => Promise<TraceEvent[]>> {
+  const { webSocketDebuggerUrl } = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  // ws (jsdom's dependency, in node_modules): Node 20 has no WebSocket of its own.
+  const WebSocketClass = createRequire(import.meta.url)('ws') as new (url: string, opts?: object) => {
+    send(data: string): void;
+    on(event: string, listener: (data: unknown) => void): void;
+    close(): void;
+  };
+  const ws = new WebSocketClass(webSocketDebuggerUrl, { maxPayload: 1 << 30 });
+  await new Promise((resolve, reject) => {
+    ws.on('open', resolve);
+    ws.on('error', reject);
+  });
+  let id = 0;
+  const waiting = new Map<number, (result: Record<string, unknown>) => void>();
+  let complete: ((stream: string) => void) | null = null;
+  ws.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: Record<string, unknown>; method?: string; params?: { stream?: string } };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result ?? {});
+    if (message.method === 'Tracing.tracingComplete') complete?.(message.params?.stream ?? '');
+  });
+  const send = (method: string, params: object = {}) =>
+    new Promise<Record<string, unknown>>((resolve) => {
+      waiting.set(++id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'], recordMode: 'recordUntilFull' } });
+  return async () => {
+    const done = new Promise<string>((resolve) => (complete = resolve));
+    await send('Tracing.end');
+    const stream = await done;
+    const chunks: string[] = [];
+    for (;;) {
+      const chunk = (await send('IO.read', { handle: stream, size: 1 << 24 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+      if (chunk.eof) break;
+    }
+    await send('IO.close', { handle: stream });
+    ws.close();
+    const parsed = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  };
+}
+
+/**
+ * `extensionDir`: the e2e build (a copy of it: other builds may replace .output meanwhile). `traceFile`: where to write a Chromium trace of the filter and scroll.
+ * `backgroundCpu`: each page that wants no note traced browser-wide (tasks and User Timing), for the worker's CPU over its measures.
+ */
+export async function chromiumDriver(extensionDir: string, { traceFile, backgroundCpu = false }: { traceFile?: string; backgroundCpu?: boolean } = {}): Promise<BrowserDriver> {
   const { launchChromium, requireBuild } = await e2eSetup();
-  const browser = await launchChromium(requireBuild(extensionDir));
+  const debugPort = backgroundCpu ? await freePort() : undefined;
+  const browser = await launchChromium(requireBuild(extensionDir), { debugPort });
   const { context, extensionId } = browser;
   await context.addInitScript(observeFrames);
   const origin = `chrome-extension://${extensionId}`;
@@ -183,6 +250,8 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
 
     async openPage(url, { wantNote, noteTimeout = NOTE_TIMEOUT }): Promise<PageRun> {
       await clearBackground();
+      // Started before the page, ended after the background's measures are read: outside what the bench times, though tracing costs the browser some CPU meanwhile.
+      const stopTrace = debugPort !== undefined && !wantNote ? await browserWideTrace(debugPort) : null;
       const page = await context.newPage();
       try {
         await page.goto(url, { waitUntil: 'load' });
@@ -208,7 +277,17 @@ export async function chromiumDriver(extensionDir: string, { traceFile }: { trac
         // What the content script does with the answer, and frames still to be reported.
         await page.waitForTimeout(wantNote ? 300 : 500);
         const { task, step, stepName, detail } = await crossreadTask(page);
-        return { loadToFirstNote, longestTask: task, longestTaskDetail: detail, longestStep: step, longestStepName: stepName, background: bg && bg.requests > 0 ? bg.total : null, backgroundSteps: bg?.steps };
+        const traced = stopTrace ? threadTimeInMeasures(await stopTrace(), 'crossread-bg:') : null;
+        return {
+          loadToFirstNote,
+          longestTask: task,
+          longestTaskDetail: detail,
+          longestStep: step,
+          longestStepName: stepName,
+          background: bg && bg.requests > 0 ? bg.total : null,
+          backgroundSteps: bg?.steps,
+          ...(stopTrace ? { backgroundCpu: traced?.cpu ?? null } : {}),
+        };
       } finally {
         await page.close();
       }

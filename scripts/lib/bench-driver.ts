@@ -17,6 +17,11 @@ export interface PageRun {
   background: number | null;
   /** The same by step of the background's work (ready, terms, candidates, annotate, notes). */
   backgroundSteps?: Record<string, number>;
+  /**
+   * The worker thread's CPU within the background's measures (ms; Chromium's `--bg-cpu`, from a trace's task thread
+   * times): `background` less what it waited for and the time other threads had the cores. Null where none was traced.
+   */
+  backgroundCpu?: number | null;
 }
 
 export interface BrowserDriver {

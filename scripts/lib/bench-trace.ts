@@ -14,6 +14,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time (µs): the CPU the thread spent in the event, where the trace records it (toplevel tasks do). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: Record<string, unknown>; [key: string]: unknown };
@@ -246,4 +248,63 @@ export function busyTotals(profile: CpuProfile): { busy: number; gc: number; pro
     else if (name === '(program)') program += dt;
   }
   return { busy: Math.round(busy), gc: Math.round(gc), program: Math.round(program) };
+}
+
+/** A thread's time over some windows: their length (wall) and the thread's CPU in them, ms. */
+export interface ThreadTime {
+  wall: number;
+  cpu: number;
+  /** The windows: one per measure. */
+  windows: number;
+}
+
+/**
+ * The CPU a thread spent within the User Timing measures whose names start with `prefix` (the background's
+ * steps of a request, `crossread-bg:`), from a trace with the `toplevel` and `blink.user_timing` categories:
+ * the thread is the one that recorded the measures; its CPU is the thread time (`tdur`) of its outermost tasks,
+ * each counted for the share of its length that lies within a window (a task's CPU is not known moment by
+ * moment). What the thread waited for (other threads or processes: IndexedDB's, V8's background compilers)
+ * and the time the system gave other threads is not its CPU: `wall - cpu`. Null when no such measure is in the
+ * trace.
+ */
+export function threadTimeInMeasures(events: readonly TraceEvent[], prefix: string): ThreadTime | null {
+  // Measures: async begin/end pairs ('b'/'e', matched by name and id) or complete events ('X').
+  const windows: Array<[number, number]> = [];
+  let thread: string | null = null;
+  const open = new Map<string, TraceEvent>();
+  const idOf = (e: TraceEvent) => {
+    const x = e as TraceEvent & { id?: unknown; id2?: unknown };
+    return `${e.name} ${JSON.stringify(x.id ?? x.id2 ?? '')}`;
+  };
+  for (const e of events) {
+    if (!e.name.startsWith(prefix) || !(e.cat ?? '').includes('blink.user_timing')) continue;
+    if (e.ph === 'b') {
+      open.set(idOf(e), e);
+      thread ??= `${e.pid}:${e.tid}`;
+    } else if (e.ph === 'e') {
+      const b = open.get(idOf(e));
+      open.delete(idOf(e));
+      if (b) windows.push([b.ts, e.ts]);
+    } else if (e.ph === 'X' && e.dur !== undefined) {
+      windows.push([e.ts, e.ts + e.dur]);
+      thread ??= `${e.pid}:${e.tid}`;
+    }
+  }
+  if (windows.length === 0 || thread === null) return null;
+  // The thread's outermost tasks (a nested run loop's tasks lie within their parent's and are in its time).
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASK_NAMES.has(e.name) && e.dur !== undefined && `${e.pid}:${e.tid}` === thread)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const outer: TraceEvent[] = [];
+  for (const t of tasks) if (outer.length === 0 || t.ts >= outer[outer.length - 1].ts + outer[outer.length - 1].dur!) outer.push(t);
+  let wall = 0;
+  let cpu = 0;
+  for (const [from, to] of windows) {
+    wall += to - from;
+    for (const t of outer) {
+      const overlap = Math.min(to, t.ts + t.dur!) - Math.max(from, t.ts);
+      if (overlap > 0 && t.dur! > 0) cpu += ((t.tdur ?? 0) * overlap) / t.dur!;
+    }
+  }
+  return { wall: wall / 1000, cpu: cpu / 1000, windows: windows.length };
 }

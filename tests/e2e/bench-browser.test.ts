@@ -19,7 +19,8 @@ function benchRun(args: string[], timeout: number) {
 
 describe('npm run bench:browser', () => {
   it('prints one JSON object last, with every figure of a Chromium run', () => {
-    const { result } = benchRun(['--articles', '60', '--runs', '2'], 240_000);
+    // --bg-cpu: each no-story page traced for the worker's CPU too (the wall figures as without it).
+    const { run, result } = benchRun(['--articles', '60', '--runs', '2', '--bg-cpu'], 240_000);
     expect(result.browser).toBe('chromium');
     expect(result.articles).toBe(60);
     expect(result.importPerSecond).toBeGreaterThan(0);
@@ -30,6 +31,12 @@ describe('npm run bench:browser', () => {
     expect(result.firstNote.afterInstall).toBeGreaterThan(0);
     expect(result.noStoryBackground.median).toBeGreaterThan(0);
     expect(result.noStoryBackground.p95).toBeGreaterThanOrEqual(result.noStoryBackground.median);
+    // The worker's CPU for every no-story page, found in its trace, none more than the page's wall time (a thread cannot run longer than it took).
+    expect(result.noStoryBackgroundCpu.runs).toBe(result.noStoryBackground.runs);
+    expect(result.noStoryBackgroundCpu.median).toBeGreaterThan(0);
+    const pages = [...run.stderr.matchAll(/^ {2}no-story [\w-]+ (\d+) \(CPU (\d+)\):/gm)];
+    expect(pages).toHaveLength(2);
+    for (const [, wall, cpu] of pages) expect(Number(cpu)).toBeLessThanOrEqual(Number(wall));
     for (const page of ['story', 'noStory', 'bigPage'] as const) expect(typeof result.longestTask[page]).toBe('number');
     // Story pages run the content script's steps: some crossread work is seen there.
     expect(result.longestTask.story).toBeGreaterThan(0);

@@ -35,8 +35,12 @@ export const QUIET_CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium with the unpacked extension loaded, in a fresh profile. */
-export async function launchChromium(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
+/**
+ * Debian's Chromium with the unpacked extension loaded, in a fresh profile. `debugPort`: DevTools' port too, for a
+ * browser-wide trace (the browser bench's background CPU: the extension's worker runs in no page's process, which a
+ * page's trace covers).
+ */
+export async function launchChromium(extensionDir: string, { debugPort }: { debugPort?: number } = {}): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
   // Lets Playwright report the service worker's own requests too (Chromium only).
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'crossread-chromium-'));
@@ -48,6 +52,7 @@ export async function launchChromium(extensionDir: string): Promise<{ context: B
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...QUIET_CHROMIUM_ARGS,
+      ...(debugPort ? [`--remote-debugging-port=${debugPort}`] : []),
     ],
   });
   let [worker] = context.serviceWorkers();
