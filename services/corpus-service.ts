@@ -5,13 +5,13 @@ import { indexTerms } from '../lib/article/index-terms';
 import { makeArticle } from '../lib/article/make-article';
 import { findDuplicate, textKey } from '../lib/article/duplicate';
 import { storedKey } from '../lib/article/transfer';
+import { articleHasText } from '../lib/article/text-search';
 import { contentTerms } from '../lib/text/tokens';
 import { pageOfArticle } from '../lib/match/annotate';
 import { annotateInTasks } from './annotate-in-tasks';
 import { outletProfile, type OutletProfile } from '../lib/notes/outlet-profile';
 import { measure } from '../platform/timing';
 import { yieldByMessage } from '../platform/yield-by-message';
-import { keptSearch } from './kept-search';
 import { ProblemError } from '../lib/i18n/problem-messages';
 import { analysedFeatures, analysedTerms, refusal, type AddArticleResponse, type ArticleSummary, type BackgroundHandlers, type Failure, type FeedRequestName, type ImportAnalysis, type Message, type StorySummary } from '../platform/protocol';
 
@@ -33,8 +33,6 @@ export interface CorpusServiceDeps {
   storePartChars?: number;
   /** Text a listing or search reads before it pauses (SEARCH_PAGE_CHARS; tests vary it). */
   searchPageChars?: number;
-  /** Text the filter's search keeps between searches at most (SEARCH_KEEP_CHARS; tests vary it). */
-  searchKeepChars?: number;
 }
 
 /** The requests of the options page and the popup's add, answered with the store. */
@@ -86,13 +84,6 @@ export const STORE_PART_CHARS = 1_000_000;
 export const EXPORT_PAGE_CHARS = 8_000_000;
 /** Text a listing or search reads before it pauses (in Firefox the corpus manager's thread: ~10 ms of reading and lower-casing). */
 const SEARCH_PAGE_CHARS = 500_000;
-/**
- * Text the filter's search keeps between searches at most (services/kept-search.ts): the bench's 10,000 articles are
- * ~16 M characters; its 50,000 (~80 M) are searched as they are read, as before.
- */
-const SEARCH_KEEP_CHARS = 32_000_000;
-/** How long the search's texts stay after the last search: longer than a reader's pause between two words typed. */
-const SEARCH_KEEP_MS = 60_000;
 /** Readings in pages started over when the corpus changed meanwhile, before one reads it whole. */
 const SEARCH_ATTEMPTS = 3;
 /** Stored articles read at once for 'crossread:folded-texts' (a reply stops at EXPORT_PAGE_CHARS). */
@@ -190,12 +181,8 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
   /** The listing whose pages are being asked for ('crossread:list-articles' with a pageSize), until its last page is. */
   let listing: Promise<{ id: string; generation: number; articles: ArticleSummary[]; stories: StorySummary[] } | null> = Promise.resolve(null);
 
-  /** The filter's search, over texts kept while the reader types. */
-  const searchTexts = keptSearch({ keepChars: deps.searchKeepChars ?? SEARCH_KEEP_CHARS, keepMs: SEARCH_KEEP_MS, sliceChars: searchPageChars, pause: yieldByMessage });
-
   const wrote = async () => {
     generation++;
-    searchTexts.drop();
     profiles = new Map();
     members = null;
     await deps.changed();
@@ -399,10 +386,14 @@ export function corpusService(deps: CorpusServiceDeps): CorpusHandlers & { gener
       // 50,000 articles (80 MB of text) the searches of every letter typed ran on side by side, delaying pages' notes for seconds.
       const search = ++searches;
       // Lower-cased page by page too: in Firefox, every text at once froze the corpus manager for each word typed into its filter.
-      // The texts are kept for the next letters (kept-search.ts).
-      const s = await deps.store();
-      const superseded = () => search !== searches;
-      const { hits, misses } = await searchTexts.search({ generation: () => s.generation(), readAll: (take) => readInPages(s, take, superseded) }, needle, superseded);
+      const read = await readInPages(
+        await deps.store(),
+        (a): [string, boolean] => [a.id, !needle || articleHasText(a, needle)],
+        () => search !== searches,
+      );
+      const hits: string[] = [];
+      const misses: string[] = [];
+      for (const [id, hit] of read) (hit ? hits : misses).push(id);
       // Most articles match (a letter or two typed): the others are named instead. At 50,000 articles a reply of every id
       // was ~2 MB for the corpus manager to read and look up, a long frame of its own for each letter typed.
       if (hits.length > misses.length) return { ok: true, ids: misses, allBut: true };

@@ -1836,16 +1836,6 @@ export class CorpusStore {
     return this.db.getFromIndex('articles', 'url', url);
   }
 
-  /**
-   * The corpus's generation (bumped by every write), after an import in
-   * progress: what a reader that keeps what it read (the corpus manager's
-   * text search) checks its copy against.
-   */
-  async generation(): Promise<number> {
-    await this.afterImport();
-    return generationOf(await this.db.get('meta', 'generation'));
-  }
-
   async count(): Promise<number> {
     await this.afterImport();
     const kept = await this.db.get('meta', 'articles');

@@ -12,8 +12,8 @@ const origin = 'chrome-extension://crossread/';
 let n = 0;
 const open = storesClosedAfterEachTest();
 
-/** The corpus manager's text search over the seeds and 40 short articles, read `searchPageChars` of text at a time, keeping up to `searchKeepChars` between searches. */
-async function searched(searchPageChars: number, searchKeepChars?: number) {
+/** The corpus manager's text search over the seeds and 40 short articles, read `searchPageChars` of text at a time. */
+async function searched(searchPageChars: number) {
   const store = await open(`search-${n++}`);
   await store.ensureSeeds(loadSeeds());
   await store.addArticles(
@@ -21,7 +21,7 @@ async function searched(searchPageChars: number, searchKeepChars?: number) {
       makeArticle({ id: `m-${String(i).padStart(2, '0')}`, raw: `Meldung ${i}: Der Stadtrat von ${i % 3 ? 'Musterstadt' : 'Kirchberg'} beriet über den Haushalt.`, outlet: `Blatt ${i % 4}`, source: 'user', addedAt: 1 }),
     ),
   );
-  const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, searchPageChars, searchKeepChars });
+  const handlers = corpusService({ store: async () => store, seeds: loadSeeds, changed: async () => undefined, progress: () => undefined, searchPageChars });
   const call = <K extends BackgroundRequestName>(name: K, payload: Payload<K>): Promise<Reply<K>> =>
     dispatch({ ...payload, type: name }, { url: `${origin}options.html` }, handlers, origin) as Promise<Reply<K>>;
   const search = (query: string) => call('crossread:search-articles', { query });
@@ -66,49 +66,5 @@ describe('the corpus search and list', () => {
     expect(await paged.found(newer)).toHaveLength(40);
     // Searches one after another are each answered.
     expect(await paged.ids('kirchberg')).toHaveLength(14);
-  });
-
-  it('answers the same with the texts kept between searches as read for each one, a letter typed on or a query changed', async () => {
-    const kept = await searched(200);
-    const read = await searched(200, 0);
-    const queries = ['k', 'ki', 'kirch', 'kirchberg', 'kirchberg beriet', 'kirch', 'blatt', 'blatt 2', 'haushalt', 'u', 'nichts dergleichen', '', 'meldung 3'];
-    for (const query of queries) expect(await kept.ids(query), query).toEqual(await read.ids(query));
-    expect(await kept.ids('kirchberg')).toHaveLength(14);
-  });
-
-  it('reads no article for a letter typed on, and sees articles stored meanwhile', async () => {
-    const kept = await searched(200);
-    const pages = vi.spyOn(kept.store, 'articlesPage');
-    /** The ids found for `query` and the article pages its search read (the listing that may follow not counted). */
-    const searchedWith = async (query: string) => {
-      const before = pages.mock.calls.length;
-      const reply = await kept.search(query);
-      const read = pages.mock.calls.length - before;
-      return { ids: await kept.found(reply), read };
-    };
-    const first = await searchedWith('kirch');
-    expect(first.ids).toHaveLength(14);
-    expect(first.read).toBeGreaterThan(1);
-    expect(await searchedWith('kirchb')).toEqual({ ids: first.ids, read: 0 });
-    const other = await searchedWith('musterstadt');
-    expect(other.ids).toHaveLength(26);
-    expect(other.read).toBe(0);
-    // Stored past the service (a feed's article): the store's generation changed, so the texts are read again.
-    await kept.store.addArticles([makeArticle({ id: 'm-new', raw: 'Kirchberg baut eine neue Schule.', outlet: 'Blatt 9', source: 'user', addedAt: 2 })]);
-    const after = await searchedWith('kirchberg');
-    expect(after.ids).toEqual([...first.ids, 'm-new'].sort());
-    expect(after.read).toBeGreaterThan(1);
-  });
-
-  it('keeps nothing for a corpus over what it may keep, and answers the same', async () => {
-    const small = await searched(200, 1_000);
-    const pages = vi.spyOn(small.store, 'articlesPage');
-    const first = await small.search('kirch');
-    const read = pages.mock.calls.length;
-    expect(read).toBeGreaterThan(1);
-    const next = await small.search('kirchb');
-    expect(pages.mock.calls.length).toBe(2 * read);
-    expect(await small.found(next)).toEqual(await small.found(first));
-    expect(await small.found(next)).toHaveLength(14);
   });
 });
