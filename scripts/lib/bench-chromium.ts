@@ -125,7 +125,7 @@ function freePort(): Promise<number> {
  */
 async function browserWideTrace(port: number): Promise<() => Promise<TraceEvent[]>> {
   const { webSocketDebuggerUrl } = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
-  // ws (jsdom's dependency, in node_modules): Node 20 has no WebSocket of its own.
+  // ws (a dev dependency of its own): Node 20 has no WebSocket client.
   const WebSocketClass = createRequire(import.meta.url)('ws') as new (url: string, opts?: object) => {
     send(data: string): void;
     on(event: string, listener: (data: unknown) => void): void;
