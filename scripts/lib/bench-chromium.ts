@@ -67,6 +67,27 @@ async function e2eSetup(): Promise<typeof import('../../tests/e2e/chromium-setup
 /** The trace's categories: tasks, scripts, style, layout, paint and garbage collection on the page's main thread. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'toplevel', 'disabled-by-default-v8.gc', 'v8.execute'].join(',');
 
+/** A DevTools command, over whichever session speaks to the target. */
+type CdpSend = (method: string, params?: object) => Promise<unknown>;
+
+/**
+ * Ends a trace started with `transferMode: 'ReturnAsStream'` and reads its events: `completed` (made before this is
+ * called, from the session's `Tracing.tracingComplete` event) gives the stream's handle.
+ */
+async function endTrace(send: CdpSend, completed: Promise<string>): Promise<TraceEvent[]> {
+  await send('Tracing.end');
+  const stream = await completed;
+  const chunks: string[] = [];
+  for (;;) {
+    const chunk = (await send('IO.read', { handle: stream, size: 1 << 24 })) as { data: string; eof: boolean; base64Encoded?: boolean };
+    chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+    if (chunk.eof) break;
+  }
+  await send('IO.close', { handle: stream });
+  const parsed = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
 /** Records a Chromium trace of `page` until the returned function is called, which gives its events. */
 async function startTrace(page: Page): Promise<() => Promise<{ events: TraceEvent[]; profile: CpuProfile }>> {
   const cdp = await page.context().newCDPSession(page);
@@ -78,18 +99,9 @@ async function startTrace(page: Page): Promise<() => Promise<{ events: TraceEven
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')));
-    await cdp.send('Tracing.end');
-    const stream = await done;
-    let text = '';
-    for (;;) {
-      const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean; base64Encoded?: boolean };
-      text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-      if (chunk.eof) break;
-    }
-    await cdp.send('IO.close', { handle: stream });
+    const events = await endTrace((method, params) => cdp.send(method as never, params as never), done);
     await cdp.detach().catch(() => undefined);
-    const parsed = JSON.parse(text) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return { events: Array.isArray(parsed) ? parsed : parsed.traceEvents, profile };
+    return { events, profile };
   };
 }
 
@@ -152,18 +164,9 @@ async function browserWideTrace(port: number): Promise<() => Promise<TraceEvent[
   await send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: ['toplevel', 'blink.user_timing', '__metadata'], recordMode: 'recordUntilFull' } });
   return async () => {
     const done = new Promise<string>((resolve) => (complete = resolve));
-    await send('Tracing.end');
-    const stream = await done;
-    const chunks: string[] = [];
-    for (;;) {
-      const chunk = (await send('IO.read', { handle: stream, size: 1 << 24 })) as { data: string; eof: boolean; base64Encoded?: boolean };
-      chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
-      if (chunk.eof) break;
-    }
-    await send('IO.close', { handle: stream });
+    const events = await endTrace(send, done);
     ws.close();
-    const parsed = JSON.parse(chunks.join('')) as TraceEvent[] | { traceEvents: TraceEvent[] };
-    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    return events;
   };
 }
 
